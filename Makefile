@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Top-level Makefile of the Ferry kernel. It follows Linux's conventions:
+#
+#   make ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- defconfig
+#   make ARCH=arm64 [O=dir] [V=1] [LLVM=1]
+#   make ARCH=x86_64 run [BOOT=direct|grub] [CMDLINE=...] [INIT=...]
+#   make check
+#
+# Non-recursive: every source directory has a Kbuild file with obj-y / obj-$(CONFIG_...)
+# lines; this Makefile reads them all and builds one object list. 'make help' lists targets.
+
+KERNELNAME := Ferry
+VERSION    := 0
+PATCHLEVEL := 1
+KERNELRELEASE := $(VERSION).$(PATCHLEVEL)
+
+MAKEFLAGS += --no-print-directory -rR
+.SUFFIXES:
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+srctree := $(CURDIR)
+
+# ---- architecture -----------------------------------------------------------------------
+HOSTARCH := $(shell uname -m | sed -e 's/aarch64/arm64/' -e 's/amd64/x86_64/')
+ARCH ?= $(HOSTARCH)
+ifeq ($(ARCH),x86)
+override ARCH := x86_64
+endif
+ifeq ($(ARCH),x86_64)
+SRCARCH := x86
+CROSS_DEFAULT := x86_64-linux-gnu-
+CLANG_TARGET := x86_64-linux-gnu
+else ifeq ($(ARCH),arm64)
+SRCARCH := arm64
+CROSS_DEFAULT := aarch64-linux-gnu-
+CLANG_TARGET := aarch64-linux-gnu
+else
+$(error ARCH=$(ARCH) is not supported: use ARCH=x86_64 (or x86) or ARCH=arm64)
+endif
+ifneq ($(ARCH),$(HOSTARCH))
+CROSS_COMPILE ?= $(CROSS_DEFAULT)
+endif
+export ARCH SRCARCH
+
+# ---- output folder: build/<arch> unless O= says otherwise -------------------------------
+O ?= build/$(ARCH)
+override O := $(patsubst %/,%,$(O))
+objtree := $(O)
+
+# ---- verbosity --------------------------------------------------------------------------
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-8s%s\n'
+endif
+
+# ---- toolchain: GNU by default, LLVM=1 for clang + ld.lld ---------------------------------
+ifeq ($(LLVM),1)
+CC      := clang --target=$(CLANG_TARGET)
+LD      := ld.lld
+OBJCOPY := llvm-objcopy
+OBJDUMP := llvm-objdump
+NM      := llvm-nm
+else
+CC      := $(CROSS_COMPILE)gcc
+LD      := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+OBJDUMP := $(CROSS_COMPILE)objdump
+NM      := $(CROSS_COMPILE)nm
+endif
+CPP     := $(CC) -E
+HOSTCC  ?= gcc
+# Debian's interpreter: python3-kconfiglib installs there, not into a pyenv.
+PYTHON3 ?= $(firstword $(wildcard /usr/bin/python3) python3)
+export CC LD OBJCOPY OBJDUMP NM PYTHON3 LLVM CROSS_COMPILE
+
+# ---- configuration (kconfiglib) ---------------------------------------------------------
+KCONFIG_CONFIG := $(objtree)/.config
+AUTOCONF       := $(objtree)/include/generated/autoconf.h
+KCONFIG_FILES  := Kconfig $(wildcard */Kconfig */*/Kconfig arch/*/Kconfig*)
+kconfig = $(Q)mkdir -p $(objtree) && srctree=$(srctree) ARCH=$(ARCH) SRCARCH=$(SRCARCH) \
+	KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(PYTHON3) scripts/kconfig/kconf.py
+
+config-targets := defconfig olddefconfig menuconfig savedefconfig oldconfig syncconfig \
+	allnoconfig allyesconfig %_defconfig listnewconfig
+no-dot-config-targets := clean mrproper distclean help check check-unit install-deps \
+	compare bench $(config-targets)
+
+ifeq ($(filter $(no-dot-config-targets),$(MAKECMDGOALS)),)
+need-config := 1
+else ifneq ($(filter-out $(no-dot-config-targets),$(MAKECMDGOALS)),)
+need-config := 1
+endif
+
+# The .config, when present, supplies CONFIG_* to this Makefile.
+-include $(KCONFIG_CONFIG)
+
+# ---- flags ------------------------------------------------------------------------------
+KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-Iinclude -Iarch/$(SRCARCH)/include -Iinclude/uapi -I$(objtree)/include \
+	-I$(objtree)/arch/$(SRCARCH)/include/generated \
+	-include include/linux/kconfig.h -D__KERNEL__
+KBUILD_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-common \
+	-fno-stack-protector -fno-pic -fno-pie -fno-strict-aliasing -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -Wall -Wextra -Wno-unused-parameter \
+	-Wno-sign-compare -Wno-missing-field-initializers -Werror=implicit-function-declaration \
+	-Werror=return-type
+KBUILD_AFLAGS := -D__ASSEMBLY__
+KBUILD_LDFLAGS := -nostdlib -z max-page-size=4096 --build-id=none
+ld-option = $(shell $(LD) $(1) -v >/dev/null 2>&1 && echo $(1))
+ifneq ($(LLVM),1)
+KBUILD_LDFLAGS += $(call ld-option,--no-warn-rwx-segments)
+endif
+
+# core-dirs: generic directories, in link order; the arch Makefile adds its own.
+core-dirs := init kernel kernel/entry mm lib fs drivers/tty/serial
+head-y :=
+include arch/$(SRCARCH)/Makefile
+
+# ---- object lists from Kbuild files -----------------------------------------------------
+define collect-dir
+obj-y :=
+include $(1)/Kbuild
+all-objs += $$(addprefix $(1)/,$$(obj-y))
+endef
+all-objs :=
+$(foreach d,$(arch-dirs) $(core-dirs),$(eval $(call collect-dir,$(d))))
+all-objs := $(filter-out $(head-y),$(all-objs))
+link-objs := $(addprefix $(objtree)/,$(head-y) $(all-objs))
+
+# A change of compiler or flags rebuilds everything: objects depend on this stamp.
+flags-sig := $(CC)|$(KBUILD_CPPFLAGS)|$(KBUILD_CFLAGS)|$(KBUILD_AFLAGS)|$(KBUILD_LDFLAGS)
+FLAGS_STAMP := $(objtree)/include/generated/flags.stamp
+ifneq ($(need-config),)
+$(shell mkdir -p $(objtree)/include/generated; \
+	if [ "$$(cat $(FLAGS_STAMP) 2>/dev/null)" != '$(flags-sig)' ]; then \
+		printf '%s' '$(flags-sig)' > $(FLAGS_STAMP); fi)
+endif
+
+# ---- top-level targets ------------------------------------------------------------------
+.PHONY: all vmlinux FORCE
+all: vmlinux $(KBUILD_IMAGE_TARGETS) $(objtree)/compile_commands.json
+
+vmlinux: $(objtree)/vmlinux
+
+ifneq ($(need-config),)
+$(KCONFIG_CONFIG):
+	@echo "  no $(KCONFIG_CONFIG): using arch/$(SRCARCH)/configs/defconfig"
+	$(kconfig) defconfig arch/$(SRCARCH)/configs/defconfig
+
+# Regenerate autoconf.h whenever .config or a Kconfig file changes (olddefconfig semantics).
+$(AUTOCONF): $(KCONFIG_CONFIG) $(KCONFIG_FILES)
+	$(quiet) SYNC $(AUTOCONF)
+	$(kconfig) syncconfig $(AUTOCONF)
+endif
+
+# ---- compile rules ----------------------------------------------------------------------
+COMPILER_VERSION := $(shell $(CC) --version | head -n1)
+CFLAGS_main.o = -DKERNELRELEASE='"$(KERNELRELEASE)"' -DKBUILD_ARCH_STR='"$(ARCH)"' \
+	-DKBUILD_COMPILER='"$(COMPILER_VERSION)"'
+c_flags = $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(CFLAGS_$(notdir $(basename $@)).o)
+a_flags = $(KBUILD_CPPFLAGS) $(KBUILD_AFLAGS)
+
+# Each compile also leaves a compile_commands.json fragment beside its object.
+define record-cmd
+$(Q)$(PYTHON3) scripts/gen_compile_commands.py fragment "$(srctree)" "$<" "$@" $(1)
+endef
+
+$(objtree)/%.o: %.c $(AUTOCONF) $(FLAGS_STAMP)
+	$(quiet) CC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(c_flags) -MMD -MP -c $< -o $@
+	$(call record-cmd,$(CC) $(c_flags) -c $< -o $@)
+
+$(objtree)/%.o: %.S $(AUTOCONF) $(FLAGS_STAMP)
+	$(quiet) AS $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(a_flags) -MMD -MP -c $< -o $@
+	$(call record-cmd,$(CC) $(a_flags) -c $< -o $@)
+
+$(objtree)/%.lds: %.lds.S $(AUTOCONF) $(FLAGS_STAMP)
+	$(quiet) LDS $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CPP) $(a_flags) -P -MMD -MP -MT $@ -D__LINKER__ $< -o $@
+
+# ---- syscall tables and headers from .tbl files ------------------------------------------
+-include arch/$(SRCARCH)/Makefile.syscalls
+
+# ---- link: vmlinux with a symbol table (kallsyms) -----------------------------------------
+LDS := $(objtree)/arch/$(SRCARCH)/kernel/vmlinux.lds
+$(objtree)/vmlinux: $(link-objs) $(LDS) scripts/link-vmlinux.sh scripts/kallsyms.py
+	$(quiet) LD $@
+	$(Q)LD="$(LD)" LDFLAGS="$(KBUILD_LDFLAGS) $(LDFLAGS_vmlinux)" NM="$(NM)" \
+		CC="$(CC)" AFLAGS="$(a_flags)" PYTHON3="$(PYTHON3)" Q="$(Q)" \
+		scripts/link-vmlinux.sh $@ $(LDS) $(link-objs)
+
+$(objtree)/System.map: $(objtree)/vmlinux
+	$(Q)$(NM) -n $< | grep -v -E ' [aNUw] ' > $@
+
+$(objtree)/compile_commands.json: $(link-objs) scripts/gen_compile_commands.py
+	$(Q)$(PYTHON3) scripts/gen_compile_commands.py collect $@ $(link-objs)
+
+.PHONY: compile_commands.json
+compile_commands.json: $(objtree)/compile_commands.json
+	$(Q)cp $< $@
+	@echo "  wrote compile_commands.json for $(ARCH)"
+
+-include $(link-objs:.o=.d) $(LDS:.lds=.d)
+
+# ---- configuration targets -----------------------------------------------------------------
+.PHONY: $(config-targets)
+defconfig:
+	$(kconfig) defconfig arch/$(SRCARCH)/configs/defconfig
+%_defconfig:
+	$(kconfig) defconfig arch/$(SRCARCH)/configs/$@
+olddefconfig oldconfig menuconfig listnewconfig allnoconfig allyesconfig:
+	$(kconfig) $@
+savedefconfig:
+	$(kconfig) savedefconfig $(objtree)/defconfig
+	@echo "  wrote $(objtree)/defconfig"
+syncconfig:
+	$(kconfig) syncconfig $(AUTOCONF)
+
+# ---- running under QEMU -------------------------------------------------------------------
+BOOT ?= direct
+RUN_ARGS = --arch $(ARCH) --objtree $(objtree) --boot $(BOOT) \
+	$(if $(QEMU_CPU),--cpu '$(QEMU_CPU)') $(if $(QEMU_MEM),--mem '$(QEMU_MEM)') \
+	$(if $(CMDLINE),--cmdline '$(CMDLINE)') $(if $(QEMU_EXTRA),--extra '$(QEMU_EXTRA)') \
+	$(if $(INITRD),--initrd '$(INITRD)') $(if $(INIT),--init '$(INIT)') \
+	$(if $(ARGS),--args '$(ARGS)') $(if $(TRACE),--trace '$(TRACE)') \
+	$(if $(ICOUNT),--icount) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+
+.PHONY: run qemu-gdb
+run: all $(RUN_DEPS)
+	$(Q)$(PYTHON3) scripts/qemu-run.py $(RUN_ARGS)
+
+qemu-gdb: all $(RUN_DEPS)
+	@echo "  QEMU waits for gdb on :1234; in another shell: scripts/gdb/attach.sh ARCH=$(ARCH) O=$(objtree)"
+	$(Q)$(PYTHON3) scripts/qemu-run.py $(RUN_ARGS) --gdb
+
+# ---- tests ------------------------------------------------------------------------------
+.PHONY: check check-unit install-deps
+check:
+	$(Q)$(PYTHON3) scripts/check.py $(if $(JOBS),--jobs $(JOBS)) $(if $(ONLY),--only '$(ONLY)')
+
+check-unit:
+	$(Q)$(PYTHON3) scripts/check.py --only unit
+
+install-deps:
+	$(Q)scripts/install-deps.sh
+
+# ---- cleaning ---------------------------------------------------------------------------
+.PHONY: clean mrproper distclean
+clean:
+	$(Q)rm -rf $(objtree)/*/ $(objtree)/vmlinux* $(objtree)/System.map $(objtree)/compile_commands.json
+mrproper distclean:
+	$(Q)rm -rf build compile_commands.json $(if $(filter-out build/%,$(objtree)),$(objtree))
+
+# ---- help -------------------------------------------------------------------------------
+.PHONY: help
+help:
+	@echo 'Configuration (kconfiglib; output in $$O/.config):'
+	@echo '  defconfig        - arch/$$SRCARCH/configs/defconfig'
+	@echo '  olddefconfig     - update .config, new symbols get their defaults'
+	@echo '  menuconfig       - edit .config in a terminal menu'
+	@echo '  savedefconfig    - write a minimal $$O/defconfig'
+	@echo 'Building:'
+	@echo '  all (default)    - vmlinux and the boot image of the arch'
+	@echo '  vmlinux          - the kernel ELF with symbols (x86_64: bootable by QEMU -kernel)'
+	@echo '  compile_commands.json - for editors and clang-tidy'
+	@$(if $(archhelp),$(archhelp),true)
+	@echo 'Running and testing:'
+	@echo '  run              - boot under QEMU; exits with the kernel'"'"'s status'
+	@echo '                     BOOT=direct|uboot(arm64)|grub(x86_64) QEMU_CPU= QEMU_MEM='
+	@echo '                     CMDLINE= QEMU_EXTRA= INIT= ARGS= ICOUNT=1 TIMEOUT=sec'
+	@echo '  qemu-gdb         - as run, but QEMU waits for gdb (scripts/gdb/attach.sh)'
+	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches'
+	@echo '  install-deps     - apt-get what is missing (Debian 12)'
+	@echo 'Variables: ARCH=x86_64|x86|arm64 CROSS_COMPILE= LLVM=1 O=dir V=1'
+	@echo 'Cleaning: clean (objects of $$O), mrproper (all of build/)'

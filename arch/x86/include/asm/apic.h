@@ -1,0 +1,37 @@
+/* The local APIC: registers (SDM vol. 3, ch. 11) and the driver's entry points. */
+#ifndef _ASM_X86_APIC_H
+#define _ASM_X86_APIC_H
+
+#include <linux/types.h>
+
+#define APIC_DEFAULT_PHYS_BASE	0xfee00000UL
+#define MSR_APICBASE_ENABLE	(1UL << 11)
+#define MSR_APICBASE_ADDR	0xfffff000UL
+
+#define APIC_ID		0x020
+#define APIC_LVR	0x030	/* version */
+#define APIC_TASKPRI	0x080
+#define APIC_EOI	0x0b0
+#define APIC_SPIV	0x0f0	/* spurious vector register; bit 8 enables the APIC */
+#define  APIC_SPIV_ENABLE	(1u << 8)
+#define APIC_ESR	0x280
+#define APIC_LVTT	0x320	/* LVT timer */
+#define  APIC_LVT_MASKED	(1u << 16)
+#define  APIC_LVT_TIMER_PERIODIC (1u << 17)
+#define APIC_LVTTHMR	0x330
+#define APIC_LVTPC	0x340
+#define APIC_LVT0	0x350
+#define APIC_LVT1	0x360
+#define APIC_LVTERR	0x370
+#define APIC_TMICT	0x380	/* timer initial count */
+#define APIC_TMCCT	0x390	/* timer current count */
+#define APIC_TDCR	0x3e0	/* timer divide configuration */
+#define  APIC_TDR_DIV_1		0xb
+
+void lapic_init(void);
+void lapic_eoi(void);
+u32 lapic_read(unsigned int reg);
+void lapic_write(unsigned int reg, u32 val);
+void lapic_timer_start(unsigned long hz);
+
+#endif

@@ -1,0 +1,44 @@
+/* Loading the descriptor tables: GDT, IDT and the task register. */
+#ifndef _ASM_X86_DESC_H
+#define _ASM_X86_DESC_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct desc_ptr {
+	u16 size;		/* limit: size in bytes - 1 */
+	unsigned long address;
+} __packed;
+
+/* A 16-byte IDT gate (SDM vol. 3, 6.14.1). */
+struct gate_desc {
+	u16 offset_low;
+	u16 segment;
+	u16 bits;		/* IST index (2:0), type (11:8), DPL (14:13), present (15) */
+	u16 offset_middle;
+	u32 offset_high;
+	u32 reserved;
+} __packed;
+
+#define GATE_INTERRUPT	0xe	/* clears IF on entry */
+#define GATE_TRAP	0xf	/* leaves IF alone */
+
+static inline void load_gdt(const struct desc_ptr *p)
+{
+	__asm__ __volatile__("lgdt %0" : : "m"(*p));
+}
+
+static inline void load_idt(const struct desc_ptr *p)
+{
+	__asm__ __volatile__("lidt %0" : : "m"(*p));
+}
+
+static inline void load_tr(u16 sel)
+{
+	__asm__ __volatile__("ltr %0" : : "rm"(sel));
+}
+
+void cpu_init_gdt(void);	/* kernel/cpu_init.c */
+void idt_setup(void);		/* kernel/idt.c */
+
+#endif

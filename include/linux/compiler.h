@@ -1,0 +1,38 @@
+/* Compiler attributes and helpers used all over the kernel. */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+#define __noreturn      __attribute__((__noreturn__))
+#define __packed        __attribute__((__packed__))
+#define __aligned(x)    __attribute__((__aligned__(x)))
+#define __section(s)    __attribute__((__section__(s)))
+#define __used          __attribute__((__used__))
+#define __maybe_unused  __attribute__((__unused__))
+#ifndef __always_inline
+#define __always_inline inline __attribute__((__always_inline__))
+#endif
+#define noinline        __attribute__((__noinline__))
+#define __printf(a, b)  __attribute__((__format__(printf, a, b)))
+#define __weak          __attribute__((__weak__))
+#define __visible       __attribute__((__externally_visible__))
+#define asmlinkage
+
+/* Marks a pointer into user memory: only the uaccess layer may dereference it. */
+#define __user
+
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+#define barrier() __asm__ __volatile__("" ::: "memory")
+
+#define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+#define __stringify_1(x) #x
+#define __stringify(x)   __stringify_1(x)
+
+#define ___PASTE(a, b) a##b
+#define __PASTE(a, b) ___PASTE(a, b)
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+
+#endif

@@ -1,0 +1,45 @@
+/* Boot-time data shared by the arch setup code and generic code. */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+/* Linux uses 2048 on both x86 and arm64; a longer command line is refused, not cut. */
+#define COMMAND_LINE_SIZE 2048
+
+extern char boot_command_line[COMMAND_LINE_SIZE];
+extern phys_addr_t initrd_start;	/* physical; 0 when there is none */
+extern size_t initrd_size;
+
+void start_kernel(void) __noreturn;
+void setup_arch(void);
+void init_IRQ(void);
+void time_init(void);
+void set_boot_command_line(const char *src, size_t len);
+
+/* Linker-script symbols (also see asm-generic/vmlinux.lds.h). */
+extern char _text[], _etext[], _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];
+
+#endif
+
+/*
+ * Command-line parameters: __setup("loglevel=", fn) registers fn for "loglevel=VALUE"
+ * (fn gets VALUE) or, for a name without '=', for the bare word. early_param() runs in
+ * parse_early_param(), which setup_arch may call before memory exists.
+ */
+struct kernel_param {
+	const char *name;
+	int (*setup)(char *val);
+	int early;
+};
+
+#define __setup_param(str, fn, early)						\
+	static const struct kernel_param __UNIQUE_ID(kp) __used			\
+		__section(".init.setup") __aligned(8) = { str, fn, early }
+
+#define __setup(str, fn)     __setup_param(str, fn, 0)
+#define early_param(str, fn) __setup_param(str, fn, 1)
+
+void parse_early_param(void);
+void parse_args(void);

@@ -1,0 +1,14 @@
+/* The periodic tick: jiffies counts ticks at CONFIG_HZ since boot. */
+#ifndef _LINUX_JIFFIES_H
+#define _LINUX_JIFFIES_H
+
+#include <linux/types.h>
+#include <generated/autoconf.h>
+
+#define HZ CONFIG_HZ
+
+extern volatile unsigned long jiffies;
+struct pt_regs;
+void timer_tick(struct pt_regs *regs);
+
+#endif

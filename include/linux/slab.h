@@ -1,0 +1,14 @@
+/* The kernel heap: kmalloc size classes carved from pages; big requests take whole pages. */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+
+void *kmalloc(size_t size, gfp_t gfp);
+void *kzalloc(size_t size, gfp_t gfp);
+void kfree(const void *p);
+size_t ksize(const void *p);
+void kmalloc_init(void);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * The vmalloc area: kernel virtual ranges backed page by page. Kernel stacks live here so an
+ * overflow runs into an unmapped guard page instead of silently corrupting a neighbour.
+ */
+#ifndef _LINUX_VMALLOC_H
+#define _LINUX_VMALLOC_H
+
+#include <linux/types.h>
+
+void *alloc_kernel_stack(void);		/* returns the stack base (lowest address); top = base + THREAD_SIZE */
+void free_kernel_stack(void *base);
+void *ioremap(phys_addr_t phys, size_t size);
+void *vmalloc(size_t size);
+void vfree(void *addr);
+bool is_vmalloc_addr(unsigned long addr);
+bool kernel_stack_guard_hit(unsigned long addr);	/* addr falls in some stack's guard page */
+
+#endif

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel(): the generic boot sequence both architectures run after their entry code.
+ * The arch has installed its exception vectors and a stack; everything else starts here.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/ktest.h>
+#include <linux/reboot.h>
+#include <linux/string.h>
+#include <asm/timex.h>
+#include <asm/processor.h>
+
+const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
+
+phys_addr_t initrd_start;
+size_t initrd_size;
+
+static char ktest_filter[64];
+static bool ktest_requested;
+
+static int ktest_setup(char *val)
+{
+	ktest_requested = true;
+	strlcpy(ktest_filter, val, sizeof(ktest_filter));
+	return 0;
+}
+__setup("ktest", ktest_setup);
+
+void crash_test_run(void);
+
+/* Wait for a few timer ticks: proves interrupts arrive before anyone relies on them. */
+static void check_timer_ticks(void)
+{
+	unsigned long start = jiffies;
+	u64 c0 = get_cycles();
+
+	while (jiffies - start < 2) {
+		arch_cpu_idle();
+		if (get_cycles() - c0 > 5 * cycles_per_sec())
+			panic("timer: no tick within 5 s (jiffies stuck at %lu)", jiffies);
+	}
+}
+
+void start_kernel(void)
+{
+	printk(KERN_NOTICE "%s", linux_banner);
+	setup_arch();
+	pr_notice("Kernel command line: %s\n", boot_command_line);
+	parse_early_param();
+	parse_args();
+	mm_init();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	check_timer_ticks();
+
+	/* The boot harness measures the cycle counter (instructions under icount) here. */
+	pr_notice("Ferry %s: ready (cycles %llu, jiffies %lu)\n", KBUILD_ARCH_STR,
+		  (unsigned long long)get_cycles(), jiffies);
+
+	if (IS_ENABLED(CONFIG_KTEST_CRASH))
+		crash_test_run();
+	if (IS_ENABLED(CONFIG_KTEST) && ktest_requested)
+		kernel_power_off(ktest_run_all(ktest_filter) ? EXIT_TESTS_FAILED : 0);
+
+	/* No user space yet: a clean boot ends with status 0. */
+	kernel_power_off(0);
+}

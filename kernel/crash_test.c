@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * crash=WHAT: fail on purpose after boot, so the test harness can prove it reports a broken
+ * kernel as broken (a harness that never sees a failure proves nothing).
+ *   crash=panic           panic()
+ *   crash=trap            a trap instruction (x86 ud2, arm64 brk) -> Oops
+ *   crash=pagefault       read an unmapped kernel address -> Oops naming the address
+ *   crash=stack-overflow  endless recursion on a guarded stack -> "kernel stack overflow"
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/thread_info.h>
+#include <asm/pgtable.h>
+
+static char crash_what[32];
+
+static int crash_setup(char *val)
+{
+	strlcpy(crash_what, val, sizeof(crash_what));
+	return 0;
+}
+__setup("crash=", crash_setup);
+
+static noinline int recurse(volatile int depth)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)depth;
+	return recurse(depth + 1) + pad[0];
+}
+
+void call_on_stack(void *stack_top, void (*fn)(void));
+
+static void overflow_here(void)
+{
+	recurse(0);
+}
+
+void crash_test_run(void)
+{
+	if (!crash_what[0])
+		return;
+	pr_notice("crash test: %s\n", crash_what);
+	if (!strcmp(crash_what, "panic"))
+		panic("crash test requested on the command line");
+	if (!strcmp(crash_what, "trap"))
+		__builtin_trap();
+	if (!strcmp(crash_what, "pagefault")) {
+		/* An address in the vmalloc area that nothing maps. */
+		volatile unsigned long *bad = (unsigned long *)(VMALLOC_END - 0x1000);
+
+		pr_info("reading %p\n", bad);
+		(void)*bad;
+	}
+	if (!strcmp(crash_what, "stack-overflow")) {
+		char *stack = alloc_kernel_stack();
+
+		call_on_stack(stack + THREAD_SIZE, overflow_here);
+	}
+	pr_err("crash test: unknown crash=%s or it did not crash\n", crash_what);
+}

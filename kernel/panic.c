@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The two ways the kernel gives up: panic() for a state it cannot continue from, die() for an
+ * unexpected exception in kernel mode. Both print one clear message and power the machine off
+ * with a status the test harness recognises (include/linux/reboot.h), never hang or reboot.
+ */
+#include <linux/kernel.h>
+#include <linux/irqflags.h>
+#include <linux/reboot.h>
+#include <asm/ptrace.h>
+
+void show_regs(struct pt_regs *regs);
+
+static int in_panic;
+
+void panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	local_irq_disable();
+	if (in_panic++)			/* panic while panicking: stop at once */
+		machine_power_off(EXIT_PANIC);
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	machine_power_off(EXIT_PANIC);
+}
+
+void die(const char *what, struct pt_regs *regs, long err)
+{
+	local_irq_disable();
+	if (in_panic++)
+		machine_power_off(EXIT_OOPS);
+	pr_emerg("Oops: %s [#1] (error code %#lx)\n", what, (unsigned long)err);
+	if (regs)
+		show_regs(regs);
+	pr_emerg("---[ end trace: %s ]---\n", what);
+	machine_power_off(EXIT_OOPS);
+}
+
+void kernel_power_off(int status)
+{
+	pr_info("Power down (status %d)\n", status);
+	machine_power_off(status);
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel command line: set once by the arch from the boot protocol, then split into
+ * words. A word "name=value" or "name" is offered to the __setup() / early_param() handler
+ * registered for that name; unknown words are reported, not fatal (Linux passes them to
+ * init; later issues do the same).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+
+char boot_command_line[COMMAND_LINE_SIZE];
+static char parse_buf[COMMAND_LINE_SIZE];
+
+extern const struct kernel_param __setup_start[], __setup_end[];
+
+/* The boot protocol's line, len bytes (a NUL inside ends it). Too long is an error. */
+void set_boot_command_line(const char *src, size_t len)
+{
+	size_t n = src ? strnlen(src, len) : 0;
+
+	if (n >= COMMAND_LINE_SIZE)
+		panic("kernel command line too long: %zu bytes, the limit is %d",
+		      n, COMMAND_LINE_SIZE - 1);
+	memcpy(boot_command_line, src, n);
+	boot_command_line[n] = '\0';
+	if (!n && CONFIG_DEFAULT_CMDLINE[0])
+		strlcpy(boot_command_line, CONFIG_DEFAULT_CMDLINE, sizeof(boot_command_line));
+}
+
+static const struct kernel_param *find_param(const char *word, size_t namelen)
+{
+	for (const struct kernel_param *p = __setup_start; p < __setup_end; p++) {
+		size_t l = strlen(p->name);
+		bool p_has_eq = l && p->name[l - 1] == '=';
+
+		if (p_has_eq)
+			l--;
+		if (l == namelen && !strncmp(p->name, word, namelen))
+			return p;
+	}
+	return NULL;
+}
+
+/* Split in place: words separated by spaces, "double quotes" group a value with spaces. */
+static char *next_word(char *s, char **word)
+{
+	bool quoted = false;
+	char *out;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (!*s)
+		return NULL;
+	*word = out = s;
+	for (; *s; s++) {
+		if (*s == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (!quoted && (*s == ' ' || *s == '\t' || *s == '\n')) {
+			s++;
+			break;
+		}
+		*out++ = *s;
+	}
+	*out = '\0';
+	return s;
+}
+
+static void parse(bool early)
+{
+	char *s = parse_buf, *word;
+
+	strlcpy(parse_buf, boot_command_line, sizeof(parse_buf));
+	while ((s = next_word(s, &word))) {
+		char *eq = strchr(word, '=');
+		size_t namelen = eq ? (size_t)(eq - word) : strlen(word);
+		const struct kernel_param *p = find_param(word, namelen);
+
+		if (!p) {
+			if (!early)
+				pr_notice("Unknown kernel command line parameter \"%s\"\n", word);
+			continue;
+		}
+		if (p->early != early)
+			continue;
+		if (p->setup(eq ? eq + 1 : (char *)"") < 0)
+			pr_warn("Malformed kernel command line parameter \"%s\"\n", word);
+	}
+}
+
+void parse_early_param(void)
+{
+	static bool done;
+
+	if (!done)
+		parse(true);
+	done = true;
+}
+
+void parse_args(void)
+{
+	parse(false);
+}

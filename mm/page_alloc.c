@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page allocator: sets up one zone over all RAM from memblock, gives it every free
+ * range, and wraps mm/buddy.c with interrupt-safe entry points that speak kernel addresses.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/memblock.h>
+#include <linux/irqflags.h>
+#include <linux/string.h>
+
+struct zone mem_zone;
+
+void page_alloc_init(void)
+{
+	unsigned long start_pfn = ALIGN_DOWN(PFN_DOWN(memblock_start_of_DRAM()),
+					     1UL << (MAX_ORDER - 1));
+	unsigned long end_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	unsigned long spanned = end_pfn - start_pfn;
+	phys_addr_t map_phys, start, end;
+	u64 i;
+
+	/* One struct page per frame of the span; it comes from memblock, so it is reserved. */
+	map_phys = memblock_phys_alloc(PAGE_ALIGN(spanned * sizeof(struct page)), PAGE_SIZE);
+	buddy_init(&mem_zone, __va(map_phys), start_pfn, spanned);
+
+	for_each_free_mem_range(i, start, end) {
+		unsigned long s = PFN_UP(start), e = PFN_DOWN(end);
+
+		if (s < e)
+			buddy_add_free_range(&mem_zone, s, e);
+	}
+}
+
+void *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	unsigned long flags;
+	long pfn;
+	void *va;
+
+	local_irq_save(flags);
+	pfn = buddy_alloc(&mem_zone, order);
+	local_irq_restore(flags);
+	if (pfn < 0)
+		return NULL;
+	va = __va(PFN_PHYS(pfn));
+	if (gfp & __GFP_ZERO)
+		memset(va, 0, PAGE_SIZE << order);
+	return va;
+}
+
+void free_pages(void *addr, unsigned int order)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	buddy_free(&mem_zone, PFN_DOWN(__pa(addr)), order);
+	local_irq_restore(flags);
+}
+
+void *get_zeroed_page(void)
+{
+	return alloc_pages(__GFP_ZERO, 0);
+}
+
+void free_page(void *addr)
+{
+	free_pages(addr, 0);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return mem_zone.free_pages;
+}
+
+unsigned long nr_total_pages(void)
+{
+	return mem_zone.managed_pages;
+}

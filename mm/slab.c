@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmalloc: power-of-two size classes from 16 bytes to 2 KiB, each page holding objects of one
+ * class (struct page records which). Free objects of a class are kept on a singly linked list
+ * threaded through the objects themselves. Requests above 2 KiB take whole pages from the
+ * buddy allocator. Simple and predictable; a kernel this size does not need per-CPU caches.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/irqflags.h>
+#include <linux/string.h>
+
+#define KMALLOC_MIN_SHIFT 4
+#define KMALLOC_MAX_SHIFT 11
+#define NR_CLASSES (KMALLOC_MAX_SHIFT - KMALLOC_MIN_SHIFT + 1)
+
+struct free_obj {
+	struct free_obj *next;
+};
+
+static struct free_obj *free_lists[NR_CLASSES];
+
+static unsigned int size_class(size_t size)
+{
+	unsigned int c = 0;
+
+	while ((1UL << (c + KMALLOC_MIN_SHIFT)) < size)
+		c++;
+	return c;
+}
+
+static bool refill(unsigned int c)
+{
+	size_t objsize = 1UL << (c + KMALLOC_MIN_SHIFT);
+	char *page = alloc_pages(GFP_KERNEL, 0);
+	struct page *pg;
+
+	if (!page)
+		return false;
+	pg = virt_to_page(page);
+	pg->flags = PG_slab;
+	pg->order = c;
+	for (size_t off = 0; off + objsize <= PAGE_SIZE; off += objsize) {
+		struct free_obj *o = (struct free_obj *)(page + off);
+
+		o->next = free_lists[c];
+		free_lists[c] = o;
+	}
+	return true;
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	unsigned long flags;
+	void *p = NULL;
+
+	if (!size)
+		return NULL;
+	if (size > (1UL << KMALLOC_MAX_SHIFT)) {
+		unsigned int order = 0;
+
+		while ((PAGE_SIZE << order) < size)
+			order++;
+		p = alloc_pages(gfp, order);
+		if (p) {
+			virt_to_page(p)->flags = PG_head;
+			virt_to_page(p)->order = order;
+		}
+		return p;
+	}
+
+	unsigned int c = size_class(size);
+
+	local_irq_save(flags);
+	if (free_lists[c] || refill(c)) {
+		struct free_obj *o = free_lists[c];
+
+		free_lists[c] = o->next;
+		virt_to_page(o)->objects_in_use++;
+		p = o;
+	}
+	local_irq_restore(flags);
+	if (p && (gfp & __GFP_ZERO))
+		memset(p, 0, 1UL << (c + KMALLOC_MIN_SHIFT));
+	return p;
+}
+
+void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+size_t ksize(const void *p)
+{
+	struct page *pg = virt_to_page(p);
+
+	if (pg->flags & PG_slab)
+		return 1UL << (pg->order + KMALLOC_MIN_SHIFT);
+	return PAGE_SIZE << pg->order;
+}
+
+void kfree(const void *p)
+{
+	struct page *pg;
+	unsigned long flags;
+
+	if (!p)
+		return;
+	pg = virt_to_page(p);
+	if (pg->flags & PG_head) {
+		pg->flags = 0;
+		free_pages((void *)p, pg->order);
+		return;
+	}
+	if (!(pg->flags & PG_slab))
+		panic("kfree: %p was not allocated by kmalloc", p);
+	local_irq_save(flags);
+	((struct free_obj *)p)->next = free_lists[pg->order];
+	free_lists[pg->order] = (struct free_obj *)p;
+	pg->objects_in_use--;
+	local_irq_restore(flags);
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vmalloc area, [VMALLOC_START, VMALLOC_END): kernel virtual addresses backed page by
+ * page through the arch's map_kernel_page(). It has two parts:
+ *
+ *  - stack slots: the first STACK_AREA_SIZE bytes, cut into slots of 2*THREAD_SIZE, each
+ *    2*THREAD_SIZE aligned. A stack occupies the lower half of its slot and the upper half
+ *    stays unmapped, so the stack of the slot above has a THREAD_SIZE guard below it. An
+ *    overflow faults on the guard instead of corrupting memory; arm64's entry code also uses
+ *    the alignment to spot an overflowing stack pointer with a single bit test.
+ *  - everything else: vmalloc() and ioremap() ranges, handed out upwards. Freed ranges are
+ *    unmapped and their pages freed; the addresses are not reused (plenty of them).
+ */
+#include <linux/kernel.h>
+#include <linux/vmalloc.h>
+#include <linux/mm.h>
+#include <linux/irqflags.h>
+#include <asm/pgtable.h>
+#include <asm/thread_info.h>
+
+#define STACK_SLOT_SIZE  (2UL * THREAD_SIZE)
+#define STACK_AREA_START (VMALLOC_START + STACK_SLOT_SIZE)	/* slot 0's guard below it */
+#define STACK_SLOTS      1024UL
+#define STACK_AREA_END   (STACK_AREA_START + STACK_SLOTS * STACK_SLOT_SIZE)
+
+static unsigned long stack_slot_used[STACK_SLOTS / 64];
+static unsigned long vmalloc_next = STACK_AREA_END + PAGE_SIZE;
+
+/* Unmap [va, va + size) and free the pages that backed it. */
+static void unmap_and_free(unsigned long va, size_t size)
+{
+	for (size_t off = 0; off < size; off += PAGE_SIZE) {
+		phys_addr_t pa = unmap_kernel_page(va + off);
+
+		if (pa)
+			free_page(__va(pa));
+	}
+}
+
+/* Map fresh zeroed pages over [va, va + size); on failure undo what was done. */
+static int map_fresh_pages(unsigned long va, size_t size)
+{
+	for (size_t off = 0; off < size; off += PAGE_SIZE) {
+		void *page = get_zeroed_page();
+
+		if (!page || map_kernel_page(va + off, __pa(page), PROT_KERNEL_RW)) {
+			if (page)
+				free_page(page);
+			unmap_and_free(va, off);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void *alloc_kernel_stack(void)
+{
+	unsigned long flags, slot;
+
+	local_irq_save(flags);
+	for (slot = 0; slot < STACK_SLOTS; slot++)
+		if (!(stack_slot_used[slot / 64] & (1UL << (slot % 64))))
+			break;
+	if (slot == STACK_SLOTS) {
+		local_irq_restore(flags);
+		return NULL;
+	}
+	stack_slot_used[slot / 64] |= 1UL << (slot % 64);
+	local_irq_restore(flags);
+
+	unsigned long base = STACK_AREA_START + slot * STACK_SLOT_SIZE;
+
+	if (map_fresh_pages(base, THREAD_SIZE)) {
+		stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+		return NULL;
+	}
+	return (void *)base;
+}
+
+void free_kernel_stack(void *base)
+{
+	unsigned long slot = ((unsigned long)base - STACK_AREA_START) / STACK_SLOT_SIZE;
+
+	unmap_and_free((unsigned long)base, THREAD_SIZE);
+	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+}
+
+bool kernel_stack_guard_hit(unsigned long addr)
+{
+	if (addr < STACK_AREA_START - THREAD_SIZE || addr >= STACK_AREA_END)
+		return false;
+	/* The guard of a slot is the half below its stack: the previous slot's upper half. */
+	return ((addr - STACK_AREA_START) & (STACK_SLOT_SIZE - 1)) >= THREAD_SIZE ||
+	       addr < STACK_AREA_START;
+}
+
+bool is_vmalloc_addr(unsigned long addr)
+{
+	return addr >= VMALLOC_START && addr < VMALLOC_END;
+}
+
+static unsigned long reserve_va(size_t size)
+{
+	unsigned long flags, va;
+
+	local_irq_save(flags);
+	va = vmalloc_next;
+	vmalloc_next += size + PAGE_SIZE;	/* an unmapped page between ranges */
+	local_irq_restore(flags);
+	if (vmalloc_next > VMALLOC_END)
+		panic("vmalloc area exhausted");
+	return va;
+}
+
+/* The first page of a vmalloc() range records its size, so vfree() needs only the pointer. */
+void *vmalloc(size_t size)
+{
+	size_t total = PAGE_ALIGN(size) + PAGE_SIZE;	/* first page: the size, for vfree */
+	unsigned long va = reserve_va(total);
+
+	if (map_fresh_pages(va, total))
+		return NULL;
+	*(size_t *)va = total;
+	return (void *)(va + PAGE_SIZE);
+}
+
+void vfree(void *addr)
+{
+	unsigned long va = (unsigned long)addr - PAGE_SIZE;
+
+	if (!addr)
+		return;
+	unmap_and_free(va, *(size_t *)va);
+}
+
+void *ioremap(phys_addr_t phys, size_t size)
+{
+	phys_addr_t base = phys & ~(phys_addr_t)(PAGE_SIZE - 1);
+	size_t total = PAGE_ALIGN(phys + size) - base;
+	unsigned long va = reserve_va(total);
+
+	for (size_t off = 0; off < total; off += PAGE_SIZE)
+		if (map_kernel_page(va + off, base + off, PROT_DEVICE))
+			panic("ioremap: cannot map %#llx", (unsigned long long)phys);
+	return (void *)(va + (phys - base));
+}

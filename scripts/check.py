@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make check: every test of the project, reported in KTAP, closing with "N passed, N failed".
+
+  1. host unit tests of generic code (tests/unit/test_*.c, built with ASan/UBSan)
+  2. kernel builds: x86_64 and arm64, GCC and LLVM=1
+  3. QEMU boot tests (tests/boot/cases.py): each boot path, CPU model and exception level,
+     the in-kernel KTAP selftests, and deliberately broken boots that must be reported as
+     broken with the right status and message
+
+  check.py [--jobs N] [--only unit|build|boot|NAME-SUBSTRING] [--list] [-v]
+Exit status: 0 when everything passed, 1 otherwise.
+"""
+import argparse
+import concurrent.futures as cf
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "tests", "boot"))
+sys.path.insert(0, os.path.join(TOP, "scripts"))
+
+import ktap  # noqa: E402  (scripts/ktap.py)
+
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+CHECK_O = os.path.join(TOP, "build", "check")
+
+
+class Result:
+    def __init__(self, name, ok, diag="", sub=None, skipped=False):
+        self.name, self.ok, self.diag, self.sub, self.skipped = name, ok, diag, sub, skipped
+
+
+# ---- 1. host unit tests ---------------------------------------------------------------------
+UNIT_SOURCES = {
+    "test_fdt": ["lib/fdt.c"],
+    "test_buddy": ["mm/buddy.c"],
+    "test_memblock": ["mm/memblock.c", "lib/kstrtox.c"],
+    "test_vsprintf": ["lib/vsprintf.c", "lib/kstrtox.c"],
+    "test_nospec": [],
+}
+
+
+def unit_tests(verbose):
+    outdir = os.path.join(CHECK_O, "unit")
+    os.makedirs(outdir, exist_ok=True)
+    dtb = os.path.join(outdir, "sample.dtb")
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb,
+                    os.path.join(TOP, "tests/unit/fdt/sample.dts")], check=True)
+    env = dict(os.environ, FDT_SAMPLE=dtb, ASAN_OPTIONS="detect_leaks=0",
+               UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1")
+    results = []
+    for test in sorted(UNIT_SOURCES):
+        src = os.path.join(TOP, "tests/unit", test + ".c")
+        if not os.path.exists(src):
+            continue
+        exe = os.path.join(outdir, test)
+        cmd = ["gcc", "-std=gnu11", "-O1", "-g", "-fsanitize=address,undefined",
+               "-fno-sanitize-recover=undefined", "-Wall", "-Wno-unused-parameter",
+               "-I" + os.path.join(TOP, "include"), "-I" + os.path.join(TOP, "tests/unit/include"),
+               "-include", os.path.join(TOP, "tests/unit/include/host_config.h"),
+               "-o", exe, src, os.path.join(TOP, "tests/unit/harness.c")]
+        cmd += [os.path.join(TOP, s) for s in UNIT_SOURCES[test]]
+        build = subprocess.run(cmd, capture_output=True, text=True)
+        if build.returncode:
+            results.append(Result(test, False, "build failed:\n" + build.stderr))
+            continue
+        run = subprocess.run([exe], capture_output=True, text=True, env=env, timeout=300)
+        parsed = ktap.parse(run.stdout)
+        ok = run.returncode == 0 and parsed.ok and parsed.total > 0
+        results.append(Result(test, ok, run.stdout + run.stderr if not ok or verbose else "",
+                              sub=parsed))
+    return results
+
+
+# ---- 2. kernel builds -------------------------------------------------------------------------
+def build_kernel(arch, llvm, verbose):
+    tag = f"{arch}-{'llvm' if llvm else 'gcc'}"
+    objtree = os.path.join(CHECK_O, tag)
+    cmd = ["make", "-C", TOP, f"ARCH={arch}", f"O={objtree}", f"-j{os.cpu_count() or 2}"]
+    if llvm:
+        cmd.append("LLVM=1")
+    t0 = time.monotonic()
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    dt = time.monotonic() - t0
+    if r.returncode:
+        return Result(f"build_{tag}", False, r.stdout[-3000:] + r.stderr[-3000:]), None
+    if arch == "x86_64":
+        iso = subprocess.run(cmd + ["isoimage"], capture_output=True, text=True)
+        if iso.returncode:
+            return Result(f"build_{tag}", False, "isoimage failed:\n" + iso.stderr[-3000:]), None
+    return Result(f"build_{tag}", True, f"built in {dt:.1f} s" if verbose else ""), objtree
+
+
+# ---- 3. boot tests ------------------------------------------------------------------------------
+def boot_one(case, objtrees, verbose):
+    objtree = objtrees.get((case.arch, case.llvm))
+    if not objtree:
+        return Result(case.name, False, "kernel build missing")
+    with tempfile.TemporaryDirectory(prefix="ferry-check-") as tmp:
+        cmd = [PYTHON, os.path.join(TOP, "scripts/qemu-run.py"), "--arch", case.arch,
+               "--objtree", objtree, "--boot", case.boot, "--timeout", str(case.timeout),
+               "--cmdline", case.cmdline]
+        if case.cpu:
+            cmd += ["--cpu", case.cpu]
+        if case.machine:
+            cmd += ["--machine", case.machine]
+        if case.mem:
+            cmd += ["--mem", case.mem]
+        if case.dtb:
+            cmd += ["--dtb", case.dtb(tmp, objtree)]
+        t0 = time.monotonic()
+        r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+        dt = time.monotonic() - t0
+    verdict = case.judge(r.returncode, r.stdout)
+    ok = verdict.ok
+    diag = ""
+    if not ok or verbose:
+        diag = f"status {r.returncode} in {dt:.1f} s; {verdict.why}\n" + r.stdout[-4000:] + r.stderr[-2000:]
+    return Result(case.name, ok, diag, sub=verdict.ktap)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    p.add_argument("--only", default="")
+    p.add_argument("--list", action="store_true")
+    p.add_argument("-v", "--verbose", action="store_true")
+    a = p.parse_args()
+
+    import cases as boot_cases  # tests/boot/cases.py
+    selected = [c for c in boot_cases.CASES
+                if not a.only or a.only in ("boot",) or a.only in c.name]
+    if a.list:
+        for c in boot_cases.CASES:
+            print(c.name)
+        return 0
+
+    print("KTAP version 1")
+    results = []
+    t_start = time.monotonic()
+    want_unit = a.only in ("", "unit")
+    want_boot = a.only not in ("unit", "build") and selected
+    want_build = a.only != "unit"
+
+    if want_unit:
+        results += report(unit_tests(a.verbose), len(results))
+    objtrees = {}
+    if want_build:
+        needed = {(c.arch, c.llvm) for c in (selected if want_boot else boot_cases.CASES)}
+        if a.only == "build":
+            needed = {(x, l) for x in ("x86_64", "arm64") for l in (False, True)}
+        builds = []
+        with cf.ThreadPoolExecutor(max_workers=2) as ex:
+            futs = {ex.submit(build_kernel, arch, llvm, a.verbose): (arch, llvm)
+                    for arch, llvm in sorted(needed)}
+            for f in cf.as_completed(futs):
+                res, objtree = f.result()
+                builds.append(res)
+                if objtree:
+                    objtrees[futs[f]] = objtree
+        results += report(sorted(builds, key=lambda r: r.name), len(results))
+    if want_boot:
+        with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+            futs = [ex.submit(boot_one, c, objtrees, a.verbose) for c in selected]
+            for f in futs:		# in case order, so output is stable
+                results += report([f.result()], len(results))
+
+    passed = sum(1 for r in results if r.ok)
+    failed = len(results) - passed
+    print(f"1..{len(results)}")
+    print(f"# check: {time.monotonic() - t_start:.0f} s wall time")
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 and results else 1
+
+
+def report(batch, base):
+    for i, r in enumerate(batch, base + 1):
+        if r.sub is not None and r.sub.lines:
+            print("    # Subtest: " + r.name)
+            for line in r.sub.lines:
+                print("    " + line)
+        for line in r.diag.rstrip().splitlines():
+            print("    # " + line)
+        print(f"{'ok' if r.ok else 'not ok'} {i} {r.name}")
+        sys.stdout.flush()
+    return batch
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: GPL-2.0
+"""QEMU boot tests: what to boot and what the console and exit status must show.
+
+Each Case boots one kernel build (arch, GCC or LLVM) one way (direct, U-Boot, GRUB, a CPU
+model, an exception level) with a command line, and judges the run by its exit status, lines
+that must (or must not) appear, and, for 'ktest' runs, the kernel's own KTAP results.
+
+Broken boots are tested on purpose: a kernel that panics, oopses or is handed bad boot input
+must end with the right status and one clear message. harness_catches_failure checks that
+the judge itself reports such a boot as a failure when success was expected.
+"""
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
+import ktap  # noqa: E402
+
+EXIT_TESTS_FAILED, EXIT_PANIC, EXIT_OOPS = 249, 250, 251
+READY = r"Ferry (x86_64|arm64): ready"
+
+
+class Verdict:
+    def __init__(self, ok, why, parsed=None):
+        self.ok, self.why, self.ktap = ok, why, parsed
+
+
+class Case:
+    def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
+                 machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
+                 timeout=60, dtb=None, invert=False):
+        self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
+        self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
+        self.status, self.expect, self.reject = status, list(expect), list(reject)
+        self.ktap = ("ktest" in cmdline.split() or "ktest=" in cmdline) if ktap is None else ktap
+        self.timeout, self.dtb, self.invert = timeout, dtb, invert
+
+    def judge_plain(self, status, out):
+        if status != self.status:
+            return Verdict(False, f"exit status {status}, expected {self.status}")
+        for pat in self.expect:
+            if not re.search(pat, out, re.M):
+                return Verdict(False, f"missing /{pat}/ in the console output")
+        for pat in self.reject:
+            if re.search(pat, out, re.M):
+                return Verdict(False, f"unexpected /{pat}/ in the console output")
+        parsed = None
+        if self.ktap:
+            parsed = ktap.parse(out)
+            if not parsed.ok:
+                return Verdict(False, f"ktest: {parsed.total}/{parsed.plan} suites reported, "
+                                      f"failed: {parsed.failed_names}", parsed)
+        return Verdict(True, "as expected", parsed)
+
+    def judge(self, status, out):
+        v = self.judge_plain(status, out)
+        if not self.invert:
+            return v
+        # The harness's self-test: the plain verdict must have been a failure.
+        return Verdict(not v.ok, "judge reported: " + v.why, None)
+
+
+def dumped_dtb(tmp, mutate=None, mem="256M"):
+    """QEMU virt's own DTB (dumpdtb), optionally changed, for the --dtb loader shim."""
+    base = os.path.join(tmp, "virt.dtb")
+    subprocess.run(["qemu-system-aarch64", "-M", f"virt,dumpdtb={base}", "-cpu", "cortex-a72",
+                    "-m", mem, "-display", "none"], check=True, capture_output=True)
+    if mutate is None:
+        return base
+    data = bytearray(open(base, "rb").read())
+    out = os.path.join(tmp, "mutated.dtb")
+    with open(out, "wb") as f:
+        f.write(mutate(data))
+    return out
+
+
+def bad_magic(d):
+    d[0:4] = b"\xde\xad\xbe\xef"
+    return d
+
+
+def truncated(d):
+    # totalsize says the blob is far larger than the 2 MiB window a DTB may occupy.
+    d[4:8] = (0x10000000).to_bytes(4, "big")
+    return d
+
+
+def struct_cut(d):
+    # totalsize cut to 0x100: the structure block now runs past the end of the blob.
+    d[4:8] = (0x100).to_bytes(4, "big")
+    return d
+
+
+def small_memory_dtb(tmp, objtree):
+    """A DTB whose only RAM is 3 MiB from 0x40000000: the kernel sits at 0x40200000, so
+    (almost) nothing is left above it."""
+    base = dumped_dtb(tmp)
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], check=True,
+                         capture_output=True, text=True).stdout
+    dts = re.sub(r"(memory@40000000 \{[^}]*reg = <)[^>]*>",
+                 r"\g<1>0x00 0x40000000 0x00 0x300000>", dts)
+    out = os.path.join(tmp, "smallmem.dtb")
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, "-"], input=dts,
+                   check=True, text=True)
+    return out
+
+
+LONG_CMDLINE = "ktest " + "x" * 2100
+
+CASES = []
+
+
+def add(*a, **kw):
+    CASES.append(Case(*a, **kw))
+
+
+for arch in ("x86_64", "arm64"):
+    for llvm in (False, True):
+        cc = "llvm" if llvm else "gcc"
+        add(f"{arch}_{cc}_direct_ktest", arch, llvm, expect=[READY])
+    add(f"{arch}_cpu_max", arch, cpu="max", expect=[READY])
+    # Deliberately broken kernels: the harness must see these as what they are.
+    add(f"{arch}_crash_panic_reported", arch, cmdline="crash=panic", status=EXIT_PANIC,
+        expect=[r"Kernel panic - not syncing: crash test requested"])
+    add(f"{arch}_crash_trap_oops_with_dump", arch, cmdline="crash=trap", status=EXIT_OOPS,
+        expect=[r"Oops: ", r"crash_test_run\+0x[0-9a-f]+/0x[0-9a-f]+"])
+    add(f"{arch}_crash_pagefault_names_address", arch, cmdline="crash=pagefault",
+        status=EXIT_OOPS, expect=[r"Oops: ", r"crash_test_run\+0x"])
+    add(f"{arch}_crash_stack_overflow_detected", arch, cmdline="crash=stack-overflow",
+        status=EXIT_OOPS, expect=[r"(?i)kernel stack overflow"])
+    add(f"{arch}_harness_catches_failure", arch, cmdline="crash=panic", status=0,
+        expect=[READY], invert=True)
+    # Bad boot inputs: one clear message and a failure status, never a hang.
+    add(f"{arch}_cmdline_too_long", arch, cmdline=LONG_CMDLINE, status=EXIT_PANIC,
+        expect=[r"command line too long"], ktap=False)
+    add(f"{arch}_no_ram_above_kernel", arch, cmdline="mem=2M", status=EXIT_PANIC,
+        expect=[r"no usable RAM above the kernel"], ktap=False)
+
+add("x86_64_grub_ktest", "x86_64", boot="grub", expect=[READY, r"[Mm]ultiboot2"])
+add("x86_64_cpu_skylake", "x86_64", cpu="Skylake-Client", expect=[READY])
+add("arm64_uboot_ktest", "arm64", boot="uboot", expect=[READY, r"U-Boot"])
+add("arm64_el2_entry", "arm64", machine="virtualization=on", expect=[READY, r"EL2"])
+add("arm64_el2_cpu_max_uboot", "arm64", boot="uboot", cpu="max", machine="virtualization=on",
+    expect=[READY])
+add("arm64_gicv3", "arm64", machine="gic-version=3", expect=[READY])
+add("arm64_dtb_bad_magic", "arm64", cmdline="", status=EXIT_PANIC,
+    expect=[r"(?i)device tree.*bad magic"],
+    dtb=lambda tmp, o: dumped_dtb(tmp, bad_magic))
+add("arm64_dtb_truncated", "arm64", cmdline="", status=EXIT_PANIC,
+    expect=[r"(?i)device tree.*truncated"],
+    dtb=lambda tmp, o: dumped_dtb(tmp, truncated))
+add("arm64_dtb_structure_cut", "arm64", cmdline="", status=EXIT_PANIC,
+    expect=[r"(?i)device tree.*(truncated|corrupt)"],
+    dtb=lambda tmp, o: dumped_dtb(tmp, struct_cut))
+add("arm64_dtb_valid_via_loader", "arm64", cmdline="", status=0, expect=[READY],
+    dtb=lambda tmp, o: dumped_dtb(tmp))
+add("arm64_dtb_memory_too_small", "arm64", cmdline="", status=EXIT_PANIC,
+    expect=[r"no usable RAM above the kernel"], dtb=small_memory_dtb)
