@@ -68,19 +68,53 @@ static char *next_word(char *s, char **word)
 	return s;
 }
 
+/*
+ * Words after "--" belong to init's argv; so do unknown words without '=' (unknown words
+ * with '=' go to its environment), as Linux passes them to user space.
+ */
+const char *init_argv_extra[MAX_INIT_ARGS + 1];
+const char *init_envp_extra[MAX_INIT_ARGS + 1];
+static int n_argv, n_envp;
+
+static void pass_to_init(char *word, bool is_env)
+{
+	if (is_env ? n_envp >= MAX_INIT_ARGS : n_argv >= MAX_INIT_ARGS) {
+		pr_warn("Too many arguments for init: dropping \"%s\"\n", word);
+		return;
+	}
+	if (is_env)
+		init_envp_extra[n_envp++] = word;
+	else
+		init_argv_extra[n_argv++] = word;
+}
+
 static void parse(bool early)
 {
 	char *s = parse_buf, *word;
+	bool after_dashes = false;
 
 	strlcpy(parse_buf, boot_command_line, sizeof(parse_buf));
 	while ((s = next_word(s, &word))) {
 		char *eq = strchr(word, '=');
 		size_t namelen = eq ? (size_t)(eq - word) : strlen(word);
-		const struct kernel_param *p = find_param(word, namelen);
+		const struct kernel_param *p;
 
-		if (!p) {
+		if (after_dashes) {
 			if (!early)
-				pr_notice("Unknown kernel command line parameter \"%s\"\n", word);
+				pass_to_init(word, false);
+			continue;
+		}
+		if (!strcmp(word, "--")) {
+			after_dashes = true;
+			continue;
+		}
+		p = find_param(word, namelen);
+		if (!p) {
+			if (!early) {
+				pr_notice("Unknown kernel command line parameter \"%s\", passed to init\n",
+					  word);
+				pass_to_init(word, eq != NULL);
+			}
 			continue;
 		}
 		if (p->early != early)

@@ -114,6 +114,12 @@ void register_console(struct console *con)
 	local_irq_restore(flags);
 }
 
+void console_write(const char *s, size_t len)
+{
+	for (struct console *c = consoles; c; c = c->next)
+		c->write(c, s, len);
+}
+
 void unregister_console(struct console *con)
 {
 	for (struct console **pp = &consoles; *pp; pp = &(*pp)->next)

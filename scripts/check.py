@@ -41,7 +41,7 @@ UNIT_SOURCES = {
     "test_buddy": ["mm/buddy.c"],
     "test_memblock": ["mm/memblock.c", "lib/kstrtox.c"],
     "test_vsprintf": ["lib/vsprintf.c", "lib/kstrtox.c"],
-    "test_nospec": [],
+    "test_nospec": ["tests/unit/nospec_arch.c"],
 }
 
 
@@ -74,7 +74,25 @@ def unit_tests(verbose):
         ok = run.returncode == 0 and parsed.ok and parsed.total > 0
         results.append(Result(test, ok, run.stdout + run.stderr if not ok or verbose else "",
                               sub=parsed))
+    results.append(nospec_arm64(outdir, verbose))
     return results
+
+
+def nospec_arm64(outdir, verbose):
+    """The same nospec test cross-built for arm64 and run under qemu-aarch64 (user mode)."""
+    exe = os.path.join(outdir, "test_nospec_arm64")
+    srcs = [os.path.join(TOP, "tests/unit", f) for f in ("test_nospec.c", "nospec_arch.c", "harness.c")]
+    build = subprocess.run(["aarch64-linux-gnu-gcc", "-static", "-O2", "-std=gnu11",
+                            "-I" + os.path.join(TOP, "include"),
+                            "-include", os.path.join(TOP, "tests/unit/include/host_config.h"),
+                            "-o", exe] + srcs, capture_output=True, text=True)
+    if build.returncode:
+        return Result("test_nospec_arm64", False, "build failed:\n" + build.stderr)
+    run = subprocess.run(["qemu-aarch64", exe], capture_output=True, text=True, timeout=120)
+    parsed = ktap.parse(run.stdout)
+    ok = run.returncode == 0 and parsed.ok and parsed.total > 0
+    return Result("test_nospec_arm64", ok, run.stdout + run.stderr if not ok or verbose else "",
+                  sub=parsed)
 
 
 # ---- 2. kernel builds -------------------------------------------------------------------------

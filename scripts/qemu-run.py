@@ -114,7 +114,7 @@ def qemu_command(a, workdir):
     if a.args:
         cmdline = (cmdline + " -- " + a.args).strip()
     common = ["-m", a.mem, "-display", "none", "-monitor", "none", "-serial", "stdio",
-              "-no-reboot"]
+              "-nic", "none", "-no-reboot"]
     if a.icount:
         common += ["-icount", ICOUNT]
     if a.gdb:

@@ -13,5 +13,7 @@ struct console {
 
 void register_console(struct console *con);
 void unregister_console(struct console *con);
+/* Raw output to every console, bypassing the log: user programs' stdout/stderr. */
+void console_write(const char *s, size_t len);
 
 #endif

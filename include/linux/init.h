@@ -41,5 +41,9 @@ struct kernel_param {
 #define __setup(str, fn)     __setup_param(str, fn, 0)
 #define early_param(str, fn) __setup_param(str, fn, 1)
 
+#define MAX_INIT_ARGS 32
+extern const char *init_argv_extra[];
+extern const char *init_envp_extra[];
+
 void parse_early_param(void);
 void parse_args(void);

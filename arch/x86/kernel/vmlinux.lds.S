@@ -14,8 +14,12 @@
 OUTPUT_FORMAT("elf64-x86-64")
 OUTPUT_ARCH(i386:x86-64)
 
-/* e_entry is physical: a loader that uses it jumps with paging off. */
-ENTRY(startup_32_phys)
+/*
+ * e_entry is a virtual address inside a segment, as ELF means it: loaders translate it
+ * through p_vaddr -> p_paddr (GRUB refuses an e_entry that lies in no segment). PVH and
+ * Multiboot2 give their own physical entry points anyway (head_64.S).
+ */
+ENTRY(startup_32)
 
 PHDRS {
 	text PT_LOAD FLAGS(5);		/* R E */
@@ -67,8 +71,6 @@ SECTIONS
 
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
-
-	startup_32_phys = startup_32 - LOAD_OFFSET;
 
 	DISCARDS
 }

@@ -32,6 +32,5 @@ void lapic_init(void);
 void lapic_eoi(void);
 u32 lapic_read(unsigned int reg);
 void lapic_write(unsigned int reg, u32 val);
-void lapic_timer_start(unsigned long hz);
 
 #endif

@@ -7,9 +7,15 @@
 #define PIT_TICK_RATE	1193182UL
 
 /*
- * Run PIT channel 2 for 'pit_ticks' and return how far read_counter() advanced meanwhile.
- * read_counter must count up.
+ * Run PIT channel 2 for pit_ticks (at most 65535) and return how far read_counter() (an
+ * up-counter, may be NULL) advanced meanwhile; *tsc_delta gets how far the TSC advanced.
  */
-u64 pit_measure(unsigned int pit_ticks, u64 (*read_counter)(void));
+u64 pit_measure(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta);
+
+/* Shared by the TSC and LAPIC timer calibrations: 1/1000 s (see kernel/tsc.c). */
+#define CALIBRATE_PIT_TICKS	(PIT_TICK_RATE / 1000)
+
+/* kernel/tsc.c: record the TSC rate from a PIT measurement, unless it is known already. */
+void tsc_calibrated(u64 tsc_delta, unsigned int pit_ticks);
 
 #endif

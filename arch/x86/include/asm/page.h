@@ -45,5 +45,14 @@ static inline phys_addr_t __phys_addr(unsigned long va)
 #define __pa_symbol(s)	((phys_addr_t)((unsigned long)(s) - __START_KERNEL_map))
 #define __va(pa)	((void *)((unsigned long)(pa) + PAGE_OFFSET))
 
+/* Zero one page: rep stosq writes RCX quadwords of RAX at RDI. */
+static inline void clear_page(void *page)
+{
+	unsigned long count = PAGE_SIZE / 8, zero = 0;
+
+	__asm__ __volatile__("rep stosq"
+			     : "+D"(page), "+c"(count) : "a"(zero) : "memory");
+}
+
 #endif /* !__ASSEMBLY__ */
 #endif

@@ -51,9 +51,14 @@ typedef u64 pteval_t;
 /* _PAGE_NX when the CPU has NX (CPUID 0x80000001 EDX.20), else 0: set once at boot. */
 extern pteval_t __supported_pte_mask_nx;
 
-/* Map one 4 KiB page in the vmalloc area; 0, or -ENOMEM / -EBUSY (already mapped). */
+/*
+ * Map one 4 KiB page of the vmalloc area: 0, or -1 when a page-table page cannot be
+ * allocated or va is not a free vmalloc address. Page-table pages come from the buddy
+ * allocator, so this works from mm_init() on.
+ */
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned int prot);
-void unmap_kernel_page(unsigned long va);
+/* Remove the mapping of va and flush it from the TLB; returns the physical page, or 0. */
+phys_addr_t unmap_kernel_page(unsigned long va);
 
 /* True when va is mapped now (used by the stack walker before it reads memory). */
 bool kernel_addr_mapped(unsigned long va);

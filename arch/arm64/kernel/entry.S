@@ -1,0 +1,237 @@
+/*
+ * Exception entry and exit: the vector table and the code that turns an exception into a
+ * call to a C handler with a struct pt_regs, and back.
+ *
+ * The hardware contract (Arm ARM D1.10): on an exception taken to EL1 the PE saves the
+ * return address in ELR_EL1 and PSTATE in SPSR_EL1, masks D, A, I and F, switches to
+ * SP_EL1, and jumps to VBAR_EL1 + the slot offset: four groups of four 128-byte slots
+ * (sync, IRQ, FIQ, SError) for "from EL1 on SP_EL0" (EL1t), "from EL1 on SP_EL1" (EL1h),
+ * "from EL0 AArch64" and "from EL0 AArch32". No general-purpose register is saved: the
+ * code below must store all 31 before using any.
+ *
+ * Path of one exception, e.g. an IRQ while the kernel runs:
+ *   vectors+0x280 -> kernel_ventry (stack check) -> el1h_64_irq -> kernel_entry 1
+ *   -> el1h_64_irq_handler(regs) (entry-common.c) -> ret_to_kernel -> kernel_exit 1 -> eret
+ * From user space (later issues): el0t_64_sync -> el0t_64_sync_handler -> el0_svc -> ...
+ *   -> ret_to_user -> kernel_exit 0 -> eret.
+ */
+#include <asm/assembler.h>
+#include <asm/ptrace.h>
+#include <asm/sysreg.h>
+#include <asm/thread_info.h>
+
+/*
+ * One 128-byte vector slot: make room for pt_regs and branch to the handler stub. For
+ * exceptions from EL1, first check that the stack has room: kernel stacks are THREAD_SIZE
+ * long and aligned to 2*THREAD_SIZE, so every address in one has bit THREAD_SHIFT clear,
+ * and the guard page just below has it set. If the new sp has the bit set, pushing pt_regs
+ * would fault again (and again): go to __bad_stack instead, which uses the overflow stack.
+ */
+	.macro	kernel_ventry, el:req, ht:req, regsize:req, label:req
+	.align	7
+.Lventry_start\@:
+	sub	sp, sp, #PT_REGS_SIZE
+	.if	\el == 1
+	/*
+	 * Every register still holds the interrupted context, so the test borrows x0
+	 * through sp: sp += x0; x0 = sp - x0 (= the sp to test); then undo both.
+	 */
+	add	sp, sp, x0		/* sp = sp + x0 */
+	sub	x0, sp, x0		/* x0 = sp */
+	tbnz	x0, #THREAD_SHIFT, 0f
+	sub	x0, sp, x0		/* x0 = x0 again */
+	sub	sp, sp, x0		/* sp = sp again */
+	b	el\el\ht\()_\regsize\()_\label
+0:	sub	x0, sp, x0		/* overflowed: restore x0 and sp the same way */
+	sub	sp, sp, x0
+	b	__bad_stack
+	.else
+	b	el\el\ht\()_\regsize\()_\label
+	.endif
+	.org	.Lventry_start\@ + 128	/* exactly one slot: the assembler errors if longer */
+	.endm
+
+/*
+ * Save the interrupted context into the pt_regs the vector made room for (sp points at it).
+ * After this, x21-x23 hold sp, pc and pstate of the interrupted code, x29 points at a frame
+ * record so backtraces continue into it, and any register may be used.
+ */
+	.macro	kernel_entry, el:req
+	stp	x0, x1, [sp, #16 * 0]	/* regs[0..1] */
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]	/* regs[28..29] */
+
+	.if	\el == 0
+	mrs	x21, sp_el0		/* user space's stack pointer */
+	.else
+	add	x21, sp, #PT_REGS_SIZE	/* the kernel sp before the vector's sub */
+	.endif
+	mrs	x22, elr_el1		/* where the exception was taken */
+	mrs	x23, spsr_el1		/* PSTATE at that point */
+	stp	lr, x21, [sp, #S_LR]	/* regs[30], sp */
+	stp	x22, x23, [sp, #S_PC]	/* pc, pstate */
+	str	xzr, [sp, #S_ORIG_X0]	/* orig_x0: el0_svc fills it for system calls */
+	mov	w0, #NO_SYSCALL
+	str	w0, [sp, #S_SYSCALLNO]	/* syscallno: not a system call (yet) */
+
+	/* stackframe: {fp, pc} of the interrupted code, so the unwinder walks through the
+	 * exception; from EL0 the chain ends here (user frames are not ours to read). */
+	.if	\el == 0
+	stp	xzr, xzr, [sp, #S_STACKFRAME]
+	.else
+	stp	x29, x22, [sp, #S_STACKFRAME]
+	.endif
+	add	x29, sp, #S_STACKFRAME
+	.endm
+
+/*
+ * Restore the context from pt_regs (possibly changed by the handler: a fixup moves pc, a
+ * syscall sets regs[0]) and return with eret.
+ */
+	.macro	kernel_exit, el:req
+	msr	daifset, #0xf		/* no IRQ may clobber ELR/SPSR once they are loaded */
+	ldp	x21, x22, [sp, #S_PC]	/* pc, pstate */
+	.if	\el == 0
+	ldr	x23, [sp, #S_SP]
+	msr	sp_el0, x23		/* user stack pointer */
+	.endif
+	msr	elr_el1, x21
+	msr	spsr_el1, x22
+	ldp	x0, x1, [sp, #16 * 0]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x19, [sp, #16 * 9]
+	ldp	x20, x21, [sp, #16 * 10]
+	ldp	x22, x23, [sp, #16 * 11]
+	ldp	x24, x25, [sp, #16 * 12]
+	ldp	x26, x27, [sp, #16 * 13]
+	ldp	x28, x29, [sp, #16 * 14]
+	ldr	lr, [sp, #S_LR]
+	add	sp, sp, #PT_REGS_SIZE	/* the kernel stack as it was before the exception */
+	eret
+	.endm
+
+/* The vector table: 2 KiB aligned (VBAR_EL1 bits 10:0 are RES0). */
+	.text
+	.align	11
+ENTRY(vectors)
+	kernel_ventry	1, t, 64, sync		/* EL1t: never used, the kernel runs on SP_EL1 */
+	kernel_ventry	1, t, 64, irq
+	kernel_ventry	1, t, 64, fiq
+	kernel_ventry	1, t, 64, error
+
+	kernel_ventry	1, h, 64, sync		/* EL1h: the kernel itself */
+	kernel_ventry	1, h, 64, irq
+	kernel_ventry	1, h, 64, fiq
+	kernel_ventry	1, h, 64, error
+
+	kernel_ventry	0, t, 64, sync		/* EL0 AArch64: user space */
+	kernel_ventry	0, t, 64, irq
+	kernel_ventry	0, t, 64, fiq
+	kernel_ventry	0, t, 64, error
+
+	kernel_ventry	0, t, 32, sync		/* EL0 AArch32: not supported */
+	kernel_ventry	0, t, 32, irq
+	kernel_ventry	0, t, 32, fiq
+	kernel_ventry	0, t, 32, error
+END(vectors)
+
+/*
+ * The stub behind one vector: save, call el<el><ht>_<regsize>_<label>_handler(regs)
+ * (entry-common.c), return.
+ */
+	.macro	entry_handler, el:req, ht:req, regsize:req, label:req
+el\el\ht\()_\regsize\()_\label:
+	kernel_entry \el
+	mov	x0, sp
+	bl	el\el\ht\()_\regsize\()_\label\()_handler
+	.if	\el == 0
+	b	ret_to_user
+	.else
+	b	ret_to_kernel
+	.endif
+	.endm
+
+	entry_handler	1, t, 64, sync
+	entry_handler	1, t, 64, irq
+	entry_handler	1, t, 64, fiq
+	entry_handler	1, t, 64, error
+	entry_handler	1, h, 64, sync
+	entry_handler	1, h, 64, irq
+	entry_handler	1, h, 64, fiq
+	entry_handler	1, h, 64, error
+	entry_handler	0, t, 64, sync
+	entry_handler	0, t, 64, irq
+	entry_handler	0, t, 64, fiq
+	entry_handler	0, t, 64, error
+	entry_handler	0, t, 32, sync
+	entry_handler	0, t, 32, irq
+	entry_handler	0, t, 32, fiq
+	entry_handler	0, t, 32, error
+
+ENTRY(ret_to_kernel)
+	kernel_exit 1
+END(ret_to_kernel)
+
+/* Back to user space. Later issues run the exit work (signals, rescheduling) before this. */
+ENTRY(ret_to_user)
+	kernel_exit 0
+END(ret_to_user)
+
+/*
+ * The vector found the stack overflowed: sp points into a guard page (or below the boot
+ * stack), so nothing may be pushed there. Switch to overflow_stack, save pt_regs there and
+ * report. This path never returns, which is why it may park x0 and the bad sp in the EL0
+ * thread registers (TPIDR_EL0, TPIDRRO_EL0): no user value in them is needed again.
+ */
+__bad_stack:
+	msr	tpidr_el0, x0
+	mov	x0, sp
+	msr	tpidrro_el0, x0		/* the overflowed sp (already minus PT_REGS_SIZE) */
+	adr_l	x0, overflow_stack + OVERFLOW_STACK_SIZE
+	mov	sp, x0
+	sub	sp, sp, #PT_REGS_SIZE
+	mrs	x0, tpidr_el0		/* x0 as interrupted */
+	kernel_entry 1
+	mrs	x0, tpidrro_el0
+	add	x0, x0, #PT_REGS_SIZE
+	str	x0, [sp, #S_SP]		/* pt_regs.sp: the sp when the exception was taken */
+	mov	x0, sp
+	bl	handle_bad_stack	/* does not return */
+	brk	#0x800
+
+/*
+ * void call_on_stack(void *arg, unsigned long stack_top, void (*fn)(void *)): run fn(arg)
+ * on another stack and come back. The fault handler uses it to report a guard-page hit
+ * from the overflow stack instead of the nearly full one.
+ */
+ENTRY(call_on_stack)
+	mov	x9, sp
+	mov	sp, x1
+	stp	x29, x30, [sp, #-32]!	/* frame record on the new stack ... */
+	str	x9, [sp, #16]		/* ... and the old sp above it */
+	mov	x29, sp
+	blr	x2
+	ldr	x9, [sp, #16]
+	ldp	x29, x30, [sp]
+	mov	sp, x9
+	ret
+END(call_on_stack)

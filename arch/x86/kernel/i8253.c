@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The PIT as a stopwatch. Channel 2 is the one whose gate software controls (port 0x61 bit 0)
+ * and whose output software can read (port 0x61 bit 5), so it can time an interval without
+ * interrupts: load a count in mode 0, open the gate, wait for OUT to go high.
+ */
+#include <asm/io.h>
+#include <asm/i8253.h>
+#include <asm/timex.h>
+
+#define PIT_CH2		0x42
+#define PIT_MODE	0x43
+#define PORT_B		0x61	/* 8042 "port B": speaker and PIT channel 2 gate */
+#define  PORTB_GATE2	0x01
+#define  PORTB_SPEAKER	0x02
+#define  PORTB_OUT2	0x20
+#define PIT_CH2_MODE0_LOHI 0xb0	/* channel 2, access lo then hi byte, mode 0, binary */
+
+static u64 read_none(void)
+{
+	return 0;
+}
+
+static u64 pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta)
+{
+	u8 portb = inb(PORT_B);
+	u64 start, end, tsc_start, tsc_end;
+
+	/* Gate off and speaker off while the count is loaded. */
+	outb((portb & ~(PORTB_GATE2 | PORTB_SPEAKER)), PORT_B);
+	outb(PIT_CH2_MODE0_LOHI, PIT_MODE);
+	outb(pit_ticks & 0xff, PIT_CH2);
+	outb(pit_ticks >> 8, PIT_CH2);
+
+	/* Open the gate: counting starts; OUT rises when it reaches 0. */
+	outb((portb & ~PORTB_SPEAKER) | PORTB_GATE2, PORT_B);
+	tsc_start = get_cycles();
+	start = read_counter();
+	while (!(inb(PORT_B) & PORTB_OUT2))
+		;
+	end = read_counter();
+	tsc_end = get_cycles();
+	*tsc_delta = tsc_end - tsc_start;
+
+	outb(portb, PORT_B);
+	return end - start;
+}
+
+/* A few microseconds: enough to run every instruction of pit_run() once. */
+#define WARMUP_PIT_TICKS	8
+
+u64 pit_measure(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta)
+{
+	if (!read_counter)
+		read_counter = read_none;
+	/*
+	 * Under an emulator (QEMU TCG) the first run of each code block is translated while
+	 * the clocks run on: a few tens of microseconds that would land inside the window and
+	 * skew it by several percent. A short first run leaves only warm code for the real one.
+	 */
+	pit_run(WARMUP_PIT_TICKS, read_counter, tsc_delta);
+	return pit_run(pit_ticks, read_counter, tsc_delta);
+}

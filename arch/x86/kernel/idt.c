@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Interrupt Descriptor Table: one interrupt gate per vector, each pointing at its stub in
+ * entry/entry_64.S. Interrupt gates (not trap gates) so that every handler starts with
+ * interrupts off. #DF, NMI and #MC switch to their own IST stacks.
+ */
+#include <linux/kernel.h>
+#include <asm/desc.h>
+#include <asm/segment.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+static struct gate_desc idt_table[NR_VECTORS] __aligned(4096);
+
+static void set_gate(unsigned int vector, unsigned long addr, unsigned int ist)
+{
+	struct gate_desc *g = &idt_table[vector];
+
+	g->offset_low = addr & 0xffff;
+	g->segment = __KERNEL_CS;
+	/* present, DPL 0 (int n from ring 3 gets #GP), interrupt gate, IST slot */
+	g->bits = (1u << 15) | (GATE_INTERRUPT << 8) | ist;
+	g->offset_middle = (addr >> 16) & 0xffff;
+	g->offset_high = addr >> 32;
+	g->reserved = 0;
+}
+
+static unsigned int ist_of(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_DF:  return IST_INDEX_DF;
+	case X86_TRAP_NMI: return IST_INDEX_NMI;
+	case X86_TRAP_MC:  return IST_INDEX_MCE;
+	default:           return 0;	/* stay on the current stack */
+	}
+}
+
+void idt_setup(void)
+{
+	struct desc_ptr idt = { sizeof(idt_table) - 1, (unsigned long)idt_table };
+
+	BUILD_BUG_ON(sizeof(struct gate_desc) != 16);
+	for (unsigned int v = 0; v < NR_VECTORS; v++)
+		set_gate(v, (unsigned long)idt_entries_start + v * IDT_STUB_SIZE, ist_of(v));
+	load_idt(&idt);
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Page faults. Nothing is demand-paged in the kernel, so a kernel page fault is either an
+ * expected one — an instruction listed in the exception table (a user-memory access that
+ * may fault), resumed at its fixup — or a bug: die() with the faulting address explained.
+ */
+#include <linux/kernel.h>
+#include <linux/extable.h>
+#include <linux/vmalloc.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+#include <asm/processor.h>
+
+/* Error code bits the CPU pushes for #PF (SDM vol. 3, 4.7). */
+#define X86_PF_PROT	(1 << 0)	/* 0: page not present, 1: protection violation */
+#define X86_PF_WRITE	(1 << 1)
+#define X86_PF_USER	(1 << 2)
+#define X86_PF_RSVD	(1 << 3)	/* a reserved bit was set in a paging entry */
+#define X86_PF_INSTR	(1 << 4)	/* instruction fetch */
+
+void do_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	/* CR2 first: a later fault would overwrite it. */
+	unsigned long address = read_cr2();
+	const struct exception_table_entry *fixup = search_exception_tables(regs->ip);
+
+	if (fixup) {
+		regs->ip = ex_fixup_addr(fixup);
+		return;
+	}
+
+	if (kernel_stack_guard_hit(address))
+		pr_emerg("kernel stack overflow (guard page hit) at %#lx\n", address);
+	pr_emerg("BUG: unable to handle page fault for address %#lx: %s %s%s, %s\n", address,
+		 error_code & X86_PF_USER ? "user" : "kernel",
+		 error_code & X86_PF_INSTR ? "instruction fetch" :
+		 error_code & X86_PF_WRITE ? "write" : "read",
+		 error_code & X86_PF_RSVD ? " (reserved bit set)" : "",
+		 error_code & X86_PF_PROT ? "protection violation" : "page not present");
+	die(exception_name(X86_TRAP_PF), regs, (long)error_code);
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * paging_init(): the kernel's final page tables, replacing head_64.S's early ones.
+ *   - the direct map: all RAM memblock knows at PAGE_OFFSET + physical, read/write, no
+ *     execute, with 1 GiB or 2 MiB pages where alignment allows;
+ *   - the kernel image at __START_KERNEL_map + physical with 4 KiB pages: text read/exec,
+ *     rodata read-only, data and BSS read/write, both no-execute;
+ *   - nothing in the lower half: user space will live there. The identity map the early
+ *     tables needed for the switch to 64-bit mode goes away.
+ * Page-table pages come from memblock, below 4 GiB so the early tables can reach them while
+ * they are filled in.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include "mm_internal.h"
+
+extern char __start_rodata[];
+
+static unsigned int early_tables;
+
+static void *early_alloc_table(void)
+{
+	phys_addr_t pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0x100000,
+						   EARLY_MAPPED_LIMIT);
+
+	if (!pa)
+		panic("paging_init: no memory below 4 GiB for page tables");
+	early_tables++;
+	clear_page(__va(pa));
+	return __va(pa);
+}
+
+/* Map [va, va + size) to [pa, ...) with the largest pages alignment and 'large' allow. */
+static void map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t flags,
+		      bool large, bool huge)
+{
+	while (size) {
+		unsigned int shift = PAGE_SHIFT;
+		pteval_t *e;
+
+		if (huge && !((va | pa) & (PUD_SIZE - 1)) && size >= PUD_SIZE)
+			shift = PUD_SHIFT;
+		else if (large && !((va | pa) & (PMD_SIZE - 1)) && size >= PMD_SIZE)
+			shift = PMD_SHIFT;
+		e = pgtable_walk(kernel_pgd, va, shift, early_alloc_table);
+		if (!e || (*e & _PAGE_PRESENT))
+			panic("paging_init: %#lx already mapped", va);
+		*e = pa | flags | (shift != PAGE_SHIFT ? _PAGE_PSE : 0);
+		va += 1UL << shift;
+		pa += 1UL << shift;
+		size -= 1UL << shift;
+	}
+}
+
+static void map_direct(bool huge)
+{
+	const pteval_t flags = _PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL | _PAGE_ACCESSED |
+			       _PAGE_DIRTY | __supported_pte_mask_nx;
+	u64 total = 0;
+
+	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		phys_addr_t start = ALIGN(r->base, PAGE_SIZE);
+		phys_addr_t end = ALIGN_DOWN(r->base + r->size, PAGE_SIZE);
+
+		if (end <= start)
+			continue;
+		map_range((unsigned long)__va(start), start, end - start, flags, true, huge);
+		total += end - start;
+	}
+	pr_info("x86/mm: direct map of %llu MiB RAM at %#lx\n",
+		(unsigned long long)total >> 20, PAGE_OFFSET);
+}
+
+static void map_kernel_section(char *start, char *end, pteval_t flags)
+{
+	unsigned long s = (unsigned long)start, e = ALIGN((unsigned long)end, PAGE_SIZE);
+
+	map_range(s, __pa_symbol(s), e - s, flags | _PAGE_PRESENT | _PAGE_GLOBAL |
+		  _PAGE_ACCESSED, false, false);
+}
+
+static void map_kernel_image(void)
+{
+	const pteval_t nx = __supported_pte_mask_nx;
+
+	map_kernel_section(_text, __start_rodata, 0);				/* RX */
+	map_kernel_section(__start_rodata, _sdata, nx);				/* R */
+	map_kernel_section(_sdata, _end, _PAGE_RW | _PAGE_DIRTY | nx);		/* RW */
+}
+
+void paging_init(void)
+{
+	u32 ext = cpuid_ext_edx();
+
+	/* head_64.S turned EFER.NXE on under the same condition. */
+	__supported_pte_mask_nx = (ext & X86_FEATURE_EXT_NX) ? _PAGE_NX : 0;
+
+	kernel_pgd = early_alloc_table();
+	map_direct(ext & X86_FEATURE_EXT_PDPE1GB);
+	map_kernel_image();
+	/*
+	 * The first vmalloc PML4 slot exists from now on, so that top-level entry never
+	 * changes later (user page tables will copy the kernel half of this table).
+	 */
+	pgtable_walk(kernel_pgd, VMALLOC_START, PUD_SHIFT, early_alloc_table);
+
+	write_cr3(__pa(kernel_pgd));
+	/* Global pages: kernel translations survive CR3 switches. Toggling PGE flushes all. */
+	write_cr4(read_cr4() | X86_CR4_PGE);
+	pr_info("x86/mm: kernel page tables at %#llx (%u pages), NX %s\n",
+		(unsigned long long)__pa(kernel_pgd), early_tables,
+		__supported_pte_mask_nx ? "on" : "off (CPU lacks it)");
+}

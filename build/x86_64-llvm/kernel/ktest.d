@@ -1,0 +1,20 @@
+build/x86_64-llvm/kernel/ktest.o: kernel/ktest.c include/linux/kconfig.h \
+  build/x86_64-llvm/include/generated/autoconf.h include/linux/ktest.h \
+  include/linux/kernel.h include/linux/types.h include/linux/compiler.h \
+  include/linux/printk.h include/linux/string.h
+
+include/linux/kconfig.h:
+
+build/x86_64-llvm/include/generated/autoconf.h:
+
+include/linux/ktest.h:
+
+include/linux/kernel.h:
+
+include/linux/types.h:
+
+include/linux/compiler.h:
+
+include/linux/printk.h:
+
+include/linux/string.h:

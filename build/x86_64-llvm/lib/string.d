@@ -1,0 +1,11 @@
+build/x86_64-llvm/lib/string.o: lib/string.c include/linux/kconfig.h \
+  build/x86_64-llvm/include/generated/autoconf.h include/linux/string.h \
+  include/linux/types.h
+
+include/linux/kconfig.h:
+
+build/x86_64-llvm/include/generated/autoconf.h:
+
+include/linux/string.h:
+
+include/linux/types.h:

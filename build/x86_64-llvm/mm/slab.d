@@ -1,0 +1,39 @@
+build/x86_64-llvm/mm/slab.o: mm/slab.c include/linux/kconfig.h \
+  build/x86_64-llvm/include/generated/autoconf.h include/linux/kernel.h \
+  include/linux/types.h include/linux/compiler.h include/linux/printk.h \
+  include/linux/slab.h include/linux/gfp.h include/linux/mm.h \
+  include/linux/buddy.h include/linux/list.h arch/x86/include/asm/page.h \
+  arch/x86/include/asm/const.h include/linux/irqflags.h \
+  arch/x86/include/asm/irqflags.h include/linux/string.h
+
+include/linux/kconfig.h:
+
+build/x86_64-llvm/include/generated/autoconf.h:
+
+include/linux/kernel.h:
+
+include/linux/types.h:
+
+include/linux/compiler.h:
+
+include/linux/printk.h:
+
+include/linux/slab.h:
+
+include/linux/gfp.h:
+
+include/linux/mm.h:
+
+include/linux/buddy.h:
+
+include/linux/list.h:
+
+arch/x86/include/asm/page.h:
+
+arch/x86/include/asm/const.h:
+
+include/linux/irqflags.h:
+
+arch/x86/include/asm/irqflags.h:
+
+include/linux/string.h:

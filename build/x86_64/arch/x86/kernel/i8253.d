@@ -1,0 +1,10 @@
+build/x86_64/arch/x86/kernel/i8253.o: arch/x86/kernel/i8253.c \
+ include/linux/kconfig.h build/x86_64/include/generated/autoconf.h \
+ arch/x86/include/asm/io.h include/linux/types.h \
+ arch/x86/include/asm/i8253.h arch/x86/include/asm/timex.h
+include/linux/kconfig.h:
+build/x86_64/include/generated/autoconf.h:
+arch/x86/include/asm/io.h:
+include/linux/types.h:
+arch/x86/include/asm/i8253.h:
+arch/x86/include/asm/timex.h:

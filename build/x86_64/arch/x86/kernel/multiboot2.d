@@ -1,0 +1,15 @@
+build/x86_64/arch/x86/kernel/multiboot2.o: arch/x86/kernel/multiboot2.c \
+ include/linux/kconfig.h build/x86_64/include/generated/autoconf.h \
+ include/linux/kernel.h include/linux/types.h include/linux/compiler.h \
+ include/linux/printk.h include/linux/init.h include/linux/memblock.h \
+ include/linux/string.h arch/x86/include/asm/setup.h
+include/linux/kconfig.h:
+build/x86_64/include/generated/autoconf.h:
+include/linux/kernel.h:
+include/linux/types.h:
+include/linux/compiler.h:
+include/linux/printk.h:
+include/linux/init.h:
+include/linux/memblock.h:
+include/linux/string.h:
+arch/x86/include/asm/setup.h:

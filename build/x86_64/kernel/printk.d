@@ -1,0 +1,16 @@
+build/x86_64/kernel/printk.o: kernel/printk.c include/linux/kconfig.h \
+ build/x86_64/include/generated/autoconf.h include/linux/kernel.h \
+ include/linux/types.h include/linux/compiler.h include/linux/printk.h \
+ include/linux/console.h include/linux/init.h include/linux/irqflags.h \
+ arch/x86/include/asm/irqflags.h include/linux/string.h
+include/linux/kconfig.h:
+build/x86_64/include/generated/autoconf.h:
+include/linux/kernel.h:
+include/linux/types.h:
+include/linux/compiler.h:
+include/linux/printk.h:
+include/linux/console.h:
+include/linux/init.h:
+include/linux/irqflags.h:
+arch/x86/include/asm/irqflags.h:
+include/linux/string.h:

@@ -1,0 +1,22 @@
+build/x86_64/mm/init.o: mm/init.c include/linux/kconfig.h \
+ build/x86_64/include/generated/autoconf.h include/linux/kernel.h \
+ include/linux/types.h include/linux/compiler.h include/linux/printk.h \
+ include/linux/mm.h include/linux/buddy.h include/linux/list.h \
+ include/linux/gfp.h arch/x86/include/asm/page.h \
+ arch/x86/include/asm/const.h include/linux/memblock.h \
+ include/linux/slab.h include/linux/init.h
+include/linux/kconfig.h:
+build/x86_64/include/generated/autoconf.h:
+include/linux/kernel.h:
+include/linux/types.h:
+include/linux/compiler.h:
+include/linux/printk.h:
+include/linux/mm.h:
+include/linux/buddy.h:
+include/linux/list.h:
+include/linux/gfp.h:
+arch/x86/include/asm/page.h:
+arch/x86/include/asm/const.h:
+include/linux/memblock.h:
+include/linux/slab.h:
+include/linux/init.h:

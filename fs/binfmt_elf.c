@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Static ELF loader for ELF64 programs of the native arch and, where the arch has a 32-bit
+ * ABI (x86: i386), ELF32 programs. It maps each PT_LOAD segment into a fresh address space,
+ * then builds the initial stack exactly as Linux lays it out, from the top down:
+ *
+ *     [ AT_EXECFN string, platform string, 16 random bytes, argv and envp strings ]
+ *     [ padding to 16 bytes ]
+ *     auxv pairs ... AT_NULL          <- all words are 8 bytes (ELF64) or 4 (ELF32)
+ *     envp[0] ... NULL
+ *     argv[0] ... NULL
+ *     argc                            <- sp on entry
+ *
+ * Every field read from the file is checked against the file's size and the user address
+ * limit first; a bad file gives -ENOEXEC or -EINVAL, never a half-built process.
+ */
+#include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/elf.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <asm/elf.h>
+#include <asm/timex.h>
+
+#define STACK_SIZE (256UL * 1024)	/* mapped up front; there is no stack growth yet */
+
+/* One program header, whichever ELF class the file is. */
+struct phdr {
+	u32 type, flags;
+	u64 offset, vaddr, filesz, memsz;
+};
+
+struct elf_info {
+	bool compat;
+	u64 entry, phoff;
+	u16 phnum, phentsize;
+};
+
+static int read_header(struct linux_binprm *b, struct elf_info *ei)
+{
+	const unsigned char *d = b->inode->data;
+	size_t size = b->inode->size;
+
+	if (size < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, 4))
+		return -ENOEXEC;
+	if (d[EI_DATA] != ELFDATA2LSB || d[EI_VERSION] != EV_CURRENT)
+		return -ENOEXEC;
+	if (d[EI_CLASS] == ELFCLASS64 && size >= sizeof(Elf64_Ehdr)) {
+		const Elf64_Ehdr *eh = (const void *)d;
+
+		if (!elf_check_arch(eh) || eh->e_type != ET_EXEC ||
+		    eh->e_phentsize != sizeof(Elf64_Phdr))
+			return -ENOEXEC;
+		*ei = (struct elf_info){ false, eh->e_entry, eh->e_phoff, eh->e_phnum, eh->e_phentsize };
+	} else if (d[EI_CLASS] == ELFCLASS32 && ELF_HAS_COMPAT) {
+		const Elf32_Ehdr *eh = (const void *)d;
+
+		if (!compat_elf_check_arch(eh) || eh->e_type != ET_EXEC ||
+		    eh->e_phentsize != sizeof(Elf32_Phdr))
+			return -ENOEXEC;
+		*ei = (struct elf_info){ true, eh->e_entry, eh->e_phoff, eh->e_phnum, eh->e_phentsize };
+	} else {
+		return -ENOEXEC;
+	}
+	if (!ei->phnum || ei->phnum > 64 || ei->phoff > size ||
+	    (u64)ei->phnum * ei->phentsize > size - ei->phoff)
+		return -ENOEXEC;
+	return 0;
+}
+
+static void get_phdr(struct linux_binprm *b, struct elf_info *ei, int i, struct phdr *p)
+{
+	const unsigned char *at = (const unsigned char *)b->inode->data + ei->phoff + i * ei->phentsize;
+
+	if (ei->compat) {
+		const Elf32_Phdr *ph = (const void *)at;
+
+		*p = (struct phdr){ ph->p_type, ph->p_flags, ph->p_offset, ph->p_vaddr,
+				    ph->p_filesz, ph->p_memsz };
+	} else {
+		const Elf64_Phdr *ph = (const void *)at;
+
+		*p = (struct phdr){ ph->p_type, ph->p_flags, ph->p_offset, ph->p_vaddr,
+				    ph->p_filesz, ph->p_memsz };
+	}
+}
+
+static unsigned long vm_flags_of(u32 pf)
+{
+	return (pf & PF_R ? VM_READ : 0) | (pf & PF_W ? VM_WRITE : 0) | (pf & PF_X ? VM_EXEC : 0);
+}
+
+static int map_segment(struct linux_binprm *b, struct phdr *p)
+{
+	struct mm_struct *mm = b->mm;
+	u64 start, end;
+	int err;
+
+	if (p->filesz > p->memsz || p->offset > b->inode->size ||
+	    p->filesz > b->inode->size - p->offset)
+		return -ENOEXEC;
+	/* The whole segment, rounded to pages, must lie below the user limit. */
+	if (p->vaddr > mm->task_size || p->memsz > mm->task_size - p->vaddr)
+		return -EINVAL;
+	start = ALIGN_DOWN(p->vaddr, PAGE_SIZE);
+	end = ALIGN(p->vaddr + p->memsz, PAGE_SIZE);
+	if (end > mm->task_size)
+		return -EINVAL;
+	err = mm_map_anon(mm, start, end - start, vm_flags_of(p->flags));
+	if (err)
+		return err;
+	err = mm_copy_to(mm, p->vaddr, (const char *)b->inode->data + p->offset, p->filesz);
+	if (err)
+		return err;
+	if (p->flags & PF_X) {
+		if (!mm->start_code || start < mm->start_code)
+			mm->start_code = start;
+		mm->end_code = max(mm->end_code, (unsigned long)(p->vaddr + p->memsz));
+	}
+	if (end > mm->brk)
+		mm->start_brk = mm->brk = end;
+	return 0;
+}
+
+/* Builds the initial stack in the new mm; 'word' is 8 (ELF64) or 4 (ELF32). */
+struct stack_builder {
+	struct mm_struct *mm;
+	unsigned long sp;
+	unsigned int word;
+	int err;
+};
+
+static unsigned long push_bytes(struct stack_builder *s, const void *data, size_t len)
+{
+	s->sp -= len;
+	if (!s->err)
+		s->err = mm_copy_to(s->mm, s->sp, data, len);
+	return s->sp;
+}
+
+static unsigned long push_string(struct stack_builder *s, const char *str)
+{
+	return push_bytes(s, str, strlen(str) + 1);
+}
+
+static void put_word(struct stack_builder *s, unsigned long at, unsigned long v)
+{
+	if (!s->err)
+		s->err = mm_copy_to(s->mm, at, &v, s->word);
+}
+
+static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned long phdr_addr)
+{
+	struct mm_struct *mm = b->mm;
+	unsigned long top = arch_stack_top(b->compat);
+	struct stack_builder s = { mm, top, b->compat ? 4 : 8, 0 };
+	unsigned long argv_at[MAX_ARG_STRINGS], envp_at[MAX_ARG_STRINGS];
+	unsigned long execfn, platform, random, vdso, sysinfo;
+	unsigned long auxv[2 * 24];
+	int n = 0, err;
+	u64 rnd[2] = { get_cycles() * 0x9e3779b97f4a7c15ULL, (get_cycles() ^ 0xa5a5) * 0xbf58476d1ce4e5b9ULL };
+
+	err = mm_map_anon(mm, top - STACK_SIZE, STACK_SIZE, VM_READ | VM_WRITE | VM_STACK);
+	if (err)
+		return err;
+	mm->start_stack = top;
+
+	execfn = push_string(&s, b->filename);
+	platform = push_string(&s, b->compat ? COMPAT_ELF_PLATFORM : ELF_PLATFORM);
+	random = push_bytes(&s, rnd, 16);	/* AT_RANDOM: seeds user-space canaries */
+	mm->env_end = s.sp;
+	for (int i = b->envc - 1; i >= 0; i--)
+		envp_at[i] = push_string(&s, b->envp[i]);
+	mm->env_start = mm->arg_end = s.sp;
+	for (int i = b->argc - 1; i >= 0; i--)
+		argv_at[i] = push_string(&s, b->argv[i]);
+	mm->arg_start = s.sp;
+
+	vdso = arch_setup_additional_pages(mm, b->compat);
+	sysinfo = arch_vdso_sysinfo(mm, b->compat);
+
+#define AUX(k, v) do { auxv[n++] = (k); auxv[n++] = (v); } while (0)
+	if (sysinfo)
+		AUX(AT_SYSINFO, sysinfo);
+	if (vdso)
+		AUX(AT_SYSINFO_EHDR, vdso);
+	AUX(AT_HWCAP, ELF_HWCAP);
+	AUX(AT_PAGESZ, PAGE_SIZE);
+	AUX(AT_CLKTCK, 100);
+	AUX(AT_PHDR, phdr_addr);
+	AUX(AT_PHENT, ei->phentsize);
+	AUX(AT_PHNUM, ei->phnum);
+	AUX(AT_BASE, 0);
+	AUX(AT_FLAGS, 0);
+	AUX(AT_ENTRY, ei->entry);
+	AUX(AT_UID, 0);
+	AUX(AT_EUID, 0);
+	AUX(AT_GID, 0);
+	AUX(AT_EGID, 0);
+	AUX(AT_SECURE, 0);
+	AUX(AT_RANDOM, random);
+	AUX(AT_EXECFN, execfn);
+	AUX(AT_PLATFORM, platform);
+	AUX(AT_NULL, 0);
+#undef AUX
+
+	/* argc + argv + NULL + envp + NULL + auxv, then align the final sp to 16 bytes. */
+	unsigned long words = 1 + b->argc + 1 + b->envc + 1 + n;
+
+	s.sp = ALIGN_DOWN(s.sp - words * s.word, 16);
+	unsigned long p = s.sp;
+
+	put_word(&s, p, b->argc), p += s.word;
+	for (int i = 0; i < b->argc; i++)
+		put_word(&s, p, argv_at[i]), p += s.word;
+	put_word(&s, p, 0), p += s.word;
+	for (int i = 0; i < b->envc; i++)
+		put_word(&s, p, envp_at[i]), p += s.word;
+	put_word(&s, p, 0), p += s.word;
+	for (int i = 0; i < n; i++)
+		put_word(&s, p, auxv[i]), p += s.word;
+	if (s.err)
+		return s.err;
+	if (top - s.sp > STACK_SIZE)
+		return -E2BIG;
+	b->sp = s.sp;
+	return 0;
+}
+
+int load_elf_binary(struct linux_binprm *b)
+{
+	struct elf_info ei;
+	struct phdr p;
+	bool found_phdr = false;
+	unsigned long phdr_addr = 0;
+	int err;
+
+	err = read_header(b, &ei);
+	if (err)
+		return err;
+	b->compat = ei.compat;
+	b->mm = mm_alloc(ei.compat ? TASK_SIZE_32 : TASK_SIZE_MAX);
+	if (!b->mm)
+		return -ENOMEM;
+
+	for (int i = 0; i < ei.phnum; i++) {
+		get_phdr(b, &ei, i, &p);
+		if (p.type == PT_INTERP) {
+			err = -ENOEXEC;		/* dynamically linked: no loader here yet */
+			goto fail;
+		}
+		if (p.type != PT_LOAD)
+			continue;
+		err = map_segment(b, &p);
+		if (err)
+			goto fail;
+		/* AT_PHDR: where the program headers ended up (inside the first segment). */
+		if (!found_phdr && p.offset <= ei.phoff && ei.phoff < p.offset + p.filesz) {
+			found_phdr = true;
+			phdr_addr = p.vaddr + (ei.phoff - p.offset);
+		}
+	}
+	if (!b->mm->start_code) {
+		err = -ENOEXEC;			/* nothing executable was loaded */
+		goto fail;
+	}
+	if (ei.entry < b->mm->start_code || ei.entry >= b->mm->end_code) {
+		err = -ENOEXEC;
+		goto fail;
+	}
+	b->entry = ei.entry;
+	err = build_stack(b, &ei, phdr_addr);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	mmput(b->mm);
+	b->mm = NULL;
+	return err;
+}

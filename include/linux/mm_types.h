@@ -1,0 +1,41 @@
+/*
+ * A user address space: the arch's page-table root (mm_context_t, asm/mmu.h) plus the list of
+ * areas that are mapped. Every user page is an ordinary page from the page allocator,
+ * mapped through the arch's map_user_page(); tearing the mm down frees them all.
+ */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <linux/types.h>
+#include <asm/mmu.h>
+
+/* vm_flags: what user space may do with an area (the arch turns them into PTE bits). */
+#define VM_READ		0x1
+#define VM_WRITE	0x2
+#define VM_EXEC		0x4
+#define VM_STACK	0x100	/* informational: the initial stack */
+
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;		/* [start, end), page aligned */
+	unsigned long vm_flags;
+	struct vm_area_struct *vm_next;		/* sorted by address */
+};
+
+struct mm_struct {
+	mm_context_t context;			/* arch: page-table root, ASID, vDSO base */
+	struct vm_area_struct *mmap;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long task_size;		/* user space ends here (32-bit: 4 GiB - page) */
+};
+
+struct mm_struct *mm_alloc(unsigned long task_size);
+void mmput(struct mm_struct *mm);
+/* Map zeroed anonymous memory over [start, start + len) (page aligned). 0 or -errno. */
+int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long vm_flags);
+/* Copy into user pages of mm that may not be the current address space. */
+int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * Signals, as far as this kernel has them: numbers are Linux's; a fault in user mode raises
+ * one, and with no handlers yet (a later issue adds them) the default action ends the
+ * process with status 128 + signal, the way a shell reports it.
+ */
+#ifndef _LINUX_SIGNAL_H
+#define _LINUX_SIGNAL_H
+
+struct pt_regs;
+
+#define SIGHUP    1
+#define SIGINT    2
+#define SIGQUIT   3
+#define SIGILL    4
+#define SIGTRAP   5
+#define SIGABRT   6
+#define SIGBUS    7
+#define SIGFPE    8
+#define SIGKILL   9
+#define SIGSEGV  11
+#define SIGPIPE  13
+#define SIGTERM  15
+#define SIGSYS   31
+
+/* si_code values for faults (Linux's) */
+#define SEGV_MAPERR 1	/* address not mapped */
+#define SEGV_ACCERR 2	/* mapped, but the access is not allowed */
+#define ILL_ILLOPC  1
+#define ILL_PRVOPC  5
+#define BUS_ADRALN  1
+#define FPE_INTDIV  1
+#define TRAP_BRKPT  1
+
+const char *signal_name(int sig);
+
+/*
+ * A user-mode fault: print what happened (like Linux's "segfault at" line) and deliver sig.
+ * 'what' names the fault ("page fault", "general protection", "undefined instruction").
+ */
+void force_sig_fault(struct pt_regs *regs, int sig, int code, unsigned long addr, const char *what);
+void do_signal(struct pt_regs *regs);
+
+#endif

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The slow side of the syscall path: reached only when a task's work flags are set.
+ * Tracing (SYSCALL_WORK_TRACE) hooks in here; rescheduling and signals run in the exit
+ * loop, with interrupts enabled while the work is done and disabled again for the re-check.
+ */
+#include <linux/entry-common.h>
+#include <linux/sched.h>
+#include <linux/irqflags.h>
+#include <linux/signal.h>
+
+long __weak syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
+{
+	return nr;
+}
+
+void __weak syscall_exit_work(struct pt_regs *regs, unsigned long work)
+{
+}
+
+void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work)
+{
+	while (ti_work & EXIT_TO_USER_MODE_WORK) {
+		local_irq_enable();
+		if (ti_work & _TIF_NEED_RESCHED)
+			schedule();
+		if (ti_work & _TIF_SIGPENDING)
+			do_signal(regs);
+		current_thread_info()->flags &= ~_TIF_NOTIFY_RESUME;
+		local_irq_disable();
+		ti_work = READ_ONCE(current_thread_info()->flags);
+	}
+}

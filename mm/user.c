@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User address spaces: creating and destroying an mm, mapping anonymous memory into it,
+ * and writing into it before it runs (the ELF loader fills segments and the initial stack
+ * this way, through the direct map, so exec needs no switch to the new address space).
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <asm/mmu_context.h>
+
+struct mm_struct *mm_alloc(unsigned long task_size)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->task_size = task_size;
+	if (init_new_context(mm)) {
+		kfree(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = mm->mmap, *next;
+
+	for (; vma; vma = next) {
+		for (unsigned long va = vma->vm_start; va < vma->vm_end; va += PAGE_SIZE) {
+			phys_addr_t pa = unmap_user_page(mm, va);
+
+			if (pa)
+				free_page(__va(pa));
+		}
+		next = vma->vm_next;
+		kfree(vma);
+	}
+	destroy_context(mm);
+	kfree(mm);
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
+		if (addr >= v->vm_start && addr < v->vm_end)
+			return v;
+	return NULL;
+}
+
+/* Record [start, end) with flags, merging into an overlapping area (flags combined). */
+static int add_vma(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long flags)
+{
+	struct vm_area_struct **pp = &mm->mmap, *v;
+
+	for (v = mm->mmap; v; v = v->vm_next)
+		if (start < v->vm_end && end > v->vm_start) {
+			v->vm_start = min(v->vm_start, start);
+			v->vm_end = max(v->vm_end, end);
+			v->vm_flags |= flags;
+			return 0;
+		}
+	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	v->vm_start = start;
+	v->vm_end = end;
+	v->vm_flags = flags;
+	while (*pp && (*pp)->vm_start < start)
+		pp = &(*pp)->vm_next;
+	v->vm_next = *pp;
+	*pp = v;
+	return 0;
+}
+
+int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long vm_flags)
+{
+	unsigned long end = start + len;
+
+	if (start & (PAGE_SIZE - 1) || end < start || end > mm->task_size)
+		return -EINVAL;
+	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+		void *page;
+
+		if (user_page_phys(mm, va)) {
+			/* Two ELF segments may share a page: widen its permissions. */
+			if (map_user_page(mm, va, user_page_phys(mm, va), vm_flags |
+					  find_vma(mm, va)->vm_flags))
+				return -ENOMEM;
+			continue;
+		}
+		page = get_zeroed_page();
+		if (!page)
+			return -ENOMEM;
+		if (map_user_page(mm, va, __pa(page), vm_flags)) {
+			free_page(page);
+			return -ENOMEM;
+		}
+	}
+	return add_vma(mm, start, end, vm_flags);
+}
+
+int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len)
+{
+	const char *s = src;
+
+	while (len) {
+		unsigned long off = addr & (PAGE_SIZE - 1);
+		size_t chunk = min(len, (size_t)(PAGE_SIZE - off));
+		phys_addr_t pa = user_page_phys(mm, addr - off);
+
+		if (!pa)
+			return -EFAULT;
+		memcpy((char *)__va(pa) + off, s, chunk);
+		addr += chunk;
+		s += chunk;
+		len -= chunk;
+	}
+	return 0;
+}

@@ -1,0 +1,47 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install what building, running and testing Ferry needs on Debian 12, and nothing that is
+# already there. Used by the README's commands and by CI (.ci/run). Runs apt-get as root, or
+# through sudo when available.
+#
+# Never gcc-multilib: on Debian 12 it conflicts with gcc-aarch64-linux-gnu and apt would
+# silently remove the cross compiler. gcc-12-multilib gives gcc -m32 what it needs.
+set -euo pipefail
+
+PACKAGES=(
+	make gcc libc6-dev binutils                       # host build, unit tests
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu  # arm64 cross toolchain
+	binutils-x86-64-linux-gnu                         # x86_64 binutils when cross-building from arm64
+	gcc-12-multilib libc6-dev-i386                    # i386 userspace probes (gcc -m32)
+	clang lld llvm                                    # LLVM=1
+	python3 python3-kconfiglib python3-pytest         # configuration, scripts, host tests
+	qemu-system-x86 qemu-system-arm qemu-user         # guests; qemu-user runs probes as on Linux
+	u-boot-qemu u-boot-tools device-tree-compiler     # arm64 via U-Boot, mkenvimage, dtc
+	grub-pc-bin grub-common xorriso mtools            # x86_64 via GRUB (make isoimage)
+	cpio gdb-multiarch strace                         # initramfs, debugging, Linux traces
+	libasan8 libubsan1                                # sanitizers for the host unit tests
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "install-deps: everything is installed"
+	exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || { echo "install-deps: need root or sudo for apt-get" >&2; exit 1; }
+	SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+# The multilib trap: make sure the cross compiler survived.
+command -v aarch64-linux-gnu-gcc >/dev/null || { echo "install-deps: aarch64-linux-gnu-gcc is missing after install" >&2; exit 1; }
