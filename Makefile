@@ -87,7 +87,7 @@ kconfig = $(Q)mkdir -p $(objtree) && srctree=$(srctree) ARCH=$(ARCH) SRCARCH=$(S
 
 config-targets := defconfig olddefconfig menuconfig savedefconfig oldconfig syncconfig \
 	allnoconfig allyesconfig %_defconfig listnewconfig
-no-dot-config-targets := clean mrproper distclean help check check-unit install-deps \
+no-dot-config-targets := clean mrproper distclean help check check-unit install-deps probes \
 	compare bench $(config-targets)
 
 ifeq ($(filter $(no-dot-config-targets),$(MAKECMDGOALS)),)
@@ -282,3 +282,10 @@ help:
 	@echo '  install-deps     - apt-get what is missing (Debian 12)'
 	@echo 'Variables: ARCH=x86_64|x86|arm64 CROSS_COMPILE= LLVM=1 O=dir V=1'
 	@echo 'Cleaning: clean (objects of $$O), mrproper (all of build/)'
+
+# ---- userspace probes ---------------------------------------------------------------------
+PROBE_O ?= build/probes
+ABIS ?= x86_64 i386 arm64
+.PHONY: probes
+probes:
+	$(Q)$(MAKE) -f userspace/Makefile PROBE_O=$(PROBE_O) ABIS="$(ABIS)" Q=$(Q) LLVM=$(LLVM)

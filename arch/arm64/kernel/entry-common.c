@@ -93,3 +93,19 @@ asmlinkage void el0t_64_irq_handler(struct pt_regs *regs)
 {
 	handle_arch_irq(regs);
 }
+
+/* entry.S addresses pt_regs by the S_* offsets: they must match the struct. */
+#define CHECK_OFFSET(field, off) BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, field) != (off))
+static inline void __maybe_unused pt_regs_layout_check(void)
+{
+	CHECK_OFFSET(regs[0], S_X0);
+	CHECK_OFFSET(regs[30], S_LR);
+	CHECK_OFFSET(sp, S_SP);
+	CHECK_OFFSET(pc, S_PC);
+	CHECK_OFFSET(pstate, S_PSTATE);
+	CHECK_OFFSET(orig_x0, S_ORIG_X0);
+	CHECK_OFFSET(syscallno, S_SYSCALLNO);
+	CHECK_OFFSET(stackframe, S_STACKFRAME);
+	BUILD_BUG_ON(sizeof(struct pt_regs) != PT_REGS_SIZE);
+	BUILD_BUG_ON(PT_REGS_SIZE % 16);
+}

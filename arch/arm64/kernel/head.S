@@ -123,7 +123,8 @@ init_el2:
 	ubfx	x0, x0, #ID_AA64PFR0_GIC_SHIFT, #4
 	cbz	x0, 2f
 	mrs	x0, SYS_ICC_SRE_EL2
-	orr	x0, x0, #(ICC_SRE_EL2_SRE | ICC_SRE_EL2_ENABLE)
+	orr	x0, x0, #ICC_SRE_EL2_SRE
+	orr	x0, x0, #ICC_SRE_EL2_ENABLE
 	msr	SYS_ICC_SRE_EL2, x0
 	isb
 	msr	SYS_ICH_HCR_EL2, xzr
@@ -213,8 +214,9 @@ ENTRY(create_page_tables)
 	link_table x1, x2, x6, PUD_SHIFT, x3, x4
 	adr_l	x7, _end
 	sub	x7, x7, x21		/* image size, BSS and these tables included */
-	add	x7, x7, #(PMD_SIZE - 1)
-	lsr	x7, x7, #PMD_SHIFT	/* x7 = number of 2 MiB blocks */
+	mov	x8, #(PMD_SIZE - 1)
+	add	x7, x7, x8
+	lsr	x7, x7, #PMD_SHIFT	/* x7 = number of 2 MiB blocks, rounded up */
 	mov	x3, #0
 	orr	x4, x21, x5		/* first block: physical base | attributes */
 2:	str	x4, [x2, x3, lsl #3]

@@ -12,9 +12,6 @@
 
 #define MAX_TRACE_FRAMES 16
 
-long x86_current_vector(void);
-void show_regs(struct pt_regs *regs);
-
 static bool frame_readable(unsigned long fp)
 {
 	/* A kernel-half, aligned, mapped two-word frame: reading it cannot fault. */

@@ -51,7 +51,6 @@ const char *exception_name(unsigned int vector)
 	return vector < NR_EXCEPTION_VECTORS ? "reserved exception" : "interrupt";
 }
 
-/* The vector being handled, for show_regs(); -1 outside exception handling. */
 static long current_vector = -1;
 
 long x86_current_vector(void)

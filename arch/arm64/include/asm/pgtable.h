@@ -21,6 +21,7 @@
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
+#include <asm/io.h>
 
 typedef u64 pteval_t;
 

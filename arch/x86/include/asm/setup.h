@@ -37,8 +37,6 @@ void multiboot2_parse_boot_info(u32 magic, u32 info_phys);
 void *early_boot_ptr(u64 phys, u64 size, const char *what);
 
 void paging_init(void);		/* mm/init_64.c: final page tables */
-void tsc_init(void);
-void __noreturn boot_input_error(const char *fmt, ...) __printf(1, 2);
 
 #endif /* !__ASSEMBLY__ */
 #endif

@@ -56,6 +56,9 @@ void do_exception(struct pt_regs *regs, unsigned int vector);
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);
 void do_irq(struct pt_regs *regs, unsigned int vector);
 const char *exception_name(unsigned int vector);
+/* The vector being handled (for show_regs), or -1 outside exception handling. */
+long x86_current_vector(void);
+void show_regs(struct pt_regs *regs);
 #endif
 
 #endif

@@ -1,0 +1,13 @@
+/* What the boot path of arch/arm64 shares between its files (setup.c is the hub). */
+#ifndef _ASM_ARM64_SETUP_H
+#define _ASM_ARM64_SETUP_H
+
+#include <linux/types.h>
+
+extern phys_addr_t __fdt_pointer;	/* the DTB's physical address, from x0 at entry */
+extern const void *initial_boot_params;	/* the DTB's virtual address, checked */
+extern u32 boot_cpu_mode;		/* CurrentEL at entry (head.S): EL1 or EL2 */
+
+void arm64_memblock_init(const void *fdt, phys_addr_t dt_phys);
+
+#endif

@@ -1,7 +1,0 @@
-build/x86_64/kernel/extable.o: kernel/extable.c include/linux/kconfig.h \
- build/x86_64/include/generated/autoconf.h include/linux/extable.h \
- include/linux/types.h
-include/linux/kconfig.h:
-build/x86_64/include/generated/autoconf.h:
-include/linux/extable.h:
-include/linux/types.h:

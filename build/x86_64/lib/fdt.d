@@ -1,8 +1,0 @@
-build/x86_64/lib/fdt.o: lib/fdt.c include/linux/kconfig.h \
- build/x86_64/include/generated/autoconf.h include/linux/fdt.h \
- include/linux/types.h include/linux/string.h
-include/linux/kconfig.h:
-build/x86_64/include/generated/autoconf.h:
-include/linux/fdt.h:
-include/linux/types.h:
-include/linux/string.h:

@@ -1,9 +1,0 @@
-build/x86_64/lib/kstrtox.o: lib/kstrtox.c include/linux/kconfig.h \
- build/x86_64/include/generated/autoconf.h include/linux/kernel.h \
- include/linux/types.h include/linux/compiler.h include/linux/printk.h
-include/linux/kconfig.h:
-build/x86_64/include/generated/autoconf.h:
-include/linux/kernel.h:
-include/linux/types.h:
-include/linux/compiler.h:
-include/linux/printk.h:

@@ -1,0 +1,7 @@
+/* Just enough <stdlib.h> for the seed programs, on the probes' runtime. */
+#ifndef FERRY_STDLIB_H
+#define FERRY_STDLIB_H
+
+__attribute__((noreturn)) void exit(int status);
+
+#endif
