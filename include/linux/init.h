@@ -17,6 +17,8 @@ void setup_arch(void);
 void init_IRQ(void);
 void time_init(void);
 void set_boot_command_line(const char *src, size_t len);
+void sched_init(void);
+void __noreturn start_user_init(void);	/* init/user_init.c */
 
 /* Linker-script symbols (also see asm-generic/vmlinux.lds.h). */
 extern char _text[], _etext[], _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];

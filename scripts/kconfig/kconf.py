@@ -37,7 +37,7 @@ def write_config(kconf):
     path = config_path()
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     kconf.write_config(path, header="# Ferry kernel configuration (kconfiglib)\n",
-                       save_old=False, verbose=False)
+                       save_old=False)
 
 
 def main(argv):

@@ -219,17 +219,17 @@ __bad_stack:
 	brk	#0x800
 
 /*
- * void call_on_stack(void *arg, unsigned long stack_top, void (*fn)(void *)): run fn(arg)
- * on another stack and come back. The fault handler uses it to report a guard-page hit
- * from the overflow stack instead of the nearly full one.
+ * void call_on_stack(void *stack_top, void (*fn)(void)): run fn() on another stack and come
+ * back (the generic prototype, shared with x86). The fault handler uses it to report a
+ * guard-page hit from the overflow stack; the crash test to run on a guarded stack.
  */
 ENTRY(call_on_stack)
 	mov	x9, sp
-	mov	sp, x1
-	stp	x29, x30, [sp, #-32]!	/* frame record on the new stack ... */
-	str	x9, [sp, #16]		/* ... and the old sp above it */
+	and	sp, x0, #~15		/* AAPCS64: sp 16-byte aligned */
+	stp	x29, x30, [sp, #-32]!	/* frame record on the new stack, so traces from */
+	str	x9, [sp, #16]		/* fn reach our caller; the old sp above it */
 	mov	x29, sp
-	blr	x2
+	blr	x1
 	ldr	x9, [sp, #16]
 	ldp	x29, x30, [sp]
 	mov	sp, x9

@@ -11,9 +11,11 @@
 #include <asm/exception.h>
 #include <asm/thread_info.h>
 
-static void report_stack_overflow(void *regs)
+static struct pt_regs *guard_hit_regs;
+
+static void report_stack_overflow(void)
 {
-	handle_bad_stack(regs);
+	handle_bad_stack(guard_hit_regs);
 }
 
 void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
@@ -21,9 +23,10 @@ void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 	bool far_valid = !(esr & ESR_ELx_FNV);
 	unsigned int fsc = ESR_ELx_FSC(esr);
 
-	if (far_valid && kernel_stack_guard_hit(far))
-		call_on_stack(regs, (unsigned long)overflow_stack + OVERFLOW_STACK_SIZE,
-			      report_stack_overflow);
+	if (far_valid && kernel_stack_guard_hit(far)) {
+		guard_hit_regs = regs;
+		call_on_stack((char *)overflow_stack + OVERFLOW_STACK_SIZE, report_stack_overflow);
+	}
 
 	if (fixup_exception(regs))
 		return;

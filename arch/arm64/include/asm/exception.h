@@ -29,7 +29,7 @@ bool fixup_exception(struct pt_regs *regs);
 
 /* entry.S */
 extern char vectors[];
-void call_on_stack(void *arg, unsigned long stack_top, void (*fn)(void *));
+void call_on_stack(void *stack_top, void (*fn)(void));
 asmlinkage void __noreturn handle_bad_stack(struct pt_regs *regs);
 extern unsigned long overflow_stack[];
 
