@@ -1,5 +1,5 @@
 /*
- * printf for the probes: %d %i %u %x %p %s %c %%, with l/ll/z, '-', '0' and a width.
+ * printf for the probes: %d %i %u %x %p %s %c %%, with l/ll/z, '-', '0', '#' and a width.
  * Formats into a buffer and issues one write(1, ...) per call, so lines stay whole.
  */
 #include <ferry/probe.h>
@@ -42,13 +42,15 @@ int vsnprintf(char *out, size_t size, const char *fmt, va_list ap)
 	struct buf b = { out, size, 0 };
 
 	for (; *fmt; fmt++) {
-		int lng = 0, width = 0, zero = 0, left = 0;
+		int lng = 0, width = 0, zero = 0, left = 0, alt = 0;
 
 		if (*fmt != '%') {
 			put(&b, *fmt);
 			continue;
 		}
 		fmt++;
+		if (*fmt == '#')
+			alt = 1, fmt++;
 		if (*fmt == '-')
 			left = 1, fmt++;
 		if (*fmt == '0')
@@ -68,6 +70,8 @@ int vsnprintf(char *out, size_t size, const char *fmt, va_list ap)
 			unsigned long long v = lng >= 2 ? va_arg(ap, unsigned long long) :
 				lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
 
+			if (alt && *fmt == 'x')
+				put(&b, '0'), put(&b, 'x');
 			put_num(&b, v, 0, *fmt == 'x' ? 16 : 10, width, zero, left);
 			break;
 		}

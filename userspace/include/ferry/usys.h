@@ -31,16 +31,20 @@ static inline long __sc6(long n, long a, long b, long c, long d, long e, long f)
 #elif defined(__i386__)
 static inline long __sc6(long n, long a, long b, long c, long d, long e, long f)
 {
-	long ret;
+	long ret, last[2] = { e, f };
+	long *p = last;
 
-	/* ebp may be the frame pointer: pass arg 6 through memory and swap it in. */
+	/*
+	 * ebp may be the frame pointer, so it cannot be an operand: pass args 5 and 6 in
+	 * memory, load them into edi and ebp around the int (edi is therefore in/out).
+	 */
 	__asm__ __volatile__("push %%ebp\n\t"
 			     "mov 4(%%edi), %%ebp\n\t"
 			     "mov 0(%%edi), %%edi\n\t"
 			     "int $0x80\n\t"
 			     "pop %%ebp"
-			     : "=a"(ret)
-			     : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d), "D"((long[2]){ e, f })
+			     : "=a"(ret), "+D"(p)
+			     : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d)
 			     : "memory");
 	return ret;
 }
