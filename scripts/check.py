@@ -28,6 +28,7 @@ import ktap  # noqa: E402  (scripts/ktap.py)
 
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 CHECK_O = os.path.join(TOP, "build", "check")
+PROBES_O = os.path.join(CHECK_O, "probes")
 
 
 class Result:
@@ -114,6 +115,34 @@ def build_kernel(arch, llvm, verbose):
     return Result(f"build_{tag}", True, f"built in {dt:.1f} s" if verbose else ""), objtree
 
 
+def build_probes(verbose):
+    """The probes for all three ABIs, with GCC (booted below) and with LLVM (build check)."""
+    results = []
+    for tag, extra in (("gcc", []), ("llvm", ["LLVM=1"])):
+        out = PROBES_O if tag == "gcc" else PROBES_O + "-llvm"
+        r = subprocess.run(["make", "-C", TOP, "probes", f"PROBE_O={out}"] + extra,
+                           capture_output=True, text=True)
+        results.append(Result(f"build_probes_{tag}", r.returncode == 0,
+                              (r.stdout + r.stderr)[-3000:] if r.returncode or verbose else ""))
+    return results
+
+
+def qemu_user_run(abi, probe, status, with_ktap, verbose):
+    """Run a probe under qemu-user, i.e. on Linux's syscall ABI as QEMU implements it."""
+    emu = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64"}[abi]
+    name = f"linux_qemu_user_{abi}_{probe}"
+    try:
+        r = subprocess.run([emu, os.path.join(PROBES_O, abi, probe)], capture_output=True,
+                           text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return Result(name, False, "timeout")
+    rc = r.returncode if r.returncode >= 0 else 128 - r.returncode
+    parsed = ktap.parse(r.stdout) if with_ktap else None
+    ok = rc == status and (parsed is None or parsed.ok)
+    return Result(name, ok, f"status {rc}, expected {status}\n{r.stdout[-2000:]}" if not ok or verbose else "",
+                  sub=parsed)
+
+
 # ---- 3. boot tests ------------------------------------------------------------------------------
 def boot_one(case, objtrees, verbose):
     objtree = objtrees.get((case.arch, case.llvm))
@@ -131,6 +160,8 @@ def boot_one(case, objtrees, verbose):
             cmd += ["--mem", case.mem]
         if case.dtb:
             cmd += ["--dtb", case.dtb(tmp, objtree)]
+        if case.init:
+            cmd += ["--init", os.path.join(PROBES_O, case.init)]
         t0 = time.monotonic()
         r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
         dt = time.monotonic() - t0
@@ -182,6 +213,11 @@ def main():
                 if objtree:
                     objtrees[futs[f]] = objtree
         results += report(sorted(builds, key=lambda r: r.name), len(results))
+    if want_boot and any(c.init for c in selected):
+        results += report(build_probes(a.verbose), len(results))
+        if a.only in ("", "boot"):
+            results += report([qemu_user_run(*run, a.verbose) for run in boot_cases.QEMU_USER_RUNS],
+                              len(results))
     if want_boot:
         with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
             futs = [ex.submit(boot_one, c, objtrees, a.verbose) for c in selected]

@@ -72,13 +72,24 @@ def grub_iso(vmlinux, cmdline, initrd, workdir):
     return iso
 
 
-def uboot_env(workdir):
-    """U-Boot environment flash without the 2-second autoboot delay (PLATFORM-FACTS.md)."""
+def uboot_env(workdir, cmdline, initrd):
+    """A U-Boot environment (flash bank 1) that boots at once: no 2-second autoboot delay,
+    and a bootcmd that does what a board's boot script does: load the Image (and initrd)
+    from QEMU's fw_cfg, then booti with U-Boot's own copy of the device tree."""
     txt = os.path.join(workdir, "uboot-env.txt")
     img = os.path.join(workdir, "uboot-env.img")
+    ramdisk = f"${{ramdisk_addr_r}}:{os.path.getsize(initrd):#x}" if initrd else "-"
     with open(txt, "w") as f:
-        f.write("bootdelay=0\n")
+        f.write("bootdelay=0\n"
+                "kernel_addr_r=0x40400000\n"
+                "ramdisk_addr_r=0x44000000\n"
+                f"bootargs={cmdline}\n"
+                "bootcmd=qfw load ${kernel_addr_r} ${ramdisk_addr_r}; "
+                f"booti ${{kernel_addr_r}} {ramdisk} ${{fdtcontroladdr}}\n")
     subprocess.run(["mkenvimage", "-s", "0x40000", "-o", img, txt], check=True)
+    # virt's second flash bank is 64 MiB; U-Boot keeps its environment at its start.
+    with open(img, "r+b") as f:
+        f.truncate(64 << 20)
     return img
 
 
@@ -151,7 +162,8 @@ def qemu_command(a, workdir):
             # U-Boot's default boot order loads -kernel/-initrd/-append from fw_cfg and
             # runs booti with its own copy of the DTB.
             cmd += ["-bios", need(UBOOT_ARM64, "apt-get install u-boot-qemu"),
-                    "-drive", f"if=pflash,unit=1,format=raw,file={uboot_env(workdir)}",
+                    "-drive",
+                    f"if=pflash,unit=1,format=raw,file={uboot_env(workdir, cmdline, initrd)}",
                     "-kernel", image, "-append", cmdline]
         else:
             die(f"BOOT={a.boot} is not an arm64 boot path (direct, uboot)")

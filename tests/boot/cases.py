@@ -29,12 +29,13 @@ class Verdict:
 class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
-                 timeout=60, dtb=None, invert=False):
+                 timeout=60, dtb=None, invert=False, init=None):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
         self.ktap = ("ktest" in cmdline.split() or "ktest=" in cmdline) if ktap is None else ktap
         self.timeout, self.dtb, self.invert = timeout, dtb, invert
+        self.init = init	# probe to run as /init: "<abi>/<name>" under the probes folder
 
     def judge_plain(self, status, out):
         if status != self.status:
@@ -157,3 +158,62 @@ add("arm64_dtb_valid_via_loader", "arm64", cmdline="", status=0, expect=[READY],
     dtb=lambda tmp, o: dumped_dtb(tmp))
 add("arm64_dtb_memory_too_small", "arm64", cmdline="", status=EXIT_PANIC,
     expect=[r"no usable RAM above the kernel"], dtb=small_memory_dtb)
+
+
+# ---- user mode: probes as /init ---------------------------------------------------------------
+# (abi, probe, expected status, ktap?) per kernel arch. Status 0 with ktap=True means the
+# probe's own KTAP checks must all pass; other statuses are how the probe must end.
+SIGSEGV_STATUS, SIGILL_STATUS = 128 + 11, 128 + 4
+PROBE_RUNS = {
+    "x86_64": [
+        ("x86_64", "hello", 0, False, [r"hello from /init: pid 1, ppid 0"]),
+        ("x86_64", "routes", 0, True, [r"routes: write with DF set arrived intact"]),
+        ("x86_64", "numbering", 0, True, []),
+        ("x86_64", "seed_syscall", 99, False, []),
+        ("x86_64", "seed_int80", 99, False, []),
+        ("x86_64", "fault_kernel_read", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("x86_64", "fault_privileged", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("x86_64", "fault_noncanonical", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("x86_64", "topseg", 126, False, [r"Failed to execute /init"]),
+        ("i386", "hello", 0, False, [r"hello from /init: pid 1"]),
+        ("i386", "routes", 0, True, []),
+        ("i386", "numbering", 0, True, []),
+        ("i386", "seed_int80", 99, False, []),
+        ("i386", "seed_sysenter", 99, False, []),
+        ("i386", "fault_kernel_read", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("i386", "fault_privileged", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("arm64", "hello", 126, False, [r"Failed to execute /init"]),
+    ],
+    "arm64": [
+        ("arm64", "hello", 0, False, [r"hello from /init: pid 1, ppid 0"]),
+        ("arm64", "routes", 0, True, []),
+        ("arm64", "numbering", 0, True, []),
+        ("arm64", "seed_svc", 99, False, []),
+        ("arm64", "fault_kernel_read", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("arm64", "fault_privileged", SIGILL_STATUS, False, [r"killed by SIGILL"]),
+        ("arm64", "fault_noncanonical", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("x86_64", "hello", 126, False, [r"Failed to execute /init"]),
+    ],
+}
+
+for arch, runs in PROBE_RUNS.items():
+    for abi, probe, status, with_ktap, expect in runs:
+        add(f"{arch}_user_{abi}_{probe}", arch, cmdline="", init=f"{abi}/{probe}",
+            status=status, ktap=with_ktap, expect=expect)
+    add(f"{arch}_init_missing_127", arch, cmdline="init=/nonexistent", init=f"{arch}/hello",
+        status=127, ktap=False, expect=[r"Failed to execute /nonexistent"])
+add("x86_64_user_routes_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="x86_64/routes", ktap=True)
+add("x86_64_user_i386_routes_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="i386/routes", ktap=True)
+
+# The same static probes on Linux's ABI, as QEMU's user-mode emulator runs them: proof that
+# they are ordinary Linux programs. (qemu-user lacks int $0x80 from 64-bit code, the i386
+# vDSO and 32-bit syscall, so those probes are not in this list.)
+QEMU_USER_RUNS = [
+    ("x86_64", "hello", 0, False), ("x86_64", "numbering", 0, True),
+    ("x86_64", "seed_syscall", 99, False), ("x86_64", "fault_kernel_read", SIGSEGV_STATUS, False),
+    ("i386", "hello", 0, False), ("i386", "numbering", 0, True), ("i386", "seed_int80", 99, False),
+    ("arm64", "hello", 0, False), ("arm64", "routes", 0, True), ("arm64", "numbering", 0, True),
+    ("arm64", "seed_svc", 99, False), ("arm64", "fault_privileged", SIGILL_STATUS, False),
+]
