@@ -103,7 +103,7 @@ endif
 KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-Iinclude -Iarch/$(SRCARCH)/include -Iinclude/uapi -I$(objtree)/include \
 	-I$(objtree)/arch/$(SRCARCH)/include/generated \
-	-include include/linux/kconfig.h -D__KERNEL__
+	-include include/linux/kconfig.h -D__KERNEL__ -DKBUILD_ARCH_STR='"$(ARCH)"'
 KBUILD_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-common \
 	-fno-stack-protector -fno-pic -fno-pie -fno-strict-aliasing -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -Wall -Wextra -Wno-unused-parameter \
@@ -117,7 +117,7 @@ KBUILD_LDFLAGS += $(call ld-option,--no-warn-rwx-segments)
 endif
 
 # core-dirs: generic directories, in link order; the arch Makefile adds its own.
-core-dirs := init kernel kernel/entry mm lib fs drivers/tty/serial
+core-dirs := init kernel kernel/entry kernel/trace mm lib fs drivers/tty/serial
 head-y :=
 include arch/$(SRCARCH)/Makefile
 
@@ -160,8 +160,7 @@ endif
 
 # ---- compile rules ----------------------------------------------------------------------
 COMPILER_VERSION := $(shell $(CC) --version | head -n1)
-CFLAGS_main.o = -DKERNELRELEASE='"$(KERNELRELEASE)"' -DKBUILD_ARCH_STR='"$(ARCH)"' \
-	-DKBUILD_COMPILER='"$(COMPILER_VERSION)"'
+CFLAGS_main.o = -DKERNELRELEASE='"$(KERNELRELEASE)"' -DKBUILD_COMPILER='"$(COMPILER_VERSION)"'
 c_flags = $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(CFLAGS_$(notdir $(basename $@)).o)
 a_flags = $(KBUILD_CPPFLAGS) $(KBUILD_AFLAGS)
 
@@ -189,6 +188,30 @@ $(objtree)/%.lds: %.lds.S $(AUTOCONF) $(FLAGS_STAMP)
 
 # ---- syscall tables and headers from .tbl files ------------------------------------------
 -include arch/$(SRCARCH)/Makefile.syscalls
+
+# Errno names for trace records, from the one errno header.
+ERRNAMES := $(objtree)/include/generated/errnames.h
+$(ERRNAMES): include/uapi/asm-generic/errno.h
+	@mkdir -p $(dir $@)
+	$(Q)awk '$$1 == "\#define" && $$3 ~ /^[0-9]+$$/ { print "[" $$3 "] = \"" $$2 "\"," }' $< > $@
+$(objtree)/kernel/trace/record.o: $(ERRNAMES)
+
+# The tracer's view of each syscall ABI of this arch (names and SYSCALL_DEFINE metadata by
+# number), generated from the same .tbl files as the dispatch tables. SYSCALL_ABIS lists
+# name:table pairs (set in arch/$(SRCARCH)/Makefile).
+ifeq ($(CONFIG_SYSCALL_TRACE),y)
+abi-name = $(word 1,$(subst :, ,$(1)))
+abi-tbl = $(word 2,$(subst :, ,$(1)))
+define syscall-abi-rule
+$(objtree)/gen/syscall_abi_$(call abi-name,$(1)).c: $(call abi-tbl,$(1)) scripts/syscalltbl.sh
+	$$(Q)scripts/syscalltbl.sh abi $(call abi-tbl,$(1)) $$@ $(call abi-name,$(1))
+link-objs += $(objtree)/gen/syscall_abi_$(call abi-name,$(1)).o
+endef
+$(foreach a,$(SYSCALL_ABIS),$(eval $(call syscall-abi-rule,$(a))))
+endif
+$(objtree)/gen/%.o: $(objtree)/gen/%.c $(AUTOCONF) $(FLAGS_STAMP)
+	$(quiet) CC $@
+	$(Q)$(CC) $(c_flags) -MMD -MP -c $< -o $@
 
 # ---- link: vmlinux with a symbol table (kallsyms) -----------------------------------------
 LDS := $(objtree)/arch/$(SRCARCH)/kernel/vmlinux.lds

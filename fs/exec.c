@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/syscall_trace.h>
 #include <asm/elf.h>
 #include <asm/mmu_context.h>
 
@@ -42,6 +43,8 @@ static int exec_binprm(struct linux_binprm *b)
 	if (old)
 		mmput(old);
 	set_comm(b->filename);
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
+		trace_task_exec(current);
 	start_thread(task_pt_regs(current), b->entry, b->sp, b->compat);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/reboot.h>
 #include <linux/mm.h>
+#include <linux/syscall_trace.h>
 #include <asm/mmu_context.h>
 
 static char init_path[256] = CONFIG_DEFAULT_INIT;
@@ -51,6 +52,8 @@ void __noreturn start_user_init(void)
 	for (int i = 0; init_envp_extra[i]; i++)
 		envp[i + 2] = init_envp_extra[i];
 	populate_rootfs();
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
+		trace_init();
 	pr_info("Run %s as init process\n", init_path);
 	ret = kernel_execve(init_path, argv, envp);
 	if (ret) {

@@ -7,6 +7,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/reboot.h>
+#include <linux/syscall_trace.h>
 
 void do_exit(int code)
 {
@@ -14,6 +15,8 @@ void do_exit(int code)
 
 	t->exit_code = code;
 	t->state = TASK_ZOMBIE;
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
+		trace_task_exit(t, code & 0xff);
 	if (t->pid == 1) {
 		pr_info("%s[1]: init exited with status %d\n", t->comm, code & 0xff);
 		kernel_power_off(code & 0xff);

@@ -8,6 +8,7 @@
 #include <linux/irqflags.h>
 #include <linux/reboot.h>
 #include <linux/console.h>
+#include <linux/syscall_trace.h>
 #include <asm/ptrace.h>
 
 void show_regs(struct pt_regs *regs);
@@ -52,6 +53,8 @@ void kernel_power_off(int status)
 	char line[40];
 	int n = snprintf(line, sizeof(line), "Power down (status %d)\n", status);
 
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
+		trace_flush();		/* no trace record is left behind in the ring */
 	console_write(line, n);
 	machine_power_off(status);
 }

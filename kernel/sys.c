@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include <uapi/linux/utsname.h>
 #include <asm/elf.h>
+#include <linux/syscall_trace.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -43,4 +44,36 @@ SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 	if (copy_to_user(name, &utsname_template, sizeof(*name)))
 		return -EFAULT;
 	return 0;
+}
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/*
+ * prctl: the process-name options Linux has, and PR_FERRY_TRACE (our own option number)
+ * to switch syscall tracing of the calling task on (arg2 = 1) or off (0) at run time.
+ */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char name[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name)) < 0)
+			return -EFAULT;
+		name[sizeof(name) - 1] = '\0';
+		strlcpy(current->comm, name, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm, sizeof(current->comm)) ?
+			-EFAULT : 0;
+	case PR_FERRY_TRACE:
+		if (!IS_ENABLED(CONFIG_SYSCALL_TRACE))
+			return -EINVAL;
+		if (arg2 > 1)
+			return -EINVAL;
+		return trace_set_current(arg2);
+	}
+	return -EINVAL;
 }

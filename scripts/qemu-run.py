@@ -122,6 +122,20 @@ def qemu_command(a, workdir):
     if a.init:
         initrd = make_initramfs(a.init, a.args, workdir)
     cmdline = a.cmdline or ""
+    if a.trace:
+        # Records go to a channel of their own (docs/tracing.md): x86 QEMU's debugcon port,
+        # arm64 a host file opened through semihosting. trace=all unless the caller chose.
+        trace_path = os.path.abspath(a.trace)
+        if os.path.exists(trace_path):
+            os.unlink(trace_path)
+        words = cmdline.split()
+        if not any(w.startswith("trace=") for w in words):
+            words.append("trace=all")
+        if a.icount:
+            words.append("trace.icount=1")
+        if a.arch == "arm64":
+            words.append(f"trace.file={trace_path}")
+        cmdline = " ".join(words)
     if a.args:
         cmdline = (cmdline + " -- " + a.args).strip()
     common = ["-m", a.mem, "-display", "none", "-monitor", "none", "-serial", "stdio",
@@ -135,6 +149,8 @@ def qemu_command(a, workdir):
         vmlinux = need(os.path.join(a.objtree, "vmlinux"), "run make ARCH=x86_64")
         cmd = ["qemu-system-x86_64", "-cpu", a.cpu or "qemu64",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        if a.trace:
+            cmd += ["-debugcon", f"file:{os.path.abspath(a.trace)}"]
         if a.machine:
             cmd += ["-machine", a.machine]
         if a.boot == "direct":

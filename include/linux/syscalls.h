@@ -10,9 +10,10 @@
  *   __<abi>_sys_name(const struct pt_regs *)  the arch wrapper (asm/syscall_wrapper.h):
  *                                         the only code that knows which register holds
  *                                         which argument (__x64_, __ia32_, __arm64_)
- * plus a struct syscall_metadata in the "__syscalls_metadata" section: name, argument
- * count, types and names as strings. The tracer decodes arguments from it, so there is no
- * second, hand-kept list of argument types.
+ * plus __syscall_meta_sys_NAME, a struct syscall_metadata in the "__syscalls_metadata"
+ * section: name, argument count, types and names as strings. The tracer decodes arguments
+ * from it (tables indexed by syscall number point at it, generated from the .tbl files), so
+ * there is no second, hand-kept list of argument types.
  */
 #ifndef _LINUX_SYSCALLS_H
 #define _LINUX_SYSCALLS_H
@@ -53,7 +54,7 @@ struct syscall_metadata {
 		__MAP(nb, __SC_STR_TYPE, __VA_ARGS__) };				\
 	static const char *const __args_##sname[nb ? nb : 1] = {			\
 		__MAP(nb, __SC_STR_NAME, __VA_ARGS__) };				\
-	static const struct syscall_metadata __syscall_meta_##sname __used		\
+	const struct syscall_metadata __syscall_meta_sys##sname __used			\
 		__section("__syscalls_metadata") __aligned(8) = {			\
 		.name = #sname, .nb_args = nb,						\
 		.types = __types_##sname, .args = __args_##sname,			\

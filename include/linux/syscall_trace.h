@@ -1,0 +1,41 @@
+/*
+ * Syscall tracing: one JSON record per syscall, written to a channel of its own (not the
+ * console). Switched per task by SYSCALL_WORK_TRACE, so a task that is not traced pays one
+ * flag test on entry and one on exit (kernel/entry/common.c) and nothing else.
+ *
+ * Turned on by the command line (trace=all | trace=comm:NAME[,NAME] | trace=nr:NAME[,NAME])
+ * or at run time with prctl(PR_FERRY_TRACE, 1 | 0) from the task itself.
+ * The record format is documented in docs/tracing.md.
+ */
+#ifndef _LINUX_SYSCALL_TRACE_H
+#define _LINUX_SYSCALL_TRACE_H
+
+#include <linux/types.h>
+
+struct pt_regs;
+struct task_struct;
+struct syscall_metadata;
+
+/* One syscall ABI's view of its table: names and SYSCALL_DEFINE metadata by number. */
+struct syscall_abi {
+	const char *name;				/* "x86_64", "i386", "arm64" */
+	unsigned int nr_syscalls;
+	const char *const *names;			/* [nr] -> "write", or NULL */
+	const struct syscall_metadata *const *meta;	/* [nr] -> metadata, or NULL */
+};
+
+/* prctl option of our own (no Linux option uses this value): arg2 = 1 on, 0 off. */
+#define PR_FERRY_TRACE 0x46455259	/* "FERY" */
+
+/* Arch hooks. */
+const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs);
+bool arch_trace_channel_init(void);
+void arch_trace_channel_write(const char *buf, size_t len);
+
+void trace_task_exec(struct task_struct *t);	/* exec: apply the comm: filter */
+void trace_task_exit(struct task_struct *t, int status);
+int trace_set_current(bool on);
+void trace_init(void);
+void trace_flush(void);
+
+#endif
