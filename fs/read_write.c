@@ -6,6 +6,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/console.h>
+#include <linux/compat.h>
 
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
 
@@ -69,4 +70,69 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	return f->f_op->read(f, buf, count);
+}
+
+/*
+ * readv/writev: one syscall body for both layouts of struct iovec (16 bytes on 64-bit ABIs,
+ * two u32s for i386), so the i386 table can point at the same function.
+ */
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+#define UIO_MAXIOV 1024
+
+static int get_iovec(const void __user *vec, unsigned long i, struct iovec *out)
+{
+	if (in_compat_syscall()) {
+		struct compat_iovec c;
+
+		if (copy_from_user(&c, (const struct compat_iovec __user *)vec + i, sizeof(c)))
+			return -EFAULT;
+		out->iov_base = (void __user *)(unsigned long)c.iov_base;
+		out->iov_len = c.iov_len;
+		return 0;
+	}
+	return copy_from_user(out, (const struct iovec __user *)vec + i, sizeof(*out)) ? -EFAULT : 0;
+}
+
+static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen, bool write)
+{
+	struct file *f = fget(fd);
+	long total = 0;
+
+	if (!f || !(write ? f->f_op->write : f->f_op->read))
+		return -EBADF;
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	for (unsigned long i = 0; i < vlen; i++) {
+		struct iovec iov;
+		ssize_t n;
+
+		if (get_iovec(vec, i, &iov))
+			return total ? total : -EFAULT;
+		if (!iov.iov_len)
+			continue;
+		if (!access_ok(iov.iov_base, iov.iov_len))
+			return total ? total : -EFAULT;
+		n = write ? f->f_op->write(f, iov.iov_base, iov.iov_len) :
+			    f->f_op->read(f, iov.iov_base, iov.iov_len);
+		if (n < 0)
+			return total ? total : n;
+		total += n;
+		if ((size_t)n < iov.iov_len)
+			break;
+	}
+	return total;
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_iov(fd, vec, vlen, true);
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_iov(fd, vec, vlen, false);
 }

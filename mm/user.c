@@ -122,3 +122,51 @@ int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t
 	}
 	return 0;
 }
+
+bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
+		if (start < v->vm_end && end > v->vm_start)
+			return false;
+	return true;
+}
+
+/* Unmap [start, end) (page aligned): free its pages, cut or split the areas it touches. */
+void mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct **pp = &mm->mmap, *v;
+
+	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+		phys_addr_t pa = unmap_user_page(mm, va);
+
+		if (pa)
+			free_page(__va(pa));
+	}
+	while ((v = *pp)) {
+		if (end <= v->vm_start || start >= v->vm_end) {
+			pp = &v->vm_next;
+			continue;
+		}
+		if (start > v->vm_start && end < v->vm_end) {	/* a hole in the middle: split */
+			struct vm_area_struct *tail = kzalloc(sizeof(*tail), GFP_KERNEL);
+
+			if (!tail)
+				panic("mm_unmap: out of memory splitting an area");
+			*tail = *v;
+			tail->vm_start = end;
+			v->vm_end = start;
+			v->vm_next = tail;
+			return;
+		}
+		if (start <= v->vm_start && end >= v->vm_end) {	/* all of it */
+			*pp = v->vm_next;
+			kfree(v);
+			continue;
+		}
+		if (start <= v->vm_start)
+			v->vm_start = end;
+		else
+			v->vm_end = start;
+		pp = &v->vm_next;
+	}
+}

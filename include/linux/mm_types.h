@@ -28,6 +28,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long task_size;		/* user space ends here (32-bit: 4 GiB - page) */
+	unsigned long mmap_base;		/* mmap() hands out addresses below this */
 };
 
 struct mm_struct *mm_alloc(unsigned long task_size);
@@ -37,5 +38,7 @@ int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, un
 /* Copy into user pages of mm that may not be the current address space. */
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
+void mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * open, openat, close, lseek on the ramfs, and the per-task descriptor table. ramfs is
+ * read-only (it is the initramfs): opening for writing or creating gives -EROFS.
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/errno.h>
+
+#define O_ACCMODE	00000003
+#define O_RDONLY	00000000
+#define O_CREAT		00000100
+#define O_TRUNC		00001000
+#define AT_FDCWD	-100
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+#define PATH_MAX	4096
+
+static ssize_t ramfs_read(struct file *f, char __user *buf, size_t len)
+{
+	struct inode *i = f->inode;
+	size_t n;
+
+	if (S_ISDIR(i->mode))
+		return -EISDIR;
+	if (f->pos >= (loff_t)i->size)
+		return 0;
+	n = min(len, (size_t)(i->size - f->pos));
+	if (copy_to_user(buf, (const char *)i->data + f->pos, n))
+		return -EFAULT;
+	f->pos += n;
+	return n;
+}
+
+static const struct file_operations ramfs_fops = { .read = ramfs_read };
+
+static int alloc_fd(struct file *f)
+{
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (!current->files[fd]) {
+			current->files[fd] = f;
+			f->count++;
+			return fd;
+		}
+	return -EMFILE;
+}
+
+static long do_open(int dfd, const char __user *filename, int flags)
+{
+	char path[256];
+	long n = strncpy_from_user(path, filename, sizeof(path));
+	struct inode *inode;
+	struct file *f;
+	int fd;
+
+	if (n < 0)
+		return -EFAULT;
+	if (n == sizeof(path))
+		return -ENAMETOOLONG;
+	if (!n)
+		return -ENOENT;
+	if (path[0] != '/' && dfd != AT_FDCWD)
+		return -ENOTDIR;	/* only absolute paths or the root as cwd so far */
+	inode = ramfs_lookup(path);
+	if (!inode)
+		return (flags & O_CREAT) ? -EROFS : -ENOENT;
+	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
+		return -EROFS;
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	f->f_op = &ramfs_fops;
+	f->inode = inode;
+	f->flags = flags;
+	fd = alloc_fd(f);
+	if (fd < 0)
+		kfree(f);
+	return fd;
+}
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_open(dfd, filename, flags);
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_open(AT_FDCWD, filename, flags);
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	current->files[fd] = NULL;
+	if (--f->count == 0 && f != &console_file)
+		kfree(f);
+	return 0;
+}
+
+static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
+{
+	loff_t base;
+
+	if (!f->inode)
+		return -ESPIPE;		/* the console cannot seek */
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = f->pos; break;
+	case SEEK_END: base = f->inode->size; break;
+	default: return -EINVAL;
+	}
+	if (base + off < 0)
+		return -EINVAL;
+	f->pos = base + off;
+	return f->pos;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+
+	return f ? do_lseek(f, offset, whence) : -EBADF;
+}
+
+/* i386 _llseek: a 64-bit offset in two halves, the result stored through a pointer. */
+SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high, unsigned long, offset_low,
+		loff_t __user *, result, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+	loff_t r;
+
+	if (!f)
+		return -EBADF;
+	r = do_lseek(f, (loff_t)((u64)offset_high << 32 | (u32)offset_low), whence);
+	if (r < 0)
+		return r;
+	return put_user(r, result) ? -EFAULT : 0;
+}

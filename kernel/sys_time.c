@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Time syscalls. There is no RTC driver yet, so the realtime clock starts at the epoch at
+ * boot and both clocks count the arch's cycle counter (the same number, different names):
+ * traces compare how a call behaves, not what time it is.
+ */
+#include <linux/kernel.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/compat.h>
+#include <asm/timex.h>
+
+#define CLOCK_REALTIME		0
+#define CLOCK_MONOTONIC		1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID	3
+#define CLOCK_MONOTONIC_RAW	4
+#define CLOCK_BOOTTIME		7
+#define NSEC_PER_SEC		1000000000ULL
+
+struct __kernel_timespec {
+	s64 tv_sec;
+	long long tv_nsec;
+};
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+static u64 now_ns(void)
+{
+	u64 c = get_cycles(), f = cycles_per_sec();
+
+	return c / f * NSEC_PER_SEC + c % f * NSEC_PER_SEC / f;
+}
+
+static bool clock_valid(int which)
+{
+	return which == CLOCK_REALTIME || which == CLOCK_MONOTONIC || which == CLOCK_BOOTTIME ||
+	       which == CLOCK_MONOTONIC_RAW || which == CLOCK_PROCESS_CPUTIME_ID ||
+	       which == CLOCK_THREAD_CPUTIME_ID;
+}
+
+/* 64-bit time on every ABI (i386 reaches it as clock_gettime64). */
+SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user *, tp)
+{
+	u64 ns = now_ns();
+	struct __kernel_timespec ts = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
+
+	if (!clock_valid(which_clock))
+		return -EINVAL;
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* i386's original clock_gettime, with 32-bit seconds. */
+SYSCALL_DEFINE2(clock_gettime32, int, which_clock, struct old_timespec32 __user *, tp)
+{
+	u64 ns = now_ns();
+	struct old_timespec32 ts = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC) };
+
+	if (!clock_valid(which_clock))
+		return -EINVAL;
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
+{
+	u64 ns = now_ns();
+
+	if (!tv)
+		return 0;
+	if (in_compat_syscall()) {
+		struct old_timeval32 t32 = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC / 1000) };
+
+		return copy_to_user(tv, &t32, sizeof(t32)) ? -EFAULT : 0;
+	}
+	struct __kernel_old_timeval t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
+
+	return copy_to_user(tv, &t, sizeof(t)) ? -EFAULT : 0;
+}
+
+/* time(2): x86_64 and i386 have it (asm-generic does not); a 32-bit time_t on i386. */
+SYSCALL_DEFINE1(time, long __user *, tloc)
+{
+	long t = now_ns() / NSEC_PER_SEC;
+
+	if (tloc) {
+		if (in_compat_syscall() ? put_user((s32)t, (s32 __user *)tloc) : put_user(t, tloc))
+			return -EFAULT;
+	}
+	return t;
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * brk, mmap and munmap for anonymous memory (files cannot be mapped yet). mmap hands out
+ * addresses top-down below the stack, as Linux does; pages are allocated and zeroed up
+ * front, since there is no demand paging yet.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/errno.h>
+
+#define PROT_READ	0x1
+#define PROT_WRITE	0x2
+#define PROT_EXEC	0x4
+#define MAP_SHARED	0x01
+#define MAP_PRIVATE	0x02
+#define MAP_FIXED	0x10
+#define MAP_ANONYMOUS	0x20
+
+#define MMAP_GAP (1UL << 20)	/* kept unmapped between the stack and mmap space */
+
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk);
+
+	/* Linux returns the current break when the request cannot be met. */
+	if (brk < mm->start_brk || brk > mm->task_size)
+		return mm->brk;
+	if (new_end > old_end) {
+		if (!mm_range_free(mm, old_end, new_end) ||
+		    mm_map_anon(mm, old_end, new_end - old_end, VM_READ | VM_WRITE))
+			return mm->brk;
+	} else if (new_end < old_end) {
+		mm_unmap(mm, new_end, old_end);
+	}
+	mm->brk = brk;
+	return brk;
+}
+
+static unsigned long vm_flags_from_prot(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+/* Highest free range of len bytes below mmap_base. */
+static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = mm->mmap_base ? mm->mmap_base :
+			    ALIGN_DOWN(mm->start_stack - (8UL << 20) - MMAP_GAP, PAGE_SIZE);
+
+	while (top >= len && top - len > mm->brk) {
+		unsigned long start = top - len;
+		struct vm_area_struct *clash = NULL;
+
+		for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
+			if (start < v->vm_end && top > v->vm_start)
+				clash = v;
+		if (!clash)
+			return start;
+		top = clash->vm_start;	/* try again below what is in the way */
+	}
+	return 0;
+}
+
+static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+		    unsigned long flags, long fd, unsigned long off_pages)
+{
+	struct mm_struct *mm = current->mm;
+	int err;
+
+	if (!len)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len || len > mm->task_size)
+		return -ENOMEM;
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV;		/* no file mappings yet */
+	if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
+		return -EINVAL;
+	if (flags & MAP_FIXED) {
+		if (addr & (PAGE_SIZE - 1) || addr > mm->task_size - len)
+			return -EINVAL;
+		mm_unmap(mm, addr, addr + len);
+	} else {
+		addr = find_free_range(mm, len);
+		if (!addr)
+			return -ENOMEM;
+	}
+	err = mm_map_anon(mm, addr, len, vm_flags_from_prot(prot));
+	return err ? err : (long)addr;
+}
+
+/* x86_64 and arm64: the offset is in bytes. */
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	if (off & (PAGE_SIZE - 1))
+		return -EINVAL;
+	return do_mmap(addr, len, prot, flags, (long)fd, off >> PAGE_SHIFT);
+}
+
+/* i386 mmap2: the offset is in pages, so 32-bit programs can reach large files. */
+SYSCALL_DEFINE6(mmap_pgoff, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, pgoff)
+{
+	return do_mmap(addr, len, prot, flags, (int)fd, pgoff);
+}
+
+/* i386's original mmap: all six arguments in a structure in user memory. */
+struct mmap_arg_struct32 {
+	u32 addr, len, prot, flags, fd, offset;
+};
+
+SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct32 __user *, arg)
+{
+	struct mmap_arg_struct32 a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	if (a.offset & (PAGE_SIZE - 1))
+		return -EINVAL;
+	return do_mmap(a.addr, a.len, a.prot, a.flags, (int)a.fd, a.offset >> PAGE_SHIFT);
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (addr & (PAGE_SIZE - 1) || !len || addr > mm->task_size ||
+	    PAGE_ALIGN(len) > mm->task_size - addr)
+		return -EINVAL;
+	mm_unmap(mm, addr, addr + PAGE_ALIGN(len));
+	return 0;
+}
