@@ -178,8 +178,9 @@ void setup_arch(void)
 	psci_dt_init(fdt);
 	paging_init();
 
-	/* The DTB is in reserved RAM, so the linear map covers it for good. */
-	if (memblock_is_reserved(__fdt_pointer))
+	/* Normally the DTB is in (reserved) RAM and the linear map covers it; when mem= cut
+	 * that RAM off, the DTB window stays mapped and keeps serving. */
+	if (arm64_range_in_memory(__fdt_pointer, fdt_totalsize(fdt)))
 		initial_boot_params = __va(__fdt_pointer);
 	move_console_to_ioremap();
 }

@@ -98,6 +98,20 @@ static void reserve_firmware_memory(const void *fdt)
 	}
 }
 
+/* Is [base, base+size) inside one memory region, i.e. covered by the linear map? */
+bool arm64_range_in_memory(phys_addr_t base, phys_addr_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (base >= r->base && base + size <= r->base + r->size)
+			return true;
+	}
+	return false;
+}
+
 void arm64_memblock_init(const void *fdt, phys_addr_t dt_phys)
 {
 	phys_addr_t kernel_start = __pa_symbol(_text);
@@ -110,6 +124,15 @@ void arm64_memblock_init(const void *fdt, phys_addr_t dt_phys)
 	reserve_firmware_memory(fdt);
 	memblock_enforce_limit();
 	memblock_check_above(kernel_end);
+
+	/* mem= may have cut away the RAM the boot loader put the initrd in. */
+	if (initrd_start && !arm64_range_in_memory(initrd_start, initrd_size)) {
+		pr_warn("initrd: %#llx-%#llx lies outside usable memory (mem=?), ignoring it\n",
+			(unsigned long long)initrd_start,
+			(unsigned long long)(initrd_start + initrd_size - 1));
+		initrd_start = 0;
+		initrd_size = 0;
+	}
 
 	/* 1 GiB alignment keeps VA and PA congruent modulo any block size. */
 	memstart_addr = ALIGN_DOWN(memblock_start_of_DRAM(), PUD_SIZE);

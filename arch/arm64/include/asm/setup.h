@@ -9,5 +9,6 @@ extern const void *initial_boot_params;	/* the DTB's virtual address, checked */
 extern u32 boot_cpu_mode;		/* CurrentEL at entry (head.S): EL1 or EL2 */
 
 void arm64_memblock_init(const void *fdt, phys_addr_t dt_phys);
+bool arm64_range_in_memory(phys_addr_t base, phys_addr_t size);
 
 #endif
