@@ -1,17 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The C side of exception entry: entry_64.S calls x86_handle_vector() for every vector.
- * Exceptions in kernel mode are bugs: report them with die(). Page faults go to mm/fault.c
- * first (exception-table fixups), device interrupts to kernel/irq.c.
+ *   - from user mode, an exception is the process's fault: a signal (force_sig_fault), and
+ *     every return to user mode passes irqentry_exit_to_user_mode();
+ *   - in kernel mode, a fault on an instruction listed in the exception table resumes at
+ *     its fixup (user-memory copies, the iretq to user mode); anything else is a bug: die().
+ * Page faults go to mm/fault.c, device interrupts to kernel/irq.c.
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
+#include <linux/extable.h>
+#include <linux/signal.h>
+#include <linux/entry-common.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
 
 /* The entry assembly hard-codes these offsets. */
+BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, r12) != PTREGS_R12);
 BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, bp) != PTREGS_BP);
+BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, r11) != PTREGS_R11);
+BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, cx) != PTREGS_CX);
 BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, di) != PTREGS_DI);
 BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, orig_ax) != PTREGS_ORIG_AX);
 BUILD_BUG_ON(__builtin_offsetof(struct pt_regs, ip) != PTREGS_IP);
@@ -58,16 +67,81 @@ long x86_current_vector(void)
 	return current_vector;
 }
 
+/* The signal a user-mode exception raises (Linux's choices, arch/x86/kernel/traps.c). */
+static void do_user_exception(struct pt_regs *regs, unsigned int vector)
+{
+	int sig = SIGSEGV, code = 0;
+
+	switch (vector) {
+	case X86_TRAP_DE:
+		sig = SIGFPE, code = FPE_INTDIV;
+		break;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		sig = SIGFPE;
+		break;
+	case X86_TRAP_DB:
+	case X86_TRAP_BP:
+		sig = SIGTRAP, code = TRAP_BRKPT;
+		break;
+	case X86_TRAP_UD:
+		sig = SIGILL, code = ILL_ILLOPC;
+		break;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+	case X86_TRAP_AC:
+		sig = SIGBUS;
+		break;
+	}
+	/* #GP (privileged instruction, non-canonical address, int $n without a gate) and the rest: SIGSEGV. */
+	force_sig_fault(regs, sig, code, regs->ip, exception_name(vector));
+}
+
+extern const char entry_SYSENTER_compat[], sysenter_flags_fixed[];	/* entry_64_compat.S */
+
+/*
+ * sysenter does not clear TF. A user who sets it and executes sysenter single-steps into
+ * entry_SYSENTER_compat, in kernel mode, until the entry code's popfq clears TF; the
+ * user's own TF is already saved in pt_regs->flags by then. Those steps are expected.
+ */
+static bool is_sysenter_singlestep(struct pt_regs *regs)
+{
+	return regs->ip >= (unsigned long)entry_SYSENTER_compat &&
+	       regs->ip <= (unsigned long)sysenter_flags_fixed;
+}
+
 void do_exception(struct pt_regs *regs, unsigned int vector)
 {
-	switch (vector) {
-	case X86_TRAP_PF:
+	const struct exception_table_entry *fixup;
+
+	if (vector == X86_TRAP_PF) {
 		do_page_fault(regs, regs->orig_ax);
 		return;
+	}
+	if (user_mode(regs) && vector != X86_TRAP_NMI && vector != X86_TRAP_MC &&
+	    vector != X86_TRAP_DF) {
+		do_user_exception(regs, vector);
+		return;
+	}
+	switch (vector) {
 	case X86_TRAP_NMI:
 		/* Nothing here sends NMIs; note it and carry on, as Linux does. */
 		pr_emerg("NMI received for unknown reason at %pS\n", (void *)regs->ip);
 		return;
+	case X86_TRAP_DB:
+		if (IS_ENABLED(CONFIG_USER_MODE) && is_sysenter_singlestep(regs))
+			return;
+		break;
+	case X86_TRAP_GP:
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+		/* A kernel instruction that may fault on user-supplied state (e.g. the iretq). */
+		fixup = search_exception_tables(regs->ip);
+		if (fixup) {
+			regs->ip = ex_fixup_addr(fixup);
+			return;
+		}
+		break;
 	case X86_TRAP_DF:
 		/*
 		 * The usual way to get here: a push ran into a stack's guard page, and the
@@ -81,6 +155,17 @@ void do_exception(struct pt_regs *regs, unsigned int vector)
 	die(exception_name(vector), regs, (long)regs->orig_ax);
 }
 
+/*
+ * The iretq to user mode faulted (#GP for a non-canonical RIP or a bad selector, #NP, #SS):
+ * the state user space asked for cannot be entered. entry_64.S's fixup calls this with the
+ * user's pt_regs, still intact below the iret frame. The process gets SIGSEGV, the kernel
+ * carries on.
+ */
+void do_bad_iret(struct pt_regs *regs)
+{
+	force_sig_fault(regs, SIGSEGV, 0, regs->ip, "iretq to user mode refused the frame");
+}
+
 void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 {
 	long outer = current_vector;
@@ -91,4 +176,9 @@ void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 	else
 		do_irq(regs, vector);
 	current_vector = outer;
+#ifdef CONFIG_USER_MODE
+	/* Back to user mode: pending work (reschedule, signals) first, interrupts off after. */
+	if (user_mode(regs))
+		irqentry_exit_to_user_mode(regs);
+#endif
 }

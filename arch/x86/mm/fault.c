@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Page faults. Nothing is demand-paged in the kernel, so a kernel page fault is either an
- * expected one — an instruction listed in the exception table (a user-memory access that
- * may fault), resumed at its fixup — or a bug: die() with the faulting address explained.
+ * Page faults. Nothing is demand-paged yet, so:
+ *   - a fault in user mode (any address: unmapped, kernel, read-only) is the process's
+ *     error: SIGSEGV;
+ *   - a kernel fault is either an expected one — an instruction listed in the exception
+ *     table (a user-memory access that may fault), resumed at its fixup — or a bug, even
+ *     when the address is a user one: die() with the faulting address explained.
  */
 #include <linux/kernel.h>
 #include <linux/extable.h>
 #include <linux/vmalloc.h>
+#include <linux/signal.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
@@ -22,8 +26,14 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	/* CR2 first: a later fault would overwrite it. */
 	unsigned long address = read_cr2();
-	const struct exception_table_entry *fixup = search_exception_tables(regs->ip);
+	const struct exception_table_entry *fixup;
 
+	if (user_mode(regs)) {
+		force_sig_fault(regs, SIGSEGV, error_code & X86_PF_PROT ? SEGV_ACCERR : SEGV_MAPERR,
+				address, "page fault");
+		return;
+	}
+	fixup = search_exception_tables(regs->ip);
 	if (fixup) {
 		regs->ip = ex_fixup_addr(fixup);
 		return;

@@ -104,10 +104,13 @@ void paging_init(void)
 	map_direct(ext & X86_FEATURE_EXT_PDPE1GB);
 	map_kernel_image();
 	/*
-	 * The first vmalloc PML4 slot exists from now on, so that top-level entry never
-	 * changes later (user page tables will copy the kernel half of this table).
+	 * Every kernel PML4 slot (256..511) points to a table from now on, so no top-level
+	 * entry changes later: each user PML4 copies the kernel half once, at creation
+	 * (mm/mmu_context.c), and still sees every later vmalloc or ioremap mapping.
 	 */
-	pgtable_walk(kernel_pgd, VMALLOC_START, PUD_SHIFT, early_alloc_table);
+	for (unsigned int i = PTRS_PER_TABLE / 2; i < PTRS_PER_TABLE; i++)
+		if (!(kernel_pgd[i] & _PAGE_PRESENT))
+			kernel_pgd[i] = __pa(early_alloc_table()) | _PAGE_PRESENT | _PAGE_RW;
 
 	write_cr3(__pa(kernel_pgd));
 	/* Global pages: kernel translations survive CR3 switches. Toggling PGE flushes all. */

@@ -2,16 +2,27 @@
 #ifndef _ASM_X86_PROCESSOR_FLAGS_H
 #define _ASM_X86_PROCESSOR_FLAGS_H
 
+#define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
 #define X86_EFLAGS_TF	0x00000100	/* trap flag: single step */
 #define X86_EFLAGS_IF_BIT 9
 #define X86_EFLAGS_DF	0x00000400	/* direction flag: the ABI wants it clear */
+#define X86_EFLAGS_IOPL	0x00003000	/* I/O privilege level */
+#define X86_EFLAGS_NT	0x00004000	/* nested task: iret in long mode #GPs with it set */
+#define X86_EFLAGS_RF	0x00010000	/* resume flag: suppresses one instruction breakpoint */
+#define X86_EFLAGS_AC	0x00040000	/* alignment check (and the SMAP override) */
 
 #define X86_CR0_PE	0x00000001	/* protected mode */
+#define X86_CR0_MP	0x00000002	/* wait/fwait honour TS */
+#define X86_CR0_EM	0x00000004	/* x87 emulation: every FPU instruction #NMs */
+#define X86_CR0_TS	0x00000008	/* task switched: lazy FPU trap */
+#define X86_CR0_NE	0x00000020	/* x87 errors as #MF, not IRQ 13 */
 #define X86_CR0_WP	0x00010000	/* ring 0 honours read-only pages */
 #define X86_CR0_PG	0x80000000	/* paging */
 
 #define X86_CR4_PAE	0x00000020	/* 64-bit page-table entries: required for long mode */
 #define X86_CR4_PGE	0x00000080	/* global pages */
+#define X86_CR4_OSFXSR	0x00000200	/* the OS saves SSE state: SSE instructions allowed */
+#define X86_CR4_OSXMMEXCPT 0x00000400	/* SIMD floating-point errors as #XM */
 
 #define MSR_EFER	0xc0000080
 #define EFER_SCE	(1 << 0)	/* SYSCALL/SYSRET */

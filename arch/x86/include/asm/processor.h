@@ -1,14 +1,32 @@
 /*
- * The CPU itself: CPUID, control registers, the 64-bit TSS, and idling.
+ * The CPU itself: CPUID, control registers, the 64-bit TSS, idling; and the user address
+ * space limits and per-task CPU state generic code needs (TASK_SIZE_*, thread_struct).
  */
 #ifndef _ASM_X86_PROCESSOR_H
 #define _ASM_X86_PROCESSOR_H
 
 #include <asm/processor-flags.h>
+#include <asm/page.h>
+
+/*
+ * User space ends one page below 2^47, the end of the lower canonical half: the top page is
+ * never mapped, so no syscall instruction can sit in its last bytes and leave a
+ * non-canonical return address (2^47) in RCX for sysretq (CVE-2012-0217; entry_64.S checks
+ * RCX as well, for addresses that arrive through other ways).
+ */
+#define TASK_SIZE_MAX	((_AC(1, UL) << 47) - PAGE_SIZE)
+/* 32-bit processes: 4 GiB minus two pages, Linux's IA32 limit (IA32_PAGE_OFFSET). */
+#define TASK_SIZE_32	_AC(0xffffe000, UL)
+#define TASK_SIZE_OF(t)	((t)->mm ? (t)->mm->task_size : TASK_SIZE_MAX)
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 #include <linux/compiler.h>
+
+/* Kernel context of a task that is not running (the scheduler's switch_to saves it here). */
+struct thread_struct {
+	unsigned long sp;		/* kernel RSP at the switch */
+};
 
 static inline void cpuid_count(u32 leaf, u32 subleaf, u32 *a, u32 *b, u32 *c, u32 *d)
 {

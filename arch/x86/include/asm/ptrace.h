@@ -8,9 +8,19 @@
 
 /* Byte offsets, for the entry assembly (checked against the struct in kernel/traps.c). */
 #define PTREGS_R15	0
+#define PTREGS_R14	8
+#define PTREGS_R13	16
+#define PTREGS_R12	24
 #define PTREGS_BP	32
 #define PTREGS_BX	40
+#define PTREGS_R11	48
+#define PTREGS_R10	56
+#define PTREGS_R9	64
+#define PTREGS_R8	72
 #define PTREGS_AX	80
+#define PTREGS_CX	88
+#define PTREGS_DX	96
+#define PTREGS_SI	104
 #define PTREGS_DI	112
 #define PTREGS_ORIG_AX	120
 #define PTREGS_IP	128
@@ -40,7 +50,7 @@ struct pt_regs {
 	unsigned long dx;
 	unsigned long si;
 	unsigned long di;
-	/* Error code of the exception (or -1 when it has none); syscall number later. */
+	/* Error code of the exception (-1 when it has none); the syscall number for syscalls. */
 	unsigned long orig_ax;
 	/* The interrupt frame the CPU itself pushes. */
 	unsigned long ip;

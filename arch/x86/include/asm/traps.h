@@ -39,6 +39,7 @@
 /* Device interrupts. */
 #define FIRST_EXTERNAL_VECTOR	0x20
 #define ISA_IRQ_VECTOR(irq)	(0x20 + (irq))	/* where the (masked) 8259s are moved to */
+#define IA32_SYSCALL_VECTOR	0x80	/* int $0x80: the i386 syscall gate (DPL 3) */
 #define LOCAL_TIMER_VECTOR	0xec
 #define SPURIOUS_APIC_VECTOR	0xff
 #define NR_VECTORS		256
@@ -55,6 +56,7 @@ void x86_handle_vector(struct pt_regs *regs, unsigned long vector);
 void do_exception(struct pt_regs *regs, unsigned int vector);
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);
 void do_irq(struct pt_regs *regs, unsigned int vector);
+void do_bad_iret(struct pt_regs *regs);
 const char *exception_name(unsigned int vector);
 /* The vector being handled (for show_regs), or -1 outside exception handling. */
 long x86_current_vector(void);
