@@ -1,0 +1,101 @@
+"""Align two traces' syscall sequences and classify each aligned pair.
+
+The sequences are the traces' syscalls (key: normalised family name, see normalize.py),
+exits ("+++exit") and signals ("---SIGxxx"); "dropped" records are left out (their count
+is reported). The alignment is difflib.SequenceMatcher's diff of the key sequences, so an
+inserted or missing call shifts nothing after it (this is not a zip). A "replace" block is
+shown as its deletions followed by its insertions.
+
+Classes of a pair (a from the first trace, b from the other):
+  equal      same canonical call, compatible arguments (values.py) and result
+  name-only  same family but different ABI names (open vs openat), compatible result and
+             compatible arguments of the same parameter name
+  differ     same call (or family), different arguments or result
+  only-a     only in the first trace
+  only-b     only in the other trace
+A pair matched by a known difference (known.py) keeps its class and is also marked known.
+"""
+import difflib
+from collections import namedtuple
+
+from . import values
+
+EQUAL, NAME_ONLY, DIFFER, ONLY_A, ONLY_B = "equal", "name-only", "differ", "only-a", "only-b"
+CLASSES = (EQUAL, NAME_ONLY, DIFFER, ONLY_A, ONLY_B)
+LABELS = {EQUAL: "equal", NAME_ONLY: "name only", DIFFER: "args/results differ",
+          ONLY_A: "only in first", ONLY_B: "only in other"}
+
+Item = namedtuple("Item", "rec key canonical")
+
+
+def items(trace, norm):
+    """The trace's comparable records as Items, in order."""
+    out = []
+    for r in trace.records:
+        if r["type"] == "syscall":
+            canonical, family = norm.key(r)
+            out.append(Item(r, family, canonical))
+        elif r["type"] == "exit":
+            out.append(Item(r, "+++exit", "+++exit"))
+        elif r["type"] == "signal":
+            out.append(Item(r, "---" + str(r.get("signal")), "---" + str(r.get("signal"))))
+    return out
+
+
+def align(a, b):
+    """[(i, j)] aligning item lists a and b; i or j is None on one side only."""
+    sm = difflib.SequenceMatcher(None, [x.key for x in a], [y.key for y in b], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out.extend(zip(range(i1, i2), range(j1, j2)))
+        else:
+            out.extend((i, None) for i in range(i1, i2))
+            out.extend((None, j) for j in range(j1, j2))
+    return out
+
+
+def classify(x, y):
+    """(class, [reasons]) of two aligned Items (either may be None)."""
+    if y is None:
+        return ONLY_A, []
+    if x is None:
+        return ONLY_B, []
+    ra, rb = x.rec, y.rec
+    if ra["type"] == "exit":
+        same = (ra.get("status"), ra.get("signal")) == (rb.get("status"), rb.get("signal"))
+        return (EQUAL, []) if same else (DIFFER, ["exit status"])
+    if ra["type"] == "signal":
+        return EQUAL, []
+    renamed = x.canonical != y.canonical
+    why = [f"arg {d}" for d in values.args_differences(ra, rb, by_name=renamed)]
+    if not values.results_compatible(ra, rb):
+        why.append("result")
+    if why:
+        return DIFFER, why
+    return (NAME_ONLY if renamed else EQUAL), []
+
+
+def compare(ta, tb, norm):
+    """Align and classify two traces: (items_a, items_b, [pair dicts]).
+
+    Each pair: {"a": index or None, "b": index or None, "class": ..., "why": [...],
+    "known": None}.
+    """
+    ia, ib = items(ta, norm), items(tb, norm)
+    pairs = []
+    for i, j in align(ia, ib):
+        cls, why = classify(None if i is None else ia[i], None if j is None else ib[j])
+        pairs.append({"a": i, "b": j, "class": cls, "why": why, "known": None})
+    return ia, ib, pairs
+
+
+def counts(pairs):
+    c = {k: 0 for k in CLASSES}
+    c["known"] = 0
+    for p in pairs:
+        if p.get("known"):
+            c["known"] += 1
+        else:
+            c[p["class"]] += 1
+    return c

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Compare syscall traces: each trace against the first, aligned by a real diff.
+
+  compare.py A.jsonl B.jsonl [C.jsonl ...] [--labels A,B,C] [--text] [--json OUT]
+             [--html OUT] [--perfetto OUT] [--known FILE] [--width N] [--color WHEN]
+  compare.py --mapping          print the whole name normalisation table and exit
+
+Without --json/--html/--perfetto, or with --text, the side-by-side table, the counts per
+probe and class, the known differences seen, the normalisation used and the per-route cost
+are printed on stdout (coloured only on a terminal, or with --color always). Exit status:
+0 when every pair is equal, name-only or a known difference; 1 when an unexpected difference
+remains; 2 on bad input.
+"""
+import argparse
+import os
+import shutil
+import sys
+
+if not __package__:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import _boot
+    _boot.package()
+    __package__ = "ferrytrace"
+
+from . import align, comparison, known, normalize, perfetto, records  # noqa: E402
+from . import report_html, report_json, report_text  # noqa: E402
+from . import tables as tbl  # noqa: E402
+
+
+def unexpected(cmp):
+    return sum(side["counts"][c] for side in cmp.sides
+               for c in (align.DIFFER, align.ONLY_A, align.ONLY_B))
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("traces", nargs="*", metavar="TRACE.jsonl")
+    ap.add_argument("--labels", help="comma-separated column labels (default: file names)")
+    ap.add_argument("--text", action="store_true", help="print the text report (default "
+                    "when no other output is asked for)")
+    ap.add_argument("--json", metavar="OUT")
+    ap.add_argument("--html", metavar="OUT")
+    ap.add_argument("--perfetto", metavar="OUT")
+    ap.add_argument("--known", metavar="FILE", help=f"known differences (default {known.DEFAULT_FILE})")
+    ap.add_argument("--width", type=int, default=None, help="text table width (default: terminal)")
+    ap.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto")
+    ap.add_argument("--mapping", action="store_true", help="print the normalisation table")
+    a = ap.parse_args(argv)
+    tables = tbl.load()
+    norm = normalize.Normalizer(tables)
+    if a.mapping:
+        sys.stdout.write(report_text.mapping_text(norm))
+        return 0
+    if len(a.traces) < 2:
+        ap.error("need at least two traces")
+    labels = a.labels.split(",") if a.labels else []
+    if labels and len(labels) != len(a.traces):
+        ap.error(f"--labels has {len(labels)} names for {len(a.traces)} traces")
+    traces = []
+    for i, path in enumerate(a.traces):
+        try:
+            traces.append(records.load(path, tables=tables, label=labels[i] if labels else None))
+        except OSError as e:
+            print(f"compare.py: {e}", file=sys.stderr)
+            return 2
+    if not labels:          # make default labels unique
+        seen = {}
+        for t in traces:
+            seen[t.label] = seen.get(t.label, 0) + 1
+        for i, t in enumerate(traces):
+            if seen[t.label] > 1:
+                t.label = f"{t.label}#{i + 1}"
+    try:
+        entries = known.load(a.known)
+    except (OSError, ValueError) as e:
+        print(f"compare.py: known differences: {e}", file=sys.stderr)
+        return 2
+    cmp = comparison.Comparison(traces, norm, entries)
+    if a.json:
+        write(a.json, report_json.render(cmp))
+    if a.html:
+        write(a.html, report_html.render(cmp))
+    if a.perfetto:
+        write(a.perfetto, perfetto.render(traces, tables))
+    if a.text or not (a.json or a.html or a.perfetto):
+        tty = sys.stdout.isatty()
+        colour = a.color == "always" or (a.color == "auto" and tty and not os.environ.get("NO_COLOR"))
+        width = a.width or (shutil.get_terminal_size((160, 24)).columns if tty else 160)
+        try:
+            sys.stdout.write(report_text.render(cmp, width, colour))
+        except BrokenPipeError:
+            pass
+    return 1 if unexpected(cmp) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""Parse Linux tools' syscall logs into Ferry trace records (the "real Linux" column).
+
+Two formats, as produced on Debian 12 (QEMU 7.2, strace 6.1):
+
+  qemu-user -strace (or -d strace -D LOG):
+      12345 write(1,0x4000a0,3) = 3
+      12345 openat(-100,"/x",O_RDONLY) = -1 errno=2 (No such file or directory)
+      12345 exit_group(0)                                  (no result)
+      12345 Unknown syscall 451                            (no arguments, no result)
+      --- SIGILL {si_signo=SIGILL, si_code=2, si_addr=0x0804919d} ---
+  strace -f [-ttt] [-T] -o FILE:
+      12345 [1700000000.123456 ]write(1, "hi\\n", 3) = 3 [<0.000010>]
+      12345 openat(AT_FDCWD, "/x", O_RDONLY) = -1 ENOENT (No such file or directory)
+      12345 syscall_0x1c3(0, 0, 0, 0, 0, 0) = -1 ENOSYS (Function not implemented)
+      12345 read(0, <unfinished ...>  /  12345 <... read resumed>"x", 1) = 1
+      12345 --- SIGSEGV {si_signo=SIGSEGV, ...} ---
+      12345 +++ exited with 0 +++   /   12345 +++ killed by SIGSEGV +++
+
+Arguments become "decoded" entries whose kind is known only where the text says so: a
+quoted string is "str" (truncated when followed by "..."), NULL is a "ptr"; anything else
+has kind null, which the comparison treats as "unknown, compatible unless provably
+different". Results become the raw signed value (-1 ENOENT -> ret -2, errno "ENOENT").
+"""
+import re
+
+from . import tables as tbl
+
+_PID = re.compile(r"^(\d+)\s+")
+_TS = re.compile(r"^(\d+\.\d+|\d\d:\d\d:\d\d(?:\.\d+)?)\s+")
+_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\(")
+_RESUMED = re.compile(r"^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>\s?")
+_DUR = re.compile(r"\s*<(\d+\.\d+)>\s*$")
+_QEMU_ERR = re.compile(r"^-1 errno=(\d+)(?: \((.*)\))?$")
+_STRACE_ERR = re.compile(r"^-1 (E[A-Z0-9]+)(?: \((.*)\))?$")
+
+
+def split_args(text):
+    """Split an argument list at top-level commas (quotes, brackets and comments respected)."""
+    out, cur, depth, i, n = [], [], 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            cur.append(text[i:j + 1])
+            i = j + 1
+            continue
+        if text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            cur.append(text[i:j])
+            i = j
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        if c == "," and depth == 0:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    last = "".join(cur).strip()
+    if last or out:
+        out.append(last)
+    return out
+
+
+def close_paren(text, start):
+    """Index of the ")" closing the "(" just before start, or -1 (quotes respected)."""
+    depth, i, n = 1, start, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            i += 1
+            while i < n and text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def decoded_arg(text):
+    """A parsed argument as a decoded entry (kind only where the text proves it)."""
+    kind, trunc = None, False
+    if text.startswith('"'):
+        kind = "str"
+        trunc = text.endswith('"...')
+    elif text == "NULL":
+        kind = "ptr"
+    return {"name": None, "type": None, "kind": kind, "value": text, "truncated": trunc}
+
+
+def _int(text):
+    try:
+        return int(text, 0)
+    except ValueError:
+        return None
+
+
+def _signed(v, bits=64):
+    if v is not None and v >= 1 << (bits - 1):
+        v -= 1 << bits
+    return v
+
+
+class _Builder:
+    """Turns parsed lines into records with the right abi, nr and errno."""
+
+    def __init__(self, abi, probe, tables):
+        self.abi, self.probe, self.t = abi, probe, tables
+        self.seq = 0
+        self.records = []
+        self.abi_of_pid = {}
+
+    def syscall(self, pid, name, args, result, ts=None, dur=None, nr=None):
+        self.seq += 1
+        abi = self.abi_of_pid.get(pid, self.abi)
+        if name is not None and name.startswith("syscall_0x"):
+            nr, name = _signed(_int(name[len("syscall_"):])), None
+        if name is not None and nr is None:
+            nr = self.t.nr(abi, name)
+        ret, errno = self.result(result)
+        rec = {"type": "syscall", "seq": self.seq, "ts": ts, "pid": pid, "tid": pid,
+               "comm": (self.probe or "")[:15] or None, "abi": abi,
+               "route": tbl.DEFAULT_ROUTE.get(abi), "nr": nr, "name": name, "args": [],
+               "decoded": None if args is None else [decoded_arg(a) for a in args],
+               "ret": ret, "errno": errno, "cycles": None, "insns": None}
+        if dur is not None:
+            rec["dur_us"] = dur
+        self.records.append(rec)
+        return rec
+
+    def result(self, text):
+        """(ret, errno) from a result text; (None, None) when there is none ("?")."""
+        if text is None:
+            return None, None
+        text = text.strip()
+        m = _QEMU_ERR.match(text)
+        if m:
+            num = int(m.group(1))
+            return -num, self.t.errno_name(num) or f"E{num}"
+        m = _STRACE_ERR.match(text)
+        if m:
+            num = self.t.errno_number(m.group(1))
+            return (-num if num else -1), m.group(1)
+        head = text.split(" ", 1)[0]
+        if head == "?":
+            return None, None
+        v = _int(head)
+        return (_signed(v) if v is not None else None), None
+
+    def event(self, rec):
+        self.seq += 1
+        rec["seq"] = self.seq
+        self.records.append(rec)
+
+
+def _call(rest):
+    """(name, args, result-or-None) from "name(args) = result", or None if not a call."""
+    m = _NAME.match(rest)
+    if not m:
+        return None
+    end = close_paren(rest, m.end())
+    if end < 0:
+        return None
+    after = rest[end + 1:].strip()
+    result = after[1:].strip() if after.startswith("=") else None
+    return m.group(1), split_args(rest[m.end():end]), result
+
+
+def parse_qemu(text, abi, probe=None, tables=None):
+    """Records from qemu-user's -strace output (lines that are not strace lines are skipped)."""
+    b = _Builder(abi, probe, tables or tbl.load())
+    for line in text.splitlines():
+        line = line.rstrip()
+        if line.startswith("--- ") and line.endswith(" ---"):
+            body = line[4:-4]
+            sig, _, info = body.partition(" ")
+            b.event({"type": "signal", "pid": None, "signal": sig, "info": info or None})
+            continue
+        m = _PID.match(line)
+        if not m:
+            continue
+        pid, rest = int(m.group(1)), line[m.end():]
+        if rest.startswith("Unknown syscall "):
+            nr = _int(rest[len("Unknown syscall "):].strip())
+            b.syscall(pid, None, None, None, nr=nr)
+            continue
+        call = _call(rest)
+        if call:
+            name, args, result = call
+            b.syscall(pid, name, args, result)
+    return b.records
+
+
+def parse_strace(text, abi, probe=None, tables=None):
+    """Records from strace -f -o output (with or without -ttt and -T)."""
+    b = _Builder(abi, probe, tables or tbl.load())
+    pending = {}          # pid -> (ts, text so far) of an <unfinished ...> call
+    for line in text.splitlines():
+        line = line.rstrip()
+        pm = re.match(r"^\[ Process PID=(\d+) runs in (32|64) bit mode\. \]$", line)
+        if pm:
+            b.abi_of_pid[int(pm.group(1))] = "i386" if pm.group(2) == "32" else "x86_64"
+            continue
+        m = _PID.match(line)
+        pid, rest = (int(m.group(1)), line[m.end():]) if m else (None, line)
+        ts = None
+        tm = _TS.match(rest)
+        if tm and "." in tm.group(1) and ":" not in tm.group(1):
+            ts = int(round(float(tm.group(1)) * 1e6))
+            rest = rest[tm.end():]
+        elif tm:
+            rest = rest[tm.end():]
+        if rest.startswith("+++ "):
+            body = rest.strip("+ ")
+            if body.startswith("exited with "):
+                b.event({"type": "exit", "pid": pid, "status": _int(body.split()[2]),
+                         "ts": ts})
+            elif body.startswith("killed by "):
+                b.event({"type": "exit", "pid": pid, "status": None,
+                         "signal": body.split()[2], "ts": ts})
+            continue
+        if rest.startswith("--- ") and rest.endswith(" ---"):
+            sig, _, info = rest[4:-4].partition(" ")
+            b.event({"type": "signal", "pid": pid, "signal": sig, "info": info or None,
+                     "ts": ts})
+            continue
+        if rest.endswith("<unfinished ...>"):
+            pending[pid] = (ts, rest[:-len("<unfinished ...>")].rstrip())
+            continue
+        rm = _RESUMED.match(rest)
+        if rm:
+            ts0, head = pending.pop(pid, (ts, rm.group(1) + "("))
+            tail = rest[rm.end():]
+            sep = ("" if head.endswith("(") or tail.startswith(")")
+                   else " " if head.endswith(",") else ", ")
+            rest, ts = head + sep + tail, ts0
+        dur = None
+        dm = _DUR.search(rest)
+        if dm:
+            dur = float(dm.group(1)) * 1e6
+            rest = rest[:dm.start()]
+        call = _call(rest)
+        if call:
+            name, args, result = call
+            b.syscall(pid, name, args, result, ts=ts, dur=dur)
+    return b.records

@@ -1,0 +1,230 @@
+"""Load and validate trace files (JSON Lines, one record per line), tolerant of damage.
+
+Record types: header, syscall, dropped, exit, and signal (written by the Linux-column
+parsers). A damaged file still loads: a line that is not JSON is skipped (a cut-off last
+line is expected after a crash), unknown record types and unknown fields are ignored; each
+such problem is reported once through `warn` (default: a line on stderr).
+
+After loading, every syscall record has all fields of the format, filled in where the file
+left them out: abi (from the route and header), route (the ABI's default), name and nr (from
+the tables), errno (from ret), and "decoded" (None when unknown).
+"""
+import json
+import os
+import sys
+
+from . import tables as tbl
+
+FIELDS = {
+    "header": {"type", "source", "arch", "version", "cycles_per_sec", "icount", "probe",
+               "command", "host", "note"},
+    "syscall": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
+                "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
+    "dropped": {"type", "count", "ts", "seq"},
+    "exit": {"type", "pid", "status", "signal", "ts", "seq"},
+    "signal": {"type", "pid", "signal", "info", "ts", "seq"},
+}
+DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
+KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex")
+ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64"}
+
+
+class Trace:
+    """One loaded trace: its header, its records (in file order) and what was wrong."""
+
+    def __init__(self, path, header, records, warnings, label=None):
+        self.path = path
+        self.header = header
+        self.records = records
+        self.warnings = warnings
+        self.label = label or (os.path.splitext(os.path.basename(path))[0] if path else "trace")
+
+    @property
+    def syscalls(self):
+        return [r for r in self.records if r["type"] == "syscall"]
+
+    @property
+    def source(self):
+        return self.header.get("source") or "unknown"
+
+    @property
+    def cycles_per_sec(self):
+        return self.header.get("cycles_per_sec")
+
+    @property
+    def dropped(self):
+        return sum(r.get("count") or 0 for r in self.records if r["type"] == "dropped")
+
+    @property
+    def abis(self):
+        return sorted({r["abi"] for r in self.syscalls if r.get("abi")})
+
+    @property
+    def probe(self):
+        """The probe's name: the header's "probe", else the first syscall's comm, else the label."""
+        if self.header.get("probe"):
+            return self.header["probe"]
+        for r in self.syscalls:
+            if r.get("comm"):
+                return r["comm"]
+        return self.label
+
+
+def _stderr_warn(msg):
+    print(f"warning: {msg}", file=sys.stderr)
+
+
+def _int_or_none(v):
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, int) or v is None:
+        return v
+    if isinstance(v, str):
+        try:
+            return int(v, 0)
+        except ValueError:
+            return None
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return None
+
+
+class _Loader:
+    def __init__(self, name, warn, tables):
+        self.name = name
+        self.warn_fn = warn
+        self.tables = tables
+        self.warned = set()
+        self.warnings = []
+
+    def warn(self, key, msg):
+        if key in self.warned:
+            return
+        self.warned.add(key)
+        text = f"{self.name}: {msg}"
+        self.warnings.append(text)
+        self.warn_fn(text)
+
+    def syscall(self, rec, header, lineno):
+        t = self.tables
+        rec.setdefault("seq", None)
+        for k in ("ts", "pid", "tid", "nr", "ret", "cycles", "insns"):
+            v = rec.get(k)
+            rec[k] = _int_or_none(v)
+            if v is not None and rec[k] is None:
+                self.warn(("badint", k), f"line {lineno}: field {k!r} is not an integer: {v!r}")
+        route = rec.get("route")
+        if route is not None and route not in tbl.ROUTES:
+            self.warn(("route", route), f"line {lineno}: unknown route {route!r}")
+        abi = rec.get("abi") or ROUTE_ABI.get(route) or header.get("arch")
+        if abi not in tbl.ABIS:
+            self.warn(("abi", abi), f"line {lineno}: unknown abi {abi!r}")
+        rec["abi"] = abi
+        rec["route"] = route or tbl.DEFAULT_ROUTE.get(abi)
+        if rec.get("name") is None and rec["nr"] is not None:
+            rec["name"] = t.name(abi, rec["nr"])
+        elif rec.get("name") is not None and rec["nr"] is None:
+            rec["nr"] = t.nr(abi, rec["name"])
+        elif rec.get("name") is not None and t.name(abi, rec["nr"]) not in (None, rec["name"]):
+            self.warn(("nameclash", abi, rec["nr"]),
+                      f"line {lineno}: {abi} nr {rec['nr']} is {t.name(abi, rec['nr'])!r} in the "
+                      f"tables but the record says {rec['name']!r}")
+        rec.setdefault("name", None)
+        args = rec.get("args")
+        rec["args"] = [str(a) for a in args] if isinstance(args, list) else []
+        dec = rec.get("decoded")
+        if dec is not None and not isinstance(dec, list):
+            self.warn(("decoded", lineno), f"line {lineno}: 'decoded' is not a list; ignored")
+            dec = None
+        if dec is not None:
+            clean = []
+            for d in dec:
+                if not isinstance(d, dict):
+                    d = {"value": str(d)}
+                for k in d:
+                    if k not in DECODED_FIELDS:
+                        self.warn(("dfield", k), f"unknown field {k!r} in a decoded argument; ignored")
+                kind = d.get("kind")
+                if kind is not None and kind not in KINDS:
+                    self.warn(("kind", kind), f"unknown argument kind {kind!r}; compared as unknown")
+                clean.append({"name": d.get("name"), "type": d.get("type"), "kind": kind,
+                              "value": "" if d.get("value") is None else str(d.get("value")),
+                              "truncated": bool(d.get("truncated"))})
+            dec = clean
+        rec["decoded"] = dec
+        ret = rec["ret"]
+        if rec.get("errno") is None and ret is not None and -4095 <= ret < 0:
+            rec["errno"] = t.errno_name(-ret) or f"E{-ret}"
+        rec.setdefault("errno", None)
+        rec.setdefault("comm", None)
+        return rec
+
+    def load_lines(self, lines):
+        header = {}
+        records = []
+        n = len(lines)
+        last = n
+        while last > 0 and not lines[last - 1].strip():
+            last -= 1
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                if lineno == last:
+                    self.warn(("trunc",), f"line {lineno}: last line is cut off; ignored")
+                else:
+                    self.warn(("json", lineno), f"line {lineno}: not JSON; ignored")
+                continue
+            if not isinstance(rec, dict):
+                self.warn(("notobj", lineno), f"line {lineno}: not a JSON object; ignored")
+                continue
+            typ = rec.get("type")
+            if typ not in FIELDS:
+                self.warn(("type", typ), f"line {lineno}: unknown record type {typ!r}; ignored")
+                continue
+            for k in [k for k in rec if k not in FIELDS[typ]]:
+                self.warn(("field", typ, k), f"line {lineno}: unknown field {k!r} in a {typ} "
+                          "record; ignored")
+                del rec[k]
+            if typ == "header":
+                if header:
+                    self.warn(("header2",), f"line {lineno}: a second header; ignored")
+                    continue
+                if records:
+                    self.warn(("header-late",), f"line {lineno}: header after records")
+                header = rec
+                continue
+            if typ == "syscall":
+                rec = self.syscall(rec, header, lineno)
+            elif typ == "dropped":
+                rec["count"] = _int_or_none(rec.get("count")) or 0
+            elif typ == "exit":
+                rec["status"] = _int_or_none(rec.get("status"))
+            records.append(rec)
+        if not header:
+            self.warn(("noheader",), "no header record")
+        return header, records
+
+
+def loads(text, name="<string>", warn=None, tables=None, label=None):
+    """Load a trace from text. warn(msg) is called once per kind of problem."""
+    ld = _Loader(name, warn or _stderr_warn, tables or tbl.load())
+    header, records = ld.load_lines(text.splitlines())
+    return Trace(name if name != "<string>" else None, header, records, ld.warnings, label)
+
+
+def load(path, warn=None, tables=None, label=None):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    tr = loads(text, path, warn, tables, label)
+    tr.path = path
+    if label is None:
+        tr.label = os.path.splitext(os.path.basename(path))[0]
+    return tr
+
+
+def dumps_record(rec):
+    """One record as a JSON Lines line (no newline)."""
+    return json.dumps(rec, ensure_ascii=False, separators=(",", ":"))

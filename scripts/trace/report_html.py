@@ -1,0 +1,146 @@
+"""The HTML report: one self-contained file (inline CSS, no scripts, no external assets).
+
+Sections: the traces; counts per probe and class; the side-by-side diff (one column per
+trace, rows coloured by class, known differences hatched); known differences seen; cost
+bars per ABI and route (mean and median cycles and instructions, CSS bars); the name
+normalisation used (and the whole table, folded in a <details>).
+"""
+import html
+
+from . import align
+
+CSS = """
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse}td,th{padding:2px 6px;border:1px solid #ddd;vertical-align:top}
+th{background:#f2f2f2;text-align:left}
+.diff td.c{font:12px/1.3 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all;max-width:38em}
+.diff td.n{color:#888;text-align:right;font:12px monospace}
+.diff td.m{font:bold 12px monospace;text-align:center;width:1.6em}
+.equal{background:#eaf7ea}.name-only{background:#e3f1fb}.differ{background:#fff3cd}
+.only-a,.only-b{background:#fbe3e3}
+.known{background-image:repeating-linear-gradient(45deg,transparent 0 6px,rgba(0,0,0,.06) 6px 12px)}
+.legend span{display:inline-block;padding:1px 8px;margin-right:6px;border:1px solid #ddd}
+.bar{height:11px;background:#4a7fb5;display:inline-block;vertical-align:middle}
+.bar.med{background:#9cc0e6}.bar.ins{background:#b5804a}.bar.ins.med{background:#e6c09c}
+td.num{text-align:right;font-family:monospace}
+.warn{color:#a00}
+"""
+
+
+def _e(s):
+    return html.escape("" if s is None else str(s))
+
+
+def _counts(cmp):
+    heads = "".join(f"<th>{_e(align.LABELS[k])}</th>" for k in align.CLASSES)
+    out = [f"<table><tr><th>probe</th><th>first</th><th>other</th>{heads}<th>known</th></tr>"]
+    for side in cmp.sides:
+        t = cmp.traces[side["b"]]
+        c = side["counts"]
+        cells = "".join(f'<td class="num {k}">{c[k]}</td>' for k in align.CLASSES)
+        out.append(f"<tr><td>{_e(t.probe)}</td><td>{_e(cmp.traces[0].label)}</td>"
+                   f"<td>{_e(t.label)} ({_e(t.source)})</td>{cells}"
+                   f'<td class="num known">{c["known"]}</td></tr>')
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _diff(cmp):
+    from .report_text import mark
+    ntr = len(cmp.traces)
+    head = "<tr><th>#</th>" + "".join(
+        ("<th></th>" if k else "") + f"<th>{_e(t.label)}</th>" for k, t in enumerate(cmp.traces)) + "</tr>"
+    out = ['<table class="diff">', head]
+    for n, row in enumerate(cmp.rows, 1):
+        cells = [f'<td class="n">{n}</td>']
+        for k in range(ntr):
+            p = row["pairs"][k]
+            cls = ""
+            if k:
+                if p is not None:
+                    cls = p["class"] + (" known" if p["known"] else "")
+                    title = align.LABELS[p["class"]] + (
+                        f"; known: {p['known']}" if p["known"] else "") + (
+                        f"; {', '.join(p['why'])}" if p["why"] else "")
+                    cells.append(f'<td class="m {cls}" title="{_e(title)}">{_e(mark(p).strip())}</td>')
+                else:
+                    cells.append('<td class="m"></td>')
+            else:
+                classes = {q["class"] for q in row["pairs"][1:] if q is not None}
+                cls = classes.pop() if len(classes) == 1 else ""
+            cells.append(f'<td class="c {cls}">{_e(cmp.text(k, row["cells"][k]))}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _bar(value, top, cls):
+    w = 0 if not top else max(1, round(240 * value / top))
+    return f'<span class="bar {cls}" style="width:{w}px"></span> {value:.0f}'
+
+
+def _cost(cmp):
+    rows = []
+    for t, c in zip(cmp.traces, cmp.costs()):
+        for r in c["abis"] + c["routes"]:
+            rows.append((t.label, r))
+    if not rows:
+        return "<p>No trace in this report has cycle or instruction counts.</p>"
+    top_c = max((r["cycles"]["mean"] if r["cycles"] else 0) for _, r in rows)
+    top_c = max([top_c] + [r["cycles"]["median"] for _, r in rows if r["cycles"]])
+    top_i = max([0] + [max(r["insns"]["mean"], r["insns"]["median"]) for _, r in rows if r["insns"]])
+    out = ["<table><tr><th>trace</th><th>ABI</th><th>route</th><th>n</th>"
+           "<th>cycles: mean / median</th><th>instructions: mean / median</th></tr>"]
+    for label, r in rows:
+        cy, ins = r["cycles"], r["insns"]
+        cc = (_bar(cy["mean"], top_c, "") + "<br>" + _bar(cy["median"], top_c, "med")) if cy else "-"
+        ii = (_bar(ins["mean"], top_i, "ins") + "<br>" + _bar(ins["median"], top_i, "ins med")) if ins else "-"
+        out.append(f"<tr><td>{_e(label)}</td><td>{_e(r['abi'])}</td><td>{_e(r['route'])}</td>"
+                   f'<td class="num">{r["n"]}</td><td>{cc}</td><td>{ii}</td></tr>')
+    out.append("</table><p>Dark bars: mean; light bars: median. Route \"all\": every syscall of the ABI.</p>")
+    return "\n".join(out)
+
+
+def _mapping(rows):
+    out = ["<table><tr><th>ABI</th><th>name</th><th>canonical</th><th>family</th><th>rule</th><th>note</th></tr>"]
+    for r in rows:
+        out.append(f"<tr><td>{_e(r['abi'])}</td><td>{_e(r['name'])}</td><td>{_e(r['canonical'])}</td>"
+                   f"<td>{_e(r['family'])}</td><td>{_e(r['rule'])}</td><td>{_e(r['note'])}</td></tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def render(cmp, title="Ferry syscall trace comparison"):
+    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
+             f"<style>{CSS}</style></head><body>", f"<h1>{_e(title)}</h1>", "<h2>Traces</h2><ul>"]
+    for t in cmp.traces:
+        extra = f' <span class="warn">{t.dropped} records dropped</span>' if t.dropped else ""
+        extra += f' <span class="warn">{len(t.warnings)} warnings</span>' if t.warnings else ""
+        parts.append(f"<li><b>{_e(t.label)}</b>: source {_e(t.source)}, probe {_e(t.probe)}, "
+                     f"ABI {_e(', '.join(t.abis))}, {len(t.syscalls)} syscalls{extra}"
+                     + (f" <code>{_e(t.path)}</code>" if t.path else "") + "</li>")
+    parts.append("</ul><h2>Counts</h2>" + _counts(cmp))
+    legend = "".join(f'<span class="{k}">{_e(align.LABELS[k])}</span>' for k in align.CLASSES)
+    parts.append('<h2>Side by side</h2><p class="legend">' + legend
+                 + '<span class="known">known difference (hatched)</span></p>'
+                 "<p>Each row holds at most one record per trace; the mark column gives the class "
+                 "of that trace against the first (= equal, ~ name only, ! differ, - only in the "
+                 "first, + only in this one, k known). Hover a mark for the reasons.</p>")
+    parts.append(_diff(cmp))
+    parts.append("<h2>Known differences</h2>")
+    seen = cmp.known_seen()
+    if seen:
+        parts.append("<ul>" + "".join(f"<li><b>{_e(e['id'])}</b> ({n} rows): {_e(e['why'])}</li>"
+                                      for e, n in seen) + "</ul>")
+    else:
+        parts.append("<p>None matched.</p>")
+    parts.append("<h2>Cost per ABI and route</h2>" + _cost(cmp))
+    parts.append("<h2>Name normalisation</h2><p>Calls with the same entry point in the .tbl files "
+                 "are one call (canonical name); legacy calls map to the generic call that "
+                 "replaces them (family). Rows used by these traces:</p>")
+    parts.append(_mapping(cmp.used_mapping()))
+    parts.append("<details><summary>The whole table</summary>" + _mapping(cmp.norm.mapping_rows())
+                 + "</details>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

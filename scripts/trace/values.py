@@ -1,0 +1,154 @@
+"""Are two syscalls' arguments and results the same? (pointers compared as pointers)
+
+Rules, for one argument of each side:
+  - a "ptr" on either side: only NULL vs non-NULL matters (addresses differ between ABIs and
+    kernels); a value whose NULL-ness cannot be told (a struct, an unknown text) is compatible.
+  - both decoded (kind known): the values are compared after light normalisation: numbers
+    in any base, AT_FDCWD = -100; strings compare as text, and when either is truncated
+    ("..." after the quote) one must be a prefix of the other.
+  - both unknown: strings compare as strings, decimal numbers as numbers, the rest (hex,
+    which both Linux tools use for addresses; structs; flags) is compatible.
+  - one side unknown (kind null: raw registers, or the Linux column's undecoded text):
+    compatible unless provably different: a number against a decoded int/uint/fd/hex,
+    or a string against a string.
+Results: None ("?", not reported) is compatible with anything; errors compare by errno
+name; addresses (fmt.ADDRESS_RESULT calls) compare as NULL / non-NULL; others by value.
+"""
+from . import fmt
+
+NUMERIC_KINDS = {"int", "uint", "fd", "hex"}
+SYMBOLS = {"AT_FDCWD": -100}
+NULLS = {"NULL", "0", "0x0", "(nil)"}
+
+
+def number(text):
+    """An integer from decimal/hex/octal text or a known symbol, else None."""
+    t = str(text).strip()
+    if t in SYMBOLS:
+        return SYMBOLS[t]
+    try:
+        if len(t) > 1 and t.startswith("0") and t[1:].isdigit():
+            return int(t, 8)
+        return int(t, 0)
+    except ValueError:
+        return None
+
+
+def null_state(text):
+    """True (NULL), False (non-NULL) or None (cannot tell)."""
+    t = str(text).strip()
+    if t in NULLS:
+        return True
+    if t.startswith(('"', "[", "{")):
+        return False
+    n = number(t)
+    if n is not None:
+        return n == 0
+    return None
+
+
+def _string(entry):
+    """(text inside the quotes, truncated?) of a quoted value, or None."""
+    v = entry.get("value", "")
+    trunc = bool(entry.get("truncated")) or v.endswith('"...')
+    if v.endswith("..."):
+        v = v[:-3]
+    if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
+        return v[1:-1], trunc
+    return None
+
+
+def strings_match(a, b):
+    sa, sb = _string(a), _string(b)
+    if sa is None or sb is None:
+        return a.get("value") == b.get("value")
+    (ta, ca), (tb, cb) = sa, sb
+    if ca and cb:
+        return ta.startswith(tb) or tb.startswith(ta)
+    if ca:
+        return tb.startswith(ta)
+    if cb:
+        return ta.startswith(tb)
+    return ta == tb
+
+
+def _decimal(text):
+    t = str(text).strip()
+    return t.lstrip("-").isdigit()
+
+
+def arg_compatible(a, b):
+    """Whether two decoded argument entries can be the same value."""
+    if a is None or b is None:
+        return True
+    ka, kb = a.get("kind"), b.get("kind")
+    va, vb = a.get("value", ""), b.get("value", "")
+    if "ptr" in (ka, kb):
+        na, nb = null_state(va), null_state(vb)
+        return na is None or nb is None or na == nb
+    if ka is None and kb is None:
+        # Both undecoded: the tools print addresses in hex, so only decimal numbers and
+        # strings are compared.
+        if _string(a) is not None and _string(b) is not None:
+            return strings_match(a, b)
+        if _decimal(va) and _decimal(vb):
+            return int(va) == int(vb)
+        return True
+    if ka is None or kb is None:
+        known = b if ka is None else a
+        unk = a if ka is None else b
+        if _string(unk) is not None:
+            return known.get("kind") not in ("str", "buf") or strings_match(unk, known)
+        if known.get("kind") in NUMERIC_KINDS:
+            nu, nk = number(unk.get("value")), number(known.get("value"))
+            return nu is None or nk is None or nu == nk
+        return True
+    if ka in ("str", "buf") or kb in ("str", "buf"):
+        return strings_match(a, b)
+    na, nb = number(va), number(vb)
+    if na is not None and nb is not None:
+        return na == nb
+    return va == vb
+
+
+def raw_entries(rec):
+    """Arguments of a record as decoded entries (raw registers become unknown entries)."""
+    if rec.get("decoded") is not None:
+        return rec["decoded"]
+    return [{"name": None, "kind": None, "value": v} for v in fmt.raw_args(rec)]
+
+
+def args_differences(a, b, by_name=False):
+    """Indexes (or parameter names) of arguments that differ; [] when compatible.
+
+    Positional for the same call. For calls of one family with different ABI names
+    (by_name), only parameters with the same name on both sides are compared.
+    """
+    ea, eb = raw_entries(a), raw_entries(b)
+    out = []
+    if by_name:
+        nb = {e.get("name"): e for e in eb if e.get("name")}
+        for e in ea:
+            if e.get("name") in nb and not arg_compatible(e, nb[e["name"]]):
+                out.append(e["name"])
+        return out
+    exact = a.get("decoded") is not None and b.get("decoded") is not None and all(
+        e.get("kind") for e in ea + eb)
+    if exact and len(ea) != len(eb):
+        out.append("count")
+    for i, (x, y) in enumerate(zip(ea, eb)):
+        if not arg_compatible(x, y):
+            out.append(ea[i].get("name") or str(i))
+    return out
+
+
+def results_compatible(a, b):
+    ra, rb = a.get("ret"), b.get("ret")
+    if ra is None or rb is None:
+        return True
+    ea, eb = a.get("errno"), b.get("errno")
+    if ea or eb:
+        return ea == eb
+    if a.get("name") in fmt.ADDRESS_RESULT or b.get("name") in fmt.ADDRESS_RESULT:
+        return (ra == 0) == (rb == 0)
+    return ra == rb
