@@ -312,3 +312,9 @@ ABIS ?= x86_64 i386 arm64
 .PHONY: probes
 probes:
 	$(Q)$(MAKE) -f userspace/Makefile PROBE_O=$(PROBE_O) ABIS="$(ABIS)" Q=$(Q) LLVM=$(LLVM)
+
+# ---- the main job: traced probes on every ABI, Linux beside them, compared ------------------
+PROBES ?= tour routes hello
+.PHONY: compare
+compare:
+	$(Q)$(PYTHON3) scripts/compare.py --probes "$(PROBES)" --abis "$(ABIS)" $(if $(filter 1,$(LINUX)),--linux)

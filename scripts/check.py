@@ -76,7 +76,19 @@ def unit_tests(verbose):
         results.append(Result(test, ok, run.stdout + run.stderr if not ok or verbose else "",
                               sub=parsed))
     results.append(nospec_arm64(outdir, verbose))
+    results.append(host_pytest(verbose))
     return results
+
+
+def host_pytest(verbose):
+    """The Python host tools (scripts/trace): pytest, one KTAP line for the whole suite."""
+    r = subprocess.run([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        os.path.join(TOP, "tests", "host")], capture_output=True, text=True,
+                       cwd=TOP, timeout=600)
+    summary = (r.stdout.strip().splitlines() or ["(no output)"])[-1]
+    ok = r.returncode == 0 and " passed" in summary and "failed" not in summary
+    return Result("host_python_tools", ok, (r.stdout + r.stderr)[-4000:] if not ok or verbose
+                  else "pytest: " + summary)
 
 
 def nospec_arm64(outdir, verbose):

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 	}
 
 	/* files */
-	fd = open_ro("/init");
+	fd = open_ro(argv[0]);		/* this program itself: exists on every kernel */
 	if (fd >= 0) {
 		sys(read, fd, magic, 4);
 		seek_set(fd, 1);
