@@ -51,7 +51,7 @@ static inline unsigned long copy_to_user(void __user *to, const void *from, unsi
 #define get_user(x, ptr)							\
 ({										\
 	__typeof__(*(ptr)) __gu_val;						\
-	int __gu_err = copy_from_user(&__gu_val, (ptr), sizeof(__gu_val)) ? -EFAULT : 0; \
+	int __gu_err = copy_from_user((void *)&__gu_val, (ptr), sizeof(__gu_val)) ? -EFAULT : 0; \
 	(x) = __gu_err ? (__typeof__(*(ptr)))0 : __gu_val;			\
 	__gu_err;								\
 })

@@ -125,9 +125,9 @@ for arch in ("x86_64", "arm64"):
     add(f"{arch}_crash_panic_reported", arch, cmdline="crash=panic", status=EXIT_PANIC,
         expect=[r"Kernel panic - not syncing: crash test requested"])
     add(f"{arch}_crash_trap_oops_with_dump", arch, cmdline="crash=trap", status=EXIT_OOPS,
-        expect=[r"Oops: ", r"crash_test_run\+0x[0-9a-f]+/0x[0-9a-f]+"])
+        expect=[r"Oops: ", r"crash_test_run(\.cold)?\+0x[0-9a-f]+/0x[0-9a-f]+"])
     add(f"{arch}_crash_pagefault_names_address", arch, cmdline="crash=pagefault",
-        status=EXIT_OOPS, expect=[r"Oops: ", r"crash_test_run\+0x"])
+        status=EXIT_OOPS, expect=[r"Oops: ", r"crash_test_run(\.cold)?\+0x"])
     add(f"{arch}_crash_stack_overflow_detected", arch, cmdline="crash=stack-overflow",
         status=EXIT_OOPS, expect=[r"(?i)kernel stack overflow"])
     add(f"{arch}_harness_catches_failure", arch, cmdline="crash=panic", status=0,
@@ -217,3 +217,35 @@ QEMU_USER_RUNS = [
     ("arm64", "hello", 0, False), ("arm64", "routes", 0, True), ("arm64", "numbering", 0, True),
     ("arm64", "seed_svc", 99, False), ("arm64", "fault_privileged", SIGILL_STATUS, False),
 ]
+
+
+# ---- x86 syscall path (arch/x86 engineer) -------------------------------------------------
+# Every x86 route under an Intel model (sysenter in the vDSO), AMD-vendor qemu64 (syscall in
+# the vDSO) and max; the exit test hooks (CONFIG_X86_ENTRY_TEST_HOOKS): a frame sysretq must
+# refuse ends the process with SIGSEGV (139) and never the kernel.
+for _cpu, _tag in (("Skylake-Client", "skylake"), ("max", "max")):
+    for _abi, _probe, _status, _ktap in (("i386", "seed_sysenter", 99, False),
+                                        ("i386", "numbering", 0, True),
+                                        ("x86_64", "numbering", 0, True),
+                                        ("x86_64", "seed_int80", 99, False)):
+        add(f"x86_64_user_{_abi}_{_probe}_{_tag}", "x86_64", cpu=_cpu, cmdline="",
+            init=f"{_abi}/{_probe}", status=_status, ktap=_ktap)
+add("x86_64_user_i386_routes_max", "x86_64", cpu="max", cmdline="", init="i386/routes",
+    ktap=True)
+add("x86_64_user_i386_vdso_syscall", "x86_64", cmdline="", init="i386/hello", ktap=False,
+    expect=[r"vdso32: __kernel_vsyscall uses syscall", r"AT_SYSINFO_EHDR 0xffffd000"])
+add("x86_64_user_i386_vdso_sysenter", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="i386/hello", ktap=False, expect=[r"vdso32: __kernel_vsyscall uses sysenter"])
+add("x86_64_entry_test_noncanonical_return", "x86_64", cpu="Skylake-Client",
+    cmdline="entry_test=noncanonical_return", init="x86_64/hello", status=SIGSEGV_STATUS,
+    ktap=False, expect=[r"entry_test: returning from syscall \d+ to 0x800000000000",
+                        r"killed by SIGSEGV"], reject=[r"Oops"])
+add("x86_64_entry_test_bad_return_ss", "x86_64", cpu="Skylake-Client",
+    cmdline="entry_test=bad_return_ss", init="x86_64/hello", status=SIGSEGV_STATUS,
+    ktap=False, expect=[r"iretq to user mode refused the frame", r"killed by SIGSEGV"],
+    reject=[r"Oops"])
+add("x86_64_user_llvm_i386_routes", "x86_64", llvm=True, cmdline="", init="i386/routes",
+    ktap=True)
+add("x86_64_user_llvm_x86_64_routes", "x86_64", llvm=True, cmdline="", init="x86_64/routes",
+    ktap=True)
+# ---- end of x86 syscall path ---------------------------------------------------------------

@@ -5,7 +5,8 @@
  *       x86_64 syscall:        everything but rax, rcx (return address), r11 (rflags)
  *       int $0x80 (any mode):  everything but rax / eax
  *       __kernel_vsyscall:     everything but eax (whichever instruction it uses inside)
- *       32-bit syscall:        everything but eax and ecx (the instruction overwrites ecx)
+ *       32-bit syscall:        everything but eax and ecx (the instruction overwrites ecx;
+ *                              used with the vDSO's convention, see regs_syscall32)
  *       arm64 svc:             everything but x0: x1-x30, sp, NZCV, and all of v0-v31
  *   - x86: DF, AC and NT set by the user do not reach the kernel (a write made with DF set
  *     still copies its buffer forwards) and are back in the flags after the return
@@ -113,9 +114,7 @@ static void test_x86_64(void)
 		    (long)out.rax);
 	ktap_result((out.flags & (X86_DF | X86_AC | X86_NT)) == (X86_DF | X86_AC | X86_NT),
 		    "syscall: DF, AC, NT come back set (flags %#lx)", out.flags);
-	in.rax = __NR_getpid;
-	regs_int80(&in, &out);	/* i386 getpid is 20, 39 is umount... use a bad nr instead */
-	fill64(&in, 0x7fff);
+	fill64(&in, 0x7fff);	/* a bad i386 number */
 	in.flags = 0x202 | X86_DF | X86_AC | X86_NT;
 	regs_int80(&in, &out);
 	ktap_result(out.rax == (unsigned long)-ENOSYS, "int80 from 64-bit: bad number -> -ENOSYS");
@@ -154,7 +153,12 @@ void regs_vsyscall(const struct regs32 *in, struct regs32 *out);
 void regs_syscall32(const struct regs32 *in, struct regs32 *out);
 REGS32_FN(regs_int80, "int $0x80");
 REGS32_FN(regs_vsyscall, "call *vsyscall");
-REGS32_FN(regs_syscall32, "syscall");
+/*
+ * The 32-bit syscall instruction overwrites ECX, so Linux's ABI for it (the one its vDSO
+ * uses) moves argument 2 to EBP and passes the caller's EBP (argument 6) in the word at ESP;
+ * the kernel returns EBP = that word. A bare "syscall" would lose ECX and EBP.
+ */
+REGS32_FN(regs_syscall32, "push %ebp\n mov %ecx, %ebp\n syscall\n pop %ebp");
 
 static const char *const names32[8] = { "eax", "ebx", "ecx", "edx", "esi", "edi", "ebp", "eflags" };
 

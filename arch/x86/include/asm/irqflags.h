@@ -2,7 +2,7 @@
 #ifndef _ASM_X86_IRQFLAGS_H
 #define _ASM_X86_IRQFLAGS_H
 
-#define X86_EFLAGS_IF	(1UL << 9)
+#include <asm/processor-flags.h>
 
 static inline unsigned long native_save_fl(void)
 {

@@ -5,6 +5,7 @@
 #define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
 #define X86_EFLAGS_TF	0x00000100	/* trap flag: single step */
 #define X86_EFLAGS_IF_BIT 9
+#define X86_EFLAGS_IF	0x00000200	/* interrupts enabled */
 #define X86_EFLAGS_DF	0x00000400	/* direction flag: the ABI wants it clear */
 #define X86_EFLAGS_IOPL	0x00003000	/* I/O privilege level */
 #define X86_EFLAGS_NT	0x00004000	/* nested task: iret in long mode #GPs with it set */

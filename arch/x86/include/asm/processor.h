@@ -106,6 +106,9 @@ static inline void update_task_stack_sp0(unsigned long sp0)
 	cpu_tss.sp0 = sp0;
 }
 
+void syscall_init(void);		/* kernel/cpu/common.c */
+void fpu_init_cpu(void);
+
 static inline void cpu_relax(void)
 {
 	/* pause: tells the CPU this is a spin-wait (saves power, helps a sibling thread). */

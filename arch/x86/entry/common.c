@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The C half of the x86 syscall entries: one function per route, called by the assembly in
+ * entry_64.S and entry_64_compat.S with the user's struct pt_regs. Each records the route
+ * and ABI in thread_info (the tracer reads them), then runs the generic path:
+ *
+ *     nr = syscall_enter_from_user_mode(regs, nr);          interrupts on, entry work
+ *     invoke_syscall(regs, nr, NR_syscalls, sys_call_table); bounds check, nospec, call
+ *     syscall_exit_to_user_mode(regs);                      exit work, interrupts off
+ *
+ *   do_syscall_64         syscall from 64-bit code    sys_call_table       exit: sysretq/iretq
+ *   do_int80_syscall_32   int $0x80 (32- or 64-bit)   ia32_sys_call_table  exit: iretq
+ *   do_SYSENTER_32        sysenter via the vDSO       ia32_sys_call_table  exit: sysretl/iretq
+ *   do_SYSCALL_32         syscall from 32-bit code    ia32_sys_call_table  exit: sysretl/iretq
+ * The last two share do_fast_syscall_32.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/entry-common.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/processor-flags.h>
+#include <asm/unistd.h>
+#include <asm/vdso.h>
+#include "entry.h"
+
+/*
+ * 64-bit ABI. nr is what Linux takes: the low 32 bits of RAX as a signed int (the assembly
+ * did movslq), so (1 << 32) + 39 is getpid and 0xffffffff is -1. Negative numbers, numbers
+ * past the table and the x32 range (bit 30, an ABI this kernel does not have) all fail the
+ * one unsigned bounds check in invoke_syscall and get -ENOSYS.
+ */
+void do_syscall_64(struct pt_regs *regs, int nr)
+{
+	struct thread_info *ti = current_thread_info();
+
+	ti->syscall_route = ROUTE_SYSCALL64;
+	ti->status &= ~TS_COMPAT;
+	nr = syscall_enter_from_user_mode(regs, nr);
+	invoke_syscall(regs, nr, NR_syscalls, sys_call_table);
+	entry_test_before_exit(regs);
+	syscall_exit_to_user_mode(regs);
+}
+
+/* The i386 table, for every 32-bit route; the number is EAX as a signed int. */
+static __always_inline void do_syscall_32_irqs_on(struct pt_regs *regs, int nr)
+{
+	invoke_syscall(regs, nr, IA32_NR_syscalls, ia32_sys_call_table);
+}
+
+void do_int80_syscall_32(struct pt_regs *regs)
+{
+	struct thread_info *ti = current_thread_info();
+	int nr = (int)regs->orig_ax;
+
+	ti->syscall_route = ROUTE_INT80;
+	ti->status |= TS_COMPAT;
+	nr = syscall_enter_from_user_mode(regs, nr);
+	do_syscall_32_irqs_on(regs, nr);
+	syscall_exit_to_user_mode(regs);
+}
+
+/*
+ * sysenter and 32-bit syscall, both reached through __kernel_vsyscall: the caller's EBP (the
+ * sixth argument) is on the user stack, where the vDSO pushed it. Reading it is a user
+ * access like any other: a bad ESP gives -EFAULT, never a kernel fault. Returns whether
+ * pt_regs can be restored by sysretl, whose limits each check names.
+ */
+bool do_fast_syscall_32(struct pt_regs *regs)
+{
+	int nr = (int)regs->orig_ax;
+	u32 ebp;
+
+	current_thread_info()->status |= TS_COMPAT;
+	if (unlikely(get_user(ebp, (u32 __user *)(unsigned long)(u32)regs->sp))) {
+		regs->ax = -EFAULT;
+	} else {
+		regs->bp = ebp;
+		nr = syscall_enter_from_user_mode(regs, nr);
+		do_syscall_32_irqs_on(regs, nr);
+	}
+	syscall_exit_to_user_mode(regs);
+
+	/* sysretl sets CS and SS from MSR_STAR: only for a 32-bit user frame. */
+	if (regs->cs != __USER32_CS || regs->ss != __USER_DS)
+		return false;
+	/* sysretl jumps to ECX: a RIP above 4 GiB would be cut short, not refused. */
+	if (regs->ip >> 32)
+		return false;
+	/* sysretl cannot restore RF, and a TF it restores would trap one instruction late. */
+	if (regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF))
+		return false;
+	return true;
+}
+
+/* sysenter lost the caller's RIP and RSP: the vDSO put ESP in EBP and returns via its landing pad. */
+bool do_SYSENTER_32(struct pt_regs *regs)
+{
+	current_thread_info()->syscall_route = ROUTE_SYSENTER;
+	regs->sp = regs->bp;
+	regs->ip = current->mm ? vdso32_landing_pad(current->mm) : 0;
+	return do_fast_syscall_32(regs);
+}
+
+/* syscall from 32-bit code: RIP is in pt_regs (from RCX); argument 2 was moved there from EBP. */
+bool do_SYSCALL_32(struct pt_regs *regs)
+{
+	current_thread_info()->syscall_route = ROUTE_SYSCALL32;
+	return do_fast_syscall_32(regs);
+}

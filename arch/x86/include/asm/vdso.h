@@ -1,0 +1,22 @@
+/*
+ * The 32-bit vDSO: a small ELF shared object (entry/vdso/vdso32/) built with the kernel,
+ * included in its image (entry/vdso/vdso32-image.S) and mapped into every 32-bit process.
+ * The offsets of its symbols come from the built object (asm/vdso32-offsets.h, generated).
+ */
+#ifndef _ASM_X86_VDSO_H
+#define _ASM_X86_VDSO_H
+
+#include <linux/types.h>
+
+struct mm_struct;
+
+/* The image, page aligned, in the kernel's data (patched once at boot, see vma.c). */
+extern char vdso32_image_start[], vdso32_image_end[];
+
+/* Where sysenter returns to: the instruction after the entry sequence (vma.c). */
+unsigned long vdso32_landing_pad(struct mm_struct *mm);
+
+/* Choose sysenter or syscall for __kernel_vsyscall, by CPU vendor (kernel/cpu/common.c). */
+void vdso32_setup_entry(bool use_sysenter);
+
+#endif

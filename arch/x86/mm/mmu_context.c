@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User address spaces: one PML4 per mm, its lower half private, its upper half a copy of
+ * the kernel's (see asm/mmu_context.h), and the 4 KiB user pages below it. User entries
+ * carry _PAGE_USER at every level; the kernel half never does, so ring 3 cannot touch it.
+ * Page-table pages come from the buddy allocator and go back in destroy_context().
+ */
+#include <linux/kernel.h>
+#include <linux/gfp.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/mmu_context.h>
+#include "mm_internal.h"
+
+#define USER_PGD_PTRS	(PTRS_PER_TABLE / 2)	/* PML4 slots 0..255: the lower half */
+/* Upper levels allow everything; the leaf alone decides (the CPU ANDs the levels). */
+#define USER_TABLE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
+
+int init_new_context(struct mm_struct *mm)
+{
+	u64 *pgd = get_zeroed_page();
+
+	if (!pgd)
+		return -ENOMEM;
+	memcpy(pgd + USER_PGD_PTRS, kernel_pgd + USER_PGD_PTRS, USER_PGD_PTRS * sizeof(*pgd));
+	mm->context.pgd = pgd;
+	mm->context.vdso = 0;
+	return 0;
+}
+
+/* Free a table and, above the PT level, every table it points to. */
+static void free_table(u64 *table, unsigned int level)
+{
+	if (level > 1)
+		for (int i = 0; i < PTRS_PER_TABLE; i++)
+			if (table[i] & _PAGE_PRESENT)
+				free_table(__va(table[i] & PTE_ADDR_MASK), level - 1);
+	free_page(table);
+}
+
+void destroy_context(struct mm_struct *mm)
+{
+	u64 *pgd = mm->context.pgd;
+
+	for (int i = 0; i < USER_PGD_PTRS; i++)
+		if (pgd[i] & _PAGE_PRESENT)
+			free_table(__va(pgd[i] & PTE_ADDR_MASK), 3);
+	free_page(pgd);
+	mm->context.pgd = NULL;
+}
+
+static bool is_active(struct mm_struct *mm)
+{
+	return (read_cr3() & PTE_ADDR_MASK) == __pa(mm->context.pgd);
+}
+
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	u64 *pgd = next ? next->context.pgd : kernel_pgd;
+
+	/* Kernel pages are global (CR4.PGE): they stay in the TLB across this write. */
+	if (prev != next)
+		write_cr3(__pa(pgd));
+}
+
+/* The PTE of user address va, creating the tables on the way when create is set. */
+static u64 *user_pte(struct mm_struct *mm, unsigned long va, bool create)
+{
+	u64 *table = mm->context.pgd;
+
+	if (va >= TASK_SIZE_MAX)	/* the top page and above are never user pages */
+		return NULL;
+	for (unsigned int shift = PGDIR_SHIFT; shift > PAGE_SHIFT; shift -= 9) {
+		u64 *e = &table[(va >> shift) & (PTRS_PER_TABLE - 1)];
+
+		if (!(*e & _PAGE_PRESENT)) {
+			void *next = create ? get_zeroed_page() : NULL;
+
+			if (!next)
+				return NULL;
+			*e = __pa(next) | USER_TABLE_FLAGS;
+		}
+		table = __va(*e & PTE_ADDR_MASK);
+	}
+	return &table[pte_index(va)];
+}
+
+static void flush_user_page(struct mm_struct *mm, unsigned long va)
+{
+	/* Only the loaded address space can have va in the TLB (a single CPU). */
+	if (is_active(mm))
+		flush_tlb_one_kernel(va);
+}
+
+int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsigned long vm_flags)
+{
+	u64 *pte, val;
+
+	if ((va | pa) & ~PAGE_MASK)
+		return -EINVAL;
+	pte = user_pte(mm, va, true);
+	if (!pte)
+		return va >= TASK_SIZE_MAX ? -EINVAL : -ENOMEM;
+	val = pa | _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+	if (vm_flags & VM_WRITE)
+		val |= _PAGE_RW | _PAGE_DIRTY;
+	if (!(vm_flags & VM_EXEC))
+		val |= __supported_pte_mask_nx;
+	if (*pte & _PAGE_PRESENT) {
+		*pte = val;
+		flush_user_page(mm, va);
+	} else {
+		*pte = val;	/* not-present entries are never cached: no flush */
+	}
+	return 0;
+}
+
+phys_addr_t unmap_user_page(struct mm_struct *mm, unsigned long va)
+{
+	u64 *pte = user_pte(mm, va & PAGE_MASK, false);
+	phys_addr_t pa;
+
+	if (!pte || !(*pte & _PAGE_PRESENT))
+		return 0;
+	pa = *pte & PTE_ADDR_MASK;
+	*pte = 0;
+	flush_user_page(mm, va & PAGE_MASK);
+	return pa;
+}
+
+phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
+{
+	u64 *pte = user_pte(mm, va & PAGE_MASK, false);
+
+	return pte && (*pte & _PAGE_PRESENT) ? *pte & PTE_ADDR_MASK : 0;
+}
