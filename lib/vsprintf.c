@@ -59,10 +59,12 @@ static void put_number(struct out *o, unsigned long long v, bool negative, unsig
 		sign = '+';
 	else if (flags & F_SPACE)
 		sign = ' ';
-	if ((flags & F_ALT) && base == 16 && n)
+	bool zero = n == 0 || (n == 1 && tmp[0] == '0');
+
+	if ((flags & F_ALT) && base == 16 && !zero)	/* "%#x" of 0 is "0", as in C */
 		prefix = (flags & F_UPPER) ? "0X" : "0x";
-	else if ((flags & F_ALT) && base == 8)
-		prefix = "0";
+	else if ((flags & F_ALT) && base == 8 && !zero)
+		prefix = "0";		/* "%#o" of 0 is "0", not "00" */
 
 	ndigits = prec > n ? prec : n;
 	total = ndigits + (sign ? 1 : 0) + (int)strlen(prefix);

@@ -3,10 +3,13 @@
  * Argument decoding for trace records, driven only by the SYSCALL_DEFINE metadata (the
  * declared C type and name of each argument), never by a list of syscalls:
  *
- *   const char __user * followed by a count/len/size argument  -> buffer ("hi\n", capped)
- *   const char __user * otherwise                               -> string (capped)
- *   char __user * (output)                                      -> buffer, read at exit
- *   any other pointer                                           -> hex, or NULL
+ *   const char * followed by a count/len/size argument  -> buffer ("hi\n", capped)
+ *   const char * otherwise                               -> string (capped)
+ *   char * (output)                                      -> buffer, read at exit
+ *   any other pointer                                    -> hex, or NULL
+ *   unsigned long addr, brk, start                       -> hex (an address in a long)
+ * (The types as the metadata spells them: __user is an annotation for people and checkers,
+ * and the preprocessor has removed it by the time SYSCALL_METADATA stringifies the type.)
  *   fd, dfd, oldfd, newfd                                       -> number, AT_FDCWD
  *   flags of open/openat                                        -> O_* names
  *   mode                                                        -> octal
@@ -137,7 +140,7 @@ static void decode_one(struct trace_call *c, int i, const struct syscall_metadat
 
 	a->truncated = false;
 	a->at_exit = false;
-	if (has(t, "__user") && has(t, "char") && has(t, "*")) {
+	if (has(t, "char") && has(t, "*")) {
 		if (strncmp(t, "const ", 6)) {
 			a->at_exit = true;	/* output buffer: contents exist after the call */
 			a->kind = "buf";
@@ -162,6 +165,9 @@ static void decode_one(struct trace_call *c, int i, const struct syscall_metadat
 	} else if (!strcmp(n, "flags") && c->abi->names[c->nr] &&
 		   (!strcmp(c->abi->names[c->nr], "open") || !strcmp(c->abi->names[c->nr], "openat"))) {
 		decode_open_flags(a, v);
+	} else if (!strcmp(n, "addr") || !strcmp(n, "brk") || !strcmp(n, "start")) {
+		a->kind = "hex";
+		snprintf(a->value, sizeof(a->value), "%#lx", v);
 	} else if (!strcmp(n, "mode")) {
 		a->kind = "uint";
 		snprintf(a->value, sizeof(a->value), "%#lo", v);

@@ -17,11 +17,11 @@ from . import tables as tbl
 
 FIELDS = {
     "header": {"type", "source", "arch", "version", "cycles_per_sec", "icount", "probe",
-               "command", "host", "note"},
+               "command", "host", "note", "insns_per_cycle"},
     "syscall": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
                 "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
     "dropped": {"type", "count", "ts", "seq"},
-    "exit": {"type", "pid", "status", "signal", "ts", "seq"},
+    "exit": {"type", "pid", "status", "signal", "ts", "seq", "dropped_total"},
     "signal": {"type", "pid", "signal", "info", "ts", "seq"},
 }
 DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}

@@ -23,6 +23,7 @@ TEST(integers)
 	EXPECT_STR(FMT("%ld %lld", -1L, -9223372036854775807LL - 1), "-1 -9223372036854775808");
 	EXPECT_STR(FMT("%lu", 18446744073709551615UL), "18446744073709551615");
 	EXPECT_STR(FMT("%x %X %#x %o", 0xbeef, 0xbeef, 255, 8), "beef BEEF 0xff 10");
+	EXPECT_STR(FMT("%#o %#o %#x", 0, 8, 0), "0 010 0");
 	EXPECT_STR(FMT("%hhu %hd", 257, 65535), "1 -1");
 	EXPECT_STR(FMT("%zu %td", (size_t)42, (ptrdiff_t)-3), "42 -3");
 }
