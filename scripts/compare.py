@@ -49,6 +49,22 @@ def build(abis):
         sys.exit(f"compare: probe build failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
 
 
+def tag_probe(trace, probe):
+    """Name the probe in the trace header (the kernel only knows the task as "init")."""
+    with open(trace, errors="replace") as f:
+        lines = f.readlines()
+    if lines:
+        try:
+            head = json.loads(lines[0])
+            if head.get("type") == "header" and "probe" not in head:
+                head["probe"] = probe
+                lines[0] = json.dumps(head, separators=(",", ":")) + "\n"
+                with open(trace, "w") as f:
+                    f.writelines(lines)
+        except ValueError:
+            pass
+
+
 def boot(probe, abi, out):
     arch = ARCH_OF[abi]
     os.makedirs(os.path.join(out, probe), exist_ok=True)
@@ -60,6 +76,7 @@ def boot(probe, abi, out):
              "--timeout", "120", "--log", console])
     records = 0
     if os.path.exists(trace):
+        tag_probe(trace, probe)
         with open(trace, errors="replace") as f:
             records = sum(1 for line in f if '"type":"syscall"' in line)
     return probe, abi, r.returncode, records, time.monotonic() - t0, trace
