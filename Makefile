@@ -148,14 +148,18 @@ all: vmlinux $(KBUILD_IMAGE_TARGETS) $(objtree)/compile_commands.json
 vmlinux: $(objtree)/vmlinux
 
 ifneq ($(need-config),)
-$(KCONFIG_CONFIG):
-	@echo "  no $(KCONFIG_CONFIG): using arch/$(SRCARCH)/configs/defconfig"
-	$(kconfig) defconfig arch/$(SRCARCH)/configs/defconfig
+# A Kconfig change (e.g. a new 'select') updates an existing .config first: make then
+# re-reads it, so the object lists below never come from a stale one.
+$(KCONFIG_CONFIG): $(KCONFIG_FILES)
+	@echo "  $(if $(wildcard $@),Kconfig changed: olddefconfig $@,no $@: using arch/$(SRCARCH)/configs/defconfig)"
+	$(kconfig) $(if $(wildcard $@),olddefconfig,defconfig arch/$(SRCARCH)/configs/defconfig)
+	@touch $@
 
 # Regenerate autoconf.h whenever .config or a Kconfig file changes (olddefconfig semantics).
 $(AUTOCONF): $(KCONFIG_CONFIG) $(KCONFIG_FILES)
 	$(quiet) SYNC $(AUTOCONF)
 	$(kconfig) syncconfig $(AUTOCONF)
+	@touch $@	# kconfiglib leaves an unchanged header alone: without this, SYNC every run
 endif
 
 # ---- compile rules ----------------------------------------------------------------------
@@ -193,7 +197,7 @@ $(objtree)/%.lds: %.lds.S $(AUTOCONF) $(FLAGS_STAMP)
 ERRNAMES := $(objtree)/include/generated/errnames.h
 $(ERRNAMES): include/uapi/asm-generic/errno.h
 	@mkdir -p $(dir $@)
-	$(Q)awk '$$1 == "\#define" && $$3 ~ /^[0-9]+$$/ { print "[" $$3 "] = \"" $$2 "\"," }' $< > $@
+	$(Q)awk '$$1 == "#define" && $$3 ~ /^[0-9]+$$/ { print "[" $$3 "] = \"" $$2 "\"," }' $< > $@
 $(objtree)/kernel/trace/record.o: $(ERRNAMES)
 
 # The tracer's view of each syscall ABI of this arch (names and SYSCALL_DEFINE metadata by

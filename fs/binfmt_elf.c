@@ -100,8 +100,9 @@ static int map_segment(struct linux_binprm *b, struct phdr *p)
 	u64 start, end;
 	int err;
 
-	if (p->filesz > p->memsz || p->offset > b->inode->size ||
-	    p->filesz > b->inode->size - p->offset)
+	/* A segment with no file bytes (pure .bss) may name any offset: linkers do. */
+	if (p->filesz > p->memsz || (p->filesz && (p->offset > b->inode->size ||
+	    p->filesz > b->inode->size - p->offset)))
 		return -ENOEXEC;
 	/* The whole segment, rounded to pages, must lie below the user limit. */
 	if (p->vaddr > mm->task_size || p->memsz > mm->task_size - p->vaddr)

@@ -102,7 +102,7 @@ static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen,
 	struct file *f = fget(fd);
 	long total = 0;
 
-	if (!f || !(write ? f->f_op->write : f->f_op->read))
+	if (!f || !(write ? f->f_op->write != NULL : f->f_op->read != NULL))
 		return -EBADF;
 	if (vlen > UIO_MAXIOV)
 		return -EINVAL;

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The C side of every exception vector (entry.S calls el<el><t|h>_<64|32>_<kind>_handler
- * with the saved pt_regs). Each handler reads the syndrome and dispatches: faults to
- * mm/fault.c, interrupts to the interrupt controller, anything the kernel does not expect
- * to die() with the name of the vector.
+ * with the saved pt_regs). Each handler reads the syndrome and dispatches: system calls to
+ * el0_svc (syscall.c), faults to mm/fault.c (kernel) or a signal (user), interrupts to the
+ * interrupt controller, anything the kernel does not expect to die() with the name of the
+ * vector.
  */
 #include <linux/kernel.h>
 #include <linux/extable.h>
+#include <linux/entry-common.h>
+#include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
 #include <asm/esr.h>
 #include <asm/exception.h>
 #include <asm/ptrace.h>
@@ -81,17 +86,85 @@ asmlinkage void el1h_64_irq_handler(struct pt_regs *regs)
 }
 
 /*
- * From user space. There is no user space yet: the system-call path (el0_svc) and user
- * faults arrive with later issues; until then an EL0 exception is reported as a kernel bug.
+ * From user space (EL0, AArch64). el0t_64_sync (entry.S) saved every user register into
+ * regs, switched SP_EL0 to 'current' and cleared the general registers; interrupts are
+ * masked (the exception set PSTATE.DAIF). ESR_EL1.EC says what happened.
  */
-asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
+
+/* svc #0: a system call. The number is in x8, arguments in x0-x5 (syscall.c). */
+static void el0_svc(struct pt_regs *regs)
 {
-	unexpected_vector("EL0t 64-bit synchronous (no user-space support yet)", regs);
+	current_thread_info()->syscall_route = ROUTE_SVC;	/* the tracer names it "svc" */
+	do_el0_svc(regs);
 }
 
+/*
+ * A user fault the process gets a signal for; the return path is the usual one. The fault
+ * paths are kept out of line: el0t_64_sync_handler then needs no stack frame of its own,
+ * and the syscall case costs a few instructions rather than a dozen.
+ */
+static noinline void el0_signal(struct pt_regs *regs, int sig, int code, unsigned long addr,
+		       const char *what)
+{
+	local_irq_enable();
+	force_sig_fault(regs, sig, code, addr, what);
+	irqentry_exit_to_user_mode(regs);
+}
+
+/* Data or instruction abort at EL0: FAR_EL1 holds the address (mm/fault.c decodes it). */
+static noinline void el0_abort(struct pt_regs *regs, unsigned long esr)
+{
+	local_irq_enable();
+	do_el0_mem_abort(read_sysreg(far_el1), esr, regs);
+	irqentry_exit_to_user_mode(regs);
+}
+
+/* Any other synchronous exception EL0 can cause: named by its exception class. */
+static noinline void el0_inv(struct pt_regs *regs, unsigned long esr)
+{
+	el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, esr_class_name(esr));
+}
+
+asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
+{
+	unsigned long esr = read_sysreg(esr_el1);
+
+	/* Syscalls outnumber every other cause: the hint has the compilers test for SVC64
+	 * first instead of going through a jump table. */
+	switch (__builtin_expect(ESR_ELx_EC(esr), ESR_ELx_EC_SVC64)) {
+	case ESR_ELx_EC_SVC64:
+		el0_svc(regs);
+		break;
+	case ESR_ELx_EC_DABT_LOW:
+	case ESR_ELx_EC_IABT_LOW:
+		el0_abort(regs, esr);
+		break;
+	case ESR_ELx_EC_UNKNOWN:	/* undefined instruction */
+		el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
+		break;
+	case ESR_ELx_EC_SYS64:		/* MRS/MSR/SYS EL0 may not use, e.g. mrs ttbr1_el1 */
+		el0_signal(regs, SIGILL, ILL_PRVOPC, regs->pc, "privileged system register access");
+		break;
+	case ESR_ELx_EC_PC_ALIGN:	/* FAR_EL1 = the misaligned PC */
+		el0_signal(regs, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");
+		break;
+	case ESR_ELx_EC_SP_ALIGN:	/* SCTLR_EL1.SA0: sp not 16-byte aligned at an access */
+		el0_signal(regs, SIGBUS, BUS_ADRALN, regs->sp, "misaligned sp");
+		break;
+	case ESR_ELx_EC_BRK64:		/* brk #imm: no debugger attached, so the default action */
+		el0_signal(regs, SIGTRAP, TRAP_BRKPT, regs->pc, "breakpoint (brk)");
+		break;
+	default:			/* everything else EL0 can cause: illegal state, SVE, ... */
+		el0_inv(regs, esr);
+		break;
+	}
+}
+
+/* The timer (or another device) interrupted user code: handle it, then the exit work. */
 asmlinkage void el0t_64_irq_handler(struct pt_regs *regs)
 {
 	handle_arch_irq(regs);
+	irqentry_exit_to_user_mode(regs);
 }
 
 /* entry.S addresses pt_regs by the S_* offsets: they must match the struct. */

@@ -12,8 +12,15 @@
  * Path of one exception, e.g. an IRQ while the kernel runs:
  *   vectors+0x280 -> kernel_ventry (stack check) -> el1h_64_irq -> kernel_entry 1
  *   -> el1h_64_irq_handler(regs) (entry-common.c) -> ret_to_kernel -> kernel_exit 1 -> eret
- * From user space (later issues): el0t_64_sync -> el0t_64_sync_handler -> el0_svc -> ...
- *   -> ret_to_user -> kernel_exit 0 -> eret.
+ * A system call ("svc #0" at EL0; docs/syscall-path-arm64.md walks through one):
+ *   vectors+0x400 -> kernel_ventry 0 -> el0t_64_sync -> kernel_entry 0
+ *   -> el0t_64_sync_handler -> el0_svc -> do_el0_svc -> el0_svc_common (entry-common.c,
+ *   syscall.c) -> ret_to_user -> kernel_exit 0 -> eret.
+ * Timer interrupts while user code runs take the same kernel_entry 0 / ret_to_user pair
+ * (el0t_64_irq -> el0t_64_irq_handler).
+ *
+ * While the CPU is in the kernel, SP_EL0 holds 'current' (asm/current.h); in user mode it
+ * is user space's stack pointer, and kernel_entry 0 / kernel_exit 0 swap the two.
  */
 #include <asm/assembler.h>
 #include <asm/ptrace.h>
@@ -52,9 +59,23 @@
 	.endm
 
 /*
+ * Zero the general registers that still hold values of the interrupted user code and that
+ * the path into C does not overwrite anyway (x0 = regs, x20 = current, x21-x23 and x29 are
+ * set by kernel_entry, x30 by the bl). Their values are safe in pt_regs; left live, a user-
+ * chosen value could steer a mis-speculated kernel instruction. 24 instructions.
+ */
+	.macro	clear_user_gprs
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 24, 25, 26, 27, 28
+	mov	x\n, xzr
+	.endr
+	.endm
+
+/*
  * Save the interrupted context into the pt_regs the vector made room for (sp points at it).
  * After this, x21-x23 hold sp, pc and pstate of the interrupted code, x29 points at a frame
- * record so backtraces continue into it, and any register may be used.
+ * record so backtraces continue into it, and any register may be used. From EL0, SP_EL0
+ * is switched from the user stack pointer to 'current' and the user's registers are
+ * cleared.
  */
 	.macro	kernel_entry, el:req
 	stp	x0, x1, [sp, #16 * 0]	/* regs[0..1] */
@@ -82,9 +103,19 @@
 	mrs	x23, spsr_el1		/* PSTATE at that point */
 	stp	lr, x21, [sp, #S_LR]	/* regs[30], sp */
 	stp	x22, x23, [sp, #S_PC]	/* pc, pstate */
-	str	xzr, [sp, #S_ORIG_X0]	/* orig_x0: el0_svc fills it for system calls */
-	mov	w0, #NO_SYSCALL
-	str	w0, [sp, #S_SYSCALLNO]	/* syscallno: not a system call (yet) */
+
+	.if	\el == 0
+	/* SP_EL0 = current for as long as we are in the kernel (asm/current.h). */
+	adrp	x20, __entry_task
+	ldr	x20, [x20, :lo12:__entry_task]
+	msr	sp_el0, x20
+	clear_user_gprs
+	.endif
+
+	/* orig_x0 = 0 and syscallno = NO_SYSCALL (the s32 and the padding word after it)
+	 * in one store: el0_svc_common fills both for system calls. */
+	mov	w0, #NO_SYSCALL		/* x0 = 0x00000000ffffffff: syscallno -1, padding 0 */
+	stp	xzr, x0, [sp, #S_ORIG_X0]
 
 	/* stackframe: {fp, pc} of the interrupted code, so the unwinder walks through the
 	 * exception; from EL0 the chain ends here (user frames are not ours to read). */
@@ -98,18 +129,21 @@
 
 /*
  * Restore the context from pt_regs (possibly changed by the handler: a fixup moves pc, a
- * syscall sets regs[0]) and return with eret.
+ * syscall sets regs[0]) and return with eret, which sets PC = ELR_EL1 and PSTATE =
+ * SPSR_EL1: for a return to user space SPSR_EL1.M is EL0t (start_thread wrote it, the
+ * hardware saved it on every later entry), so eret drops to EL0 on SP_EL0 with the
+ * DAIF and NZCV bits it had.
  */
 	.macro	kernel_exit, el:req
 	msr	daifset, #0xf		/* no IRQ may clobber ELR/SPSR once they are loaded */
 	ldp	x21, x22, [sp, #S_PC]	/* pc, pstate */
 	.if	\el == 0
 	ldr	x23, [sp, #S_SP]
-	msr	sp_el0, x23		/* user stack pointer */
+	msr	sp_el0, x23		/* user stack pointer; 'current' is no longer in SP_EL0 */
 	.endif
 	msr	elr_el1, x21
 	msr	spsr_el1, x22
-	ldp	x0, x1, [sp, #16 * 0]
+	ldp	x0, x1, [sp, #16 * 0]	/* x0: a syscall's result (regs[0]) */
 	ldp	x2, x3, [sp, #16 * 1]
 	ldp	x4, x5, [sp, #16 * 2]
 	ldp	x6, x7, [sp, #16 * 3]
@@ -127,6 +161,9 @@
 	ldr	lr, [sp, #S_LR]
 	add	sp, sp, #PT_REGS_SIZE	/* the kernel stack as it was before the exception */
 	eret
+	/* Never executed: keeps the CPU from speculating straight past the eret. */
+	dsb	nsh
+	isb
 	.endm
 
 /* The vector table: 2 KiB aligned (VBAR_EL1 bits 10:0 are RES0). */
@@ -191,10 +228,30 @@ ENTRY(ret_to_kernel)
 	kernel_exit 1
 END(ret_to_kernel)
 
-/* Back to user space. Later issues run the exit work (signals, rescheduling) before this. */
+/*
+ * Back to user space. The C handler has already run the exit work with interrupts off
+ * (syscall_exit_to_user_mode / irqentry_exit_to_user_mode, kernel/entry/common.c), so all
+ * that is left is restoring the user registers: kernel_exit 0 puts the user stack pointer
+ * back into SP_EL0 and leaves SP_EL1 at the top of this task's kernel stack, where the
+ * next exception from EL0 will build its pt_regs.
+ */
 ENTRY(ret_to_user)
 	kernel_exit 0
 END(ret_to_user)
+
+/*
+ * void arch_start_user(struct pt_regs *regs): the first entry into user mode of a task,
+ * with regs = task_pt_regs(current) as start_thread() filled them. Moves to the task's
+ * kernel stack (regs sit at its top, exactly where an exception from EL0 would have put
+ * them), runs the exit work as any return to user mode does, and leaves through
+ * ret_to_user. The stack we came from is abandoned.
+ */
+ENTRY(arch_start_user)
+	mov	sp, x0
+	mov	x29, xzr		/* no frame below this one */
+	bl	irqentry_exit_to_user_mode	/* x0 = regs still */
+	b	ret_to_user
+END(arch_start_user)
 
 /*
  * The vector found the stack overflowed: sp points into a guard page (or below the boot

@@ -242,7 +242,10 @@ END(create_page_tables)
 ENTRY(cpu_setup)
 	tlbi	vmalle1			/* nothing cached from the boot loader's translations */
 	dsb	nsh
-	msr	cpacr_el1, xzr		/* FP/SIMD traps: the kernel is built general-regs-only */
+	/* FP/SIMD untrapped for user space (asm/sysreg.h CPACR_EL1_FPEN); the kernel itself
+	 * is built general-regs-only and never uses those registers. */
+	mov_q	x0, CPACR_EL1_FPEN
+	msr	cpacr_el1, x0
 	msr	mdscr_el1, xzr		/* no debug exceptions */
 	mov_q	x0, MAIR_EL1_INIT
 	msr	mair_el1, x0
@@ -313,6 +316,7 @@ ENTRY(primary_switched)
 	b.lo	1b
 
 	msr	spsel, #1		/* run on SP_EL1 (EL1h), SP_EL0 is user space's */
+	msr	sp_el0, xzr		/* 'current' (asm/current.h): no task until sched_init() */
 	adr_l	x0, init_stack
 	add	sp, x0, #THREAD_SIZE
 	mov	x29, xzr		/* frame-pointer chain ends here */

@@ -4,7 +4,7 @@
  * arm64 comes from the DTB whose address the boot loader left in x0. In order:
  *   semihosting probe -> DTB mapped and checked (or a clear message and panic)
  *   -> console (stdout-path) -> command line -> early params -> memblock from /memory
- *   -> PSCI method -> final page tables with the linear map -> console via ioremap.
+ *   -> PSCI method -> final page tables with the linear map -> PAN -> console via ioremap.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -177,6 +177,7 @@ void setup_arch(void)
 	arm64_memblock_init(fdt, __fdt_pointer);
 	psci_dt_init(fdt);
 	paging_init();
+	cpu_enable_pan();	/* TTBR0 is user space's from here on: keep the kernel out */
 
 	/* Normally the DTB is in (reserved) RAM and the linear map covers it; when mem= cut
 	 * that RAM off, the DTB window stays mapped and keeps serving. */

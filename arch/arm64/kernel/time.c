@@ -69,6 +69,8 @@ void time_init(void)
 	next_tick = read_sysreg(cntvct_el0) + tick_period;
 	write_sysreg(next_tick, cntv_cval_el0);
 	write_sysreg(CNTV_CTL_ENABLE, cntv_ctl_el0);
+	/* User space may read CNTVCT_EL0, nothing else of the timer (asm/sysreg.h). */
+	write_sysreg(CNTKCTL_EL0VCTEN, cntkctl_el1);
 	isb();
 	pr_info("timer: arch timer at %lu Hz, virtual timer INTID %u, HZ=%d\n", freq, intid, HZ);
 }

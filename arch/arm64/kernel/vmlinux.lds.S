@@ -35,6 +35,9 @@ SECTIONS
 	.rodata : {
 		__start_rodata = .;
 		GENERIC_RODATA_TABLES
+		/* SYSCALL_DEFINE metadata (linux/syscalls.h), read by the tracer. */
+		. = ALIGN(8);
+		KEEP(*(__syscalls_metadata))
 		*(.rodata .rodata.*)
 	}
 	. = ALIGN(PAGE_SIZE);

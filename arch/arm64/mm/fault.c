@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Instruction and data aborts taken in the kernel. Three outcomes: a hit in a kernel stack's
- * guard page is reported as a stack overflow (from the overflow stack: the faulting one is
- * full); an access with an exception-table entry (a probe, later uaccess) resumes at its
- * fixup; anything else is a kernel bug and dies with the decoded syndrome.
+ * Instruction and data aborts.
+ *
+ * Taken in the kernel, three outcomes: a hit in a kernel stack's guard page is reported as
+ * a stack overflow (from the overflow stack: the faulting one is full); an access with an
+ * exception-table entry (a probe, a user copy in arch/arm64/lib/copy_user.S) resumes at its
+ * fixup; anything else is a kernel bug and dies with the decoded syndrome. That includes a
+ * user address touched outside the user copies: with PAN such an access faults even when
+ * the page is mapped, and it is reported as what it is.
+ *
+ * Taken from user space: there is no demand paging, so every user page is mapped up front
+ * and an abort means the access was not allowed: SIGSEGV with the faulting address.
  */
 #include <linux/kernel.h>
+#include <linux/signal.h>
 #include <linux/vmalloc.h>
 #include <asm/esr.h>
 #include <asm/exception.h>
+#include <asm/processor.h>
 #include <asm/thread_info.h>
 
 static struct pt_regs *guard_hit_regs;
@@ -37,8 +46,29 @@ void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 	else if (far < PAGE_SIZE)
 		pr_emerg("Unable to handle kernel NULL pointer dereference at virtual address %016lx\n",
 			 far);
+	else if (far < TASK_SIZE_MAX)
+		pr_emerg("Unable to handle kernel access to user address %016lx outside the user "
+			 "copy routines\n", far);
 	else
 		pr_emerg("Unable to handle kernel paging request at virtual address %016lx\n", far);
 	die_kernel_exception(ESR_ELx_EC(esr) == ESR_ELx_EC_IABT_CUR ?
 			     "Oops - instruction abort" : "Oops - data abort", regs, esr);
+}
+
+/*
+ * An abort from EL0. The fault status code tells "nothing mapped there" (translation fault:
+ * SEGV_MAPERR) from "mapped, but not for this access" (permission, access flag: a kernel
+ * address, a write to read-only memory, a jump into a non-executable page: SEGV_ACCERR).
+ */
+void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
+{
+	unsigned int fsc = ESR_ELx_FSC(esr);
+	bool exec = ESR_ELx_EC(esr) == ESR_ELx_EC_IABT_LOW;
+	int code = ESR_ELx_FSC_TYPE(fsc) == ESR_ELx_FSC_FAULT ? SEGV_MAPERR : SEGV_ACCERR;
+	const char *what = exec ? "instruction abort" :
+			   (esr & ESR_ELx_WNR) ? "data abort (write)" : "data abort (read)";
+
+	if (esr & ESR_ELx_FNV)
+		far = 0;	/* the address is not known */
+	force_sig_fault(regs, SIGSEGV, code, far, what);
 }

@@ -1,8 +1,35 @@
-/* CPU helpers generic code uses in loops: a spin hint, and idle-until-interrupt. */
+/*
+ * CPU helpers generic code uses in loops (a spin hint, idle-until-interrupt), the user
+ * address-space limits, and the per-task CPU state (thread_struct).
+ *
+ * User space is the TTBR0 half: with 48-bit VAs (TCR_EL1.T0SZ = 16) user addresses run
+ * from 0 to 2^48 - 1, as on Linux arm64 with 4 KiB pages and 48-bit VA.
+ */
 #ifndef _ASM_ARM64_PROCESSOR_H
 #define _ASM_ARM64_PROCESSOR_H
 
+#include <asm/const.h>
+#include <asm/memory.h>
+
+#define TASK_SIZE_MAX	(_AC(1, UL) << VA_BITS)
+/*
+ * There is no AArch32 user space (ELF_HAS_COMPAT is 0): the generic ELF loader names the
+ * 32-bit limit only on a path this arch never takes.
+ */
+#define TASK_SIZE_32	(_AC(1, UL) << 32)
+#define TASK_SIZE_OF(t)	((t)->mm ? (t)->mm->task_size : TASK_SIZE_MAX)
+
 #ifndef __ASSEMBLY__
+
+/*
+ * Saved kernel context for switching between tasks: the AAPCS64 callee-saved registers,
+ * frame pointer, stack pointer and resume address. Filled by the task switch of the issue
+ * that brings a second task; with one task nothing switches yet.
+ */
+struct thread_struct {
+	unsigned long x19_x28[10];
+	unsigned long fp, sp, pc;
+};
 
 static inline void cpu_relax(void)
 {

@@ -53,6 +53,7 @@ struct pt_regs {
 };
 
 #define instruction_pointer(regs)	((regs)->pc)
+#define user_stack_pointer(regs)	((regs)->sp)
 #define user_mode(regs)			(((regs)->pstate & PSR_MODE_MASK) == PSR_MODE_EL0t)
 #define interrupts_enabled(regs)	(!((regs)->pstate & PSR_I_BIT))
 

@@ -19,15 +19,38 @@
 #define SCTLR_ELx_SA		_BITUL(3)	/* SP alignment check at EL1 */
 #define SCTLR_EL1_SA0		_BITUL(4)	/* SP alignment check at EL0 */
 #define SCTLR_ELx_I		_BITUL(12)	/* instruction cache on */
+#define SCTLR_EL1_DZE		_BITUL(14)	/* EL0 may use DC ZVA (memset in libcs) */
+#define SCTLR_EL1_UCT		_BITUL(15)	/* EL0 may read CTR_EL0 (cache line sizes) */
 #define SCTLR_EL1_nTWI		_BITUL(16)	/* EL0 WFI not trapped */
 #define SCTLR_EL1_nTWE		_BITUL(18)	/* EL0 WFE not trapped */
+#define SCTLR_EL1_SPAN		_BITUL(23)	/* 0: an exception to EL1 sets PSTATE.PAN (v8.1) */
 #define SCTLR_ELx_EE		_BITUL(25)	/* big-endian at EL1: kept 0 */
+#define SCTLR_EL1_UCI		_BITUL(26)	/* EL0 may clean caches by VA (JITs, __clear_cache) */
 /* Bits that are RES1 in ARMv8.0 (EOS, TSCXT/EIS, SPAN, ... 11, 20, 22, 23, 28, 29). */
 #define SCTLR_EL1_RES1		(_BITUL(11) | _BITUL(20) | _BITUL(22) | _BITUL(23) | \
 				 _BITUL(28) | _BITUL(29))
 #define INIT_SCTLR_EL1_MMU_OFF	(SCTLR_EL1_RES1)
+/* The EL0 permissions are the ones Linux grants user space, so the same programs run. */
 #define INIT_SCTLR_EL1_MMU_ON	(SCTLR_EL1_RES1 | SCTLR_ELx_M | SCTLR_ELx_C | SCTLR_ELx_SA | \
-				 SCTLR_EL1_SA0 | SCTLR_ELx_I | SCTLR_EL1_nTWI | SCTLR_EL1_nTWE)
+				 SCTLR_EL1_SA0 | SCTLR_ELx_I | SCTLR_EL1_nTWI | SCTLR_EL1_nTWE | \
+				 SCTLR_EL1_DZE | SCTLR_EL1_UCT | SCTLR_EL1_UCI)
+
+/*
+ * CPACR_EL1.FPEN (bits 21:20) = 0b11: FP/SIMD instructions do not trap at EL0 or EL1. User
+ * programs need them (compilers use v registers for memcpy and the like); the kernel is
+ * built with -mgeneral-regs-only and never touches them, so a syscall leaves v0-v31,
+ * FPCR and FPSR exactly as user space left them. Saving them on a task switch is for the
+ * issue that brings a second task.
+ */
+#define CPACR_EL1_FPEN		(_AC(3, UL) << 20)
+
+/* CNTKCTL_EL1.EL0VCTEN: EL0 may read CNTVCT_EL0, as on Linux (its vDSO clock reads it). */
+#define CNTKCTL_EL0VCTEN	_BITUL(1)
+
+/* ID_AA64MMFR1_EL1.PAN (bits 23:20): nonzero when Privileged Access Never exists (v8.1). */
+#define ID_AA64MMFR1_PAN_SHIFT	20
+/* The PAN special register (PSTATE.PAN in bit 22), by encoding: older assemblers lack it. */
+#define SYS_PAN			S3_0_C4_C2_3
 
 /* HCR_EL2: only RW — EL1 is AArch64; no stage 2, no traps, E2H=0 (no VHE). */
 #define HCR_RW			_BITUL(31)

@@ -10,6 +10,13 @@
 
 typedef unsigned long cycles_t;
 
+/*
+ * Under QEMU -icount shift=0 one instruction takes 1 ns of virtual time and CNTVCT ticks at
+ * 62.5 MHz: one tick per 16 instructions. The tracer multiplies by this to report
+ * instructions (trace.icount=1).
+ */
+#define ICOUNT_INSNS_PER_CYCLE	16
+
 static inline cycles_t get_cycles(void)
 {
 	/* The ISB keeps the counter read from being done early, ahead of the code timed. */
