@@ -111,8 +111,11 @@ void trace_emit_syscall(struct trace_call *c)
 		}
 		add(&l, "]");
 	}
-	add(&l, ",\"ret\":%ld,\"errno\":", c->ret);
-	if (c->ret < 0 && c->ret >= -MAX_ERRNO && errnames[-c->ret])
+	if (c->no_return)
+		add(&l, ",\"ret\":null,\"errno\":");
+	else
+		add(&l, ",\"ret\":%ld,\"errno\":", c->ret);
+	if (!c->no_return && c->ret < 0 && c->ret >= -MAX_ERRNO && errnames[-c->ret])
 		add(&l, "\"%s\"", errnames[-c->ret]);
 	else
 		add(&l, "null");

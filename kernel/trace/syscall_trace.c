@@ -33,6 +33,7 @@ long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
 	call.abi = abi;
 	call.nr = nr;
 	call.route = current_thread_info()->syscall_route;
+	call.no_return = false;
 	syscall_get_arguments(regs, call.args);
 	trace_decode_entry(&call);
 	call.ts = get_cycles();		/* last: the cost excludes the tracer's own work */
@@ -128,8 +129,15 @@ void trace_task_exec(struct task_struct *t)
 
 void trace_task_exit(struct task_struct *t, int status)
 {
-	if (trace_config.enabled)
-		trace_emit_exit(t, status);
+	if (!trace_config.enabled)
+		return;
+	if (call.active) {		/* exit/exit_group: recorded now, as it never returns */
+		call.active = false;
+		call.cycles = get_cycles() - call.ts;
+		call.no_return = true;
+		trace_emit_syscall(&call);
+	}
+	trace_emit_exit(t, status);
 }
 
 int trace_set_current(bool on)

@@ -41,6 +41,7 @@ struct trace_call {
 	unsigned long args[6];
 	u64 ts, cycles;
 	long ret;
+	bool no_return;		/* exit, exit_group: the call never returns (strace's "= ?") */
 	int nargs;		/* -1: no metadata, arguments not decoded */
 	struct trace_arg dec[6];
 };
