@@ -13,6 +13,7 @@ Exit status: 0 when everything passed, 1 otherwise.
 """
 import argparse
 import concurrent.futures as cf
+import json
 import os
 import re
 import subprocess
@@ -174,10 +175,21 @@ def boot_one(case, objtrees, verbose):
             cmd += ["--dtb", case.dtb(tmp, objtree)]
         if case.init:
             cmd += ["--init", os.path.join(PROBES_O, case.init)]
+        trace_file = os.path.join(tmp, "trace.jsonl") if case.trace_check else None
+        if trace_file:
+            cmd += ["--trace", trace_file]
         t0 = time.monotonic()
         r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
         dt = time.monotonic() - t0
-    verdict = case.judge(r.returncode, r.stdout)
+        records = []
+        if trace_file and os.path.exists(trace_file):
+            with open(trace_file, errors="replace") as f:
+                for line in f:
+                    try:
+                        records.append(json.loads(line))
+                    except ValueError:
+                        records.append({"type": "unparsable", "line": line})
+    verdict = case.judge(r.returncode, r.stdout, records)
     ok = verdict.ok
     diag = ""
     if not ok or verbose:

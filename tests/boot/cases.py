@@ -29,13 +29,14 @@ class Verdict:
 class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
-                 timeout=60, dtb=None, invert=False, init=None):
+                 timeout=60, dtb=None, invert=False, init=None, trace_check=None):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
         self.ktap = ("ktest" in cmdline.split() or "ktest=" in cmdline) if ktap is None else ktap
         self.timeout, self.dtb, self.invert = timeout, dtb, invert
         self.init = init	# probe to run as /init: "<abi>/<name>" under the probes folder
+        self.trace_check = trace_check	# fn(list of trace records) -> None or why it failed
 
     def judge_plain(self, status, out):
         if status != self.status:
@@ -54,8 +55,12 @@ class Case:
                                       f"failed: {parsed.failed_names}", parsed)
         return Verdict(True, "as expected", parsed)
 
-    def judge(self, status, out):
+    def judge(self, status, out, trace_records=None):
         v = self.judge_plain(status, out)
+        if v.ok and self.trace_check:
+            why = self.trace_check(trace_records or [])
+            if why:
+                v = Verdict(False, "trace: " + why, v.ktap)
         if not self.invert:
             return v
         # The harness's self-test: the plain verdict must have been a failure.
@@ -249,3 +254,106 @@ add("x86_64_user_llvm_i386_routes", "x86_64", llvm=True, cmdline="", init="i386/
 add("x86_64_user_llvm_x86_64_routes", "x86_64", llvm=True, cmdline="", init="x86_64/routes",
     ktap=True)
 # ---- end of x86 syscall path ---------------------------------------------------------------
+
+
+# ---- arm64 syscall path (owner: arch/arm64) ---------------------------------------------------
+# The arm64 probes again across the other toolchain, CPU models (max has PAN, which the
+# kernel turns on), entry at EL2, GICv3 (timer interrupts from EL0 through the system-
+# register CPU interface) and U-Boot; plus the tour, which also exercises a uaccess fault
+# (write from a bad pointer -> -EFAULT through the exception-table fixup).
+PAN_ON = r"Privileged Access Never on"
+ARM64_SYSCALL_RUNS = [
+    # name, probe, status, ktap, expect, keyword arguments
+    ("arm64_user_tour", "tour", 0, False, [r"tour: done"], {}),
+    ("arm64_llvm_user_routes", "routes", 0, True, [], {"llvm": True}),
+    ("arm64_llvm_user_numbering", "numbering", 0, True, [], {"llvm": True}),
+    ("arm64_llvm_user_tour", "tour", 0, False, [r"tour: done"], {"llvm": True}),
+    ("arm64_llvm_user_seed_svc", "seed_svc", 99, False, [], {"llvm": True}),
+    ("arm64_llvm_user_fault_privileged", "fault_privileged", SIGILL_STATUS, False,
+     [r"killed by SIGILL"], {"llvm": True}),
+    ("arm64_cpu_max_user_routes", "routes", 0, True, [PAN_ON], {"cpu": "max"}),
+    ("arm64_cpu_max_user_tour", "tour", 0, False, [PAN_ON, r"tour: done"], {"cpu": "max"}),
+    ("arm64_cpu_max_user_fault_kernel_read", "fault_kernel_read", SIGSEGV_STATUS, False,
+     [r"killed by SIGSEGV"], {"cpu": "max"}),
+    ("arm64_el2_user_routes", "routes", 0, True, [r"entered at EL2"],
+     {"machine": "virtualization=on"}),
+    ("arm64_el2_user_fault_noncanonical", "fault_noncanonical", SIGSEGV_STATUS, False,
+     [r"killed by SIGSEGV"], {"machine": "virtualization=on"}),
+    ("arm64_gicv3_user_routes", "routes", 0, True, [], {"machine": "gic-version=3"}),
+    ("arm64_uboot_user_routes", "routes", 0, True, [r"U-Boot"], {"boot": "uboot"}),
+    ("arm64_el2_cpu_max_uboot_user_tour", "tour", 0, False, [PAN_ON, r"tour: done"],
+     {"boot": "uboot", "cpu": "max", "machine": "virtualization=on"}),
+]
+for name, probe, status, with_ktap, expect, kw in ARM64_SYSCALL_RUNS:
+    add(name, "arm64", cmdline="", init=f"arm64/{probe}", status=status, ktap=with_ktap,
+        expect=expect, **kw)
+QEMU_USER_RUNS += [
+    ("arm64", "tour", 0, False), ("arm64", "fault_kernel_read", SIGSEGV_STATUS, False),
+    ("arm64", "fault_noncanonical", SIGSEGV_STATUS, False),
+]
+
+
+# ---- tracing: the records must say exactly what the probe did ------------------------------
+TOUR_NAMES = {
+    "x86_64": ["getpid", "getppid", "gettid", "getuid", "uname", "write", "writev",
+               "clock_gettime", "brk", "brk", "mmap", "munmap", "open", "read", "lseek", "read",
+               "close", "open", "write", "write", "close", None, "write", "exit_group"],
+}
+TOUR_NAMES["i386"] = [{"getuid": "getuid32", "clock_gettime": "clock_gettime64", "mmap": "mmap2",
+                       "lseek": "_llseek"}.get(n, n) for n in TOUR_NAMES["x86_64"]]
+TOUR_NAMES["arm64"] = [{"open": "openat"}.get(n, n) for n in TOUR_NAMES["x86_64"]]
+ROUTE = {"x86_64": "syscall", "i386": "int80", "arm64": "svc"}
+
+
+def syscalls(records):
+    return [r for r in records if r.get("type") == "syscall"]
+
+
+def check_tour(abi):
+    def check(records):
+        sc = syscalls(records)
+        names = [r.get("name") for r in sc]
+        if names != TOUR_NAMES[abi]:
+            return f"names {names}, expected {TOUR_NAMES[abi]}"
+        if any(r.get("abi") != abi or r.get("route") != ROUTE[abi] for r in sc):
+            return "a record has the wrong abi or route"
+        if [r["seq"] for r in sc] != sorted(r["seq"] for r in sc):
+            return "sequence numbers out of order"
+        hello = sc[5]
+        vals = [d["value"] for d in hello.get("decoded") or []]
+        if vals != ["1", '"tour: hello\\n"', "12"] or hello.get("ret") != 12:
+            return f"write record {vals} = {hello.get('ret')}"
+        want = {17: "ENOENT", 18: "EBADF", 19: "EFAULT", 20: "EBADF", 21: "ENOSYS"}
+        for i, e in want.items():
+            if sc[i].get("errno") != e or sc[i].get("ret") != -ERRNO[e]:
+                return f"record {i} ({names[i]}): errno {sc[i].get('errno')}, ret {sc[i].get('ret')}"
+        if sc[21].get("nr") != 0x7ffff or sc[-1].get("ret") is not None:
+            return "unknown-number or exit_group record wrong"
+        ends = [r for r in records if r.get("type") == "exit"]
+        if len(ends) != 1 or ends[0].get("status") != 0:
+            return f"exit records {ends}"
+        return None
+    return check
+
+
+ERRNO = {"ENOENT": 2, "EBADF": 9, "EFAULT": 14, "ENOSYS": 38}
+
+
+def check_no_syscalls(records):
+    if not records or records[0].get("type") != "header":
+        return "no header record"
+    return f"{len(syscalls(records))} syscall records, expected none" if syscalls(records) else None
+
+
+def check_only_writes(records):
+    names = {r.get("name") for r in syscalls(records)}
+    return None if names == {"write"} else f"traced {sorted(map(str, names))}, expected only write"
+
+
+for arch, abi in (("x86_64", "x86_64"), ("x86_64", "i386"), ("arm64", "arm64")):
+    add(f"{arch}_trace_tour_{abi}", arch, cmdline="trace=all", init=f"{abi}/tour", ktap=False,
+        trace_check=check_tour(abi))
+    add(f"{arch}_trace_filtered_out_{abi}", arch, cmdline="trace=comm:nobody", init=f"{abi}/tour",
+        ktap=False, trace_check=check_no_syscalls)
+    add(f"{arch}_trace_only_write_{abi}", arch, cmdline="trace=nr:write", init=f"{abi}/tour",
+        ktap=False, trace_check=check_only_writes)
