@@ -156,6 +156,35 @@ def qemu_user_run(abi, probe, status, with_ktap, verbose):
                   sub=parsed)
 
 
+def linux_agreement(abi, objtrees, verbose):
+    """The tour probe traced on our kernel and on Linux (qemu-user, and strace where the
+    host runs the ABI) must agree except for the known differences the report lists."""
+    arch = "arm64" if abi == "arm64" else "x86_64"
+    name = f"linux_column_agrees_tour_{abi}"
+    objtree = objtrees.get((arch, False))
+    if not objtree:
+        return Result(name, False, "kernel build missing")
+    probe = os.path.join(PROBES_O, abi, "tour")
+    with tempfile.TemporaryDirectory(prefix="ferry-linux-") as tmp:
+        ours = os.path.join(tmp, "ferry.jsonl")
+        subprocess.run([PYTHON, os.path.join(TOP, "scripts/qemu-run.py"), "--arch", arch,
+                        "--objtree", objtree, "--init", probe, "--trace", ours, "--timeout", "60"],
+                       capture_output=True)
+        r = subprocess.run([PYTHON, os.path.join(TOP, "scripts/trace/linux.py"), "--out", tmp, probe],
+                           capture_output=True, text=True)
+        theirs = sorted(os.path.join(tmp, f) for f in os.listdir(tmp)
+                        if f.endswith(".jsonl") and f != "ferry.jsonl")
+        if not os.path.exists(ours) or not theirs:
+            return Result(name, False, f"missing traces: {r.stderr[-1000:]}")
+        c = subprocess.run([PYTHON, os.path.join(TOP, "scripts/trace/compare.py"), ours, *theirs,
+                            "--text", "--color", "never", "--width", "160"],
+                           capture_output=True, text=True)
+    counts = [l.strip() for l in c.stdout.splitlines() if l.strip().startswith("probe ")]
+    ok = c.returncode == 0 and len(counts) == len(theirs)
+    return Result(name, ok, (c.stdout[-5000:] if not ok else "\n".join(counts)) if not ok or verbose
+                  else "")
+
+
 # ---- 3. boot tests ------------------------------------------------------------------------------
 def boot_one(case, objtrees, verbose):
     objtree = objtrees.get((case.arch, case.llvm))
@@ -217,6 +246,9 @@ def main():
     results = []
     t_start = time.monotonic()
     want_unit = a.only in ("", "unit")
+    want_linux = a.only in ("", "boot", "linux")
+    if a.only == "linux":
+        selected = [c for c in boot_cases.CASES if c.init and not c.llvm]
     want_boot = a.only not in ("unit", "build") and selected
     want_build = a.only != "unit"
 
@@ -242,11 +274,15 @@ def main():
         if a.only in ("", "boot"):
             results += report([qemu_user_run(*run, a.verbose) for run in boot_cases.QEMU_USER_RUNS],
                               len(results))
-    if want_boot:
+    if want_boot and a.only != "linux":
         with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
             futs = [ex.submit(boot_one, c, objtrees, a.verbose) for c in selected]
             for f in futs:		# in case order, so output is stable
                 results += report([f.result()], len(results))
+
+    if want_linux:
+        for abi in ("x86_64", "i386", "arm64"):
+            results += report([linux_agreement(abi, objtrees, a.verbose)], len(results))
 
     passed = sum(1 for r in results if r.ok)
     failed = len(results) - passed
