@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The arm64 half of a system call, between el0_svc (entry-common.c) and the generic code
+ * (kernel/entry/common.c):
+ *
+ *   do_el0_svc(regs)
+ *     el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table)
+ *       orig_x0, syscallno        kept in pt_regs (x0 is about to become the result)
+ *       syscall_enter_from_user_mode   interrupts on; tracing when this task asked for it
+ *       invoke_syscall            bounds check + array_index_nospec, sys_call_table[nr](regs)
+ *                                 -> __arm64_sys_NAME(regs) -> the SYSCALL_DEFINE body;
+ *                                 the result goes to regs->regs[0]
+ *       syscall_exit_to_user_mode      tracing, pending work; interrupts off again
+ *
+ * then back to el0t_64_sync (entry.S) and ret_to_user.
+ */
+#include <linux/kernel.h>
+#include <linux/entry-common.h>
+#include <asm/exception.h>
+#include <asm/ptrace.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
+
+/*
+ * scno is an int, as in Linux: only the low 32 bits of x8 count, so x8 = (1 << 32) + 172 is
+ * getpid. A negative int becomes a huge unsigned number in invoke_syscall and fails its one
+ * bounds check (-ENOSYS), as does anything from __NR_syscalls up.
+ */
+static __always_inline void el0_svc_common(struct pt_regs *regs, int scno, int sc_nr,
+					   const syscall_fn_t syscall_table[])
+{
+	regs->orig_x0 = regs->regs[0];	/* the first argument, for tracing and restarts */
+	regs->syscallno = scno;		/* syscall_get_nr(): the number, x8 may be changed */
+
+	scno = syscall_enter_from_user_mode(regs, scno);
+	invoke_syscall(regs, scno, sc_nr, syscall_table);
+	syscall_exit_to_user_mode(regs);
+}
+
+void do_el0_svc(struct pt_regs *regs)
+{
+	el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table);
+}
