@@ -39,10 +39,12 @@ CLANG_TARGET := aarch64-linux-gnu
 else
 $(error ARCH=$(ARCH) is not supported: use ARCH=x86_64 (or x86) or ARCH=arm64)
 endif
+# An empty CROSS_COMPILE (for example inherited from a make of the host arch) counts as unset.
 ifneq ($(ARCH),$(HOSTARCH))
-CROSS_COMPILE ?= $(CROSS_DEFAULT)
+ifeq ($(strip $(CROSS_COMPILE)),)
+override CROSS_COMPILE := $(CROSS_DEFAULT)
 endif
-export ARCH SRCARCH
+endif
 
 # ---- output folder: build/<arch> unless O= says otherwise -------------------------------
 O ?= build/$(ARCH)
@@ -76,7 +78,6 @@ CPP     := $(CC) -E
 HOSTCC  ?= gcc
 # Debian's interpreter: python3-kconfiglib installs there, not into a pyenv.
 PYTHON3 ?= $(firstword $(wildcard /usr/bin/python3) python3)
-export CC LD OBJCOPY OBJDUMP NM PYTHON3 LLVM CROSS_COMPILE
 
 # ---- configuration (kconfiglib) ---------------------------------------------------------
 KCONFIG_CONFIG := $(objtree)/.config
