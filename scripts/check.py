@@ -14,6 +14,7 @@ Exit status: 0 when everything passed, 1 otherwise.
 import argparse
 import concurrent.futures as cf
 import json
+import re
 import os
 import re
 import subprocess
@@ -185,6 +186,32 @@ def linux_agreement(abi, objtrees, verbose):
                   else "")
 
 
+NOSPEC_SEQUENCE = {
+    # bounds check, then the mask (cmp/sbb; cmp/ngc/csdb), applied before the table call
+    "x86_64": ("objdump", [r"\bcmp\b", r"\bsbb\b", r"\band\b", r"call\s+\*"]),
+    "arm64": ("aarch64-linux-gnu-objdump",
+              [r"\bcmp\b", r"\bngc\b", r"\bcsdb\b", r"\band\b", r"\bblr\b"]),
+}
+
+
+def nospec_disassembly(arch, objtrees, verbose):
+    """invoke_syscall's machine code must show the array_index_nospec sequence, in order."""
+    name = f"disassembly_invoke_syscall_nospec_{arch}"
+    objtree = objtrees.get((arch, False))
+    if not objtree:
+        return Result(name, False, "kernel build missing")
+    tool, pattern = NOSPEC_SEQUENCE[arch]
+    r = subprocess.run([tool, "-d", "--no-show-raw-insn", "--disassemble=invoke_syscall",
+                        os.path.join(objtree, "vmlinux")], capture_output=True, text=True)
+    lines = [l for l in r.stdout.splitlines() if re.match(r"\s*[0-9a-f]+:", l)]
+    pos = 0
+    for l in lines:
+        if pos < len(pattern) and re.search(pattern[pos], l.split(":", 1)[1]):
+            pos += 1
+    ok = bool(lines) and pos == len(pattern)
+    return Result(name, ok, "\n".join(lines) if not ok or verbose else "")
+
+
 # ---- 3. boot tests ------------------------------------------------------------------------------
 def boot_one(case, objtrees, verbose):
     objtree = objtrees.get((case.arch, case.llvm))
@@ -269,6 +296,9 @@ def main():
                 if objtree:
                     objtrees[futs[f]] = objtree
         results += report(sorted(builds, key=lambda r: r.name), len(results))
+        results += report([nospec_disassembly(arch, objtrees, a.verbose)
+                           for arch in ("x86_64", "arm64") if (arch, False) in objtrees],
+                          len(results))
     if want_boot and any(c.init for c in selected):
         results += report(build_probes(a.verbose), len(results))
         if a.only in ("", "boot"):
