@@ -323,3 +323,8 @@ PROBES ?= tour routes hello
 .PHONY: compare
 compare:
 	$(Q)$(PYTHON3) scripts/compare.py --probes "$(PROBES)" --abis "$(ABIS)" $(if $(filter 1,$(LINUX)),--linux)
+
+# ---- benchmarks: cost of every syscall route, boot, size, build time; LINUX=1 adds Debian's Linux
+.PHONY: bench
+bench:
+	$(Q)$(PYTHON3) scripts/bench.py $(if $(filter 1,$(LINUX)),--linux) $(if $(filter 1,$(WITH_CHECK)),--with-check)

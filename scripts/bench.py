@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make bench: deterministic cost figures of every syscall route, boot, size and build time,
+with Debian's Linux beside them (--linux).
+
+  bench.py [--linux] [--with-check] [--abis "x86_64 i386 arm64"] [--jobs N] [--out build/bench]
+           [--no-breakdown]
+
+Steps (docs/benchmarks.md explains the method):
+  1. build from clean, timed: build/bench/<arch> (defconfig) and build/bench/<arch>-notrace
+     (CONFIG_SYSCALL_TRACE=n), and the probes (userspace/probes/bench.c)
+  2. boot each ABI with the bench probe as /init under -icount, twice, then twice more with
+     trace=all, then twice on the no-trace kernel; each boot path (x86 GRUB, arm64 U-Boot)
+     twice. Every pair must repeat exactly, or the run fails (exit 1) after writing its outputs.
+  3. --linux: the same probe on Debian's cloud kernels (scripts/bench/linux.py), twice each
+  4. a gdb single-step breakdown of each route that misses its target
+     (scripts/bench/breakdown.py)
+  5. the table on stdout, OUT/bench.json, OUT/bench.svg
+"""
+import argparse
+import concurrent.futures as cf
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "bench"))
+
+import breakdown  # noqa: E402
+import builds  # noqa: E402
+import ferry  # noqa: E402
+import linux  # noqa: E402
+import qemu  # noqa: E402
+import report  # noqa: E402
+
+TOP = os.path.dirname(HERE)
+# Targets (docs/benchmarks.md): instructions per getpid round trip on the main route of an ABI.
+TARGETS = {("x86_64", "syscall", "getpid"): 120, ("i386", "int80", "getpid"): 140,
+           ("arm64", "svc", "getpid"): 160}
+TRACE_OFF_MAX_EXTRA = 2
+BOOT_MIN_RATIO = 100
+BOOT_PATHS = {"x86_64": ["direct", "grub"], "arm64": ["direct", "uboot"]}
+NOT_YET = "not yet (no fork/signals)"
+PROCESS_COSTS = ["fork+exit+wait4", "execve", "page fault", "context switch (sched_yield, 2 procs)",
+                 "signal delivery + rt_sigreturn"]
+
+
+def say(msg):
+    print(msg, flush=True)
+
+
+# Boot paths that read a disk (GRUB's ISO): QEMU completes disk I/O on a host thread, so the
+# guest sees it after a varying number of instructions; only their syscall figures must repeat.
+DISK_BOOT = {"grub"}
+
+
+def figures(fig, boot_counters=True):
+    """What must repeat between two boots: every BENCH figure and the boot counters."""
+    keys = ("mem_avail_k", "routes", "done", "status")
+    if boot_counters:
+        keys += ("first_user", "ready")
+    return {k: fig.get(k) for k in keys}
+
+
+def pairs(jobs, n, submit):
+    """Run each job twice (in parallel, n at a time); {key: (run1, run2)}."""
+    with cf.ThreadPoolExecutor(max_workers=n) as ex:
+        futs = {(key, i): ex.submit(submit, key, i) for key in jobs for i in (1, 2)}
+        return {key: (futs[(key, 1)].result(), futs[(key, 2)].result()) for key in jobs}
+
+
+def per_call_insns(fig, key, arch):
+    r = fig.get("routes", {}).get(key)
+    if not r or "per_call" not in r:
+        return None
+    v = r["per_call"] * qemu.insns_per_tick(arch)
+    return int(v) if float(v).is_integer() else round(v, 2)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--linux", action="store_true", help="Debian's Linux beside Ferry")
+    ap.add_argument("--with-check", action="store_true", help="also time make check (minutes)")
+    ap.add_argument("--abis", default="x86_64 i386 arm64")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--out", default=os.path.join("build", "bench"))
+    ap.add_argument("--no-breakdown", action="store_true")
+    a = ap.parse_args()
+    abis = a.abis.split()
+    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    out = os.path.join(TOP, a.out)
+    os.makedirs(out, exist_ok=True)
+    t_start = time.monotonic()
+    failures = []
+
+    # 1. builds
+    build_times, size = {}, {}
+    try:
+        for arch in arches:
+            say(f"  BUILD   {arch} from clean into {a.out}/{arch}")
+            build_times[f"build {arch} from clean (make -j{builds.JOBS})"] = builds.clean_build(
+                arch, f"{a.out}/{arch}")
+            say(f"  BUILD   {arch} with CONFIG_SYSCALL_TRACE=n into {a.out}/{arch}-notrace")
+            builds.notrace_build(arch, f"{a.out}/{arch}-notrace")
+            size[arch] = builds.sizes(arch, f"{a.out}/{arch}")
+        say("  BUILD   probes")
+        builds.probes()
+    except builds.BuildError as e:
+        sys.exit(f"bench: {e}")
+    probe = {abi: os.path.join(TOP, "build", "probes", abi, "bench") for abi in abis}
+
+    # 2. Ferry boots, each twice
+    jobs = []
+    for abi in abis:
+        jobs += [("ferry", abi, "direct"), ("traced", abi, "direct"), ("notrace", abi, "direct")]
+    for arch in arches:
+        for path in BOOT_PATHS[arch][1:]:
+            jobs.append(("ferry", arch, path))
+
+    def submit(key, i):
+        kind, abi, path = key
+        arch = qemu.ARCH_OF[abi]
+        objtree = f"{a.out}/{arch}" + ("-notrace" if kind == "notrace" else "")
+        tag = f"{kind}-{abi}-{path}-{i}"
+        return ferry.run(abi, objtree, probe[abi], os.path.join(out, "runs"), tag, boot=path,
+                         trace=kind == "traced")
+
+    say(f"  BOOT    {len(jobs) * 2} Ferry boots ({len(jobs)} configurations, each twice), "
+        f"{a.jobs} at a time")
+    fr = pairs(jobs, a.jobs, submit)
+    repeat = {}
+    for key, (r1, r2) in fr.items():
+        name = "/".join(key)
+        same = figures(r1, key[2] not in DISK_BOOT) == figures(r2, key[2] not in DISK_BOOT)
+        repeat[name] = same
+        if not same:
+            failures.append(f"{name}: the two runs differ ({r1['log']} vs {r2['log']})")
+        if r1["status"] != 0 or not r1["done"]:
+            failures.append(f"{name}: status {r1['status']}, probe finished: {r1['done']} "
+                            f"(see {r1['log']})")
+
+    # 3. Linux
+    lx, linux_info = {}, {}
+    if a.linux:
+        try:
+            for arch in arches:
+                linux_info[arch] = linux.fetch(arch, log=say)
+        except linux.FetchError as e:
+            failures.append(f"linux: {e}")
+            linux_info = {}
+        if linux_info:
+            say(f"  LINUX   {len(abis) * 2} boots of Debian's kernel ({', '.join(i['package'] for i in linux_info.values())})")
+
+            def lsubmit(abi, i):
+                arch = qemu.ARCH_OF[abi]
+                return linux.run(abi, linux_info[arch]["image"], probe[abi],
+                                 os.path.join(out, "runs"), f"linux-{abi}-{i}")
+            lx = pairs(abis, a.jobs, lsubmit)
+            for abi, (r1, r2) in lx.items():
+                repeat[f"linux/{abi}"] = figures(r1) == figures(r2)
+                if not r1["done"]:
+                    failures.append(f"linux/{abi}: the probe did not finish (see {r1['log']})")
+
+    # 4. results
+    routes = []
+    for abi in abis:
+        arch = qemu.ARCH_OF[abi]
+        base = fr[("ferry", abi, "direct")][0]
+        traced = fr[("traced", abi, "direct")][0]
+        notrace = fr[("notrace", abi, "direct")][0]
+        lin = lx.get(abi, ({},))[0]
+        for key, r in base["routes"].items():
+            route, call = key.split("/")
+            v = per_call_insns(base, key, arch)
+            row = {"abi": abi, "route": route, "call": call,
+                   "ferry": v if v is not None else r.get("missing"),
+                   "ferry_traced": per_call_insns(traced, key, arch),
+                   "ferry_notrace": per_call_insns(notrace, key, arch),
+                   "linux": per_call_insns(lin, key, arch) if lin else None}
+            if v is not None and row["ferry_notrace"] is not None:
+                row["trace_off_extra"] = round(v - row["ferry_notrace"], 2)
+                row["trace_off_meets"] = row["trace_off_extra"] <= TRACE_OFF_MAX_EXTRA
+            row["ratio"] = report.ratio(v, row["linux"])
+            t = TARGETS.get((abi, route, call))
+            if t:
+                row["target"] = t
+                row["meets"] = v is not None and v <= t
+            routes.append(row)
+
+    boot = []
+    for arch in arches:
+        abi = arch
+        lin = lx.get(abi, ({},))[0]
+        for path in BOOT_PATHS[arch]:
+            f, f2 = fr[("ferry", abi, path)]
+            k = qemu.insns_per_tick(arch)
+            b = {"arch": arch, "path": path,
+                 "ready": round(f["ready"] * k) if "ready" in f else None,
+                 "first_user": round(f["first_user"] * k) if "first_user" in f else None,
+                 "linux_first_user": round(lin["first_user"] * k) if lin.get("first_user") else None}
+            if f2.get("first_user") != f.get("first_user") or f2.get("ready") != f.get("ready"):
+                b["varies"] = {"ready": [f.get("ready"), f2.get("ready")],
+                               "first_user": [f.get("first_user"), f2.get("first_user")]}
+            if b["first_user"] and b["linux_first_user"] and path == "direct":
+                b["linux_over_ferry"] = round(b["linux_first_user"] / b["first_user"], 1)
+                b["meets"] = b["linux_over_ferry"] >= BOOT_MIN_RATIO
+            boot.append(b)
+        f = fr[("ferry", abi, "direct")][0]
+        if "mem_total_k" in f:
+            size[arch]["mem_used_k"] = f["mem_total_k"] - f["mem_avail_k"]
+            size[arch]["memory_line"] = f"{f['mem_avail_k']}K/{f['mem_total_k']}K available"
+        if arch in linux_info:
+            size[arch]["linux_image_bytes"] = linux_info[arch]["image_bytes"]
+            size[arch]["linux_package"] = linux_info[arch]["package"]
+        if lin.get("mem_total_k"):
+            size[arch]["linux_mem_used_k"] = lin["mem_total_k"] - lin["mem_avail_k"]
+            size[arch]["linux_memory_line"] = (f"{lin['mem_avail_k']}K/{lin['mem_total_k']}K "
+                                               f"available ({lin['mem_detail']})")
+        size[arch]["per_process_k"] = ("not measured: needs the kernel to report free pages "
+                                       "after init's exec or at exit (see docs/benchmarks.md)")
+
+    process = [{"name": n, "ferry": NOT_YET, "linux": "-"} for n in PROCESS_COSTS]
+
+    # 5. breakdown of the routes that miss their target
+    bd = {}
+    if not a.no_breakdown:
+        for row in routes:
+            if row.get("meets") is False:
+                arch = qemu.ARCH_OF[row["abi"]]
+                say(f"  BREAKDOWN {row['abi']} {row['route']} {row['call']} (gdb single-step)")
+                try:
+                    bd[f"{row['abi']} {row['route']} {row['call']}"] = breakdown.run(
+                        row["abi"], f"{a.out}/{arch}", probe[row["abi"]], row["route"], row["call"])
+                except breakdown.BreakdownError as e:
+                    bd[f"{row['abi']} {row['route']} {row['call']}"] = {"error": str(e)}
+
+    if a.with_check:
+        say("  CHECK   make check (timed)")
+        c = builds.check_wall_time()
+        build_times["make check"] = c["wall_s"]
+        if c["status"]:
+            failures.append(f"make check failed: {c['summary']}")
+
+    res = {"settings": {"icount": {arch: qemu.icount_arg(arch) for arch in arches},
+                        "cpu": {arch: qemu.CPU[arch] for arch in arches}, "mem": qemu.MEM,
+                        "unit": "guest instructions (per_call), guest virtual ns (boot)"},
+           "routes": routes, "process": process, "boot": boot, "size": size,
+           "build": build_times, "repeat": repeat, "breakdown": bd, "failures": failures,
+           "runs": {"/".join(k): [r["log"] for r in v] for k, v in fr.items()}}
+    say("")
+    say(report.text(res))
+    for name, b in bd.items():
+        say(f"\nWhere the instructions go: {name}")
+        say(breakdown.text(b))
+    report.write_json(res, os.path.join(out, "bench.json"))
+    why = report.chart(res, os.path.join(out, "bench.svg"))
+    say(f"\nWrote {a.out}/bench.json" + (f", {a.out}/bench.svg" if not why else f" (no chart: {why})")
+        + f"; {time.monotonic() - t_start:.0f} s in all")
+    nrep = sum(1 for k, v in repeat.items() if not k.startswith("linux/"))
+    say(f"Repeatability: {sum(1 for k, v in repeat.items() if v and not k.startswith('linux/'))}/"
+        f"{nrep} Ferry configurations gave identical figures twice"
+        + ("" if not lx else f"; Linux: " + ", ".join(f"{k.split('/')[1]} {'same' if v else 'differs'}"
+                                                      for k, v in repeat.items() if k.startswith("linux/"))))
+    misses = [f"{r['abi']} {r['route']} {r['call']}: {r['ferry']} > {r['target']}"
+              for r in routes if r.get("meets") is False]
+    misses += [f"{r['abi']} {r['route']} {r['call']}: tracing off costs {r['trace_off_extra']} more "
+               f"than no tracing (target <= {TRACE_OFF_MAX_EXTRA})"
+               for r in routes if r.get("trace_off_meets") is False]
+    misses += [f"{b['arch']} boot: Linux takes {b['linux_over_ferry']}x as long to reach user mode "
+               f"(target >= {BOOT_MIN_RATIO}x)" for b in boot if b.get("meets") is False]
+    if misses:
+        say("Targets missed (reported, not a failure): " + "; ".join(misses))
+    if failures:
+        say("\n*** BENCH FAILED ***")
+        for f in failures:
+            say(f"  - {f}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Kernels and probes for the benchmark: timed builds from clean into build/bench/<arch>, a
+second kernel per arch with CONFIG_SYSCALL_TRACE=n (build/bench/<arch>-notrace), the probes,
+section sizes (size(1) on vmlinux) and, optionally, the wall time of make check."""
+import os
+import shutil
+import subprocess
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SIZE = {"x86_64": "size", "arm64": "aarch64-linux-gnu-size"}
+JOBS = str(os.cpu_count() or 2)
+
+
+class BuildError(Exception):
+    pass
+
+
+def make(*args):
+    r = subprocess.run(["make", *args], cwd=TOP, capture_output=True, text=True)
+    if r.returncode:
+        raise BuildError(f"make {' '.join(args)} failed:\n{r.stdout[-2000:]}{r.stderr[-2000:]}")
+    return r
+
+
+def clean_build(arch, objtree):
+    """rm -rf objtree, then make; returns the wall time in seconds."""
+    shutil.rmtree(os.path.join(TOP, objtree), ignore_errors=True)
+    t0 = time.monotonic()
+    make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
+    return round(time.monotonic() - t0, 2)
+
+
+def notrace_build(arch, objtree):
+    """defconfig with CONFIG_SYSCALL_TRACE switched off, then make."""
+    shutil.rmtree(os.path.join(TOP, objtree), ignore_errors=True)
+    make(f"ARCH={arch}", f"O={objtree}", "defconfig")
+    cfg = os.path.join(TOP, objtree, ".config")
+    lines = [ln for ln in open(cfg) if not ln.startswith(("CONFIG_SYSCALL_TRACE=",
+                                                           "# CONFIG_SYSCALL_TRACE is not set"))]
+    lines.append("# CONFIG_SYSCALL_TRACE is not set\n")
+    with open(cfg, "w") as f:
+        f.writelines(lines)
+    make(f"ARCH={arch}", f"O={objtree}", "olddefconfig")
+    if "CONFIG_SYSCALL_TRACE=y" in open(cfg).read():
+        raise BuildError(f"{objtree}: olddefconfig turned CONFIG_SYSCALL_TRACE back on")
+    make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
+
+
+def probes():
+    make("probes")
+
+
+def sizes(arch, objtree):
+    """text/data/bss of vmlinux (Berkeley format of size(1)), and the boot image's file size."""
+    vmlinux = os.path.join(TOP, objtree, "vmlinux")
+    r = subprocess.run([SIZE[arch], vmlinux], capture_output=True, text=True, check=True)
+    text, data, bss = (int(x) for x in r.stdout.splitlines()[1].split()[:3])
+    image = vmlinux if arch == "x86_64" else os.path.join(TOP, objtree, "arch/arm64/boot/Image")
+    return {"text": text, "data": data, "bss": bss, "image": os.path.relpath(image, TOP),
+            "image_bytes": os.path.getsize(image)}
+
+
+def check_wall_time():
+    t0 = time.monotonic()
+    r = subprocess.run(["make", "check"], cwd=TOP, capture_output=True, text=True)
+    tail = (r.stdout.strip().splitlines() or [""])[-1]
+    return {"wall_s": round(time.monotonic() - t0, 1), "status": r.returncode, "summary": tail}

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Read figures out of a console log: the probe's BENCH lines and the kernel's boot lines
+(Ferry's "ready (cycles N)", the "Memory: NK/MK available" line Ferry and Linux both print)."""
+import re
+
+BENCH = re.compile(r"^BENCH (.*)$", re.M)
+READY = re.compile(r"Ferry \S+: ready \(cycles (\d+)\)")
+MEMORY = re.compile(r"Memory: (\d+)K/(\d+)K available(?: \(([^)]*)\))?")
+
+
+def fields(text):
+    return dict(kv.split("=", 1) for kv in text.split() if "=" in kv)
+
+
+def number(s):
+    return float(s) if "." in s else int(s)
+
+
+def console(text):
+    """{'first_user', 'ready', 'mem_avail_k', 'mem_total_k', 'mem_detail', 'routes': {route/call: {...}},
+    'done'} from one boot's console text."""
+    out = {"routes": {}, "done": False}
+    for m in BENCH.finditer(text):
+        f = fields(m.group(1))
+        if "first_user" in f:
+            out["first_user"] = int(f["first_user"])
+            out["counter"] = f.get("counter")
+        elif "route" in f and "per_call" in f:
+            out["routes"][f"{f['route']}/{f['call']}"] = {
+                "per_call": number(f["per_call"]), "spread": number(f["spread"]),
+                "empty": int(f["empty"]), "n": int(f["n"]), "batches": int(f["batches"])}
+        elif "route" in f and "missing" in f:
+            out["routes"][f"{f['route']}/{f['call']}"] = {"missing": f["missing"]}
+        elif m.group(1).strip() == "done":
+            out["done"] = True
+    m = READY.search(text)
+    if m:
+        out["ready"] = int(m.group(1))
+    m = MEMORY.search(text)
+    if m:
+        out["mem_avail_k"], out["mem_total_k"] = int(m.group(1)), int(m.group(2))
+        out["mem_detail"] = m.group(3) or ""
+    return out

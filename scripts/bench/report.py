@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The benchmark's outputs from its results dict: the terminal table, bench.json and a chart
+(matplotlib, Debian's python3-matplotlib; skipped with a note when it is missing)."""
+import json
+import os
+
+
+def fmt(v, unit=""):
+    if v is None:
+        return "-"
+    if isinstance(v, str):
+        return v
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:,.2f}{unit}"
+    return f"{int(v):,}{unit}"
+
+
+def ratio(a, b):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b:
+        return round(a / b, 3)
+    return None
+
+
+def table(rows, headers):
+    cells = [[fmt(c) if not isinstance(c, str) else c for c in r] for r in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h)
+              for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    for r in cells:
+        out.append("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    return "\n".join(out)
+
+
+def text(res):
+    parts = []
+    rows = [[f"{r['abi']} {r['route']} {r['call']}", r["ferry"], r.get("linux"),
+             fmt(r.get("ratio")) if r.get("ratio") is not None else "-",
+             r.get("target") and f"<= {r['target']}" or "",
+             {True: "ok", False: "MISS", None: ""}[r.get("meets")],
+             r.get("ferry_traced"), r.get("ferry_notrace"), r.get("trace_off_extra")]
+            for r in res["routes"]]
+    parts.append("Syscall routes: guest instructions per call (icount; lower is better)\n" + table(
+        rows, ["route", "ferry", "linux", "ferry/linux", "target", "", "traced", "no-trace kernel",
+               "trace-off extra"]))
+    rows = [[p["name"], p["ferry"], p["linux"]] for p in res["process"]]
+    parts.append("Process costs\n" + table(rows, ["operation", "ferry", "linux"]))
+    rows = [[f"{b['arch']} {b['path']}", b.get("ready"), b.get("first_user"), b.get("linux_first_user"),
+             fmt(b.get("linux_over_ferry")) if b.get("linux_over_ferry") else "-",
+             {True: "ok", False: "MISS", None: ""}[b.get("meets")]]
+            for b in res["boot"]]
+    varies = [f"{b['arch']} {b['path']}: second run {fmt(b['varies']['ready'][1])} / "
+              f"{fmt(b['varies']['first_user'][1])} (disk I/O timing)" for b in res["boot"] if b.get("varies")]
+    parts.append("Boot: guest virtual ns from QEMU start (= instructions, plus idle time skipped)\n" + table(
+        rows, ["arch / boot path", "to ready line", "to first user insn", "linux first user",
+               "linux/ferry", "target >= 100x"]) + "".join("\n  " + v for v in varies))
+    rows = []
+    for arch, s in res["size"].items():
+        rows.append([arch, s["text"], s["data"], s["bss"], s["image_bytes"], s.get("mem_used_k"),
+                     s.get("linux_image_bytes"), s.get("linux_mem_used_k")])
+    parts.append("Size (bytes; memory in KiB: total - available at the Memory: line)\n" + table(
+        rows, ["arch", "text", "data", "bss", "image file", "mem used K", "linux image", "linux mem used K"]))
+    rows = [[k, v] for k, v in res["build"].items()]
+    parts.append("Build and test wall times (s)\n" + table(rows, ["what", "seconds"]))
+    return "\n\n".join(parts)
+
+
+def write_json(res, path):
+    with open(path, "w") as f:
+        json.dump(res, f, indent=1, sort_keys=False)
+
+
+def chart(res, path):
+    """Grouped bars: Ferry vs Linux per route. Returns None or why it was skipped."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return "python3-matplotlib is not installed (apt-get install python3-matplotlib)"
+    rows = [r for r in res["routes"] if isinstance(r["ferry"], (int, float))]
+    labels = [f"{r['abi']}\n{r['route']}\n{r['call']}" for r in rows]
+    ferry = [r["ferry"] for r in rows]
+    linux = [r["linux"] if isinstance(r.get("linux"), (int, float)) else 0 for r in rows]
+    x = range(len(rows))
+    fig, ax = plt.subplots(figsize=(max(8, len(rows) * 0.9), 4.8))
+    w = 0.4
+    ax.bar([i - w / 2 for i in x], ferry, w, label="Ferry", color="#2b7bb9")
+    if any(linux):
+        ax.bar([i + w / 2 for i in x], linux, w, label="Debian Linux 6.1", color="#d95f02")
+    for i, r in enumerate(rows):
+        if r.get("target"):
+            ax.plot([i - w, i + w], [r["target"]] * 2, color="black", lw=1, ls="--")
+    ax.set_xticks(list(x))
+    ax.set_xticklabels(labels, fontsize=7)
+    ax.set_ylabel("guest instructions per call")
+    ax.set_title("Syscall round trip under QEMU -icount (dashed: target)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return None

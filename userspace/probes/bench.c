@@ -1,0 +1,274 @@
+/*
+ * bench: the cost of every syscall route of this ABI, in cycle-counter ticks, for
+ * scripts/bench.py. Under QEMU's -icount (x86: shift=0, arm64: shift=4) one tick is one
+ * guest instruction, so the figures are exact and repeat run after run. Runs unchanged on
+ * Linux (same static ELF, same output).
+ *
+ * Method: for each route, a loop of N calls between two counter reads, minus the same loop
+ * with the call left out (the "empty" loop: same instructions otherwise). The loops are
+ * written in assembly so the two shapes cannot drift apart. Each route is measured in
+ * several batches after one warm-up call; the smallest batch wins, so a timer interrupt
+ * landing in one batch does not count. Output, one line per figure:
+ *
+ *   BENCH abi=x86_64 counter=rdtsc first_user=123456        counter at the first instruction
+ *   BENCH abi=x86_64 route=syscall call=getpid n=64 per_call=131 spread=0
+ *
+ * per_call is (min batch - min empty batch) / n; spread is (max - min batch) / n, the cost of
+ * whatever interrupted the worst batch. Arguments: n=N (calls per batch), batches=B,
+ * once [route=R] [call=C] (run the chosen routes twice each, through the bench_once_* functions
+ * whose _begin/_end labels scripts/bench/breakdown.py single-steps between; the first call warms
+ * up, the second is the one to step).
+ *
+ * The counter: x86 rdtsc; arm64 CNTVCT_EL0 (EL0 may read it when CNTKCTL_EL1.EL0VCTEN is set,
+ * as Linux and Ferry do). The first-instruction reading comes from bench_entry below, the
+ * ELF entry point of this probe only (userspace/Makefile links it with -e bench_entry), which
+ * reads the counter and jumps to the shared runtime's _start.
+ */
+#include <ferry/probe.h>
+
+#define BAD_NR 0x7fff		/* beyond every table: the -ENOSYS path */
+
+unsigned long long first_user;	/* set by bench_entry, before anything else runs */
+unsigned long vsyscall;		/* i386: AT_SYSINFO, __kernel_vsyscall in the vDSO */
+static char buf[4096] __attribute__((aligned(4096)));	/* uname's struct (390 bytes) */
+
+/* loop_<kind>(n, arg, nr): counter ticks for n iterations of "nr, arg -> call -> count down". */
+typedef unsigned long long (*loop_fn)(unsigned long n, void *arg, unsigned long nr);
+
+#if defined(__x86_64__)
+__asm__(".text\n.globl bench_entry\nbench_entry:\n"
+	"rdtsc\n mov %eax, first_user(%rip)\n mov %edx, first_user+4(%rip)\n jmp _start\n");
+
+#define LOOP(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"push %rbx\n push %rbp\n push %r12\n push %r13\n push %r14\n push %r15\n" \
+	"mov %rdi, %r12\n mov %rsi, %r13\n mov %rdx, %r15\n"			\
+	"rdtsc\n shl $32, %rdx\n or %rax, %rdx\n mov %rdx, %r14\n"		\
+	"1: mov %r15, %rax\n mov %r13, %rdi\n" insn "\n dec %r12\n jnz 1b\n"	\
+	"rdtsc\n shl $32, %rdx\n or %rdx, %rax\n sub %r14, %rax\n"		\
+	"pop %r15\n pop %r14\n pop %r13\n pop %r12\n pop %rbp\n pop %rbx\n ret\n")
+#define ONCE(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"push %rbx\n mov %rdx, %rax\n mov %rsi, %rdi\n"				\
+	".globl " #name "_begin\n" #name "_begin:\n" insn "\n"			\
+	".globl " #name "_end\n" #name "_end:\n pop %rbx\n ret\n")
+
+#elif defined(__i386__)
+__asm__(".text\n.globl bench_entry\nbench_entry:\n"
+	"rdtsc\n mov %eax, first_user\n mov %edx, first_user+4\n jmp _start\n"
+	/* Linux's 32-bit syscall convention, as its vDSO (and ours) uses it: argument 2 in EBP,
+	 * the caller's EBP at ESP; Linux returns to its vDSO landing pad, which pops the same
+	 * three words and returns, so this stub works on both kernels. */
+	".globl syscall32_stub\nsyscall32_stub:\n"
+	"push %ecx\n push %edx\n push %ebp\n mov %ecx, %ebp\n syscall\n"
+	"pop %ebp\n pop %edx\n pop %ecx\n ret\n");
+
+#define LOOP(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"push %ebx\n push %esi\n push %edi\n push %ebp\n"			\
+	"mov 20(%esp), %esi\n mov 24(%esp), %edi\n"				\
+	"rdtsc\n push %edx\n push %eax\n"					\
+	"1: mov 36(%esp), %eax\n mov %edi, %ebx\n" insn "\n dec %esi\n jnz 1b\n" \
+	"rdtsc\n sub 0(%esp), %eax\n sbb 4(%esp), %edx\n add $8, %esp\n"	\
+	"pop %ebp\n pop %edi\n pop %esi\n pop %ebx\n ret\n")
+#define ONCE(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"push %ebx\n mov 8(%esp), %ebx\n mov 12(%esp), %eax\n"			\
+	".globl " #name "_begin\n" #name "_begin:\n" insn "\n"			\
+	".globl " #name "_end\n" #name "_end:\n pop %ebx\n ret\n")
+
+#elif defined(__aarch64__)
+__asm__(".text\n.globl bench_entry\nbench_entry:\n"
+	"mrs x9, cntvct_el0\n adrp x10, first_user\n str x9, [x10, :lo12:first_user]\n b _start\n");
+
+#define LOOP(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"stp x19, x20, [sp, #-32]!\n stp x21, x22, [sp, #16]\n"		\
+	"mov x19, x0\n mov x20, x1\n mov x21, x2\n"				\
+	"isb\n mrs x22, cntvct_el0\n"						\
+	"1: mov x8, x21\n mov x0, x20\n" insn "\n subs x19, x19, #1\n b.ne 1b\n" \
+	"isb\n mrs x0, cntvct_el0\n sub x0, x0, x22\n"				\
+	"ldp x21, x22, [sp, #16]\n ldp x19, x20, [sp], #32\n ret\n")
+#define ONCE(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"mov x8, x2\n mov x0, x1\n"						\
+	".globl " #name "_begin\n" #name "_begin:\n" insn "\n"			\
+	".globl " #name "_end\n" #name "_end:\n ret\n")
+#endif
+
+struct route {
+	const char *route, *call;
+	loop_fn loop, once;
+	unsigned long nr;
+	void *arg;
+};
+
+#define DECL(kind) \
+	unsigned long long loop_##kind(unsigned long, void *, unsigned long); \
+	unsigned long long bench_once_##kind(unsigned long, void *, unsigned long)
+
+LOOP(loop_empty, "");
+DECL(empty);
+
+#if defined(__x86_64__)
+LOOP(loop_syscall, "syscall");
+LOOP(loop_int80, "int $0x80");
+ONCE(bench_once_syscall, "syscall");
+ONCE(bench_once_int80, "int $0x80");
+DECL(syscall);
+DECL(int80);
+static struct route routes[] = {
+	{ "syscall", "getpid", loop_syscall, bench_once_syscall, __NR_getpid, 0 },
+	{ "syscall", "uname", loop_syscall, bench_once_syscall, __NR_uname, buf },
+	{ "syscall", "enosys", loop_syscall, bench_once_syscall, BAD_NR, 0 },
+	{ "int80", "getpid", loop_int80, bench_once_int80, 20, 0 },	/* i386 getpid */
+};
+#elif defined(__i386__)
+LOOP(loop_int80, "int $0x80");
+LOOP(loop_vsyscall, "call *vsyscall");
+LOOP(loop_syscall32, "call syscall32_stub");
+ONCE(bench_once_int80, "int $0x80");
+ONCE(bench_once_vsyscall, "call *vsyscall");
+ONCE(bench_once_syscall32, "call syscall32_stub");
+DECL(int80);
+DECL(vsyscall);
+DECL(syscall32);
+static struct route routes[] = {
+	{ "int80", "getpid", loop_int80, bench_once_int80, __NR_getpid, 0 },
+	{ "int80", "uname", loop_int80, bench_once_int80, __NR_uname, buf },
+	{ "int80", "enosys", loop_int80, bench_once_int80, BAD_NR, 0 },
+	{ "vsyscall", "getpid", loop_vsyscall, bench_once_vsyscall, __NR_getpid, 0 },
+	{ "vsyscall", "uname", loop_vsyscall, bench_once_vsyscall, __NR_uname, buf },
+	{ "syscall32", "getpid", loop_syscall32, bench_once_syscall32, __NR_getpid, 0 },
+};
+#elif defined(__aarch64__)
+LOOP(loop_svc, "svc #0");
+ONCE(bench_once_svc, "svc #0");
+DECL(svc);
+static struct route routes[] = {
+	{ "svc", "getpid", loop_svc, bench_once_svc, __NR_getpid, 0 },
+	{ "svc", "uname", loop_svc, bench_once_svc, __NR_uname, buf },
+	{ "svc", "enosys", loop_svc, bench_once_svc, BAD_NR, 0 },
+};
+#endif
+
+#if defined(__x86_64__)
+#define ABI "x86_64"
+#define COUNTER "rdtsc"
+#elif defined(__i386__)
+#define ABI "i386"
+#define COUNTER "rdtsc"
+#else
+#define ABI "arm64"
+#define COUNTER "cntvct"
+#endif
+
+static unsigned long arg_value(int argc, char **argv, const char *key, unsigned long def)
+{
+	size_t k = strlen(key);
+
+	for (int i = 1; i < argc; i++)
+		if (!memcmp(argv[i], key, k) && argv[i][k] == '=') {
+			unsigned long v = 0;
+
+			for (const char *p = argv[i] + k + 1; *p >= '0' && *p <= '9'; p++)
+				v = v * 10 + (*p - '0');
+			return v ? v : def;
+		}
+	return def;
+}
+
+static const char *arg_string(int argc, char **argv, const char *key)
+{
+	size_t k = strlen(key);
+
+	for (int i = 1; i < argc; i++)
+		if (!memcmp(argv[i], key, k) && argv[i][k] == '=')
+			return argv[i] + k + 1;
+	return 0;
+}
+
+static int has_arg(int argc, char **argv, const char *word)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], word))
+			return 1;
+	return 0;
+}
+
+/* Smallest and largest of 'batches' runs of fn. */
+static void measure(loop_fn fn, const struct route *r, unsigned long n, unsigned long batches,
+		    unsigned long long *min, unsigned long long *max)
+{
+	*min = ~0ULL;
+	*max = 0;
+	for (unsigned long b = 0; b < batches; b++) {
+		unsigned long long t = fn(n, r->arg, r->nr);
+
+		if (t < *min)
+			*min = t;
+		if (t > *max)
+			*max = t;
+	}
+}
+
+/* v/n with two decimals, without floating point. */
+static void put_ratio(char *out, size_t size, unsigned long long v, unsigned long n)
+{
+	unsigned long long whole = v / n, frac = (v % n) * 100 / n;
+
+	if (v % n)
+		snprintf(out, size, "%llu.%02llu", whole, frac);
+	else
+		snprintf(out, size, "%llu", whole);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long n = arg_value(argc, argv, "n", 64);
+	unsigned long batches = arg_value(argc, argv, "batches", 16);
+	int nroutes = sizeof(routes) / sizeof(routes[0]);
+
+	printf("BENCH abi=%s counter=%s first_user=%llu\n", ABI, COUNTER, first_user);
+#if defined(__i386__)
+	vsyscall = getauxval(AT_SYSINFO);
+#endif
+	if (has_arg(argc, argv, "once")) {
+		const char *route = arg_string(argc, argv, "route"), *call = arg_string(argc, argv, "call");
+
+		for (int i = 0; i < nroutes; i++) {
+#if defined(__i386__)
+			if (routes[i].once == bench_once_vsyscall && !vsyscall)
+				continue;
+#endif
+			if ((route && strcmp(route, routes[i].route)) || (call && strcmp(call, routes[i].call)))
+				continue;
+			routes[i].once(0, routes[i].arg, routes[i].nr);	/* warm up */
+			printf("BENCH once route=%s call=%s\n", routes[i].route, routes[i].call);
+			routes[i].once(0, routes[i].arg, routes[i].nr);	/* the stepped call */
+		}
+		printf("BENCH once done\n");
+		return 0;
+	}
+	for (int i = 0; i < nroutes; i++) {
+		const struct route *r = &routes[i];
+		unsigned long long e_min, e_max, c_min, c_max;
+		char per[32], spread[32];
+
+#if defined(__i386__)
+		if (r->loop == loop_vsyscall && !vsyscall) {
+			printf("BENCH abi=%s route=%s call=%s missing=no_AT_SYSINFO\n", ABI, r->route, r->call);
+			continue;
+		}
+#endif
+		r->loop(1, r->arg, r->nr);	/* warm up: first touch of buf, the vDSO page */
+		measure(loop_empty, r, n, batches, &e_min, &e_max);
+		measure(r->loop, r, n, batches, &c_min, &c_max);
+		put_ratio(per, sizeof(per), c_min - e_min, n);
+		put_ratio(spread, sizeof(spread), c_max - c_min, n);
+		printf("BENCH abi=%s route=%s call=%s n=%lu batches=%lu per_call=%s spread=%s empty=%llu\n",
+		       ABI, r->route, r->call, n, batches, per, spread, e_min);
+	}
+	printf("BENCH done\n");
+	return 0;
+}
