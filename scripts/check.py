@@ -192,24 +192,33 @@ NOSPEC_SEQUENCE = {
     "arm64": ("aarch64-linux-gnu-objdump",
               [r"\bcmp\b", r"\bngc\b", r"\bcsdb\b", r"\band\b", r"\bblr\b"]),
 }
+# invoke_syscall is inline: every C entry function that dispatches holds its own copy.
+NOSPEC_FUNCTIONS = {
+    "x86_64": ["do_syscall_64", "do_int80_syscall_32", "do_fast_syscall_32"],
+    "arm64": ["do_el0_svc"],
+}
 
 
 def nospec_disassembly(arch, objtrees, verbose):
-    """invoke_syscall's machine code must show the array_index_nospec sequence, in order."""
-    name = f"disassembly_invoke_syscall_nospec_{arch}"
+    """Each route's dispatch must show the array_index_nospec sequence, in order."""
+    results = []
     objtree = objtrees.get((arch, False))
-    if not objtree:
-        return Result(name, False, "kernel build missing")
     tool, pattern = NOSPEC_SEQUENCE[arch]
-    r = subprocess.run([tool, "-d", "--no-show-raw-insn", "--disassemble=invoke_syscall",
-                        os.path.join(objtree, "vmlinux")], capture_output=True, text=True)
-    lines = [l for l in r.stdout.splitlines() if re.match(r"\s*[0-9a-f]+:", l)]
-    pos = 0
-    for l in lines:
-        if pos < len(pattern) and re.search(pattern[pos], l.split(":", 1)[1]):
-            pos += 1
-    ok = bool(lines) and pos == len(pattern)
-    return Result(name, ok, "\n".join(lines) if not ok or verbose else "")
+    for fn in NOSPEC_FUNCTIONS[arch]:
+        name = f"disassembly_invoke_syscall_nospec_{arch}_{fn}"
+        if not objtree:
+            results.append(Result(name, False, "kernel build missing"))
+            continue
+        r = subprocess.run([tool, "-d", "--no-show-raw-insn", f"--disassemble={fn}",
+                            os.path.join(objtree, "vmlinux")], capture_output=True, text=True)
+        lines = [l for l in r.stdout.splitlines() if re.match(r"\s*[0-9a-f]+:", l)]
+        pos = 0
+        for l in lines:
+            if pos < len(pattern) and re.search(pattern[pos], l.split(":", 1)[1]):
+                pos += 1
+        ok = bool(lines) and pos == len(pattern)
+        results.append(Result(name, ok, "\n".join(lines) if not ok or verbose else ""))
+    return results
 
 
 # ---- 3. boot tests ------------------------------------------------------------------------------
@@ -296,8 +305,8 @@ def main():
                 if objtree:
                     objtrees[futs[f]] = objtree
         results += report(sorted(builds, key=lambda r: r.name), len(results))
-        results += report([nospec_disassembly(arch, objtrees, a.verbose)
-                           for arch in ("x86_64", "arm64") if (arch, False) in objtrees],
+        results += report([r for arch in ("x86_64", "arm64") if (arch, False) in objtrees
+                           for r in nospec_disassembly(arch, objtrees, a.verbose)],
                           len(results))
     if want_boot and any(c.init for c in selected):
         results += report(build_probes(a.verbose), len(results))

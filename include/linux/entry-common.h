@@ -6,26 +6,83 @@
  *                        invoke_syscall(regs, nr, NR_syscalls, sys_call_table);
  *                        syscall_exit_to_user_mode(regs);
  *                   ->  arch exit asm (sysretq / iretq / eret)
+ *
+ * The three steps are __always_inline, as Linux makes its fast path: they are a few
+ * instructions each, and a call with its frame-pointer prologue would cost more than the
+ * body (docs/benchmarks.md counts it). Each arch C function above therefore holds the whole
+ * fast path in one body; gdb still breaks on and steps through these names (DWARF records
+ * inlined functions). What is rare lives out of line behind one flag test
+ * (kernel/entry/syscall-work.c).
  */
 #ifndef _LINUX_ENTRY_COMMON_H
 #define _LINUX_ENTRY_COMMON_H
 
 #include <linux/types.h>
-
-struct pt_regs;
-typedef long (*syscall_fn_t)(const struct pt_regs *regs);
-
-long syscall_enter_from_user_mode(struct pt_regs *regs, long nr);
-void invoke_syscall(struct pt_regs *regs, unsigned int nr, unsigned int nr_max,
-		    const syscall_fn_t table[]);
-void syscall_exit_to_user_mode(struct pt_regs *regs);
-
-/* Non-syscall returns to user mode (interrupts, faults) take the same exit work loop. */
-void irqentry_exit_to_user_mode(struct pt_regs *regs);
+#include <linux/compiler.h>
+#include <linux/sched.h>
+#include <linux/irqflags.h>
+#include <linux/nospec.h>
+#include <asm/syscall.h>
 
 /* Slow paths, only reached when a work flag is set (kernel/entry/syscall-work.c). */
 long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work);
 void syscall_exit_work(struct pt_regs *regs, unsigned long work);
 void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work);
+void arch_syscall_exit_work(struct pt_regs *regs);	/* SYSCALL_WORK_ARCH_EXIT; default: none */
+long sys_ni_syscall(void);
+
+/* Called with interrupts off, right after the arch saved the user registers. */
+static __always_inline long syscall_enter_from_user_mode(struct pt_regs *regs, long nr)
+{
+	unsigned long work = READ_ONCE(current_thread_info()->syscall_work);
+
+	local_irq_enable();
+	if (unlikely(work & SYSCALL_WORK_ENTER))
+		nr = syscall_trace_enter(regs, nr, work);
+	return nr;
+}
+
+/*
+ * Look the number up and call the handler. 'nr' is unsigned: a negative number from user
+ * space becomes huge and fails the one bounds check. array_index_nospec() then makes the
+ * index safe even if the CPU speculates past that check.
+ */
+static __always_inline void invoke_syscall(struct pt_regs *regs, unsigned int nr,
+					   unsigned int nr_max, const syscall_fn_t table[])
+{
+	long ret;
+
+	if (likely(nr < nr_max)) {
+		nr = array_index_nospec(nr, nr_max);
+		ret = table[nr](regs);
+	} else {
+		ret = sys_ni_syscall();
+	}
+	syscall_set_return_value(regs, ret);
+}
+
+/* Work pending before user mode, checked with interrupts off so none slips in after. */
+static __always_inline void exit_to_user_mode_prepare(struct pt_regs *regs)
+{
+	unsigned long ti_work;
+
+	local_irq_disable();
+	ti_work = READ_ONCE(current_thread_info()->flags);
+	if (unlikely(ti_work & EXIT_TO_USER_MODE_WORK))
+		exit_to_user_mode_loop(regs, ti_work);
+}
+
+/* Returns with interrupts off; the arch exit code restores the user registers. */
+static __always_inline void syscall_exit_to_user_mode(struct pt_regs *regs)
+{
+	unsigned long work = READ_ONCE(current_thread_info()->syscall_work);
+
+	if (unlikely(work & SYSCALL_WORK_EXIT))
+		syscall_exit_work(regs, work);
+	exit_to_user_mode_prepare(regs);
+}
+
+/* Non-syscall returns to user mode (interrupts, faults) take the same exit work loop. */
+void irqentry_exit_to_user_mode(struct pt_regs *regs);
 
 #endif

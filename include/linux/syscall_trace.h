@@ -32,6 +32,10 @@ const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs);
 bool arch_trace_channel_init(void);
 void arch_trace_channel_write(const char *buf, size_t len);
 
+/* The slow path of a traced task's syscall (kernel/entry/syscall-work.c calls them). */
+long trace_syscall_enter(struct pt_regs *regs, long nr);
+void trace_syscall_exit(struct pt_regs *regs);
+
 void trace_task_exec(struct task_struct *t);	/* exec: apply the comm: filter */
 void trace_task_exit(struct task_struct *t, int status);
 int trace_set_current(bool on);

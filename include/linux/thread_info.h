@@ -29,8 +29,9 @@ struct thread_info {
 #define EXIT_TO_USER_MODE_WORK	(_TIF_NEED_RESCHED | _TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
 
 #define SYSCALL_WORK_TRACE	(1UL << 0)	/* record this task's syscalls */
+#define SYSCALL_WORK_ARCH_EXIT	(1UL << 1)	/* arch_syscall_exit_work() (x86 exit tests) */
 #define SYSCALL_WORK_ENTER	SYSCALL_WORK_TRACE
-#define SYSCALL_WORK_EXIT	SYSCALL_WORK_TRACE
+#define SYSCALL_WORK_EXIT	(SYSCALL_WORK_TRACE | SYSCALL_WORK_ARCH_EXIT)
 
 #define TS_COMPAT		0x1
 

@@ -1,20 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The slow side of the syscall path: reached only when a task's work flags are set.
- * Tracing (SYSCALL_WORK_TRACE) hooks in here; rescheduling and signals run in the exit
- * loop, with interrupts enabled while the work is done and disabled again for the re-check.
+ * Tracing (SYSCALL_WORK_TRACE) and the arch's exit hook (SYSCALL_WORK_ARCH_EXIT) hang here;
+ * rescheduling and signals run in the exit loop, with interrupts enabled while the work is
+ * done and disabled again for the re-check.
  */
 #include <linux/entry-common.h>
 #include <linux/sched.h>
 #include <linux/irqflags.h>
 #include <linux/signal.h>
+#include <linux/syscall_trace.h>
 
-long __weak syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
+long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
 {
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE) && (work & SYSCALL_WORK_TRACE))
+		nr = trace_syscall_enter(regs, nr);
 	return nr;
 }
 
-void __weak syscall_exit_work(struct pt_regs *regs, unsigned long work)
+void syscall_exit_work(struct pt_regs *regs, unsigned long work)
+{
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE) && (work & SYSCALL_WORK_TRACE))
+		trace_syscall_exit(regs);
+	if (work & SYSCALL_WORK_ARCH_EXIT)
+		arch_syscall_exit_work(regs);
+}
+
+void __weak arch_syscall_exit_work(struct pt_regs *regs)
 {
 }
 

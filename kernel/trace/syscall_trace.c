@@ -23,7 +23,7 @@ struct trace_config trace_config;
 /* The syscall in progress on this CPU (one CPU, and no preemption inside a syscall). */
 static struct trace_call call;
 
-long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
+long trace_syscall_enter(struct pt_regs *regs, long nr)
 {
 	const struct syscall_abi *abi = arch_syscall_abi(regs);
 
@@ -40,7 +40,7 @@ long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
 	return nr;
 }
 
-void syscall_exit_work(struct pt_regs *regs, unsigned long work)
+void trace_syscall_exit(struct pt_regs *regs)
 {
 	u64 end = get_cycles();
 

@@ -40,7 +40,6 @@ void do_syscall_64(struct pt_regs *regs, int nr)
 	ti->status &= ~TS_COMPAT;
 	nr = syscall_enter_from_user_mode(regs, nr);
 	invoke_syscall(regs, nr, NR_syscalls, sys_call_table);
-	entry_test_before_exit(regs);
 	syscall_exit_to_user_mode(regs);
 }
 

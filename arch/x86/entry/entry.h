@@ -1,6 +1,6 @@
 /*
  * Shared by the files of arch/x86/entry: the syscall tables (syscall_64.c, syscall_32.c),
- * the C entry points the assembly calls (common.c) and the test hook (entry_test.c).
+ * and the C entry points the assembly calls (common.c).
  */
 #ifndef _ARCH_X86_ENTRY_H
 #define _ARCH_X86_ENTRY_H
@@ -20,21 +20,5 @@ void do_int80_syscall_32(struct pt_regs *regs);
 bool do_fast_syscall_32(struct pt_regs *regs);
 bool do_SYSENTER_32(struct pt_regs *regs);
 bool do_SYSCALL_32(struct pt_regs *regs);
-
-#ifdef CONFIG_X86_ENTRY_TEST_HOOKS
-/* entry_test=...: the next 64-bit syscall returns with a frame sysretq must refuse. */
-extern bool entry_test_noncanonical_return;
-void entry_test_apply(struct pt_regs *regs);
-
-static __always_inline void entry_test_before_exit(struct pt_regs *regs)
-{
-	if (unlikely(READ_ONCE(entry_test_noncanonical_return)))
-		entry_test_apply(regs);
-}
-#else
-static __always_inline void entry_test_before_exit(struct pt_regs *regs)
-{
-}
-#endif
 
 #endif

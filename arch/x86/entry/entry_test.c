@@ -13,13 +13,15 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/entry-common.h>
 #include <asm/ptrace.h>
-#include "entry.h"
+#include <asm/entry_test.h>
 
 #define NONCANONICAL_RIP 0x0000800000000000UL
 
-bool entry_test_noncanonical_return;	/* any test armed (the name the fast path tests) */
+static bool entry_test_armed;	/* a test was asked for and has not run yet */
 static enum { TEST_NONCANONICAL, TEST_BAD_SS } entry_test_kind;
 
 static int entry_test_setup(char *val)
@@ -32,14 +34,27 @@ static int entry_test_setup(char *val)
 		pr_warn("entry_test: unknown test '%s'\n", val);
 		return 0;
 	}
-	entry_test_noncanonical_return = true;
+	entry_test_armed = true;
 	return 0;
 }
 __setup("entry_test=", entry_test_setup);
 
-void entry_test_apply(struct pt_regs *regs)
+/* start_thread(): the program exec'd now gets the test on its first 64-bit syscall. */
+void entry_test_exec(struct task_struct *t)
 {
-	entry_test_noncanonical_return = false;	/* once */
+	if (entry_test_armed)
+		t->thread_info.syscall_work |= SYSCALL_WORK_ARCH_EXIT;
+}
+
+/* syscall_exit_work(), for a task with SYSCALL_WORK_ARCH_EXIT: the result is already set. */
+void arch_syscall_exit_work(struct pt_regs *regs)
+{
+	struct thread_info *ti = current_thread_info();
+
+	if (ti->syscall_route != ROUTE_SYSCALL64)
+		return;			/* only sysretq's checks are under test */
+	ti->syscall_work &= ~SYSCALL_WORK_ARCH_EXIT;
+	entry_test_armed = false;	/* once */
 	if (entry_test_kind == TEST_BAD_SS) {
 		pr_info("entry_test: returning from syscall %ld with SS = 0\n", regs->orig_ax);
 		regs->ss = 0;

@@ -17,6 +17,7 @@
 #include <asm/current.h>
 #include <asm/elf.h>
 #include <asm/mmu_context.h>
+#include <asm/entry_test.h>
 
 void set_current_task(struct task_struct *t)
 {
@@ -48,6 +49,7 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool
 	 * compatibility mode. The 64-bit kernel ignores both, so they simply stay loaded.
 	 */
 	load_data_segments(compat ? __USER_DS : 0);
+	entry_test_exec(current);
 }
 
 void __noreturn arch_start_user(struct pt_regs *regs)

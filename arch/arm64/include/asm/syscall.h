@@ -7,8 +7,10 @@
 #ifndef _ASM_ARM64_SYSCALL_H
 #define _ASM_ARM64_SYSCALL_H
 
-#include <linux/entry-common.h>
 #include <asm/ptrace.h>
+
+/* One entry of a syscall table: the __arm64_sys_NAME wrapper, given the user's registers. */
+typedef long (*syscall_fn_t)(const struct pt_regs *regs);
 
 /* kernel/sys_call_table.c: [nr] -> __arm64_sys_NAME, __NR_syscalls entries. */
 extern const syscall_fn_t sys_call_table[];

@@ -9,6 +9,9 @@
 #include <linux/sched.h>
 #include <asm/ptrace.h>
 
+/* One entry of a syscall table: the __x64_sys_NAME / __ia32_sys_NAME wrapper. */
+typedef long (*syscall_fn_t)(const struct pt_regs *regs);
+
 static inline long syscall_get_nr(struct pt_regs *regs)
 {
 	return regs->orig_ax;
