@@ -13,7 +13,7 @@ Steps (docs/benchmarks.md explains the method):
      trace=all, then twice on the no-trace kernel; each boot path (x86 GRUB, arm64 U-Boot)
      twice. Every pair must repeat exactly, or the run fails (exit 1) after writing its outputs.
   3. --linux: the same probe on Debian's cloud kernels (scripts/bench/linux.py), twice each
-  4. a gdb single-step breakdown of each route that misses its target
+  4. a gdb single-step breakdown of each route with a target (where its instructions go)
      (scripts/bench/breakdown.py)
   5. the table on stdout, OUT/bench.json, OUT/bench.svg
 """
@@ -222,11 +222,11 @@ def main():
 
     process = [{"name": n, "ferry": NOT_YET, "linux": "-"} for n in PROCESS_COSTS]
 
-    # 5. breakdown of the routes that miss their target
+    # 5. where the instructions go, for the main route of each ABI (the ones with a target)
     bd = {}
     if not a.no_breakdown:
         for row in routes:
-            if row.get("meets") is False:
+            if row.get("meets") is not None:
                 arch = qemu.ARCH_OF[row["abi"]]
                 say(f"  BREAKDOWN {row['abi']} {row['route']} {row['call']} (gdb single-step)")
                 try:

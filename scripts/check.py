@@ -45,6 +45,7 @@ UNIT_SOURCES = {
     "test_memblock": ["mm/memblock.c", "lib/kstrtox.c"],
     "test_vsprintf": ["lib/vsprintf.c", "lib/kstrtox.c"],
     "test_nospec": ["tests/unit/nospec_arch.c"],
+    "test_string": ["tests/unit/string_renamed.c"],
 }
 
 

@@ -19,6 +19,7 @@ import qemu
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 NM = {"x86_64": "nm", "arm64": "aarch64-linux-gnu-nm"}
+ADDR2LINE = {"x86_64": "addr2line", "arm64": "aarch64-linux-gnu-addr2line"}
 ONCE_KIND = {"syscall": "syscall", "int80": "int80", "vsyscall": "vsyscall",
              "syscall32": "syscall32", "svc": "svc"}
 
@@ -77,17 +78,40 @@ def step(abi, objtree, probe, route, call):
         return [int(x, 16) for x in open(out).read().split()]
 
 
+def inline_names(arch, vmlinux, pcs):
+    """{pc: innermost function} from the DWARF inline records (addr2line -i): the fast path's
+    generic steps are inline functions, so the symbol table alone would credit their
+    instructions to the arch function they are compiled into."""
+    if not pcs:
+        return {}
+    r = subprocess.run([ADDR2LINE[arch], "-a", "-f", "-i", "-e", vmlinux] +
+                       [f"{pc:#x}" for pc in sorted(pcs)], capture_output=True, text=True)
+    names, pc, first = {}, None, False
+    for line in r.stdout.splitlines():
+        if line.startswith("0x"):
+            pc, first = int(line, 16), True
+        elif first and pc is not None and ":" not in line and line != "??":
+            names[pc] = line.strip()
+            first = False
+    return names
+
+
 class Symbolizer:
-    def __init__(self, arch, vmlinux, probe):
+    def __init__(self, arch, vmlinux, probe, pcs=()):
         self.k = symbols(NM[arch], vmlinux)
         self.u = symbols(NM[arch], probe)
         self.ka = [a for a, _ in self.k]
         self.ua = [a for a, _ in self.u]
+        self.inline = inline_names(arch, vmlinux,
+                                   {pc for pc in pcs if self.ka and pc >= self.ka[0]})
 
     def __call__(self, pc):
-        """('kernel'|'user', function name) of a program counter."""
+        """('kernel'|'user', function name) of a program counter; an inline function's
+        instructions are named 'inner (in outer)'."""
         if self.ka and pc >= self.ka[0]:
-            return "kernel", self.k[bisect.bisect_right(self.ka, pc) - 1][1]
+            outer = self.k[bisect.bisect_right(self.ka, pc) - 1][1]
+            inner = self.inline.get(pc, outer)
+            return "kernel", outer if inner == outer else f"{inner} (in {outer})"
         if self.ua and self.ua[0] <= pc < self.ua[-1] + 0x1000:
             return "user", self.u[bisect.bisect_right(self.ua, pc) - 1][1]
         return "user", "[vdso]"
@@ -96,7 +120,7 @@ class Symbolizer:
 def run(abi, objtree, probe, route, call):
     arch = qemu.ARCH_OF[abi]
     pcs = step(abi, objtree, probe, route, call)
-    sym = Symbolizer(arch, os.path.join(TOP, objtree, "vmlinux"), probe)
+    sym = Symbolizer(arch, os.path.join(TOP, objtree, "vmlinux"), probe, pcs)
     per_fn, seq = {}, []
     for pc in pcs:
         where, name = sym(pc)
