@@ -230,8 +230,10 @@ def main():
                 arch = qemu.ARCH_OF[row["abi"]]
                 say(f"  BREAKDOWN {row['abi']} {row['route']} {row['call']} (gdb single-step)")
                 try:
-                    bd[f"{row['abi']} {row['route']} {row['call']}"] = breakdown.run(
-                        row["abi"], f"{a.out}/{arch}", probe[row["abi"]], row["route"], row["call"])
+                    b = breakdown.run(row["abi"], f"{a.out}/{arch}", probe[row["abi"]],
+                                      row["route"], row["call"])
+                    b["loop_figure"] = row["ferry"]
+                    bd[f"{row['abi']} {row['route']} {row['call']}"] = b
                 except breakdown.BreakdownError as e:
                     bd[f"{row['abi']} {row['route']} {row['call']}"] = {"error": str(e)}
 

@@ -86,14 +86,15 @@ def inline_names(arch, vmlinux, pcs):
         return {}
     r = subprocess.run([ADDR2LINE[arch], "-a", "-f", "-i", "-e", vmlinux] +
                        [f"{pc:#x}" for pc in sorted(pcs)], capture_output=True, text=True)
-    names, pc, first = {}, None, False
+    chains, pc = {}, None
     for line in r.stdout.splitlines():
         if line.startswith("0x"):
-            pc, first = int(line, 16), True
-        elif first and pc is not None and ":" not in line and line != "??":
-            names[pc] = line.strip()
-            first = False
-    return names
+            pc = int(line, 16)
+            chains[pc] = []
+        elif pc is not None and ":" not in line and line != "??":
+            chains[pc].append(line.strip())
+    # One frame: not inline (assembly too, whose DWARF names the enclosing .type symbol).
+    return {pc: c[0] for pc, c in chains.items() if len(c) >= 2}
 
 
 class Symbolizer:
@@ -136,7 +137,10 @@ def run(abi, objtree, probe, route, call):
 def text(b):
     if "error" in b:
         return f"  (no breakdown: {b['error']})"
-    lines = [f"  {b['total']} instructions; per function:"]
+    loop = b.get("loop_figure")
+    check = "" if loop is None else (f" (the icount loop measured {loop}: "
+                                     f"{'agrees' if loop == b['total'] else 'DIFFERS'})")
+    lines = [f"  {b['total']} instructions{check}; per function:"]
     lines += [f"    {n:5d}  {name}" for name, n in b["per_function"]]
     lines.append("  in order: " + " > ".join(f"{name}({n})" for name, n in b["sequence"]))
     return "\n".join(lines)

@@ -73,7 +73,7 @@ __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 	"pop %ebp\n pop %edi\n pop %esi\n pop %ebx\n ret\n")
 #define ONCE(name, insn)							\
 __asm__(".text\n.globl " #name "\n" #name ":\n"					\
-	"push %ebx\n mov 8(%esp), %ebx\n mov 12(%esp), %eax\n"			\
+	"push %ebx\n mov 12(%esp), %ebx\n mov 16(%esp), %eax\n"			\
 	".globl " #name "_begin\n" #name "_begin:\n" insn "\n"			\
 	".globl " #name "_end\n" #name "_end:\n pop %ebx\n ret\n")
 
