@@ -14,7 +14,7 @@
 #include <linux/errno.h>
 #include <linux/syscall_trace.h>
 #include <asm/elf.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 
 static void set_comm(const char *path)
 {

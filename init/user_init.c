@@ -13,7 +13,7 @@
 #include <linux/reboot.h>
 #include <linux/mm.h>
 #include <linux/syscall_trace.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 
 static char init_path[256] = CONFIG_DEFAULT_INIT;
 

@@ -10,7 +10,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 
 struct mm_struct *mm_alloc(unsigned long task_size)
 {

@@ -13,7 +13,7 @@
 #include <linux/string.h>
 #include <asm/elf.h>
 #include <asm/irqflags.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 #include <asm/psci.h>
 #include <asm/ptrace.h>
 #include <asm/semihosting.h>

@@ -15,7 +15,7 @@
 #include <linux/mm_types.h>
 #include <linux/errno.h>
 #include <asm/barrier.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/sysreg.h>

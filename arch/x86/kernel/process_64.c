@@ -16,7 +16,7 @@
 #include <asm/msr.h>
 #include <asm/current.h>
 #include <asm/elf.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 #include <asm/entry_test.h>
 
 void set_current_task(struct task_struct *t)

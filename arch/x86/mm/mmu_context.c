@@ -13,7 +13,7 @@
 #include <linux/sched.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 #include "mm_internal.h"
 
 #define USER_PGD_PTRS	(PTRS_PER_TABLE / 2)	/* PML4 slots 0..255: the lower half */

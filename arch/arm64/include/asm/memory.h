@@ -13,7 +13,7 @@
 #ifndef _ASM_ARM64_MEMORY_H
 #define _ASM_ARM64_MEMORY_H
 
-#include <asm/const.h>
+#include <linux/const.h>
 
 #define VA_BITS		48
 #define PAGE_OFFSET	_AC(0xffff000000000000, UL)

@@ -6,7 +6,7 @@
 #ifndef _ASM_ARM64_PAGE_H
 #define _ASM_ARM64_PAGE_H
 
-#include <asm/const.h>
+#include <linux/const.h>
 #include <asm/memory.h>
 
 #define PAGE_SHIFT	12

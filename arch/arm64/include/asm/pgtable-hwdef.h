@@ -7,7 +7,7 @@
 #ifndef _ASM_ARM64_PGTABLE_HWDEF_H
 #define _ASM_ARM64_PGTABLE_HWDEF_H
 
-#include <asm/const.h>
+#include <linux/const.h>
 
 #define PTRS_PER_TABLE	512
 #define PGDIR_SHIFT	39	/* level 0 */

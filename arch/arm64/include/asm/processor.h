@@ -8,7 +8,7 @@
 #ifndef _ASM_ARM64_PROCESSOR_H
 #define _ASM_ARM64_PROCESSOR_H
 
-#include <asm/const.h>
+#include <linux/const.h>
 #include <asm/memory.h>
 
 #define TASK_SIZE_MAX	(_AC(1, UL) << VA_BITS)

@@ -6,7 +6,7 @@
 #ifndef _ASM_ARM64_SYSREG_H
 #define _ASM_ARM64_SYSREG_H
 
-#include <asm/const.h>
+#include <linux/const.h>
 
 /* CurrentEL: bits 3:2 hold the exception level. */
 #define CurrentEL_EL1		(1 << 2)

@@ -17,7 +17,7 @@
 #include <linux/mm_types.h>
 #include <linux/string.h>
 #include <asm/processor.h>
-#include <asm/mmu_context.h>
+#include <linux/mmu_context.h>
 #include <asm/elf.h>
 #include <asm/vdso.h>
 #include <asm/vdso32-offsets.h>		/* generated from the built vdso32.so */

@@ -7,7 +7,7 @@
 #ifndef _ASM_X86_SEGMENT_H
 #define _ASM_X86_SEGMENT_H
 
-#include <asm/const.h>
+#include <linux/const.h>
 
 #define GDT_ENTRY_KERNEL32_CS	1	/* 32-bit kernel code: only used on the way to long mode */
 #define GDT_ENTRY_KERNEL_CS	2

@@ -2,8 +2,8 @@
  * Constants shared by C, assembly and the linker script: _AC(0x1000, UL) is a plain number
  * where a suffix would be a syntax error (assembler, ld) and an unsigned long in C.
  */
-#ifndef _ASM_X86_CONST_H
-#define _ASM_X86_CONST_H
+#ifndef _LINUX_CONST_H
+#define _LINUX_CONST_H
 
 #ifdef __ASSEMBLY__
 #define _AC(x, suffix) x

@@ -1,0 +1,31 @@
+/*
+ * User address spaces, as generic code sees them: create, switch, fill, and leave for user
+ * mode. Each arch implements these over its own page tables (arch/x86/mm/mmu_context.c,
+ * arch/arm64/mm/context.c); <asm/mmu_context.h> says how, and adds what only it needs.
+ */
+#ifndef _LINUX_MMU_CONTEXT_H
+#define _LINUX_MMU_CONTEXT_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <asm/ptrace.h>		/* callers pass task_pt_regs(), which needs the type */
+
+struct mm_struct;
+
+int init_new_context(struct mm_struct *mm);
+/* Frees the user page-table pages (not the pages they map: mmput() did that). */
+void destroy_context(struct mm_struct *mm);
+/* Load next's user page tables; next == NULL means none (only the kernel's mappings). */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+
+/* vm_flags: VM_READ/WRITE/EXEC (linux/mm_types.h). Remapping a page updates its entry. */
+int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsigned long vm_flags);
+phys_addr_t unmap_user_page(struct mm_struct *mm, unsigned long va);
+phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va);
+
+/* Leave for user mode with regs (task_pt_regs(current)) through the arch's normal exit. */
+void __noreturn arch_start_user(struct pt_regs *regs);
+
+#include <asm/mmu_context.h>
+
+#endif
