@@ -170,7 +170,10 @@ add("arm64_dtb_memory_too_small", "arm64", cmdline="", status=EXIT_PANIC,
 # ---- user mode: probes as /init ---------------------------------------------------------------
 # (abi, probe, expected status, ktap?) per kernel arch. Status 0 with ktap=True means the
 # probe's own KTAP checks must all pass; other statuses are how the probe must end.
-SIGSEGV_STATUS, SIGILL_STATUS = 128 + 11, 128 + 4
+SIGSEGV_STATUS, SIGILL_STATUS, SIGTRAP_STATUS = 128 + 11, 128 + 4, 128 + 5
+# TF set into a syscall: the trap comes in user mode, after the instruction that follows the
+# syscall (the probe prints that address; sysretq would trap one instruction early).
+SINGLE_STEP = [r"SIGTRAP expected at (0x[0-9a-f]+)\n[\s\S]*#DB debug at \1 ip \1 .*killed by SIGTRAP"]
 PROBE_RUNS = {
     "x86_64": [
         ("x86_64", "hello", 0, False, [r"hello from /init: pid 1, ppid 0"]),
@@ -182,6 +185,7 @@ PROBE_RUNS = {
         ("x86_64", "fault_privileged", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
         ("x86_64", "fault_noncanonical", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
         ("x86_64", "topseg", 126, False, [r"Failed to execute /init"]),
+        ("x86_64", "trap_single_step", SIGTRAP_STATUS, False, SINGLE_STEP),
         ("i386", "hello", 0, False, [r"hello from /init: pid 1"]),
         ("i386", "routes", 0, True, []),
         ("i386", "numbering", 0, True, []),
@@ -189,6 +193,7 @@ PROBE_RUNS = {
         ("i386", "seed_sysenter", 99, False, []),
         ("i386", "fault_kernel_read", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
         ("i386", "fault_privileged", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"]),
+        ("i386", "trap_single_step", SIGTRAP_STATUS, False, SINGLE_STEP),
         ("arm64", "hello", 126, False, [r"Failed to execute /init"]),
     ],
     "arm64": [
@@ -213,6 +218,8 @@ add("x86_64_user_routes_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
     init="x86_64/routes", ktap=True)
 add("x86_64_user_i386_routes_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
     init="i386/routes", ktap=True)
+add("x86_64_user_x86_64_trap_single_step_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="x86_64/trap_single_step", status=SIGTRAP_STATUS, ktap=False, expect=SINGLE_STEP)
 
 # The same static probes on Linux's ABI, as QEMU's user-mode emulator runs them: proof that
 # they are ordinary Linux programs. (qemu-user lacks int $0x80 from 64-bit code, the i386
