@@ -457,10 +457,49 @@ u64 fdt_read_cells(const void **p, int n)
 	return v;
 }
 
+/*
+ * Translate an address on the bus 'bus' (a node whose children it addresses) one level up,
+ * through the bus's "ranges": each entry is (child address, parent address, length) in the
+ * bus's #address-cells, its parent's #address-cells and the bus's #size-cells. An empty
+ * "ranges" is the identity; no "ranges" at all means the bus's addresses are not CPU
+ * addresses (an I2C bus, say), and neither is anything below it.
+ */
+static int translate_up(const void *fdt, int bus, u64 *addr)
+{
+	int parent = fdt_parent_offset(fdt, bus);
+	int cac, pac, csc, len, entry;
+	const void *p;
+
+	if (parent < 0)
+		return parent;
+	p = fdt_getprop(fdt, bus, "ranges", &len);
+	if (!p)
+		return -FDT_ERR_BADVALUE;
+	if (len == 0)
+		return 0;
+	cac = fdt_address_cells(fdt, bus);
+	csc = fdt_size_cells(fdt, bus);
+	pac = fdt_address_cells(fdt, parent);
+	if (cac < 1 || cac > 2 || pac < 1 || pac > 2 || csc < 1 || csc > 2)
+		return -FDT_ERR_BADVALUE;
+	entry = 4 * (cac + pac + csc);
+	for (; len >= entry; len -= entry) {
+		u64 child = fdt_read_cells(&p, cac);
+		u64 up = fdt_read_cells(&p, pac);
+		u64 size = fdt_read_cells(&p, csc);
+
+		if (*addr >= child && *addr - child < size) {
+			*addr = up + (*addr - child);
+			return 0;
+		}
+	}
+	return -FDT_ERR_BADVALUE;	/* on this bus, but in no window of its parent */
+}
+
 int fdt_get_reg(const void *fdt, int offset, int index, u64 *addr, u64 *size)
 {
 	int parent = fdt_parent_offset(fdt, offset);
-	int ac, sc, len;
+	int ac, sc, len, root = root_offset(fdt);
 	const void *p;
 
 	if (parent < 0)
@@ -477,6 +516,14 @@ int fdt_get_reg(const void *fdt, int offset, int index, u64 *addr, u64 *size)
 	p = (const u8 *)p + index * 4 * (ac + sc);
 	*addr = fdt_read_cells(&p, ac);
 	*size = fdt_read_cells(&p, sc);
+
+	/* Up through every bus to the root: what the CPU sees (a real SoC's "soc" node). */
+	for (int bus = parent; bus != root; bus = fdt_parent_offset(fdt, bus)) {
+		int err = bus < 0 ? bus : translate_up(fdt, bus, addr);
+
+		if (err)
+			return err;
+	}
 	return 0;
 }
 

@@ -64,7 +64,11 @@ bool fdt_node_is_enabled(const void *fdt, int offset);	/* status absent, "okay" 
 int fdt_address_cells(const void *fdt, int offset);
 int fdt_size_cells(const void *fdt, int offset);
 
-/* The index'th (address, size) pair of a node's "reg", decoded with its parent's cells. */
+/*
+ * The index'th (address, size) pair of a node's "reg", decoded with its parent's cells and
+ * translated through the "ranges" of every bus above it to a CPU physical address.
+ * -FDT_ERR_BADVALUE when a bus has no "ranges" or none of its windows holds the address.
+ */
 int fdt_get_reg(const void *fdt, int offset, int index, u64 *addr, u64 *size);
 
 /* Memory reservation block entries: returns false past the last. */

@@ -98,6 +98,26 @@ def struct_cut(d):
     return d
 
 
+def soc_bus_dtb(tmp, objtree):
+    """The PL011 moved onto a "soc" bus whose "ranges" puts bus address 0x7e201000 at the
+    real 0x9000000, as a SoC board's tree would: the console works only if the kernel
+    translates "reg" through "ranges"."""
+    base = dumped_dtb(tmp)
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], check=True,
+                         capture_output=True, text=True).stdout
+    node = re.search(r"\tpl011@9000000 \{.*?\n\t\};\n", dts, re.S).group(0)
+    moved = (node.replace("pl011@9000000", "pl011@7e201000")
+             .replace("reg = <0x00 0x9000000 0x00 0x1000>", "reg = <0x7e201000 0x1000>"))
+    soc = ("\tsoc {\n\t\t#address-cells = <0x01>;\n\t\t#size-cells = <0x01>;\n"
+           "\t\tranges = <0x7e200000 0x00 0x8fff000 0x200000>;\n"
+           + moved.replace("\n\t", "\n\t\t").replace("\tpl011", "\t\tpl011", 1) + "\t};\n")
+    dts = dts.replace(node, soc).replace('"/pl011@9000000"', '"/soc/pl011@7e201000"')
+    out = os.path.join(tmp, "socbus.dtb")
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, "-"], input=dts,
+                   check=True, text=True)
+    return out
+
+
 def small_memory_dtb(tmp, objtree):
     """A DTB whose only RAM is 3 MiB from 0x40000000: the kernel sits at 0x40200000, so
     (almost) nothing is left above it."""
@@ -165,6 +185,9 @@ add("arm64_dtb_valid_via_loader", "arm64", cmdline="", status=127, expect=[READY
     dtb=lambda tmp, o: dumped_dtb(tmp))
 add("arm64_dtb_memory_too_small", "arm64", cmdline="", status=EXIT_PANIC,
     expect=[r"no usable RAM above the kernel"], dtb=small_memory_dtb)
+add("arm64_dtb_console_behind_soc_ranges", "arm64", cmdline="", status=127,
+    expect=[r"console: PL011 at MMIO 0x9000000 \(pl011@7e201000\)", READY],
+    dtb=soc_bus_dtb)
 
 
 # ---- user mode: probes as /init ---------------------------------------------------------------

@@ -99,8 +99,28 @@ TEST(reg_with_one_cell_parent_and_second_entry)
 	EXPECT_EQ(fdt_node_offset_by_phandle(blob, 0x8002), gic);
 	dev = fdt_path_offset(blob, "/soc/okay-dev");
 	EXPECT_EQ(fdt_get_reg(blob, dev, 0, &addr, &size), 0);
-	EXPECT_EQ(addr, 0x2000);
+	EXPECT_EQ(addr, 0x20002000);	/* through the soc's first window */
 	EXPECT_EQ(size, 0x200);
+}
+
+/* "reg" is a bus address: the CPU address comes through the "ranges" of every bus above. */
+TEST(reg_translated_through_ranges)
+{
+	uint64_t addr = 0, size = 0;
+
+	load_sample();
+	EXPECT_EQ(fdt_get_reg(blob, fdt_path_offset(blob, "/soc/uart@7e201000"), 0, &addr, &size), 0);
+	EXPECT_EQ(addr, 0xfe201000);
+	EXPECT_EQ(size, 0x200);
+	/* Two levels: an empty "ranges" (identity), then the soc's second window. */
+	EXPECT_EQ(fdt_get_reg(blob, fdt_path_offset(blob, "/soc/bridge/dev"), 0, &addr, &size), 0);
+	EXPECT_EQ(addr, 0xfe300100);
+	/* Root children are CPU addresses already. */
+	EXPECT_EQ(fdt_get_reg(blob, fdt_path_offset(blob, "/pl011@9000000"), 0, &addr, &size), 0);
+	EXPECT_EQ(addr, 0x9000000);
+	/* In no window, and behind a bus without "ranges": refused, not guessed. */
+	EXPECT(fdt_get_reg(blob, fdt_path_offset(blob, "/soc/stray"), 0, &addr, &size) < 0);
+	EXPECT(fdt_get_reg(blob, fdt_path_offset(blob, "/soc/i2c/rtc"), 0, &addr, &size) < 0);
 }
 
 TEST(compatible_status_and_names)

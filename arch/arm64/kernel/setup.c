@@ -123,6 +123,9 @@ static void setup_console(const void *fdt)
 		return;		/* no console: printk keeps the log, panic still powers off */
 	}
 	pl011_console_init(early_ioremap_uart(console_phys));
+	/* The CPU address, after the "ranges" of any bus the node sits on (fdt_get_reg). */
+	pr_info("console: PL011 at MMIO %#llx (%s)\n", (unsigned long long)console_phys,
+		fdt_get_name(fdt, node, NULL));
 }
 
 /* The fixmap console works for ever, but the device belongs in the ioremap space. */
