@@ -56,9 +56,10 @@ unsigned long clear_user(void __user *to, unsigned long n)
 
 	while (n) {
 		unsigned long chunk = min(n, sizeof(zeros));
+		unsigned long left = copy_to_user(to, zeros, chunk);
 
-		if (copy_to_user(to, zeros, chunk))
-			return n;
+		if (left)
+			return n - chunk + left;	/* exactly the bytes not cleared */
 		to = (char __user *)to + chunk;
 		n -= chunk;
 	}
