@@ -20,10 +20,22 @@
 #include <linux/mm_types.h>	/* TASK_SIZE_OF() reads mm->task_size */
 #include <asm/asm.h>
 
+/* Fewer than 8 bytes known at compile time (get_user, put_user): rep movsb alone. */
+static __always_inline unsigned long rep_movsb_user(void *to, const void *from, unsigned long n)
+{
+	__asm__ __volatile__("1:	rep movsb\n"
+			     "2:\n"
+			     _ASM_EXTABLE(1b, 2b)
+			     : "+c"(n), "+D"(to), "+S"(from) : : "memory");
+	return n;
+}
+
 static __always_inline unsigned long rep_movs_user(void *to, const void *from, unsigned long n)
 {
 	unsigned long tail = n & 7;
 
+	if (__builtin_constant_p(n) && n < 8)
+		return rep_movsb_user(to, from, n);
 	n >>= 3;
 	__asm__ __volatile__("1:	rep movsq\n"
 			     "	movl %k[tail], %k[n]\n"
