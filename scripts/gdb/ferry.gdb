@@ -4,10 +4,12 @@ set confirm off
 
 # ferry-syscall-bp: stop in the generic dispatcher on every system call.
 define ferry-syscall-bp
-  hbreak invoke_syscall
+  break invoke_syscall
 end
 document ferry-syscall-bp
-Stop at invoke_syscall (kernel/entry/common.c): every syscall of every route passes here.
+Stop at invoke_syscall (include/linux/entry-common.h): every syscall of every route passes
+here. It is inline, so the breakpoint has one location per arch entry function
+(do_syscall_64, do_int80_syscall_32, do_fast_syscall_32; do_el0_svc).
 end
 
 # ferry-regs: the saved user registers of the syscall or exception being handled.
@@ -15,5 +17,5 @@ define ferry-regs
   print *(struct pt_regs *)$arg0
 end
 document ferry-regs
-ferry-regs ADDR: print the struct pt_regs at ADDR (e.g. the first argument of invoke_syscall).
+ferry-regs ADDR: print the struct pt_regs at ADDR (e.g. regs, stopped in invoke_syscall).
 end
