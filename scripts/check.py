@@ -223,6 +223,26 @@ def nospec_disassembly(arch, objtrees, verbose):
 
 
 # ---- 3. boot tests ------------------------------------------------------------------------------
+def trace_off_cost(verbose):
+    """Per ABI: tracing off costs at most 2 instructions a call (tests/boot/trace_cost.py)."""
+    import trace_cost  # tests/boot/trace_cost.py
+    results = []
+    for arch, abis in trace_cost.ABIS.items():
+        defconfig = os.path.relpath(os.path.join(CHECK_O, f"{arch}-gcc"), TOP)
+        notrace = os.path.relpath(os.path.join(CHECK_O, f"{arch}-notrace"), TOP)
+        why = trace_cost.notrace_kernel(arch, notrace)
+        for abi in abis:
+            name = f"{arch}_trace_off_costs_one_flag_test_{abi}"
+            if why:
+                results.append(Result(name, False, why[-3000:]))
+                continue
+            ok, lines = trace_cost.compare(abi, defconfig, notrace,
+                                           os.path.join(PROBES_O, abi, "bench"),
+                                           os.path.join(CHECK_O, "trace-cost"))
+            results.append(Result(name, ok, "\n".join(lines) if not ok or verbose else ""))
+    return results
+
+
 def boot_one(case, objtrees, verbose):
     objtree = objtrees.get((case.arch, case.llvm))
     if not objtree:
@@ -319,6 +339,9 @@ def main():
             futs = [ex.submit(boot_one, c, objtrees, a.verbose) for c in selected]
             for f in futs:		# in case order, so output is stable
                 results += report([f.result()], len(results))
+
+    if want_boot and a.only in ("", "boot", "trace"):
+        results += report(trace_off_cost(a.verbose), len(results))
 
     if want_linux:
         for abi in ("x86_64", "i386", "arm64"):

@@ -17,7 +17,8 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
 
-def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", timeout=180):
+def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", timeout=180,
+        cmdline=""):
     """One boot. Returns the parsed figures plus 'status', 'wall_s', 'log' and 'command'."""
     arch = qemu.ARCH_OF[abi]
     os.makedirs(out_dir, exist_ok=True)
@@ -35,6 +36,8 @@ def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", 
         cmd += ["--trace", os.path.join(out_dir, f"{tag}.trace.jsonl")]
     if args:
         cmd += ["--args", args]
+    if cmdline:
+        cmd += ["--cmdline", cmdline]
     t0 = time.monotonic()
     r = subprocess.run(cmd, cwd=TOP, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - t0
