@@ -261,6 +261,7 @@ def boot_one(case, objtrees, verbose):
             cmd += ["--dtb", case.dtb(tmp, objtree)]
         if case.init:
             cmd += ["--init", os.path.join(PROBES_O, case.init)]
+        cmd += case.run_args
         trace_file = os.path.join(tmp, "trace.jsonl") if case.trace_check else None
         if trace_file:
             cmd += ["--trace", trace_file]

@@ -5,7 +5,8 @@
   qemu-run.py --arch x86_64|arm64 --objtree build/x86_64 [--boot direct|uboot|grub]
               [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF]
               [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC] [--gdb]
-              [--log FILE] [--dtb FILE]
+              [--log FILE] [--dtb FILE] [--trace FILE [--trace-channel shm|debugcon]
+              [--trace-size BYTES]]
 
 How a status leaves the guest:
   x86_64  the kernel prints "Power down (status N)" and writes N to isa-debug-exit (port 0xf4);
@@ -117,6 +118,39 @@ def arm64_dtb_shim(workdir):
     return path
 
 
+# x86 trace channel: a host file the guest sees as ivshmem PCI memory (arch/x86/kernel/
+# trace_shm.c has the layout). 32 MiB (the default) holds about 110,000 records; ivshmem
+# wants a power of two.
+TRACE_SHM_SIZE = 32 << 20
+TRACE_SHM_DATA = 4096
+
+
+def trace_shm_create(workdir, size):
+    path = os.path.join(workdir, "trace.shm")
+    with open(path, "wb") as f:
+        f.write(b"FERRYTRC" + size.to_bytes(8, "little") + bytes(16))
+        f.truncate(size)		# sparse: only what the guest writes takes space
+    return path
+
+
+def trace_shm_collect(shm_path, trace_path):
+    """After the run: the records the guest stored, as JSON Lines in trace_path. A guest that
+    used debugcon instead (no ivshmem found) left head at 0 and trace_path as QEMU wrote it."""
+    with open(shm_path, "rb") as f:
+        hdr = f.read(32)
+        size = int.from_bytes(hdr[8:16], "little")
+        head = int.from_bytes(hdr[16:24], "little")
+        lost = int.from_bytes(hdr[24:32], "little")
+        if not head and not lost:
+            return
+        f.seek(TRACE_SHM_DATA)
+        data = f.read(min(head, size - TRACE_SHM_DATA))
+    with open(trace_path, "wb") as out:
+        out.write(data)
+        if lost:
+            out.write(b'{"type":"dropped","count":%d,"why":"trace file full"}\n' % lost)
+
+
 def qemu_command(a, workdir):
     initrd = a.initrd
     if a.init:
@@ -149,6 +183,12 @@ def qemu_command(a, workdir):
         vmlinux = need(os.path.join(a.objtree, "vmlinux"), "run make ARCH=x86_64")
         cmd = ["qemu-system-x86_64", "-cpu", a.cpu or "qemu64",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        if a.trace and a.trace_channel == "shm":
+            # Shared memory first (fast); debugcon too, for a kernel that does not find it.
+            size = a.trace_size
+            cmd += ["-object", f"memory-backend-file,id=ferrytrace,size={size},"
+                               f"mem-path={trace_shm_create(workdir, size)},share=on",
+                    "-device", "ivshmem-plain,memdev=ferrytrace"]
         if a.trace:
             cmd += ["-debugcon", f"file:{os.path.abspath(a.trace)}"]
         if a.machine:
@@ -220,6 +260,10 @@ def main():
     p.add_argument("--init", help="static ELF to run as /init (packed into an initramfs)")
     p.add_argument("--args", help="arguments for init")
     p.add_argument("--trace", help="write syscall trace records here (JSON Lines)")
+    p.add_argument("--trace-channel", choices=["shm", "debugcon"], default="shm",
+                   help="x86_64: shared memory (ivshmem, default) or the debugcon port only")
+    p.add_argument("--trace-size", type=int, default=TRACE_SHM_SIZE,
+                   help="x86_64 shared-memory trace file size (a power of two, >= 8192)")
     p.add_argument("--extra", help="more QEMU arguments")
     p.add_argument("--machine", help="extra -machine options, e.g. virtualization=on")
     p.add_argument("--icount", action="store_true", help="deterministic: 1 instruction = 1 ns")
@@ -228,6 +272,8 @@ def main():
     p.add_argument("--log", help="also copy the console to this file")
     p.add_argument("--print-command", action="store_true")
     a = p.parse_args()
+    if a.trace_size < 8192 or a.trace_size & (a.trace_size - 1):
+        die(f"--trace-size {a.trace_size}: must be a power of two of at least 8192")
 
     with tempfile.TemporaryDirectory(prefix="ferry-run-") as workdir:
         cmd = qemu_command(a, workdir)
@@ -261,8 +307,18 @@ def main():
                     log.write(chunk)
         except KeyboardInterrupt:
             timed_out = True
+        finally:
+            shm = os.path.join(workdir, "trace.shm")
+            if a.trace and os.path.exists(shm):
+                if timed_out:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()		# QEMU has written the file back before we read it
+                trace_shm_collect(shm, os.path.abspath(a.trace))	# a hang keeps its trace
         if timed_out:
-            os.killpg(proc.pid, signal.SIGKILL)
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass			# already stopped to collect the trace
             proc.wait()
             print(f"\nqemu-run: timeout after {a.timeout:g} s", file=sys.stderr)
             sys.exit(STATUS_TIMEOUT)

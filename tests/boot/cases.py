@@ -29,7 +29,8 @@ class Verdict:
 class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
-                 timeout=60, dtb=None, invert=False, init=None, trace_check=None):
+                 timeout=60, dtb=None, invert=False, init=None, trace_check=None,
+                 run_args=()):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
@@ -37,6 +38,7 @@ class Case:
         self.timeout, self.dtb, self.invert = timeout, dtb, invert
         self.init = init	# probe to run as /init: "<abi>/<name>" under the probes folder
         self.trace_check = trace_check	# fn(list of trace records) -> None or why it failed
+        self.run_args = list(run_args)	# more scripts/qemu-run.py options
 
     def judge_plain(self, status, out):
         if status != self.status:
@@ -384,11 +386,34 @@ def check_only_writes(records):
 
 for arch, abi in (("x86_64", "x86_64"), ("x86_64", "i386"), ("arm64", "arm64")):
     add(f"{arch}_trace_tour_{abi}", arch, cmdline="trace=all", init=f"{abi}/tour", ktap=False,
-        trace_check=check_tour(abi))
+        trace_check=check_tour(abi),
+        expect=[r"trace: channel is shared memory"] if arch == "x86_64" else [])
     add(f"{arch}_trace_filtered_out_{abi}", arch, cmdline="trace=comm:nobody", init=f"{abi}/tour",
         ktap=False, trace_check=check_no_syscalls)
     add(f"{arch}_trace_only_write_{abi}", arch, cmdline="trace=nr:write", init=f"{abi}/tour",
         ktap=False, trace_check=check_only_writes)
+
+
+def check_shm_full(records):
+    """The bench probe makes about 4,100 syscalls; a 64 KiB file holds about 200 records.
+    Every stored record must be whole, and the rest counted in one dropped record."""
+    dropped = [r for r in records if r.get("type") == "dropped"]
+    n = len(syscalls(records))
+    if len(dropped) != 1 or dropped[0].get("count", 0) <= 0:
+        return f"dropped records {dropped}, expected one with a count"
+    if not 50 < n < 400 or n + dropped[0]["count"] < 4000:
+        return f"{n} records kept + {dropped[0]['count']} dropped: expected ~200 + the rest"
+    return None
+
+
+# x86: the default channel is shared memory (ivshmem); debugcon is the fallback and must
+# still give the same trace; a full shared file counts what did not fit.
+add("x86_64_trace_tour_debugcon_x86_64", "x86_64", cmdline="trace=all", init="x86_64/tour",
+    ktap=False, trace_check=check_tour("x86_64"), run_args=["--trace-channel", "debugcon"],
+    expect=[r"trace: channel is debugcon"])
+add("x86_64_trace_shm_full_counts_dropped", "x86_64", cmdline="trace=all", init="x86_64/bench",
+    ktap=False, trace_check=check_shm_full, run_args=["--trace-size", "65536"],
+    expect=[r"trace: channel is shared memory \(ivshmem 00:\w+\.0, 60 KiB\)"])
 # arm64 has user mode now: a boot with no initramfs no longer powers off with 0 after
 # "ready" but ends like a shell that cannot find /init (127). The loader-shim DTB carries no
 # bootargs (so no ktest), hence this case's new expectation.
