@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * String and memory functions. The string ones are plain byte loops: short, obviously right,
- * and never hot. memset, memcpy and memmove move a word per step once the pointers are
- * aligned: boot zeroes the page map and the page tables with them and exec copies segments,
+ * and never hot. memset, memcpy and forward memmove move a word per step once the pointers
+ * are aligned (a backward memmove, for an overlap, stays byte by byte): boot zeroes the page map and the page tables with them and exec copies segments,
  * and a byte loop there cost millions of instructions (docs/benchmarks.md, boot figures).
  * Word accesses are only made at aligned addresses, so this is safe before the MMU is on
  * (arm64 Device memory faults on unaligned access) and on any CPU.

@@ -2,8 +2,9 @@
  * Per-task flag words the entry code checks. Kept at the start of task_struct, so reaching
  * them from 'current' costs one load.
  *
- *   syscall_work  work around every syscall (tracing). Checked once on entry and once on
- *                 exit: when it is 0 the syscall path pays one test each way.
+ *   syscall_work  work around every syscall (tracing; the x86 exit-test hook). Checked
+ *                 once on entry and once on exit: when it is 0 the syscall path pays one
+ *                 test each way.
  *   flags         work before any return to user mode (reschedule, signals). Checked in a
  *                 loop with interrupts off, so nothing new can arrive unseen.
  */

@@ -88,6 +88,10 @@ static void reserve_firmware_memory(const void *fdt)
 
 		if (!fdt_node_is_enabled(fdt, node))
 			continue;
+		if (fdt_getprop(fdt, node, "reg", NULL) &&
+		    fdt_get_reg(fdt, node, 0, &base, &size) != 0)
+			pr_warn("reserved-memory: %s: cannot read its reg (no ranges on "
+				"/reserved-memory?): not reserved\n", fdt_get_name(fdt, node, NULL));
 		for (i = 0; fdt_get_reg(fdt, node, i, &base, &size) == 0; i++) {
 			/* no-map: not even the linear map may cover it (speculative accesses). */
 			if (nomap)
