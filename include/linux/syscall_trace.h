@@ -1,7 +1,7 @@
 /*
  * Syscall tracing: one JSON record per syscall, written to a channel of its own (not the
  * console). Switched per task by SYSCALL_WORK_TRACE, so a task that is not traced pays one
- * flag test on entry and one on exit (kernel/entry/common.c) and nothing else.
+ * flag test on entry and one on exit (include/linux/entry-common.h) and nothing else.
  *
  * Turned on by the command line (trace=all | trace=comm:NAME[,NAME] | trace=nr:NAME[,NAME])
  * or at run time with prctl(PR_FERRY_TRACE, 1 | 0) from the task itself.

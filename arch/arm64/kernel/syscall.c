@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The arm64 half of a system call, between el0_svc (entry-common.c) and the generic code
- * (kernel/entry/common.c):
+ * (inline, include/linux/entry-common.h):
  *
  *   do_el0_svc(regs)
  *     el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table)
