@@ -230,10 +230,10 @@ END(ret_to_kernel)
 
 /*
  * Back to user space. The C handler has already run the exit work with interrupts off
- * (syscall_exit_to_user_mode / irqentry_exit_to_user_mode, include/linux/entry-common.h), so all
- * that is left is restoring the user registers: kernel_exit 0 puts the user stack pointer
- * back into SP_EL0 and leaves SP_EL1 at the top of this task's kernel stack, where the
- * next exception from EL0 will build its pt_regs.
+ * (syscall_exit_to_user_mode / irqentry_exit_to_user_mode, include/linux/entry-common.h),
+ * so all that is left is restoring the user registers: kernel_exit 0 puts the user stack
+ * pointer back into SP_EL0 and leaves SP_EL1 at the top of this task's kernel stack, where
+ * the next exception from EL0 will build its pt_regs.
  */
 ENTRY(ret_to_user)
 	kernel_exit 0
