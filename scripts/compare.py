@@ -96,7 +96,13 @@ def main():
 
     build(abis)
     traces = {p: [] for p in probes}
-    jobs = [(p, abi) for p in probes for abi in abis]
+    built = lambda p, abi: os.path.exists(os.path.join(TOP, "build", "probes", abi, p))
+    for p in probes:
+        missing = [abi for abi in abis if not built(p, abi)]
+        if missing:		# the seed programs exist only for their own arch
+            say(f"  SKIP    {p} on {', '.join(missing)}: no such probe for that ABI "
+                f"(userspace/Makefile)")
+    jobs = [(p, abi) for p in probes for abi in abis if built(p, abi)]
     say(f"  BOOT    {len(jobs)} traced runs, {a.jobs} at a time")
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
         futs = [ex.submit(boot, p, abi, out) for p, abi in jobs]
