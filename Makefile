@@ -309,7 +309,7 @@ help:
 	@echo '  qemu-gdb         - as run, but QEMU waits for gdb (scripts/gdb/attach.sh)'
 	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches'
 	@echo '  probes           - the userspace probes for ABIS="x86_64 i386 arm64" (build/probes)'
-	@echo '  compare          - the main job: trace PROBES="tour routes hello" on every ABI and'
+	@echo '  compare          - the main job: trace PROBES="tour routes hello libc_hello" on every ABI and'
 	@echo '                     compare them; LINUX=1 adds real Linux (qemu-user, strace)'
 	@echo '  bench            - instruction counts of every syscall route, boot, size, build time'
 	@echo '                     (icount, repeated twice); LINUX=1 beside Debian Linux; WITH_CHECK=1'
@@ -325,7 +325,7 @@ probes:
 	$(Q)$(MAKE) -f userspace/Makefile PROBE_O=$(PROBE_O) ABIS="$(ABIS)" Q=$(Q) LLVM=$(LLVM)
 
 # ---- the main job: traced probes on every ABI, Linux beside them, compared ------------------
-PROBES ?= tour routes hello
+PROBES ?= tour routes hello libc_hello
 .PHONY: compare
 compare:
 	$(Q)$(PYTHON3) scripts/compare.py --probes "$(PROBES)" --abis "$(ABIS)" $(if $(filter 1,$(LINUX)),--linux)

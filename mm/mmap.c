@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * brk, mmap and munmap for anonymous memory (files cannot be mapped yet). mmap hands out
+ * brk, mmap, munmap and mprotect for anonymous memory (files cannot be mapped yet). mmap hands out
  * addresses top-down below the stack, as Linux does; pages are allocated and zeroed up
  * front, since there is no demand paging yet.
  */
@@ -11,6 +11,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/errno.h>
+#include <linux/mmu_context.h>
 
 #define PROT_READ	0x1
 #define PROT_WRITE	0x2
@@ -136,4 +137,34 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 		return -EINVAL;
 	mm_unmap(mm, addr, addr + PAGE_ALIGN(len));
 	return 0;
+}
+
+/*
+ * Change what user space may do with its pages; C libraries make their relocated data
+ * read-only this way (RELRO) right after startup. PROT_WRITE without PROT_READ still
+ * reads on x86 and arm64 (the page tables cannot say write-only), as on Linux.
+ */
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end, vm_flags = 0;
+	int err;
+
+	if (start & (PAGE_SIZE - 1) || prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	end = start + PAGE_ALIGN(len);
+	if (end <= start || end > mm->task_size)
+		return -ENOMEM;
+	if (prot & PROT_READ)
+		vm_flags |= VM_READ;
+	if (prot & PROT_WRITE)
+		vm_flags |= VM_WRITE;
+	if (prot & PROT_EXEC)
+		vm_flags |= VM_EXEC;
+	err = mm_protect(mm, start, end, vm_flags);
+	if (!err && (prot & PROT_EXEC))
+		sync_user_icache(mm);	/* data written earlier may now be run */
+	return err;
 }

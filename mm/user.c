@@ -170,3 +170,54 @@ void mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 		pp = &v->vm_next;
 	}
 }
+
+/* Make addr a boundary between areas: split the area it falls strictly inside. */
+static int split_vma_at(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v = find_vma(mm, addr), *tail;
+
+	if (!v || v->vm_start == addr)
+		return 0;
+	tail = kzalloc(sizeof(*tail), GFP_KERNEL);
+	if (!tail)
+		return -ENOMEM;
+	*tail = *v;
+	tail->vm_start = addr;
+	v->vm_end = addr;
+	v->vm_next = tail;
+	return 0;
+}
+
+int mm_protect(struct mm_struct *mm, unsigned long start, unsigned long end,
+	       unsigned long vm_flags)
+{
+	const unsigned long access = VM_READ | VM_WRITE | VM_EXEC;
+	unsigned long covered = start;
+	struct vm_area_struct *v;
+	int err;
+
+	/* Every page of the range must belong to an area (Linux: -ENOMEM otherwise). */
+	for (v = mm->mmap; v && covered < end; v = v->vm_next)
+		if (v->vm_start <= covered && covered < v->vm_end)
+			covered = v->vm_end;
+	if (covered < end)
+		return -ENOMEM;
+	err = split_vma_at(mm, start);
+	if (!err)
+		err = split_vma_at(mm, end);
+	if (err)
+		return err;
+	for (v = mm->mmap; v; v = v->vm_next) {
+		if (v->vm_start < start || v->vm_end > end)
+			continue;
+		v->vm_flags = (v->vm_flags & ~access) | (vm_flags & access);
+		for (unsigned long va = v->vm_start; va < v->vm_end; va += PAGE_SIZE) {
+			phys_addr_t pa = user_page_phys(mm, va);
+
+			/* Remapping an existing page updates its entry and flushes the TLB. */
+			if (pa && map_user_page(mm, va, pa, v->vm_flags))
+				return -ENOMEM;
+		}
+	}
+	return 0;
+}

@@ -84,7 +84,7 @@ def boot(probe, abi, out):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--probes", default="tour routes hello")
+    ap.add_argument("--probes", default="tour routes hello libc_hello")
     ap.add_argument("--abis", default="x86_64 i386 arm64")
     ap.add_argument("--linux", action="store_true", help="add real Linux (qemu-user, strace)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
@@ -112,6 +112,8 @@ def main():
                 f"traced, {dt:.1f} s")
             if records:
                 traces[probe].append((f"ferry-{abi}", trace))
+    for p in probes:	# columns in the order of ABIS, not of completion
+        traces[p].sort(key=lambda lt: abis.index(lt[0][len("ferry-"):]))
 
     if a.linux:
         for p in probes:

@@ -26,6 +26,12 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va);
 /* Leave for user mode with regs (task_pt_regs(current)) through the arch's normal exit. */
 void __noreturn arch_start_user(struct pt_regs *regs);
 
+/*
+ * <asm/mmu_context.h> also provides sync_user_icache(mm): make instructions just written
+ * into mm's executable pages visible to fetches (arm64 cleans and invalidates caches; x86
+ * is coherent and does nothing).
+ */
+
 #include <asm/mmu_context.h>
 
 #endif

@@ -33,6 +33,17 @@ static char ist_stacks[N_IST_STACKS][IST_STACK_SIZE] __aligned(PAGE_SIZE);
 
 struct pcpu_hot pcpu_hot_boot;
 
+/*
+ * The running task's thread-local-storage descriptors into GDT slots 12-14 (tls.c builds
+ * them). A user selector loaded later reads the new descriptor; one already in a segment
+ * register keeps its cached copy until reloaded, which is what set_thread_area users expect.
+ */
+void load_tls_descriptors(const u64 *tls)
+{
+	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		gdt_table[GDT_ENTRY_TLS_MIN + i] = tls[i];
+}
+
 /* System-segment descriptor of a 64-bit TSS: 16 bytes (SDM vol. 3, 8.2.3). */
 static void set_tss_desc(u64 *slot, unsigned long base, u32 limit)
 {

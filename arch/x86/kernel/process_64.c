@@ -28,6 +28,7 @@ void set_current_task(struct task_struct *t)
 	hot->top_of_stack = top;			/* syscall entries */
 	update_task_stack_sp0(top);			/* interrupts and int $0x80 from ring 3 */
 	wrmsr(MSR_IA32_SYSENTER_ESP, top);		/* sysenter */
+	load_user_tls(t);				/* its FS/GS bases and TLS slots */
 }
 
 static inline void load_data_segments(unsigned int sel)
@@ -49,6 +50,7 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool
 	 * compatibility mode. The 64-bit kernel ignores both, so they simply stay loaded.
 	 */
 	load_data_segments(compat ? __USER_DS : 0);
+	reset_user_tls(current);
 	entry_test_exec(current);
 }
 

@@ -23,6 +23,9 @@ struct gate_desc {
 #define GATE_INTERRUPT	0xe	/* clears IF on entry */
 #define GATE_TRAP	0xf	/* leaves IF alone */
 
+/* GDT slots GDT_ENTRY_TLS_MIN.. from the task's tls_array (cpu_init.c). */
+void load_tls_descriptors(const u64 *tls);
+
 static inline void load_gdt(const struct desc_ptr *p)
 {
 	__asm__ __volatile__("lgdt %0" : : "m"(*p));

@@ -6,9 +6,16 @@
  * every kernel slot at boot, so a kernel mapping added later (vmalloc, ioremap) lands in a
  * table every mm already points to, and no PML4 needs updating afterwards.
  * switch_mm() loads CR3 (next == NULL: the kernel's own PML4). The interface is
- * <linux/mmu_context.h>; x86 needs nothing beyond it.
+ * <linux/mmu_context.h>.
  */
 #ifndef _ASM_X86_MMU_CONTEXT_H
 #define _ASM_X86_MMU_CONTEXT_H
+
+struct mm_struct;
+
+/* x86 keeps instruction fetches coherent with stores: nothing to do. */
+static inline void sync_user_icache(struct mm_struct *mm)
+{
+}
 
 #endif

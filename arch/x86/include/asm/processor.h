@@ -26,7 +26,15 @@
 /* Kernel context of a task that is not running (the scheduler's switch_to saves it here). */
 struct thread_struct {
 	unsigned long sp;		/* kernel RSP at the switch */
+	/* User segment state, loaded by set_current_task() (arch/x86/kernel/tls.c). */
+	unsigned long fsbase;		/* arch_prctl(ARCH_SET_FS): 64-bit TLS */
+	unsigned long gsbase;		/* arch_prctl(ARCH_SET_GS) */
+	u64 tls_array[3];		/* set_thread_area(): GDT slots 12-14, 32-bit TLS */
 };
+
+struct task_struct;
+void load_user_tls(struct task_struct *t);	/* tls.c: FS/GS bases, GDT TLS slots */
+void reset_user_tls(struct task_struct *t);	/* exec: none */
 
 static inline void cpuid_count(u32 leaf, u32 subleaf, u32 *a, u32 *b, u32 *c, u32 *d)
 {

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Thread-local storage for user space: the segment bases that C libraries point at their
+ * per-thread data.
+ *
+ *   64-bit code: FS (glibc, musl) or GS base, set with arch_prctl(ARCH_SET_FS / ARCH_SET_GS)
+ *                and written straight into MSR_FS_BASE / the user half of GS.
+ *   32-bit code: a GDT descriptor in slot 12-14 made by set_thread_area(), which the
+ *                program then loads into %gs (glibc's i386 startup: selector 0x63).
+ *
+ * Both live in the task's thread_struct and are loaded by load_user_tls() whenever a task
+ * becomes current (set_current_task), so each task finds its own; exec clears them.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/compat.h>
+#include <linux/string.h>
+#include <asm/desc.h>
+#include <asm/ldt.h>
+#include <asm/msr.h>
+#include <asm/processor.h>
+#include <asm/segment.h>
+
+#define ARCH_SET_GS	0x1001
+#define ARCH_SET_FS	0x1002
+#define ARCH_GET_FS	0x1003
+#define ARCH_GET_GS	0x1004
+
+void load_user_tls(struct task_struct *t)
+{
+	wrmsr(MSR_FS_BASE, t->thread.fsbase);
+	/* In the kernel, after swapgs, the user's GS base is the one parked in this MSR. */
+	wrmsr(MSR_KERNEL_GS_BASE, t->thread.gsbase);
+	load_tls_descriptors(t->thread.tls_array);
+}
+
+/* exec: the new program starts with no TLS, as on Linux. */
+void reset_user_tls(struct task_struct *t)
+{
+	t->thread.fsbase = 0;
+	t->thread.gsbase = 0;
+	memset(t->thread.tls_array, 0, sizeof(t->thread.tls_array));
+	load_user_tls(t);
+}
+
+SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
+{
+	struct thread_struct *th = &current->thread;
+
+	if (in_compat_syscall())
+		return -EINVAL;		/* 32-bit code has set_thread_area */
+	switch (option) {
+	case ARCH_SET_FS:
+	case ARCH_SET_GS:
+		/* A base outside user space would let user code address the kernel's data. */
+		if (arg2 >= TASK_SIZE_MAX)
+			return -EPERM;
+		if (option == ARCH_SET_FS)
+			th->fsbase = arg2;
+		else
+			th->gsbase = arg2;
+		load_user_tls(current);
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(th->fsbase, (unsigned long __user *)arg2);
+	case ARCH_GET_GS:
+		return put_user(th->gsbase, (unsigned long __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}
+
+/* Linux's "empty" user_desc: clears the slot. */
+static bool desc_empty(const struct user_desc *u)
+{
+	return !u->base_addr && !u->limit && !u->contents && u->read_exec_only &&
+	       !u->seg_32bit && !u->limit_in_pages && u->seg_not_present && !u->useable;
+}
+
+/* The 8-byte descriptor: DPL 3 data segment, accessed bit set (SDM vol. 3, 3.4.5). */
+static u64 make_desc(const struct user_desc *u)
+{
+	u64 type = (u64)(u->read_exec_only ^ 1) << 1 | (u64)u->contents << 2 | 1;
+	u64 base = u->base_addr, limit = u->limit;
+
+	return (limit & 0xffff) | (base & 0xffffff) << 16 | type << 40 | 1ULL << 44 |
+	       3ULL << 45 | (u64)(u->seg_not_present ^ 1) << 47 | (limit >> 16 & 0xf) << 48 |
+	       (u64)u->useable << 52 | (u64)u->seg_32bit << 54 |
+	       (u64)u->limit_in_pages << 55 | (base >> 24 & 0xff) << 56;
+}
+
+SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
+{
+	struct thread_struct *th = &current->thread;
+	struct user_desc info;
+	int idx;
+
+	if (copy_from_user(&info, u_info, sizeof(info)))
+		return -EFAULT;
+	idx = info.entry_number;
+	if (idx == -1) {
+		for (idx = GDT_ENTRY_TLS_MIN; idx <= GDT_ENTRY_TLS_MAX; idx++)
+			if (!th->tls_array[idx - GDT_ENTRY_TLS_MIN])
+				break;
+		if (idx > GDT_ENTRY_TLS_MAX)
+			return -ESRCH;
+		if (put_user(idx, &u_info->entry_number))
+			return -EFAULT;
+	}
+	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return -EINVAL;
+	if (desc_empty(&info)) {
+		th->tls_array[idx - GDT_ENTRY_TLS_MIN] = 0;
+	} else {
+		/* Only 32-bit data segments: no 16-bit ones, no code (Linux's rule too). */
+		if (!info.seg_32bit || info.contents > 1)
+			return -EINVAL;
+		th->tls_array[idx - GDT_ENTRY_TLS_MIN] = make_desc(&info);
+	}
+	load_user_tls(current);
+	return 0;
+}
