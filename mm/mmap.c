@@ -36,7 +36,8 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		    mm_map_anon(mm, old_end, new_end - old_end, VM_READ | VM_WRITE))
 			return mm->brk;
 	} else if (new_end < old_end) {
-		mm_unmap(mm, new_end, old_end);
+		if (mm_unmap(mm, new_end, old_end))
+			return mm->brk;
 	}
 	mm->brk = brk;
 	return brk;
@@ -86,7 +87,9 @@ static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	if (flags & MAP_FIXED) {
 		if (addr & (PAGE_SIZE - 1) || addr > mm->task_size - len)
 			return -EINVAL;
-		mm_unmap(mm, addr, addr + len);
+		err = mm_unmap(mm, addr, addr + len);
+		if (err)
+			return err;
 	} else {
 		addr = find_free_range(mm, len);
 		if (!addr)
@@ -135,8 +138,7 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 	if (addr & (PAGE_SIZE - 1) || !len || addr > mm->task_size ||
 	    PAGE_ALIGN(len) > mm->task_size - addr)
 		return -EINVAL;
-	mm_unmap(mm, addr, addr + PAGE_ALIGN(len));
-	return 0;
+	return mm_unmap(mm, addr, addr + PAGE_ALIGN(len));
 }
 
 /*
@@ -147,7 +149,7 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long end, vm_flags = 0;
+	unsigned long end;
 	int err;
 
 	if (start & (PAGE_SIZE - 1) || prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
@@ -157,13 +159,7 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	end = start + PAGE_ALIGN(len);
 	if (end <= start || end > mm->task_size)
 		return -ENOMEM;
-	if (prot & PROT_READ)
-		vm_flags |= VM_READ;
-	if (prot & PROT_WRITE)
-		vm_flags |= VM_WRITE;
-	if (prot & PROT_EXEC)
-		vm_flags |= VM_EXEC;
-	err = mm_protect(mm, start, end, vm_flags);
+	err = mm_protect(mm, start, end, vm_flags_from_prot(prot));
 	if (!err && (prot & PROT_EXEC))
 		sync_user_icache(mm);	/* data written earlier may now be run */
 	return err;

@@ -131,46 +131,6 @@ bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end)
 	return true;
 }
 
-/* Unmap [start, end) (page aligned): free its pages, cut or split the areas it touches. */
-void mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
-{
-	struct vm_area_struct **pp = &mm->mmap, *v;
-
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		phys_addr_t pa = unmap_user_page(mm, va);
-
-		if (pa)
-			free_page(__va(pa));
-	}
-	while ((v = *pp)) {
-		if (end <= v->vm_start || start >= v->vm_end) {
-			pp = &v->vm_next;
-			continue;
-		}
-		if (start > v->vm_start && end < v->vm_end) {	/* a hole in the middle: split */
-			struct vm_area_struct *tail = kzalloc(sizeof(*tail), GFP_KERNEL);
-
-			if (!tail)
-				panic("mm_unmap: out of memory splitting an area");
-			*tail = *v;
-			tail->vm_start = end;
-			v->vm_end = start;
-			v->vm_next = tail;
-			return;
-		}
-		if (start <= v->vm_start && end >= v->vm_end) {	/* all of it */
-			*pp = v->vm_next;
-			kfree(v);
-			continue;
-		}
-		if (start <= v->vm_start)
-			v->vm_start = end;
-		else
-			v->vm_end = start;
-		pp = &v->vm_next;
-	}
-}
-
 /* Make addr a boundary between areas: split the area it falls strictly inside. */
 static int split_vma_at(struct mm_struct *mm, unsigned long addr)
 {
@@ -185,6 +145,33 @@ static int split_vma_at(struct mm_struct *mm, unsigned long addr)
 	tail->vm_start = addr;
 	v->vm_end = addr;
 	v->vm_next = tail;
+	return 0;
+}
+
+/* Unmap [start, end) (page aligned): free its pages, drop the areas inside it. */
+int mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct **pp = &mm->mmap, *v;
+	int err = split_vma_at(mm, start);
+
+	if (!err)
+		err = split_vma_at(mm, end);
+	if (err)
+		return err;		/* nothing changed but a split: the areas still cover it */
+	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+		phys_addr_t pa = unmap_user_page(mm, va);
+
+		if (pa)
+			free_page(__va(pa));
+	}
+	while ((v = *pp)) {
+		if (v->vm_start >= start && v->vm_end <= end) {
+			*pp = v->vm_next;
+			kfree(v);
+			continue;
+		}
+		pp = &v->vm_next;
+	}
 	return 0;
 }
 

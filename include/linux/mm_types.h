@@ -39,7 +39,8 @@ int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, un
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
-void mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Unmap [start, end) (page aligned); 0 or -ENOMEM (an area could not be split). */
+int mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Change the access of [start, end) (page aligned, all mapped) to vm_flags' VM_READ/WRITE/
  * EXEC, splitting areas at the edges. 0, or -ENOMEM when part of the range is unmapped. */
 int mm_protect(struct mm_struct *mm, unsigned long start, unsigned long end,
