@@ -18,6 +18,7 @@
 #define EINVAL		22
 #define ENOMEM		12
 #define EPERM		1
+#define EFAULT		14
 #define PAGE		4096UL
 
 static char *map_pages(unsigned long n)
@@ -49,6 +50,8 @@ static void check_tls(void)
 		    got == (unsigned long)tls_area, "ARCH_GET_FS returns it");
 	ktap_result(sys(arch_prctl, 0x1002, 0xffffffff80000000UL) == -EPERM,
 		    "ARCH_SET_FS to a kernel address -> -EPERM");
+	ktap_result(sys(arch_prctl, 0x1003, 16) == -EFAULT, "ARCH_GET_FS to a bad pointer -> -EFAULT");
+	ktap_result(sys(arch_prctl, 0x1234, 0) == -EINVAL, "unknown arch_prctl code -> -EINVAL");
 #elif defined(__i386__)
 	struct {
 		unsigned int entry_number, base_addr, limit, flags;
@@ -69,6 +72,7 @@ static void check_tls(void)
 	ktap_result(gs_word == tls_area[1], "%%gs:4 after a syscall (%#x)", gs_word);
 	d.entry_number = 11;
 	ktap_result(sys(set_thread_area, &d) == -EINVAL, "slot 11 (not TLS) -> -EINVAL");
+	ktap_result(sys(set_thread_area, 16) == -EFAULT, "set_thread_area(bad pointer) -> -EFAULT");
 #elif defined(__aarch64__)
 	unsigned long v;
 
@@ -85,11 +89,11 @@ int main(void)
 	volatile char *ro;
 
 #if defined(__x86_64__)
-	ktap_plan(12);
+	ktap_plan(15);
 #elif defined(__i386__)
-	ktap_plan(12);
+	ktap_plan(14);
 #else
-	ktap_plan(8);
+	ktap_plan(9);
 #endif
 	if ((long)p < 0 && (long)p > -4096) {
 		ktap_result(0, "mmap failed: %ld", (long)p);
@@ -105,6 +109,8 @@ int main(void)
 	ktap_result(sys(mprotect, p, PAGE, 0x100) == -EINVAL, "unknown prot bit -> -EINVAL");
 	ktap_result(sys(mprotect, p + 3 * PAGE, PAGE, PROT_READ) == -ENOMEM,
 		    "a range over an unmapped hole -> -ENOMEM");
+	ktap_result(sys(mprotect, (char *)0 - 2 * PAGE, PAGE, PROT_READ) == -ENOMEM,
+		    "a range in the kernel's half -> -ENOMEM");
 	ktap_result(sys(mprotect, p, 3 * PAGE, PROT_READ | PROT_WRITE) == 0,
 		    "whole range back to READ|WRITE = 0");
 	p[PAGE] = 6;
