@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * brk, mmap, munmap and mprotect for anonymous memory (files cannot be mapped yet). mmap hands out
- * addresses top-down below the stack, as Linux does; pages are allocated and zeroed up
- * front, since there is no demand paging yet.
+ * brk, mmap, munmap and mprotect for anonymous memory (files cannot be mapped yet). mmap
+ * hands out addresses top-down below the stack, as Linux does. brk and mmap only record
+ * the area: each page is allocated and zeroed on its first access (mm/memory.c), or at
+ * once with MAP_POPULATE.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -20,6 +21,7 @@
 #define MAP_PRIVATE	0x02
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
+#define MAP_POPULATE	0x8000
 
 #define MMAP_GAP (1UL << 20)	/* kept unmapped between the stack and mmap space */
 
@@ -33,7 +35,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		return mm->brk;
 	if (new_end > old_end) {
 		if (!mm_range_free(mm, old_end, new_end) ||
-		    mm_map_anon(mm, old_end, new_end - old_end, VM_READ | VM_WRITE))
+		    mm_reserve_anon(mm, old_end, new_end - old_end, VM_READ | VM_WRITE))
 			return mm->brk;
 	} else if (new_end < old_end) {
 		if (mm_unmap(mm, new_end, old_end))
@@ -95,7 +97,11 @@ static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		if (!addr)
 			return -ENOMEM;
 	}
-	err = mm_map_anon(mm, addr, len, vm_flags_from_prot(prot));
+	/* Pages come on first touch (mm/memory.c), unless the caller wants them now. */
+	if (flags & MAP_POPULATE)
+		err = mm_map_anon(mm, addr, len, vm_flags_from_prot(prot));
+	else
+		err = mm_reserve_anon(mm, addr, len, vm_flags_from_prot(prot));
 	return err ? err : (long)addr;
 }
 

@@ -158,3 +158,34 @@ KTEST(uaccess, kernel_addresses_are_refused)
 	KTEST_EXPECT_EQ(t, copy_from_user(buf, (const void __user *)(TASK_SIZE_MAX - 8), 16), 16);
 	leave_test_mm(mm);
 }
+
+/* Demand paging: a reserved area has no pages until a user copy touches it. */
+KTEST(uaccess, reserved_pages_come_on_first_touch)
+{
+	struct mm_struct *mm = enter_test_mm(t);
+	unsigned long area = UBASE + 16 * PAGE_SIZE, none = UBASE + 32 * PAGE_SIZE;
+	unsigned long ro = UBASE + 48 * PAGE_SIZE;
+	u8 buf[16] = { 1, 2, 3 }, back[16];
+
+	if (!mm)
+		return;
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, area, 2 * PAGE_SIZE, VM_READ | VM_WRITE), 0);
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, none, PAGE_SIZE, 0), 0);	/* PROT_NONE */
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, ro, PAGE_SIZE, VM_READ), 0);
+	KTEST_EXPECT(t, !user_page_phys(mm, area) && !user_page_phys(mm, area + PAGE_SIZE));
+	/* A copy across the two pages faults both in. */
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)(area + PAGE_SIZE - 8), buf, 16), 0);
+	KTEST_EXPECT(t, user_page_phys(mm, area) && user_page_phys(mm, area + PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, mm->faulted_pages, 2);
+	KTEST_EXPECT_EQ(t, copy_from_user(back, (const void __user *)(area + PAGE_SIZE - 8), 16), 0);
+	KTEST_EXPECT(t, !memcmp(buf, back, 16));
+	/* No access at all: nothing comes in, the copy reports every byte. */
+	KTEST_EXPECT_EQ(t, copy_from_user(back, (const void __user *)none, 16), 16);
+	KTEST_EXPECT(t, !user_page_phys(mm, none));
+	/* Read-only: a read brings a zeroed page, a write is refused. */
+	KTEST_EXPECT_EQ(t, copy_from_user(back, (const void __user *)ro, 16), 0);
+	KTEST_EXPECT_EQ(t, back[0], 0);
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)ro, buf, 16), 16);
+	KTEST_EXPECT_EQ(t, mm->faulted_pages, 3);
+	leave_test_mm(mm);
+}

@@ -104,6 +104,16 @@ int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, un
 	return add_vma(mm, start, end, vm_flags);
 }
 
+int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
+		    unsigned long vm_flags)
+{
+	unsigned long end = start + len;
+
+	if (start & (PAGE_SIZE - 1) || end < start || end > mm->task_size)
+		return -EINVAL;
+	return add_vma(mm, start, end, vm_flags);
+}
+
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len)
 {
 	const char *s = src;

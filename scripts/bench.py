@@ -42,7 +42,7 @@ TRACE_OFF_MAX_EXTRA = 2
 BOOT_MIN_RATIO = 100
 BOOT_PATHS = {"x86_64": ["direct", "grub"], "arm64": ["direct", "uboot"]}
 NOT_YET = "not yet (no fork/signals)"
-PROCESS_COSTS = ["fork+exit+wait4", "execve", "page fault", "context switch (sched_yield, 2 procs)",
+PROCESS_COSTS = ["page fault", "fork+exit+wait4", "execve", "context switch (sched_yield, 2 procs)",
                  "signal delivery + rt_sigreturn"]
 
 
@@ -57,7 +57,7 @@ DISK_BOOT = {"grub"}
 
 def figures(fig, boot_counters=True):
     """What must repeat between two boots: every BENCH figure and the boot counters."""
-    keys = ("mem_avail_k", "routes", "done", "status")
+    keys = ("mem_avail_k", "routes", "ops", "done", "status")
     if boot_counters:
         keys += ("first_user", "ready")
     return {k: fig.get(k) for k in keys}
@@ -76,6 +76,24 @@ def per_call_insns(fig, key, arch):
         return None
     v = r["per_call"] * qemu.insns_per_tick(arch)
     return int(v) if float(v).is_integer() else round(v, 2)
+
+
+def op_insns(fig, op, abi):
+    """Instructions per operation of a BENCH op= line (page_fault), or None."""
+    r = fig.get("ops", {}).get(op)
+    if not r:
+        return None
+    v = r["per_op"] * qemu.insns_per_tick(qemu.ARCH_OF[abi])
+    return int(v) if float(v).is_integer() else round(v, 2)
+
+
+def op_figures(runs, abis, op, key):
+    """'x86_64 1,423 / i386 1,421 / arm64 1,177' for the process-cost table."""
+    parts = []
+    for abi in abis:
+        v = op_insns(runs.get(key(abi), ({},))[0], op, abi)
+        parts.append(f"{abi} {v:,}" if v is not None else f"{abi} -")
+    return " / ".join(parts)
 
 
 def main():
@@ -221,6 +239,14 @@ def main():
                                        "after init's exec or at exit (see docs/benchmarks.md)")
 
     process = [{"name": n, "ferry": NOT_YET, "linux": "-"} for n in PROCESS_COSTS]
+    for p in process:
+        if p["name"] == "page fault":	# anonymous memory, first write (bench.c)
+            p.update(ferry=op_figures(fr, abis, "page_fault", lambda abi: ("ferry", abi, "direct")),
+                     linux=op_figures(lx, abis, "page_fault", lambda abi: abi) if a.linux else "-",
+                     per_abi={abi: {"ferry": op_insns(fr.get(("ferry", abi, "direct"), ({},))[0],
+                                                      "page_fault", abi),
+                                    "linux": op_insns(lx.get(abi, ({},))[0], "page_fault", abi)}
+                              for abi in abis})
 
     # 5. where the instructions go, for the main route of each ABI (the ones with a target)
     bd = {}

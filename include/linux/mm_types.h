@@ -28,6 +28,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long task_size;		/* user space ends here (32-bit: 4 GiB - page) */
+	unsigned long faulted_pages;		/* pages given out by handle_mm_fault() */
 	unsigned long mmap_base;		/* mmap() hands out addresses below this */
 };
 
@@ -35,6 +36,15 @@ struct mm_struct *mm_alloc(unsigned long task_size);
 void mmput(struct mm_struct *mm);
 /* Map zeroed anonymous memory over [start, start + len) (page aligned). 0 or -errno. */
 int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long vm_flags);
+/* Record [start, end) as anonymous memory without pages: each comes on its first access. */
+int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
+		    unsigned long vm_flags);
+
+/* A user access found no page (mm/memory.c): 0, -EFAULT (no area), -EACCES, -ENOMEM. */
+#define FAULT_FLAG_WRITE	0x1
+#define FAULT_FLAG_INSTRUCTION	0x2
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+
 /* Copy into user pages of mm that may not be the current address space. */
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);

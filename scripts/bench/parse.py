@@ -19,7 +19,7 @@ def number(s):
 def console(text):
     """{'first_user', 'ready', 'mem_avail_k', 'mem_total_k', 'mem_detail', 'routes': {route/call: {...}},
     'done'} from one boot's console text."""
-    out = {"routes": {}, "done": False}
+    out = {"routes": {}, "ops": {}, "done": False}
     for m in BENCH.finditer(text):
         f = fields(m.group(1))
         if "first_user" in f:
@@ -29,6 +29,9 @@ def console(text):
             out["routes"][f"{f['route']}/{f['call']}"] = {
                 "per_call": number(f["per_call"]), "spread": number(f["spread"]),
                 "empty": int(f["empty"]), "n": int(f["n"]), "batches": int(f["batches"])}
+        elif "op" in f and "per_op" in f:
+            out["ops"][f["op"]] = {"per_op": number(f["per_op"]), "spread": number(f["spread"]),
+                                   "n": int(f["n"]), "batches": int(f["batches"])}
         elif "route" in f and "missing" in f:
             out["routes"][f"{f['route']}/{f['call']}"] = {"missing": f["missing"]}
         elif m.group(1).strip() == "done":

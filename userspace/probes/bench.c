@@ -12,6 +12,11 @@
  *
  *   BENCH abi=x86_64 counter=rdtsc first_user=123456        counter at the first instruction
  *   BENCH abi=x86_64 route=syscall call=getpid n=64 per_call=131 spread=0
+ *   BENCH abi=x86_64 op=page_fault n=16 per_op=1234 spread=0
+ *
+ * page_fault: the first write to each of n pages of a fresh anonymous mmap (demand paging:
+ * a fault, a zeroed frame, the write retried) minus a second write to the same pages, per
+ * page; the smallest of the batches, each on a new mapping.
  *
  * per_call is (min batch - min empty batch) / n; spread is (max - min batch) / n, the cost of
  * whatever interrupted the worst batch. Arguments: n=N (calls per batch), batches=B,
@@ -223,6 +228,66 @@ static void put_ratio(char *out, size_t size, unsigned long long v, unsigned lon
 		snprintf(out, size, "%llu", whole);
 }
 
+#define PAGE 4096UL
+#define MAP_ANON_PRIVATE 0x22		/* MAP_PRIVATE | MAP_ANONYMOUS */
+
+static inline unsigned long long read_counter(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	unsigned int lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return (unsigned long long)hi << 32 | lo;
+#else
+	unsigned long v;
+
+	__asm__ __volatile__("isb\n mrs %0, cntvct_el0" : "=r"(v) : : "memory");
+	return v;
+#endif
+}
+
+static volatile char *map_fresh(unsigned long len)
+{
+#if defined(__i386__)
+	long p = sys(mmap2, 0, len, 3 /* READ|WRITE */, MAP_ANON_PRIVATE, -1, 0);
+#else
+	long p = sys(mmap, 0, len, 3 /* READ|WRITE */, MAP_ANON_PRIVATE, -1, 0);
+#endif
+	return p < 0 && p > -4096 ? 0 : (volatile char *)p;
+}
+
+/* Page-fault cost per page: first touches minus second touches, smallest batch. */
+static void bench_page_faults(unsigned long n, unsigned long batches)
+{
+	unsigned long long best = ~0ULL, worst = 0;
+	char per[32], spread[32];
+
+	for (unsigned long b = 0; b < batches; b++) {
+		volatile char *a = map_fresh(n * PAGE);
+		unsigned long long t0, t1, t2, d;
+
+		if (!a) {
+			printf("BENCH abi=%s op=page_fault missing=mmap_failed\n", ABI);
+			return;
+		}
+		t0 = read_counter();
+		for (unsigned long i = 0; i < n; i++)
+			a[i * PAGE] = 1;
+		t1 = read_counter();
+		for (unsigned long i = 0; i < n; i++)
+			a[i * PAGE] = 2;
+		t2 = read_counter();
+		d = (t1 - t0) - (t2 - t1);
+		best = d < best ? d : best;
+		worst = d > worst ? d : worst;
+		sys(munmap, (long)a, n * PAGE);
+	}
+	put_ratio(per, sizeof(per), best, n);
+	put_ratio(spread, sizeof(spread), worst - best, n);
+	printf("BENCH abi=%s op=page_fault n=%lu batches=%lu per_op=%s spread=%s\n", ABI, n,
+	       batches, per, spread);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long n = arg_value(argc, argv, "n", 64);
@@ -269,6 +334,7 @@ int main(int argc, char **argv)
 		printf("BENCH abi=%s route=%s call=%s n=%lu batches=%lu per_call=%s spread=%s empty=%llu\n",
 		       ABI, r->route, r->call, n, batches, per, spread, e_min);
 	}
+	bench_page_faults(16, 8);
 	printf("BENCH done\n");
 	return 0;
 }

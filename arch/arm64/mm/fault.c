@@ -9,18 +9,36 @@
  * user address touched outside the user copies: with PAN such an access faults even when
  * the page is mapped, and it is reported as what it is.
  *
- * Taken from user space: there is no demand paging, so every user page is mapped up front
- * and an abort means the access was not allowed: SIGSEGV with the faulting address.
+ * Taken from user space: a translation fault on a user address may be a page of anonymous
+ * memory not touched yet; handle_mm_fault() (mm/memory.c) gives it a frame and the access
+ * is retried. The same holds for a user copy (LDTR/STTR with an exception-table entry)
+ * taken in the kernel. Anything else from user space was not allowed: SIGSEGV with the
+ * faulting address.
  */
 #include <linux/kernel.h>
 #include <linux/signal.h>
 #include <linux/vmalloc.h>
+#include <linux/sched.h>
+#include <linux/mm_types.h>
+#include <linux/extable.h>
 #include <asm/esr.h>
 #include <asm/exception.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
 
 static struct pt_regs *guard_hit_regs;
+
+/* A translation fault ("nothing mapped") on a user address: maybe a page still to come. */
+static bool fault_in_user_page(unsigned long far, unsigned long esr, bool exec)
+{
+	struct mm_struct *mm = current->mm;
+
+	if ((esr & ESR_ELx_FNV) || ESR_ELx_FSC_TYPE(ESR_ELx_FSC(esr)) != ESR_ELx_FSC_FAULT ||
+	    !mm || far >= mm->task_size)
+		return false;
+	return !handle_mm_fault(mm, far, (!exec && (esr & ESR_ELx_WNR) ? FAULT_FLAG_WRITE : 0) |
+					 (exec ? FAULT_FLAG_INSTRUCTION : 0));
+}
 
 static void report_stack_overflow(void)
 {
@@ -37,6 +55,9 @@ void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 		call_on_stack((char *)overflow_stack + OVERFLOW_STACK_SIZE, report_stack_overflow);
 	}
 
+	/* Only a user copy may touch user memory, and may find a page still to come. */
+	if (search_exception_tables(regs->pc) && fault_in_user_page(far, esr, false))
+		return;
 	if (fixup_exception(regs))
 		return;
 
@@ -68,6 +89,8 @@ void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs
 	const char *what = exec ? "instruction abort" :
 			   (esr & ESR_ELx_WNR) ? "data abort (write)" : "data abort (read)";
 
+	if (fault_in_user_page(far, esr, exec))
+		return;
 	if (esr & ESR_ELx_FNV)
 		far = 0;	/* the address is not known */
 	force_sig_fault(regs, SIGSEGV, code, far, what);

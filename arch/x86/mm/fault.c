@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Page faults. Nothing is demand-paged yet, so:
- *   - a fault in user mode (any address: unmapped, kernel, read-only) is the process's
- *     error: SIGSEGV;
- *   - a kernel fault is either an expected one — an instruction listed in the exception
- *     table (a user-memory access that may fault), resumed at its fixup — or a bug, even
- *     when the address is a user one: die() with the faulting address explained.
+ * Page faults.
+ *   - "not present" on a user address, from user mode or from a user copy (an instruction
+ *     in the exception table): maybe a page of anonymous memory not touched yet;
+ *     handle_mm_fault() (mm/memory.c) gives it a frame and the access is retried;
+ *   - any other fault in user mode (no area, a kernel address, a protection violation) is
+ *     the process's error: SIGSEGV;
+ *   - any other kernel fault is either an expected one — a user copy, resumed at its
+ *     fixup — or a bug, even when the address is a user one: die() with the address
+ *     explained.
  */
 #include <linux/kernel.h>
 #include <linux/extable.h>
 #include <linux/vmalloc.h>
 #include <linux/signal.h>
+#include <linux/sched.h>
+#include <linux/mm_types.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
@@ -26,14 +31,26 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	/* CR2 first: a later fault would overwrite it. */
 	unsigned long address = read_cr2();
-	const struct exception_table_entry *fixup;
+	const struct exception_table_entry *fixup = NULL;
+
+	if (!user_mode(regs))
+		fixup = search_exception_tables(regs->ip);
+	/* Only user mode or a user copy may fault pages in ('current' is not read before). */
+	if (!(error_code & (X86_PF_PROT | X86_PF_RSVD)) && (user_mode(regs) || fixup)) {
+		struct mm_struct *mm = current->mm;
+
+		if (mm && address < mm->task_size &&
+		    !handle_mm_fault(mm, address,
+				     (error_code & X86_PF_WRITE ? FAULT_FLAG_WRITE : 0) |
+				     (error_code & X86_PF_INSTR ? FAULT_FLAG_INSTRUCTION : 0)))
+			return;		/* a page now: the instruction runs again */
+	}
 
 	if (user_mode(regs)) {
 		force_sig_fault(regs, SIGSEGV, error_code & X86_PF_PROT ? SEGV_ACCERR : SEGV_MAPERR,
 				address, "page fault");
 		return;
 	}
-	fixup = search_exception_tables(regs->ip);
 	if (fixup) {
 		regs->ip = ex_fixup_addr(fixup);
 		return;
