@@ -39,7 +39,7 @@ struct trace_shm_header {
 
 static struct trace_shm_header *shm;
 static char *shm_data;
-static u64 shm_capacity;
+static u64 shm_capacity, shm_head, shm_lost;	/* the guest's own copies: the file shows them */
 static bool shm_full;
 
 /* Bus 0, function 0 of each slot: where QEMU puts a -device without a bus= option. */
@@ -51,30 +51,51 @@ static int find_ivshmem(void)
 	return -1;
 }
 
+/*
+ * BAR 2's address and size. The size comes from the standard probe (write all ones, read
+ * back which address bits stick), with memory decoding off meanwhile, so the header's own
+ * size claim can be checked against what the device really decodes.
+ */
+static u64 read_bar(int dev, u8 off, u64 *size)
+{
+	u32 cmd = pci_conf1_read(0, dev, 0, PCI_COMMAND);
+	u32 lo = pci_conf1_read(0, dev, 0, off), hi = 0, lo_mask, hi_mask = ~0u;
+	bool is64 = lo & PCI_BASE_ADDRESS_MEM_TYPE_64;
+
+	pci_conf1_write(0, dev, 0, PCI_COMMAND, cmd & ~PCI_COMMAND_MEMORY);
+	pci_conf1_write(0, dev, 0, off, ~0u);
+	lo_mask = pci_conf1_read(0, dev, 0, off);
+	pci_conf1_write(0, dev, 0, off, lo);
+	if (is64) {
+		hi = pci_conf1_read(0, dev, 0, off + 4);
+		pci_conf1_write(0, dev, 0, off + 4, ~0u);
+		hi_mask = pci_conf1_read(0, dev, 0, off + 4);
+		pci_conf1_write(0, dev, 0, off + 4, hi);
+	}
+	pci_conf1_write(0, dev, 0, PCI_COMMAND, cmd | PCI_COMMAND_MEMORY);
+	*size = ~(((u64)hi_mask << 32 | lo_mask) & PCI_BASE_ADDRESS_MEM_MASK) + 1;
+	return ((u64)hi << 32 | lo) & PCI_BASE_ADDRESS_MEM_MASK;
+}
+
 bool trace_shm_init(void)
 {
 	int dev = find_ivshmem();
-	u8 bar_off = PCI_BASE_ADDRESS_0 + 4 * IVSHMEM_BAR;
-	u64 bar;
+	u64 bar, bar_size;
 	struct trace_shm_header *h;
 
 	if (dev < 0)
 		return false;
-	bar = pci_conf1_read(0, dev, 0, bar_off);
-	if (bar & PCI_BASE_ADDRESS_MEM_TYPE_64)
-		bar |= (u64)pci_conf1_read(0, dev, 0, bar_off + 4) << 32;
-	bar &= PCI_BASE_ADDRESS_MEM_MASK;
+	bar = read_bar(dev, PCI_BASE_ADDRESS_0 + 4 * IVSHMEM_BAR, &bar_size);
 	if (!bar) {
 		pr_warn("trace: ivshmem at 00:%02x.0 has no address (firmware left BAR 2 unset)\n",
 			dev);
 		return false;
 	}
-	pci_conf1_write(0, dev, 0, PCI_COMMAND,
-			pci_conf1_read(0, dev, 0, PCI_COMMAND) | PCI_COMMAND_MEMORY);
-
 	h = ioremap(bar, PAGE_SIZE);
-	if (memcmp(h->magic, "FERRYTRC", 8) || h->size <= SHM_DATA_OFFSET) {
-		pr_warn("trace: ivshmem at 00:%02x.0 is not a Ferry trace file\n", dev);
+	/* The header is the host's word: believe it only within what the device decodes. */
+	if (bar_size <= SHM_DATA_OFFSET || memcmp(h->magic, "FERRYTRC", 8) ||
+	    h->size <= SHM_DATA_OFFSET || h->size > bar_size || h->head || h->lost) {
+		pr_warn("trace: ivshmem at 00:%02x.0 is not a fresh Ferry trace file\n", dev);
 		return false;
 	}
 	shm_capacity = h->size - SHM_DATA_OFFSET;
@@ -87,19 +108,21 @@ bool trace_shm_init(void)
 
 void trace_shm_write(const char *buf, size_t len)
 {
-	u64 head = shm->head;
+	u64 head = shm_head;
 
 	if (shm_full || len > shm_capacity - head) {
 		u64 lines = 0;
 
 		for (size_t i = 0; i < len; i++)
 			lines += buf[i] == '\n';
-		shm->lost += lines;
+		shm_lost += lines;
+		writeq(shm_lost, &shm->lost);
 		shm_full = true;
 		return;
 	}
 	memcpy(shm_data + head, buf, len);
+	shm_head = head + len;
 	/* The data before the new head: a reader that sees the head sees the records. */
 	__asm__ __volatile__("" ::: "memory");
-	writeq(head + len, &shm->head);
+	writeq(shm_head, &shm->head);
 }
