@@ -29,7 +29,8 @@ sys.path.insert(0, os.path.join(TOP, "scripts"))
 import ktap  # noqa: E402  (scripts/ktap.py)
 
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-CHECK_O = os.path.join(TOP, "build", "check")
+# CHECK_O= moves every build and probe of the run elsewhere (two checks side by side).
+CHECK_O = os.path.abspath(os.environ.get("CHECK_O") or os.path.join(TOP, "build", "check"))
 PROBES_O = os.path.join(CHECK_O, "probes")
 
 

@@ -12,6 +12,7 @@ set -euo pipefail
 PACKAGES=(
 	make gcc libc6-dev binutils                       # host build, unit tests
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu  # arm64 cross toolchain
+	libc6-dev-arm64-cross                             # static glibc for arm64 programs (only recommended by gcc-aarch64-linux-gnu)
 	binutils-x86-64-linux-gnu                         # x86_64 binutils when cross-building from arm64
 	gcc-12-multilib libc6-dev-i386                    # i386 userspace probes (gcc -m32)
 	clang lld llvm                                    # LLVM=1
