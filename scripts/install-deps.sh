@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Install what building, running and testing Ferry needs on Debian 12, and nothing that is
-# already there. Used by the README's commands and by CI (.ci/run). Runs apt-get as root, or
+# already there; then prove each toolchain links for its ABI (scripts/check-toolchains.sh).
+# Packages go in with --no-install-recommends, so every package whose files a build or test
+# step uses is named below, never left to arrive as a recommendation. Used by the README's commands and by CI (.ci/run). Runs apt-get as root, or
 # through sudo when available.
 #
 # Never gcc-multilib: on Debian 12 it conflicts with gcc-aarch64-linux-gnu and apt would
@@ -31,18 +33,19 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
 	echo "install-deps: everything is installed"
-	exit 0
+else
+	echo "install-deps: installing ${missing[*]}"
+	SUDO=
+	if [ "$(id -u)" -ne 0 ]; then
+		command -v sudo >/dev/null || { echo "install-deps: need root or sudo for apt-get" >&2; exit 1; }
+		SUDO=sudo
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -q
+	$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+	# The multilib trap: make sure the cross compiler survived.
+	command -v aarch64-linux-gnu-gcc >/dev/null || { echo "install-deps: aarch64-linux-gnu-gcc is missing after install" >&2; exit 1; }
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=
-if [ "$(id -u)" -ne 0 ]; then
-	command -v sudo >/dev/null || { echo "install-deps: need root or sudo for apt-get" >&2; exit 1; }
-	SUDO=sudo
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-
-# The multilib trap: make sure the cross compiler survived.
-command -v aarch64-linux-gnu-gcc >/dev/null || { echo "install-deps: aarch64-linux-gnu-gcc is missing after install" >&2; exit 1; }
+# Installed is not the same as usable: every toolchain must link a static program for its ABI.
+"$(dirname "$0")/check-toolchains.sh"
