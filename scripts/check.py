@@ -196,8 +196,8 @@ NOSPEC_SEQUENCE = {
 }
 # invoke_syscall is inline: every C entry function that dispatches holds its own copy.
 NOSPEC_FUNCTIONS = {
-    "x86_64": ["do_syscall_64", "do_int80_syscall_32", "do_fast_syscall_32"],
-    "arm64": ["do_el0_svc"],
+    "x86_64": ["do_syscall_64", "do_int80_syscall_32", "do_SYSENTER_32", "do_SYSCALL_32"],
+    "arm64": ["el0t_64_sync_handler"],
 }
 
 
@@ -241,6 +241,21 @@ def trace_off_cost(verbose):
                                            os.path.join(PROBES_O, abi, "bench"),
                                            os.path.join(CHECK_O, "trace-cost"))
             results.append(Result(name, ok, "\n".join(lines) if not ok or verbose else ""))
+    return results
+
+
+def gdb_backtraces(objtrees, verbose):
+    """Per route: gdb's bt from invoke_syscall names the whole path (tests/boot/gdb_backtrace.py)."""
+    import gdb_backtrace  # tests/boot/gdb_backtrace.py
+    results = []
+    for route, r in gdb_backtrace.ROUTES.items():
+        name = f"gdb_backtrace_{route}"
+        objtree = objtrees.get((r.arch, False))
+        if not objtree:
+            results.append(Result(name, False, "kernel build missing"))
+            continue
+        ok, text = gdb_backtrace.check(route, objtree, PROBES_O)
+        results.append(Result(name, ok, text if not ok or verbose else ""))
     return results
 
 
@@ -344,6 +359,8 @@ def main():
 
     if want_boot and a.only in ("", "boot", "trace"):
         results += report(trace_off_cost(a.verbose), len(results))
+    if want_boot and a.only in ("", "boot"):
+        results += report(gdb_backtraces(objtrees, a.verbose), len(results))
 
     if want_linux:
         for abi in ("x86_64", "i386", "arm64"):

@@ -2,7 +2,7 @@
 /*
  * The C side of every exception vector (entry.S calls el<el><t|h>_<64|32>_<kind>_handler
  * with the saved pt_regs). Each handler reads the syndrome and dispatches: system calls to
- * el0_svc (syscall.c), faults to mm/fault.c (kernel) or a signal (user), interrupts to the
+ * el0_svc (with syscall.h), faults to mm/fault.c (kernel) or a signal (user), interrupts to the
  * interrupt controller, anything the kernel does not expect to die() with the name of the
  * vector.
  */
@@ -16,6 +16,7 @@
 #include <asm/exception.h>
 #include <asm/ptrace.h>
 #include <asm/sysreg.h>
+#include "syscall.h"
 
 /* A vector that should never be taken: say which one, with the registers. */
 static void __noreturn unexpected_vector(const char *vector, struct pt_regs *regs)
@@ -91,8 +92,12 @@ asmlinkage void el1h_64_irq_handler(struct pt_regs *regs)
  * masked (the exception set PSTATE.DAIF). ESR_EL1.EC says what happened.
  */
 
-/* svc #0: a system call. The number is in x8, arguments in x0-x5 (syscall.c). */
-static void el0_svc(struct pt_regs *regs)
+/*
+ * svc #0: a system call. The number is in x8, arguments in x0-x5 (syscall.h). Inline, as is
+ * do_el0_svc: the whole syscall path is el0t_64_sync_handler's body, whose frame keeps it in
+ * backtraces (a call to an out-of-line el0_svc would be a tail call, leaving none).
+ */
+static __always_inline void el0_svc(struct pt_regs *regs)
 {
 	current_thread_info()->syscall_route = ROUTE_SVC;	/* the tracer names it "svc" */
 	do_el0_svc(regs);
@@ -100,8 +105,7 @@ static void el0_svc(struct pt_regs *regs)
 
 /*
  * A user fault the process gets a signal for; the return path is the usual one. The fault
- * paths are kept out of line: el0t_64_sync_handler then needs no stack frame of its own,
- * and the syscall case costs a few instructions rather than a dozen.
+ * paths are kept out of line, so their registers and stack do not weigh on the syscall case.
  */
 static noinline void el0_signal(struct pt_regs *regs, int sig, int code, unsigned long addr,
 		       const char *what)

@@ -15,7 +15,7 @@
  * A system call ("svc #0" at EL0; docs/syscall-path-arm64.md walks through one):
  *   vectors+0x400 -> kernel_ventry 0 -> el0t_64_sync -> kernel_entry 0
  *   -> el0t_64_sync_handler -> el0_svc -> do_el0_svc -> el0_svc_common (entry-common.c,
- *   syscall.c) -> ret_to_user -> kernel_exit 0 -> eret.
+ *   with syscall.h inline) -> ret_to_user -> kernel_exit 0 -> eret.
  * Timer interrupts while user code runs take the same kernel_entry 0 / ret_to_user pair
  * (el0t_64_irq -> el0t_64_irq_handler).
  *
@@ -194,14 +194,28 @@ END(vectors)
 /*
  * The stub behind one vector: save, call el<el><ht>_<regsize>_<label>_handler(regs)
  * (entry-common.c), return.
+ *
+ * From EL0 the stub is where the kernel's stack begins, and its unwind information (DWARF
+ * CFI in .debug_frame: not loaded, no instruction) says so to debuggers: the return address
+ * (x30) is "undefined", which gdb takes as the outermost frame, so a backtrace from a
+ * syscall ends at el0t_64_sync instead of reading the user's x29/x30 as kernel frames. The
+ * frame address is sp + PT_REGS_SIZE, the stack top, for the whole stub. The kernel's own
+ * unwinder gets the same answer from the zero frame record kernel_entry 0 leaves in pt_regs.
  */
 	.macro	entry_handler, el:req, ht:req, regsize:req, label:req
 el\el\ht\()_\regsize\()_\label:
+	.if	\el == 0
+	.cfi_sections .debug_frame
+	.cfi_startproc
+	.cfi_def_cfa sp, PT_REGS_SIZE
+	.cfi_undefined x30
+	.endif
 	kernel_entry \el
 	mov	x0, sp
 	bl	el\el\ht\()_\regsize\()_\label\()_handler
 	.if	\el == 0
 	b	ret_to_user
+	.cfi_endproc
 	.else
 	b	ret_to_kernel
 	.endif

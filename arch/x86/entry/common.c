@@ -12,7 +12,7 @@
  *   do_int80_syscall_32   int $0x80 (32- or 64-bit)   ia32_sys_call_table  exit: iretq
  *   do_SYSENTER_32        sysenter via the vDSO       ia32_sys_call_table  exit: sysretl/iretq
  *   do_SYSCALL_32         syscall from 32-bit code    ia32_sys_call_table  exit: sysretl/iretq
- * The last two share do_fast_syscall_32.
+ * The last two share do_fast_syscall_32 (inline).
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -66,8 +66,11 @@ void do_int80_syscall_32(struct pt_regs *regs)
  * sixth argument) is on the user stack, where the vDSO pushed it. Reading it is a user
  * access like any other: a bad ESP gives -EFAULT, never a kernel fault. Returns whether
  * pt_regs can be restored by sysretl, whose limits each check names.
+ *
+ * Inline in both callers: called out of line it would be a tail call (a jmp), and the caller,
+ * do_SYSENTER_32 or do_SYSCALL_32, would be missing from every backtrace.
  */
-bool do_fast_syscall_32(struct pt_regs *regs)
+static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
 {
 	int nr = (int)regs->orig_ax;
 	u32 ebp;

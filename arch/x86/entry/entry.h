@@ -17,7 +17,6 @@ extern const syscall_fn_t ia32_sys_call_table[IA32_NR_syscalls];
 
 void do_syscall_64(struct pt_regs *regs, int nr);
 void do_int80_syscall_32(struct pt_regs *regs);
-bool do_fast_syscall_32(struct pt_regs *regs);
 bool do_SYSENTER_32(struct pt_regs *regs);
 bool do_SYSCALL_32(struct pt_regs *regs);
 

@@ -128,6 +128,7 @@ common_entry:
 	.globl entry_SYSCALL_64
 	.type entry_SYSCALL_64, @function
 entry_SYSCALL_64:
+	USER_ENTRY_CFI
 	swapgs				/* GS: user -> kernel per-CPU base */
 	movq	%rsp, %gs:PCPU_USER_SP	/* park the user RSP: no free register yet */
 	movq	%gs:PCPU_TOP_OF_STACK, %rsp	/* the current task's kernel stack */
@@ -227,6 +228,7 @@ syscall_return_via_sysret:
 	subq	$PTREGS_ORIG_AX, %rsp	/* back to the start of pt_regs, still intact */
 	jmp	swapgs_restore_regs_and_return_to_usermode
 #undef FRAME
+	USER_ENTRY_CFI_END
 	.size entry_SYSCALL_64, . - entry_SYSCALL_64
 
 /*

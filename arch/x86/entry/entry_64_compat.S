@@ -43,6 +43,7 @@
 	.globl entry_SYSENTER_compat
 	.type entry_SYSENTER_compat, @function
 entry_SYSENTER_compat:
+	USER_ENTRY_CFI
 	swapgs				/* GS: user -> kernel per-CPU base */
 	movl	%ebp, %ebp		/* zero-extend: the vDSO's ESP, now in EBP */
 	pushq	$__USER_DS		/* pt_regs->ss */
@@ -87,6 +88,7 @@ sysenter_flags_fixed:
 	testb	%al, %al
 	jz	swapgs_restore_regs_and_return_to_usermode
 	jmp	sysret32_from_system_call
+	USER_ENTRY_CFI_END
 	.size entry_SYSENTER_compat, . - entry_SYSENTER_compat
 
 /*
@@ -104,6 +106,7 @@ sysenter_flags_fixed:
 	.globl entry_SYSCALL_compat
 	.type entry_SYSCALL_compat, @function
 entry_SYSCALL_compat:
+	USER_ENTRY_CFI
 	swapgs				/* GS: user -> kernel per-CPU base */
 	movl	%esp, %r8d		/* park the user ESP in R8, invisible to 32-bit code */
 	movq	%gs:PCPU_TOP_OF_STACK, %rsp	/* the current task's kernel stack */
@@ -153,6 +156,7 @@ sysret32_from_system_call:
 	movq	PTREGS_SP - PTREGS_ORIG_AX(%rsp), %rsp		/* ESP: the user stack */
 	swapgs				/* GS: kernel -> user */
 	sysretl
+	USER_ENTRY_CFI_END
 	.size entry_SYSCALL_compat, . - entry_SYSCALL_compat
 
 /*
@@ -167,6 +171,7 @@ sysret32_from_system_call:
 	.globl entry_INT80_compat
 	.type entry_INT80_compat, @function
 entry_INT80_compat:
+	USER_ENTRY_CFI
 	swapgs				/* GS: user -> kernel (only user mode uses this gate) */
 	pushq	%rax			/* pt_regs->orig_ax */
 	pushq	%rdi			/* pt_regs->di */
@@ -200,4 +205,5 @@ entry_INT80_compat:
 	movq	%rsp, %rdi		/* arg 1: struct pt_regs * */
 	call	do_int80_syscall_32	/* returns with interrupts off */
 	jmp	swapgs_restore_regs_and_return_to_usermode
+	USER_ENTRY_CFI_END
 	.size entry_INT80_compat, . - entry_INT80_compat

@@ -26,8 +26,6 @@ const char *fault_status_name(unsigned int fsc);
 void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs);
 /* A data or instruction abort from EL0: SIGSEGV with the address (mm/fault.c). */
 void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs);
-/* svc #0 from EL0 (kernel/syscall.c). */
-void do_el0_svc(struct pt_regs *regs);
 void __noreturn die_kernel_exception(const char *what, struct pt_regs *regs, unsigned long esr);
 bool fixup_exception(struct pt_regs *regs);
 

@@ -1,7 +1,7 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The arm64 half of a system call, between el0_svc (entry-common.c) and the generic code
- * (inline, include/linux/entry-common.h):
+ * The arm64 half of a system call, between el0_svc (entry-common.c, the only includer) and
+ * the generic code (inline, include/linux/entry-common.h):
  *
  *   do_el0_svc(regs)
  *     el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table)
@@ -13,7 +13,16 @@
  *       syscall_exit_to_user_mode      tracing, pending work; interrupts off again
  *
  * then back to el0t_64_sync (entry.S) and ret_to_user.
+ *
+ * Inline, like everything from el0t_64_sync_handler down to the table call, which therefore
+ * is one function with one stack frame. Out of line, do_el0_svc would be reached by a tail
+ * call (a plain branch): el0t_64_sync_handler would leave no trace on the stack and be
+ * missing from every backtrace, and the branch would cost an instruction. gdb shows inline
+ * functions as frames of their own (docs/follow-a-syscall.md).
  */
+#ifndef _ARM64_KERNEL_SYSCALL_H
+#define _ARM64_KERNEL_SYSCALL_H
+
 #include <linux/kernel.h>
 #include <linux/entry-common.h>
 #include <asm/exception.h>
@@ -37,7 +46,9 @@ static __always_inline void el0_svc_common(struct pt_regs *regs, int scno, int s
 	syscall_exit_to_user_mode(regs);
 }
 
-void do_el0_svc(struct pt_regs *regs)
+static __always_inline void do_el0_svc(struct pt_regs *regs)
 {
 	el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table);
 }
+
+#endif
