@@ -47,6 +47,7 @@ UNIT_SOURCES = {
     "test_vsprintf": ["lib/vsprintf.c", "lib/kstrtox.c"],
     "test_nospec": ["tests/unit/nospec_arch.c"],
     "test_string": ["tests/unit/string_renamed.c"],
+    "test_initramfs": ["fs/initramfs.c", "lib/vsprintf.c", "lib/kstrtox.c"],
 }
 
 
@@ -247,7 +248,8 @@ def trace_off_cost(verbose):
 def gdb_backtraces(objtrees, verbose):
     """Per route: gdb's bt from invoke_syscall names the whole path (tests/boot/gdb_backtrace.py)."""
     import gdb_backtrace  # tests/boot/gdb_backtrace.py
-    results = []
+    ok, text = gdb_backtrace.judge_catches_broken()
+    results = [Result("gdb_backtrace_judge_rejects_broken", ok, text if not ok or verbose else "")]
     for route, r in gdb_backtrace.ROUTES.items():
         name = f"gdb_backtrace_{route}"
         objtree = objtrees.get((r.arch, False))

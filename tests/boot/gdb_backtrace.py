@@ -4,8 +4,9 @@ and ends at the entry symbol (the user boundary) with no garbage frame.
 
 For each route, QEMU boots the bench probe in "once" mode (userspace/probes/bench.c: two calls
 of that route only) and waits for gdb on a Unix socket of its own (no TCP port to share with
-anyone). gdb-multiarch stops at invoke_syscall when the route's entry symbol is among the
-callers, prints `bt`, and kills QEMU. The backtrace must list ROUTES[name].chain, innermost
+anyone). gdb-multiarch, with scripts/gdb/ferry.gdb, stops at invoke_syscall (ferry-syscall-bp)
+when the route's entry symbol is among the callers, prints `bt` and the registers
+(ferry-regs), and kills QEMU. The backtrace must list ROUTES[name].chain, innermost
 first, with the entry symbol as the last frame: no "?? ()", no "Backtrace stopped" (gdb's
 "previous frame identical to this frame (corrupt stack?)").
 
@@ -78,6 +79,42 @@ def judge(route, bt):
     return not problems, "; ".join(problems)
 
 
+# What gdb printed before the fix (commit c8554ec's parent): the harness must reject each.
+BROKEN = {
+    "x86_64_syscall": """\
+#0  invoke_syscall (table=<optimized out>, nr_max=451, nr=1, regs=0xffffc9000000bf58) at include/linux/entry-common.h:55
+#1  do_syscall_64 (regs=0xffffc9000000bf58, nr=1) at arch/x86/entry/common.c:42
+#2  0xffffffff802047d8 in entry_SYSCALL_64 ()
+#3  0x00007fffffffee48 in ?? ()
+#4  0x0000000000000000 in ?? ()
+""",
+    "i386_sysenter": """\
+#0  invoke_syscall (table=<optimized out>, nr_max=451, nr=20, regs=0xffffc9000000bf58) at include/linux/entry-common.h:55
+#1  do_syscall_32_irqs_on (nr=20, regs=0xffffc9000000bf58) at arch/x86/entry/common.c:49
+#2  do_fast_syscall_32 (regs=0xffffc9000000bf58) at arch/x86/entry/common.c:81
+#3  0xffffffff802048b0 in entry_SYSENTER_compat ()
+#4  0x0000000000000000 in ?? ()
+""",
+    "arm64_svc": """\
+#0  invoke_syscall (table=<optimized out>, nr_max=451, nr=64, regs=0xffff80010000bed0) at include/linux/entry-common.h:55
+#1  el0_svc_common (syscall_table=<optimized out>, sc_nr=451, scno=64, regs=0xffff80010000bed0) at arch/arm64/kernel/syscall.c:36
+#2  do_el0_svc (regs=0xffff80010000bed0) at arch/arm64/kernel/syscall.c:42
+#3  0xffff800080003434 in el0t_64_sync ()
+Backtrace stopped: previous frame identical to this frame (corrupt stack?)
+""",
+}
+
+
+def judge_catches_broken():
+    """(ok, text): judge() rejects every backtrace in BROKEN, and says why."""
+    lines, ok = [], True
+    for name, bt in BROKEN.items():
+        good, why = judge(ROUTES[name], bt)
+        ok = ok and not good and bool(why)
+        lines.append(f"{name}: {'accepted (wrong)' if good else 'rejected: ' + why}")
+    return ok, "\n".join(lines)
+
+
 def backtrace(route, objtree, probe):
     """Boot, stop at invoke_syscall on this route, return (gdb's output, console)."""
     gdbarch = "aarch64" if route.arch == "arm64" else "i386:x86-64"
@@ -104,11 +141,13 @@ def backtrace(route, objtree, probe):
             entry = route.chain[-1]
             gdb = ["gdb-multiarch", "-nx", "-batch", os.path.join(objtree, "vmlinux"),
                    "-ex", f"set architecture {gdbarch}",
+                   "-ex", f"source {os.path.join(TOP, 'scripts/gdb/ferry.gdb')}",
                    "-ex", f"target remote {sock}",
-                   "-ex", f'break invoke_syscall if $_any_caller_is("{entry}", 10)',
+                   "-ex", "ferry-syscall-bp",
+                   "-ex", f'condition 1 $_any_caller_is("{entry}", 10)',
                    "-ex", "continue",
                    "-ex", "echo FERRY-BT-BEGIN\\n", "-ex", "bt", "-ex", "echo FERRY-BT-END\\n",
-                   "-ex", "kill"]
+                   "-ex", "ferry-regs", "-ex", "kill"]
             try:
                 g = subprocess.run(gdb, cwd=TOP, stdin=subprocess.DEVNULL, capture_output=True,
                                    text=True, errors="replace", timeout=TIMEOUT)
@@ -150,6 +189,8 @@ def check(name, objtree, probes):
     out, console = backtrace(route, objtree, probe)
     bt = bt_text(out)
     ok, why = judge(route, bt)
+    if ok and not re.search(r"^\$1 = \{.*\b(orig_ax|orig_x0) = 0x", out, re.M):
+        ok, why = False, "ferry-regs (scripts/gdb/ferry.gdb) printed no pt_regs"
     text = f"{bt.rstrip()}\n({time.monotonic() - t0:.1f} s)"
     if not ok:
         text = f"{why}\n{text}\ngdb:\n{out[-3000:]}\nconsole:\n{console[-1500:]}"
@@ -166,7 +207,10 @@ def main():
     unknown = [r for r in a.routes if r not in ROUTES]
     if unknown:
         p.error(f"unknown route {' '.join(unknown)}; routes: {' '.join(ROUTES)}")
-    failed = 0
+    ok, text = judge_catches_broken()
+    failed = not ok
+    print("\n".join("    " + ln for ln in text.splitlines()))
+    print(f"{'ok' if ok else 'not ok'} judge_catches_broken", flush=True)
     for name in a.routes or list(ROUTES):
         objtree = a.objtree_arm64 if ROUTES[name].arch == "arm64" else a.objtree_x86_64
         ok, text = check(name, objtree, a.probes)
