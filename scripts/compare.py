@@ -3,7 +3,7 @@
 """make compare: boot each ABI with each probe traced, add real Linux, compare the traces.
 
   compare.py [--probes "tour routes"] [--abis "x86_64 i386 arm64"] [--linux] [--jobs N]
-             [--out build/compare]
+             [--out build/compare] [--color auto|always|never] [--view auto|full|diff]
 
 For every probe and ABI it boots the kernel of that ABI's arch (x86_64 also runs i386) with
 the probe as /init under -icount, the syscall trace going to its own channel:
@@ -13,12 +13,23 @@ them, native strace (scripts/trace/linux.py):
     OUT/<probe>/linux/<abi>-<probe>.<via>.jsonl
 Then per probe, scripts/trace/compare.py lines the traces up and writes
     OUT/<probe>/report.txt, report.json, report.html, perfetto.json
-and the text report is printed. Boots run in parallel; progress is printed as they finish.
+and the text report is printed, as wide as the terminal and coloured on one (report.txt
+holds every row at 160 columns). Boots run in parallel; progress is printed as they finish.
+
+The output ends with the verdict: one line per probe ("tour: matching (25 known
+differences)", "routes: 47 unexpected differences (ferry-i386 18, ...)") and an overall
+line. Exit status: 0 when every probe matches (known differences aside), 1 when a probe
+has an unexpected difference, 2 on an error (a probe that does not exist, a failed build,
+a probe with fewer than two traces, a comparison that failed); make reports a non-zero
+status as "Error N" and itself exits 2. A probe that does not exist is refused before
+anything is built or written. OUT/summary.json lists each compared probe's traces, report
+and verdict.
 """
 import argparse
 import concurrent.futures as cf
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -26,6 +37,15 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 ARCH_OF = {"x86_64": "x86_64", "i386": "x86_64", "arm64": "arm64"}
+
+
+def probe_source(p):
+    """The probe's source file (userspace/Makefile's rules), or None."""
+    if p.startswith("libc_"):
+        src = os.path.join("userspace", "libc", p[len("libc_"):] + ".c")
+    else:
+        src = os.path.join("userspace", "probes", p + ".c")
+    return src if os.path.exists(os.path.join(TOP, src)) else None
 
 
 def say(msg):
@@ -36,17 +56,22 @@ def run(cmd, **kw):
     return subprocess.run(cmd, cwd=TOP, text=True, capture_output=True, **kw)
 
 
+def fail(msg):
+    print(msg, file=sys.stderr)
+    sys.exit(2)
+
+
 def build(abis):
     arches = sorted({ARCH_OF[a] for a in abis})
     for arch in arches:
         say(f"  BUILD   kernel {arch}")
         r = run(["make", f"ARCH={arch}", f"-j{os.cpu_count() or 2}"])
         if r.returncode:
-            sys.exit(f"compare: kernel build for {arch} failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
+            fail(f"compare: kernel build for {arch} failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
     say("  BUILD   probes")
     r = run(["make", "probes", f"ABIS={' '.join(abis)}"])
     if r.returncode:
-        sys.exit(f"compare: probe build failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
+        fail(f"compare: probe build failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
 
 
 def tag_probe(trace, probe):
@@ -89,10 +114,27 @@ def main():
     ap.add_argument("--linux", action="store_true", help="add real Linux (qemu-user, strace)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--out", default=os.path.join("build", "compare"))
+    ap.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto")
+    ap.add_argument("--view", choices=("auto", "full", "diff"), default="auto",
+                    help="the printed table: every row, or only the differences (auto: diff "
+                    "for long tables)")
     a = ap.parse_args()
     probes, abis = a.probes.split(), a.abis.split()
+    unknown = [p for p in probes if not probe_source(p)]
+    bad_abis = [x for x in abis if x not in ARCH_OF]
+    if unknown or bad_abis or not probes:
+        what = (f"no probe named {', '.join(unknown)} (userspace/probes/<name>.c or "
+                f"userspace/libc/<name>.c)" if unknown else
+                f"unknown ABI {', '.join(bad_abis)} (x86_64, i386, arm64)" if bad_abis else
+                "no probe given")
+        print(f"compare: {what}", file=sys.stderr)
+        return 2
     out = os.path.join(TOP, a.out)
     t_start = time.monotonic()
+    colour = a.color == "always" or (a.color == "auto" and sys.stdout.isatty()
+                                     and not os.environ.get("NO_COLOR"))
+    width = shutil.get_terminal_size((160, 24)).columns
+    rel = lambda path: os.path.relpath(path, TOP)
 
     build(abis)
     traces = {p: [] for p in probes}
@@ -111,49 +153,82 @@ def main():
             say(f"  [{n}/{len(jobs)}] {probe} on {abi}: status {status}, {records} syscalls "
                 f"traced, {dt:.1f} s")
             if records:
-                traces[probe].append((f"ferry-{abi}", trace))
+                traces[probe].append((f"ferry-{abi}", rel(trace)))
     for p in probes:	# columns in the order of ABIS, not of completion
         traces[p].sort(key=lambda lt: abis.index(lt[0][len("ferry-"):]))
 
     if a.linux:
         for p in probes:
-            bins = [os.path.join(TOP, "build", "probes", abi, p) for abi in abis
+            # Relative paths: the probe's argv[0] shows in its trace (execve, tour's open).
+            bins = [os.path.join("build", "probes", abi, p) for abi in abis
                     if os.path.exists(os.path.join(TOP, "build", "probes", abi, p))]
             ldir = os.path.join(out, p, "linux")
             say(f"  LINUX   {p}: qemu-user and strace")
-            r = run([PYTHON, "scripts/trace/linux.py", "--out", ldir] + bins)
+            r = run([PYTHON, "scripts/trace/linux.py", "--out", rel(ldir)] + bins)
             if r.returncode:
                 say(f"  linux column for {p} failed: {r.stderr[-500:]}")
+            for line in r.stderr.splitlines():
+                if "skipping" in line:
+                    say("  SKIP    " + line.split("skipping ", 1)[1])
             for fn in sorted(os.listdir(ldir)) if os.path.isdir(ldir) else []:
                 if fn.endswith(".jsonl"):
                     abi, rest = fn.split("-", 1)
                     via = rest.rsplit(".", 2)[-2]
-                    traces[p].append((f"linux-{via}-{abi}", os.path.join(ldir, fn)))
+                    traces[p].append((f"linux-{via}-{abi}", rel(os.path.join(ldir, fn))))
 
-    summary = {}
+    summary, verdicts, errors = {}, [], []
     for p in probes:
         if len(traces[p]) < 2:
-            say(f"  {p}: fewer than two traces, nothing to compare")
+            errors.append(f"{p}: not compared: {len(traces[p])} trace(s), a comparison needs two")
             continue
         d = os.path.join(out, p)
         labels = ",".join(lbl for lbl, _ in traces[p])
         cmd = [PYTHON, "scripts/trace/compare.py", *[t for _, t in traces[p]], "--labels", labels,
-               "--text", "--json", os.path.join(d, "report.json"),
-               "--html", os.path.join(d, "report.html"),
-               "--perfetto", os.path.join(d, "perfetto.json"), "--color", "never"]
+               "--text", "--json", rel(os.path.join(d, "report.json")),
+               "--html", rel(os.path.join(d, "report.html")),
+               "--perfetto", rel(os.path.join(d, "perfetto.json")),
+               "--text-out", rel(os.path.join(d, "report.txt")),
+               "--color", "always" if colour else "never", "--width", str(width),
+               "--view", a.view]
         r = run(cmd)
-        with open(os.path.join(d, "report.txt"), "w") as f:
-            f.write(r.stdout)
         say(f"\n===== {p} =====")
         sys.stdout.write(r.stdout)
         if r.returncode not in (0, 1):
-            say(f"  compare failed for {p}: {r.stderr[-1000:]}")
-        summary[p] = {"traces": labels.split(","), "report": os.path.join(d, "report.html")}
-    with open(os.path.join(out, "summary.json"), "w") as f:
-        json.dump(summary, f, indent=1)
-    say(f"\nReports in {os.path.relpath(out, TOP)}/<probe>/report.html (open perfetto.json in "
+            errors.append(f"{p}: the comparison failed (status {r.returncode}): "
+                          f"{r.stderr.strip()[-300:]}")
+            continue
+        with open(os.path.join(d, "report.json"), encoding="utf-8") as f:
+            vs = json.load(f)["verdicts"]
+        verdicts += vs
+        summary[p] = {"traces": labels.split(","), "report": rel(os.path.join(d, "report.html")),
+                      "verdicts": vs}
+    if summary:
+        with open(os.path.join(out, "summary.json"), "w") as f:
+            json.dump(summary, f, indent=1)
+    say(f"\nReports in {rel(out)}/<probe>/report.html (open perfetto.json in "
         f"ui.perfetto.dev); {time.monotonic() - t_start:.0f} s in all")
-    return 0
+    return verdict(verdicts, errors, colour)
+
+
+def verdict(verdicts, errors, colour):
+    """Print the verdict lines and the overall one; the exit status."""
+    paint = (lambda s, bad: f"\x1b[1;{31 if bad else 32}m{s}\x1b[0m") if colour else (lambda s, bad: s)
+    say("\nVerdict:")
+    for v in verdicts:
+        say("  " + paint(v["line"], v["unexpected"]))
+    for e in errors:
+        say("  " + paint(e, True))
+    differ = [v["probe"] for v in verdicts if v["unexpected"]]
+    if errors:
+        overall = f"compare: {len(errors)} error(s)" + (
+            f"; unexpected differences in {', '.join(differ)}" if differ else "")
+    elif differ:
+        overall = (f"compare: unexpected differences in {len(differ)} of {len(verdicts)} "
+                   f"probes ({', '.join(differ)})")
+    else:
+        overall = f"compare: all {len(verdicts)} probes match (known differences aside)"
+    say(paint(overall, bool(errors or differ)))
+    return 2 if errors else 1 if differ else 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ Classes of a pair (a from the first trace, b from the other):
   equal      same canonical call, compatible arguments (values.py) and result
   name-only  same family but different ABI names (open vs openat), compatible result and
              compatible arguments of the same parameter name
-  differ     same call (or family), different arguments or result
+  differ     same call (or family), different arguments or result; the reasons name each
+             field that differs: "arg <parameter name>" (or its index when the first trace
+             has no names), "number of args", "result" (two successful results), "errno" (an
+             error on either side), "exit status"
   only-a     only in the first trace
   only-b     only in the other trace
 A pair matched by a known difference (known.py) keeps its class and is also marked known.
@@ -68,9 +71,10 @@ def classify(x, y):
     if ra["type"] == "signal":
         return EQUAL, []
     renamed = x.canonical != y.canonical
-    why = [f"arg {d}" for d in values.args_differences(ra, rb, by_name=renamed)]
+    why = ["number of args" if d is values.ARG_COUNT else f"arg {d}"
+           for d in values.args_differences(ra, rb, by_name=renamed)]
     if not values.results_compatible(ra, rb):
-        why.append("result")
+        why.append("errno" if ra.get("errno") or rb.get("errno") else "result")
     if why:
         return DIFFER, why
     return (NAME_ONLY if renamed else EQUAL), []

@@ -2,14 +2,20 @@
 """Compare syscall traces: each trace against the first, aligned by a real diff.
 
   compare.py A.jsonl B.jsonl [C.jsonl ...] [--labels A,B,C] [--text] [--json OUT]
-             [--html OUT] [--perfetto OUT] [--known FILE] [--width N] [--color WHEN]
+             [--html OUT] [--perfetto OUT] [--text-out OUT] [--known FILE] [--width N]
+             [--color auto|always|never] [--view auto|full|diff] [--context N]
   compare.py --mapping          print the whole name normalisation table and exit
 
-Without --json/--html/--perfetto, or with --text, the side-by-side table, the counts per
-probe and class, the known differences seen, the normalisation used and the per-route cost
-are printed on stdout (coloured only on a terminal, or with --color always). Exit status:
-0 when every pair is equal, name-only or a known difference; 1 when an unexpected difference
-remains; 2 on bad input.
+Without --json/--html/--perfetto/--text-out, or with --text, the side-by-side table, the
+counts per probe and class, the known differences seen, the normalisation used, the
+per-route cost and, last, one verdict line per probe are printed on stdout. The table is as
+wide as the terminal (shutil.get_terminal_size: $COLUMNS, else the terminal stdout is on,
+else 160) and coloured when stdout is a terminal (--color auto, unless $NO_COLOR is set).
+--view diff prints only the rows with an unexpected difference and --context rows around
+them; auto (default) does that for tables longer than report_text.FULL_MAX_ROWS rows.
+--text-out writes the whole table, 160 columns, without colour, to a file.
+Exit status: 0 when every pair is equal, name-only or a known difference; 1 when an
+unexpected difference remains; 2 on bad input.
 """
 import argparse
 import os
@@ -22,14 +28,9 @@ if not __package__:
     _boot.package()
     __package__ = "ferrytrace"
 
-from . import align, comparison, known, normalize, perfetto, records  # noqa: E402
+from . import comparison, known, normalize, perfetto, records  # noqa: E402
 from . import report_html, report_json, report_text  # noqa: E402
 from . import tables as tbl  # noqa: E402
-
-
-def unexpected(cmp):
-    return sum(side["counts"][c] for side in cmp.sides
-               for c in (align.DIFFER, align.ONLY_A, align.ONLY_B))
 
 
 def write(path, text):
@@ -47,8 +48,16 @@ def main(argv=None):
     ap.add_argument("--html", metavar="OUT")
     ap.add_argument("--perfetto", metavar="OUT")
     ap.add_argument("--known", metavar="FILE", help=f"known differences (default {known.DEFAULT_FILE})")
-    ap.add_argument("--width", type=int, default=None, help="text table width (default: terminal)")
+    ap.add_argument("--text-out", metavar="OUT", help="write the text report (every row, 160 "
+                    "columns, no colour) to OUT")
+    ap.add_argument("--width", type=int, default=None, help="text table width (default: "
+                    "$COLUMNS or the terminal's, else 160)")
     ap.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto")
+    ap.add_argument("--view", choices=("auto", "full", "diff"), default="auto",
+                    help=f"full: every row; diff: only rows with an unexpected difference and "
+                    f"their context; auto: diff beyond {report_text.FULL_MAX_ROWS} rows")
+    ap.add_argument("--context", type=int, default=report_text.CONTEXT, metavar="N",
+                    help="rows of context around a difference in the diff view (default 3)")
     ap.add_argument("--mapping", action="store_true", help="print the normalisation table")
     a = ap.parse_args(argv)
     tables = tbl.load()
@@ -87,15 +96,17 @@ def main(argv=None):
         write(a.html, report_html.render(cmp))
     if a.perfetto:
         write(a.perfetto, perfetto.render(traces, tables))
-    if a.text or not (a.json or a.html or a.perfetto):
+    if a.text_out:
+        write(a.text_out, report_text.render(cmp, 160, False, "full"))
+    if a.text or not (a.json or a.html or a.perfetto or a.text_out):
         tty = sys.stdout.isatty()
         colour = a.color == "always" or (a.color == "auto" and tty and not os.environ.get("NO_COLOR"))
-        width = a.width or (shutil.get_terminal_size((160, 24)).columns if tty else 160)
+        width = a.width or shutil.get_terminal_size((160, 24)).columns
         try:
-            sys.stdout.write(report_text.render(cmp, width, colour))
+            sys.stdout.write(report_text.render(cmp, width, colour, a.view, max(0, a.context)))
         except BrokenPipeError:
             pass
-    return 1 if unexpected(cmp) else 0
+    return 1 if cmp.unexpected() else 0
 
 
 if __name__ == "__main__":

@@ -6,7 +6,24 @@ first trace's records: a row holds at most one record per trace. Records only in
 sit between the first trace's records where their alignment put them; such records of
 several traces in the same gap share a row when their names agree.
 """
+import os
+
 from . import align, cost, fmt, known, normalize
+
+UNEXPECTED = (align.DIFFER, align.ONLY_A, align.ONLY_B)
+
+
+def shown_path(path):
+    """A trace's path as the reports show it: relative to the current directory when it is
+    inside it, else only the file name (a report names no machine's absolute paths)."""
+    if not path:
+        return path
+    rel = os.path.relpath(os.path.abspath(path))
+    return os.path.basename(path) if rel.startswith("..") else rel
+
+
+def plural(n, word):
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 class Comparison:
@@ -91,9 +108,38 @@ class Comparison:
         n = {}
         for side in self.sides:
             for p in side["pairs"]:
-                if p["known"]:
-                    n[p["known"]] = n.get(p["known"], 0) + 1
+                for kid in p["known"] or ():
+                    n[kid] = n.get(kid, 0) + 1
         return [(e, n[e["id"]]) for e in self.known if e["id"] in n]
+
+    # ---- the verdict ---------------------------------------------------------------------
+    def verdicts(self):
+        """One verdict per probe (the other traces' probe names, in order):
+        {"probe", "unexpected", "known", "by_trace": [(label, unexpected)], "line"}.
+        Unexpected: pairs that differ or are only in one trace and that no known difference
+        covers; name-only pairs are not differences."""
+        out = {}
+        for side in self.sides:
+            t = self.traces[side["b"]]
+            probe = t.probe or self.traces[0].probe
+            v = out.setdefault(probe, {"probe": probe, "unexpected": 0, "known": 0, "by_trace": []})
+            n = sum(side["counts"][c] for c in UNEXPECTED)
+            v["unexpected"] += n
+            v["known"] += side["counts"]["known"]
+            if n:
+                v["by_trace"].append((t.label, n))
+        for v in out.values():
+            if v["unexpected"]:
+                v["line"] = (f"{v['probe']}: {plural(v['unexpected'], 'unexpected difference')} ("
+                             + ", ".join(f"{lbl} {n}" for lbl, n in v["by_trace"]) + ")"
+                             + (f", {v['known']} known" if v["known"] else ""))
+            else:
+                v["line"] = f"{v['probe']}: matching" + (
+                    f" ({plural(v['known'], 'known difference')})" if v["known"] else "")
+        return list(out.values())
+
+    def unexpected(self):
+        return sum(v["unexpected"] for v in self.verdicts())
 
     def costs(self):
         return [{"label": t.label, "routes": cost.by_route(t), "abis": cost.by_abi(t)}
@@ -101,10 +147,11 @@ class Comparison:
 
     def to_json(self):
         """Everything the reports show, as one JSON-able dict."""
-        out = {"traces": [], "comparisons": [], "rows": []}
+        out = {"verdicts": [dict(v, by_trace=dict(v["by_trace"])) for v in self.verdicts()],
+               "traces": [], "comparisons": [], "rows": []}
         for t in self.traces:
             out["traces"].append({
-                "label": t.label, "path": t.path, "source": t.source, "probe": t.probe,
+                "label": t.label, "path": shown_path(t.path), "source": t.source, "probe": t.probe,
                 "abis": t.abis, "syscalls": len(t.syscalls), "dropped": t.dropped,
                 "warnings": t.warnings, "header": t.header})
         for side in self.sides:

@@ -1,8 +1,17 @@
 """Known (expected) differences between traces, from known_differences.json.
 
-An entry matches an aligned pair that is not equal when every field it gives matches (see
-the file's _comment). Matched pairs keep their class and get the entry's id in "known";
-every report counts and lists them apart from the unexpected differences.
+An entry applies to an aligned pair that is not equal when every field it gives matches
+(sources, abi, probe, syscall, classes: see the file's _comment). What it then covers:
+  - a call only in one trace (only-a, only-b): the whole pair;
+  - a pair that differs: only the fields the entry names in "differs" ("arg len",
+    "result", "errno", "exit status", ... as align.py names the reasons). The pair is known
+    when every one of its reasons is covered by an entry that applies; one entry may cover
+    one field and another entry the rest (own-path names the file name, qemu-user-fds the
+    descriptor). A reason no entry names leaves the pair unexpected: an mmap whose length
+    differs is not excused by an entry for the address.
+So every entry that can apply to a "differ" pair must say which fields it covers; load()
+refuses one that does not. Matched pairs keep their class and get the ids of the entries
+that covered them in "known" (a list); every report counts and lists them apart.
 """
 import fnmatch
 import json
@@ -11,21 +20,30 @@ import os
 from . import align
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_differences.json")
-FIELDS = {"id", "sources", "abi", "probe", "syscall", "classes", "reasons", "why"}
+FIELDS = {"id", "sources", "abi", "probe", "syscall", "classes", "differs", "why"}
+ONLY = (align.ONLY_A, align.ONLY_B)
 
 
 def load(path=None):
     with open(path or DEFAULT_FILE, encoding="utf-8") as f:
         data = json.load(f)
     entries = data["known"] if isinstance(data, dict) else data
+    ids = set()
     for e in entries:
         bad = set(e) - FIELDS
         if bad or "id" not in e or "why" not in e:
             raise ValueError(f"known difference {e.get('id')!r}: needs id and why; "
                              f"unknown fields {sorted(bad)}")
+        if e["id"] in ids:
+            raise ValueError(f"known difference {e['id']!r}: the id is used twice")
+        ids.add(e["id"])
         for c in e.get("classes", []):
             if c not in align.CLASSES:
                 raise ValueError(f"known difference {e['id']!r}: unknown class {c!r}")
+        if align.DIFFER in e.get("classes", align.CLASSES) and not e.get("differs"):
+            raise ValueError(f"known difference {e['id']!r}: it can match a pair that differs, "
+                             f"so it must name the fields it covers in \"differs\" (e.g. "
+                             f"[\"result\"], [\"arg addr\"]), or leave \"differ\" out of classes")
     return entries
 
 
@@ -52,13 +70,12 @@ def _side_ok(entry, trace, item):
     return True
 
 
-def matches(entry, pair, x, y, ta, tb):
-    """Whether entry covers the pair (x, y are the pair's Items, ta, tb the traces)."""
+def applies(entry, pair, x, y, ta, tb):
+    """Whether entry is about this pair (x, y are the pair's Items, ta, tb the traces);
+    which of a differing pair's fields it covers is covering()'s business."""
     if pair["class"] == align.EQUAL:
         return False
     if "classes" in entry and pair["class"] not in entry["classes"]:
-        return False
-    if "reasons" in entry and not set(pair["why"]) <= set(entry["reasons"]):
         return False
     if "probe" in entry and not any(fnmatch.fnmatchcase(p, entry["probe"])
                                     for p in (ta.probe, tb.probe)):
@@ -73,13 +90,27 @@ def matches(entry, pair, x, y, ta, tb):
     return True
 
 
+def covering(entries, pair, x, y, ta, tb):
+    """The ids of the entries that together cover the pair, or None when it stays unexpected."""
+    hits = [e for e in entries if applies(e, pair, x, y, ta, tb)]
+    if not hits:
+        return None
+    if pair["class"] in ONLY or not pair["why"]:
+        return [hits[0]["id"]]
+    ids = []
+    for reason in pair["why"]:
+        e = next((e for e in hits if reason in e.get("differs", ())), None)
+        if e is None:
+            return None
+        if e["id"] not in ids:
+            ids.append(e["id"])
+    return ids
+
+
 def apply(entries, pairs, ia, ib, ta, tb):
-    """Mark pairs covered by a known difference (pair["known"] = the entry's id)."""
+    """Mark pairs covered by known differences (pair["known"] = the entries' ids)."""
     for p in pairs:
         x = None if p["a"] is None else ia[p["a"]]
         y = None if p["b"] is None else ib[p["b"]]
-        for e in entries:
-            if matches(e, p, x, y, ta, tb):
-                p["known"] = e["id"]
-                break
+        p["known"] = covering(entries, p, x, y, ta, tb)
     return pairs

@@ -14,6 +14,10 @@ format: header "source" is "qemu-user" or "strace", the abi comes from the binar
 is the ABI's default (syscall / int80 / svc), cycles and insns are null. strace's -ttt
 timestamps become "ts" in microseconds (header cycles_per_sec 1000000) and -T durations
 "dur_us". The probe's exit (status or signal) is the last record. Prints the files written.
+A host whose kernel refuses the binary (strace's first execve fails, e.g. ENOEXEC for i386
+on a kernel built without IA32 emulation) cannot run it: that run is skipped, like an ABI
+the host does not run natively, and no trace is written. The header's "command" names the
+log "LOG" and the probe as given (make compare gives paths relative to the source tree).
 """
 import argparse
 import os
@@ -55,6 +59,18 @@ def can_run(via, abi):
     return shutil.which("strace") is not None and abi in NATIVE.get(platform.machine(), set())
 
 
+class CannotRun(Exception):
+    """The host would not start the probe under this tool."""
+
+
+def refused_exec(recs):
+    """strace's errno when the host's kernel refused to exec the probe, else None."""
+    calls = [r for r in recs if r["type"] == "syscall"]
+    if len(calls) == 1 and calls[0].get("name") == "execve" and calls[0].get("errno"):
+        return calls[0]["errno"]
+    return None
+
+
 def exit_record(returncode, pid=None):
     if returncode < 0:
         try:
@@ -88,6 +104,9 @@ def run(probe, via, args=(), timeout=60, keep_log=None):
                 f.write(text)
     parse = linuxparse.parse_qemu if via == "qemu-user" else linuxparse.parse_strace
     recs = parse(text, abi, name)
+    if via == "strace" and refused_exec(recs):
+        raise CannotRun(f"this host's kernel refuses to exec it ({refused_exec(recs)}: "
+                        f"no {abi} support)")
     if via == "qemu-user":
         # qemu reports the probe's death itself; the exit status comes from the run.
         pid = next((r["pid"] for r in recs if r.get("pid")), None)
@@ -95,7 +114,7 @@ def run(probe, via, args=(), timeout=60, keep_log=None):
             recs.append(exit_record(p.returncode, pid))
     header = {"type": "header", "source": via, "arch": abi, "version": 1,
               "cycles_per_sec": 1000000 if via == "strace" else None, "icount": False,
-              "probe": name, "command": cmd,
+              "probe": name, "command": ["LOG" if c == log else c for c in cmd],
               "host": f"{platform.system()} {platform.release()} {platform.machine()}"}
     return header, recs, p.stdout.decode("utf-8", "replace")
 
@@ -142,6 +161,9 @@ def main(argv=None):
             try:
                 header, recs, _ = run(probe, via, extra, a.timeout,
                                       base + ".log" if a.keep_logs else None)
+            except CannotRun as e:
+                print(f"linux.py: skipping {via} for {abi} {probe}: {e}", file=sys.stderr)
+                continue
             except (OSError, subprocess.SubprocessError, ValueError) as e:
                 print(f"linux.py: {probe} under {via}: {e}", file=sys.stderr)
                 status = 1

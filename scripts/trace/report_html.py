@@ -1,24 +1,31 @@
 """The HTML report: one self-contained file (inline CSS, no scripts, no external assets).
 
-Sections: the traces; counts per probe and class; the side-by-side diff (one column per
-trace, rows coloured by class, known differences hatched); known differences seen; cost
-bars per ABI and route (mean and median cycles and instructions, CSS bars); the name
-normalisation used (and the whole table, folded in a <details>).
+Sections: the verdict first (one line per probe, green or red, with the unexpected
+differences per trace); the traces; counts per probe and class; the side-by-side diff (one
+column per trace, rows coloured by class, known differences hatched, the reasons of each
+difference written under the record); known differences seen, with the fields each one
+covers; cost bars per ABI and route (mean and median cycles and instructions, CSS bars,
+and what a cycle is); the name normalisation used (and the whole table, folded in a
+<details>). Paths are shown relative to the current directory (comparison.shown_path).
 """
 import html
 
-from . import align
+from . import align, comparison
 
 CSS = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse}td,th{padding:2px 6px;border:1px solid #ddd;vertical-align:top}
 th{background:#f2f2f2;text-align:left}
-.diff td.c{font:12px/1.3 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all;max-width:38em}
+.diff td.c{font:12px/1.3 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere;word-break:normal;max-width:38em}
+.diff td.c .why{font:11px system-ui,sans-serif;color:#555;margin-top:1px}
+.verdict{border:2px solid;padding:6px 12px;margin:0 0 1em;display:inline-block}
+.verdict p{margin:2px 0}.verdict .v{font-size:1.2em;font-weight:bold}
+.verdict.good{border-color:#2e7d32;background:#eaf7ea}.verdict.bad{border-color:#b71c1c;background:#fbe3e3}
 .diff td.n{color:#888;text-align:right;font:12px monospace}
 .diff td.m{font:bold 12px monospace;text-align:center;width:1.6em}
 .equal{background:#eaf7ea}.name-only{background:#e3f1fb}.differ{background:#fff3cd}
-.only-a,.only-b{background:#fbe3e3}
+.only-a{background:#fbe3e3}.only-b{background:#e9e1fa}
 .known{background-image:repeating-linear-gradient(45deg,transparent 0 6px,rgba(0,0,0,.06) 6px 12px)}
 .legend span{display:inline-block;padding:1px 8px;margin-right:6px;border:1px solid #ddd}
 .bar{height:11px;background:#4a7fb5;display:inline-block;vertical-align:middle}
@@ -46,6 +53,30 @@ def _counts(cmp):
     return "\n".join(out)
 
 
+def _verdict(cmp):
+    out = []
+    for v in cmp.verdicts():
+        cls = "bad" if v["unexpected"] else "good"
+        detail = ("Every difference is a known one (listed below)." if v["known"] else
+                  "Every record agrees.") if not v["unexpected"] else (
+            "Unexpected differences against " + _e(cmp.traces[0].label) + ": "
+            + ", ".join(f"{_e(lbl)} {n}" for lbl, n in v["by_trace"])
+            + (f"; {v['known']} known differences besides." if v["known"] else "."))
+        out.append(f'<div class="verdict {cls}"><p class="v">{_e(v["line"])}</p><p>{detail}</p></div>')
+    return "\n".join(out)
+
+
+def _reasons(p):
+    """What differs, written out under the record (not only in a tooltip)."""
+    if p is None or p["class"] == align.EQUAL:
+        return ""
+    what = ", ".join(p["why"]) + " differ" + ("s" if len(p["why"]) == 1 else "") if p["why"] \
+        else align.LABELS[p["class"]]
+    if p["known"]:
+        what += " \u2014 known: " + ", ".join(p["known"])
+    return f'<div class="why">{_e(what)}</div>'
+
+
 def _diff(cmp):
     from .report_text import mark
     ntr = len(cmp.traces)
@@ -61,7 +92,7 @@ def _diff(cmp):
                 if p is not None:
                     cls = p["class"] + (" known" if p["known"] else "")
                     title = align.LABELS[p["class"]] + (
-                        f"; known: {p['known']}" if p["known"] else "") + (
+                        f"; known: {', '.join(p['known'])}" if p["known"] else "") + (
                         f"; {', '.join(p['why'])}" if p["why"] else "")
                     cells.append(f'<td class="m {cls}" title="{_e(title)}">{_e(mark(p).strip())}</td>')
                 else:
@@ -69,7 +100,8 @@ def _diff(cmp):
             else:
                 classes = {q["class"] for q in row["pairs"][1:] if q is not None}
                 cls = classes.pop() if len(classes) == 1 else ""
-            cells.append(f'<td class="c {cls}">{_e(cmp.text(k, row["cells"][k]))}</td>')
+            why = _reasons(row["pairs"][k]) if k else ""
+            cells.append(f'<td class="c {cls}">{_e(cmp.text(k, row["cells"][k]))}{why}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
@@ -99,7 +131,31 @@ def _cost(cmp):
         out.append(f"<tr><td>{_e(label)}</td><td>{_e(r['abi'])}</td><td>{_e(r['route'])}</td>"
                    f'<td class="num">{r["n"]}</td><td>{cc}</td><td>{ii}</td></tr>')
     out.append("</table><p>Dark bars: mean; light bars: median. Route \"all\": every syscall of the ABI.</p>")
+    out.append(_cycle_unit(cmp))
     return "\n".join(out)
+
+
+def _cycle_unit(cmp):
+    """What the cost figures count, from the traces' headers (docs/tracing.md)."""
+    clocks = []
+    for t in cmp.traces:
+        h = t.header
+        if t.source != "ferry" or not h.get("cycles_per_sec"):
+            continue
+        per = h.get("insns_per_cycle") or 1
+        clocks.append(f"{_e(t.label)}: {h['cycles_per_sec']:,} ticks/s, "
+                      + (f"icount on: 1 tick = {per} instruction{'s' if per != 1 else ''}"
+                         if h.get("icount") else "no icount: ticks of real time"))
+    return ("<p><b>Units.</b> <i>cycles</i> are ticks of the guest's cycle counter, read by the "
+            "tracer after its entry hook and before its exit hook, so they are the syscall's own "
+            "cost: the TSC on x86 (its rate measured against the PIT), the generic timer's "
+            "virtual count CNTVCT_EL0 on arm64 (62.5 MHz under QEMU). make compare boots under "
+            "QEMU <code>-icount shift=0</code>, where every guest instruction takes 1 ns of "
+            "virtual time: an x86 tick is then one guest instruction and an arm64 tick 16, and "
+            "<i>instructions</i> is cycles \u00d7 the header's insns_per_cycle. Compare "
+            "instructions across architectures, not cycles; neither is host time. The Linux "
+            "traces have no cycle counter.</p>"
+            + ("<p>" + "<br>".join(clocks) + "</p>" if clocks else ""))
 
 
 def _mapping(rows):
@@ -111,28 +167,34 @@ def _mapping(rows):
     return "\n".join(out)
 
 
-def render(cmp, title="Ferry syscall trace comparison"):
+def render(cmp, title=None):
+    probes = ", ".join(v["probe"] for v in cmp.verdicts())
+    title = title or f"{probes}: Ferry syscall trace comparison"
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
-             f"<style>{CSS}</style></head><body>", f"<h1>{_e(title)}</h1>", "<h2>Traces</h2><ul>"]
+             f"<style>{CSS}</style></head><body>", f"<h1>{_e(title)}</h1>", _verdict(cmp),
+             "<h2>Traces</h2><ul>"]
     for t in cmp.traces:
         extra = f' <span class="warn">{t.dropped} records dropped</span>' if t.dropped else ""
         extra += f' <span class="warn">{len(t.warnings)} warnings</span>' if t.warnings else ""
         parts.append(f"<li><b>{_e(t.label)}</b>: source {_e(t.source)}, probe {_e(t.probe)}, "
                      f"ABI {_e(', '.join(t.abis))}, {len(t.syscalls)} syscalls{extra}"
-                     + (f" <code>{_e(t.path)}</code>" if t.path else "") + "</li>")
+                     + (f" <code>{_e(comparison.shown_path(t.path))}</code>" if t.path else "") + "</li>")
     parts.append("</ul><h2>Counts</h2>" + _counts(cmp))
     legend = "".join(f'<span class="{k}">{_e(align.LABELS[k])}</span>' for k in align.CLASSES)
     parts.append('<h2>Side by side</h2><p class="legend">' + legend
                  + '<span class="known">known difference (hatched)</span></p>'
                  "<p>Each row holds at most one record per trace; the mark column gives the class "
                  "of that trace against the first (= equal, ~ name only, ! differ, - only in the "
-                 "first, + only in this one, k known). Hover a mark for the reasons.</p>")
+                 "first, + only in this one, k known). Under each record that differs: what "
+                 "differs, and the known difference that covers it.</p>")
     parts.append(_diff(cmp))
     parts.append("<h2>Known differences</h2>")
     seen = cmp.known_seen()
     if seen:
-        parts.append("<ul>" + "".join(f"<li><b>{_e(e['id'])}</b> ({n} rows): {_e(e['why'])}</li>"
-                                      for e, n in seen) + "</ul>")
+        parts.append("<ul>" + "".join(
+            f"<li><b>{_e(e['id'])}</b> ({n} rows"
+            + (f"; covers {_e(', '.join(e['differs']))}" if e.get("differs") else "")
+            + f"): {_e(e['why'])}</li>" for e, n in seen) + "</ul>")
     else:
         parts.append("<p>None matched.</p>")
     parts.append("<h2>Cost per ABI and route</h2>" + _cost(cmp))

@@ -1,20 +1,64 @@
-"""The terminal report: a side-by-side table (one column per trace) and the counts.
+"""The terminal report: a side-by-side table (one column per trace), the counts, and at the
+end one verdict line per probe ("tour: matching", "tour: 3 unexpected differences (...)").
 
-Between columns a two-character mark gives the class of that trace against the first:
-  "= " equal   "~ " name only   "! " args/results differ   "- " only in the first
-  "+ " only in this trace;  a "k" in place of the space: a known difference.
+Each row: the row number, the first trace's line, then for every other trace a mark column
+and its line. The mark is two characters, the class of that trace's record against the
+first: "=" equal, "~" name only, "!" args/results differ, "-" only in the first, "+" only
+in this trace, followed by "k" when a known difference covers it (else a space).
+
+The table fits the given width (the terminal's, see compare.py): every column gets the
+same share, and a line too long for its column keeps its name and its "= result" and loses
+the middle of its arguments ("write(1, \"tour: hel…n\", 12) = 12"). Only when not even that
+fits is the errno's message dropped, and then the line cut at its start.
+
+Views: "full" prints every row; "diff" only the rows with an unexpected difference and
+CONTEXT rows around them (like diff -U3), each skipped stretch one line; "auto" (default) is
+full up to FULL_MAX_ROWS rows and diff beyond. Row numbers are the full table's.
 Colour (ANSI) only when asked, normally when stdout is a terminal.
 """
-from . import align
+from . import align, comparison, fmt
 
 MARK = {align.EQUAL: "=", align.NAME_ONLY: "~", align.DIFFER: "!", align.ONLY_A: "-",
         align.ONLY_B: "+"}
 COLOUR = {align.EQUAL: "32", align.NAME_ONLY: "36", align.DIFFER: "33", align.ONLY_A: "31",
-          align.ONLY_B: "31"}
+          align.ONLY_B: "35"}
+FULL_MAX_ROWS = 40          # view "auto": longer tables show only the differences
+CONTEXT = 3
+MIN_COLUMN = 12
+ELLIPSIS = "\u2026"
 
 
-def _cut(s, w):
-    return s if len(s) <= w else s[:max(0, w - 1)] + "\u2026"
+def _cut_middle(s, w):
+    if len(s) <= w:
+        return s
+    if w <= 1:
+        return ELLIPSIS[:w]
+    left = (w - 1 + 1) // 2
+    return s[:left] + ELLIPSIS + s[len(s) - (w - 1 - left):]
+
+
+def _parts(rec, tables):
+    """(head, args, tail) of a record's line: "write(", "1, \"hi\"", ") = 3"."""
+    if rec.get("type") != "syscall":
+        return "", fmt.record_line(rec, tables), ""
+    return (fmt.syscall_name(rec) + "(", ", ".join(fmt.arg_texts(rec)),
+            ") = " + fmt.result_text(rec, tables))
+
+
+def fit(rec, w, tables=None):
+    """The record's line in at most w characters, its result kept (see the module comment)."""
+    head, args, tail = _parts(rec, tables)
+    line = head + args + tail
+    if len(line) <= w:
+        return line
+    if not head:
+        return _cut_middle(line, w)
+    if w - len(head) - len(tail) < 2 and rec.get("errno"):
+        tail = tail.split(" (", 1)[0]           # ") = -1 ENOENT" without "(No such file ...)"
+    room = w - len(head) - len(tail)
+    if room >= 2 or (room >= 1 and not args):
+        return head + _cut_middle(args, room) + tail
+    return ELLIPSIS + (head + tail)[-(w - 1):] if w > 1 else ELLIPSIS[:w]
 
 
 def mark(pair):
@@ -23,24 +67,60 @@ def mark(pair):
     return MARK[pair["class"]] + ("k" if pair["known"] else " ")
 
 
-def table(cmp, width=160, colour=False):
+def _unexpected(row):
+    return any(p is not None and not p["known"] and p["class"] in comparison.UNEXPECTED
+               for p in row["pairs"])
+
+
+def shown_rows(cmp, view="auto", context=CONTEXT):
+    """[(row number, row) or (None, (first, last))] for the view; the second form is a
+    stretch of rows not shown."""
+    rows = list(enumerate(cmp.rows, 1))
+    if view == "full" or (view == "auto" and len(rows) <= FULL_MAX_ROWS):
+        return rows
+    keep = set()
+    for n, row in rows:
+        if _unexpected(row):
+            keep.update(range(n - context, n + context + 1))
+    out, skipped = [], None
+    for n, row in rows:
+        if n in keep:
+            if skipped:
+                out.append((None, skipped))
+                skipped = None
+            out.append((n, row))
+        else:
+            skipped = (skipped[0], n) if skipped else (n, n)
+    if skipped:
+        out.append((None, skipped))
+    return out
+
+
+def table(cmp, width=160, colour=False, view="auto", context=CONTEXT):
     ntr = len(cmp.traces)
-    col = max(20, (width - 6 - 3 * (ntr - 1)) // ntr)
+    col = max(MIN_COLUMN, (width - 6 - 4 * (ntr - 1)) // ntr)
     lines = []
-    head = "#".rjust(5) + " " + "   ".join(_cut(t.label, col).ljust(col) for t in cmp.traces)
+    head = "#".rjust(5) + " " + "".join(
+        ("    " if k else "") + _cut_middle(t.label, col).ljust(col) for k, t in enumerate(cmp.traces))
     lines.append(head.rstrip())
-    lines.append("-" * min(width, len(head)))
-    for n, row in enumerate(cmp.rows, 1):
+    lines.append("-" * min(width, len(head.rstrip())))
+    for n, row in shown_rows(cmp, view, context):
+        if n is None:
+            a, b = row
+            what = f"row {a}" if a == b else f"rows {a}-{b}"
+            lines.append(f"{'':5} ... {what}: no unexpected difference ...")
+            continue
         parts = [str(n).rjust(5), " "]
         for k in range(ntr):
             if k:
-                m = mark(row["pairs"][k])
                 p = row["pairs"][k]
+                m = mark(p)
                 if colour and p is not None:
                     code = "2" if p["known"] else COLOUR[p["class"]]
                     m = f"\x1b[{code}m{m}\x1b[0m"
-                parts.append(" " + m)
-            text = _cut(cmp.text(k, row["cells"][k]), col)
+                parts.append(" " + m + " ")
+            idx = row["cells"][k]
+            text = "" if idx is None else fit(cmp.items[k][idx].rec, col, cmp.tables)
             parts.append(text.ljust(col) if k < ntr - 1 else text)
         lines.append("".join(parts).rstrip())
     return lines
@@ -69,17 +149,32 @@ def cost_lines(cmp):
     return out
 
 
-def render(cmp, width=160, colour=False):
+def verdict_lines(cmp, colour=False):
+    out = []
+    for v in cmp.verdicts():
+        line = v["line"]
+        if colour:
+            line = f"\x1b[{'1;31' if v['unexpected'] else '1;32'}m{line}\x1b[0m"
+        out.append(line)
+    return out
+
+
+def render(cmp, width=160, colour=False, view="auto", context=CONTEXT):
     lines = ["Traces:"]
     for t in cmp.traces:
         lines.append(f"  {t.label}: source {t.source}, probe {t.probe}, ABI {', '.join(t.abis) or '-'}"
                      f", {len(t.syscalls)} syscalls" + (f", {t.dropped} records DROPPED" if t.dropped else "")
-                     + (f", {len(t.warnings)} warnings" if t.warnings else "") + (f" ({t.path})" if t.path else ""))
+                     + (f", {len(t.warnings)} warnings" if t.warnings else "") + (f" ({comparison.shown_path(t.path)})" if t.path else ""))
     lines.append("")
-    lines.extend(table(cmp, width, colour))
+    rows = table(cmp, width, colour, view, context)
+    lines.extend(rows)
     lines.append("")
     lines.append("Marks: = equal, ~ name only, ! args/results differ, - only in first, "
                  "+ only in this trace; k = known difference")
+    shown = sum(1 for n, _ in shown_rows(cmp, view, context) if n is not None)
+    if shown < len(cmp.rows):
+        lines.append(f"Diff view: {shown} of {len(cmp.rows)} rows, those with an unexpected "
+                     f"difference and {context} around each (--view full shows every row)")
     lines.append("")
     lines.append("Counts:")
     lines.extend("  " + s for s in counts_lines(cmp))
@@ -88,7 +183,8 @@ def render(cmp, width=160, colour=False):
         lines.append("")
         lines.append("Known differences:")
         for e, n in seen:
-            lines.append(f"  {e['id']} ({n}): {e['why']}")
+            fields = f" [{', '.join(e['differs'])}]" if e.get("differs") else ""
+            lines.append(f"  {e['id']} ({n}){fields}: {e['why']}")
     lines.append("")
     lines.append("Name normalisation used (from the .tbl files; full table: compare.py --mapping):")
     used = cmp.used_mapping()
@@ -102,6 +198,8 @@ def render(cmp, width=160, colour=False):
         lines.append("")
         lines.append("Cost per ABI and route:")
         lines.extend(costs)
+    lines.append("")
+    lines.extend(verdict_lines(cmp, colour))
     return "\n".join(lines) + "\n"
 
 

@@ -19,6 +19,7 @@ from . import fmt
 NUMERIC_KINDS = {"int", "uint", "fd", "hex"}
 SYMBOLS = {"AT_FDCWD": -100}
 NULLS = {"NULL", "0", "0x0", "(nil)"}
+ARG_COUNT = object()     # args_differences(): the two records have different argument counts
 
 
 def number(text):
@@ -120,6 +121,7 @@ def raw_entries(rec):
 
 def args_differences(a, b, by_name=False):
     """Indexes (or parameter names) of arguments that differ; [] when compatible.
+    ARG_COUNT in the list: both are fully decoded and have different numbers of arguments.
 
     Positional for the same call. For calls of one family with different ABI names
     (by_name), only parameters with the same name on both sides are compared.
@@ -135,7 +137,7 @@ def args_differences(a, b, by_name=False):
     exact = a.get("decoded") is not None and b.get("decoded") is not None and all(
         e.get("kind") for e in ea + eb)
     if exact and len(ea) != len(eb):
-        out.append("count")
+        out.append(ARG_COUNT)
     for i, (x, y) in enumerate(zip(ea, eb)):
         if not arg_compatible(x, y):
             out.append(ea[i].get("name") or str(i))
