@@ -89,7 +89,7 @@ kconfig = $(Q)mkdir -p $(objtree) && srctree=$(srctree) ARCH=$(ARCH) SRCARCH=$(S
 config-targets := defconfig olddefconfig menuconfig savedefconfig oldconfig syncconfig \
 	allnoconfig allyesconfig %_defconfig listnewconfig
 no-dot-config-targets := clean mrproper distclean help check check-unit install-deps probes \
-	compare bench $(config-targets)
+	compare bench run qemu-gdb $(config-targets)
 
 ifeq ($(filter $(no-dot-config-targets),$(MAKECMDGOALS)),)
 need-config := 1
@@ -254,21 +254,21 @@ syncconfig:
 	$(kconfig) syncconfig $(AUTOCONF)
 
 # ---- running under QEMU -------------------------------------------------------------------
+# scripts/run builds what the run needs, boots it and exits with the kernel's status; make
+# can only turn that into 0 or 2, so the runner's last line names the status.
 BOOT ?= direct
-RUN_ARGS = --arch $(ARCH) --objtree $(objtree) --boot $(BOOT) \
-	$(if $(QEMU_CPU),--cpu '$(QEMU_CPU)') $(if $(QEMU_MEM),--mem '$(QEMU_MEM)') \
-	$(if $(CMDLINE),--cmdline '$(CMDLINE)') $(if $(QEMU_EXTRA),--extra '$(QEMU_EXTRA)') \
-	$(if $(INITRD),--initrd '$(INITRD)') $(if $(INIT),--init '$(INIT)') \
-	$(if $(ARGS),--args '$(ARGS)') $(if $(TRACE),--trace '$(TRACE)') \
-	$(if $(ICOUNT),--icount) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+RUN_VARS := ARCH BOOT INIT INITRD ARGS CMDLINE QEMU_CPU QEMU_MEM QEMU_EXTRA TRACE ICOUNT \
+	TIMEOUT V LLVM CROSS_COMPILE PROBE_O GDB_PORT
+shell-quote = '$(subst ','\'',$(1))'
+run-vars = O=$(call shell-quote,$(objtree)) $(strip \
+	$(foreach v,$(RUN_VARS),$(if $($(v)),$(v)=$(call shell-quote,$($(v))))))
 
 .PHONY: run qemu-gdb
-run: all $(RUN_DEPS)
-	$(Q)$(PYTHON3) scripts/qemu-run.py $(RUN_ARGS)
+run:
+	$(Q)$(PYTHON3) scripts/run $(run-vars)
 
-qemu-gdb: all $(RUN_DEPS)
-	@echo "  QEMU waits for gdb on :1234; in another shell: scripts/gdb/attach.sh ARCH=$(ARCH) O=$(objtree)"
-	$(Q)$(PYTHON3) scripts/qemu-run.py $(RUN_ARGS) --gdb
+qemu-gdb:
+	$(Q)$(PYTHON3) scripts/run --gdb $(run-vars)
 
 # ---- tests ------------------------------------------------------------------------------
 .PHONY: check check-unit install-deps
@@ -302,11 +302,23 @@ help:
 	@echo '  compile_commands.json - for editors and clang-tidy'
 	@$(if $(archhelp),$(archhelp),true)
 	@echo 'Running and testing:'
-	@echo '  run              - boot under QEMU; exits with the kernel'"'"'s status'
+	@echo '  run              - build, then boot under QEMU, console on stdout; INIT=elf runs as'
+	@echo '                     /init (no INIT=: the tour probe, and the run says so)'
 	@echo '                     BOOT=direct|uboot(arm64)|grub(x86_64) QEMU_CPU= QEMU_MEM='
-	@echo '                     CMDLINE= QEMU_EXTRA= INIT= ARGS= ICOUNT=1 TIMEOUT=sec'
+	@echo '                     CMDLINE= QEMU_EXTRA= INITRD= ARGS= ICOUNT=1 TIMEOUT=sec'
 	@echo '                     TRACE=file.jsonl: syscall records of the run (docs/tracing.md)'
-	@echo '  qemu-gdb         - as run, but QEMU waits for gdb (scripts/gdb/attach.sh)'
+	@echo '                     The run'"'"'s last line names the status ("run: kernel status 250'
+	@echo '                     (kernel panic)"). make run exits 0 when the status is 0 and exits 2'
+	@echo '                     otherwise (GNU make'"'"'s rule for a failing recipe).'
+	@echo '                     scripts/run VAR=value... takes the same variables and exits with'
+	@echo '                     the status itself: the kernel'"'"'s (init'"'"'s exit status; 126/127'
+	@echo '                     init not executable/missing, 128+n killed by signal n, 249 ktest'
+	@echo '                     failed, 250 panic, 251 Oops) or the runner'"'"'s, with one line'
+	@echo '                     saying why: 124 timeout, 125 not run (bad variable or file, too'
+	@echo '                     little QEMU_MEM, QEMU failed), 130 Ctrl-C, 253 QEMU stopped'
+	@echo '                     without a status (scripts/qemu-run.py has the details)'
+	@echo '  qemu-gdb         - as run, but QEMU waits for gdb on :1234 (GDB_PORT=); attach with'
+	@echo '                     scripts/gdb/attach.sh, then e.g. break do_syscall_64 / do_el0_svc'
 	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches'
 	@echo '  probes           - the userspace probes for ABIS="x86_64 i386 arm64" (build/probes)'
 	@echo '  compare          - the main job: trace PROBES="tour routes hello libc_hello" on every ABI and'

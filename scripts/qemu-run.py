@@ -4,17 +4,42 @@
 
   qemu-run.py --arch x86_64|arm64 --objtree build/x86_64 [--boot direct|uboot|grub]
               [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF]
-              [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC] [--gdb]
-              [--log FILE] [--dtb FILE] [--trace FILE [--trace-channel shm|debugcon]
+              [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
+              [--gdb [--gdb-port N]] [--log FILE] [--dtb FILE] [--print-command]
+              [--status-line] [--trace FILE [--trace-channel shm|debugcon]
               [--trace-size BYTES]]
 
-How a status leaves the guest:
-  x86_64  the kernel prints "Power down (status N)" and writes N to isa-debug-exit (port 0xf4);
-          QEMU exits with ((N<<1)|1) & 0xff, which keeps only N's low 7 bits, so the full N
-          comes from the console line and the exit code must agree with its low bits.
-  arm64   semihosting SYS_EXIT with the status; QEMU exits with it unchanged.
-Other outcomes: 124 when the timeout expires (like timeout(1)); 253 when QEMU stopped without
-the kernel giving a status (a triple fault under -no-reboot, PSCI power-off).
+Users run it through scripts/run (make run, make qemu-gdb), which builds what is needed
+first. Values may start with '-' (--extra -no-reboot and --extra=-no-reboot both work).
+
+How a status leaves the guest: the kernel prints "Power down (status N)" before every
+power-off, then
+  x86_64  writes N to isa-debug-exit (port 0xf4); QEMU exits with ((N<<1)|1) & 0xff, which keeps
+          only N's low 7 bits, so the full N comes from the console line and the exit code must
+          agree with its low bits.
+  arm64   makes the semihosting SYS_EXIT call with N; QEMU exits with N. (Without semihosting
+          the kernel says "Power off with status N (PSCI SYSTEM_OFF ...)" and QEMU exits 0: the
+          line still gives N.)
+A run counts as the kernel's only when that line was seen: QEMU's own exit code 1 (it could
+not start, or failed) is never read as a status.
+
+Exit status:
+  0          the kernel powered off with status 0 (init exited 0, or the selftests passed)
+  1-255      the kernel's status, as the kernel defines it (include/linux/reboot.h): init's
+             exit status; 126 init could not be executed, 127 no /init; 128+n init killed by
+             signal n; 249 in-kernel selftests failed; 250 panic; 251 Oops
+  and statuses of the runner itself, each with one line on stderr saying why:
+  124        the timeout expired (--timeout, like timeout(1)); QEMU was killed
+  125        the kernel did not run, or gave no status: a bad argument, a file that cannot be
+             used (--init, --initrd, --trace, ...), too little memory for the kernel image, or
+             QEMU refused to start or failed (its message on that line; 125 as timeout(1)
+             uses it when it fails itself)
+  130        interrupted (Ctrl-C); QEMU was killed
+  253        QEMU stopped without a status from the kernel (a triple fault under -no-reboot, a
+             guest reset, a PSCI power-off that never printed its line)
+An init that exits with 124, 125, 130 or 253 is not told apart from these by the status
+alone: the runner's own line says which it was. --status-line adds a last line naming the
+kernel's status ("kernel status 250 (kernel panic)").
 """
 import argparse
 import os
@@ -22,20 +47,40 @@ import re
 import shlex
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
 
 STATUS_TIMEOUT = 124
+STATUS_RUNNER = 125
+STATUS_INTERRUPTED = 130
 STATUS_NO_STATUS = 253
+
+# Who we are in messages, and how the user named each option: scripts/run sets these so
+# that a message says "INIT=/tmp" rather than "--init /tmp".
+PROG = "qemu-run"
+NAMES = {}
 
 UBOOT_ARM64 = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
 ICOUNT = "shift=0,align=off,sleep=off"
 
 
-def die(msg):
-    print(f"qemu-run: {msg}", file=sys.stderr)
-    sys.exit(2)
+def say(msg):
+    print(f"{PROG}: {msg}", file=sys.stderr)
+    sys.stderr.flush()
+
+
+def die(msg, status=STATUS_RUNNER):
+    say(msg)
+    sys.exit(status)
+
+
+def given(opt, value):
+    """An option as the user wrote it: '--init /tmp', or 'INIT=/tmp' through scripts/run."""
+    if opt in NAMES:
+        return f"{NAMES[opt]}={value}"
+    return f"--{opt} {value}"
 
 
 def need(path, hint):
@@ -44,12 +89,24 @@ def need(path, hint):
     return path
 
 
+def tool(cmd, what):
+    """Run a helper program; its failure is one line."""
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True)
+    except FileNotFoundError:
+        die(f"{cmd[0]} is not installed (make install-deps), needed for {what}")
+    if r.returncode:
+        msg = (r.stderr.strip().splitlines() or [f"exit status {r.returncode}"])[-1]
+        die(f"{what} failed: {msg}")
+    return r
+
+
 def make_initramfs(init_elf, extra_args, workdir):
     """A newc cpio with the ELF as /init (scripts/mkinitramfs.py), for INIT=."""
     out = os.path.join(workdir, "initramfs.cpio")
     cmd = [sys.executable, os.path.join(os.path.dirname(__file__), "mkinitramfs.py"),
            "-o", out, f"/init={init_elf}"]
-    subprocess.run(cmd, check=True)
+    tool(cmd, "packing the initramfs")
     return out
 
 
@@ -67,9 +124,7 @@ def grub_iso(vmlinux, cmdline, initrd, workdir):
     with open(os.path.join(root, "boot", "grub", "grub.cfg"), "w") as f:
         f.write("\n".join(cfg) + "\n")
     iso = os.path.join(workdir, "ferry.iso")
-    r = subprocess.run(["grub-mkrescue", "-o", iso, root], capture_output=True, text=True)
-    if r.returncode:
-        die("grub-mkrescue failed:\n" + r.stderr)
+    tool(["grub-mkrescue", "-o", iso, root], "grub-mkrescue (BOOT=grub)")
     return iso
 
 
@@ -87,7 +142,7 @@ def uboot_env(workdir, cmdline, initrd):
                 f"bootargs={cmdline}\n"
                 "bootcmd=qfw load ${kernel_addr_r} ${ramdisk_addr_r}; "
                 f"booti ${{kernel_addr_r}} {ramdisk} ${{fdtcontroladdr}}\n")
-    subprocess.run(["mkenvimage", "-s", "0x40000", "-o", img, txt], check=True)
+    tool(["mkenvimage", "-s", "0x40000", "-o", img, txt], "mkenvimage (BOOT=uboot)")
     # virt's second flash bank is 64 MiB; U-Boot keeps its environment at its start.
     with open(img, "r+b") as f:
         f.truncate(64 << 20)
@@ -160,8 +215,6 @@ def qemu_command(a, workdir):
         # Records go to a channel of their own (docs/tracing.md): x86 QEMU's debugcon port,
         # arm64 a host file opened through semihosting. trace=all unless the caller chose.
         trace_path = os.path.abspath(a.trace)
-        if os.path.exists(trace_path):
-            os.unlink(trace_path)
         words = cmdline.split()
         if not any(w.startswith("trace=") for w in words):
             words.append("trace=all")
@@ -177,10 +230,10 @@ def qemu_command(a, workdir):
     if a.icount:
         common += ["-icount", ICOUNT]
     if a.gdb:
-        common += ["-s", "-S"]
+        common += ["-gdb", f"tcp::{a.gdb_port}", "-S"]
 
     if a.arch == "x86_64":
-        vmlinux = need(os.path.join(a.objtree, "vmlinux"), "run make ARCH=x86_64")
+        vmlinux = kernel_file(a)
         cmd = ["qemu-system-x86_64", "-cpu", a.cpu or "qemu64",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if a.trace and a.trace_channel == "shm":
@@ -199,10 +252,8 @@ def qemu_command(a, workdir):
                 cmd += ["-initrd", initrd]
         elif a.boot == "grub":
             cmd += ["-cdrom", grub_iso(vmlinux, cmdline, initrd, workdir), "-boot", "d"]
-        else:
-            die(f"BOOT={a.boot} is not an x86_64 boot path (direct, grub)")
     else:
-        image = need(os.path.join(a.objtree, "arch/arm64/boot/Image"), "run make ARCH=arm64")
+        image = kernel_file(a)
         machine = "virt" + ("," + a.machine if a.machine else "")
         cmd = ["qemu-system-aarch64", "-M", machine, "-cpu", a.cpu or "cortex-a72",
                "-semihosting-config", "enable=on,target=native"]
@@ -221,115 +272,347 @@ def qemu_command(a, workdir):
                     "-drive",
                     f"if=pflash,unit=1,format=raw,file={uboot_env(workdir, cmdline, initrd)}",
                     "-kernel", image, "-append", cmdline]
-        else:
-            die(f"BOOT={a.boot} is not an arm64 boot path (direct, uboot)")
         if initrd:
             cmd += ["-initrd", initrd]
-    cmd += common
-    if a.extra:
-        cmd += shlex.split(a.extra)
-    return cmd
+    return cmd + common + a.extra_args
 
 
+# ---- checks on the host, before QEMU starts: one line each -----------------------------------
+BOOT_PATHS = {"x86_64": ("direct", "grub"), "arm64": ("direct", "uboot")}
+KERNEL_FILE = {"x86_64": "vmlinux", "arm64": "arch/arm64/boot/Image"}
+MiB = 1 << 20
+
+
+def kernel_file(a):
+    return os.path.join(a.objtree, KERNEL_FILE[a.arch])
+
+
+def readable_file(opt, path):
+    """A file the runner will read (--init, --initrd, --dtb): there, not a folder, readable."""
+    if not os.path.exists(path):
+        die(f"{given(opt, path)}: no such file")
+    if os.path.isdir(path):
+        die(f"{given(opt, path)}: is a directory, not a file")
+    try:
+        with open(path, "rb") as f:
+            return f.read(64)
+    except OSError as e:
+        die(f"{given(opt, path)}: cannot read it: {e.strerror}")
+
+
+def writable_file(opt, path):
+    """A file the run will write (--trace, --log): creating it now proves it can be."""
+    if os.path.isdir(path):
+        die(f"{given(opt, path)}: is a directory, not a file")
+    try:
+        with open(path, "wb"):
+            pass
+    except OSError as e:
+        die(f"{given(opt, path)}: cannot write it: {e.strerror}")
+
+
+def parse_size(text):
+    """QEMU's -m: [size=]N[unit][,...]; no unit means MiB. Bytes, or None if not a size."""
+    m = re.fullmatch(r"(?:size=)?(\d+(?:\.\d*)?)([bkmgtBKMGT]?)(?:,.*)?", text.strip())
+    if not m:
+        return None
+    unit = {"": MiB, "B": 1, "K": 1 << 10, "M": MiB, "G": 1 << 30, "T": 1 << 40}
+    return int(float(m.group(1)) * unit[m.group(2).upper()])
+
+
+def kernel_extent(path, arch):
+    """How far into RAM the kernel image reaches once QEMU has loaded it (RAM starts at 0 on
+    x86, at 0x40000000 on arm64 virt): x86 from vmlinux's PT_LOAD segments (physical
+    addresses), arm64 from the Image header, as QEMU places it (text_offset, plus 2 MiB
+    when that offset would overlap QEMU's own boot stub)."""
+    with open(path, "rb") as f:
+        data = f.read(1 << 16)
+    if arch == "arm64":
+        if len(data) < 64 or data[0x38:0x3c] != b"ARM\x64":
+            return None
+        text_offset, image_size = struct.unpack_from("<QQ", data, 8)
+        if not image_size:
+            return None
+        return (text_offset + 2 * MiB if text_offset < 4096 else text_offset) + image_size
+    if data[:4] != b"\x7fELF" or data[4] != 2:
+        return None
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    end = 0
+    for i in range(phnum):
+        off = phoff + i * phentsize
+        if off + 56 > len(data):
+            return None
+        p_type, _, _, _, p_paddr, _, p_memsz = struct.unpack_from("<IIQQQQQ", data, off)
+        if p_type == 1:
+            end = max(end, p_paddr + p_memsz)
+    return end or None
+
+
+def check_memory(a):
+    """QEMU loads the kernel image into RAM before anything runs: with less RAM than the image
+    reaches, x86 jumps into nothing (SeaBIOS boots, then silence until the timeout). Refuse
+    that here, naming the minimum; with enough to load, the kernel itself reports what else
+    it lacks ("no usable RAM above the kernel", status 250), and arm64 QEMU says when its
+    device tree does not fit behind the kernel."""
+    size = parse_size(a.mem)
+    if size is None:
+        die(f"{given('mem', a.mem)}: not a memory size (e.g. 256M, 1G; no unit means MiB)")
+    if a.dtb:
+        return			# the loader shim places things itself
+    extent = kernel_extent(kernel_file(a), a.arch)
+    if extent and size < extent:
+        least = -(-extent // MiB)
+        die(f"{given('mem', a.mem)}: too little memory: the kernel image alone reaches "
+            f"{extent / MiB:.1f} MiB into RAM; give at least {least}M")
+
+
+def check_args(a):
+    """Everything the run reads or writes, before QEMU starts (and, from scripts/run, before
+    building): one line if it cannot be."""
+    if a.boot not in BOOT_PATHS[a.arch]:
+        die(f"{given('boot', a.boot)}: not an {a.arch} boot path "
+            f"({', '.join(BOOT_PATHS[a.arch])})")
+    if a.dtb and a.arch != "arm64":
+        die(f"{given('dtb', a.dtb)}: only for arm64")
+    if a.timeout <= 0:
+        die(f"{given('timeout', a.timeout)}: must be more than 0 seconds")
+    if a.trace_size < 8192 or a.trace_size & (a.trace_size - 1):
+        die(f"{given('trace-size', a.trace_size)}: must be a power of two of at least 8192")
+    if not 0 < a.gdb_port < 65536:
+        die(f"{given('gdb-port', a.gdb_port)}: not a TCP port")
+    for opt in ("cmdline", "args"):
+        text = getattr(a, opt)
+        if text and any(c < " " for c in text):
+            die(f"{given(opt, repr(text))}: control characters (a newline?) cannot go on the "
+                "kernel command line")
+    try:
+        a.extra_args = shlex.split(a.extra or "")
+    except ValueError as e:
+        die(f"{given('extra', a.extra)}: {e}")
+    if a.init:
+        head = readable_file("init", a.init)
+        if head[:4] != b"\x7fELF":
+            die(f"{given('init', a.init)}: not an ELF executable (it starts with {head[:4]!r})")
+    for opt in ("initrd", "dtb"):
+        if getattr(a, opt):
+            readable_file(opt, getattr(a, opt))
+    if a.trace:
+        if a.arch == "arm64" and any(c.isspace() for c in os.path.abspath(a.trace)):
+            die(f"{given('trace', a.trace)}: arm64 passes the path on the kernel command line, "
+                "which cannot hold a space")
+        writable_file("trace", a.trace)
+        os.unlink(a.trace)	# the guest (arm64) or QEMU (x86 debugcon) creates it afresh
+    if a.log:
+        writable_file("log", a.log)
+
+
+def check_kernel(a):
+    if not os.path.isfile(kernel_file(a)):
+        die(f"{kernel_file(a)} is missing (build it: make ARCH={a.arch} O={a.objtree})")
+    check_memory(a)
+
+
+# ---- what the run ended with ------------------------------------------------------------------
 POWER_DOWN = re.compile(rb"Power down \(status (\d+)\)")
 
 
-def translate(arch, rc, console_tail):
-    if arch != "x86_64":
-        return rc
-    # isa-debug-exit: ((v << 1) | 1) & 0xff. A plain 0 means QEMU stopped on its own.
-    if not rc & 1:
-        return STATUS_NO_STATUS
-    low7 = rc >> 1
+def judge(arch, rc, console_tail):
+    """QEMU's exit code and the end of the console -> (status, None) when the status is the
+    kernel's, or (runner status, why) when it is not."""
     found = POWER_DOWN.findall(console_tail)
-    if found and (int(found[-1]) & 0x7f) == low7:
-        return int(found[-1])
-    return low7
+    said = int(found[-1]) if found else None
+    if rc < 0:
+        return STATUS_RUNNER, f"QEMU was killed by signal {-rc}"
+    if arch == "x86_64":
+        # isa-debug-exit: ((v << 1) | 1) & 0xff. An even code is QEMU stopping on its own.
+        if rc & 1:
+            if said is not None and said & 0x7f == rc >> 1:
+                return said, None
+            if rc == 1:		# QEMU's own failure: the kernel writes 0 only after its line
+                return STATUS_RUNNER, "QEMU exited with 1 without the kernel's power-down line"
+            return rc >> 1, None	# written without a line (a panic while panicking)
+    else:
+        # semihosting: exit code = status; PSCI SYSTEM_OFF exits 0 after the line.
+        if said is not None and rc in (said & 0xff, 0):
+            return said, None
+        if rc == 1:
+            return STATUS_RUNNER, "QEMU exited with 1 without the kernel's power-down line"
+        if rc:
+            return rc, None		# semihosting exit without a line (panic while panicking)
+    if rc == 0:
+        return STATUS_NO_STATUS, ("QEMU stopped without a status from the kernel (a triple "
+                                  "fault, a reset or a PSCI power-off)")
+    return STATUS_RUNNER, f"QEMU exited with {rc} without the kernel's power-down line"
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--arch", required=True, choices=["x86_64", "arm64"])
-    p.add_argument("--objtree", required=True)
-    p.add_argument("--boot", default="direct")
-    p.add_argument("--cpu")
-    p.add_argument("--mem", default="256M")
-    p.add_argument("--cmdline", default="")
-    p.add_argument("--initrd")
-    p.add_argument("--dtb", help="arm64: boot with this DTB through a minimal loader shim")
-    p.add_argument("--init", help="static ELF to run as /init (packed into an initramfs)")
-    p.add_argument("--args", help="arguments for init")
-    p.add_argument("--trace", help="write syscall trace records here (JSON Lines)")
-    p.add_argument("--trace-channel", choices=["shm", "debugcon"], default="shm",
-                   help="x86_64: shared memory (ivshmem, default) or the debugcon port only")
-    p.add_argument("--trace-size", type=int, default=TRACE_SHM_SIZE,
-                   help="x86_64 shared-memory trace file size (a power of two, >= 8192)")
-    p.add_argument("--extra", help="more QEMU arguments")
-    p.add_argument("--machine", help="extra -machine options, e.g. virtualization=on")
-    p.add_argument("--icount", action="store_true", help="deterministic: 1 instruction = 1 ns")
-    p.add_argument("--timeout", type=float, default=60)
-    p.add_argument("--gdb", action="store_true")
-    p.add_argument("--log", help="also copy the console to this file")
-    p.add_argument("--print-command", action="store_true")
-    a = p.parse_args()
-    if a.trace_size < 8192 or a.trace_size & (a.trace_size - 1):
-        die(f"--trace-size {a.trace_size}: must be a power of two of at least 8192")
+SIGNALS = {4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL",
+           11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM"}
 
+
+def meaning(status):
+    """What a kernel status says (include/linux/reboot.h, init/user_init.c, kernel/exit.c)."""
+    special = {0: "success", 126: "init could not be executed", 127: "no init found",
+               249: "in-kernel selftests failed", 250: "kernel panic",
+               251: "kernel Oops: an unexpected exception in the kernel"}
+    if status in special:
+        return special[status]
+    if 128 < status <= 128 + 64:
+        sig = status - 128
+        return f"init killed by signal {sig}" + (f" ({SIGNALS[sig]})" if sig in SIGNALS else "")
+    return "init's exit status"
+
+
+# ---- the run ----------------------------------------------------------------------------------
+def boot(a, cmd):
+    """Start QEMU, copy its console to stdout, return (exit code, console tail), or exit
+    with a runner status. QEMU's stderr is held back until the console starts: if QEMU
+    never gets that far, its complaint becomes one line."""
+    import selectors
+    import time
+
+    log = open(a.log, "wb") if a.log else None
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+    except FileNotFoundError:
+        die(f"{cmd[0]} is not installed (make install-deps)")
+    if a.gdb:
+        hint = f"scripts/gdb/attach.sh ARCH={a.arch} O={a.objtree}"
+        if a.gdb_port != 1234:
+            hint += f" GDB_PORT={a.gdb_port}"
+        say(f"QEMU waits for gdb on :{a.gdb_port}; in another shell: {hint}")
+    ended = None		# None, "timeout" or "interrupted"
+    tail, held = b"", b""
+    console_started = False
+    deadline = None if a.gdb else time.monotonic() + a.timeout
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    sel.register(proc.stderr, selectors.EVENT_READ)
+    try:
+        while sel.get_map():
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                ended = "timeout"
+                break
+            for key, _ in sel.select(left):
+                chunk = os.read(key.fileobj.fileno(), 65536)
+                if not chunk:
+                    sel.unregister(key.fileobj)
+                elif key.fileobj is proc.stderr:
+                    if console_started:
+                        sys.stderr.buffer.write(chunk)
+                        sys.stderr.flush()
+                    else:
+                        held += chunk
+                else:
+                    if not console_started and held:
+                        sys.stderr.buffer.write(held)	# QEMU's warnings, as before
+                        sys.stderr.flush()
+                    console_started = True
+                    tail = (tail + chunk)[-4096:]
+                    sys.stdout.buffer.write(chunk)
+                    sys.stdout.buffer.flush()
+                    if log:
+                        log.write(chunk)
+    except KeyboardInterrupt:
+        ended = "interrupted"
+    finally:
+        if ended:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        rc = proc.wait()		# QEMU has written any trace file back by now
+        if log:
+            log.close()
+    if ended == "timeout":
+        why = f"timeout after {a.timeout:g} s without a power-down (status {STATUS_TIMEOUT})"
+        if held and not console_started:
+            why += ": QEMU said: " + one_line(held)
+        print(file=sys.stderr)
+        return None, (STATUS_TIMEOUT, why)
+    if ended:
+        print(file=sys.stderr)
+        return None, (STATUS_INTERRUPTED, f"interrupted: QEMU killed (status {STATUS_INTERRUPTED})")
+    status, why = judge(a.arch, rc, tail)
+    if why and not console_started:
+        why = ("QEMU did not start: " + (one_line(held) or f"it exited with {rc}")
+               + f" (status {status})")
+    elif why:
+        why += f" (status {status})"
+    return status, (status, why) if why else None
+
+
+def one_line(data):
+    return "; ".join(l.strip() for l in data.decode(errors="replace").splitlines() if l.strip())
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):	# one line, not argparse's usage block
+        die(message)
+
+
+def parse(argv):
+    p = Parser(prog=PROG, description=__doc__.splitlines()[0], allow_abbrev=False)
+    takes_value = set()
+
+    def opt(name, **kw):
+        p.add_argument(name, **kw)
+        if kw.get("action") is None:
+            takes_value.add(name)
+    opt("--arch", required=True, choices=["x86_64", "arm64"])
+    opt("--objtree", required=True)
+    opt("--boot", default="direct")
+    opt("--cpu")
+    opt("--mem", default="256M")
+    opt("--cmdline", default="")
+    opt("--initrd")
+    opt("--dtb", help="arm64: boot with this DTB through a minimal loader shim")
+    opt("--init", help="static ELF to run as /init (packed into an initramfs)")
+    opt("--args", help="arguments for init")
+    opt("--trace", help="write syscall trace records here (JSON Lines)")
+    opt("--trace-channel", choices=["shm", "debugcon"], default="shm",
+        help="x86_64: shared memory (ivshmem, default) or the debugcon port only")
+    opt("--trace-size", type=int, default=TRACE_SHM_SIZE,
+        help="x86_64 shared-memory trace file size (a power of two, >= 8192)")
+    opt("--extra", help="more QEMU arguments")
+    opt("--machine", help="extra -machine options, e.g. virtualization=on")
+    opt("--icount", action="store_true", help="deterministic: 1 instruction = 1 ns")
+    opt("--timeout", type=float, default=60)
+    opt("--gdb", action="store_true")
+    opt("--gdb-port", type=int, default=1234)
+    opt("--log", help="also copy the console to this file")
+    opt("--print-command", action="store_true")
+    opt("--status-line", action="store_true", help="end with a line naming the kernel's status")
+    # "--extra -no-reboot": argparse would take the value for an option; join the pair.
+    joined, i = [], 0
+    while i < len(argv):
+        if argv[i] in takes_value and i + 1 < len(argv):
+            joined.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            joined.append(argv[i])
+            i += 1
+    return p.parse_args(joined)
+
+
+def main(argv=None):
+    a = parse(sys.argv[1:] if argv is None else argv)
+    check_args(a)
+    check_kernel(a)
     with tempfile.TemporaryDirectory(prefix="ferry-run-") as workdir:
         cmd = qemu_command(a, workdir)
         if a.print_command:
             print(" ".join(shlex.quote(c) for c in cmd), file=sys.stderr)
-        log = open(a.log, "wb") if a.log else None
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                start_new_session=True)
-        timed_out = False
-        tail = b""
-        try:
-            import selectors
-            import time
-            deadline = None if a.gdb else time.monotonic() + a.timeout
-            sel = selectors.DefaultSelector()
-            sel.register(proc.stdout, selectors.EVENT_READ)
-            while True:
-                left = None if deadline is None else deadline - time.monotonic()
-                if left is not None and left <= 0:
-                    timed_out = True
-                    break
-                if not sel.select(left):
-                    continue
-                chunk = os.read(proc.stdout.fileno(), 65536)
-                if not chunk:
-                    break
-                tail = (tail + chunk)[-4096:]
-                sys.stdout.buffer.write(chunk)
-                sys.stdout.buffer.flush()
-                if log:
-                    log.write(chunk)
-        except KeyboardInterrupt:
-            timed_out = True
-        finally:
-            shm = os.path.join(workdir, "trace.shm")
-            if a.trace and os.path.exists(shm):
-                if timed_out:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()		# QEMU has written the file back before we read it
-                trace_shm_collect(shm, os.path.abspath(a.trace))	# a hang keeps its trace
-        if timed_out:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass			# already stopped to collect the trace
-            proc.wait()
-            print(f"\nqemu-run: timeout after {a.timeout:g} s", file=sys.stderr)
-            sys.exit(STATUS_TIMEOUT)
-        rc = proc.wait()
-        if log:
-            log.close()
-    if rc < 0:
-        die(f"QEMU killed by signal {-rc}")
-    status = translate(a.arch, rc, tail)
-    if status == STATUS_NO_STATUS:
-        print("qemu-run: QEMU stopped without a status from the kernel", file=sys.stderr)
+        status, runner = boot(a, cmd)
+        shm = os.path.join(workdir, "trace.shm")
+        if a.trace and os.path.exists(shm):
+            trace_shm_collect(shm, os.path.abspath(a.trace))	# a hang keeps its trace too
+    if runner:
+        die(runner[1], runner[0])
+    if a.status_line:
+        say(f"kernel status {status} ({meaning(status)})")
     sys.exit(status)
 
 
