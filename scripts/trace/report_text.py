@@ -8,8 +8,9 @@ in this trace, followed by "k" when a known difference covers it (else a space).
 
 The table fits the given width (the terminal's, see compare.py): every column gets the
 same share, and a line too long for its column keeps its name and its "= result" and loses
-the middle of its arguments ("write(1, \"tour: hel…n\", 12) = 12"). Only when not even that
-fits is the errno's message dropped, and then the line cut at its start.
+the middle of its arguments ("write(1, \"tour: hel…n\", 12) = 12"). When not even that
+fits, the errno's message goes ("= -1 ENOENT"), then the end of the name ("getp… = 1877");
+only a result wider than the whole column is cut, at its start.
 
 Views: "full" prints every row; "diff" only the rows with an unexpected difference and
 CONTEXT rows around them (like diff -U3), each skipped stretch one line; "auto" (default) is
@@ -58,7 +59,10 @@ def fit(rec, w, tables=None):
     room = w - len(head) - len(tail)
     if room >= 2 or (room >= 1 and not args):
         return head + _cut_middle(args, room) + tail
-    return ELLIPSIS + (head + tail)[-(w - 1):] if w > 1 else ELLIPSIS[:w]
+    result = " = " + tail.split(" = ", 1)[1]            # then the name's end goes: "getp… = 1877"
+    if w - len(result) >= 2:
+        return head[:w - len(result) - 1] + ELLIPSIS + result
+    return ELLIPSIS + result[-(w - 1):] if w > 1 else ELLIPSIS[:w]
 
 
 def mark(pair):
