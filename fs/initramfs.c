@@ -30,46 +30,56 @@ static bool hex8(const char *p, u32 *out)
 	return true;
 }
 
-int unpack_initramfs(const void *start, size_t size)
+/*
+ * Unpack the archive into ramfs. Stops at the first thing wrong and says what and where in
+ * *st; the entries before it stay. Returns the number of files, directories and links made.
+ */
+int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st)
 {
 	const char *base = start;
 	size_t off = 0;
-	int files = 0;
+	int created = 0;
 
-	while (off + NEWC_HDR <= size) {
+	*st = (struct initramfs_status){ 0 };
+#define FAIL(why) do { st->error = (why); goto out; } while (0)
+	for (int entry = 1;; entry++) {
 		const char *h = base + off;
 		u32 mode, filesize, namesize;
 
-		if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6)) {
-			if (!h[0] && files)	/* zero padding after the trailer of a concatenation */
-				break;
-			pr_err("initramfs: bad cpio magic at offset %zu\n", off);
-			return -1;
-		}
-		if (!hex8(h + 14, &mode) || !hex8(h + 54, &filesize) || !hex8(h + 94, &namesize)) {
-			pr_err("initramfs: bad header at offset %zu\n", off);
-			return -1;
-		}
+		st->offset = off;
+		st->entry = entry;
+		if (off == size)
+			FAIL("no TRAILER!!! entry: the archive ends");
+		if (size - off < NEWC_HDR)
+			FAIL("truncated header");
+		if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6))
+			FAIL("bad magic (not a newc cpio header)");
+		if (!hex8(h + 14, &mode) || !hex8(h + 54, &filesize) || !hex8(h + 94, &namesize))
+			FAIL("bad header (a field is not 8 hex digits)");
 		size_t name_off = off + NEWC_HDR;
-		size_t data_off = ALIGN(name_off + namesize, 4);
-		size_t next = ALIGN(data_off + (size_t)filesize, 4);
+		size_t data_off = name_off + namesize;
 
-		if (!namesize || name_off + namesize > size || data_off + filesize > size ||
-		    base[name_off + namesize - 1]) {
-			pr_err("initramfs: entry at offset %zu runs past the archive\n", off);
-			return -1;
-		}
+		if (!namesize)
+			FAIL("empty name");
+		if (namesize > size - name_off)
+			FAIL("truncated name");
+		if (base[name_off + namesize - 1])
+			FAIL("name not NUL-terminated");
+		data_off = ALIGN(data_off, 4);
 		const char *name = base + name_off;
 
 		if (!strcmp(name, "TRAILER!!!"))
-			return files;
+			break;
+		if (data_off > size || filesize > size - data_off)
+			FAIL("truncated data");
 		if (S_ISREG(mode) || S_ISDIR(mode) || (mode & S_IFMT) == S_IFLNK) {
 			ramfs_create(name, mode, base + data_off, filesize);
-			files++;
+			created++;
 		}
-		off = next;
+		off = min(ALIGN(data_off + (size_t)filesize, 4), size);
 	}
-	if (files)
-		pr_warn("initramfs: no TRAILER!!! entry; using the %d files found\n", files);
-	return files;
+#undef FAIL
+out:
+	st->entries = created;
+	return created;
 }

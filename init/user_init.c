@@ -26,15 +26,19 @@ __setup("init=", init_setup);
 
 static void populate_rootfs(void)
 {
-	int n;
+	struct initramfs_status st;
 
 	if (!initrd_size) {
 		pr_notice("No initramfs from the boot loader\n");
 		return;
 	}
-	n = unpack_initramfs(__va(initrd_start), initrd_size);
-	pr_info("initramfs: %d entries from %zu bytes at %#llx\n", n, initrd_size,
-		(unsigned long long)initrd_start);
+	unpack_initramfs(__va(initrd_start), initrd_size, &st);
+	if (st.error)
+		pr_err("initramfs: %s in entry %d at offset %zu of %zu bytes; kept the %d "
+		       "entries before it\n", st.error, st.entry, st.offset, initrd_size, st.entries);
+	else
+		pr_info("initramfs: %d entries from %zu bytes at %#llx\n", st.entries, initrd_size,
+			(unsigned long long)initrd_start);
 }
 
 /*

@@ -8,6 +8,9 @@
 #include <uapi/linux/utsname.h>
 #include <asm/elf.h>
 #include <linux/syscall_trace.h>
+#include <linux/compat.h>
+#include <linux/gfp.h>
+#include <asm/timex.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -103,4 +106,54 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		return trace_set_current(arg2);
 	}
 	return -EINVAL;
+}
+
+/*
+ * sysinfo(2): uptime and memory. RAM figures are in bytes (mem_unit 1) while they fit the
+ * ABI's unsigned long, else in pages (mem_unit PAGE_SIZE), as Linux scales them. No swap,
+ * no load average yet, one process.
+ */
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];	/* 0 bytes on 64-bit ABIs */
+};
+
+/* i386's layout: every long is 32 bits. */
+struct compat_sysinfo {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[20 - 2 * sizeof(u32) - sizeof(u32)];
+};
+_Static_assert(sizeof(struct sysinfo) == 112 && sizeof(struct compat_sysinfo) == 64,
+	       "struct sysinfo as Linux lays it out");
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	unsigned long total = nr_total_pages(), free = nr_free_pages();
+	long uptime = get_cycles() / cycles_per_sec();
+	unsigned int unit = 1, shift = PAGE_SHIFT;
+
+	if (in_compat_syscall()) {
+		struct compat_sysinfo s = { .uptime = uptime, .procs = 1 };
+
+		if ((total << PAGE_SHIFT) >> 32)	/* bytes would not fit: count pages */
+			unit = PAGE_SIZE, shift = 0;
+		s.totalram = total << shift;
+		s.freeram = free << shift;
+		s.mem_unit = unit;
+		return copy_to_user(info, &s, sizeof(s)) ? -EFAULT : 0;
+	}
+	struct sysinfo s = { .uptime = uptime, .totalram = total << shift, .freeram = free << shift,
+			     .procs = 1, .mem_unit = unit };
+
+	return copy_to_user(info, &s, sizeof(s)) ? -EFAULT : 0;
 }

@@ -64,12 +64,14 @@ SYSCALL_DEFINE2(clock_gettime32, int, which_clock, struct old_timespec32 __user 
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
-{
-	u64 ns = now_ns();
+/* The same two ints on every ABI. There is no time zone: always UTC, no DST. */
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
 
-	if (!tv)
-		return 0;
+static int put_timeval(struct __kernel_old_timeval __user *tv, u64 ns)
+{
 	if (in_compat_syscall()) {
 		struct old_timeval32 t32 = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC / 1000) };
 
@@ -78,6 +80,18 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __u
 	struct __kernel_old_timeval t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
 
 	return copy_to_user(tv, &t, sizeof(t)) ? -EFAULT : 0;
+}
+
+/* Either pointer may be NULL; a bad one, the time zone's included, is -EFAULT (as Linux). */
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct timezone __user *, tz)
+{
+	static const struct timezone utc;
+
+	if (tv && put_timeval(tv, now_ns()))
+		return -EFAULT;
+	if (tz && copy_to_user(tz, &utc, sizeof(utc)))
+		return -EFAULT;
+	return 0;
 }
 
 /* time(2): x86_64 and i386 have it (asm-generic does not); a 32-bit time_t on i386. */

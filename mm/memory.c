@@ -21,8 +21,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	unsigned long va = addr & ~(PAGE_SIZE - 1);
 	void *page;
 
-	if (!vma)
-		return -EFAULT;			/* SEGV_MAPERR */
+	if (!vma || vma->vm_flags & VM_PFNMAP)
+		return -EFAULT;			/* SEGV_MAPERR; the vDSO has all its pages */
 	if ((flags & FAULT_FLAG_WRITE && !(vma->vm_flags & VM_WRITE)) ||
 	    (flags & FAULT_FLAG_INSTRUCTION && !(vma->vm_flags & VM_EXEC)) ||
 	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
@@ -38,6 +38,6 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	}
 	mm->faulted_pages++;
 	if (vma->vm_flags & VM_EXEC)
-		sync_user_icache(mm);		/* the frame may have held other code */
+		sync_user_icache_range(mm, va, va + PAGE_SIZE);	/* it may have held code */
 	return 0;
 }

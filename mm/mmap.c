@@ -13,6 +13,8 @@
 #include <linux/uaccess.h>
 #include <linux/errno.h>
 #include <linux/mmu_context.h>
+#include <linux/compat.h>
+#include <asm/elf.h>
 
 #define PROT_READ	0x1
 #define PROT_WRITE	0x2
@@ -51,24 +53,39 @@ static unsigned long vm_flags_from_prot(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-/* Highest free range of len bytes below mmap_base. */
-static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
+/*
+ * Where mmap() starts handing out addresses: below the stack and a gap. A 32-bit call gets
+ * the 32-bit layout whatever the program, as Linux's compat mmap base does: mmap2 through
+ * int $0x80 from a 64-bit program returns an address below 4 GiB that a 32-bit pointer can
+ * hold.
+ */
+static unsigned long mmap_top(struct mm_struct *mm)
 {
 	unsigned long top = mm->mmap_base ? mm->mmap_base :
 			    ALIGN_DOWN(mm->start_stack - (8UL << 20) - MMAP_GAP, PAGE_SIZE);
 
-	while (top >= len && top - len > mm->brk) {
-		unsigned long start = top - len;
-		struct vm_area_struct *clash = NULL;
+	if (in_compat_syscall())
+		top = min(top, ALIGN_DOWN(arch_stack_top(true) - (8UL << 20) - MMAP_GAP, PAGE_SIZE));
+	return top;
+}
 
-		for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
-			if (start < v->vm_end && top > v->vm_start)
-				clash = v;
-		if (!clash)
-			return start;
-		top = clash->vm_start;	/* try again below what is in the way */
+/*
+ * The highest free range of len bytes between the break and the mmap top, 0 if none. One
+ * pass over the areas (sorted by address): the last gap that fits is the highest.
+ */
+static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = mmap_top(mm), gap_start = PAGE_ALIGN(mm->brk), best = 0;
+
+	for (struct vm_area_struct *v = mm->mmap;; v = v->vm_next) {
+		unsigned long gap_end = v ? min(v->vm_start, top) : top;
+
+		if (gap_end > gap_start && gap_end - gap_start >= len)
+			best = gap_end - len;
+		if (!v || v->vm_start >= top)
+			return best;
+		gap_start = max(gap_start, v->vm_end);
 	}
-	return 0;
 }
 
 static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
@@ -167,6 +184,6 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 		return -ENOMEM;
 	err = mm_protect(mm, start, end, vm_flags_from_prot(prot));
 	if (!err && (prot & PROT_EXEC))
-		sync_user_icache(mm);	/* data written earlier may now be run */
+		sync_user_icache_range(mm, start, end);	/* data written earlier may now run */
 	return err;
 }

@@ -26,19 +26,44 @@ struct mm_struct *mm_alloc(unsigned long task_size)
 	return mm;
 }
 
+/*
+ * Areas are counted and capped, as Linux's vm.max_map_count does: each is a kernel
+ * allocation a program can ask for, so a program that keeps splitting its mappings gets
+ * -ENOMEM once it holds MAX_MAP_COUNT of them, and the kernel's memory stays bounded.
+ */
+static struct vm_area_struct *vma_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *v;
+
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return NULL;
+	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	if (v)
+		mm->map_count++;
+	return v;
+}
+
+static void vma_free(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	mm->map_count--;
+	kfree(v);
+}
+
+/* Unmap an area's pages; they go back to the allocator unless they are not the area's own. */
+static void unmap_vma_pages(struct mm_struct *mm, struct vm_area_struct *v,
+			    unsigned long start, unsigned long end)
+{
+	unmap_user_range(mm, start, end, !(v->vm_flags & VM_PFNMAP));
+}
+
 void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = mm->mmap, *next;
 
 	for (; vma; vma = next) {
-		for (unsigned long va = vma->vm_start; va < vma->vm_end; va += PAGE_SIZE) {
-			phys_addr_t pa = unmap_user_page(mm, va);
-
-			if (pa)
-				free_page(__va(pa));
-		}
+		unmap_vma_pages(mm, vma, vma->vm_start, vma->vm_end);
 		next = vma->vm_next;
-		kfree(vma);
+		vma_free(mm, vma);
 	}
 	destroy_context(mm);
 	kfree(mm);
@@ -64,7 +89,7 @@ static int add_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 			v->vm_flags |= flags;
 			return 0;
 		}
-	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	v = vma_alloc(mm);
 	if (!v)
 		return -ENOMEM;
 	v->vm_start = start;
@@ -77,31 +102,70 @@ static int add_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 	return 0;
 }
 
+/* Unmap and free what [start, end) holds outside every area: a failed call's own pages. */
+static void unmap_outside_areas(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long at = start;
+
+	for (struct vm_area_struct *v = mm->mmap; v && at < end; v = v->vm_next) {
+		if (v->vm_end <= at)
+			continue;
+		if (v->vm_start >= end)
+			break;
+		if (v->vm_start > at)
+			unmap_user_range(mm, at, v->vm_start, true);
+		at = v->vm_end;
+	}
+	if (at < end)
+		unmap_user_range(mm, at, end, true);
+}
+
+/*
+ * Every user page lies inside an area, so a page found here belongs to one: two ELF
+ * segments sharing a page widen its access to both. A call that fails gives back every page
+ * and table it took (an area's own pages are left alone), so running out of memory is that
+ * caller's -ENOMEM, with the free-page count where it was.
+ */
 int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long vm_flags)
 {
-	unsigned long end = start + len;
+	unsigned long end = start + len, va;
+	int err = 0;
 
 	if (start & (PAGE_SIZE - 1) || end < start || end > mm->task_size)
 		return -EINVAL;
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+	for (va = start; va < end; va += PAGE_SIZE) {
+		phys_addr_t pa = user_page_phys(mm, va);
 		void *page;
 
-		if (user_page_phys(mm, va)) {
-			/* Two ELF segments may share a page: widen its permissions. */
-			if (map_user_page(mm, va, user_page_phys(mm, va), vm_flags |
-					  find_vma(mm, va)->vm_flags))
-				return -ENOMEM;
+		if (pa) {
+			struct vm_area_struct *old = find_vma(mm, va);
+
+			if (!old || old->vm_flags & VM_PFNMAP) {
+				err = -EEXIST;		/* not ours to widen (the vDSO) */
+				break;
+			}
+			if (map_user_page(mm, va, pa, vm_flags | old->vm_flags)) {
+				err = -ENOMEM;
+				break;
+			}
 			continue;
 		}
 		page = get_zeroed_page();
-		if (!page)
-			return -ENOMEM;
+		if (!page) {
+			err = -ENOMEM;
+			break;
+		}
 		if (map_user_page(mm, va, __pa(page), vm_flags)) {
 			free_page(page);
-			return -ENOMEM;
+			err = -ENOMEM;
+			break;
 		}
 	}
-	return add_vma(mm, start, end, vm_flags);
+	if (!err)
+		err = add_vma(mm, start, end, vm_flags);
+	if (err)
+		unmap_outside_areas(mm, start, va);
+	return err;
 }
 
 int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
@@ -112,6 +176,15 @@ int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len
 	if (start & (PAGE_SIZE - 1) || end < start || end > mm->task_size)
 		return -EINVAL;
 	return add_vma(mm, start, end, vm_flags);
+}
+
+int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long vm_flags)
+{
+	if (start & (PAGE_SIZE - 1) || end & (PAGE_SIZE - 1) || end <= start ||
+	    end > mm->task_size || !mm_range_free(mm, start, end))
+		return -EINVAL;
+	return add_vma(mm, start, end, vm_flags | VM_PFNMAP);
 }
 
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len)
@@ -148,7 +221,7 @@ static int split_vma_at(struct mm_struct *mm, unsigned long addr)
 
 	if (!v || v->vm_start == addr)
 		return 0;
-	tail = kzalloc(sizeof(*tail), GFP_KERNEL);
+	tail = vma_alloc(mm);
 	if (!tail)
 		return -ENOMEM;
 	*tail = *v;
@@ -158,7 +231,11 @@ static int split_vma_at(struct mm_struct *mm, unsigned long addr)
 	return 0;
 }
 
-/* Unmap [start, end) (page aligned): free its pages, drop the areas inside it. */
+/*
+ * Unmap [start, end) (page aligned): free its pages, drop the areas inside it. Only the
+ * areas are visited, and in each only the page tables that exist, so the cost follows what
+ * is mapped: munmap of the whole user range is as quick as that of one page.
+ */
 int mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct **pp = &mm->mmap, *v;
@@ -168,16 +245,11 @@ int mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 		err = split_vma_at(mm, end);
 	if (err)
 		return err;		/* nothing changed but a split: the areas still cover it */
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		phys_addr_t pa = unmap_user_page(mm, va);
-
-		if (pa)
-			free_page(__va(pa));
-	}
-	while ((v = *pp)) {
+	while ((v = *pp) && v->vm_start < end) {
 		if (v->vm_start >= start && v->vm_end <= end) {
+			unmap_vma_pages(mm, v, v->vm_start, v->vm_end);
 			*pp = v->vm_next;
-			kfree(v);
+			vma_free(mm, v);
 			continue;
 		}
 		pp = &v->vm_next;
@@ -195,8 +267,12 @@ int mm_protect(struct mm_struct *mm, unsigned long start, unsigned long end,
 
 	/* Every page of the range must belong to an area (Linux: -ENOMEM otherwise). */
 	for (v = mm->mmap; v && covered < end; v = v->vm_next)
-		if (v->vm_start <= covered && covered < v->vm_end)
+		if (v->vm_start <= covered && covered < v->vm_end) {
+			/* Pages that are not the area's own (the vDSO's) are never written. */
+			if (v->vm_flags & VM_PFNMAP && vm_flags & VM_WRITE)
+				return -EACCES;
 			covered = v->vm_end;
+		}
 	if (covered < end)
 		return -ENOMEM;
 	err = split_vma_at(mm, start);
@@ -204,17 +280,11 @@ int mm_protect(struct mm_struct *mm, unsigned long start, unsigned long end,
 		err = split_vma_at(mm, end);
 	if (err)
 		return err;
-	for (v = mm->mmap; v; v = v->vm_next) {
-		if (v->vm_start < start || v->vm_end > end)
+	for (v = mm->mmap; v && v->vm_start < end; v = v->vm_next) {
+		if (v->vm_start < start)
 			continue;
 		v->vm_flags = (v->vm_flags & ~access) | (vm_flags & access);
-		for (unsigned long va = v->vm_start; va < v->vm_end; va += PAGE_SIZE) {
-			phys_addr_t pa = user_page_phys(mm, va);
-
-			/* Remapping an existing page updates its entry and flushes the TLB. */
-			if (pa && map_user_page(mm, va, pa, v->vm_flags))
-				return -ENOMEM;
-		}
+		protect_user_range(mm, v->vm_start, v->vm_end, v->vm_flags);
 	}
 	return 0;
 }

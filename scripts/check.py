@@ -47,7 +47,7 @@ UNIT_SOURCES = {
     "test_vsprintf": ["lib/vsprintf.c", "lib/kstrtox.c"],
     "test_nospec": ["tests/unit/nospec_arch.c"],
     "test_string": ["tests/unit/string_renamed.c"],
-    "test_initramfs": ["fs/initramfs.c", "lib/vsprintf.c", "lib/kstrtox.c"],
+    "test_initramfs": ["fs/initramfs.c"],
 }
 
 

@@ -39,7 +39,14 @@ struct file {
 
 struct inode *ramfs_lookup(const char *path);
 struct inode *ramfs_create(const char *path, umode_t mode, const void *data, size_t size);
-int unpack_initramfs(const void *start, size_t size);
+/* What unpack_initramfs() found wrong, if anything, and where. */
+struct initramfs_status {
+	int entries;		/* files, directories and links made (also the return value) */
+	const char *error;	/* NULL: a complete archive; else what is wrong */
+	int entry;		/* the entry it is wrong in, counting from 1 */
+	size_t offset;		/* that entry's header, in bytes from the archive's start */
+};
+int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st);
 
 extern struct file console_file;
 struct file *fget(unsigned int fd);

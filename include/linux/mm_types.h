@@ -1,7 +1,11 @@
 /*
  * A user address space: the arch's page-table root (mm_context_t, asm/mmu.h) plus the list of
- * areas that are mapped. Every user page is an ordinary page from the page allocator,
- * mapped through the arch's map_user_page(); tearing the mm down frees them all.
+ * areas that are mapped. Every user page lies inside an area. Anonymous pages come from the
+ * page allocator and go back when unmapped (the vDSO's, VM_PFNMAP, stay the kernel's);
+ * tearing the mm down frees them all.
+ *
+ * No lock yet: one task, on one CPU, is the only user of an mm. Fork and SMP will bring an
+ * mm lock around the area list and the page tables.
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -14,6 +18,11 @@
 #define VM_WRITE	0x2
 #define VM_EXEC		0x4
 #define VM_STACK	0x100	/* informational: the initial stack */
+#define VM_PFNMAP	0x400	/* the frames are not the area's own (the vDSO's kernel pages):
+				 * unmapping never frees them, mprotect never makes them writable */
+
+/* The most areas one mm may hold (Linux's default vm.max_map_count). */
+#define MAX_MAP_COUNT	65530
 
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;		/* [start, end), page aligned */
@@ -24,6 +33,7 @@ struct vm_area_struct {
 struct mm_struct {
 	mm_context_t context;			/* arch: page-table root, ASID, vDSO base */
 	struct vm_area_struct *mmap;
+	int map_count;				/* areas in the list, at most MAX_MAP_COUNT */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
@@ -39,6 +49,10 @@ int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, un
 /* Record [start, end) as anonymous memory without pages: each comes on its first access. */
 int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
 		    unsigned long vm_flags);
+
+/* Record [start, end) as mapped by the kernel with frames it keeps (VM_PFNMAP added). */
+int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long vm_flags);
 
 /* A user access found no page (mm/memory.c): 0, -EFAULT (no area), -EACCES, -ENOMEM. */
 #define FAULT_FLAG_WRITE	0x1

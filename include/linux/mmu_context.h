@@ -23,6 +23,18 @@ int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsign
 phys_addr_t unmap_user_page(struct mm_struct *mm, unsigned long va);
 phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va);
 
+/*
+ * Whole ranges, [start, end) page aligned: these walk the page tables and skip absent ones,
+ * so their cost follows what is mapped, not the size of the range. unmap_user_range()
+ * clears every entry, frees the tables it leaves empty and, when free_frames, the pages it
+ * unmapped (only once the TLB no longer names them). protect_user_range() gives every
+ * mapped page vm_flags' access.
+ */
+void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      bool free_frames);
+void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned long vm_flags);
+
 /* Leave for user mode with regs (task_pt_regs(current)) through the arch's normal exit. */
 void __noreturn arch_start_user(struct pt_regs *regs);
 

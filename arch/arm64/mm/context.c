@@ -167,35 +167,166 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
 }
 
 /*
- * The ELF loader wrote code into user pages through the linear map, i.e. through the data
- * cache. Instruction fetch does not look there: clean each executable page to the point of
- * unification (by its linear-map address; the cache is physically indexed, so the alias
+ * Range operations walk the tables, not the addresses: an invalid entry at any level skips
+ * everything below it, so the cost follows what is mapped rather than the size of the range
+ * (munmap of all of TTBR0's 2^48 bytes looks at 512 level-0 entries, not 2^36 pages).
+ *
+ * Freed pages (user frames and emptied tables) wait in a small batch until the TLB no
+ * longer names them, walk caches included: the flush comes first, then the frees, as a
+ * second CPU would need.
+ */
+#define FREE_BATCH	32
+
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_CLEAN_DCACHE };
+
+struct range_walk {
+	enum range_op op;
+	bool free_frames;		/* RANGE_UNMAP: the frames are ours to free */
+	unsigned long vm_flags;		/* RANGE_PROTECT: the new access */
+	unsigned long dline;		/* RANGE_CLEAN_DCACHE: the line size */
+	bool flush;			/* an entry was cleared since the last flush */
+	unsigned int nr_free;
+	void *to_free[FREE_BATCH];
+};
+
+static void walk_flush(struct range_walk *w)
+{
+	if (w->flush)
+		flush_tlb_user_all();	/* aside1is: leaf entries and cached walks alike */
+	w->flush = false;
+	for (unsigned int i = 0; i < w->nr_free; i++)
+		free_page(w->to_free[i]);
+	w->nr_free = 0;
+}
+
+static void walk_free_later(struct range_walk *w, void *page)
+{
+	if (w->nr_free == FREE_BATCH)
+		walk_flush(w);
+	w->to_free[w->nr_free++] = page;
+}
+
+static bool table_empty(const u64 *table)
+{
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (READ_ONCE(table[i]) & PTE_VALID)
+			return false;
+	return true;
+}
+
+static void leaf_op(struct range_walk *w, u64 *ep, unsigned long va)
+{
+	phys_addr_t pa = READ_ONCE(*ep) & PTE_ADDR_MASK;
+
+	switch (w->op) {
+	case RANGE_UNMAP:
+		WRITE_ONCE(*ep, 0);
+		if (w->free_frames)
+			walk_free_later(w, __va(pa));
+		w->flush = true;
+		break;
+	case RANGE_PROTECT:
+		/* Break-before-make (Arm ARM D8.14): invalid and flushed before the new entry. */
+		WRITE_ONCE(*ep, 0);
+		flush_tlb_user_page(va);
+		WRITE_ONCE(*ep, pa | user_pte_attrs(w->vm_flags));
+		break;
+	case RANGE_CLEAN_DCACHE:
+		for (unsigned long off = 0; off < PAGE_SIZE; off += w->dline)
+			__asm__ __volatile__("dc cvau, %0" : : "r"((char *)__va(pa) + off) : "memory");
+		break;
+	}
+}
+
+/*
+ * The entries of 'table' at 'level' (entry i maps base + i * its span) that meet
+ * [start, end). When unmapping, a lower table left empty is freed; returns whether this one
+ * now is empty.
+ */
+static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned long base,
+		       unsigned long start, unsigned long end)
+{
+	unsigned int shift = 39 - 9 * level;
+	unsigned long first = start > base ? (start - base) >> shift : 0;
+	unsigned long last = min((end - 1 - base) >> shift, (unsigned long)PTRS_PER_TABLE - 1);
+	bool removed = false;
+
+	for (unsigned long i = first; i <= last; i++) {
+		u64 *ep = &table[i];
+		u64 desc = READ_ONCE(*ep);
+
+		if (!(desc & PTE_VALID))
+			continue;
+		if (level == 3) {
+			leaf_op(w, ep, base + (i << shift));
+			removed |= w->op == RANGE_UNMAP;
+		} else if (walk_table(w, __va(desc & PTE_ADDR_MASK), level + 1, base + (i << shift),
+				      start, end)) {
+			WRITE_ONCE(*ep, 0);
+			walk_free_later(w, __va(desc & PTE_ADDR_MASK));
+			w->flush = true;
+			removed = true;
+		}
+	}
+	if (w->op == RANGE_PROTECT)
+		dsb(ishst);	/* the new entries visible to the walker before user space runs */
+	return removed && table_empty(table);
+}
+
+static void walk_user_range(struct mm_struct *mm, struct range_walk *w, unsigned long start,
+			    unsigned long end)
+{
+	end = min(end, TASK_SIZE_MAX);
+	if (start < end)
+		walk_table(w, __va(mm->context.pgd), 0, 0, start, end);	/* the root stays */
+	walk_flush(w);
+}
+
+void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      bool free_frames)
+{
+	struct range_walk w = { .op = RANGE_UNMAP, .free_frames = free_frames };
+
+	walk_user_range(mm, &w, start, end);
+}
+
+void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned long vm_flags)
+{
+	struct range_walk w = { .op = RANGE_PROTECT, .vm_flags = vm_flags };
+
+	walk_user_range(mm, &w, start, end);
+	isb();
+}
+
+/*
+ * Code written into user pages through the linear map went through the data cache, where
+ * instruction fetch does not look: clean the range's mapped pages to the point of
+ * unification (by their linear-map addresses; the cache is physically indexed, so the alias
  * reaches the same lines), then invalidate the instruction cache. CTR_EL0.IDC / DIC say
  * when a step is not needed.
  */
-void sync_user_icache(struct mm_struct *mm)
+void sync_user_icache_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	u64 ctr = read_sysreg(ctr_el0);
-	unsigned long line = 4UL << ((ctr >> 16) & 0xf);	/* DminLine: log2(words) */
 
 	if (!(ctr & _BITUL(28))) {				/* IDC clear: clean needed */
-		for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next) {
-			if (!(v->vm_flags & VM_EXEC))
-				continue;
-			for (unsigned long va = v->vm_start; va < v->vm_end; va += PAGE_SIZE) {
-				phys_addr_t pa = user_page_phys(mm, va);
-				char *p = __va(pa);
+		struct range_walk w = { .op = RANGE_CLEAN_DCACHE,
+					.dline = 4UL << ((ctr >> 16) & 0xf) };	/* DminLine */
 
-				if (!pa)
-					continue;
-				for (unsigned long off = 0; off < PAGE_SIZE; off += line)
-					__asm__ __volatile__("dc cvau, %0" : : "r"(p + off) : "memory");
-			}
-		}
+		walk_user_range(mm, &w, start, end);
 	}
 	dsb(ish);
 	if (!(ctr & _BITUL(29)))				/* DIC clear: invalidate needed */
 		__asm__ __volatile__("ic ialluis" : : : "memory");
 	dsb(ish);
 	isb();
+}
+
+/* After the ELF loader: every executable area. */
+void sync_user_icache(struct mm_struct *mm)
+{
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
+		if (v->vm_flags & VM_EXEC)
+			sync_user_icache_range(mm, v->vm_start, v->vm_end);
 }

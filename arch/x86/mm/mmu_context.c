@@ -96,6 +96,18 @@ static void flush_user_page(struct mm_struct *mm, unsigned long va)
 		flush_tlb_one_kernel(va);
 }
 
+/* The leaf entry mapping pa for user space with vm_flags' access. */
+static u64 user_leaf(phys_addr_t pa, unsigned long vm_flags)
+{
+	u64 val = pa | _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+	if (vm_flags & VM_WRITE)
+		val |= _PAGE_RW | _PAGE_DIRTY;
+	if (!(vm_flags & VM_EXEC))
+		val |= __supported_pte_mask_nx;
+	return val;
+}
+
 int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsigned long vm_flags)
 {
 	u64 *pte, val;
@@ -105,11 +117,7 @@ int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsign
 	pte = user_pte(mm, va, true);
 	if (!pte)
 		return va >= TASK_SIZE_MAX ? -EINVAL : -ENOMEM;
-	val = pa | _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
-	if (vm_flags & VM_WRITE)
-		val |= _PAGE_RW | _PAGE_DIRTY;
-	if (!(vm_flags & VM_EXEC))
-		val |= __supported_pte_mask_nx;
+	val = user_leaf(pa, vm_flags);
 	if (*pte & _PAGE_PRESENT) {
 		*pte = val;
 		flush_user_page(mm, va);
@@ -137,4 +145,109 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
 	u64 *pte = user_pte(mm, va & PAGE_MASK, false);
 
 	return pte && (*pte & _PAGE_PRESENT) ? *pte & PTE_ADDR_MASK : 0;
+}
+
+/*
+ * Range operations walk the tables, not the addresses: an absent entry at any level skips
+ * everything below it, so the cost follows what is mapped rather than the size of the range
+ * (munmap of the whole lower half looks at 256 PML4 slots, not 2^35 pages).
+ *
+ * Freed pages (user frames and emptied tables) wait in a small batch until the TLB no
+ * longer names them: the flush comes first, then the frees, as a second CPU would need.
+ */
+#define FREE_BATCH	32
+
+struct range_walk {
+	struct mm_struct *mm;
+	bool unmap;			/* else: rewrite the access to vm_flags */
+	bool free_frames;		/* unmap: the frames are ours to free */
+	unsigned long vm_flags;
+	bool flush;			/* an entry changed since the last flush */
+	unsigned int nr_free;
+	void *to_free[FREE_BATCH];
+};
+
+static void walk_flush(struct range_walk *w)
+{
+	/* Reloading CR3 drops every non-global entry and cached walk: all of user space. */
+	if (w->flush && is_active(w->mm))
+		write_cr3(read_cr3());
+	w->flush = false;
+	for (unsigned int i = 0; i < w->nr_free; i++)
+		free_page(w->to_free[i]);
+	w->nr_free = 0;
+}
+
+static void walk_free_later(struct range_walk *w, void *page)
+{
+	if (w->nr_free == FREE_BATCH)
+		walk_flush(w);
+	w->to_free[w->nr_free++] = page;
+}
+
+static bool table_empty(const u64 *table)
+{
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (table[i] & _PAGE_PRESENT)
+			return false;
+	return true;
+}
+
+/*
+ * The entries of 'table' (entry i maps base + i << shift) that meet [start, end). When
+ * unmapping, a lower table left empty is freed; returns whether this one now is empty.
+ */
+static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, unsigned long base,
+		       unsigned long start, unsigned long end)
+{
+	unsigned long first = start > base ? (start - base) >> shift : 0;
+	unsigned long last = min((end - 1 - base) >> shift, (unsigned long)PTRS_PER_TABLE - 1);
+	bool removed = false;
+
+	for (unsigned long i = first; i <= last; i++) {
+		u64 *e = &table[i];
+
+		if (!(*e & _PAGE_PRESENT))
+			continue;
+		if (shift == PAGE_SHIFT) {
+			if (!w->unmap) {
+				*e = user_leaf(*e & PTE_ADDR_MASK, w->vm_flags);
+			} else {
+				if (w->free_frames)
+					walk_free_later(w, __va(*e & PTE_ADDR_MASK));
+				*e = 0;
+				removed = true;
+			}
+			w->flush = true;
+		} else if (walk_table(w, __va(*e & PTE_ADDR_MASK), shift - 9, base + (i << shift),
+				      start, end)) {
+			walk_free_later(w, __va(*e & PTE_ADDR_MASK));
+			*e = 0;
+			w->flush = true;
+			removed = true;
+		}
+	}
+	return removed && table_empty(table);
+}
+
+void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      bool free_frames)
+{
+	struct range_walk w = { .mm = mm, .unmap = true, .free_frames = free_frames };
+
+	end = min(end, TASK_SIZE_MAX);
+	if (start < end)
+		walk_table(&w, mm->context.pgd, PGDIR_SHIFT, 0, start, end);	/* the PML4 stays */
+	walk_flush(&w);
+}
+
+void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned long vm_flags)
+{
+	struct range_walk w = { .mm = mm, .vm_flags = vm_flags };
+
+	end = min(end, TASK_SIZE_MAX);
+	if (start < end)
+		walk_table(&w, mm->context.pgd, PGDIR_SHIFT, 0, start, end);
+	walk_flush(&w);
 }

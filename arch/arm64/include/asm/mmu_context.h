@@ -20,5 +20,7 @@ struct mm_struct;
 
 /* Make the instructions just written into mm's executable pages visible to fetches. */
 void sync_user_icache(struct mm_struct *mm);
+/* The same for the pages mapped in [start, end) only (a fault, an mprotect). */
+void sync_user_icache_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif

@@ -9,8 +9,9 @@
  *     one unmapped page          so a stack overrun cannot run into the vDSO
  *     stack top                  the initial stack grows down from here
  *
- * The vDSO is not a vm_area: its pages belong to the kernel image, so mmput() must never
- * free them; destroy_context() frees the page tables that point to them.
+ * The vDSO is an area of its own, marked VM_PFNMAP: its pages belong to the kernel image, so
+ * munmap() and mmput() unmap them without freeing them, and mprotect() never makes them
+ * writable.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -48,11 +49,15 @@ unsigned long arch_setup_additional_pages(struct mm_struct *mm, bool compat)
 	for (unsigned long i = 0; i < vdso32_pages(); i++)
 		if (user_page_phys(mm, base + (i << PAGE_SHIFT)))
 			return 0;
+	if (mm_add_special(mm, base, TASK_SIZE_32, VM_READ | VM_EXEC))
+		return 0;
 	for (unsigned long i = 0; i < vdso32_pages(); i++)
 		if (map_user_page(mm, base + (i << PAGE_SHIFT),
 				  __pa_symbol(vdso32_image_start) + (i << PAGE_SHIFT),
-				  VM_READ | VM_EXEC))
+				  VM_READ | VM_EXEC)) {
+			mm_unmap(mm, base, TASK_SIZE_32);
 			return 0;
+		}
 	mm->context.vdso = base;
 	return base;
 }

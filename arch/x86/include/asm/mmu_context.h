@@ -18,4 +18,9 @@ static inline void sync_user_icache(struct mm_struct *mm)
 {
 }
 
+static inline void sync_user_icache_range(struct mm_struct *mm, unsigned long start,
+					  unsigned long end)
+{
+}
+
 #endif

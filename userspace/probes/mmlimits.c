@@ -1,0 +1,166 @@
+/*
+ * Running out of memory is the caller's error, never the kernel's (issue 9):
+ *   - mmap(1 GiB, MAP_POPULATE) with less RAM than that fails with -ENOMEM, twice: the
+ *     first failure must give back every page and table it took (the second used to meet
+ *     one of its pages with no area recorded, and the kernel oopsed);
+ *   - the free-page count (sysinfo's freeram) is back where it was after each failure;
+ *   - a fresh 1 MiB mapping then takes a first touch on every page;
+ *   - x86_64: the same through int $0x80 (i386 mmap2 from a 64-bit program), whose
+ *     addresses must be 32-bit ones (below 4 GiB), as Linux gives a compat call.
+ * The probe sizes its request from sysinfo's totalram, so it asks for more than the machine
+ * has wherever it runs; it is a boot test only (qemu-user shares the host's memory, and
+ * Linux's overcommit check refuses such a request up front, so only the -ENOMEM shows).
+ */
+#include <ferry/probe.h>
+
+#define PROT_READ	1
+#define PROT_WRITE	2
+#define MAP_PRIVATE	2
+#define MAP_ANONYMOUS	0x20
+#define MAP_POPULATE	0x8000
+#define ENOMEM		12
+#define PAGE		4096UL
+/* An address or -errno: addresses above 2 GiB are negative as a 32-bit long. */
+#define FAILED(r)	((unsigned long)(r) > -4096UL)
+#define MIB		(1UL << 20)
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+static unsigned long free_bytes(void)
+{
+	struct sysinfo si;
+
+	if (sys(sysinfo, &si))
+		return 0;
+	return si.freeram * si.mem_unit;
+}
+
+static unsigned long total_bytes(void)
+{
+	struct sysinfo si;
+
+	if (sys(sysinfo, &si))
+		return 0;
+	return si.totalram * si.mem_unit;
+}
+
+static long map_anon(unsigned long len, int extra)
+{
+#if defined(__i386__)
+	return sys(mmap2, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
+#else
+	return sys(mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
+#endif
+}
+
+#if defined(__x86_64__)
+/*
+ * int $0x80 from 64-bit code: the i386 table, args in ebx ecx edx esi edi ebp. The sixth
+ * (mmap2's page offset) is always 0 here, so ebp is just cleared around the call.
+ */
+static long int80(long nr, long a, long b, long c, long d, long e)
+{
+	long ret;
+
+	__asm__ __volatile__("push %%rbp\n\t"
+			     "xor %%ebp, %%ebp\n\t"
+			     "int $0x80\n\t"
+			     "pop %%rbp"
+			     : "=a"(ret)
+			     : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+			     : "memory", "r8", "r9", "r10", "r11");
+	return ret;
+}
+#define I386_MMAP2	192
+#define I386_MUNMAP	91
+#endif
+
+/* Two populating requests larger than memory: both -ENOMEM, nothing kept. */
+static void two_failures(const char *route, long (*map)(unsigned long len), unsigned long len)
+{
+	unsigned long before = free_bytes();
+	long r1 = map(len), after1 = free_bytes();
+	long r2 = map(len), after2 = free_bytes();
+
+	ktap_result(r1 == -ENOMEM, "%s: mmap(%lu MiB, MAP_POPULATE) -> -ENOMEM (%ld)", route,
+		    len / MIB, r1);
+	ktap_result(after1 == before, "%s: free memory back after the failure (%lu -> %lu KiB)",
+		    route, before >> 10, after1 >> 10);
+	ktap_result(r2 == -ENOMEM, "%s: the same again -> -ENOMEM, no oops (%ld)", route, r2);
+	ktap_result(after2 == before, "%s: free memory back after the second failure (%lu KiB)",
+		    route, after2 >> 10);
+}
+
+static long native_populate(unsigned long len)
+{
+	return map_anon(len, MAP_POPULATE);
+}
+
+#if defined(__x86_64__)
+static long int80_populate(unsigned long len)
+{
+	return int80(I386_MMAP2, 0, len, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1);
+}
+
+static void compat_layout(void)
+{
+	long p = int80(I386_MMAP2, 0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1);
+
+	ktap_result(!FAILED(p) && (unsigned long)p < (1UL << 32) && !(p & (PAGE - 1)),
+		    "int80 mmap2 from 64-bit: a 32-bit address (%#lx)", p);
+	if (!FAILED(p)) {
+		((volatile char *)p)[0] = 1;
+		((volatile char *)p)[PAGE] = 2;
+	}
+	ktap_result(!FAILED(p) && int80(I386_MUNMAP, p, 2 * PAGE, 0, 0, 0) == 0,
+		    "int80 munmap of it = 0");
+}
+#endif
+
+int main(void)
+{
+	unsigned long total = total_bytes(), len, before;
+	long p;
+	int touched = 0;
+
+#if defined(__x86_64__)
+	ktap_plan(4 + 4 + 2 + 3);
+#else
+	ktap_plan(4 + 3);
+#endif
+	/* Four times all of RAM, at least 1 GiB (the 256 MiB boot tests ask for exactly that). */
+	len = (total / MIB + 1) * MIB * 4;
+	if (len < 1024 * MIB)
+		len = 1024 * MIB;
+#if defined(__i386__)
+	if (len > 2048 * MIB)
+		len = 2048 * MIB;	/* what a 32-bit address space can be asked for */
+#endif
+	two_failures("native", native_populate, len);
+#if defined(__x86_64__)
+	two_failures("int80", int80_populate, len);
+	compat_layout();
+#endif
+	/* What was handed back must be usable: a first touch on every page of 1 MiB. */
+	before = free_bytes();
+	p = map_anon(MIB, 0);
+	if (!FAILED(p))
+		for (unsigned long off = 0; off < MIB; off += PAGE, touched++)
+			((volatile char *)p)[off] = (char)off;
+	ktap_result(!FAILED(p) && touched == MIB / PAGE, "1 MiB mapped and every page touched (%d)",
+		    touched);
+	ktap_result(!FAILED(p) && sys(munmap, p, MIB) == 0, "munmap of it = 0");
+	ktap_result(free_bytes() == before, "free memory back after munmap (%lu KiB)",
+		    before >> 10);
+	return ktap_finish();
+}
