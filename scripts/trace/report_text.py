@@ -8,9 +8,10 @@ in this trace, followed by "k" when a known difference covers it (else a space).
 
 The table fits the given width (the terminal's, see compare.py): every column gets the
 same share, and a line too long for its column keeps its name and its "= result" and loses
-the middle of its arguments ("write(1, \"tour: hel…n\", 12) = 12"). When not even that
-fits, the errno's message goes ("= -1 ENOENT"), then the end of the name ("getp… = 1877");
-only a result wider than the whole column is cut, at its start.
+the middle of its arguments ("write(1, \"tour: hel…n\", 12) = 12"); an error's message
+goes before any argument does ("= -1 ENOENT", no "(No such file or directory)"). When not
+even the name and result fit, the end of the name goes ("getp… = 1877"); only a result
+wider than the whole column is cut, at its start.
 
 Views: "full" prints every row; "diff" only the rows with an unexpected difference and
 CONTEXT rows around them (like diff -U3), each skipped stretch one line; "auto" (default) is
@@ -25,7 +26,7 @@ COLOUR = {align.EQUAL: "32", align.NAME_ONLY: "36", align.DIFFER: "33", align.ON
           align.ONLY_B: "35"}
 FULL_MAX_ROWS = 40          # view "auto": longer tables show only the differences
 CONTEXT = 3
-MIN_COLUMN = 12
+MIN_COLUMN = 8
 ELLIPSIS = "\u2026"
 
 
@@ -54,8 +55,10 @@ def fit(rec, w, tables=None):
         return line
     if not head:
         return _cut_middle(line, w)
-    if w - len(head) - len(tail) < 2 and rec.get("errno"):
+    if rec.get("errno"):
         tail = tail.split(" (", 1)[0]           # ") = -1 ENOENT" without "(No such file ...)"
+        if len(head + args + tail) <= w:
+            return head + args + tail
     room = w - len(head) - len(tail)
     if room >= 2 or (room >= 1 and not args):
         return head + _cut_middle(args, room) + tail
