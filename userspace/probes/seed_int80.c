@@ -1,6 +1,7 @@
 /*
- * From the seed article (003): exit(99) through the old "int $0x80" gate. Built for i386 and
- * for x86_64: a 64-bit process may also use int $0x80, and gets the 32-bit table (exit = 1).
+ * The example of one of the articles this project started from (on int $0x80, sysenter and
+ * syscall): exit(99) through the old "int $0x80" gate. Built for i386 and for x86_64: a
+ * 64-bit process may also use int $0x80, and gets the 32-bit table (exit = 1).
  */
 int main(void)
 {

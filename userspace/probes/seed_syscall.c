@@ -1,4 +1,7 @@
-/* From the seed article (003): exit(99) through the x86_64 syscall instruction (exit = 60). */
+/*
+ * The example of one of the articles this project started from (on int $0x80, sysenter and
+ * syscall): exit(99) through the x86_64 syscall instruction (exit = 60).
+ */
 int main(void)
 {
   unsigned long syscall_nr = 60;

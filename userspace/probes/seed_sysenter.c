@@ -1,6 +1,7 @@
 /*
- * From the seed article (003): exit(99) through sysenter, by calling the vDSO entry point
- * the kernel announces in the auxiliary vector as AT_SYSINFO (__kernel_vsyscall).
+ * The example of one of the articles this project started from (on int $0x80, sysenter and
+ * syscall): exit(99) through sysenter, by calling the vDSO entry point the kernel announces
+ * in the auxiliary vector as AT_SYSINFO (__kernel_vsyscall).
  */
 #include <stdlib.h>
 #include <elf.h>
