@@ -99,7 +99,7 @@ def _diff(cmp):
                     cells.append('<td class="m"></td>')
             else:
                 classes = {q["class"] for q in row["pairs"][1:] if q is not None}
-                cls = classes.pop() if len(classes) == 1 else ""
+                cls = classes.pop() if len(classes) == 1 and row["cells"][0] is not None else ""
             why = _reasons(row["pairs"][k]) if k else ""
             cells.append(f'<td class="c {cls}">{_e(cmp.text(k, row["cells"][k]))}{why}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -188,7 +188,7 @@ def render(cmp, title=None):
                  "first, + only in this one, k known). Under each record that differs: what "
                  "differs, and the known difference that covers it.</p>")
     parts.append(_diff(cmp))
-    parts.append("<h2>Known differences</h2>")
+    parts.append("<h2 id=\"known\">Known differences</h2>")
     seen = cmp.known_seen()
     if seen:
         parts.append("<ul>" + "".join(
@@ -197,7 +197,7 @@ def render(cmp, title=None):
             + f"): {_e(e['why'])}</li>" for e, n in seen) + "</ul>")
     else:
         parts.append("<p>None matched.</p>")
-    parts.append("<h2>Cost per ABI and route</h2>" + _cost(cmp))
+    parts.append("<h2 id=\"cost\">Cost per ABI and route</h2>" + _cost(cmp))
     parts.append("<h2>Name normalisation</h2><p>Calls with the same entry point in the .tbl files "
                  "are one call (canonical name); legacy calls map to the generic call that "
                  "replaces them (family). Rows used by these traces:</p>")
