@@ -351,20 +351,32 @@ def kernel_extent(path, arch):
 
 def check_memory(a):
     """QEMU loads the kernel image into RAM before anything runs: with less RAM than the image
-    reaches, x86 jumps into nothing (SeaBIOS boots, then silence until the timeout). Refuse
-    that here, naming the minimum; with enough to load, the kernel itself reports what else
-    it lacks ("no usable RAM above the kernel", status 250), and arm64 QEMU says when its
-    device tree does not fit behind the kernel."""
+    reaches, x86 jumps into nothing (SeaBIOS boots, then silence until the timeout), and arm64
+    QEMU refuses when the device tree, which it puts at the first 2 MiB boundary after the
+    image and initramfs, would start beyond RAM. Refuse both here, naming the minimum; with
+    enough to load, the kernel itself reports what else it lacks ("no usable RAM above the
+    kernel", status 250)."""
     size = parse_size(a.mem)
     if size is None:
         die(f"{given('mem', a.mem)}: not a memory size (e.g. 256M, 1G; no unit means MiB)")
     if a.dtb:
         return			# the loader shim places things itself
     extent = kernel_extent(kernel_file(a), a.arch)
-    if extent and size < extent:
-        least = -(-extent // MiB)
-        die(f"{given('mem', a.mem)}: too little memory: the kernel image alone reaches "
-            f"{extent / MiB:.1f} MiB into RAM; give at least {least}M")
+    if not extent:
+        return
+    what = "the kernel image"
+    if a.arch == "x86_64":
+        least, after = extent, ""
+    else:
+        initrd = a.init or a.initrd
+        if initrd:
+            extent += os.path.getsize(initrd) + 4096	# the cpio around INIT= is small
+            what = "the kernel image and initramfs"
+        least = -(-extent // (2 * MiB)) * 2 * MiB + 1
+        after = " and QEMU puts the device tree at the next 2 MiB boundary"
+    if size < least:
+        die(f"{given('mem', a.mem)}: too little memory: {what} reach {extent / MiB:.1f} MiB "
+            f"into RAM{after}; QEMU needs at least {-(-least // MiB)}M to load them")
 
 
 def check_args(a):
