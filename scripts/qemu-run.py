@@ -34,7 +34,7 @@ Exit status:
              used (--init, --initrd, --trace, ...), too little memory for the kernel image, or
              QEMU refused to start or failed (its message on that line; 125 as timeout(1)
              uses it when it fails itself)
-  130        interrupted (Ctrl-C); QEMU was killed
+  130        interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP); QEMU was killed
   253        QEMU stopped without a status from the kernel (a triple fault under -no-reboot, a
              guest reset, a PSCI power-off that never printed its line)
 An init that exits with 124, 125, 130 or 253 is not told apart from these by the status
@@ -54,7 +54,6 @@ import tempfile
 
 STATUS_TIMEOUT = 124
 STATUS_RUNNER = 125
-STATUS_INTERRUPTED = 130
 STATUS_NO_STATUS = 253
 
 # Who we are in messages, and how the user named each option: scripts/run sets these so
@@ -494,7 +493,12 @@ def boot(a, cmd):
         if a.gdb_port != 1234:
             hint += f" GDB_PORT={a.gdb_port}"
         say(f"QEMU waits for gdb on :{a.gdb_port}; in another shell: {hint}")
-    ended = None		# None, "timeout" or "interrupted"
+    ended = None		# None, "timeout" or the signal that stopped us
+
+    def stop(signum, frame):
+        raise Interrupted(signum)
+    signal.signal(signal.SIGTERM, stop)	# SIGINT: KeyboardInterrupt
+    signal.signal(signal.SIGHUP, stop)
     tail, held = b"", b""
     console_started = False
     deadline = None if a.gdb else time.monotonic() + a.timeout
@@ -528,7 +532,9 @@ def boot(a, cmd):
                     if log:
                         log.write(chunk)
     except KeyboardInterrupt:
-        ended = "interrupted"
+        ended = signal.SIGINT
+    except Interrupted as e:
+        ended = e.args[0]
     finally:
         if ended:
             try:
@@ -546,7 +552,9 @@ def boot(a, cmd):
         return None, (STATUS_TIMEOUT, why)
     if ended:
         print(file=sys.stderr)
-        return None, (STATUS_INTERRUPTED, f"interrupted: QEMU killed (status {STATUS_INTERRUPTED})")
+        status = 128 + ended
+        return None, (status, f"interrupted by {signal.Signals(ended).name}: QEMU killed "
+                              f"(status {status})")
     status, why = judge(a.arch, rc, tail)
     if why and not console_started:
         why = ("QEMU did not start: " + (one_line(held) or f"it exited with {rc}")
@@ -554,6 +562,10 @@ def boot(a, cmd):
     elif why:
         why += f" (status {status})"
     return status, (status, why) if why else None
+
+
+class Interrupted(Exception):
+    pass
 
 
 def one_line(data):

@@ -349,9 +349,10 @@ def test_bare_run_runs_the_tour_probe(arch):
 
 
 def test_run_exits_with_the_kernel_status():
-    r = run_script("ARCH=x86_64", f"O={kernel_o('x86_64')}", "CMDLINE=crash=panic")
+    r = run_script("ARCH=x86_64", f"O={kernel_o('x86_64')}", "CMDLINE=crash=panic", "V=1")
     assert r.returncode == 250, (r.returncode, r.stderr[-2000:])
     assert lines(r.stderr)[-1] == "run: kernel status 250 (kernel panic)", r.stderr
+    assert "qemu-system-x86_64 " in r.stderr and "-append crash=panic" in r.stderr	# V=1
 
 
 def test_make_run_last_line_is_the_status():
