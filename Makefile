@@ -322,7 +322,9 @@ help:
 	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches'
 	@echo '  probes           - the userspace probes for ABIS="x86_64 i386 arm64" (build/probes)'
 	@echo '  compare          - the main job: trace PROBES="tour routes hello libc_hello" on every ABI and'
-	@echo '                     compare them; LINUX=1 adds real Linux (qemu-user, strace)'
+	@echo '                     compare them; LINUX=1 adds real Linux (qemu-user, strace);'
+	@echo '                     VIEW=full|diff picks the table; ends with a verdict, status 1 on'
+	@echo '                     an unexpected difference'
 	@echo '  bench            - instruction counts of every syscall route, boot, size, build time'
 	@echo '                     (icount, repeated twice); LINUX=1 beside Debian Linux; WITH_CHECK=1'
 	@echo '  install-deps     - apt-get what is missing (Debian 12)'
@@ -340,7 +342,7 @@ probes:
 PROBES ?= tour routes hello libc_hello
 .PHONY: compare
 compare:
-	$(Q)$(PYTHON3) scripts/compare.py --probes "$(PROBES)" --abis "$(ABIS)" $(if $(filter 1,$(LINUX)),--linux)
+	$(Q)$(PYTHON3) scripts/compare.py --probes "$(PROBES)" --abis "$(ABIS)" $(if $(filter 1,$(LINUX)),--linux) $(if $(VIEW),--view $(VIEW))
 
 # ---- benchmarks: cost of every syscall route, boot, size, build time; LINUX=1 adds Debian's Linux
 .PHONY: bench
