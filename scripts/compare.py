@@ -229,7 +229,8 @@ def verdict(verdicts, errors, colour):
         overall = (f"compare: unexpected differences in {len(differ)} of {len(verdicts)} "
                    f"probes ({', '.join(differ)})")
     else:
-        overall = f"compare: all {len(verdicts)} probes match (known differences aside)"
+        overall = ("compare: " + (f"all {len(verdicts)} probes match" if len(verdicts) > 1 else
+                                  f"{verdicts[0]['probe']} matches") + " (known differences aside)")
     say(paint(overall, bool(errors or differ)))
     return 2 if errors else 1 if differ else 0
 

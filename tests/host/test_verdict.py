@@ -195,3 +195,20 @@ def test_a_host_that_refuses_the_binary_gives_no_linux_trace():
     assert linux.refused_exec(linuxparse.parse_strace(log, "i386", "tour")) == "ENOEXEC"
     ok = log.replace("-1 ENOEXEC (Exec format error)", "0") + '500 getpid() = 500\n'
     assert linux.refused_exec(linuxparse.parse_strace(ok, "i386", "tour")) is None
+
+
+def test_make_compare_ends_with_an_overall_verdict(capsys):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_compare", os.path.join(TOP, "scripts", "compare.py"))
+    mc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mc)
+    ok = {"probe": "tour", "unexpected": 0, "line": "tour: matching (41 known differences)"}
+    bad = {"probe": "routes", "unexpected": 3, "line": "routes: 3 unexpected differences (ferry-i386 3)"}
+    assert mc.verdict([ok], [], False) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "compare: tour matches (known differences aside)"
+    assert mc.verdict([ok, bad], [], False) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-3:] == ["  tour: matching (41 known differences)",
+                        "  routes: 3 unexpected differences (ferry-i386 3)",
+                        "compare: unexpected differences in 1 of 2 probes (routes)"]
+    assert mc.verdict([ok], ["hello: not compared: 1 trace(s), a comparison needs two"], False) == 2
