@@ -20,7 +20,7 @@ void set_boot_command_line(const char *src, size_t len)
 	size_t n = src ? strnlen(src, len) : 0;
 
 	if (n >= COMMAND_LINE_SIZE)
-		panic("kernel command line too long: %zu bytes, the limit is %d",
+		panic("kernel command line too long: %zu bytes, the limit is %d bytes",
 		      n, COMMAND_LINE_SIZE - 1);
 	memcpy(boot_command_line, src, n);
 	boot_command_line[n] = '\0';

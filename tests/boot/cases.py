@@ -343,6 +343,39 @@ QEMU_USER_RUNS += [
 ]
 
 
+# ---- mm: a user program must not crash or stall the kernel (issue 9; owner: mm/) -------------
+# mmlimits: mmap(1 GiB, MAP_POPULATE) on 256 MiB fails with -ENOMEM twice and keeps nothing
+# (sysinfo's freeram back where it was), a later first touch of 1 MiB works; x86_64 also
+# through int $0x80, whose mmap2 must return a 32-bit address; munmap of 2^40, 2^44 and
+# all-but-the-program ranges with nothing in them. (Before: an Oops in mm_map_anon on the
+# second call, status 251; after one failure the 1 MiB touch died of SIGSEGV; munmap of 2^40
+# took 15.7 s, of the whole range about 20 minutes.) mmrange: mprotect, munmap and brk over
+# a 2^44-byte reservation; gettimeofday with a bad pointer -> -EFAULT; sysinfo. Each call
+# must return within a second, each run within the 20 s timeout.
+MM_PROBE_ABIS = {"x86_64": ("x86_64", "i386"), "arm64": ("arm64",)}
+for _arch, _abis in MM_PROBE_ABIS.items():
+    for _abi in _abis:
+        for _probe in ("mmlimits", "mmrange"):
+            add(f"{_arch}_user_{_abi}_{_probe}", _arch, cmdline="", init=f"{_abi}/{_probe}",
+                mem="256M", ktap=True, timeout=20, reject=[r"Oops", r"killed by"])
+    # The limit and the real length, the same words on both arches (x86 used to say 2048).
+    add(f"{_arch}_cmdline_too_long_says_length_and_limit", _arch, cmdline="ktest " + "x" * 3000,
+        status=EXIT_PANIC, ktap=False,
+        expect=[r"kernel command line too long: 3006 bytes, the limit is 2047 bytes"])
+# QEMU's PVH loader writes a line past about 4 KiB over the start_info: say so.
+add("x86_64_cmdline_over_pvh_buffer_explained", "x86_64", cmdline="ktest " + "x" * 4200,
+    status=EXIT_PANIC, ktap=False,
+    expect=[r"bad start_info magic 0x78787878 .*reads as text: QEMU's PVH loader"])
+# Under qemu-user: mmrange on i386 only. mmlimits asks for more than the machine's RAM, and
+# qemu-user shares the host's (the free-memory figures are the host's and move), and its
+# munmap of ranges it never mapped reaches the host's munmap, over qemu's own code (qemu
+# 7.2 dies of SIGSEGV). The 64-bit mmrange reserves 2^44 bytes, for which qemu-user keeps
+# per-page state: qemu-x86_64 dies, qemu-aarch64 runs out of time. On i386 Linux refuses
+# brk(+1.5 GiB) (overcommit) where Ferry grants it; the probe accepts either.
+QEMU_USER_RUNS += [("i386", "mmrange", 0, True)]
+# ---- end of mm ------------------------------------------------------------------------------
+
+
 # ---- tracing: the records must say exactly what the probe did ------------------------------
 TOUR_NAMES = {
     "x86_64": ["getpid", "getppid", "gettid", "getuid", "uname", "write", "writev",

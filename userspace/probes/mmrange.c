@@ -1,10 +1,10 @@
 /*
  * Calls whose cost must follow what is mapped, not the size of the range they name, and
  * bad pointers that must be -EFAULT (issue 9):
- *   - munmap of 2^40 and 2^44 bytes of nothing, and of everything between the program and
- *     its stack; mprotect and munmap of a 2^44-byte reservation with a few pages touched
- *     in it; brk grown over a huge range and shrunk back. Each call must return within
- *     a second (they used to take from 12 s to 20 minutes);
+ *   - mprotect and munmap of a 2^44-byte reservation with a few pages touched in it; brk
+ *     grown over as much and shrunk back. Each call must return within a second (they used
+ *     to take hours); munmap of ranges with nothing in them is in mmlimits, which qemu-user
+ *     cannot run;
  *   - gettimeofday with a bad time-zone or time pointer -> -EFAULT;
  *   - sysinfo fills Linux's layout for the ABI (the compat one on i386).
  * i386 gets the same calls scaled to its 4 GiB. The results match Linux's under qemu-user.
@@ -69,22 +69,14 @@ static long map_anon(unsigned long len, int prot, int extra)
 
 static void huge_ranges(void)
 {
-	unsigned long sp = (unsigned long)__builtin_frame_address(0);
 #if defined(__i386__)
-	unsigned long low = 1UL << 30, big = 1UL << 30, huge = 3UL << 29;
+	unsigned long huge = 3UL << 29;
 #else
-	unsigned long low = 1UL << 32, big = 1UL << 40, huge = 1UL << 44;
+	unsigned long huge = 1UL << 44;
 #endif
-	/* Between the program (well below 'low') and 64 MiB under the stack. */
-	unsigned long upto = (sp & ~((1UL << 26) - 1)) - (1UL << 26);
 	long area, got;
 
-	TIMED(sys(munmap, low, big) == 0, "munmap(%#lx, %#lx) of nothing = 0", low, big);
-	TIMED(sys(munmap, low, huge) == 0, "munmap(%#lx, %#lx) of nothing = 0", low, huge);
-	TIMED(sys(munmap, low, upto - low) == 0, "munmap(%#lx, %#lx) up to the stack = 0", low,
-	      upto - low);
-
-	/* A reservation as large, with pages touched at its start, middle and end. */
+	/* A reservation of 'huge' bytes, with pages touched at its start, middle and end. */
 	area = map_anon(huge, PROT_READ | PROT_WRITE, MAP_NORESERVE);
 	ktap_result(!FAILED(area), "mmap(%#lx, MAP_NORESERVE) = %#lx", huge, area);
 	if (FAILED(area)) {
@@ -134,7 +126,7 @@ static void bad_pointers(void)
 
 int main(void)
 {
-	ktap_plan(8 + 7);
+	ktap_plan(5 + 7);
 	huge_ranges();
 	bad_pointers();
 	return ktap_finish();

@@ -65,9 +65,12 @@ static void pvh_command_line(const struct hvm_start_info *si)
 		set_boot_command_line(NULL, 0);
 		return;
 	}
-	/* Look one byte past the limit, so an over-long line is refused, not cut. */
+	/*
+	 * Measure the whole line (as far as the early mapping reaches), so an over-long one is
+	 * refused with its real length, not cut, and not reported as the limit plus one.
+	 */
 	s = early_boot_ptr(si->cmdline_paddr, 1, "PVH command line");
-	len = strnlen(s, min((u64)COMMAND_LINE_SIZE, EARLY_MAPPED_LIMIT - si->cmdline_paddr));
+	len = strnlen(s, EARLY_MAPPED_LIMIT - si->cmdline_paddr);
 	memblock_reserve(si->cmdline_paddr, len + 1);
 	set_boot_command_line(s, len);
 }
@@ -90,14 +93,24 @@ static void pvh_modules(const struct hvm_start_info *si)
 	initrd_size = mod[0].size;
 }
 
+static bool reads_as_text(u32 word)
+{
+	for (int i = 0; i < 4; i++, word >>= 8)
+		if ((word & 0xff) < ' ' || (word & 0xff) > '~')
+			return false;
+	return true;
+}
+
 void pvh_parse_boot_info(u32 info_phys)
 {
 	const struct hvm_start_info *si;
 
 	si = early_boot_ptr(info_phys, sizeof(*si), "PVH start_info");
 	if (si->magic != XEN_HVM_START_MAGIC_VALUE)
-		panic("PVH boot: bad start_info magic %#x at %#x (expected %#x)",
-		      si->magic, info_phys, XEN_HVM_START_MAGIC_VALUE);
+		panic("PVH boot: bad start_info magic %#x at %#x (expected %#x)%s",
+		      si->magic, info_phys, XEN_HVM_START_MAGIC_VALUE,
+		      reads_as_text(si->magic) ? "; it reads as text: QEMU's PVH loader lets a "
+		      "command line longer than about 4 KiB run over the start_info" : "");
 	pr_info("boot: PVH, start_info version %u at %#x\n", si->version, info_phys);
 	memblock_reserve(info_phys, sizeof(*si));
 
