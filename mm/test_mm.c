@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
-/* In-kernel tests of the page allocator, kmalloc and kernel stacks (KTAP, "ktest=mm"). */
+/*
+ * In-kernel tests of the page allocator, kmalloc, kernel stacks and user address spaces
+ * (KTAP, "ktest=mm").
+ */
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <asm/thread_info.h>
+#include <asm/processor.h>
+#include <linux/mm_types.h>
+#include <linux/mmu_context.h>
+#include <linux/errno.h>
 
 KTEST(mm, pages_alloc_free_restores_count)
 {
@@ -83,4 +90,62 @@ KTEST(mm, vmalloc_roundtrip)
 	memset(v, 1, 3 * PAGE_SIZE + 5);
 	vfree(v);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
+/*
+ * Whatever a user mm takes comes back: pages and page tables after munmap, everything a
+ * failed populate took, and all of it at mmput. (The slab's own pages may stay cached, so
+ * the mm and its areas are made before the first count.)
+ */
+KTEST(mm, user_mm_gives_back_every_page)
+{
+	unsigned long before_mm = nr_free_pages(), before, far = 1UL << 40;
+	struct mm_struct *mm = mm_alloc(TASK_SIZE_MAX);
+
+	if (!mm) {
+		t->failed = 1;
+		return;
+	}
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, 0x400000, PAGE_SIZE, VM_READ), 0);
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, far, PAGE_SIZE, VM_READ), 0);	/* warm the slab */
+	KTEST_EXPECT_EQ(t, mm_unmap(mm, far, far + PAGE_SIZE), 0);
+	before = nr_free_pages();
+	/* 3 pages at a far address: 3 frames and the 3 tables below the root. */
+	KTEST_EXPECT_EQ(t, mm_map_anon(mm, far, 3 * PAGE_SIZE, VM_READ | VM_WRITE), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before - 6);
+	KTEST_EXPECT_EQ(t, mm_unmap(mm, far, far + 3 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	/* More than there is: -ENOMEM, and nothing kept. */
+	KTEST_EXPECT_EQ(t, mm_map_anon(mm, far, (before + 16) * PAGE_SIZE, VM_READ | VM_WRITE),
+			-ENOMEM);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	KTEST_EXPECT(t, !user_page_phys(mm, far) && mm_range_free(mm, far, far + PAGE_SIZE));
+	/* munmap of the whole user range costs what is mapped: it returns at once. */
+	KTEST_EXPECT_EQ(t, mm_unmap(mm, 0, TASK_SIZE_MAX), 0);
+	KTEST_EXPECT(t, mm->mmap == NULL && mm->map_count == 0);
+	mmput(mm);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before_mm);
+}
+
+/* Areas are capped (MAX_MAP_COUNT): past it a new area or a split is -ENOMEM. */
+KTEST(mm, user_areas_are_capped)
+{
+	struct mm_struct *mm = mm_alloc(TASK_SIZE_MAX);
+	unsigned long base = 0x10000000;
+
+	if (!mm) {
+		t->failed = 1;
+		return;
+	}
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, base, 4 * PAGE_SIZE, VM_READ), 0);
+	mm->map_count = MAX_MAP_COUNT;		/* as if the program had made that many */
+	KTEST_EXPECT_EQ(t, mm_reserve_anon(mm, base + 8 * PAGE_SIZE, PAGE_SIZE, VM_READ), -ENOMEM);
+	KTEST_EXPECT_EQ(t, mm_unmap(mm, base + PAGE_SIZE, base + 2 * PAGE_SIZE), -ENOMEM);
+	KTEST_EXPECT_EQ(t, mm_protect(mm, base + PAGE_SIZE, base + 2 * PAGE_SIZE, VM_WRITE), -ENOMEM);
+	KTEST_EXPECT(t, mm->mmap && mm->mmap->vm_start == base &&
+		     mm->mmap->vm_end == base + 4 * PAGE_SIZE && !mm->mmap->vm_next);
+	mm->map_count = 1;
+	KTEST_EXPECT_EQ(t, mm_unmap(mm, base + PAGE_SIZE, base + 2 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, mm->map_count, 2);
+	mmput(mm);
 }
