@@ -476,9 +476,10 @@ def meaning(status):
 
 # ---- the run ----------------------------------------------------------------------------------
 def boot(a, cmd):
-    """Start QEMU, copy its console to stdout, return (exit code, console tail), or exit
-    with a runner status. QEMU's stderr is held back until the console starts: if QEMU
-    never gets that far, its complaint becomes one line."""
+    """Start QEMU and copy its console to stdout. Returns (kernel status, None), or (None or
+    a status, (runner status, why)) when the status is not the kernel's. QEMU's stderr is held
+    back until the console starts: if QEMU never gets that far, its complaint becomes one
+    line."""
     import selectors
     import time
 
@@ -556,7 +557,7 @@ def boot(a, cmd):
         return None, (status, f"interrupted by {signal.Signals(ended).name}: QEMU killed "
                               f"(status {status})")
     status, why = judge(a.arch, rc, tail)
-    if why and not console_started:
+    if why and status == STATUS_RUNNER and not console_started:
         why = ("QEMU did not start: " + (one_line(held) or f"it exited with {rc}")
                + f" (status {status})")
     elif why:
