@@ -363,18 +363,18 @@ def check_memory(a):
     extent = kernel_extent(kernel_file(a), a.arch)
     if not extent:
         return
-    what = "the kernel image"
+    what = "the kernel image reaches"
     if a.arch == "x86_64":
         least, after = extent, ""
     else:
         initrd = a.init or a.initrd
         if initrd:
             extent += os.path.getsize(initrd) + 4096	# the cpio around INIT= is small
-            what = "the kernel image and initramfs"
+            what = "the kernel image and initramfs reach"
         least = -(-extent // (2 * MiB)) * 2 * MiB + 1
         after = " and QEMU puts the device tree at the next 2 MiB boundary"
     if size < least:
-        die(f"{given('mem', a.mem)}: too little memory: {what} reach {extent / MiB:.1f} MiB "
+        die(f"{given('mem', a.mem)}: too little memory: {what} {extent / MiB:.1f} MiB "
             f"into RAM{after}; QEMU needs at least {-(-least // MiB)}M to load them")
 
 
