@@ -375,7 +375,8 @@ def check_memory(a):
         after = " and QEMU puts the device tree at the next 2 MiB boundary"
     if size < least:
         die(f"{given('mem', a.mem)}: too little memory: {what} {extent / MiB:.1f} MiB "
-            f"into RAM{after}; QEMU needs at least {-(-least // MiB)}M to load them")
+            f"into RAM{after}; QEMU needs at least {-(-least // MiB)}M to load "
+            + ("it" if a.arch == "x86_64" else "them"))
 
 
 def check_args(a):
