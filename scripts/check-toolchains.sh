@@ -21,6 +21,11 @@ EOF
 # Freestanding, as the probes are built: the runtime's own _start, libgcc for the helpers.
 cat > "$work/bare.c" <<'EOF'
 unsigned long long divide(unsigned long long a, unsigned long long b) { return a / b; }
+#ifdef __arm__
+/* arm's libgcc division reports a zero divisor through these; its own copies call raise(). */
+int __aeabi_idiv0(int r) { return r; }
+long long __aeabi_ldiv0(long long r) { return r; }
+#endif
 void _start(void) { for (;;) ; }
 EOF
 
@@ -66,9 +71,16 @@ bare=(-static -nostdlib -ffreestanding -fno-pie -fno-stack-protector -O2)
 check "x86_64 gcc static glibc" qemu-x86_64 "static glibc ok" -- "${gcc64[@]}" -static "$work/libc.c"
 check "i386 gcc static glibc" qemu-i386 "static glibc ok" -- "${gcc32[@]}" -static "$work/libc.c"
 check "arm64 gcc static glibc" qemu-aarch64 "static glibc ok" -- "${gccarm64[@]}" -static "$work/libc.c"
+# arm: Debian's armhf GCC emits Thumb-2 unless told -marm; the probes are built both ways.
+check "arm gcc static glibc" qemu-arm "static glibc ok" -- arm-linux-gnueabihf-gcc -static "$work/libc.c"
 check "i386 gcc freestanding + libgcc" "" "" -- "${gcc32[@]}" "${bare[@]}" -no-pie "$work/bare.c" -lgcc
-for t in x86_64 i386 aarch64; do
-	check "$t clang + lld freestanding" "" "" -- clang --target=$t-linux-gnu -fuse-ld=lld \
+for mode in -marm -mthumb; do
+	check "arm gcc freestanding + libgcc ($mode)" "" "" -- arm-linux-gnueabihf-gcc $mode \
+		"${bare[@]}" -no-pie "$work/bare.c" -lgcc
+done
+# clang takes each libgcc.a from the GCC of the same triple (lib/gcc-cross/arm-linux-gnueabihf...).
+for t in x86_64-linux-gnu i386-linux-gnu aarch64-linux-gnu arm-linux-gnueabihf; do
+	check "${t%%-*} clang + lld freestanding" "" "" -- clang --target=$t -fuse-ld=lld \
 		"${bare[@]}" "$work/bare.c" -lgcc
 done
 

@@ -15,6 +15,7 @@ PACKAGES=(
 	make gcc libc6-dev binutils                       # host build, unit tests
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu  # arm64 cross toolchain
 	libc6-dev-arm64-cross                             # static glibc for arm64 programs (only recommended by gcc-aarch64-linux-gnu)
+	gcc-arm-linux-gnueabihf libc6-dev-armhf-cross     # arm (AArch32 EABI) probes and static glibc; the armhf UAPI headers test the arm table
 	binutils-x86-64-linux-gnu                         # x86_64 binutils when cross-building from arm64
 	gcc-12-multilib libc6-dev-i386                    # i386 userspace probes (gcc -m32)
 	clang lld llvm                                    # LLVM=1
@@ -44,7 +45,9 @@ else
 	$SUDO apt-get update -q
 	$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 	# The multilib trap: make sure the cross compiler survived.
-	command -v aarch64-linux-gnu-gcc >/dev/null || { echo "install-deps: aarch64-linux-gnu-gcc is missing after install" >&2; exit 1; }
+	for cc in aarch64-linux-gnu-gcc arm-linux-gnueabihf-gcc; do
+		command -v $cc >/dev/null || { echo "install-deps: $cc is missing after install" >&2; exit 1; }
+	done
 fi
 
 # Installed is not the same as usable: every toolchain must link a static program for its ABI.
