@@ -25,7 +25,7 @@
  * up, the second is the one to step).
  *
  * The counter: x86 rdtsc; arm64 CNTVCT_EL0 (EL0 may read it when CNTKCTL_EL1.EL0VCTEN is set,
- * as Linux and Ferry do). The first-instruction reading comes from bench_entry below, the
+ * as Linux and Ferry do); arm the same counter as AArch32 reads it (CNTVCT, "mrrc p15, 1"). The first-instruction reading comes from bench_entry below, the
  * ELF entry point of this probe only (userspace/Makefile links it with -e bench_entry), which
  * reads the counter and jumps to the shared runtime's _start.
  */
@@ -99,6 +99,31 @@ __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 	"mov x8, x2\n mov x0, x1\n"						\
 	".globl " #name "_begin\n" #name "_begin:\n" insn "\n"			\
 	".globl " #name "_end\n" #name "_end:\n ret\n")
+
+#elif defined(__arm__)
+#if defined(__thumb__)
+#define ISA ".thumb\n.thumb_func\n"
+#else
+#define ISA ".arm\n"
+#endif
+#define FUNC(name) ".text\n.syntax unified\n" ISA ".globl " #name "\n.type " #name ", %function\n" #name ":\n"
+__asm__(FUNC(bench_entry)
+	"mrrc p15, 1, r2, r3, c14\n ldr r1, =first_user\n strd r2, r3, [r1]\n b _start\n.ltorg\n");
+
+/* n in r0, arg in r1, nr in r2; the 64-bit tick count comes back in r0:r1. */
+#define LOOP(name, insn)							\
+__asm__(FUNC(name)								\
+	"push {r4-r10, lr}\n"							\
+	"mov r4, r0\n mov r5, r1\n mov r6, r2\n"					\
+	"isb\n mrrc p15, 1, r8, r9, c14\n"					\
+	"1: mov r7, r6\n mov r0, r5\n" insn "\n subs r4, r4, #1\n bne 1b\n"	\
+	"isb\n mrrc p15, 1, r0, r1, c14\n subs r0, r0, r8\n sbc r1, r1, r9\n"	\
+	"pop {r4-r10, pc}\n")
+#define ONCE(name, insn)							\
+__asm__(FUNC(name)								\
+	"push {r7, lr}\n mov r7, r2\n mov r0, r1\n"				\
+	".globl " #name "_begin\n" #name "_begin:\n" insn "\n"			\
+	".globl " #name "_end\n" #name "_end:\n pop {r7, pc}\n")
 #endif
 
 struct route {
@@ -155,6 +180,15 @@ static struct route routes[] = {
 	{ "svc", "uname", loop_svc, bench_once_svc, __NR_uname, buf },
 	{ "svc", "enosys", loop_svc, bench_once_svc, BAD_NR, 0 },
 };
+#elif defined(__arm__)
+LOOP(loop_svc32, "svc #0");
+ONCE(bench_once_svc32, "svc #0");
+DECL(svc32);
+static struct route routes[] = {
+	{ "svc32", "getpid", loop_svc32, bench_once_svc32, __NR_getpid, 0 },
+	{ "svc32", "uname", loop_svc32, bench_once_svc32, __NR_uname, buf },
+	{ "svc32", "enosys", loop_svc32, bench_once_svc32, BAD_NR, 0 },
+};
 #endif
 
 #if defined(__x86_64__)
@@ -163,6 +197,9 @@ static struct route routes[] = {
 #elif defined(__i386__)
 #define ABI "i386"
 #define COUNTER "rdtsc"
+#elif defined(__arm__)
+#define ABI "arm"
+#define COUNTER "cntvct"
 #else
 #define ABI "arm64"
 #define COUNTER "cntvct"
@@ -238,6 +275,11 @@ static inline unsigned long long read_counter(void)
 
 	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
 	return (unsigned long long)hi << 32 | lo;
+#elif defined(__arm__)
+	unsigned long long v;
+
+	__asm__ __volatile__("isb\n mrrc p15, 1, %Q0, %R0, c14" : "=r"(v) : : "memory");
+	return v;
 #else
 	unsigned long v;
 
@@ -248,7 +290,7 @@ static inline unsigned long long read_counter(void)
 
 static volatile char *map_fresh(unsigned long len)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	long p = sys(mmap2, 0, len, 3 /* READ|WRITE */, MAP_ANON_PRIVATE, -1, 0);
 #else
 	long p = sys(mmap, 0, len, 3 /* READ|WRITE */, MAP_ANON_PRIVATE, -1, 0);

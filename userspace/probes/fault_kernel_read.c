@@ -6,7 +6,7 @@
 #elif defined(__aarch64__)
 #define KERNEL_ADDR 0xffff000000000000UL	/* the kernel's linear map (TTBR1) */
 #else
-#define KERNEL_ADDR 0xfffff000UL		/* i386: above the 32-bit task size */
+#define KERNEL_ADDR 0xfffff000UL		/* i386, arm: above the 32-bit task size */
 #endif
 
 int main(void)

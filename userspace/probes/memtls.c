@@ -6,7 +6,9 @@
  *   - x86_64: arch_prctl(ARCH_SET_FS) moves %fs:0, ARCH_GET_FS reads it back, a kernel
  *     address is refused (EPERM);
  *   - i386: set_thread_area(entry -1) picks a GDT slot (12-14), %gs then reaches the area;
- *   - arm64: TPIDR_EL0, which user space sets itself, survives a syscall.
+ *   - arm64: TPIDR_EL0, which user space sets itself, survives a syscall;
+ *   - arm: the private call set_tls (0x0f0005) sets TPIDRURO, which user space can read
+ *     but not write, and it survives a syscall; so does TPIDRURW, which user space sets.
  * Last, a write to a page made read-only must kill the probe with SIGSEGV (status 139).
  */
 #include <ferry/probe.h>
@@ -23,7 +25,7 @@
 
 static char *map_pages(unsigned long n)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	return (char *)sys(mmap2, 0, n * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 			   -1, 0);
 #else
@@ -80,6 +82,18 @@ static void check_tls(void)
 	sys(getpid);
 	__asm__ __volatile__("mrs %0, tpidr_el0" : "=r"(v));
 	ktap_result(v == (unsigned long)tls_area, "TPIDR_EL0 survives a syscall");
+#elif defined(__arm__)
+	unsigned long ro, rw;
+
+	ktap_result(sysnr(0x0f0005 /* __ARM_NR_set_tls */, tls_area) == 0, "set_tls(&area) = 0");
+	__asm__ __volatile__("mrc p15, 0, %0, c13, c0, 3" : "=r"(ro));	/* TPIDRURO */
+	ktap_result(ro == (unsigned long)tls_area, "TPIDRURO reads it (%#lx)", ro);
+	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 2" : : "r"(&tls_area[2]));	/* TPIDRURW */
+	sys(getpid);
+	__asm__ __volatile__("mrc p15, 0, %0, c13, c0, 3" : "=r"(ro));
+	__asm__ __volatile__("mrc p15, 0, %0, c13, c0, 2" : "=r"(rw));
+	ktap_result(ro == (unsigned long)tls_area, "TPIDRURO survives a syscall");
+	ktap_result(rw == (unsigned long)&tls_area[2], "TPIDRURW survives a syscall");
 #endif
 }
 
@@ -92,6 +106,8 @@ int main(void)
 	ktap_plan(15);
 #elif defined(__i386__)
 	ktap_plan(14);
+#elif defined(__arm__)
+	ktap_plan(12);
 #else
 	ktap_plan(9);
 #endif

@@ -58,7 +58,7 @@ static unsigned long total_bytes(void)
 
 static long map_anon(unsigned long len, int extra)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	return sys(mmap2, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
 #else
 	return sys(mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
@@ -139,7 +139,7 @@ static long long now_ms(void)
 {
 	struct timespec64 ts;
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	sys(clock_gettime64, CLOCK_MONOTONIC, &ts);
 #else
 	sys(clock_gettime, CLOCK_MONOTONIC, &ts);
@@ -163,7 +163,7 @@ static void huge_unmaps(void)
 	unsigned long sp = (unsigned long)__builtin_frame_address(0);
 	/* From 'low' (well above the program) to 64 MiB under the stack. */
 	unsigned long upto = (sp & ~((1UL << 26) - 1)) - (1UL << 26);
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	unsigned long low = 1UL << 30;
 
 	unmap_nothing(low, 1UL << 30, "of nothing");
@@ -193,7 +193,7 @@ int main(void)
 	len = (total / MIB + 1) * MIB * 4;
 	if (len < 1024 * MIB)
 		len = 1024 * MIB;
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	if (len > 2048 * MIB)
 		len = 2048 * MIB;	/* what a 32-bit address space can be asked for */
 #endif

@@ -7,7 +7,7 @@
  *     cannot run;
  *   - gettimeofday with a bad time-zone or time pointer -> -EFAULT;
  *   - sysinfo fills Linux's layout for the ABI (the compat one on i386).
- * i386 gets the same calls scaled to its 4 GiB. The results match Linux's under qemu-user.
+ * i386 and arm get the same calls scaled to their 4 GiB. The results match Linux's under qemu-user.
  */
 #include <ferry/probe.h>
 
@@ -41,7 +41,7 @@ static long long now_ms(void)
 {
 	struct timespec64 ts;
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	sys(clock_gettime64, CLOCK_MONOTONIC, &ts);
 #else
 	sys(clock_gettime, CLOCK_MONOTONIC, &ts);
@@ -60,7 +60,7 @@ static long long now_ms(void)
 
 static long map_anon(unsigned long len, int prot, int extra)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	return sys(mmap2, 0, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
 #else
 	return sys(mmap, 0, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
@@ -69,7 +69,7 @@ static long map_anon(unsigned long len, int prot, int extra)
 
 static void huge_ranges(void)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	unsigned long huge = 3UL << 29;
 #else
 	unsigned long huge = 1UL << 44;

@@ -8,6 +8,8 @@
  *       32-bit syscall:        everything but eax and ecx (the instruction overwrites ecx;
  *                              used with the vDSO's convention, see regs_syscall32)
  *       arm64 svc:             everything but x0: x1-x30, sp, NZCV, and all of v0-v31
+ *       arm svc (AArch32):     everything but r0: r1-r12, sp, lr, NZCV, and d0-d31; from
+ *                              ARM state (routes) and from Thumb state (routes_thumb)
  *   - x86: DF, AC and NT set by the user do not reach the kernel (a write made with DF set
  *     still copies its buffer forwards) and are back in the flags after the return
  */
@@ -318,6 +320,92 @@ static void test_arm64(void)
 #define NTESTS 4
 #endif
 
+#if defined(__arm__)
+struct regs_a32 {
+	unsigned long r[15];		/* r0-r14; r13 (sp) is not loaded or stored */
+	unsigned long apsr;
+	unsigned long long d[32];	/* d0..d31 */
+};
+
+#if defined(__thumb__)
+#define ROUTE32 "svc32 (Thumb)"
+#define ISA ".thumb\n.thumb_func\n"
+#else
+#define ROUTE32 "svc32"
+#define ISA ".arm\n"
+#endif
+
+/*
+ * regs_svc32(in, out): load r0-r12, lr, NZCV and d0-d31 from *in, svc #0, store them all to
+ * *out. The callee-saved r4-r11 and d8-d15 live on the stack, then 'out'; right after the
+ * svc every general register goes to the stack too, to be copied to *out with ldm/stm.
+ * Written for both instruction sets (unified syntax, no sp or pc in a register list).
+ */
+__asm__(".text\n.syntax unified\n.fpu neon\n" ISA
+	".globl regs_svc32\n.type regs_svc32, %function\nregs_svc32:\n"
+	"push {r4-r11, lr}\n vpush {d8-d15}\n push {r1}\n"
+	"add r2, r0, #64\n vldmia r2!, {d0-d15}\n vldmia r2, {d16-d31}\n"
+	"ldr r2, [r0, #60]\n msr APSR_nzcvq, r2\n"
+	"ldr lr, [r0, #56]\n ldm r0, {r0-r12}\n"
+	"svc #0\n"
+	"push {r0-r12, lr}\n ldr r0, [sp, #56]\n"
+	"mrs r1, APSR\n str r1, [r0, #60]\n"
+	"add r1, r0, #64\n vstmia r1!, {d0-d15}\n vstmia r1, {d16-d31}\n"
+	"mov r1, sp\n ldmia r1!, {r2-r8}\n stmia r0!, {r2-r8}\n"
+	"ldmia r1!, {r2-r8}\n stmia r0!, {r2-r7}\n str r8, [r0, #4]\n"
+	"add sp, sp, #60\n vpop {d8-d15}\n pop {r4-r11, pc}\n");
+
+void regs_svc32(const struct regs_a32 *in, struct regs_a32 *out);
+
+static void fill_a32(struct regs_a32 *r, unsigned long nr)
+{
+	for (int i = 0; i < 15; i++)
+		r->r[i] = 0x01010101UL * (i + 1) ^ 0x01234567UL;
+	for (int i = 0; i < 32; i++)
+		r->d[i] = 0xa5a5a5a500000000ULL | (unsigned long long)i << 8 | i;
+	r->r[7] = nr;
+	r->apsr = 0xa0000000UL;	/* N and C set */
+}
+
+static int same_a32(const struct regs_a32 *a, const struct regs_a32 *b)
+{
+	int ok = 1;
+
+	for (int i = 1; i < 15; i++)
+		if (i != 13 && a->r[i] != b->r[i]) {
+			printf("# %s: r%d was %#lx, came back %#lx\n", ROUTE32, i, a->r[i], b->r[i]);
+			ok = 0;
+		}
+	if ((a->apsr & 0xf0000000UL) != (b->apsr & 0xf0000000UL)) {
+		printf("# %s: NZCV was %#lx, came back %#lx\n", ROUTE32, a->apsr, b->apsr);
+		ok = 0;
+	}
+	for (int i = 0; i < 32; i++)
+		if (a->d[i] != b->d[i]) {
+			printf("# %s: d%d changed\n", ROUTE32, i);
+			ok = 0;
+		}
+	return ok;
+}
+
+static void test_arm(void)
+{
+	static struct regs_a32 in, out;
+
+	fill_a32(&in, __NR_getpid);
+	regs_svc32(&in, &out);
+	ktap_result(out.r[0] == (unsigned long)pid, "%s: getpid = %ld", ROUTE32, (long)out.r[0]);
+	ktap_result(same_a32(&in, &out), "%s: preserves r1-r12, sp, lr, NZCV, d0-d31", ROUTE32);
+	fill_a32(&in, 0x7fff);	/* past the table, below ARM's private range: -ENOSYS */
+	regs_svc32(&in, &out);
+	ktap_result(out.r[0] == (unsigned long)-ENOSYS, "%s: bad number -> -ENOSYS (%ld)",
+		    ROUTE32, (long)out.r[0]);
+	ktap_result(same_a32(&in, &out), "%s: the -ENOSYS path preserves the same registers",
+		    ROUTE32);
+}
+#define NTESTS 4
+#endif
+
 int main(void)
 {
 	pid = sys(getpid);
@@ -326,6 +414,8 @@ int main(void)
 	test_x86_64();
 #elif defined(__i386__)
 	test_i386();
+#elif defined(__arm__)
+	test_arm();
 #else
 	test_arm64();
 #endif

@@ -1,6 +1,6 @@
 /*
  * A syscall tour: the same sequence of requests on every ABI, written the way a libc for
- * that ABI would make them (open on x86, openat on arm64; mmap2 and _llseek on i386), so a
+ * that ABI would make them (open on x86, openat on arm64; mmap2 and _llseek on i386 and arm), so a
  * trace comparison shows both what is equal and what only differs in name. Also the error
  * cases: a bad fd, a bad pointer, a missing file, an unknown syscall number.
  * Exits 0; the trace is the point (make compare).
@@ -34,7 +34,7 @@ static long open_ro(const char *path)
 
 static long map_anon(size_t len)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	return sys(mmap2, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 #else
 	return sys(mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -43,7 +43,7 @@ static long map_anon(size_t len)
 
 static long seek_set(long fd, long off)
 {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	long long result;
 
 	return sys(_llseek, fd, 0, off, &result, 0) ? -1 : (long)result;
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
 	sys(getpid);
 	sys(getppid);
 	sys(gettid);
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	sys(getuid32);
 #else
 	sys(getuid);
@@ -77,7 +77,7 @@ int main(int argc, char **argv)
 	sys(writev, 1, iov, 2);
 
 	/* time */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 	sys(clock_gettime64, 1, &ts);
 #else
 	sys(clock_gettime, 1, &ts);

@@ -7,6 +7,7 @@
  * x86_64:  syscall;      nr in rax, args rdi rsi rdx r10 r8 r9; rcx and r11 are clobbered
  * i386:    int $0x80;    nr in eax, args ebx ecx edx esi edi ebp
  * arm64:   svc #0;       nr in x8,  args x0..x5; result in x0
+ * arm:     svc #0;       nr in r7,  args r0..r5 (r6 for a seventh); result in r0; ARM or Thumb
  * Return values in -4095..-1 are -errno.
  */
 #ifndef FERRY_USYS_H
@@ -64,6 +65,37 @@ static inline long __sc6(long n, long a, long b, long c, long d, long e, long f)
 			     : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
 			     : "memory");
 	return x0;
+}
+#elif defined(__arm__)
+static inline long __sc6(long n, long a, long b, long c, long d, long e, long f)
+{
+	register long r0 __asm__("r0") = a;
+	register long r1 __asm__("r1") = b;
+	register long r2 __asm__("r2") = c;
+	register long r3 __asm__("r3") = d;
+	register long r4 __asm__("r4") = e;
+	register long r5 __asm__("r5") = f;
+#if defined(__thumb__)
+	/*
+	 * In Thumb code r7 is the frame pointer, so it cannot be an operand: keep it in ip
+	 * across the svc and put the number in it only for the call.
+	 */
+	__asm__ __volatile__("mov ip, r7\n\t"
+			     "mov r7, %1\n\t"
+			     "svc #0\n\t"
+			     "mov r7, ip"
+			     : "+r"(r0)
+			     : "r"(n), "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5)
+			     : "ip", "memory");
+#else
+	register long r7 __asm__("r7") = n;
+
+	__asm__ __volatile__("svc #0"
+			     : "+r"(r0)
+			     : "r"(r7), "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5)
+			     : "memory");
+#endif
+	return r0;
 }
 #else
 #error "unsupported ABI"
