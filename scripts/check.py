@@ -133,11 +133,13 @@ def build_kernel(arch, llvm, verbose):
 
 
 def build_probes(verbose):
-    """The probes for all three ABIs, with GCC (booted below) and with LLVM (build check)."""
+    """The probes for all four ABIs, with GCC (booted below) and with LLVM (build check)."""
     results = []
     for tag, extra in (("gcc", []), ("llvm", ["LLVM=1"])):
         out = PROBES_O if tag == "gcc" else PROBES_O + "-llvm"
-        r = subprocess.run(["make", "-C", TOP, "probes", f"PROBE_O={out}"] + extra,
+        # arm (AArch32 programs for the arm64 kernel) is built on request only.
+        r = subprocess.run(["make", "-C", TOP, "probes", f"PROBE_O={out}",
+                            "ABIS=x86_64 i386 arm64 arm"] + extra,
                            capture_output=True, text=True)
         results.append(Result(f"build_probes_{tag}", r.returncode == 0,
                               (r.stdout + r.stderr)[-3000:] if r.returncode or verbose else ""))
@@ -146,7 +148,8 @@ def build_probes(verbose):
 
 def qemu_user_run(abi, probe, status, with_ktap, verbose):
     """Run a probe under qemu-user, i.e. on Linux's syscall ABI as QEMU implements it."""
-    emu = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64"}[abi]
+    emu = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64",
+           "arm": "qemu-arm"}[abi]
     name = f"linux_qemu_user_{abi}_{probe}"
     try:
         r = subprocess.run([emu, os.path.join(PROBES_O, abi, probe)], capture_output=True,

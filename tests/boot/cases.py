@@ -376,6 +376,25 @@ QEMU_USER_RUNS += [("i386", "mmrange", 0, True)]
 # ---- end of mm ------------------------------------------------------------------------------
 
 
+# ---- arm (AArch32 EABI) probes on Linux's arm ABI, as qemu-arm runs them ----------------------
+# qemu-arm implements a 32-bit ARM kernel's rules (numbering says which rules it checks; both
+# kinds of kernel end it with SIGILL for r7 = 0x0f0800). Left out: memtls (qemu-user's
+# mprotect succeeds over an unmapped hole and in the top pages, where Linux returns ENOMEM),
+# bench (qemu-arm gives AArch32 user mode no access to the generic timer: SIGILL on CNTVCT),
+# mmlimits (see above).
+QEMU_USER_RUNS += [
+    ("arm", "hello", 0, False), ("arm", "hello_thumb", 0, False),
+    ("arm", "routes", 0, True), ("arm", "routes_thumb", 0, True),
+    ("arm", "numbering", SIGILL_STATUS, True), ("arm", "numbering_thumb", SIGILL_STATUS, True),
+    ("arm", "seed_svc32", 99, False), ("arm", "seed_svc32_thumb", 99, False),
+    ("arm", "tour", 0, False), ("arm", "mmrange", 0, True),
+    ("arm", "fault_kernel_read", SIGSEGV_STATUS, False),
+    ("arm", "fault_privileged", SIGILL_STATUS, False),
+    ("arm", "libc_hello", 7, False),
+]
+# ---- end of arm under qemu-user ---------------------------------------------------------------
+
+
 # ---- tracing: the records must say exactly what the probe did ------------------------------
 TOUR_NAMES = {
     "x86_64": ["getpid", "getppid", "gettid", "getuid", "uname", "write", "writev",
