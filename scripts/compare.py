@@ -16,14 +16,17 @@ Then per probe, scripts/trace/compare.py lines the traces up and writes
 and the text report is printed, as wide as the terminal and coloured on one (report.txt
 holds every row at 160 columns). Boots run in parallel; progress is printed as they finish.
 
-The output ends with the verdict: one line per probe ("tour: matching (25 known
-differences)", "routes: 47 unexpected differences (ferry-i386 18, ...)") and an overall
-line. Exit status: 0 when every probe matches (known differences aside), 1 when a probe
-has an unexpected difference, 2 on an error (a probe that does not exist, a failed build,
-a probe with fewer than two traces, a comparison that failed); make reports a non-zero
-status as "Error N" and itself exits 2. A probe that does not exist is refused before
-anything is built or written. OUT/summary.json lists each compared probe's traces, report
-and verdict.
+The output ends with the verdict: one line per probe, per ABI: does Ferry on that ABI behave
+as Linux on it ("routes: x86_64 matching (25 known), i386 matching (20 known), arm64 1
+unexpected difference (linux-qemu-user-arm64 1)"): each Linux trace is judged against the
+Ferry trace of its own ABI; the differences between Ferry's ABIs are shown in the reports,
+never failures. Without --linux nothing is judged ("tour: not judged: ..."). Then an
+overall line. Exit status: 0 when every judged probe matches (known differences aside),
+1 when a probe has an unexpected difference, 2 on an error (a probe that does not exist, a
+failed build, a probe with fewer than two traces, a comparison that failed); make reports
+a non-zero status as "Error N" and itself exits 2. A probe that does not exist is refused
+before anything is built or written. OUT/summary.json lists each compared probe's traces,
+report and verdict.
 """
 import argparse
 import concurrent.futures as cf
@@ -74,15 +77,17 @@ def build(abis):
         fail(f"compare: probe build failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
 
 
-def tag_probe(trace, probe):
-    """Name the probe in the trace header (the kernel only knows the task as "init")."""
+def tag_probe(trace, probe, abi):
+    """Name the probe and the ABI in the trace header (the kernel only knows the task as
+    "init", and an i386 run's header says arch x86_64)."""
     with open(trace, errors="replace") as f:
         lines = f.readlines()
     if lines:
         try:
             head = json.loads(lines[0])
-            if head.get("type") == "header" and "probe" not in head:
-                head["probe"] = probe
+            if head.get("type") == "header" and ("probe" not in head or "abi" not in head):
+                head.setdefault("probe", probe)
+                head.setdefault("abi", abi)
                 lines[0] = json.dumps(head, separators=(",", ":")) + "\n"
                 with open(trace, "w") as f:
                     f.writelines(lines)
@@ -101,7 +106,7 @@ def boot(probe, abi, out):
              "--timeout", "120", "--log", console])
     records = 0
     if os.path.exists(trace):
-        tag_probe(trace, probe)
+        tag_probe(trace, probe, abi)
         with open(trace, errors="replace") as f:
             records = sum(1 for line in f if '"type":"syscall"' in line)
     return probe, abi, r.returncode, records, time.monotonic() - t0, trace
@@ -222,15 +227,21 @@ def verdict(verdicts, errors, colour):
     for e in errors:
         say("  " + paint(e, True))
     differ = [v["probe"] for v in verdicts if v["unexpected"]]
+    judged = [v for v in verdicts if v.get("judged", True)]
     if errors:
         overall = f"compare: {len(errors)} error(s)" + (
             f"; unexpected differences in {', '.join(differ)}" if differ else "")
     elif differ:
         overall = (f"compare: unexpected differences in {len(differ)} of {len(verdicts)} "
                    f"probes ({', '.join(differ)})")
+    elif not judged:
+        overall = ("compare: nothing judged: no Linux trace beside Ferry's (make compare "
+                   "LINUX=1); the reports show the differences between Ferry's ABIs")
     else:
-        overall = ("compare: " + (f"all {len(verdicts)} probes match" if len(verdicts) > 1 else
-                                  f"{verdicts[0]['probe']} matches") + " (known differences aside)")
+        overall = ("compare: " + (f"all {len(judged)} probes match" if len(judged) > 1 else
+                                  f"{judged[0]['probe']} matches") + " (known differences aside)" + (
+                       f"; not judged: {', '.join(v['probe'] for v in verdicts if v not in judged)}"
+                       if len(judged) < len(verdicts) else ""))
     say(paint(overall, bool(errors or differ)))
     return 2 if errors else 1 if differ else 0
 

@@ -1,10 +1,20 @@
-"""Compare several traces against the first: alignment, classes, known differences, and the
-merged side-by-side rows every report is drawn from.
+"""Compare several traces: each one against the trace it is judged by, alignment, classes,
+known differences, the verdict, and the merged side-by-side rows every report is drawn from.
 
-Each other trace is aligned with the first (align.py); the alignments are then merged on the
-first trace's records: a row holds at most one record per trace. Records only in other traces
-sit between the first trace's records where their alignment put them; such records of
-several traces in the same gap share a row when their names agree.
+The question the verdict answers is "does Ferry on ABI X behave as Linux on ABI X". So each
+trace after the first is compared against its *reference* (reference()): the first earlier
+trace of the same ABI, a Ferry trace preferred (linux-qemu-user-i386 against ferry-i386,
+linux-strace-x86_64 against ferry-x86_64). Such a side is *judged*: its unexpected
+differences fail the verdict. A trace with no earlier trace of its ABI (ferry-i386 and
+ferry-arm64 after ferry-x86_64) is compared against the first trace instead, and those are
+*ABI differences*: the cross-architecture picture the reports exist to show (the routes
+probe takes other entry routes on each ABI, i386 glibc makes other calls), never failures.
+
+Each side is aligned with its reference (align.py); the alignments are then merged into one
+table: a row holds at most one record per trace, a record in the same row as its
+reference's record when they were aligned. Records only in one trace sit between their
+reference's records where their alignment put them; such records of several traces in the
+same gap share a row when their names agree.
 """
 import os
 
@@ -26,6 +36,36 @@ def plural(n, word):
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def verdict_line(v):
+    """ "routes: x86_64 matching (2 known), i386 matching, arm64 3 unexpected differences
+    (linux-qemu-user-arm64 3)": per ABI, its Linux traces against its Ferry trace."""
+    if not v["judged"]:
+        return (f"{v['probe']}: not judged: no two traces of the same ABI (a Linux trace beside "
+                f"the Ferry one); " + plural(v["abi_differences"], "ABI difference") + " shown")
+    parts = []
+    for a in v["by_abi"]:
+        if not a["traces"]:
+            parts.append(f"{a['abi']} not judged")
+        elif a["unexpected"]:
+            parts.append(f"{a['abi']} {plural(a['unexpected'], 'unexpected difference')} ("
+                         + ", ".join(f"{lbl} {n}" for lbl, n in a["by_trace"])
+                         + (f"; {a['known']} known" if a["known"] else "") + ")")
+        else:
+            parts.append(f"{a['abi']} matching" + (f" ({a['known']} known)" if a["known"] else ""))
+    return f"{v['probe']}: " + ", ".join(parts)
+
+
+def reference(traces, k):
+    """(index of the trace that trace k is compared against, judged?): the first earlier
+    Ferry trace of the same ABI, else the first earlier trace of that ABI (judged), else the
+    first trace (an ABI difference, not judged)."""
+    same = [j for j in range(k) if traces[j].abi == traces[k].abi]
+    ferry = [j for j in same if traces[j].source == "ferry"]
+    if ferry or same:
+        return (ferry or same)[0], True
+    return 0, False
+
+
 class Comparison:
     def __init__(self, traces, norm=None, known_entries=None, tables=None):
         if len(traces) < 2:
@@ -35,54 +75,61 @@ class Comparison:
         self.tables = self.norm.tables
         self.known = known.load() if known_entries is None else known_entries
         self.items = [align.items(t, self.norm) for t in traces]
-        self.sides = []          # one per other trace: {"b": k, "pairs": [...], "counts": {...}}
+        # one side per trace after the first: {"a": reference, "b": k, "judged": bool,
+        # "pairs": [...], "counts": {...}}; self.side[k] is trace k's (None for the first)
+        self.sides = []
+        self.side = [None]
         for k in range(1, len(traces)):
-            _, _, pairs = align.compare(traces[0], traces[k], self.norm)
-            known.apply(self.known, pairs, self.items[0], self.items[k], traces[0], traces[k])
-            self.sides.append({"b": k, "pairs": pairs, "counts": align.counts(pairs)})
+            r, judged = reference(traces, k)
+            _, _, pairs = align.compare(traces[r], traces[k], self.norm)
+            known.apply(self.known, pairs, self.items[r], self.items[k], traces[r], traces[k])
+            side = {"a": r, "b": k, "judged": judged, "pairs": pairs,
+                    "counts": align.counts(pairs)}
+            self.sides.append(side)
+            self.side.append(side)
         self.rows = self._merge()
 
     # ---- merged rows -------------------------------------------------------------------
     def _merge(self):
-        n = len(self.items[0])
+        """Rows of the side-by-side table: {"key", "cells": [item index or None per trace],
+        "pairs": [that trace's pair against its reference, or None]}. The first trace gives
+        one row per record; each other trace is then placed, in order, by its alignment
+        with its reference, which is already placed (it comes earlier)."""
         ntr = len(self.traces)
-        match = [dict() for _ in range(ntr)]            # k -> {i: pair}
-        gaps = [dict() for _ in range(ntr)]             # k -> {i: [pair, ...]}
-        for side in self.sides:
-            k = side["b"]
-            nxt = n
-            for p in reversed(side["pairs"]):
-                if p["a"] is not None:
-                    nxt = p["a"]
-                    match[k][p["a"]] = p
-                else:
-                    gaps[k].setdefault(nxt, []).insert(0, p)
+        new_row = lambda key: {"key": key, "cells": [None] * ntr, "pairs": [None] * ntr}
         rows = []
-        for i in range(n + 1):
-            grows = []
-            for k in range(1, ntr):
-                last = -1
-                for p in gaps[k].get(i, []):
-                    key = self.items[k][p["b"]].key
-                    for ri in range(last + 1, len(grows)):
-                        if grows[ri]["cells"][k] is None and grows[ri]["key"] == key:
-                            break
-                    else:
-                        ri = len(grows)
-                        grows.append({"key": key, "cells": [None] * ntr,
-                                      "pairs": [None] * ntr})
-                    grows[ri]["cells"][k] = p["b"]
-                    grows[ri]["pairs"][k] = p
-                    last = ri
-            rows.extend(grows)
-            if i < n:
-                row = {"key": self.items[0][i].key, "cells": [None] * ntr, "pairs": [None] * ntr}
-                row["cells"][0] = i
-                for k in range(1, ntr):
-                    p = match[k].get(i)
-                    row["pairs"][k] = p
-                    row["cells"][k] = p["b"] if p else None
-                rows.append(row)
+        for i, it in enumerate(self.items[0]):
+            row = new_row(it.key)
+            row["cells"][0] = i
+            rows.append(row)
+        for side in self.sides:
+            r, k = side["a"], side["b"]
+            where = {row["cells"][r]: n for n, row in enumerate(rows)
+                     if row["cells"][r] is not None}
+            pos, last = 0, -1   # the row after the reference's last record; trace k's last row
+            for p in side["pairs"]:
+                if p["a"] is not None:
+                    n = where[p["a"]]
+                    if p["b"] is not None:
+                        rows[n]["cells"][k] = p["b"]
+                    rows[n]["pairs"][k] = p
+                    pos, last = n + 1, n
+                    continue
+                # only in trace k: a row between the reference's records, shared with a
+                # record of another trace of the same name when there is one
+                end = pos
+                while end < len(rows) and rows[end]["cells"][r] is None:
+                    end += 1
+                key = self.items[k][p["b"]].key
+                n = next((m for m in range(max(pos, last + 1), end)
+                          if rows[m]["cells"][k] is None and rows[m]["key"] == key), None)
+                if n is None:
+                    n = end
+                    rows.insert(n, new_row(key))
+                    where = {w: (m + 1 if m >= n else m) for w, m in where.items()}
+                rows[n]["cells"][k] = p["b"]
+                rows[n]["pairs"][k] = p
+                last = n
         return rows
 
     # ---- helpers for the reports --------------------------------------------------------
@@ -114,28 +161,40 @@ class Comparison:
 
     # ---- the verdict ---------------------------------------------------------------------
     def verdicts(self):
-        """One verdict per probe (the other traces' probe names, in order):
-        {"probe", "unexpected", "known", "by_trace": [(label, unexpected)], "line"}.
-        Unexpected: pairs that differ or are only in one trace and that no known difference
-        covers; name-only pairs are not differences."""
+        """One verdict per probe (the traces' probe names, in order):
+        {"probe", "unexpected", "known", "by_trace": [(label, unexpected)], "by_abi": [...],
+         "judged", "abi_differences", "line"}.
+        Only judged sides count (a trace against the Ferry trace of its own ABI, see
+        reference()); per ABI: {"abi", "traces" (judged labels), "unexpected", "known",
+        "by_trace"}. An ABI with no judged trace (no Linux trace of it) is listed with no
+        traces: not judged. Unexpected: pairs that differ or are only in one trace and that
+        no known difference covers; name-only pairs are not differences. abi_differences
+        counts the pairs of the ABI sides that would be unexpected if they were judged."""
         out = {}
-        for side in self.sides:
-            t = self.traces[side["b"]]
+        for k, t in enumerate(self.traces):
             probe = t.probe or self.traces[0].probe
-            v = out.setdefault(probe, {"probe": probe, "unexpected": 0, "known": 0, "by_trace": []})
+            v = out.setdefault(probe, {"probe": probe, "unexpected": 0, "known": 0,
+                                       "by_trace": [], "by_abi": [], "abi_differences": 0})
+            abi = next((a for a in v["by_abi"] if a["abi"] == t.abi), None)
+            if abi is None:
+                abi = {"abi": t.abi, "traces": [], "unexpected": 0, "known": 0, "by_trace": []}
+                v["by_abi"].append(abi)
+            side = self.side[k]
+            if side is None:
+                continue
             n = sum(side["counts"][c] for c in UNEXPECTED)
-            v["unexpected"] += n
-            v["known"] += side["counts"]["known"]
-            if n:
-                v["by_trace"].append((t.label, n))
+            if not side["judged"]:
+                v["abi_differences"] += n
+                continue
+            abi["traces"].append(t.label)
+            for d in (v, abi):
+                d["unexpected"] += n
+                d["known"] += side["counts"]["known"]
+                if n:
+                    d["by_trace"].append((t.label, n))
         for v in out.values():
-            if v["unexpected"]:
-                v["line"] = (f"{v['probe']}: {plural(v['unexpected'], 'unexpected difference')} ("
-                             + ", ".join(f"{lbl} {n}" for lbl, n in v["by_trace"]) + ")"
-                             + (f", {v['known']} known" if v["known"] else ""))
-            else:
-                v["line"] = f"{v['probe']}: matching" + (
-                    f" ({plural(v['known'], 'known difference')})" if v["known"] else "")
+            v["judged"] = any(a["traces"] for a in v["by_abi"])
+            v["line"] = verdict_line(v)
         return list(out.values())
 
     def unexpected(self):
@@ -147,7 +206,9 @@ class Comparison:
 
     def to_json(self):
         """Everything the reports show, as one JSON-able dict."""
-        out = {"verdicts": [dict(v, by_trace=dict(v["by_trace"])) for v in self.verdicts()],
+        out = {"verdicts": [dict(v, by_trace=dict(v["by_trace"]),
+                                 by_abi=[dict(a, by_trace=dict(a["by_trace"])) for a in v["by_abi"]])
+                            for v in self.verdicts()],
                "traces": [], "comparisons": [], "rows": []}
         for t in self.traces:
             out["traces"].append({
@@ -157,9 +218,10 @@ class Comparison:
         for side in self.sides:
             k = side["b"]
             out["comparisons"].append({
-                "a": self.traces[0].label, "b": self.traces[k].label,
+                "a": self.traces[side["a"]].label, "b": self.traces[k].label,
+                "judged": side["judged"],
                 "probe": self.traces[k].probe, "counts": side["counts"],
-                "pairs": [dict(p, a_line=self.text(0, p["a"]) or None,
+                "pairs": [dict(p, a_line=self.text(side["a"], p["a"]) or None,
                                b_line=self.text(k, p["b"]) or None) for p in side["pairs"]]})
         for row in self.rows:
             out["rows"].append({

@@ -10,17 +10,20 @@ An entry applies to an aligned pair that is not equal when every field it gives 
     descriptor). A reason no entry names leaves the pair unexpected: an mmap whose length
     differs is not excused by an entry for the address.
 So every entry that can apply to a "differ" pair must say which fields it covers; load()
-refuses one that does not. Matched pairs keep their class and get the ids of the entries
+refuses one that does not. "lines" narrows an entry to records of one shape: fnmatch
+patterns on the strace line of the pair's first record (the reference's: the Ferry trace
+when a Linux trace is judged; for a call only in the other trace, that record), e.g.
+'write(1, "ok * getpid = *' or 'prlimit64(* = -1 ENOSYS*'. Matched pairs keep their class and get the ids of the entries
 that covered them in "known" (a list); every report counts and lists them apart.
 """
 import fnmatch
 import json
 import os
 
-from . import align
+from . import align, fmt
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_differences.json")
-FIELDS = {"id", "sources", "abi", "probe", "syscall", "classes", "differs", "why"}
+FIELDS = {"id", "sources", "abi", "probe", "syscall", "lines", "classes", "differs", "why"}
 ONLY = (align.ONLY_A, align.ONLY_B)
 
 
@@ -86,6 +89,10 @@ def applies(entry, pair, x, y, ta, tb):
     if "syscall" in entry:
         names = _names(x) | _names(y)
         if not any(fnmatch.fnmatchcase(n, pat) for n in names for pat in entry["syscall"]):
+            return False
+    if "lines" in entry:
+        line = fmt.record_line((x or y).rec, None)
+        if not any(fnmatch.fnmatchcase(line, pat) for pat in entry["lines"]):
             return False
     return True
 

@@ -16,7 +16,7 @@ import sys
 from . import tables as tbl
 
 FIELDS = {
-    "header": {"type", "source", "arch", "version", "cycles_per_sec", "icount", "probe",
+    "header": {"type", "source", "arch", "abi", "version", "cycles_per_sec", "icount", "probe",
                "command", "host", "note", "insns_per_cycle"},
     "syscall": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
                 "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
@@ -58,6 +58,21 @@ class Trace:
     @property
     def abis(self):
         return sorted({r["abi"] for r in self.syscalls if r.get("abi")})
+
+    @property
+    def abi(self):
+        """The ABI the trace is of: the header's "abi" (make compare writes it), else the ABI
+        most of its syscalls use (an x86_64 probe may make a few int80 calls), else the
+        header's "arch"."""
+        if self.header.get("abi"):
+            return self.header["abi"]
+        n = {}
+        for r in self.syscalls:
+            if r.get("abi"):
+                n[r["abi"]] = n.get(r["abi"], 0) + 1
+        if n:
+            return max(n, key=lambda a: n[a])
+        return self.header.get("arch")
 
     @property
     def probe(self):

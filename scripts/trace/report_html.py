@@ -32,6 +32,8 @@ th{background:#f2f2f2;text-align:left}
 .bar.med{background:#9cc0e6}.bar.ins{background:#b5804a}.bar.ins.med{background:#e6c09c}
 td.num{text-align:right;font-family:monospace}
 .warn{color:#a00}
+th .ref{font-weight:normal;font-size:12px;color:#555}
+.diff td.abi{opacity:.75}
 """
 
 
@@ -41,13 +43,15 @@ def _e(s):
 
 def _counts(cmp):
     heads = "".join(f"<th>{_e(align.LABELS[k])}</th>" for k in align.CLASSES)
-    out = [f"<table><tr><th>probe</th><th>first</th><th>other</th>{heads}<th>known</th></tr>"]
+    out = [f"<table><tr><th>probe</th><th>trace</th><th>against</th><th>judged</th>{heads}"
+           "<th>known</th></tr>"]
     for side in cmp.sides:
         t = cmp.traces[side["b"]]
         c = side["counts"]
         cells = "".join(f'<td class="num {k}">{c[k]}</td>' for k in align.CLASSES)
-        out.append(f"<tr><td>{_e(t.probe)}</td><td>{_e(cmp.traces[0].label)}</td>"
-                   f"<td>{_e(t.label)} ({_e(t.source)})</td>{cells}"
+        judged = "yes" if side["judged"] else "no: ABI differences"
+        out.append(f"<tr><td>{_e(t.probe)}</td><td>{_e(t.label)} ({_e(t.source)})</td>"
+                   f"<td>{_e(cmp.traces[side['a']].label)}</td><td>{judged}</td>{cells}"
                    f'<td class="num known">{c["known"]}</td></tr>')
     out.append("</table>")
     return "\n".join(out)
@@ -57,12 +61,24 @@ def _verdict(cmp):
     out = []
     for v in cmp.verdicts():
         cls = "bad" if v["unexpected"] else "good"
-        detail = ("Every difference is a known one (listed below)." if v["known"] else
-                  "Every record agrees.") if not v["unexpected"] else (
-            "Unexpected differences against " + _e(cmp.traces[0].label) + ": "
-            + ", ".join(f"{_e(lbl)} {n}" for lbl, n in v["by_trace"])
-            + (f"; {v['known']} known differences besides." if v["known"] else "."))
-        out.append(f'<div class="verdict {cls}"><p class="v">{_e(v["line"])}</p><p>{detail}</p></div>')
+        lines = []
+        for a in v["by_abi"]:
+            ferry = next((t.label for t in cmp.traces if t.abi == a["abi"]
+                          and t.source == "ferry"), None) or a["abi"]
+            if not a["traces"]:
+                lines.append(f"{_e(a['abi'])}: not judged (no Linux trace of this ABI).")
+            elif a["unexpected"]:
+                lines.append(f"{_e(a['abi'])}: unexpected differences against {_e(ferry)}: "
+                             + ", ".join(f"{_e(lbl)} {n}" for lbl, n in a["by_trace"])
+                             + (f"; {a['known']} known differences besides." if a["known"] else "."))
+            else:
+                lines.append(f"{_e(a['abi'])}: {_e(', '.join(a['traces']))} against {_e(ferry)}: "
+                             + ("every difference is a known one (listed below)." if a["known"]
+                                else "every record agrees."))
+        lines.append(f"{v['abi_differences']} ABI differences between the Ferry traces (the "
+                     "cross-architecture picture, shown in the table, not failures).")
+        out.append(f'<div class="verdict {cls}"><p class="v">{_e(v["line"])}</p><p>'
+                   + "<br>".join(lines) + "</p></div>")
     return "\n".join(out)
 
 
@@ -80,8 +96,11 @@ def _reasons(p):
 def _diff(cmp):
     from .report_text import mark
     ntr = len(cmp.traces)
+    from .report_text import against
     head = "<tr><th>#</th>" + "".join(
-        ("<th></th>" if k else "") + f"<th>{_e(t.label)}</th>" for k, t in enumerate(cmp.traces)) + "</tr>"
+        ("<th></th>" if k else "") + f"<th>{_e(t.label)}"
+        + (f'<br><span class="ref">{_e(against(cmp, k))}</span>' if k else "") + "</th>"
+        for k, t in enumerate(cmp.traces)) + "</tr>"
     out = ['<table class="diff">', head]
     for n, row in enumerate(cmp.rows, 1):
         cells = [f'<td class="n">{n}</td>']
@@ -90,7 +109,8 @@ def _diff(cmp):
             cls = ""
             if k:
                 if p is not None:
-                    cls = p["class"] + (" known" if p["known"] else "")
+                    cls = p["class"] + (" known" if p["known"] else "") + (
+                        "" if cmp.side[k]["judged"] else " abi")
                     title = align.LABELS[p["class"]] + (
                         f"; known: {', '.join(p['known'])}" if p["known"] else "") + (
                         f"; {', '.join(p['why'])}" if p["why"] else "")
@@ -184,9 +204,13 @@ def render(cmp, title=None):
     parts.append('<h2>Side by side</h2><p class="legend">' + legend
                  + '<span class="known">known difference (hatched)</span></p>'
                  "<p>Each row holds at most one record per trace; the mark column gives the class "
-                 "of that trace against the first (= equal, ~ name only, ! differ, - only in the "
-                 "first, + only in this one, k known). Under each record that differs: what "
-                 "differs, and the known difference that covers it.</p>")
+                 "of that trace against the trace named under its label (= equal, ~ name only, "
+                 "! differ, - only in that trace, + only in this one, k known). A Linux column is "
+                 "compared with the Ferry trace of its own ABI (&ldquo;vs ferry-i386&rdquo;): "
+                 "those differences are judged by the verdict. A Ferry column of another ABI is "
+                 "compared with the first (&ldquo;ABI vs ferry-x86_64&rdquo;, paler): ABI "
+                 "differences, there by design, never failures. Under each record that differs: "
+                 "what differs, and the known difference that covers it.</p>")
     parts.append(_diff(cmp))
     parts.append("<h2 id=\"known\">Known differences</h2>")
     seen = cmp.known_seen()

@@ -2,9 +2,13 @@
 end one verdict line per probe ("tour: matching", "tour: 3 unexpected differences (...)").
 
 Each row: the row number, the first trace's line, then for every other trace a mark column
-and its line. The mark is two characters, the class of that trace's record against the
-first: "=" equal, "~" name only, "!" args/results differ, "-" only in the first, "+" only
-in this trace, followed by "k" when a known difference covers it (else a space).
+and its line. The mark is two characters, the class of that trace's record against its
+reference (comparison.reference(): a Linux trace against the Ferry trace of its own ABI, a
+Ferry trace of another ABI against the first): "=" equal, "~" name only, "!" args/results
+differ, "-" only in the reference, "+" only in this trace, followed by "k" when a known
+difference covers it (else a space). A second header line names each column's reference:
+"vs ferry-i386" for a judged column, "ABI vs ferry-x86_64" for an ABI difference (shown,
+never a failure).
 
 The table fits the given width (the terminal's, see compare.py): every column gets the
 same share, and a line too long for its column keeps its name and its "= result" and loses
@@ -74,9 +78,19 @@ def mark(pair):
     return MARK[pair["class"]] + ("k" if pair["known"] else " ")
 
 
-def _unexpected(row):
+def _unexpected(cmp, row):
+    """Whether the row holds an unexpected difference of a judged side."""
     return any(p is not None and not p["known"] and p["class"] in comparison.UNEXPECTED
-               for p in row["pairs"])
+               and cmp.side[k]["judged"] for k, p in enumerate(row["pairs"]))
+
+
+def against(cmp, k):
+    """What column k's marks are relative to: "vs ferry-i386" (judged), "ABI vs
+    ferry-x86_64" (an ABI difference), "" for the first column."""
+    side = cmp.side[k]
+    if side is None:
+        return ""
+    return ("vs " if side["judged"] else "ABI vs ") + cmp.traces[side["a"]].label
 
 
 def shown_rows(cmp, view="auto", context=CONTEXT):
@@ -87,7 +101,7 @@ def shown_rows(cmp, view="auto", context=CONTEXT):
         return rows
     keep = set()
     for n, row in rows:
-        if _unexpected(row):
+        if _unexpected(cmp, row):
             keep.update(range(n - context, n + context + 1))
     out, skipped = [], None
     for n, row in rows:
@@ -110,6 +124,9 @@ def table(cmp, width=160, colour=False, view="auto", context=CONTEXT):
     head = "#".rjust(5) + " " + "".join(
         ("    " if k else "") + _cut_middle(t.label, col).ljust(col) for k, t in enumerate(cmp.traces))
     lines.append(head.rstrip())
+    refs = " " * 6 + "".join(("    " if k else "") + _cut_middle(against(cmp, k), col).ljust(col)
+                             for k in range(ntr))
+    lines.append(refs.rstrip())
     lines.append("-" * min(width, len(head.rstrip())))
     for n, row in shown_rows(cmp, view, context):
         if n is None:
@@ -135,11 +152,11 @@ def table(cmp, width=160, colour=False, view="auto", context=CONTEXT):
 
 def counts_lines(cmp):
     out = []
-    first = cmp.traces[0]
     for side in cmp.sides:
         t = cmp.traces[side["b"]]
         c = side["counts"]
-        out.append(f"probe {t.probe}: {first.label} vs {t.label} ({t.source}): "
+        out.append(f"probe {t.probe}: {cmp.traces[side['a']].label} vs {t.label} ({t.source}"
+                   + ("" if side["judged"] else ", ABI differences, not judged") + "): "
                    + ", ".join(f"{align.LABELS[k]} {c[k]}" for k in align.CLASSES)
                    + f", known {c['known']}")
     return out
@@ -176,8 +193,12 @@ def render(cmp, width=160, colour=False, view="auto", context=CONTEXT):
     rows = table(cmp, width, colour, view, context)
     lines.extend(rows)
     lines.append("")
-    lines.append("Marks: = equal, ~ name only, ! args/results differ, - only in first, "
+    lines.append("Marks: = equal, ~ name only, ! args/results differ, - only in the reference, "
                  "+ only in this trace; k = known difference")
+    lines.append("Each column's marks are against the trace named under its label: \"vs\" a "
+                 "Linux column against the Ferry trace of its own ABI (judged by the verdict);")
+    lines.append("\"ABI vs\" a Ferry column of another ABI against the first (ABI differences: "
+                 "shown, never failures)")
     shown = sum(1 for n, _ in shown_rows(cmp, view, context) if n is not None)
     if shown < len(cmp.rows):
         lines.append(f"Diff view: {shown} of {len(cmp.rows)} rows, those with an unexpected "

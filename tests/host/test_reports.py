@@ -55,7 +55,7 @@ def test_html_is_self_contained_and_complete(cmp):
     assert "script" not in c.tags and "link" not in c.tags and "style" in c.tags
     assert "@import" not in doc and "http" not in doc
     assert 'open(&quot;/etc/motd&quot;, O_RDONLY, 0)' in doc       # escaped side-by-side cell
-    assert 'class="m name-only"' in doc and 'class="m differ"' in doc
+    assert 'class="m name-only abi"' in doc and 'class="m differ abi"' in doc  # ABI differences
     assert '<td class="num equal">6</td>' in doc                   # the counts table
     assert "Name normalisation" in doc and "open(p, f, m) = openat(AT_FDCWD, p, f, m)" in doc
     assert 'class="bar' in doc and "svc" in doc and "int80" in doc  # cost bars per route
@@ -67,8 +67,9 @@ def test_text_report(cmp):
     rows = out.splitlines()
     row2 = next(r for r in rows if r.strip().startswith("2 "))
     assert "open(\"/etc/motd\"" in row2 and " ~  openat(AT_FDCWD" in row2
-    assert ("probe files: ferry_x86_64_files vs ferry_arm64_files (ferry): equal 6, name only 1, "
-            "args/results differ 2, only in first 1, only in other 0, known 0") in out
+    assert ("probe files: ferry_x86_64_files vs ferry_arm64_files (ferry, ABI differences, not "
+            "judged): equal 6, name only 1, args/results differ 2, only in first 1, only in other "
+            "0, known 0") in out
     assert "x86_64  open           -> open           family openat" in out
     assert "2 records DROPPED" in out
     assert "\x1b[36m~ \x1b[0m" in report_text.render(cmp, width=150, colour=True)
@@ -111,23 +112,28 @@ def test_perfetto_without_clock_is_sequential(fixture_path):
 
 
 def test_known_differences_file_and_matching(fixture_path, norm):
+    """The routes probe on Ferry x86_64 beside qemu-x86_64 and native strace, as make compare
+    LINUX=1 traced them on a host without IA32 emulation: every difference is a known one,
+    each for its own reason."""
     entries = known.load()
     assert {"pids", "execve-start", "qemu-int80-from-64bit"} <= {e["id"] for e in entries}
-    strace = records.Trace(None, {"type": "header", "source": "strace", "probe": "routes"},
-                           linuxparse.parse_strace(open(fixture_path("strace_x86_64_routes.log")).read(),
-                                                   "x86_64", "routes"), [], "strace")
-    qemu = records.Trace(None, {"type": "header", "source": "qemu-user", "probe": "routes"},
-                         linuxparse.parse_qemu(open(fixture_path("qemu_x86_64_routes.log")).read(),
-                                               "x86_64", "routes"), [], "qemu")
-    c = comparison.Comparison([strace, qemu], norm, entries)
+    ferry = load(fixture_path("ferry_x86_64_routes.jsonl"))
+    qemu = load(fixture_path("linux_x86_64_routes.qemu-user.jsonl"))
+    strace = load(fixture_path("linux_x86_64_routes.strace.jsonl"))
+    c = comparison.Comparison([ferry, qemu, strace], norm, entries)
     by = {}
-    for p in c.sides[0]["pairs"]:
-        for kid in p["known"] or [None]:
-            by.setdefault(kid, []).append(p)
-    assert by["execve-start"][0]["class"] == "only-a"
-    assert all(p["class"] == "differ" for p in by["pids"])
-    assert "qemu-int80-from-64bit" in by
-    assert c.sides[0]["counts"]["differ"] == 0 and c.sides[0]["counts"]["only-a"] == 0
+    for side in c.sides:
+        assert side["judged"] and side["a"] == 0
+        for p in side["pairs"]:
+            for kid in p["known"] or [None]:
+                by.setdefault((c.traces[side["b"]].source, kid), []).append(p)
+    assert by[("strace", "execve-start")][0]["class"] == "only-b"
+    assert all(p["class"] == "differ" for p in by[("qemu-user", "pids")])
+    assert len(by[("qemu-user", "ktap-pid")]) == len(by[("strace", "ktap-pid")]) == 1
+    assert ("qemu-user", "qemu-int80-from-64bit") in by
+    assert ("strace", "host-without-ia32") in by
+    assert all(p["class"] == "equal" for (_, kid), ps in by.items() if kid is None for p in ps)
+    assert c.unexpected() == 0
 
 
 def test_known_entry_needs_the_same_side(fixture_path, norm):
@@ -157,8 +163,8 @@ def test_compare_cli(fixture_path, tmp_path, script):
     r = subprocess.run([sys.executable, script("compare.py"), fixture_path(X86), fixture_path(ARM),
                         "--labels", "x86,arm", "--text", "--html", str(h), "--json", str(j),
                         "--perfetto", str(p)], capture_output=True, text=True)
-    assert r.returncode == 1                      # unexpected differences remain
-    assert "\x1b[" not in r.stdout and "x86 vs arm (ferry): equal 6" in r.stdout
+    assert r.returncode == 0                      # two ABIs: ABI differences, not judged
+    assert "\x1b[" not in r.stdout and "x86 vs arm (ferry, ABI differences, not judged): equal 6" in r.stdout
     assert h.read_text().startswith("<!DOCTYPE html>")
     assert json.loads(j.read_text())["traces"][1]["label"] == "arm"
     assert "traceEvents" in json.loads(p.read_text())

@@ -12,6 +12,7 @@ import pytest
 from ferrytrace import comparison, known, records, report_html, report_text
 
 X86, ARM = "ferry_x86_64_files.jsonl", "ferry_arm64_files.jsonl"
+LINUX = "linux_x86_64_files.jsonl"    # the x86_64 fixture as strace saw it, mmap's length changed
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -41,12 +42,14 @@ def run_compare(*args, env=None):
 # ---- 1. a verdict per probe, and the exit status ---------------------------------------------
 
 def test_text_ends_with_a_verdict_per_probe(fixture_path):
-    r = run_compare(fixture_path(X86), fixture_path(ARM), "--labels", "x86,arm", "--text")
+    r = run_compare(fixture_path(X86), fixture_path(ARM), fixture_path(LINUX),
+                    "--labels", "x86,arm,linux", "--text")
     assert r.returncode == 1
-    assert r.stdout.rstrip().splitlines()[-1] == "files: 3 unexpected differences (arm 3)"
+    assert r.stdout.rstrip().splitlines()[-1] == \
+        "files: x86_64 1 unexpected difference (linux 1; 2 known), arm64 not judged"
     r = run_compare(fixture_path(X86), fixture_path(X86), "--text")
     assert r.returncode == 0
-    assert r.stdout.rstrip().splitlines()[-1] == "files: matching"
+    assert r.stdout.rstrip().splitlines()[-1] == "files: x86_64 matching"
 
 
 def test_make_compare_rejects_a_probe_that_does_not_exist(tmp_path):
@@ -64,11 +67,13 @@ def test_make_compare_rejects_a_probe_that_does_not_exist(tmp_path):
 
 
 def test_html_starts_with_the_verdict(fixture_path, norm):
-    cmp = comparison.Comparison([load(fixture_path(X86)), load(fixture_path(ARM))], norm)
+    cmp = comparison.Comparison([load(fixture_path(X86)), load(fixture_path(ARM)),
+                                 load(fixture_path(LINUX))], norm)
     doc = report_html.render(cmp)
     body = doc.split("<body>", 1)[1]
-    first = re.sub(r"<[^>]+>", " ", body.split("<h2>", 1)[0])
-    assert "files: 3 unexpected differences" in " ".join(first.split())
+    first = " ".join(re.sub(r"<[^>]+>", " ", body.split("<h2>", 1)[0]).split())
+    assert "files: x86_64 1 unexpected difference" in first
+    assert "3 ABI differences between the Ferry traces" in first
 
 
 # ---- 2. a known difference names what differs -------------------------------------------------
@@ -155,7 +160,7 @@ def test_cli_follows_columns_and_colour(fixture_path):
 def test_long_traces_show_a_diff_with_context(norm):
     calls = [("getpid", [], 1)] * 40
     a = trace(calls + [("write", [("fd", "1", "fd")], 3)] + calls)
-    b = trace(calls + [("write", [("fd", "2", "fd")], 3)] + calls, abi="arm64")
+    b = trace(calls + [("write", [("fd", "2", "fd")], 3)] + calls, source="strace")
     cmp = comparison.Comparison([a, b], norm, known_entries=[])
     rows = report_text.table(cmp, 120, colour=False)              # long: the diff view
     body = [r for r in rows if re.match(r"\s+\d+ ", r)]
