@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Static ELF loader for ELF64 programs of the native arch and, where the arch has a 32-bit
- * ABI (x86: i386), ELF32 programs. It maps each PT_LOAD segment into a fresh address space,
- * then builds the initial stack exactly as Linux lays it out, from the top down:
+ * ABI (x86: i386; arm64: arm, the AArch32 EABI), ELF32 programs. It maps each PT_LOAD
+ * segment into a fresh address space, then builds the initial stack exactly as Linux lays
+ * it out, from the top down:
  *
  *     [ AT_EXECFN string, platform string, 16 random bytes, argv and envp strings ]
  *     [ padding to 16 bytes ]
@@ -27,6 +28,11 @@
 #include <asm/timex.h>
 
 #define STACK_SIZE (256UL * 1024)	/* mapped up front; there is no stack growth yet */
+
+/* AT_HWCAP of 32-bit programs: the arch's own bits (arm64: the 32-bit ARM ones), if it has them. */
+#ifndef COMPAT_ELF_HWCAP
+#define COMPAT_ELF_HWCAP ELF_HWCAP
+#endif
 
 /* One program header, whichever ELF class the file is. */
 struct phdr {
@@ -189,7 +195,7 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 		AUX(AT_SYSINFO, sysinfo);
 	if (vdso)
 		AUX(AT_SYSINFO_EHDR, vdso);
-	AUX(AT_HWCAP, ELF_HWCAP);
+	AUX(AT_HWCAP, b->compat ? COMPAT_ELF_HWCAP : ELF_HWCAP);
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_PHDR, phdr_addr);
@@ -204,6 +210,10 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	AUX(AT_EGID, 0);
 	AUX(AT_SECURE, 0);
 	AUX(AT_RANDOM, random);
+#ifdef COMPAT_ELF_HWCAP2
+	if (b->compat)
+		AUX(AT_HWCAP2, COMPAT_ELF_HWCAP2);	/* arm: the crypto and CRC32 bits */
+#endif
 	AUX(AT_EXECFN, execfn);
 	AUX(AT_PLATFORM, platform);
 	AUX(AT_NULL, 0);

@@ -201,7 +201,7 @@ NOSPEC_SEQUENCE = {
 # invoke_syscall is inline: every C entry function that dispatches holds its own copy.
 NOSPEC_FUNCTIONS = {
     "x86_64": ["do_syscall_64", "do_int80_syscall_32", "do_SYSENTER_32", "do_SYSCALL_32"],
-    "arm64": ["el0t_64_sync_handler"],
+    "arm64": ["el0t_64_sync_handler", "el0t_32_sync_handler"],
 }
 
 

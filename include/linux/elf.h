@@ -18,6 +18,7 @@
 #define ET_DYN		3
 
 #define EM_386		3
+#define EM_ARM		40
 #define EM_X86_64	62
 #define EM_AARCH64	183
 

@@ -43,6 +43,17 @@ static __always_inline long syscall_enter_from_user_mode(struct pt_regs *regs, l
 }
 
 /*
+ * A number past the end of the table: -ENOSYS, unless the arch has more to say (arm64's
+ * do_ni_syscall reaches ARM's private calls for AArch32 tasks, asm/syscall.h).
+ */
+#ifndef do_ni_syscall
+static __always_inline long do_ni_syscall(struct pt_regs *regs, int nr)
+{
+	return sys_ni_syscall();
+}
+#endif
+
+/*
  * Look the number up and call the handler. 'nr' is unsigned: a negative number from user
  * space becomes huge and fails the one bounds check. array_index_nospec() then makes the
  * index safe even if the CPU speculates past that check.
@@ -56,7 +67,7 @@ static __always_inline void invoke_syscall(struct pt_regs *regs, unsigned int nr
 		nr = array_index_nospec(nr, nr_max);
 		ret = table[nr](regs);
 	} else {
-		ret = sys_ni_syscall();
+		ret = do_ni_syscall(regs, nr);
 	}
 	syscall_set_return_value(regs, ret);
 }

@@ -26,6 +26,7 @@ struct pt_regs;
 #define SEGV_MAPERR 1	/* address not mapped */
 #define SEGV_ACCERR 2	/* mapped, but the access is not allowed */
 #define ILL_ILLOPC  1
+#define ILL_ILLTRP  4	/* illegal trap (arm: a bad private syscall number) */
 #define ILL_PRVOPC  5
 #define BUS_ADRALN  1
 #define FPE_INTDIV  1

@@ -43,6 +43,7 @@ enum syscall_route {
 	ROUTE_SYSENTER,		/* x86 sysenter via __kernel_vsyscall */
 	ROUTE_SYSCALL32,	/* x86 syscall from 32-bit code */
 	ROUTE_SVC,		/* arm64 svc #0 */
+	ROUTE_SVC32,		/* arm64 kernel, svc #0 from AArch32 code (the arm EABI) */
 	NR_SYSCALL_ROUTES
 };
 

@@ -14,7 +14,7 @@
 
 static const char *const route_names[NR_SYSCALL_ROUTES] = {
 	[ROUTE_SYSCALL64] = "syscall", [ROUTE_INT80] = "int80", [ROUTE_SYSENTER] = "sysenter",
-	[ROUTE_SYSCALL32] = "syscall32", [ROUTE_SVC] = "svc",
+	[ROUTE_SYSCALL32] = "syscall32", [ROUTE_SVC] = "svc", [ROUTE_SVC32] = "svc32",
 };
 
 static const char *const errnames[MAX_ERRNO + 1] = {

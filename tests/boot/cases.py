@@ -343,6 +343,53 @@ QEMU_USER_RUNS += [
 ]
 
 
+# ---- arm: AArch32 user programs on the arm64 kernel (issue 10; owner: arch/arm64) ----------
+# Every arm probe (userspace/, built with ABIS=arm: ARM code, and *_thumb as Thumb-2, whose
+# entry point has bit 0 set) on two CPUs with AArch32 at EL0: cortex-a72 (ARMv8.0) and max
+# (PAN on). The faults end only the process, with Linux's status: a read of an unmapped
+# address (SIGSEGV, 139), an undefined instruction (SIGILL, 132), a write to a read-only page
+# (memtls, 139), a private syscall number from 0x0f0800 up (numbering's last act, SIGILL).
+# libc_hello is static glibc for armhf (Debian's libc6-dev-armhf-cross); one run goes through
+# U-Boot. A64FX runs only AArch64 at EL0 (ID_AA64PFR0_EL1.EL0 = 1): the arm ELF is refused
+# with one line naming why, and init's status is 126 like any unexecutable init.
+ARM_PROBE_RUNS = [
+    # probe, status, ktap, expect, keyword arguments
+    ("hello", 0, False, [r"hello from /init: pid 1, ppid 0", r"uname: Linux \S+ aarch64"], {}),
+    ("hello_thumb", 0, False, [r"hello from /init: pid 1, ppid 0"], {}),
+    ("routes", 0, True, [], {}),
+    ("routes_thumb", 0, True, [], {}),
+    ("numbering", SIGILL_STATUS, True, [r"bad compat syscall at .*killed by SIGILL"], {}),
+    ("numbering_thumb", SIGILL_STATUS, True, [r"bad compat syscall at .*killed by SIGILL"], {}),
+    ("tour", 0, False, [r"tour: done"], {}),
+    ("seed_svc32", 99, False, [], {}),
+    ("seed_svc32_thumb", 99, False, [], {}),
+    ("fault_kernel_read", SIGSEGV_STATUS, False, [r"killed by SIGSEGV"], {}),
+    ("fault_privileged", SIGILL_STATUS, False, [r"undefined instruction .*killed by SIGILL"], {}),
+    ("memtls", SIGSEGV_STATUS, True, [r"killed by SIGSEGV"], {}),
+    ("mmlimits", 0, True, [], {"mem": "256M", "timeout": 20}),
+    ("mmrange", 0, True, [], {"mem": "256M", "timeout": 20}),
+    ("libc_hello", 7, False, [LIBC_HELLO % "aarch64"], {}),
+]
+for _cpu in ("cortex-a72", "max"):
+    for _probe, _status, _ktap, _expect, _kw in ARM_PROBE_RUNS:
+        add(f"arm64_{_cpu.replace('-', '_')}_user_arm_{_probe}", "arm64", cpu=_cpu, cmdline="",
+            init=f"arm/{_probe}", status=_status, ktap=_ktap, expect=_expect,
+            reject=[r"Oops", r"Unhandled .* exception"], **_kw)
+add("arm64_uboot_user_arm_libc_hello", "arm64", boot="uboot", cpu="cortex-a72", cmdline="",
+    init="arm/libc_hello", status=7, ktap=False, expect=[r"U-Boot", LIBC_HELLO % "aarch64"])
+add("arm64_uboot_user_arm_routes_thumb", "arm64", boot="uboot", cpu="max", cmdline="",
+    init="arm/routes_thumb", ktap=True, expect=[r"U-Boot"])
+add("arm64_a64fx_refuses_arm_elf", "arm64", cpu="a64fx", cmdline="", init="arm/hello",
+    status=126, ktap=False,
+    expect=[r"an AArch32 \(arm\) program, but this CPU runs only AArch64 code at EL0 "
+            r"\(ID_AA64PFR0_EL1.EL0 = 1\): ENOEXEC",
+            r"Failed to execute /init \(error -8"])
+# The same CPU still runs AArch64 programs: the refusal is about the file, not the kernel.
+add("arm64_a64fx_user_arm64_hello", "arm64", cpu="a64fx", cmdline="", init="arm64/hello",
+    ktap=False, expect=[r"hello from /init: pid 1"])
+# ---- end of arm ----------------------------------------------------------------------------
+
+
 # ---- mm: a user program must not crash or stall the kernel (issue 9; owner: mm/) -------------
 # mmlimits: mmap(1 GiB, MAP_POPULATE) on 256 MiB fails with -ENOMEM twice and keeps nothing
 # (sysinfo's freeram back where it was), a later first touch of 1 MiB works; x86_64 also
@@ -404,7 +451,9 @@ TOUR_NAMES = {
 TOUR_NAMES["i386"] = [{"getuid": "getuid32", "clock_gettime": "clock_gettime64", "mmap": "mmap2",
                        "lseek": "_llseek"}.get(n, n) for n in TOUR_NAMES["x86_64"]]
 TOUR_NAMES["arm64"] = [{"open": "openat"}.get(n, n) for n in TOUR_NAMES["x86_64"]]
-ROUTE = {"x86_64": "syscall", "i386": "int80", "arm64": "svc"}
+# arm (AArch32 on the arm64 kernel) names its calls as i386 does (the same 32-bit ABI history).
+TOUR_NAMES["arm"] = TOUR_NAMES["i386"]
+ROUTE = {"x86_64": "syscall", "i386": "int80", "arm64": "svc", "arm": "svc32"}
 
 
 def syscalls(records):
@@ -452,7 +501,7 @@ def check_only_writes(records):
     return None if names == {"write"} else f"traced {sorted(map(str, names))}, expected only write"
 
 
-for arch, abi in (("x86_64", "x86_64"), ("x86_64", "i386"), ("arm64", "arm64")):
+for arch, abi in (("x86_64", "x86_64"), ("x86_64", "i386"), ("arm64", "arm64"), ("arm64", "arm")):
     add(f"{arch}_trace_tour_{abi}", arch, cmdline="trace=all", init=f"{abi}/tour", ktap=False,
         trace_check=check_tour(abi),
         expect=[r"trace: channel is shared memory"] if arch == "x86_64" else [])

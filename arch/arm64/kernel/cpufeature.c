@@ -95,3 +95,73 @@ unsigned long arm64_elf_hwcap(void)
 		hwcap |= HWCAP_ASIMDFHM;
 	return hwcap;
 }
+
+/* Does EL0 run AArch32 code? ID_AA64PFR0_EL1.EL0: 1 = AArch64 only (e.g. A64FX), 2 = both. */
+bool system_supports_32bit_el0(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), ID_AA64PFR0_EL0_SHIFT) >=
+	       ID_AA64PFR0_EL0_AARCH32;
+}
+
+/* Linux's 32-bit ARM AT_HWCAP bit numbers (COMPAT_HWCAP_*). */
+#define COMPAT_HWCAP_HALF	(1UL << 1)
+#define COMPAT_HWCAP_THUMB	(1UL << 2)
+#define COMPAT_HWCAP_FAST_MULT	(1UL << 4)
+#define COMPAT_HWCAP_VFP	(1UL << 6)
+#define COMPAT_HWCAP_EDSP	(1UL << 7)
+#define COMPAT_HWCAP_NEON	(1UL << 12)
+#define COMPAT_HWCAP_VFPv3	(1UL << 13)
+#define COMPAT_HWCAP_TLS	(1UL << 15)
+#define COMPAT_HWCAP_VFPv4	(1UL << 16)
+#define COMPAT_HWCAP_IDIVA	(1UL << 17)
+#define COMPAT_HWCAP_IDIVT	(1UL << 18)
+#define COMPAT_HWCAP_LPAE	(1UL << 20)
+/* ... and AT_HWCAP2 (COMPAT_HWCAP2_*). */
+#define COMPAT_HWCAP2_AES	(1UL << 0)
+#define COMPAT_HWCAP2_PMULL	(1UL << 1)
+#define COMPAT_HWCAP2_SHA1	(1UL << 2)
+#define COMPAT_HWCAP2_SHA2	(1UL << 3)
+#define COMPAT_HWCAP2_CRC32	(1UL << 4)
+
+/*
+ * AArch32 at EL0 on an ARMv8 CPU always has halfword loads, Thumb, long multiplies, the DSP
+ * instructions, the TLS register, hardware divide in both instruction sets and LPAE: Linux
+ * gives every AArch32 task these. The rest depends on the AArch32 ID registers: MVFR0.FPDP
+ * (bits 11:8) = 2 is VFP with double precision (VFPv3); MVFR1 SIMDLS, SIMDInt and SIMDSP
+ * (bits 11:8, 15:12, 19:16) all nonzero is NEON, SIMDFMAC (bits 31:28) VFPv4's fused
+ * multiply-add. No HWCAP_EVTSTRM: the timer's event stream is not turned on.
+ */
+unsigned long arm64_compat_elf_hwcap(void)
+{
+	unsigned long hwcap = COMPAT_HWCAP_HALF | COMPAT_HWCAP_THUMB | COMPAT_HWCAP_FAST_MULT |
+			      COMPAT_HWCAP_EDSP | COMPAT_HWCAP_TLS | COMPAT_HWCAP_IDIVA |
+			      COMPAT_HWCAP_IDIVT | COMPAT_HWCAP_LPAE;
+	u64 mvfr0 = read_sysreg(mvfr0_el1), mvfr1 = read_sysreg(mvfr1_el1);
+
+	if (id_field(mvfr0, 8) >= 2)
+		hwcap |= COMPAT_HWCAP_VFP | COMPAT_HWCAP_VFPv3;
+	if (id_field(mvfr1, 8) && id_field(mvfr1, 12) && id_field(mvfr1, 16))
+		hwcap |= COMPAT_HWCAP_NEON;
+	if (id_field(mvfr1, 28) >= 1)
+		hwcap |= COMPAT_HWCAP_VFPv4;
+	return hwcap;
+}
+
+/* The ARMv8 crypto and CRC32 instructions in AArch32: ID_ISAR5_EL1 AES, SHA1, SHA2, CRC32. */
+unsigned long arm64_compat_elf_hwcap2(void)
+{
+	u64 isar5 = read_sysreg(id_isar5_el1);
+	unsigned long hwcap2 = 0;
+
+	if (id_field(isar5, 4) >= 1)
+		hwcap2 |= COMPAT_HWCAP2_AES;
+	if (id_field(isar5, 4) >= 2)
+		hwcap2 |= COMPAT_HWCAP2_PMULL;
+	if (id_field(isar5, 8) >= 1)
+		hwcap2 |= COMPAT_HWCAP2_SHA1;
+	if (id_field(isar5, 12) >= 1)
+		hwcap2 |= COMPAT_HWCAP2_SHA2;
+	if (id_field(isar5, 16) >= 1)
+		hwcap2 |= COMPAT_HWCAP2_CRC32;
+	return hwcap2;
+}

@@ -44,9 +44,7 @@ UNEXPECTED_VECTOR(el1h_64_fiq, "EL1h FIQ")
 UNEXPECTED_VECTOR(el1h_64_error, "EL1h SError")
 UNEXPECTED_VECTOR(el0t_64_fiq, "EL0t 64-bit FIQ")
 UNEXPECTED_VECTOR(el0t_64_error, "EL0t 64-bit SError")
-/* No AArch32 user space. */
-UNEXPECTED_VECTOR(el0t_32_sync, "EL0t 32-bit synchronous")
-UNEXPECTED_VECTOR(el0t_32_irq, "EL0t 32-bit IRQ")
+/* The same for AArch32 user code (the arm EABI). */
 UNEXPECTED_VECTOR(el0t_32_fiq, "EL0t 32-bit FIQ")
 UNEXPECTED_VECTOR(el0t_32_error, "EL0t 32-bit SError")
 
@@ -166,6 +164,64 @@ asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
 
 /* The timer (or another device) interrupted user code: handle it, then the exit work. */
 asmlinkage void el0t_64_irq_handler(struct pt_regs *regs)
+{
+	handle_arch_irq(regs);
+	irqentry_exit_to_user_mode(regs);
+}
+
+/*
+ * From AArch32 user code (an arm EABI program; start_thread set SPSR.M[4]). el0t_32_sync
+ * (entry.S) saved the registers as for AArch64, after zeroing the upper halves of x0-x14
+ * (r0-r14), so regs->regs[n] is rn. The same handlers serve both states where the
+ * exception means the same; ret_to_user's eret goes back to AArch32 because the saved
+ * pstate says so.
+ */
+
+/*
+ * svc #0 from AArch32: number in r7, arguments in r0-r5, through the arm table. Inline for
+ * the reason el0_svc is.
+ */
+static __always_inline void el0_svc_compat(struct pt_regs *regs)
+{
+	current_thread_info()->syscall_route = ROUTE_SVC32;	/* the tracer names it "svc32" */
+	do_el0_svc_compat(regs);
+}
+
+asmlinkage void el0t_32_sync_handler(struct pt_regs *regs)
+{
+	unsigned long esr = read_sysreg(esr_el1);
+
+	switch (__builtin_expect(ESR_ELx_EC(esr), ESR_ELx_EC_SVC32)) {
+	case ESR_ELx_EC_SVC32:
+		el0_svc_compat(regs);
+		break;
+	case ESR_ELx_EC_DABT_LOW:
+	case ESR_ELx_EC_IABT_LOW:
+		el0_abort(regs, esr);
+		break;
+	case ESR_ELx_EC_UNKNOWN:	/* undefined instruction (udf, or one this CPU lacks) */
+		el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
+		break;
+	case ESR_ELx_EC_CP15_32:	/* coprocessor accesses EL0 may not make */
+	case ESR_ELx_EC_CP15_64:
+	case ESR_ELx_EC_CP14_MR:
+	case ESR_ELx_EC_CP14_LS:
+	case ESR_ELx_EC_CP14_64:
+		el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, esr_class_name(esr));
+		break;
+	case ESR_ELx_EC_PC_ALIGN:	/* a bx to a misaligned ARM-state address */
+		el0_signal(regs, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");
+		break;
+	case ESR_ELx_EC_BKPT32:		/* bkpt #imm: no debugger attached */
+		el0_signal(regs, SIGTRAP, TRAP_BRKPT, regs->pc, "breakpoint (bkpt)");
+		break;
+	default:
+		el0_inv(regs, esr);
+		break;
+	}
+}
+
+asmlinkage void el0t_32_irq_handler(struct pt_regs *regs)
 {
 	handle_arch_irq(regs);
 	irqentry_exit_to_user_mode(regs);

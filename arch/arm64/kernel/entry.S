@@ -18,6 +18,22 @@
  *   with syscall.h inline) -> ret_to_user -> kernel_exit 0 -> eret.
  * Timer interrupts while user code runs take the same kernel_entry 0 / ret_to_user pair
  * (el0t_64_irq -> el0t_64_irq_handler).
+ * A system call from an AArch32 program (the arm EABI, "svc #0" with the number in r7):
+ *   vectors+0x600 -> kernel_ventry 0 -> el0t_32_sync -> kernel_entry 0, 32
+ *   -> el0t_32_sync_handler -> el0_svc_compat -> do_el0_svc_compat -> el0_svc_common
+ *   (compat_sys_call_table) -> ret_to_user -> kernel_exit 0 -> eret, back to AArch32.
+ *
+ * AArch32 at EL0 (Arm ARM D1.20, "Mapping of AArch32 registers to AArch64"): r0-r12 are
+ * w0-w12, r13 (sp_usr) is w13, r14 (lr_usr) is w14, r15 (pc) is ELR_EL1 and the CPSR is
+ * SPSR_EL1 (M[4] = 1). x15-x30 hold banked registers of AArch32 modes EL0 cannot enter, so
+ * user code cannot change them: they come back as kernel_exit loaded them, from pt_regs.
+ * On taking an exception from AArch32 the upper 32 bits of x0-x14 are either zero or what
+ * they held before (AArch64.MaybeZeroRegisterUppers: CONSTRAINED UNPREDICTABLE, chosen per
+ * register): a syscall's 64-bit result left in x0 could come back as the upper half of
+ * r0. kernel_entry 0, 32 therefore zeroes them, so pt_regs.regs[0..14] are exactly r0-r14,
+ * and the native wrappers, which read whole x registers, see zero-extended arguments.
+ * SP_EL0 is not used by AArch32 code (its stack pointer is r13): pt_regs.sp only carries
+ * SP_EL0 across, as for any EL0 entry.
  *
  * While the CPU is in the kernel, SP_EL0 holds 'current' (asm/current.h); in user mode it
  * is user space's stack pointer, and kernel_entry 0 / kernel_exit 0 swap the two.
@@ -75,9 +91,16 @@
  * After this, x21-x23 hold sp, pc and pstate of the interrupted code, x29 points at a frame
  * record so backtraces continue into it, and any register may be used. From EL0, SP_EL0
  * is switched from the user stack pointer to 'current' and the user's registers are
- * cleared.
+ * cleared. regsize 32 (from AArch32) first zero-extends r0-r14 (15 instructions, on that
+ * path only); everything after is the same for both states.
  */
-	.macro	kernel_entry, el:req
+	.macro	kernel_entry, el:req, regsize=64
+	.if	\regsize == 32
+	/* From AArch32: x0-x14 are r0-r14; make their upper halves zero (see the top). */
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+	mov	w\n, w\n
+	.endr
+	.endif
 	stp	x0, x1, [sp, #16 * 0]	/* regs[0..1] */
 	stp	x2, x3, [sp, #16 * 1]
 	stp	x4, x5, [sp, #16 * 2]
@@ -132,7 +155,8 @@
  * syscall sets regs[0]) and return with eret, which sets PC = ELR_EL1 and PSTATE =
  * SPSR_EL1: for a return to user space SPSR_EL1.M is EL0t (start_thread wrote it, the
  * hardware saved it on every later entry), so eret drops to EL0 on SP_EL0 with the
- * DAIF and NZCV bits it had.
+ * DAIF and NZCV bits it had. For an AArch32 task SPSR_EL1.M[4] is set (and T for Thumb
+ * code): the same eret enters AArch32 state, with r0-r14 = w0-w14 and pc = ELR_EL1.
  */
 	.macro	kernel_exit, el:req
 	msr	daifset, #0xf		/* no IRQ may clobber ELR/SPSR once they are loaded */
@@ -185,7 +209,7 @@ ENTRY(vectors)
 	kernel_ventry	0, t, 64, fiq
 	kernel_ventry	0, t, 64, error
 
-	kernel_ventry	0, t, 32, sync		/* EL0 AArch32: not supported */
+	kernel_ventry	0, t, 32, sync		/* EL0 AArch32: arm EABI programs */
 	kernel_ventry	0, t, 32, irq
 	kernel_ventry	0, t, 32, fiq
 	kernel_ventry	0, t, 32, error
@@ -210,7 +234,7 @@ el\el\ht\()_\regsize\()_\label:
 	.cfi_def_cfa sp, PT_REGS_SIZE
 	.cfi_undefined x30
 	.endif
-	kernel_entry \el
+	kernel_entry \el, \regsize
 	mov	x0, sp
 	bl	el\el\ht\()_\regsize\()_\label\()_handler
 	.if	\el == 0

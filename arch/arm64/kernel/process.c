@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tasks and the machine: the registers a new program starts with (start_thread), where
- * 'current' is found on entry from user mode (__entry_task), and leaving the machine.
+ * Tasks and the machine: the registers a new program starts with (start_thread), which
+ * programs exec may run (AArch64, and AArch32 where the CPU can) and the kuser helpers page
+ * of AArch32 ones, where 'current' is found on entry from user mode (__entry_task), and
+ * leaving the machine.
  *
  * Power off: under QEMU with -semihosting, SYS_EXIT makes QEMU exit with our status;
  * otherwise PSCI SYSTEM_OFF powers off, which QEMU always reports as 0 — so the status is
@@ -11,6 +13,8 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
 #include <asm/elf.h>
 #include <asm/irqflags.h>
 #include <linux/mmu_context.h>
@@ -30,18 +34,69 @@ void fpsimd_flush_user_state(void);	/* fpsimd.S */
  * interrupts reach the kernel while it runs. The thread registers, the FP/SIMD registers
  * and FPCR/FPSR start clean too, and the new code pages are made visible to instruction
  * fetch. exec runs in the task itself, so the registers written here are this program's.
+ *
+ * An AArch32 program (compat) starts in AArch32 User mode (SPSR M[4:0] = 0b10000) with its
+ * stack pointer in r13; bit 0 of the entry point asks for Thumb state (the T bit), the pc
+ * itself is even. TIF_32BIT marks the task's syscalls as the arm EABI's from now on.
+ * r0-r14 start at zero, as Linux's (r0 = 0 also says "no atexit function" to the C runtime).
  */
 void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool compat)
 {
 	memset(regs, 0, sizeof(*regs));
-	regs->pc = pc;
-	regs->sp = sp;
-	regs->pstate = PSR_MODE_EL0t;
+	if (compat) {
+		regs->pc = pc & ~1UL;
+		regs->compat_sp = sp;
+		regs->pstate = PSR_AA32_MODE_USR | (pc & 1 ? PSR_AA32_T_BIT : 0);
+		current_thread_info()->flags |= _TIF_32BIT;
+	} else {
+		regs->pc = pc;
+		regs->sp = sp;
+		regs->pstate = PSR_MODE_EL0t;
+		current_thread_info()->flags &= ~_TIF_32BIT;
+	}
 	regs->syscallno = NO_SYSCALL;
+	current->thread.tp_value = current->thread.tp2_value = 0;
 	write_sysreg(0, tpidr_el0);	/* TLS pointer: the program sets its own */
 	write_sysreg(0, tpidrro_el0);
 	fpsimd_flush_user_state();
 	sync_user_icache(current->mm);
+}
+
+/*
+ * May exec run this ELF32 file? An arm EABI program (EM_ARM, an EABI version in e_flags; the
+ * old ABI is refused as on Linux), on a CPU whose EL0 runs AArch32. The one refusal a user
+ * could not guess from -ENOEXEC alone is the CPU's, so that one is printed.
+ */
+bool arm64_compat_elf_check_arch(const Elf32_Ehdr *eh)
+{
+	if (eh->e_machine != EM_ARM || !(eh->e_flags & EF_ARM_EABI_MASK))
+		return false;
+	if (!system_supports_32bit_el0()) {
+		pr_err("exec: an AArch32 (arm) program, but this CPU runs only AArch64 code at EL0 "
+		       "(ID_AA64PFR0_EL1.EL0 = %llu): ENOEXEC\n",
+		       (unsigned long long)(read_sysreg(id_aa64pfr0_el1) & 0xf));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The kuser helpers page (kuser32.S) at 0xffff0000 of every AArch32 task: read-only and
+ * executable, the kernel's own page (VM_PFNMAP: munmap and exit never free it). A program
+ * whose segments already reach there simply goes without.
+ */
+extern const char kuser_page[];
+
+unsigned long arch_setup_additional_pages(struct mm_struct *mm, bool compat)
+{
+	if (!compat || user_page_phys(mm, AARCH32_VECTORS_BASE))
+		return 0;
+	if (mm_add_special(mm, AARCH32_VECTORS_BASE, AARCH32_VECTORS_BASE + PAGE_SIZE,
+			   VM_READ | VM_EXEC))
+		return 0;
+	if (map_user_page(mm, AARCH32_VECTORS_BASE, __pa_symbol(kuser_page), VM_READ | VM_EXEC))
+		mm_unmap(mm, AARCH32_VECTORS_BASE, AARCH32_VECTORS_BASE + PAGE_SIZE);
+	return 0;	/* no vDSO: nothing for AT_SYSINFO_EHDR */
 }
 
 void __noreturn machine_halt(void)

@@ -3,16 +3,18 @@
  * The arm64 half of a system call, between el0_svc (entry-common.c, the only includer) and
  * the generic code (inline, include/linux/entry-common.h):
  *
- *   do_el0_svc(regs)
+ *   do_el0_svc(regs)                 (AArch64; do_el0_svc_compat for AArch32 tasks:
+ *                                    regs->regs[7], __NR_compat_syscalls, compat_sys_call_table)
  *     el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table)
  *       orig_x0, syscallno        kept in pt_regs (x0 is about to become the result)
  *       syscall_enter_from_user_mode   interrupts on; tracing when this task asked for it
  *       invoke_syscall            bounds check + array_index_nospec, sys_call_table[nr](regs)
  *                                 -> __arm64_sys_NAME(regs) -> the SYSCALL_DEFINE body;
- *                                 the result goes to regs->regs[0]
+ *                                 the result goes to regs->regs[0]; a number past the
+ *                                 table goes to do_ni_syscall (sys_compat.c)
  *       syscall_exit_to_user_mode      tracing, pending work; interrupts off again
  *
- * then back to el0t_64_sync (entry.S) and ret_to_user.
+ * then back to el0t_64_sync / el0t_32_sync (entry.S) and ret_to_user.
  *
  * Inline, like everything from el0t_64_sync_handler down to the table call, which therefore
  * is one function with one stack frame. Out of line, do_el0_svc would be reached by a tail
@@ -49,6 +51,16 @@ static __always_inline void el0_svc_common(struct pt_regs *regs, int scno, int s
 static __always_inline void do_el0_svc(struct pt_regs *regs)
 {
 	el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table);
+}
+
+/*
+ * svc #0 from AArch32 (the arm EABI): the number is r7 (x7), arguments r0-r5 (x0-x5, zero-
+ * extended by kernel_entry 0, 32), the table the arm one. Numbers past it reach ARM's private
+ * calls through do_ni_syscall (sys_compat.c).
+ */
+static __always_inline void do_el0_svc_compat(struct pt_regs *regs)
+{
+	el0_svc_common(regs, regs->regs[7], __NR_compat_syscalls, compat_sys_call_table);
 }
 
 #endif

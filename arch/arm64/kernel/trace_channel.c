@@ -9,12 +9,13 @@
  * trace.file= there is no channel, and tracing stays off.
  */
 #include <linux/kernel.h>
+#include <linux/compat.h>
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/syscall_trace.h>
 #include <asm/semihosting.h>
 
-extern const struct syscall_abi syscall_abi_arm64;
+extern const struct syscall_abi syscall_abi_arm64, syscall_abi_arm;
 
 static char trace_file[256];
 static long trace_handle = -1;
@@ -26,10 +27,13 @@ static int trace_file_setup(char *val)
 }
 __setup("trace.file=", trace_file_setup);
 
-/* One syscall ABI on arm64: svc #0 with the asm-generic numbers. */
+/*
+ * Two syscall ABIs on arm64, fixed per task at exec: svc #0 from AArch64 with the asm-generic
+ * numbers, and svc #0 from AArch32 with the arm EABI's (TIF_32BIT).
+ */
 const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs)
 {
-	return &syscall_abi_arm64;
+	return is_compat_task() ? &syscall_abi_arm : &syscall_abi_arm64;
 }
 
 bool arch_trace_channel_init(void)

@@ -19,6 +19,11 @@ unsigned long overflow_stack[OVERFLOW_STACK_SIZE / sizeof(long)] __aligned(THREA
 static const char *const esr_class_names[64] = {
 	[ESR_ELx_EC_UNKNOWN]	 = "Unknown/Uncategorized (undefined instruction)",
 	[ESR_ELx_EC_WFx]	 = "WFI/WFE",
+	[ESR_ELx_EC_CP15_32]	 = "CP15 MCR/MRC (AArch32)",
+	[ESR_ELx_EC_CP15_64]	 = "CP15 MCRR/MRRC (AArch32)",
+	[ESR_ELx_EC_CP14_MR]	 = "CP14 MCR/MRC (AArch32)",
+	[ESR_ELx_EC_CP14_LS]	 = "CP14 LDC/STC (AArch32)",
+	[ESR_ELx_EC_CP14_64]	 = "CP14 MCRR/MRRC (AArch32)",
 	[ESR_ELx_EC_FP_ASIMD]	 = "FP/ASIMD access",
 	[ESR_ELx_EC_PAC]	 = "PAC",
 	[ESR_ELx_EC_BTI]	 = "BTI",
@@ -36,6 +41,7 @@ static const char *const esr_class_names[64] = {
 	[ESR_ELx_EC_DABT_LOW]	 = "DABT (lower EL)",
 	[ESR_ELx_EC_DABT_CUR]	 = "DABT (current EL)",
 	[ESR_ELx_EC_SP_ALIGN]	 = "SP Alignment",
+	[ESR_ELx_EC_FP_EXC32]	 = "FP (AArch32)",
 	[ESR_ELx_EC_FP_EXC64]	 = "FP (AArch64)",
 	[ESR_ELx_EC_SERROR]	 = "SError",
 	[ESR_ELx_EC_BREAKPT_LOW] = "Breakpoint (lower EL)",
@@ -44,6 +50,7 @@ static const char *const esr_class_names[64] = {
 	[ESR_ELx_EC_SOFTSTP_CUR] = "Software Step (current EL)",
 	[ESR_ELx_EC_WATCHPT_LOW] = "Watchpoint (lower EL)",
 	[ESR_ELx_EC_WATCHPT_CUR] = "Watchpoint (current EL)",
+	[ESR_ELx_EC_BKPT32]	 = "BKPT (AArch32)",
 	[ESR_ELx_EC_BRK64]	 = "BRK (AArch64)",
 };
 
@@ -125,6 +132,9 @@ static void show_esr(const struct exception_info *info)
 
 static const char *pstate_mode_name(u64 pstate)
 {
+	if (pstate & PSR_MODE32_BIT)
+		return (pstate & (PSR_MODE32_BIT | PSR_MODE_MASK)) == PSR_AA32_MODE_USR ?
+		       "AArch32 USR" : "AArch32 ?";
 	switch (pstate & PSR_MODE_MASK) {
 	case PSR_MODE_EL0t: return "EL0t";
 	case PSR_MODE_EL1t: return "EL1t";

@@ -12,9 +12,14 @@
 
 #define ESR_ELx_EC_UNKNOWN	0x00	/* undefined instruction, among others */
 #define ESR_ELx_EC_WFx		0x01
+#define ESR_ELx_EC_CP15_32	0x03	/* AArch32: trapped MCR/MRC to coprocessor 15 */
+#define ESR_ELx_EC_CP15_64	0x04	/* AArch32: trapped MCRR/MRRC to coprocessor 15 */
+#define ESR_ELx_EC_CP14_MR	0x05	/* AArch32: trapped MCR/MRC to coprocessor 14 */
+#define ESR_ELx_EC_CP14_LS	0x06	/* AArch32: trapped LDC/STC to coprocessor 14 */
 #define ESR_ELx_EC_FP_ASIMD	0x07
 #define ESR_ELx_EC_PAC		0x09
 #define ESR_ELx_EC_BTI		0x0d
+#define ESR_ELx_EC_CP14_64	0x0c	/* AArch32: trapped MRRC to coprocessor 14 */
 #define ESR_ELx_EC_ILL		0x0e	/* illegal execution state */
 #define ESR_ELx_EC_SVC32	0x11
 #define ESR_ELx_EC_SVC64	0x15
@@ -29,6 +34,7 @@
 #define ESR_ELx_EC_DABT_LOW	0x24
 #define ESR_ELx_EC_DABT_CUR	0x25
 #define ESR_ELx_EC_SP_ALIGN	0x26
+#define ESR_ELx_EC_FP_EXC32	0x28	/* AArch32: trapped floating-point exception */
 #define ESR_ELx_EC_FP_EXC64	0x2c
 #define ESR_ELx_EC_SERROR	0x2f
 #define ESR_ELx_EC_BREAKPT_LOW	0x30
@@ -37,6 +43,7 @@
 #define ESR_ELx_EC_SOFTSTP_CUR	0x33
 #define ESR_ELx_EC_WATCHPT_LOW	0x34
 #define ESR_ELx_EC_WATCHPT_CUR	0x35
+#define ESR_ELx_EC_BKPT32	0x38	/* AArch32: bkpt instruction */
 #define ESR_ELx_EC_BRK64	0x3c
 
 /* ISS of instruction and data aborts. */

@@ -13,10 +13,10 @@
 
 #define TASK_SIZE_MAX	(_AC(1, UL) << VA_BITS)
 /*
- * There is no AArch32 user space (ELF_HAS_COMPAT is 0): the generic ELF loader names the
- * 32-bit limit only on a path this arch never takes.
+ * AArch32 tasks (compat, the arm EABI) address 4 GiB less the last page, as on Linux with
+ * 4 KiB pages; the kuser helpers page sits at 0xffff0000 inside that (asm/elf.h).
  */
-#define TASK_SIZE_32	(_AC(1, UL) << 32)
+#define TASK_SIZE_32	((_AC(1, UL) << 32) - PAGE_SIZE)
 #define TASK_SIZE_OF(t)	((t)->mm ? (t)->mm->task_size : TASK_SIZE_MAX)
 
 #ifndef __ASSEMBLY__
@@ -29,6 +29,14 @@
 struct thread_struct {
 	unsigned long x19_x28[10];
 	unsigned long fp, sp, pc;
+	/*
+	 * The user's thread registers, which a task switch must save and restore: TPIDR_EL0
+	 * (AArch32: TPIDRURW, user-writable) and TPIDRRO_EL0 (AArch32: TPIDRURO, read-only at
+	 * EL0, set by the set_tls private call). With one task they live in the CPU; these
+	 * copies are what the kernel itself wrote (exec, set_tls).
+	 */
+	unsigned long tp_value;		/* TPIDRRO_EL0 */
+	unsigned long tp2_value;	/* TPIDR_EL0 */
 };
 
 static inline void cpu_relax(void)

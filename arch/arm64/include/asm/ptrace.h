@@ -52,8 +52,18 @@ struct pt_regs {
 	u64 stackframe[2];	/* {x29, pc}: a frame record for the unwinder */
 };
 
+/*
+ * AArch32 user code (PSTATE.M[4] set): r0-r14 are x0-x14, so its stack pointer is r13
+ * (compat_sp) and its link register r14 (compat_lr); SP_EL0 is not used in AArch32 state.
+ */
+#define compat_sp			regs[13]
+#define compat_lr			regs[14]
+#define compat_user_mode(regs)		(((regs)->pstate & (PSR_MODE32_BIT | PSR_MODE_MASK)) == \
+					 PSR_AA32_MODE_USR)
+#define compat_thumb_mode(regs)		(!!((regs)->pstate & PSR_AA32_T_BIT))
+
 #define instruction_pointer(regs)	((regs)->pc)
-#define user_stack_pointer(regs)	((regs)->sp)
+#define user_stack_pointer(regs)	(compat_user_mode(regs) ? (regs)->compat_sp : (regs)->sp)
 #define user_mode(regs)			(((regs)->pstate & PSR_MODE_MASK) == PSR_MODE_EL0t)
 #define interrupts_enabled(regs)	(!((regs)->pstate & PSR_I_BIT))
 

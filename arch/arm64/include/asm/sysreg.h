@@ -74,6 +74,17 @@
 #define PSR_A_BIT		_BITUL(8)
 #define PSR_D_BIT		_BITUL(9)
 #define PSR_PAN_BIT		_BITUL(22)
+/*
+ * SPSR_EL1 for a return to AArch32 EL0 (Arm ARM C5.2.18): M[4] = 1 selects AArch32, M[3:0]
+ * = 0b0000 is User mode; T (bit 5) runs Thumb code. eret reads both.
+ */
+#define PSR_MODE32_BIT		_BITUL(4)
+#define PSR_AA32_MODE_USR	0x10
+#define PSR_AA32_T_BIT		_BITUL(5)
+
+/* ID_AA64PFR0_EL1.EL0 (bits 3:0): 1 = EL0 runs AArch64 only, 2 = AArch64 and AArch32. */
+#define ID_AA64PFR0_EL0_SHIFT	0
+#define ID_AA64PFR0_EL0_AARCH32	2
 
 /* TCR_EL1 */
 #define TCR_T0SZ(x)		((64 - (x)) << 0)
