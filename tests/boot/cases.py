@@ -379,6 +379,9 @@ add("arm64_uboot_user_arm_libc_hello", "arm64", boot="uboot", cpu="cortex-a72", 
     init="arm/libc_hello", status=7, ktap=False, expect=[r"U-Boot", LIBC_HELLO % "aarch64"])
 add("arm64_uboot_user_arm_routes_thumb", "arm64", boot="uboot", cpu="max", cmdline="",
     init="arm/routes_thumb", ktap=True, expect=[r"U-Boot"])
+# Entered at EL2 (HCR_EL2.RW: EL1 is AArch64, EL0 may still be AArch32), Thumb code.
+add("arm64_el2_user_arm_routes_thumb", "arm64", machine="virtualization=on", cmdline="",
+    init="arm/routes_thumb", ktap=True, expect=[r"entered at EL2"])
 add("arm64_a64fx_refuses_arm_elf", "arm64", cpu="a64fx", cmdline="", init="arm/hello",
     status=126, ktap=False,
     expect=[r"an AArch32 \(arm\) program, but this CPU runs only AArch64 code at EL0 "
