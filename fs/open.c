@@ -11,11 +11,17 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/errno.h>
+#include <linux/compat.h>
 
 #define O_ACCMODE	00000003
 #define O_RDONLY	00000000
 #define O_CREAT		00000100
 #define O_TRUNC		00001000
+#ifdef CONFIG_ARM64
+#define O_LARGEFILE	00400000	/* arm64 keeps arm's value */
+#else
+#define O_LARGEFILE	00100000
+#endif
 #define AT_FDCWD	-100
 #define SEEK_SET	0
 #define SEEK_CUR	1
@@ -84,12 +90,28 @@ static long do_open(int dfd, const char __user *filename, int flags)
 	return fd;
 }
 
+/*
+ * A 64-bit program's files are all "large" (its off_t has 64 bits): the native entries add
+ * O_LARGEFILE. A 32-bit program asks for it (glibc does); the compat entries take its flags
+ * as they are, which is all that differs.
+ */
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_open(dfd, filename, flags | O_LARGEFILE);
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_open(AT_FDCWD, filename, flags | O_LARGEFILE);
+}
+
+COMPAT_SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
+		       umode_t, mode)
 {
 	return do_open(dfd, filename, flags);
 }
 
-SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+COMPAT_SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {
 	return do_open(AT_FDCWD, filename, flags);
 }
@@ -125,6 +147,17 @@ static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
 }
 
 SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+
+	return f ? do_lseek(f, offset, whence) : -EBADF;
+}
+
+/*
+ * A 32-bit off_t: the offset register is signed, so lseek(fd, -1, SEEK_END) is one byte
+ * before the end, not 4 GiB past it (the native entry would zero-extend it).
+ */
+COMPAT_SYSCALL_DEFINE3(lseek, unsigned int, fd, compat_off_t, offset, unsigned int, whence)
 {
 	struct file *f = fget(fd);
 

@@ -74,7 +74,10 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 
 /*
  * readv/writev: one syscall body for both layouts of struct iovec (16 bytes on 64-bit ABIs,
- * two u32s for i386), so the i386 table can point at the same function.
+ * struct compat_iovec's two 32-bit fields for i386 and the arm EABI). The i386 and arm tables
+ * point at the native entries: Linux 6.1 has no compat_sys_readv/writev either (its i386
+ * table's rows 145 and 146 have no compat column), and its iovec import asks
+ * in_compat_syscall() which array it is reading, as get_iovec does here.
  */
 struct iovec {
 	void __user *iov_base;

@@ -109,9 +109,9 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 }
 
 /*
- * sysinfo(2): uptime and memory. RAM figures are in bytes (mem_unit 1) while they fit the
- * ABI's unsigned long, else in pages (mem_unit PAGE_SIZE), as Linux scales them. No swap,
- * no load average yet, one process.
+ * sysinfo(2): uptime and memory. No swap, no load average yet, one process. RAM figures are
+ * in bytes (mem_unit 1); the compat entry scales them to pages when bytes would not fit its
+ * 32-bit fields, as Linux does.
  */
 struct sysinfo {
 	long uptime;
@@ -123,7 +123,7 @@ struct sysinfo {
 	char _f[20 - 2 * sizeof(long) - sizeof(int)];	/* 0 bytes on 64-bit ABIs */
 };
 
-/* i386's layout: every long is 32 bits. */
+/* The 32-bit ABIs' layout (i386 and arm EABI): every long is 32 bits. */
 struct compat_sysinfo {
 	s32 uptime;
 	u32 loads[3];
@@ -136,24 +136,40 @@ struct compat_sysinfo {
 _Static_assert(sizeof(struct sysinfo) == 112 && sizeof(struct compat_sysinfo) == 64,
 	       "struct sysinfo as Linux lays it out");
 
+/* The figures, in bytes, for both entry points. */
+static void do_sysinfo(struct sysinfo *info)
+{
+	*info = (struct sysinfo){
+		.uptime = get_cycles() / cycles_per_sec(),
+		.totalram = nr_total_pages() << PAGE_SHIFT,
+		.freeram = nr_free_pages() << PAGE_SHIFT,
+		.procs = 1,
+		.mem_unit = 1,
+	};
+}
+
 SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
-	unsigned long total = nr_total_pages(), free = nr_free_pages();
-	long uptime = get_cycles() / cycles_per_sec();
-	unsigned int unit = 1, shift = PAGE_SHIFT;
+	struct sysinfo s;
 
-	if (in_compat_syscall()) {
-		struct compat_sysinfo s = { .uptime = uptime, .procs = 1 };
-
-		if ((total << PAGE_SHIFT) >> 32)	/* bytes would not fit: count pages */
-			unit = PAGE_SIZE, shift = 0;
-		s.totalram = total << shift;
-		s.freeram = free << shift;
-		s.mem_unit = unit;
-		return copy_to_user(info, &s, sizeof(s)) ? -EFAULT : 0;
-	}
-	struct sysinfo s = { .uptime = uptime, .totalram = total << shift, .freeram = free << shift,
-			     .procs = 1, .mem_unit = unit };
-
+	do_sysinfo(&s);
 	return copy_to_user(info, &s, sizeof(s)) ? -EFAULT : 0;
+}
+
+COMPAT_SYSCALL_DEFINE1(sysinfo, struct compat_sysinfo __user *, info)
+{
+	struct compat_sysinfo c = { .procs = 1 };
+	struct sysinfo s;
+	unsigned int shift = 0;
+
+	do_sysinfo(&s);
+	if (s.totalram >> 32) {		/* bytes would not fit: count pages */
+		shift = PAGE_SHIFT;
+		s.mem_unit = PAGE_SIZE;
+	}
+	c.uptime = s.uptime;
+	c.totalram = s.totalram >> shift;
+	c.freeram = s.freeram >> shift;
+	c.mem_unit = s.mem_unit;
+	return copy_to_user(info, &c, sizeof(c)) ? -EFAULT : 0;
 }

@@ -23,6 +23,8 @@ struct __kernel_timespec {
 	long long tv_nsec;
 };
 
+typedef long __kernel_old_time_t;
+
 struct __kernel_old_timeval {
 	long tv_sec;
 	long tv_usec;
@@ -70,38 +72,55 @@ struct timezone {
 	int tz_dsttime;
 };
 
-static int put_timeval(struct __kernel_old_timeval __user *tv, u64 ns)
-{
-	if (in_compat_syscall()) {
-		struct old_timeval32 t32 = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC / 1000) };
-
-		return copy_to_user(tv, &t32, sizeof(t32)) ? -EFAULT : 0;
-	}
-	struct __kernel_old_timeval t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
-
-	return copy_to_user(tv, &t, sizeof(t)) ? -EFAULT : 0;
-}
-
 /* Either pointer may be NULL; a bad one, the time zone's included, is -EFAULT (as Linux). */
-SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct timezone __user *, tz)
+static int put_timezone(struct timezone __user *tz)
 {
 	static const struct timezone utc;
 
-	if (tv && put_timeval(tv, now_ns()))
-		return -EFAULT;
-	if (tz && copy_to_user(tz, &utc, sizeof(utc)))
-		return -EFAULT;
-	return 0;
+	return tz && copy_to_user(tz, &utc, sizeof(utc)) ? -EFAULT : 0;
 }
 
-/* time(2): x86_64 and i386 have it (asm-generic does not); a 32-bit time_t on i386. */
-SYSCALL_DEFINE1(time, long __user *, tloc)
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct timezone __user *, tz)
 {
-	long t = now_ns() / NSEC_PER_SEC;
+	if (tv) {
+		u64 ns = now_ns();
+		struct __kernel_old_timeval t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
 
-	if (tloc) {
-		if (in_compat_syscall() ? put_user((s32)t, (s32 __user *)tloc) : put_user(t, tloc))
+		if (copy_to_user(tv, &t, sizeof(t)))
 			return -EFAULT;
 	}
+	return put_timezone(tz);
+}
+
+/* i386 and arm EABI: the same call with two 32-bit fields in the timeval. */
+COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv, struct timezone __user *, tz)
+{
+	if (tv) {
+		u64 ns = now_ns();
+		struct old_timeval32 t = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC / 1000) };
+
+		if (copy_to_user(tv, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	return put_timezone(tz);
+}
+
+/* time(2): x86_64 has it (asm-generic does not). */
+SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
+{
+	__kernel_old_time_t t = now_ns() / NSEC_PER_SEC;
+
+	if (tloc && put_user(t, tloc))
+		return -EFAULT;
+	return t;
+}
+
+/* i386's time(2), with a 32-bit time_t: a native entry of its own (time32), as in Linux. */
+SYSCALL_DEFINE1(time32, old_time32_t __user *, tloc)
+{
+	old_time32_t t = now_ns() / NSEC_PER_SEC;
+
+	if (tloc && put_user(t, tloc))
+		return -EFAULT;
 	return t;
 }

@@ -57,7 +57,9 @@ static unsigned long vm_flags_from_prot(unsigned long prot)
  * Where mmap() starts handing out addresses: below the stack and a gap. A 32-bit call gets
  * the 32-bit layout whatever the program, as Linux's compat mmap base does: mmap2 through
  * int $0x80 from a 64-bit program returns an address below 4 GiB that a 32-bit pointer can
- * hold.
+ * hold. This in_compat_syscall() stays in the shared body, as in Linux (whose x86 mmap code
+ * picks the 32-bit base the same way): it is about the caller's ABI, not a structure's
+ * layout, so a compat entry point would only repeat the native one.
  */
 static unsigned long mmap_top(struct mm_struct *mm)
 {
@@ -131,27 +133,21 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	return do_mmap(addr, len, prot, flags, (long)fd, off >> PAGE_SHIFT);
 }
 
-/* i386 mmap2: the offset is in pages, so 32-bit programs can reach large files. */
-SYSCALL_DEFINE6(mmap_pgoff, unsigned long, addr, unsigned long, len, unsigned long, prot,
-		unsigned long, flags, unsigned long, fd, unsigned long, pgoff)
+/*
+ * The helper behind the page-offset entry points: i386 mmap2 here, i386's original mmap
+ * (compat_sys_ia32_mmap, arch/x86/kernel/sys_ia32.c).
+ */
+long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+		     unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
 	return do_mmap(addr, len, prot, flags, (int)fd, pgoff);
 }
 
-/* i386's original mmap: all six arguments in a structure in user memory. */
-struct mmap_arg_struct32 {
-	u32 addr, len, prot, flags, fd, offset;
-};
-
-SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct32 __user *, arg)
+/* i386 mmap2: the offset is in pages, so 32-bit programs can reach large files. */
+SYSCALL_DEFINE6(mmap_pgoff, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, pgoff)
 {
-	struct mmap_arg_struct32 a;
-
-	if (copy_from_user(&a, arg, sizeof(a)))
-		return -EFAULT;
-	if (a.offset & (PAGE_SIZE - 1))
-		return -EINVAL;
-	return do_mmap(a.addr, a.len, a.prot, a.flags, (int)a.fd, a.offset >> PAGE_SHIFT);
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, pgoff);
 }
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)

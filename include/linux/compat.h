@@ -1,11 +1,19 @@
 /*
- * 32-bit (compat) syscalls on a 64-bit kernel: one syscall body serves both ABIs and asks
- * in_compat_syscall() where a user structure's layout differs (iovec, timespec, timeval).
+ * 32-bit (compat) syscalls on a 64-bit kernel: i386 on x86_64, the arm EABI on arm64.
+ *
+ * Most syscalls take the same arguments in both ABIs, and one native body serves both (the
+ * wrapper zero-extends each 32-bit register). Where a structure or an argument differs, the
+ * .tbl's fifth column names a compat entry point, written once with COMPAT_SYSCALL_DEFINEn
+ * below in compat_ types for both 32-bit ABIs; it converts and calls the helper the native
+ * body uses (compat_sys_gettimeofday, compat_sys_sysinfo, compat_sys_lseek, ...).
+ * in_compat_syscall() stays for what depends on the caller's ABI rather than on a layout
+ * (where mmap places a mapping) and where Linux asks it too (a compat iovec array).
  */
 #ifndef _LINUX_COMPAT_H
 #define _LINUX_COMPAT_H
 
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 
 #ifdef TIF_32BIT
 /*
@@ -29,9 +37,66 @@ static inline bool in_compat_syscall(void)
 }
 #endif
 
+/* The C types of a 32-bit ABI as the 64-bit kernel sees them (i386 and arm EABI agree). */
+typedef u32 compat_size_t;
+typedef s32 compat_ssize_t;
+typedef s32 compat_int_t;
+typedef u32 compat_uint_t;
+typedef s32 compat_long_t;
+typedef u32 compat_ulong_t;
+typedef s32 compat_off_t;
+typedef s64 compat_loff_t;
+typedef u32 compat_uptr_t;	/* a user pointer as a 32-bit program stores it */
+typedef s32 old_time32_t;	/* time_t of the original 32-bit syscalls */
+
+static inline void __user *compat_ptr(compat_uptr_t uptr)
+{
+	return (void __user *)(unsigned long)uptr;
+}
+
+/*
+ * COMPAT_SYSCALL_DEFINEn(name, type1, arg1, ...) { body }: the compat entry point
+ * compat_sys_name, in the three layers SYSCALL_DEFINEn has (linux/syscalls.h):
+ *   __do_compat_sys_name(type1 arg1, ...)    the body, with compat_ types
+ *   __se_compat_sys_name(long arg1, ...)     casts each register to its declared type: a
+ *                                            compat_long_t or compat_off_t is the low 32 bits
+ *                                            read as signed, so the body widens -1 to -1 (sign
+ *                                            extension); unsigned types and pointers keep the
+ *                                            zero-extended value
+ *   __<abi>_compat_sys_name(const struct pt_regs *)   the arch wrapper (asm/syscall_wrapper.h):
+ *                                            __ia32_compat_sys_name on x86,
+ *                                            __arm64_compat_sys_name on arm64; each register
+ *                                            of the 32-bit ABI cut to 32 bits (zero-extended)
+ * plus __syscall_meta_compat_sys_name for the tracer, as SYSCALL_DEFINEn's metadata.
+ */
+#define COMPAT_SYSCALL_DEFINE0(sname)							\
+	__SYSCALL_METADATA(compat_sys_##sname, _##sname, 0);				\
+	__COMPAT_SYSCALL_DEFINE0(sname)
+
+#define COMPAT_SYSCALL_DEFINE1(name, ...) COMPAT_SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
+#define COMPAT_SYSCALL_DEFINE2(name, ...) COMPAT_SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
+#define COMPAT_SYSCALL_DEFINE3(name, ...) COMPAT_SYSCALL_DEFINEx(3, _##name, __VA_ARGS__)
+#define COMPAT_SYSCALL_DEFINE4(name, ...) COMPAT_SYSCALL_DEFINEx(4, _##name, __VA_ARGS__)
+#define COMPAT_SYSCALL_DEFINE5(name, ...) COMPAT_SYSCALL_DEFINEx(5, _##name, __VA_ARGS__)
+#define COMPAT_SYSCALL_DEFINE6(name, ...) COMPAT_SYSCALL_DEFINEx(6, _##name, __VA_ARGS__)
+
+#define COMPAT_SYSCALL_DEFINEx(x, sname, ...)						\
+	__SYSCALL_METADATA(compat_sys##sname, sname, x, __VA_ARGS__);			\
+	__COMPAT_SYSCALL_DEFINEx(x, sname, __VA_ARGS__)
+
+/* The common tail of the arch's compat wrapper: __se_compat_ casts, __do_compat_ is the body. */
+#define __COMPAT_SYSCALL_SE_DO(x, name, ...)						\
+	static long __se_compat_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__));		\
+	static inline long __do_compat_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__));	\
+	static long __se_compat_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__))		\
+	{										\
+		return __do_compat_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__));		\
+	}										\
+	static inline long __do_compat_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__))
+
 struct compat_iovec {
-	u32 iov_base;
-	u32 iov_len;
+	compat_uptr_t iov_base;
+	compat_size_t iov_len;
 };
 
 struct old_timespec32 {

@@ -14,6 +14,10 @@
  * section: name, argument count, types and names as strings. The tracer decodes arguments
  * from it (tables indexed by syscall number point at it, generated from the .tbl files), so
  * there is no second, hand-kept list of argument types.
+ *
+ * Where a 32-bit ABI lays a structure or an argument out differently, COMPAT_SYSCALL_DEFINEn
+ * (linux/compat.h) writes the compat entry point the .tbl's fifth column names: the same
+ * three layers and metadata, as __<abi>_compat_sys_NAME.
  */
 #ifndef _LINUX_SYSCALLS_H
 #define _LINUX_SYSCALLS_H
@@ -49,16 +53,18 @@ struct syscall_metadata {
 	const char *const *args;	/* "fd", "buf", "count" */
 };
 
-#define SYSCALL_METADATA(sname, nb, ...)						\
-	static const char *const __types_##sname[nb ? nb : 1] = {			\
+/* __syscall_meta_<fn>: fn is sys_NAME (SYSCALL_DEFINEn) or compat_sys_NAME (linux/compat.h). */
+#define __SYSCALL_METADATA(fn, sname, nb, ...)						\
+	static const char *const __types_##fn[nb ? nb : 1] = {				\
 		__MAP(nb, __SC_STR_TYPE, __VA_ARGS__) };				\
-	static const char *const __args_##sname[nb ? nb : 1] = {			\
+	static const char *const __args_##fn[nb ? nb : 1] = {				\
 		__MAP(nb, __SC_STR_NAME, __VA_ARGS__) };				\
-	const struct syscall_metadata __syscall_meta_sys##sname __used			\
+	const struct syscall_metadata __syscall_meta_##fn __used			\
 		__section("__syscalls_metadata") __aligned(8) = {			\
 		.name = #sname, .nb_args = nb,						\
-		.types = __types_##sname, .args = __args_##sname,			\
+		.types = __types_##fn, .args = __args_##fn,				\
 	}
+#define SYSCALL_METADATA(sname, nb, ...) __SYSCALL_METADATA(sys##sname, sname, nb, __VA_ARGS__)
 
 const struct syscall_metadata *syscall_metadata_find(const char *name);
 
@@ -94,5 +100,9 @@ const struct syscall_metadata *syscall_metadata_find(const char *name);
 
 /* -ENOSYS: every table slot without an implementation points here. */
 long sys_ni_syscall(void);
+
+/* Helpers that more than one entry point calls (Linux's ksys_ names). */
+long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+		     unsigned long flags, unsigned long fd, unsigned long pgoff);
 
 #endif

@@ -39,14 +39,21 @@ static bool is_fd_name(const char *n)
 	       !strcmp(n, "newfd") || !strcmp(n, "dirfd");
 }
 
+/* A compat entry's compat_ulong_t, compat_off_t, ... decode as their 64-bit counterparts. */
 static bool is_unsigned_type(const char *t)
 {
+	if (!strncmp(t, "compat_", 7))
+		return !strcmp(t + 7, "ulong_t") || !strcmp(t + 7, "uint_t") ||
+		       !strcmp(t + 7, "size_t");
 	return !strncmp(t, "unsigned", 8) || !strcmp(t, "size_t") || !strcmp(t, "umode_t") ||
 	       !strcmp(t, "u32") || !strcmp(t, "u64") || !strcmp(t, "uid_t") || !strcmp(t, "gid_t");
 }
 
 static bool is_signed_type(const char *t)
 {
+	if (!strncmp(t, "compat_", 7))
+		return !strcmp(t + 7, "long_t") || !strcmp(t + 7, "int_t") ||
+		       !strcmp(t + 7, "off_t") || !strcmp(t + 7, "ssize_t");
 	return !strcmp(t, "int") || !strcmp(t, "long") || !strcmp(t, "pid_t") ||
 	       !strcmp(t, "off_t") || !strcmp(t, "loff_t") || !strcmp(t, "ssize_t");
 }

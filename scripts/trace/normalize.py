@@ -36,7 +36,7 @@ LEGACY = [
     (("i386",), "mmap2", "mmap", "offset in pages instead of bytes"),
     (("i386",), "old_mmap", "mmap", "i386 mmap(2) taking one struct of arguments"),
     (("i386",), "_llseek", "lseek", "64-bit offset in two registers, result through a pointer"),
-    (("x86_64", "i386"), "time", "clock_gettime", "loose: time() ~ clock_gettime(CLOCK_REALTIME)"),
+    (("x86_64",), "time", "clock_gettime", "loose: time() ~ clock_gettime(CLOCK_REALTIME)"),
     (("x86_64", "i386"), "getdents", "getdents64", "older dirent layout"),
     (("x86_64", "i386"), "dup2", "dup3", "dup2(a, b) = dup3(a, b, 0) (except when a == b)"),
     (("x86_64", "i386"), "pipe", "pipe2", "pipe(p) = pipe2(p, 0)"),

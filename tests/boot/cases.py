@@ -445,6 +445,23 @@ QEMU_USER_RUNS += [
 # ---- end of arm under qemu-user ---------------------------------------------------------------
 
 
+# ---- compat entry points: 32-bit layouts on a 64-bit kernel (issue 10; owner: compat) -------
+# compat: lseek(fd, -1, SEEK_END) one byte before the end (a signed 32-bit offset), and
+# gettimeofday, time and sysinfo writing exactly their 32-bit structures (canaries after
+# them), through the i386 table's compat column; on x86_64 also through int $0x80 from 64-bit
+# code with garbage in the upper register halves, and arch_prctl there -EINVAL. The native
+# ABIs run the same checks on their own layouts. Linux agrees under qemu-user (qemu-x86_64
+# has no int $0x80 from 64-bit code, so x86_64 runs on Ferry only). arm joins on Ferry when
+# its table names the compat entry points.
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64",)}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_compat", _arch, cmdline="", init=f"{_abi}/compat", ktap=True,
+            reject=[r"Oops", r"killed by", r"WARNING"])
+QEMU_USER_RUNS += [("i386", "compat", 0, True), ("arm64", "compat", 0, True),
+                   ("arm", "compat", 0, True)]
+# ---- end of compat --------------------------------------------------------------------------
+
+
 # ---- tracing: the records must say exactly what the probe did ------------------------------
 TOUR_NAMES = {
     "x86_64": ["getpid", "getppid", "gettid", "getuid", "uname", "write", "writev",

@@ -49,8 +49,6 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
 {
 	struct thread_struct *th = &current->thread;
 
-	if (in_compat_syscall())
-		return -EINVAL;		/* 32-bit code has set_thread_area */
 	switch (option) {
 	case ARCH_SET_FS:
 	case ARCH_SET_GS:
@@ -70,6 +68,16 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
 	default:
 		return -EINVAL;
 	}
+}
+
+/*
+ * arch_prctl from 32-bit code (i386 number 384): FS and GS bases are not for 32-bit code,
+ * which has set_thread_area. Linux's compat entry serves only options this kernel does not
+ * have (CPUID faulting, xstate permissions, mapping the 32-bit vDSO): everything is -EINVAL.
+ */
+COMPAT_SYSCALL_DEFINE2(arch_prctl, int, option, compat_ulong_t, arg2)
+{
+	return -EINVAL;
 }
 
 /* Linux's "empty" user_desc: clears the slot. */

@@ -7,7 +7,10 @@
  *                             ebx ecx edx esi edi ebp, each zero-extended: a 32-bit process
  *                             cannot have meant the upper halves, whatever they contain
  *
- * Each SYSCALL_DEFINE produces both __x64_sys_NAME and __ia32_sys_NAME over one body.
+ * Each SYSCALL_DEFINE produces both __x64_sys_NAME and __ia32_sys_NAME over one body; each
+ * COMPAT_SYSCALL_DEFINE (linux/compat.h) produces __ia32_compat_sys_NAME, the i386 table's
+ * entry where the .tbl's compat column names compat_sys_NAME. (No x32 ABI, so no
+ * __x32_compat_sys_NAME.)
  */
 #ifndef _ASM_X86_SYSCALL_WRAPPER_H
 #define _ASM_X86_SYSCALL_WRAPPER_H
@@ -50,5 +53,23 @@
 		return __do_sys_##sname();				\
 	}								\
 	static long __do_sys_##sname(void)
+
+#define __COMPAT_SYSCALL_DEFINEx(x, name, ...)				\
+	long __ia32_compat_sys##name(const struct pt_regs *regs);	\
+	static long __se_compat_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__)); \
+	long __ia32_compat_sys##name(const struct pt_regs *regs)	\
+	{								\
+		return __se_compat_sys##name(SC_IA32_REGS_TO_ARGS(x, __VA_ARGS__)); \
+	}								\
+	__COMPAT_SYSCALL_SE_DO(x, name, __VA_ARGS__)
+
+#define __COMPAT_SYSCALL_DEFINE0(sname)					\
+	static long __do_compat_sys_##sname(void);			\
+	long __ia32_compat_sys_##sname(const struct pt_regs *regs);	\
+	long __ia32_compat_sys_##sname(const struct pt_regs *regs)	\
+	{								\
+		return __do_compat_sys_##sname();			\
+	}								\
+	static long __do_compat_sys_##sname(void)
 
 #endif

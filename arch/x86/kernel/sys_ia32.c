@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * i386-only compat entry points: calls that exist in the i386 ABI alone, so they have no
+ * native body to share and are named for x86 (compat_sys_ia32_*, Linux's names). The .tbl's
+ * compat column points at them (arch/x86/entry/syscalls/syscall_32.tbl).
+ */
+#include <linux/kernel.h>
+#include <linux/compat.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/page.h>
+
+/* i386's original mmap (number 90): all six arguments in a structure in user memory. */
+struct mmap_arg_struct32 {
+	compat_ulong_t addr, len, prot, flags, fd, offset;
+};
+
+COMPAT_SYSCALL_DEFINE1(ia32_mmap, struct mmap_arg_struct32 __user *, arg)
+{
+	struct mmap_arg_struct32 a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	if (a.offset & (PAGE_SIZE - 1))
+		return -EINVAL;
+	return ksys_mmap_pgoff(a.addr, a.len, a.prot, a.flags, a.fd, a.offset >> PAGE_SHIFT);
+}
