@@ -16,9 +16,10 @@
 #include <linux/irqflags.h>
 #include <asm/syscall.h>
 
+/* An interrupt or a fault from user mode ends as a syscall does: in exit_to_user_mode. */
 void irqentry_exit_to_user_mode(struct pt_regs *regs)
 {
-	exit_to_user_mode_prepare(regs);
+	exit_to_user_mode(regs);
 }
 
 long sys_ni_syscall(void)

@@ -8,6 +8,9 @@
  *     invoke_syscall(regs, nr, NR_syscalls, sys_call_table); bounds check, nospec, call
  *     syscall_exit_to_user_mode(regs);                      exit work, interrupts off
  *
+ * do_syscall_64 spells the middle step as Linux's x86 does: do_syscall_x64 (the x86_64
+ * table), else do_syscall_x32 (no x32 ABI here: it refuses), else -ENOSYS.
+ *
  *   do_syscall_64         syscall from 64-bit code    sys_call_table       exit: sysretq/iretq
  *   do_int80_syscall_32   int $0x80 (32- or 64-bit)   ia32_sys_call_table  exit: iretq
  *   do_SYSENTER_32        sysenter via the vDSO       ia32_sys_call_table  exit: sysretl/iretq
@@ -18,6 +21,7 @@
 #include <linux/sched.h>
 #include <linux/entry-common.h>
 #include <linux/syscalls.h>
+#include <linux/nospec.h>
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -27,10 +31,36 @@
 #include "entry.h"
 
 /*
+ * The x86_64 table: true when nr is one of its numbers (the call ran and RAX holds its
+ * result), false when it is not. nr as unsigned: a negative number fails the one bounds
+ * check, and array_index_nospec() keeps a mispredicted check from indexing past the table.
+ */
+static __always_inline bool do_syscall_x64(struct pt_regs *regs, int nr)
+{
+	unsigned int unr = nr;
+
+	if (likely(unr < NR_syscalls)) {
+		unr = array_index_nospec(unr, NR_syscalls);
+		syscall_set_return_value(regs, sys_call_table[unr](regs));
+		return true;
+	}
+	return false;
+}
+
+/*
+ * x32: 64-bit code with 32-bit pointers, whose numbers have bit 30 (0x40000000) set. This
+ * kernel does not have that ABI, as Linux built without CONFIG_X86_X32_ABI: no table, every
+ * number refused, so an x32 number ends in do_syscall_64's -ENOSYS like any unknown one.
+ */
+static __always_inline bool do_syscall_x32(struct pt_regs *regs, int nr)
+{
+	return false;
+}
+
+/*
  * 64-bit ABI. nr is what Linux takes: the low 32 bits of RAX as a signed int (the assembly
- * did movslq), so (1 << 32) + 39 is getpid and 0xffffffff is -1. Negative numbers, numbers
- * past the table and the x32 range (bit 30, an ABI this kernel does not have) all fail the
- * one unsigned bounds check in invoke_syscall and get -ENOSYS.
+ * did movslq), so (1 << 32) + 39 is getpid and 0xffffffff is -1. The x86_64 table first,
+ * then the x32 one; a number neither takes (negative, past the table, x32) gets -ENOSYS.
  */
 void do_syscall_64(struct pt_regs *regs, int nr)
 {
@@ -39,7 +69,8 @@ void do_syscall_64(struct pt_regs *regs, int nr)
 	ti->syscall_route = ROUTE_SYSCALL64;
 	ti->status &= ~TS_COMPAT;
 	nr = syscall_enter_from_user_mode(regs, nr);
-	invoke_syscall(regs, nr, NR_syscalls, sys_call_table);
+	if (!do_syscall_x64(regs, nr) && !do_syscall_x32(regs, nr))
+		syscall_set_return_value(regs, sys_ni_syscall());
 	syscall_exit_to_user_mode(regs);
 }
 
