@@ -11,17 +11,22 @@
 
 Users run it through scripts/run (make run, make qemu-gdb), which builds what is needed
 first. Values may start with '-' (--extra -no-reboot and --extra=-no-reboot both work).
+--mem takes what QEMU's -m takes (a number alone is MiB; suffixes B K M G T P E).
 
 How a status leaves the guest: the kernel prints "Power down (status N)" before every
-power-off, then
+power-off (kernel/panic.c, straight to the console: a line of its own with no printk level or
+timestamp; only such a whole line counts, the last one if there are several, so an /init
+printing the words inside a line of its own is not taken for the kernel), then
   x86_64  writes N to isa-debug-exit (port 0xf4); QEMU exits with ((N<<1)|1) & 0xff, which keeps
           only N's low 7 bits, so the full N comes from the console line and the exit code must
-          agree with its low bits.
+          agree with its low bits. Without the line the 7 bits are no status: 253 (below).
   arm64   makes the semihosting SYS_EXIT call with N; QEMU exits with N. (Without semihosting
           the kernel says "Power off with status N (PSCI SYSTEM_OFF ...)" and QEMU exits 0: the
           line still gives N.)
-A run counts as the kernel's only when that line was seen: QEMU's own exit code 1 (it could
-not start, or failed) is never read as a status.
+A run counts as the kernel's only when that line was seen (the one exception: arm64's
+semihosting exit code is the whole status, so a panic while panicking still gives 250 there):
+QEMU's own exit code 1 (it could not start, or failed) is never read as a status. The line
+that ends the console may also follow what init left without a newline (under 'quiet').
 
 Exit status:
   0          the kernel powered off with status 0 (init exited 0, or the selftests passed)
@@ -36,7 +41,8 @@ Exit status:
              uses it when it fails itself)
   130        interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP); QEMU was killed
   253        QEMU stopped without a status from the kernel (a triple fault under -no-reboot, a
-             guest reset, a PSCI power-off that never printed its line)
+             guest reset, a PSCI power-off that never printed its line, an x86 isa-debug-exit
+             write without the line, e.g. a panic while panicking: the message names the 7 bits)
 An init that exits with 124, 125, 130 or 253 is not told apart from these by the status
 alone: the runner's own line says which it was. --status-line adds a last line naming the
 kernel's status ("kernel status 250 (kernel panic)").
@@ -310,13 +316,60 @@ def writable_file(opt, path):
         die(f"{given(opt, path)}: cannot write it: {e.strerror}")
 
 
-def parse_size(text):
-    """QEMU's -m: [size=]N[unit][,...]; no unit means MiB. Bytes, or None if not a size."""
-    m = re.fullmatch(r"(?:size=)?(\d+(?:\.\d*)?)([bkmgtBKMGT]?)(?:,.*)?", text.strip())
+QEMU_DEFAULT_RAM = 128 * MiB		# x86 pc and arm64 virt, for -m 0 or no size
+SIZE_UNITS = {"B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40, "P": 1 << 50,
+              "E": 1 << 60}
+QEMU_SIZE = re.compile(r"\s*\+?(?:0[xX](?P<hex>[0-9a-fA-F]+)|(?P<int>\d+)(?P<frac>\.\d*)?)"
+                       r"(?P<unit>[bBkKmMgGtTpPeE]?)", re.ASCII)
+
+
+def qemu_strtosz(text):
+    """QEMU 7.2's qemu_strtosz (util/cutils.c): bytes, or None where QEMU refuses. Decimal
+    with an optional fraction, or 0x hex (whose digits take B and E, so hex suffixes are
+    K M G T P, deprecated but accepted); a suffix in either case; no suffix is bytes; a
+    fraction needs a suffix other than B; the result must fit 64 bits."""
+    m = QEMU_SIZE.fullmatch(text)
     if not m:
         return None
-    unit = {"": MiB, "B": 1, "K": 1 << 10, "M": MiB, "G": 1 << 30, "T": 1 << 40}
-    return int(float(m.group(1)) * unit[m.group(2).upper()])
+    unit = SIZE_UNITS[m["unit"].upper()] if m["unit"] else 1
+    if m["hex"] is not None:
+        size = int(m["hex"], 16) * unit
+    else:
+        size = int(m["int"]) * unit
+        frac = float("0" + m["frac"]) if m["frac"] else 0.0
+        if frac:
+            if unit == 1:
+                return None
+            size += (min(int(frac * 2.0 ** 64), 2 ** 64 - 1) * unit) >> 64
+    return size if size < 1 << 64 else None
+
+
+def parse_size(text):
+    """QEMU's -m (7.2): [size=]N[,slots=N][,maxmem=N], size= anywhere and the last one counts.
+    N is qemu_strtosz's; one that ends in a digit then gets "M" appended ("256" and "0x100"
+    are 256 MiB, "0x10000000" is 256 TiB), other suffixes are bytes; 0 or no size is the
+    machine's default. Bytes, or None if QEMU would refuse it."""
+    size = None
+    for i, item in enumerate(text.split(",") if text else []):
+        key, eq, value = item.partition("=")
+        if not eq:
+            if i:
+                return None		# a bare word after the first means "word=on"
+            key, value = "size", item
+        if key not in ("size", "slots", "maxmem"):
+            return None
+        if key == "slots":
+            if not re.fullmatch(r"\s*\+?[0-9]+", value):
+                return None
+            continue
+        n = qemu_strtosz(value)
+        if n is None:
+            return None
+        if key == "size":
+            size = qemu_strtosz(value + "M") if value[-1] in "0123456789" else n
+            if size is None:
+                return None
+    return size or QEMU_DEFAULT_RAM
 
 
 def kernel_extent(path, arch):
@@ -426,24 +479,49 @@ def check_kernel(a):
 
 
 # ---- what the run ended with ------------------------------------------------------------------
-POWER_DOWN = re.compile(rb"Power down \(status (\d+)\)")
+# kernel_power_off (kernel/panic.c) writes its line straight to the console: no printk level or
+# timestamp, "\n" going out as "\r\n". After it the kernel prints nothing, except arm64's
+# PSCI line when there is no semihosting.
+POWER_DOWN = re.compile(rb"(?<=\n)Power down \(status (\d+)\)\r?(?=\n|\Z)")
+POWER_DOWN_AT_END = re.compile(rb"Power down \(status (\d+)\)\r?\n"
+                               rb"(?:Power off with status \d+ \(PSCI[^\n]*\n)?\Z")
 
 
-def judge(arch, rc, console_tail):
+def kernel_said(console_tail, from_start=True):
+    """The status on the kernel's power-down line, or None. Only a whole line counts (an
+    /init printing the words inside a line of its own is not the kernel), the last one if
+    there are several; a line that ends the console may follow what init left without a
+    newline. from_start: the tail begins at a line start (not cut out of a longer
+    console)."""
+    if isinstance(console_tail, str):
+        console_tail = console_tail.encode()
+    found = POWER_DOWN.findall((b"\n" if from_start else b"") + console_tail)
+    end = POWER_DOWN_AT_END.search(console_tail)
+    if end:
+        return int(end.group(1))
+    return int(found[-1]) if found else None
+
+
+def judge(arch, rc, console_tail, from_start=True):
     """QEMU's exit code and the end of the console -> (status, None) when the status is the
     kernel's, or (runner status, why) when it is not."""
-    found = POWER_DOWN.findall(console_tail)
-    said = int(found[-1]) if found else None
+    said = kernel_said(console_tail, from_start)
     if rc < 0:
         return STATUS_RUNNER, f"QEMU was killed by signal {-rc}"
     if arch == "x86_64":
         # isa-debug-exit: ((v << 1) | 1) & 0xff. An even code is QEMU stopping on its own.
         if rc & 1:
-            if said is not None and said & 0x7f == rc >> 1:
+            low = rc >> 1
+            if said is not None and said & 0x7f == low:
                 return said, None
             if rc == 1:		# QEMU's own failure: the kernel writes 0 only after its line
                 return STATUS_RUNNER, "QEMU exited with 1 without the kernel's power-down line"
-            return rc >> 1, None	# written without a line (a panic while panicking)
+            # Written without the line (a panic while panicking): 7 bits are not a status.
+            line = ("with no power-down line from the kernel" if said is None else
+                    f"which do not match the last power-down line's status, {said}")
+            return STATUS_NO_STATUS, (f"QEMU stopped without a status from the kernel: "
+                                      f"isa-debug-exit saw {low}, the low 7 bits of a status "
+                                      f"({low} or {low + 128}), {line}")
     else:
         # semihosting: exit code = status; PSCI SYSTEM_OFF exits 0 after the line.
         if said is not None and rc in (said & 0xff, 0):
@@ -502,6 +580,7 @@ def boot(a, cmd):
     signal.signal(signal.SIGTERM, stop)	# SIGINT: KeyboardInterrupt
     signal.signal(signal.SIGHUP, stop)
     tail, held = b"", b""
+    tail_whole = True		# the tail is the whole console (it starts a line)
     console_started = False
     deadline = None if a.gdb else time.monotonic() + a.timeout
     sel = selectors.DefaultSelector()
@@ -528,7 +607,9 @@ def boot(a, cmd):
                         sys.stderr.buffer.write(held)	# QEMU's warnings, as before
                         sys.stderr.flush()
                     console_started = True
-                    tail = (tail + chunk)[-4096:]
+                    tail += chunk
+                    if len(tail) > 4096:
+                        tail, tail_whole = tail[-4096:], False
                     sys.stdout.buffer.write(chunk)
                     sys.stdout.buffer.flush()
                     if log:
@@ -557,7 +638,7 @@ def boot(a, cmd):
         status = 128 + ended
         return None, (status, f"interrupted by {signal.Signals(ended).name}: QEMU killed "
                               f"(status {status})")
-    status, why = judge(a.arch, rc, tail)
+    status, why = judge(a.arch, rc, tail, from_start=tail_whole)
     if why and status == STATUS_RUNNER and not console_started:
         why = ("QEMU did not start: " + (one_line(held) or f"it exited with {rc}")
                + f" (status {status})")

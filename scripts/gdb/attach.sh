@@ -37,11 +37,18 @@ esac
 command -v gdb-multiarch >/dev/null || fail "gdb-multiarch is not installed (make install-deps)"
 
 # Is anything listening on the port? Read the kernel's socket tables rather than connect:
-# a probe connection would be QEMU's one gdb client for a moment.
-if [ -r /proc/net/tcp ]; then
+# a probe connection would be QEMU's one gdb client for a moment. Only the tables there are:
+# a host without IPv6 has no tcp6 (awk fails on a missing file), and with neither we cannot
+# tell, so gdb tries.
+tables=
+for t in /proc/net/tcp /proc/net/tcp6; do
+	[ -r "$t" ] && tables="$tables $t"
+done
+if [ -n "$tables" ]; then
 	hexport=$(printf '%04X' "$PORT")
+	# shellcheck disable=SC2086	# $tables: paths without spaces, one word each
 	awk -v p=":$hexport" 'FNR > 1 && $4 == "0A" && substr($2, length($2) - 4) == p { f = 1 }
-		END { exit !f }' /proc/net/tcp /proc/net/tcp6 2>/dev/null ||
+		END { exit !f }' $tables 2>/dev/null ||
 		fail "no QEMU is waiting for gdb on :$PORT (start one first: make ARCH=$ARCH qemu-gdb)"
 fi
 

@@ -9,6 +9,7 @@ code) and hand the runner a synthetic kernel, so they need no build. The end-to-
 the bottom build the real kernels with scripts/run itself, into the objtree 'make check'
 uses ($CHECK_O/<arch>-gcc, build/check by default), so check's build stage reuses them.
 """
+import importlib.util
 import os
 import shutil
 import socket
@@ -47,6 +48,17 @@ def synthetic_image(path, image_size=0x8b000):
     with open(path, "wb") as f:
         f.write(hdr)
         f.truncate(0x10000)
+
+
+def load_qemu_run():
+    """scripts/qemu-run.py as a module, for its functions (judge, parse_size) on their own."""
+    spec = importlib.util.spec_from_file_location("qemu_run", QEMU_RUN)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+qr = load_qemu_run()
 
 
 @pytest.fixture
@@ -171,6 +183,69 @@ def test_status_needs_the_power_down_line(arch, rc, out, status, objtree, fake_q
     assert r.returncode == status, (r.returncode, r.stdout, r.stderr)
 
 
+# x86 keeps only 7 bits of a status: without the kernel's line they are not its status.
+PANIC = "Kernel panic - not syncing: something\r\n"
+
+
+@pytest.mark.parametrize("console", [
+    PANIC,						# a panic while panicking: no line
+    "Power down (status 0)\r\n" + PANIC,		# init's words first, then no line
+])
+def test_x86_low_bits_without_the_line_are_not_a_status(console):
+    status, why = qr.judge("x86_64", (250 << 1 | 1) & 0xff, console.encode())
+    assert status == 253, (status, why)
+    assert "122" in why and "low 7 bits" in why, why
+
+
+def test_x86_low_bits_without_the_line_end_to_end(objtree, fake_qemu):
+    env, _ = fake_qemu(out=PANIC, rc=(250 << 1 | 1) & 0xff)
+    r = qemu_run("--arch", "x86_64", "--objtree", objtree("x86_64"), "--status-line", env=env)
+    assert r.returncode == 253, (r.returncode, r.stderr)
+    line = one_line_failure(r, "without a status from the kernel", "122", "low 7 bits")
+    assert "kernel status" not in line
+
+
+# The kernel's line (kernel/panic.c: kernel_power_off) goes straight to the console: no printk
+# level or timestamp before it, "\n" sent as "\r\n", nothing after it but arm64's PSCI line.
+@pytest.mark.parametrize("arch,rc,console,status", [
+    # What init prints inside a line is not the kernel's line.
+    ("x86_64", 1, "init: Power down (status 0)\r\nbye\r\n", STATUS_RUNNER),
+    ("arm64", 0, "init: Power down (status 0)\r\nbye\r\n", 253),
+    ("arm64", 0, "Power down (status 0) is what I print\r\n", 253),
+    ("arm64", 250, "init: Power down (status 0)\r\nKernel panic - not syncing: x\r\n", 250),
+    # Several lines: the last is the kernel's.
+    ("x86_64", (3 << 1 | 1), "Power down (status 0)\r\nPower down (status 3)\r\n", 3),
+    ("arm64", 3, "Power down (status 0)\r\nPower down (status 3)\r\n", 3),
+    ("x86_64", 1, "Power down (status 0)\r\n", 0),
+    ("arm64", 0, "Power down (status 7)\r\nPower off with status 7 (PSCI SYSTEM_OFF: the "
+                 "exit code will be 0)\r\n", 7),
+    # init's last output without a newline (under 'quiet' nothing comes between): the
+    # kernel's line still ends the console. (The kernel always prints after init's output,
+    # so init's words cannot end it unless the kernel stopped silently: x86 then exits 0.)
+    ("x86_64", 1, "donePower down (status 0)\r\n", 0),
+    ("arm64", 0, "donePower down (status 0)\r\n", 0),
+    ("arm64", 0, "donePower down (status 5)\r\nPower off with status 5 (PSCI SYSTEM_OFF: "
+                 "the exit code will be 0)\r\n", 5),
+])
+def test_power_down_line_is_the_kernels(arch, rc, console, status):
+    assert qr.judge(arch, rc, console.encode())[0] == status
+
+
+def test_power_down_line_cut_by_the_tail_window():
+    # The runner keeps the console's last 4 KiB: its first bytes may be the end of a line.
+    tail = b"Power down (status 0)\r\nbye\r\n"
+    assert qr.judge("arm64", 0, tail)[0] == 0		# the whole console: a line start
+    assert qr.judge("arm64", 0, tail, from_start=False)[0] == 253
+    assert qr.judge("arm64", 0, b"Power down (status 0)\r\n", from_start=False)[0] == 0
+
+
+def test_init_printing_the_line_is_not_the_kernel_end_to_end(objtree, fake_qemu):
+    # arm64: init prints the words, then QEMU exits 0 with no line from the kernel.
+    env, _ = fake_qemu(out="echo: Power down (status 0)\r\nbye\r\n", rc=0)
+    r = qemu_run("--arch", "arm64", "--objtree", objtree("arm64"), env=env)
+    assert r.returncode == 253, (r.returncode, r.stderr)
+
+
 def test_qemu_message_after_the_console_started_is_shown_once(objtree, fake_qemu):
     env, _ = fake_qemu(out="Ferry x86_64: ready\n", err="qemu: fatal: something broke\n", rc=1)
     r = qemu_run("--arch", "x86_64", "--objtree", objtree("x86_64"), env=env)
@@ -248,12 +323,69 @@ def test_memory_qemu_refuses_is_one_fast_line(objtree, fake_qemu):
     assert r.returncode == STATUS_RUNNER
 
 
+# QEMU's -m (7.2): [size=]N[suffix][,slots=..,maxmem=..]; a size ending in a digit gets "M"
+# appended (so hex too: 0x100 is 256 MiB); suffixes B K M G T P E in either case; fractions
+# need a suffix other than B; 0 or no size is the machine's default, 128 MiB. Checked against
+# qemu-system-x86_64 and -aarch64 7.2 ('info memory_size_summary').
+@pytest.mark.parametrize("text,size", [
+    ("256", 256 << 20), ("256M", 256 << 20), ("256m", 256 << 20), ("1G", 1 << 30),
+    ("1g", 1 << 30), ("256k", 256 << 10), ("262144K", 256 << 20), ("268435456B", 256 << 20),
+    ("268435456b", 256 << 20), ("1.5G", 3 << 29), ("1.5M", 3 << 19), ("0.25G", 256 << 20),
+    ("1T", 1 << 40), ("1P", 1 << 50), ("1e", 1 << 60), ("15E", 15 << 60),
+    ("0x100", 256 << 20), ("0x10000000", 0x10000000 << 20), ("0x100M", 256 << 20),
+    ("0x10000000B", 0x10000000B), ("0x1f", 0x1f), ("0x1P", 1 << 50),
+    ("+256M", 256 << 20), (" 256M", 256 << 20),
+    ("size=256M", 256 << 20), ("slots=1,size=300M,maxmem=1G", 300 << 20),
+    ("256M,slots=1,maxmem=1G", 256 << 20), ("size=1G,size=512M", 512 << 20),
+    ("0", 128 << 20), ("", 128 << 20),
+])
+def test_parse_size_takes_what_qemu_takes(text, size):
+    assert qr.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["1.5", "1.5B", "256MB", "256M ", "256 M", "-1", "16E",
+                                  "0x1.8M", "size=", "lots", "256M,frob=1", "1.5e3M", ".5G"])
+def test_parse_size_refuses_what_qemu_refuses(text):
+    assert qr.parse_size(text) is None
+
+
+def test_hex_memory_size_is_accepted(objtree, fake_qemu):
+    env, log = fake_qemu(out="Power down (status 0)\r\n", rc=1)
+    r = qemu_run("--arch", "x86_64", "--objtree", objtree("x86_64"), "--mem", "0x100", env=env)
+    assert r.returncode == 0, r.stderr
+    qargs = log.read_text().splitlines()
+    assert qargs[qargs.index("-m") + 1] == "0x100"
+
+
 # ---- G: attach.sh with no QEMU waiting --------------------------------------------------------
 def test_attach_without_qemu_is_one_line(objtree):
     r = subprocess.run(["sh", ATTACH, "ARCH=x86_64", f"O={objtree('x86_64')}",
                         f"GDB_PORT={free_port()}"], capture_output=True, text=True,
                        stdin=subprocess.DEVNULL, timeout=60, cwd=TOP)
     one_line_failure(r, "no QEMU")
+
+
+def test_attach_without_tcp6_finds_qemu(objtree, tmp_path):
+    # A host without IPv6 has no /proc/net/tcp6: a listener in /proc/net/tcp still counts.
+    script = tmp_path / "attach.sh"
+    text = open(ATTACH).read()
+    assert "/proc/net/tcp6" in text
+    script.write_text(text.replace("/proc/net/tcp6", str(tmp_path / "no-such-tcp6")))
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    gdb = bindir / "gdb-multiarch"
+    gdb.write_text("#!/bin/sh\necho fake gdb \"$@\"\n")
+    gdb.chmod(0o755)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        r = subprocess.run(["sh", str(script), "ARCH=x86_64", f"O={objtree('x86_64')}",
+                            f"GDB_PORT={port}"], capture_output=True, text=True, timeout=60,
+                           stdin=subprocess.DEVNULL, cwd=TOP,
+                           env=dict(os.environ, PATH=f"{bindir}:{os.environ['PATH']}"))
+    assert r.returncode == 0, r.stderr
+    assert f"target remote :{port}" in r.stdout, r.stdout
 
 
 # ---- H: V=1 shows the QEMU command line ---------------------------------------------------------
