@@ -369,6 +369,9 @@ ARM_PROBE_RUNS = [
     ("mmlimits", 0, True, [], {"mem": "256M", "timeout": 20}),
     ("mmrange", 0, True, [], {"mem": "256M", "timeout": 20}),
     ("libc_hello", 7, False, [LIBC_HELLO % "aarch64"], {}),
+    # The compat column of the arm table: lseek's signed 32-bit offset, gettimeofday's and
+    # sysinfo's 32-bit structures (compat_sys_*, written once for i386 and arm).
+    ("compat", 0, True, [], {}),
 ]
 for _cpu in ("cortex-a72", "max"):
     for _probe, _status, _ktap, _expect, _kw in ARM_PROBE_RUNS:
