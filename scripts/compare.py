@@ -23,9 +23,14 @@ Ferry trace of its own ABI; the differences between Ferry's ABIs are shown in th
 never failures. Without --linux nothing is judged ("tour: not judged: ..."). Then an
 overall line. Exit status: 0 when every judged probe matches (known differences aside),
 1 when a probe has an unexpected difference, 2 on an error (a probe that does not exist, a
-failed build, a probe with fewer than two traces, a comparison that failed); make reports
-a non-zero status as "Error N" and itself exits 2. A probe that does not exist is refused
-before anything is built or written. OUT/summary.json lists each compared probe's traces,
+failed build, a failed Ferry boot, a probe with fewer than two traces, a comparison that
+failed or wrote no report); make reports a non-zero status as "Error N" and itself exits 2.
+A Ferry boot has failed when its status is not the one the probe ends with (expected_status:
+an Oops, a panic, a timeout halfway through) or it traced no syscall: one error line naming
+the ABI and the status, and that ABI (its Ferry and Linux traces) is not compared; a Linux
+trace is never judged without the Ferry trace of its ABI. Each probe's reports are deleted
+before it is compared, so an earlier run's report is never read as this run's verdict. A
+probe that does not exist is refused before anything is built or written. OUT/summary.json lists each compared probe's traces,
 report and verdict.
 """
 import argparse
@@ -40,6 +45,64 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 ARCH_OF = {"x86_64": "x86_64", "i386": "x86_64", "arm64": "arm64"}
+
+
+# How each probe ends when it runs to its end: its exit status on Ferry, the same as the boot
+# tests expect (tests/boot/cases.py PROBE_RUNS; a host test keeps the two in step). Every
+# other probe exits 0 (a KTAP probe: all its checks passed). {probe: status or {abi: status}}
+SIGSEGV_STATUS, SIGILL_STATUS, SIGTRAP_STATUS = 128 + 11, 128 + 4, 128 + 5
+EXPECTED_STATUS = {
+    "libc_hello": 7,			# userspace/libc/hello.c: "Exits with 7"
+    "seed_syscall": 99, "seed_int80": 99, "seed_sysenter": 99, "seed_svc": 99,
+    "fault_kernel_read": SIGSEGV_STATUS, "fault_noncanonical": SIGSEGV_STATUS,
+    "fault_privileged": {"arm64": SIGILL_STATUS, None: SIGSEGV_STATUS},
+    "memtls": SIGSEGV_STATUS, "trap_single_step": SIGTRAP_STATUS, "topseg": 126,
+}
+# Statuses that are the kernel's or the runner's, not a probe's (scripts/qemu-run.py).
+STATUS_MEANING = {124: "timeout", 125: "the kernel did not run or gave no status",
+                  126: "init could not be executed", 127: "no /init",
+                  249: "in-kernel selftests failed", 250: "kernel panic", 251: "Oops",
+                  253: "QEMU stopped without a status"}
+
+
+def expected_status(probe, abi):
+    """The status a Ferry boot of probe on abi ends with when the probe ran to its end."""
+    e = EXPECTED_STATUS.get(probe, 0)
+    return e.get(abi, e.get(None)) if isinstance(e, dict) else e
+
+
+def status_meaning(status):
+    if status in STATUS_MEANING:
+        return STATUS_MEANING[status]
+    if 128 < status <= 128 + 64:
+        return f"killed by signal {status - 128}"
+    return "the probe's exit status"
+
+
+def boot_problem(probe, abi, status, records):
+    """None when the Ferry boot of probe on abi gave a whole trace, else one line saying why
+    it is no trace to judge Linux by: a status that is not how the probe ends (an Oops, a
+    panic, a timeout halfway through, a failed check) or no syscall traced."""
+    want = expected_status(probe, abi)
+    if status != want:
+        return (f"{probe} on {abi}: the Ferry boot ended with status {status} "
+                f"({status_meaning(status)}), not {want}, after {records} syscalls: "
+                f"{abi} not compared")
+    if not records:
+        return (f"{probe} on {abi}: the Ferry boot (status {status}) traced no syscall: "
+                f"{abi} not compared")
+    return None
+
+
+def last_line(text):
+    """The last non-empty line of a command's stderr, at most 300 characters (the error line
+    scripts/trace/compare.py ends with)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1][-300:] if lines else "no message"
+
+
+def probe_built(p, abi):
+    return os.path.exists(os.path.join(TOP, "build", "probes", abi, p))
 
 
 def probe_source(p):
@@ -143,21 +206,25 @@ def main():
 
     build(abis)
     traces = {p: [] for p in probes}
-    built = lambda p, abi: os.path.exists(os.path.join(TOP, "build", "probes", abi, p))
+    errors, failed = [], set()
     for p in probes:
-        missing = [abi for abi in abis if not built(p, abi)]
+        missing = [abi for abi in abis if not probe_built(p, abi)]
         if missing:		# the seed programs exist only for their own arch
             say(f"  SKIP    {p} on {', '.join(missing)}: no such probe for that ABI "
                 f"(userspace/Makefile)")
-    jobs = [(p, abi) for p in probes for abi in abis if built(p, abi)]
+    jobs = [(p, abi) for p in probes for abi in abis if probe_built(p, abi)]
     say(f"  BOOT    {len(jobs)} traced runs, {a.jobs} at a time")
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
         futs = [ex.submit(boot, p, abi, out) for p, abi in jobs]
         for n, f in enumerate(cf.as_completed(futs), 1):
             probe, abi, status, records, dt, trace = f.result()
+            problem = boot_problem(probe, abi, status, records)
             say(f"  [{n}/{len(jobs)}] {probe} on {abi}: status {status}, {records} syscalls "
-                f"traced, {dt:.1f} s")
-            if records:
+                f"traced, {dt:.1f} s" + (" FAILED" if problem else ""))
+            if problem:		# no trace to judge Linux by: an error, never "not judged"
+                errors.append(problem)
+                failed.add((probe, abi))
+            else:
                 traces[probe].append((f"ferry-{abi}", rel(trace)))
     for p in probes:	# columns in the order of ABIS, not of completion
         traces[p].sort(key=lambda lt: abis.index(lt[0][len("ferry-"):]))
@@ -182,14 +249,19 @@ def main():
                 if fn.endswith(".jsonl"):
                     abi, rest = fn.split("-", 1)
                     via = rest.rsplit(".", 2)[-2]
+                    if (p, abi) in failed:	# its Ferry boot failed: said above
+                        continue
                     traces[p].append((f"linux-{via}-{abi}", rel(os.path.join(ldir, fn))))
 
-    summary, verdicts, errors = {}, [], []
+    summary, verdicts = {}, []
     for p in probes:
+        d = os.path.join(out, p)
+        for fn in ("report.json", "report.html", "report.txt", "perfetto.json"):
+            if os.path.exists(os.path.join(d, fn)):	# never an earlier run's report
+                os.remove(os.path.join(d, fn))
         if len(traces[p]) < 2:
             errors.append(f"{p}: not compared: {len(traces[p])} trace(s), a comparison needs two")
             continue
-        d = os.path.join(out, p)
         labels = ",".join(lbl for lbl, _ in traces[p])
         cmd = [PYTHON, "scripts/trace/compare.py", *[t for _, t in traces[p]], "--labels", labels,
                "--text", "--json", rel(os.path.join(d, "report.json")),
@@ -203,10 +275,15 @@ def main():
         sys.stdout.write(r.stdout)
         if r.returncode not in (0, 1):
             errors.append(f"{p}: the comparison failed (status {r.returncode}): "
-                          f"{r.stderr.strip()[-300:]}")
+                          f"{last_line(r.stderr)}")
             continue
-        with open(os.path.join(d, "report.json"), encoding="utf-8") as f:
-            vs = json.load(f)["verdicts"]
+        try:
+            with open(os.path.join(d, "report.json"), encoding="utf-8") as f:
+                vs = json.load(f)["verdicts"]
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            errors.append(f"{p}: the comparison (status {r.returncode}) wrote no report "
+                          f"({type(e).__name__}): {last_line(r.stderr)}")
+            continue
         verdicts += vs
         summary[p] = {"traces": labels.split(","), "report": rel(os.path.join(d, "report.html")),
                       "verdicts": vs}

@@ -15,7 +15,10 @@ else 160) and coloured when stdout is a terminal (--color auto, unless $NO_COLOR
 them; auto (default) does that for tables longer than report_text.FULL_MAX_ROWS rows.
 --text-out writes the whole table, 160 columns, without colour, to a file.
 Exit status: 0 when every pair is equal, name-only or a known difference; 1 when an
-unexpected difference remains; 2 on bad input.
+unexpected difference remains; 2 on bad input (a file that cannot be read, a record whose
+fields have the wrong type, a Linux trace with no Ferry trace of its ABI to be judged
+against, bad known differences) and on any failure of the comparison itself, each with one
+line on stderr: status 1 is only ever a verdict.
 """
 import argparse
 import os
@@ -39,6 +42,24 @@ def write(path, text):
 
 
 def main(argv=None):
+    """The comparison; any failure of it is status 2 with one line, never 1 (a verdict)."""
+    try:
+        return _main(argv)
+    except SystemExit:
+        raise
+    except BaseException as e:  # noqa: BLE001 - every crash is an error, not a verdict
+        where = ""
+        tb = e.__traceback__
+        while tb is not None:
+            where = f" ({os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
+            tb = tb.tb_next
+        msg = " ".join(str(e).split()) or "no message"
+        print(f"compare.py: the comparison failed: {type(e).__name__}: {msg}{where}",
+              file=sys.stderr)
+        return 2
+
+
+def _main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("traces", nargs="*", metavar="TRACE.jsonl")
     ap.add_argument("--labels", help="comma-separated column labels (default: file names)")
@@ -72,10 +93,21 @@ def main(argv=None):
         ap.error(f"--labels has {len(labels)} names for {len(a.traces)} traces")
     traces = []
     for i, path in enumerate(a.traces):
+        warns = []
         try:
-            traces.append(records.load(path, tables=tables, label=labels[i] if labels else None))
+            traces.append(records.load(path, warn=warns.append, tables=tables,
+                                       label=labels[i] if labels else None))
         except OSError as e:
             print(f"compare.py: {e}", file=sys.stderr)
+            return 2
+        if not traces[-1].bad:
+            for w in warns:
+                print(f"warning: {w}", file=sys.stderr)
+        else:
+            (lineno, what), more = traces[-1].bad[0], len(traces[-1].bad) - 1
+            print(f"compare.py: {path} line {lineno}: bad record: {what}"
+                  + (f" (and {more} more bad record{'s' if more > 1 else ''})" if more else ""),
+                  file=sys.stderr)
             return 2
     if not labels:          # make default labels unique
         seen = {}
@@ -88,6 +120,12 @@ def main(argv=None):
         entries = known.load(a.known)
     except (OSError, ValueError) as e:
         print(f"compare.py: known differences: {e}", file=sys.stderr)
+        return 2
+    orphans = comparison.without_ferry(traces)
+    if orphans:
+        print("compare.py: no Ferry trace of " + ", ".join(
+            f"{t.abi} for {t.label}" for t in orphans) + " to judge it against (a Linux trace "
+            "is judged against the Ferry trace of its own ABI)", file=sys.stderr)
         return 2
     cmp = comparison.Comparison(traces, norm, entries)
     if a.json:

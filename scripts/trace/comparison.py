@@ -66,6 +66,17 @@ def reference(traces, k):
     return 0, False
 
 
+LINUX_SOURCES = ("qemu-user", "strace")
+
+
+def without_ferry(traces):
+    """The Linux traces (qemu-user, strace) with no Ferry trace of their ABI: there is nothing
+    to judge them against. make compare treats one as an error (the Ferry boot of that ABI
+    failed or was not traced), never as an ABI difference or "not judged"."""
+    ferry = {t.abi for t in traces if t.source == "ferry"}
+    return [t for t in traces if t.source in LINUX_SOURCES and t.abi not in ferry]
+
+
 class Comparison:
     def __init__(self, traces, norm=None, known_entries=None, tables=None):
         if len(traces) < 2:

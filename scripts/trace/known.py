@@ -10,7 +10,10 @@ An entry applies to an aligned pair that is not equal when every field it gives 
     descriptor). A reason no entry names leaves the pair unexpected: an mmap whose length
     differs is not excused by an entry for the address.
 So every entry that can apply to a "differ" pair must say which fields it covers; load()
-refuses one that does not. "lines" narrows an entry to records of one shape: fnmatch
+refuses one that does not. Likewise an entry that can apply to a call only in one trace
+(classes left out, or only-a / only-b) covers that call whole, so it must say which calls
+with "syscall" or "lines"; load() refuses one that names neither (it would excuse any extra
+or missing call of its sources and probe). "lines" narrows an entry to records of one shape: fnmatch
 patterns on the strace line of the pair's first record (the reference's: the Ferry trace
 when a Linux trace is judged; for a call only in the other trace, that record), e.g.
 'write(1, "ok * getpid = *' or 'prlimit64(* = -1 ENOSYS*'. Matched pairs keep their class and get the ids of the entries
@@ -32,17 +35,33 @@ def load(path=None):
         data = json.load(f)
     entries = data["known"] if isinstance(data, dict) else data
     ids = set()
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ValueError("the known differences must be a list of objects")
     for e in entries:
         bad = set(e) - FIELDS
         if bad or "id" not in e or "why" not in e:
             raise ValueError(f"known difference {e.get('id')!r}: needs id and why; "
                              f"unknown fields {sorted(bad)}")
-        if e["id"] in ids:
-            raise ValueError(f"known difference {e['id']!r}: the id is used twice")
-        ids.add(e["id"])
+        for k in ("sources", "abi", "syscall", "lines", "classes", "differs"):
+            if k in e and not (isinstance(e[k], list) and e[k]
+                               and all(isinstance(x, str) for x in e[k])):
+                raise ValueError(f"known difference {e['id']!r}: {k!r} must be a non-empty "
+                                 f"list of strings")
+        for k in ("id", "probe", "why"):
+            if k in e and not isinstance(e[k], str):
+                raise ValueError(f"known difference {e.get('id')!r}: {k!r} must be a string")
         for c in e.get("classes", []):
             if c not in align.CLASSES:
                 raise ValueError(f"known difference {e['id']!r}: unknown class {c!r}")
+        if e["id"] in ids:
+            raise ValueError(f"known difference {e['id']!r}: the id is used twice")
+        ids.add(e["id"])
+        if set(ONLY) & set(e.get("classes", align.CLASSES)) and not (
+                e.get("syscall") or e.get("lines")):
+            raise ValueError(f"known difference {e['id']!r}: it can match a call only in one "
+                             f"trace, which it would cover whole, so it must name the calls in "
+                             f"\"syscall\" or \"lines\", or leave only-a and only-b out of "
+                             f"classes")
         if align.DIFFER in e.get("classes", align.CLASSES) and not e.get("differs"):
             raise ValueError(f"known difference {e['id']!r}: it can match a pair that differs, "
                              f"so it must name the fields it covers in \"differs\" (e.g. "

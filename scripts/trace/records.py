@@ -5,6 +5,11 @@ parsers). A damaged file still loads: a line that is not JSON is skipped (a cut-
 line is expected after a crash), unknown record types and unknown fields are ignored; each
 such problem is reported once through `warn` (default: a line on stderr).
 
+A record whose fields have the wrong type ("name": 5, "args": "x", "ret": "abc", a header
+whose "probe" is not a string) is not damage to skip over: it is dropped, warned about, and
+listed in the trace's `bad` ([(line number, what is wrong)]); compare.py refuses a trace
+with a bad record (a comparison without it would judge a trace that is not the one traced).
+
 After loading, every syscall record has all fields of the format, filled in where the file
 left them out: abi (from the route and header), route (the ABI's default), name and nr (from
 the tables), errno (from ret), and "decoded" (None when unknown).
@@ -26,14 +31,23 @@ FIELDS = {
 }
 DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
 KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex")
+# Field types (None is always allowed): strings, lists, numbers, and integers (an int, or a string
+# int(v, 0) reads; a bool or a whole float is taken as the int it is).
+STRINGS = {"source", "arch", "abi", "probe", "note", "host", "comm", "route", "name", "errno",
+           "signal"}
+LISTS = {"command", "args", "decoded"}
+NUMBERS = {"cycles_per_sec", "insns_per_cycle"}
+INTS = {"version", "seq", "ts", "pid", "tid", "nr", "ret",
+        "cycles", "insns", "dur_us", "count", "status", "dropped_total"}
 ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64"}
 
 
 class Trace:
     """One loaded trace: its header, its records (in file order) and what was wrong."""
 
-    def __init__(self, path, header, records, warnings, label=None):
+    def __init__(self, path, header, records, warnings, label=None, bad=()):
         self.path = path
+        self.bad = list(bad)	# [(line number, what is wrong)]: records dropped as bad
         self.header = header
         self.records = records
         self.warnings = warnings
@@ -89,6 +103,23 @@ def _stderr_warn(msg):
     print(f"warning: {msg}", file=sys.stderr)
 
 
+def _wrong_type(rec):
+    """What is wrong with the types of a record's fields ("field 'name' is 5, not a string"),
+    or None."""
+    for k, v in rec.items():
+        if v is None:
+            continue
+        if k in STRINGS and not isinstance(v, str):
+            return f"field {k!r} is {v!r}, not a string"
+        if k in LISTS and not isinstance(v, list):
+            return f"field {k!r} is {v!r}, not a list"
+        if k in NUMBERS and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            return f"field {k!r} is {v!r}, not a number"
+        if k in INTS and _int_or_none(v) is None:
+            return f"field {k!r} is {v!r}, not an integer"
+    return None
+
+
 def _int_or_none(v):
     if isinstance(v, bool):
         return int(v)
@@ -111,6 +142,7 @@ class _Loader:
         self.tables = tables
         self.warned = set()
         self.warnings = []
+        self.bad = []
 
     def warn(self, key, msg):
         if key in self.warned:
@@ -203,6 +235,11 @@ class _Loader:
                 self.warn(("field", typ, k), f"line {lineno}: unknown field {k!r} in a {typ} "
                           "record; ignored")
                 del rec[k]
+            wrong = _wrong_type(rec)
+            if wrong:
+                self.bad.append((lineno, wrong))
+                self.warn(("bad", lineno), f"line {lineno}: bad {typ} record: {wrong}; dropped")
+                continue
             if typ == "header":
                 if header:
                     self.warn(("header2",), f"line {lineno}: a second header; ignored")
@@ -227,7 +264,8 @@ def loads(text, name="<string>", warn=None, tables=None, label=None):
     """Load a trace from text. warn(msg) is called once per kind of problem."""
     ld = _Loader(name, warn or _stderr_warn, tables or tbl.load())
     header, records = ld.load_lines(text.splitlines())
-    return Trace(name if name != "<string>" else None, header, records, ld.warnings, label)
+    return Trace(name if name != "<string>" else None, header, records, ld.warnings, label,
+                 ld.bad)
 
 
 def load(path, warn=None, tables=None, label=None):
