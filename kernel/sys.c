@@ -139,13 +139,14 @@ _Static_assert(sizeof(struct sysinfo) == 112 && sizeof(struct compat_sysinfo) ==
 /* The figures, in bytes, for both entry points. */
 static void do_sysinfo(struct sysinfo *info)
 {
-	*info = (struct sysinfo){
-		.uptime = get_cycles() / cycles_per_sec(),
-		.totalram = nr_total_pages() << PAGE_SHIFT,
-		.freeram = nr_free_pages() << PAGE_SHIFT,
-		.procs = 1,
-		.mem_unit = 1,
-	};
+	/* Padding included (4 bytes after 'pad', 4 at the end): all of it goes to the user, and
+	 * an initializer need not clear it. */
+	memset(info, 0, sizeof(*info));
+	info->uptime = get_cycles() / cycles_per_sec();
+	info->totalram = nr_total_pages() << PAGE_SHIFT;
+	info->freeram = nr_free_pages() << PAGE_SHIFT;
+	info->procs = 1;
+	info->mem_unit = 1;
 }
 
 SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
@@ -158,10 +159,12 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 
 COMPAT_SYSCALL_DEFINE1(sysinfo, struct compat_sysinfo __user *, info)
 {
-	struct compat_sysinfo c = { .procs = 1 };
+	struct compat_sysinfo c;
 	struct sysinfo s;
 	unsigned int shift = 0;
 
+	memset(&c, 0, sizeof(c));	/* as do_sysinfo(): every byte goes to the user */
+	c.procs = 1;
 	do_sysinfo(&s);
 	if (s.totalram >> 32) {		/* bytes would not fit: count pages */
 		shift = PAGE_SHIFT;

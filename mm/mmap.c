@@ -14,6 +14,7 @@
 #include <linux/errno.h>
 #include <linux/mmu_context.h>
 #include <linux/compat.h>
+#include <linux/fs.h>
 #include <asm/elf.h>
 
 #define PROT_READ	0x1
@@ -35,14 +36,8 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	/* Linux returns the current break when the request cannot be met. */
 	if (brk < mm->start_brk || brk > mm->task_size)
 		return mm->brk;
-	if (new_end > old_end) {
-		if (!mm_range_free(mm, old_end, new_end) ||
-		    mm_reserve_anon(mm, old_end, new_end - old_end, VM_READ | VM_WRITE))
-			return mm->brk;
-	} else if (new_end < old_end) {
-		if (mm_unmap(mm, new_end, old_end))
-			return mm->brk;
-	}
+	if (new_end != old_end && mm_brk(mm, old_end, new_end, VM_READ | VM_WRITE))
+		return mm->brk;
 	mm->brk = brk;
 	return brk;
 }
@@ -90,31 +85,41 @@ static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 	}
 }
 
+/*
+ * The checks come in Linux's order, so a call with several things wrong gets Linux's errno:
+ * the descriptor first (ksys_mmap_pgoff), then the length, then the address (an address
+ * range past the top is -ENOMEM, a misaligned one -EINVAL, as get_unmapped_area() says),
+ * and the mapping type last.
+ */
 static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		    unsigned long flags, long fd, unsigned long off_pages)
 {
 	struct mm_struct *mm = current->mm;
 	int err;
 
+	if (!(flags & MAP_ANONYMOUS))
+		return fget(fd) ? -ENODEV : -EBADF;	/* no file mappings yet */
 	if (!len)
 		return -EINVAL;
 	len = PAGE_ALIGN(len);
 	if (!len || len > mm->task_size)
-		return -ENOMEM;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;		/* no file mappings yet */
-	if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
-		return -EINVAL;
+		return -ENOMEM;				/* the alignment wrapped, or too long */
 	if (flags & MAP_FIXED) {
-		if (addr & (PAGE_SIZE - 1) || addr > mm->task_size - len)
+		if (addr > mm->task_size - len)
+			return -ENOMEM;
+		if (addr & (PAGE_SIZE - 1))
 			return -EINVAL;
-		err = mm_unmap(mm, addr, addr + len);
-		if (err)
-			return err;
 	} else {
 		addr = find_free_range(mm, len);
 		if (!addr)
 			return -ENOMEM;
+	}
+	if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
+		return -EINVAL;
+	if (flags & MAP_FIXED) {
+		err = mm_unmap(mm, addr, addr + len);
+		if (err)
+			return err;
 	}
 	/* Pages come on first touch (mm/memory.c), unless the caller wants them now. */
 	if (flags & MAP_POPULATE)
@@ -154,10 +159,13 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
 	struct mm_struct *mm = current->mm;
 
-	if (addr & (PAGE_SIZE - 1) || !len || addr > mm->task_size ||
-	    PAGE_ALIGN(len) > mm->task_size - addr)
+	/* The raw length is checked before it is aligned: (size_t)-1 would align to 0. */
+	if (addr & (PAGE_SIZE - 1) || addr > mm->task_size || len > mm->task_size - addr)
 		return -EINVAL;
-	return mm_unmap(mm, addr, addr + PAGE_ALIGN(len));
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -EINVAL;
+	return mm_unmap(mm, addr, addr + len);
 }
 
 /*
@@ -171,12 +179,17 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	unsigned long end;
 	int err;
 
-	if (start & (PAGE_SIZE - 1) || prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+	/* Linux's order: the start, an empty range (0), a wrapped one (-ENOMEM), then prot. */
+	if (start & (PAGE_SIZE - 1))
 		return -EINVAL;
 	if (!len)
 		return 0;
 	end = start + PAGE_ALIGN(len);
-	if (end <= start || end > mm->task_size)
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	if (end > mm->task_size)
 		return -ENOMEM;
 	err = mm_protect(mm, start, end, vm_flags_from_prot(prot));
 	if (!err && (prot & PROT_EXEC))

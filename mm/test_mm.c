@@ -162,3 +162,58 @@ KTEST(mm, user_areas_are_capped)
 	KTEST_EXPECT_EQ(t, mm->map_count, 2);
 	mmput(mm);
 }
+
+/* Take every free page but 'left', as a list threaded through the pages themselves. */
+static void *hold_all_but(unsigned long left)
+{
+	void **list = NULL;
+
+	while (nr_free_pages() > left) {
+		void **page = alloc_pages(GFP_KERNEL, 0);
+
+		if (!page)
+			break;
+		*page = list;
+		list = page;
+	}
+	return list;
+}
+
+static void release_held(void *list)
+{
+	while (list) {
+		void *next = *(void **)list;
+
+		free_page(list);
+		list = next;
+	}
+}
+
+/*
+ * A populate that runs out of memory while making the tables of a new 1 GiB gives back the
+ * tables it made. With 6 pages left, the page below the boundary takes its frame and three
+ * tables, the page above it its frame and a new level-2 table, and its level-3 table is the
+ * allocation that fails. (The level-2 table used to stay linked and empty, and kept its
+ * level-1 table too, until mmput: 2 pages per failure.)
+ */
+KTEST(mm, failed_populate_frees_the_tables_it_made)
+{
+	unsigned long va = (1UL << 40) + (1UL << 30) - PAGE_SIZE, left;
+	struct mm_struct *mm;
+	void *held;
+
+	warm_slab();
+	mm = mm_alloc(TASK_SIZE_MAX);
+	if (!mm) {
+		t->failed = 1;
+		return;
+	}
+	held = hold_all_but(6);
+	left = nr_free_pages();
+	KTEST_EXPECT_EQ(t, left, 6);
+	KTEST_EXPECT_EQ(t, mm_map_anon(mm, va, 2 * PAGE_SIZE, VM_READ | VM_WRITE), -ENOMEM);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), left);
+	KTEST_EXPECT(t, !user_page_phys(mm, va) && mm_range_free(mm, va, va + 2 * PAGE_SIZE));
+	release_held(held);
+	mmput(mm);
+}

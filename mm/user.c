@@ -178,6 +178,38 @@ int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len
 	return add_vma(mm, start, end, vm_flags);
 }
 
+/*
+ * Move the break's end of the heap from old_end to new_end (both page aligned). The heap is
+ * one area, from the first break on: growing widens it and shrinking trims it, as Linux's
+ * brk does, so a program that calls sbrk(4096) a hundred thousand times holds one area, not
+ * MAX_MAP_COUNT of them. Anything else at the break (an area a program mapped there with
+ * other flags) is left alone: growth then records a new area, a shrink unmaps as munmap does.
+ */
+int mm_brk(struct mm_struct *mm, unsigned long old_end, unsigned long new_end,
+	   unsigned long vm_flags)
+{
+	unsigned long heap_start = PAGE_ALIGN(mm->start_brk);
+	struct vm_area_struct *heap = NULL;
+
+	if (new_end > old_end && !mm_range_free(mm, old_end, new_end))
+		return -ENOMEM;
+	for (struct vm_area_struct *v = mm->mmap; v && v->vm_start < old_end; v = v->vm_next)
+		if (v->vm_end == old_end && v->vm_start >= heap_start && v->vm_flags == vm_flags)
+			heap = v;
+	if (new_end > old_end) {
+		if (!heap)
+			return add_vma(mm, old_end, new_end, vm_flags);	/* the first break */
+		heap->vm_end = new_end;
+		return 0;
+	}
+	if (heap && heap->vm_start < new_end) {
+		unmap_vma_pages(mm, heap, new_end, old_end);
+		heap->vm_end = new_end;
+		return 0;
+	}
+	return mm_unmap(mm, new_end, old_end);
+}
+
 int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned long vm_flags)
 {

@@ -50,6 +50,11 @@ int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, un
 int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len,
 		    unsigned long vm_flags);
 
+/* brk: move the heap's end from old_end to new_end (page aligned), widening or trimming
+ * its area. 0, or -ENOMEM (something is mapped there, or no memory for an area). */
+int mm_brk(struct mm_struct *mm, unsigned long old_end, unsigned long new_end,
+	   unsigned long vm_flags);
+
 /* Record [start, end) as mapped by the kernel with frames it keeps (VM_PFNMAP added). */
 int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned long vm_flags);

@@ -26,9 +26,11 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va);
 /*
  * Whole ranges, [start, end) page aligned: these walk the page tables and skip absent ones,
  * so their cost follows what is mapped, not the size of the range. unmap_user_range()
- * clears every entry, frees the tables it leaves empty and, when free_frames, the pages it
- * unmapped (only once the TLB no longer names them). protect_user_range() gives every
- * mapped page vm_flags' access.
+ * clears every entry, frees every table it visits that is empty afterwards and, when
+ * free_frames, the pages it unmapped (only once the TLB no longer names them).
+ * protect_user_range() gives every mapped page vm_flags' access. A page mapped without
+ * VM_READ/WRITE/EXEC (PROT_NONE) keeps its frame and faults on every access, the kernel's
+ * user copies included; it is still mapped for user_page_phys() and the range walks.
  */
 void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		      bool free_frames);

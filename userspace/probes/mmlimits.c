@@ -7,6 +7,7 @@
  *   - a fresh 1 MiB mapping then takes a first touch on every page;
  *   - x86_64: the same through int $0x80 (i386 mmap2 from a 64-bit program), whose
  *     addresses must be 32-bit ones (below 4 GiB), as Linux gives a compat call.
+ *   - 1 MiB populated, made PROT_NONE and unmapped: every frame back;
  *   - munmap of 2^40 and 2^44 bytes with nothing in them, and of everything between the
  *     program and its stack, each within a second (they took 12 s, minutes, 20 minutes).
  * The probe sizes its request from sysinfo's totalram, so it asks for more than the machine
@@ -16,6 +17,7 @@
  */
 #include <ferry/probe.h>
 
+#define PROT_NONE	0
 #define PROT_READ	1
 #define PROT_WRITE	2
 #define MAP_PRIVATE	2
@@ -184,9 +186,9 @@ int main(void)
 	int touched = 0;
 
 #if defined(__x86_64__)
-	ktap_plan(3 + 4 + 4 + 2 + 3);
+	ktap_plan(3 + 4 + 4 + 2 + 3 + 1);
 #else
-	ktap_plan(3 + 4 + 3);
+	ktap_plan(3 + 4 + 3 + 1);
 #endif
 	huge_unmaps();
 	/* Four times all of RAM, at least 1 GiB (the 256 MiB boot tests ask for exactly that). */
@@ -213,5 +215,12 @@ int main(void)
 	ktap_result(!FAILED(p) && sys(munmap, p, MIB) == 0, "munmap of it = 0");
 	ktap_result(free_bytes() == before, "free memory back after munmap (%lu KiB)",
 		    before >> 10);
+	/* PROT_NONE pages keep their frames until munmap, which frees them. */
+	p = map_anon(MIB, MAP_POPULATE);
+	long prot = FAILED(p) ? p : sys(mprotect, p, MIB, PROT_NONE);
+	long unmap = FAILED(p) ? p : sys(munmap, p, MIB);
+	ktap_result(!prot && !unmap && free_bytes() == before,
+		    "1 MiB populated, then PROT_NONE, then munmap: free memory back (%lu KiB)",
+		    free_bytes() >> 10);
 	return ktap_finish();
 }

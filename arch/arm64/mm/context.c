@@ -57,10 +57,15 @@ static void flush_tlb_user_all(void)
 	isb();
 }
 
-/* The level-3 entry for va, creating missing tables when alloc; NULL if none / no memory. */
+/*
+ * The level-3 entry for va, creating missing tables when alloc; NULL if none / no memory. A
+ * creation that runs out of memory part way unlinks and frees the tables it made, deepest
+ * first, so no empty table stays behind a failed call.
+ */
 static u64 *user_pte(struct mm_struct *mm, unsigned long va, bool alloc)
 {
-	u64 *table = __va(mm->context.pgd);
+	u64 *table = __va(mm->context.pgd), *made[3];
+	int nr_made = 0;
 
 	for (int level = 0; level < 3; level++) {
 		u64 *ep = &table[pt_index(va, level)];
@@ -73,14 +78,27 @@ static u64 *user_pte(struct mm_struct *mm, unsigned long va, bool alloc)
 				return NULL;
 			next = get_zeroed_page();
 			if (!next)
-				return NULL;
+				goto undo;
 			desc = __pa(next) | PTE_TYPE_TABLE;
 			dmb(ishst);		/* the zeroed table before the entry naming it */
 			WRITE_ONCE(*ep, desc);
+			made[nr_made++] = ep;
 		}
 		table = __va(desc & PTE_ADDR_MASK);
 	}
 	return &table[pt_index(va, 3)];
+
+undo:
+	if (!nr_made)
+		return NULL;
+	for (int i = nr_made - 1; i >= 0; i--) {
+		void *t = __va(READ_ONCE(*made[i]) & PTE_ADDR_MASK);
+
+		WRITE_ONCE(*made[i], 0);
+		flush_tlb_user_all();	/* no cached walk may name the table once it is free */
+		free_page(t);
+	}
+	return NULL;
 }
 
 int init_new_context(struct mm_struct *mm)
@@ -240,8 +258,8 @@ static void leaf_op(struct range_walk *w, u64 *ep, unsigned long va)
 
 /*
  * The entries of 'table' at 'level' (entry i maps base + i * its span) that meet
- * [start, end). When unmapping, a lower table left empty is freed; returns whether this one
- * now is empty.
+ * [start, end). When unmapping, a lower table found empty afterwards is freed, whether or
+ * not this walk emptied it; returns whether this one now is empty.
  */
 static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned long base,
 		       unsigned long start, unsigned long end)
@@ -249,7 +267,6 @@ static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned lon
 	unsigned int shift = 39 - 9 * level;
 	unsigned long first = start > base ? (start - base) >> shift : 0;
 	unsigned long last = min((end - 1 - base) >> shift, (unsigned long)PTRS_PER_TABLE - 1);
-	bool removed = false;
 
 	for (unsigned long i = first; i <= last; i++) {
 		u64 *ep = &table[i];
@@ -259,18 +276,16 @@ static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned lon
 			continue;
 		if (level == 3) {
 			leaf_op(w, ep, base + (i << shift));
-			removed |= w->op == RANGE_UNMAP;
 		} else if (walk_table(w, __va(desc & PTE_ADDR_MASK), level + 1, base + (i << shift),
 				      start, end)) {
 			WRITE_ONCE(*ep, 0);
 			walk_free_later(w, __va(desc & PTE_ADDR_MASK));
 			w->flush = true;
-			removed = true;
 		}
 	}
 	if (w->op == RANGE_PROTECT)
 		dsb(ishst);	/* the new entries visible to the walker before user space runs */
-	return removed && table_empty(table);
+	return w->op == RANGE_UNMAP && table_empty(table);
 }
 
 static void walk_user_range(struct mm_struct *mm, struct range_walk *w, unsigned long start,

@@ -16,6 +16,7 @@
 #include <linux/signal.h>
 #include <linux/sched.h>
 #include <linux/mm_types.h>
+#include <linux/errno.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
@@ -32,6 +33,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	/* CR2 first: a later fault would overwrite it. */
 	unsigned long address = read_cr2();
 	const struct exception_table_entry *fixup = NULL;
+	int fault = -EFAULT;
 
 	if (!user_mode(regs))
 		fixup = search_exception_tables(regs->ip);
@@ -39,15 +41,18 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	if (!(error_code & (X86_PF_PROT | X86_PF_RSVD)) && (user_mode(regs) || fixup)) {
 		struct mm_struct *mm = current->mm;
 
-		if (mm && address < mm->task_size &&
-		    !handle_mm_fault(mm, address,
-				     (error_code & X86_PF_WRITE ? FAULT_FLAG_WRITE : 0) |
-				     (error_code & X86_PF_INSTR ? FAULT_FLAG_INSTRUCTION : 0)))
+		if (mm && address < mm->task_size)
+			fault = handle_mm_fault(mm, address,
+				(error_code & X86_PF_WRITE ? FAULT_FLAG_WRITE : 0) |
+				(error_code & X86_PF_INSTR ? FAULT_FLAG_INSTRUCTION : 0));
+		if (!fault)
 			return;		/* a page now: the instruction runs again */
 	}
 
 	if (user_mode(regs)) {
-		force_sig_fault(regs, SIGSEGV, error_code & X86_PF_PROT ? SEGV_ACCERR : SEGV_MAPERR,
+		/* A PROT_NONE page is not present to the CPU, yet the area is there: ACCERR. */
+		force_sig_fault(regs, SIGSEGV,
+				error_code & X86_PF_PROT || fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
 				address, "page fault");
 		return;
 	}

@@ -20,6 +20,16 @@
 /* Upper levels allow everything; the leaf alone decides (the CPU ANDs the levels). */
 #define USER_TABLE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 
+/*
+ * A PROT_NONE page keeps its frame but must fault on every access, the kernel's user copies
+ * included: its leaf is not present to the CPU (which then ignores every other bit) and
+ * carries this software bit instead, as Linux's _PAGE_PROTNONE. Such an entry still maps
+ * the frame for Ferry: lookups find it, munmap frees it, mprotect back to PROT_READ makes
+ * it present again with its data.
+ */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
+#define USER_LEAF_MAPPED (_PAGE_PRESENT | _PAGE_PROTNONE)
+
 int init_new_context(struct mm_struct *mm)
 {
 	u64 *pgd = get_zeroed_page();
@@ -67,10 +77,15 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 		write_cr3(__pa(pgd));
 }
 
-/* The PTE of user address va, creating the tables on the way when create is set. */
+/*
+ * The PTE of user address va, creating the tables on the way when create is set. A creation
+ * that runs out of memory part way unlinks and frees the tables it made, deepest first, so
+ * no empty table stays behind a failed call.
+ */
 static u64 *user_pte(struct mm_struct *mm, unsigned long va, bool create)
 {
-	u64 *table = mm->context.pgd;
+	u64 *table = mm->context.pgd, *made[3];
+	int nr_made = 0;
 
 	if (va >= TASK_SIZE_MAX)	/* the top page and above are never user pages */
 		return NULL;
@@ -81,12 +96,26 @@ static u64 *user_pte(struct mm_struct *mm, unsigned long va, bool create)
 			void *next = create ? get_zeroed_page() : NULL;
 
 			if (!next)
-				return NULL;
+				goto undo;
 			*e = __pa(next) | USER_TABLE_FLAGS;
+			made[nr_made++] = e;
 		}
 		table = __va(*e & PTE_ADDR_MASK);
 	}
 	return &table[pte_index(va)];
+
+undo:
+	if (!nr_made)
+		return NULL;
+	while (nr_made--) {
+		u64 *e = made[nr_made];
+
+		free_page(__va(*e & PTE_ADDR_MASK));
+		*e = 0;
+	}
+	if (is_active(mm))
+		write_cr3(read_cr3());	/* no cached walk may name the freed tables */
+	return NULL;
 }
 
 static void flush_user_page(struct mm_struct *mm, unsigned long va)
@@ -101,6 +130,8 @@ static u64 user_leaf(phys_addr_t pa, unsigned long vm_flags)
 {
 	u64 val = pa | _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
 
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return pa | _PAGE_PROTNONE;
 	if (vm_flags & VM_WRITE)
 		val |= _PAGE_RW | _PAGE_DIRTY;
 	if (!(vm_flags & VM_EXEC))
@@ -132,7 +163,7 @@ phys_addr_t unmap_user_page(struct mm_struct *mm, unsigned long va)
 	u64 *pte = user_pte(mm, va & PAGE_MASK, false);
 	phys_addr_t pa;
 
-	if (!pte || !(*pte & _PAGE_PRESENT))
+	if (!pte || !(*pte & USER_LEAF_MAPPED))
 		return 0;
 	pa = *pte & PTE_ADDR_MASK;
 	*pte = 0;
@@ -144,7 +175,7 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
 {
 	u64 *pte = user_pte(mm, va & PAGE_MASK, false);
 
-	return pte && (*pte & _PAGE_PRESENT) ? *pte & PTE_ADDR_MASK : 0;
+	return pte && (*pte & USER_LEAF_MAPPED) ? *pte & PTE_ADDR_MASK : 0;
 }
 
 /*
@@ -185,29 +216,30 @@ static void walk_free_later(struct range_walk *w, void *page)
 	w->to_free[w->nr_free++] = page;
 }
 
+/* Tables above the leaves are always present; a leaf may be a PROT_NONE one. */
 static bool table_empty(const u64 *table)
 {
 	for (int i = 0; i < PTRS_PER_TABLE; i++)
-		if (table[i] & _PAGE_PRESENT)
+		if (table[i] & USER_LEAF_MAPPED)
 			return false;
 	return true;
 }
 
 /*
  * The entries of 'table' (entry i maps base + i << shift) that meet [start, end). When
- * unmapping, a lower table left empty is freed; returns whether this one now is empty.
+ * unmapping, a lower table found empty afterwards is freed, whether or not this walk emptied
+ * it; returns whether this one now is empty.
  */
 static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, unsigned long base,
 		       unsigned long start, unsigned long end)
 {
 	unsigned long first = start > base ? (start - base) >> shift : 0;
 	unsigned long last = min((end - 1 - base) >> shift, (unsigned long)PTRS_PER_TABLE - 1);
-	bool removed = false;
 
 	for (unsigned long i = first; i <= last; i++) {
 		u64 *e = &table[i];
 
-		if (!(*e & _PAGE_PRESENT))
+		if (!(*e & USER_LEAF_MAPPED))
 			continue;
 		if (shift == PAGE_SHIFT) {
 			if (!w->unmap) {
@@ -216,7 +248,6 @@ static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, uns
 				if (w->free_frames)
 					walk_free_later(w, __va(*e & PTE_ADDR_MASK));
 				*e = 0;
-				removed = true;
 			}
 			w->flush = true;
 		} else if (walk_table(w, __va(*e & PTE_ADDR_MASK), shift - 9, base + (i << shift),
@@ -224,10 +255,9 @@ static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, uns
 			walk_free_later(w, __va(*e & PTE_ADDR_MASK));
 			*e = 0;
 			w->flush = true;
-			removed = true;
 		}
 	}
-	return removed && table_empty(table);
+	return w->unmap && table_empty(table);
 }
 
 void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
