@@ -403,7 +403,12 @@ add("arm64_a64fx_user_arm64_hello", "arm64", cpu="a64fx", cmdline="", init="arm6
 # all-but-the-program ranges with nothing in them. (Before: an Oops in mm_map_anon on the
 # second call, status 251; after one failure the 1 MiB touch died of SIGSEGV; munmap of 2^40
 # took 15.7 s, of the whole range about 20 minutes.) mmrange: mprotect, munmap and brk over
-# a 2^44-byte reservation; gettimeofday with a bad pointer -> -EFAULT; sysinfo. Each call
+# a 2^44-byte reservation; gettimeofday with a bad pointer -> -EFAULT; sysinfo, its padding
+# zero; Linux's errno for lengths that wrap when aligned (munmap(0x10000, (size_t)-1) was 0),
+# MAP_FIXED past the top (-ENOMEM, was -EINVAL), fd -1 without MAP_ANONYMOUS (-EBADF, was
+# -ENODEV); a PROT_NONE page out of the kernel's reach too (x86 write() from it returned 1)
+# and its data back with PROT_READ; 70000 brk steps of a page (one heap area: the run used to
+# time out, an area a step); mmlimits frees a populated PROT_NONE MiB at munmap. Each call
 # must return within a second, each run within the 20 s timeout.
 MM_PROBE_ABIS = {"x86_64": ("x86_64", "i386"), "arm64": ("arm64",)}
 for _arch, _abis in MM_PROBE_ABIS.items():
