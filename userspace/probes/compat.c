@@ -15,6 +15,7 @@
  *     32-bit code), while the native one answers ARCH_GET_FS.
  */
 #include <ferry/probe.h>
+#include <ferry/linux_types.h>
 #include <stdint.h>
 
 #define SEEK_SET	0
@@ -27,15 +28,6 @@ struct timeval_abi {		/* the ABI's struct timeval: two longs */
 	long tv_sec, tv_usec;
 };
 
-struct sysinfo_abi {		/* the ABI's struct sysinfo */
-	long uptime;
-	unsigned long loads[3];
-	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-	unsigned short procs, pad;
-	unsigned long totalhigh, freehigh;
-	unsigned int mem_unit;
-	char _f[20 - 2 * sizeof(long) - sizeof(int)];
-};
 
 static long open_self(const char *path)
 {
@@ -214,7 +206,7 @@ int main(int argc, char **argv)
 	ktap_plan(3 + TIME_CHECKS + INT80_CHECKS);
 	check_lseek(own_seek, "own ABI", argv[0]);
 	check_time(own_gtod, own_time, 2 * sizeof(long), sizeof(long), "own ABI");
-	check_sysinfo(own_sysinfo, sizeof(struct sysinfo_abi), bits, "own ABI");
+	check_sysinfo(own_sysinfo, sizeof(struct sysinfo), bits, "own ABI");
 #if defined(__x86_64__)
 	check_lseek(i386_seek, "int80 from 64-bit", argv[0]);
 	check_time(i386_gtod, i386_time, 8, 4, "int80 from 64-bit");

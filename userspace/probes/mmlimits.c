@@ -16,6 +16,7 @@
  * a range it never mapped to the host, over qemu's own code.
  */
 #include <ferry/probe.h>
+#include <ferry/linux_types.h>
 
 #define PROT_NONE	0
 #define PROT_READ	1
@@ -25,20 +26,7 @@
 #define MAP_POPULATE	0x8000
 #define ENOMEM		12
 #define PAGE		4096UL
-/* An address or -errno: addresses above 2 GiB are negative as a 32-bit long. */
-#define FAILED(r)	((unsigned long)(r) > -4096UL)
 #define MIB		(1UL << 20)
-#define CLOCK_MONOTONIC	1
-
-struct sysinfo {
-	long uptime;
-	unsigned long loads[3];
-	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-	unsigned short procs, pad;
-	unsigned long totalhigh, freehigh;
-	unsigned int mem_unit;
-	char _f[20 - 2 * sizeof(long) - sizeof(int)];
-};
 
 static unsigned long free_bytes(void)
 {
@@ -133,21 +121,6 @@ static void compat_layout(void)
 }
 #endif
 
-struct timespec64 {
-	long long tv_sec, tv_nsec;
-};
-
-static long long now_ms(void)
-{
-	struct timespec64 ts;
-
-#if defined(__i386__) || defined(__arm__)
-	sys(clock_gettime64, CLOCK_MONOTONIC, &ts);
-#else
-	sys(clock_gettime, CLOCK_MONOTONIC, &ts);
-#endif
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* munmap of [start, start + len), where nothing is mapped: 0, and at once. */
 static void unmap_nothing(unsigned long start, unsigned long len, const char *what)

@@ -18,6 +18,7 @@
  * i386 and arm get the same calls scaled to their 4 GiB. The results match Linux's under qemu-user.
  */
 #include <ferry/probe.h>
+#include <ferry/linux_types.h>
 
 #define PROT_NONE	0
 #define PROT_READ	1
@@ -33,34 +34,8 @@
 #define EINVAL		22
 #define PAGE		4096UL
 /* An address or -errno: addresses above 2 GiB are negative as a 32-bit long. */
-#define FAILED(r)	((unsigned long)(r) > -4096UL)
-#define CLOCK_MONOTONIC	1
 
-struct sysinfo {
-	long uptime;
-	unsigned long loads[3];
-	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-	unsigned short procs, pad;
-	unsigned long totalhigh, freehigh;
-	unsigned int mem_unit;
-	char _f[20 - 2 * sizeof(long) - sizeof(int)];
-};
 
-struct timespec64 {
-	long long tv_sec, tv_nsec;
-};
-
-static long long now_ms(void)
-{
-	struct timespec64 ts;
-
-#if defined(__i386__) || defined(__arm__)
-	sys(clock_gettime64, CLOCK_MONOTONIC, &ts);
-#else
-	sys(clock_gettime, CLOCK_MONOTONIC, &ts);
-#endif
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Run one call and say how long it took; a second is far more than it may need. */
 #define TIMED(ok_expr, what, ...) do {						\
