@@ -40,8 +40,8 @@ static __always_inline bool do_syscall_x64(struct pt_regs *regs, int nr)
 	unsigned int unr = nr;
 
 	if (likely(unr < NR_syscalls)) {
-		unr = array_index_nospec(unr, NR_syscalls);
-		syscall_set_return_value(regs, sys_call_table[unr](regs));
+		/* The generic dispatcher, as on every route (its own bounds check folds into ours). */
+		invoke_syscall(regs, unr, NR_syscalls, sys_call_table);
 		return true;
 	}
 	return false;
