@@ -21,7 +21,11 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 NM = {"x86_64": "nm", "arm64": "aarch64-linux-gnu-nm"}
 ADDR2LINE = {"x86_64": "addr2line", "arm64": "aarch64-linux-gnu-addr2line"}
 ONCE_KIND = {"syscall": "syscall", "int80": "int80", "vsyscall": "vsyscall",
-             "syscall32": "syscall32", "svc": "svc"}
+             "syscall32": "syscall32", "svc": "svc", "svc32": "svc32"}
+
+
+# ABIs whose user code runs in AArch32 state: gdb_step.py steps them its own way.
+USER32 = {"arm"}
 
 
 class BreakdownError(Exception):
@@ -62,7 +66,7 @@ def step(abi, objtree, probe, route, call):
                              cwd=TOP, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         env = dict(os.environ, BENCH_GDB_ARCH=arch, BENCH_GDB_PORT=str(port),
                    BENCH_GDB_BEGIN=f"{begin:x}", BENCH_GDB_END=f"{end:x}", BENCH_GDB_HIT="2",
-                   BENCH_GDB_OUT=out)
+                   BENCH_GDB_OUT=out, BENCH_GDB_USER32="1" if abi in USER32 else "0")
         try:
             g = subprocess.run(["gdb-multiarch", "-nx", "-batch", "-x",
                                 os.path.join(os.path.dirname(__file__), "gdb_step.py")],

@@ -15,7 +15,9 @@ MEM = "256M"
 # The RTC too must not read the host's clock: firmware (GRUB, SeaBIOS) and Linux read the date
 # at boot, and a different date is a different instruction count.
 RTC = ["-rtc", "base=2024-01-01T00:00:00,clock=vm"]
-ARCH_OF = {"x86_64": "x86_64", "i386": "x86_64", "arm64": "arm64"}
+# ABI -> the arch whose kernel runs it: i386 on x86_64, arm (AArch32 EABI) on arm64, which
+# reads the same CNTVCT counter from AArch32 ("mrrc p15, 1"), so a tick is one instruction too.
+ARCH_OF = {"x86_64": "x86_64", "i386": "x86_64", "arm64": "arm64", "arm": "arm64"}
 
 
 def icount_arg(arch):
