@@ -47,8 +47,9 @@ def notrace_build(arch, objtree):
     make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
 
 
-def probes():
-    make("probes")
+def probes(probe_o="build/probes", abis=("x86_64", "i386", "arm64")):
+    """make probes into probe_o for these ABIs (the bench probe is userspace/probes/bench.c)."""
+    make("probes", f"PROBE_O={probe_o}", f"ABIS={' '.join(abis)}")
 
 
 def sizes(arch, objtree):
