@@ -320,9 +320,11 @@ help:
 	@echo '  qemu-gdb         - as run, but QEMU waits for gdb on :1234 (GDB_PORT=); attach with'
 	@echo '                     scripts/gdb/attach.sh, then e.g. break do_syscall_64 / do_el0_svc'
 	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches'
-	@echo '  probes           - the userspace probes for ABIS="x86_64 i386 arm64" (build/probes)'
-	@echo '  compare          - the main job: trace PROBES="tour routes hello libc_hello" on every ABI and'
-	@echo '                     compare them; LINUX=1 adds real Linux (qemu-user, strace);'
+	@echo '  probes           - the userspace probes for ABIS="x86_64 i386 arm64 arm" (build/probes;'
+	@echo '                     arm: AArch32 EABI programs, run by the arm64 kernel)'
+	@echo '  compare          - the main job: trace PROBES="tour routes hello libc_hello" on every ABI'
+	@echo '                     (ABIS="x86_64 i386 arm64 arm") and compare them; LINUX=1 adds'
+	@echo '                     real Linux (qemu-user, strace);'
 	@echo '                     VIEW=full|diff picks the table; ends with a verdict, status 1 on'
 	@echo '                     an unexpected difference'
 	@echo '  bench            - instruction counts of every syscall route, boot, size, build time'
@@ -333,7 +335,7 @@ help:
 
 # ---- userspace probes ---------------------------------------------------------------------
 PROBE_O ?= build/probes
-ABIS ?= x86_64 i386 arm64
+ABIS ?= x86_64 i386 arm64 arm
 .PHONY: probes
 probes:
 	$(Q)$(MAKE) -f userspace/Makefile PROBE_O=$(PROBE_O) ABIS="$(ABIS)" Q=$(Q) LLVM=$(LLVM)

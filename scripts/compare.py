@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 """make compare: boot each ABI with each probe traced, add real Linux, compare the traces.
 
-  compare.py [--probes "tour routes"] [--abis "x86_64 i386 arm64"] [--linux] [--jobs N]
+  compare.py [--probes "tour routes"] [--abis "x86_64 i386 arm64 arm"] [--linux] [--jobs N]
              [--out build/compare] [--color auto|always|never] [--view auto|full|diff]
 
-For every probe and ABI it boots the kernel of that ABI's arch (x86_64 also runs i386) with
+For every probe and ABI it boots the kernel of that ABI's arch (x86_64 also runs i386, arm64
+also runs arm: AArch32 EABI programs) with
 the probe as /init under -icount, the syscall trace going to its own channel:
     OUT/<probe>/<abi>.ferry.jsonl        the trace, OUT/<probe>/<abi>.console.txt the console
 With --linux the same probe binaries also run under qemu-user and, where the host can run
@@ -44,18 +45,22 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-ARCH_OF = {"x86_64": "x86_64", "i386": "x86_64", "arm64": "arm64"}
+ARCH_OF = {"x86_64": "x86_64", "i386": "x86_64", "arm64": "arm64", "arm": "arm64"}
 
 
 # How each probe ends when it runs to its end: its exit status on Ferry, the same as the boot
-# tests expect (tests/boot/cases.py PROBE_RUNS; a host test keeps the two in step). Every
-# other probe exits 0 (a KTAP probe: all its checks passed). {probe: status or {abi: status}}
+# tests expect (tests/boot/cases.py PROBE_RUNS, ARM_PROBE_RUNS for arm; a host test keeps them
+# in step). Every other probe exits 0 (a KTAP probe: all its checks passed).
+# {probe: status or {abi: status}}
 SIGSEGV_STATUS, SIGILL_STATUS, SIGTRAP_STATUS = 128 + 11, 128 + 4, 128 + 5
 EXPECTED_STATUS = {
     "libc_hello": 7,			# userspace/libc/hello.c: "Exits with 7"
     "seed_syscall": 99, "seed_int80": 99, "seed_sysenter": 99, "seed_svc": 99,
+    "seed_svc32": 99, "seed_svc32_thumb": 99,
     "fault_kernel_read": SIGSEGV_STATUS, "fault_noncanonical": SIGSEGV_STATUS,
-    "fault_privileged": {"arm64": SIGILL_STATUS, None: SIGSEGV_STATUS},
+    "fault_privileged": {"arm64": SIGILL_STATUS, "arm": SIGILL_STATUS, None: SIGSEGV_STATUS},
+    # arm's numbering ends with a private number from 0x0f0800 up: SIGILL, as on Linux.
+    "numbering": {"arm": SIGILL_STATUS, None: 0}, "numbering_thumb": SIGILL_STATUS,
     "memtls": SIGSEGV_STATUS, "trap_single_step": SIGTRAP_STATUS, "topseg": 126,
 }
 # Statuses that are the kernel's or the runner's, not a probe's (scripts/qemu-run.py).
@@ -142,7 +147,7 @@ def build(abis):
 
 def tag_probe(trace, probe, abi):
     """Name the probe and the ABI in the trace header (the kernel only knows the task as
-    "init", and an i386 run's header says arch x86_64)."""
+    "init", and an i386 run's header says arch x86_64, an arm run's arm64)."""
     with open(trace, errors="replace") as f:
         lines = f.readlines()
     if lines:
@@ -178,7 +183,7 @@ def boot(probe, abi, out):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--probes", default="tour routes hello libc_hello")
-    ap.add_argument("--abis", default="x86_64 i386 arm64")
+    ap.add_argument("--abis", default="x86_64 i386 arm64 arm")
     ap.add_argument("--linux", action="store_true", help="add real Linux (qemu-user, strace)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--out", default=os.path.join("build", "compare"))
@@ -193,7 +198,7 @@ def main():
     if unknown or bad_abis or not probes:
         what = (f"no probe named {', '.join(unknown)} (userspace/probes/<name>.c or "
                 f"userspace/libc/<name>.c)" if unknown else
-                f"unknown ABI {', '.join(bad_abis)} (x86_64, i386, arm64)" if bad_abis else
+                f"unknown ABI {', '.join(bad_abis)} ({', '.join(ARCH_OF)})" if bad_abis else
                 "no probe given")
         print(f"compare: {what}", file=sys.stderr)
         return 2

@@ -67,7 +67,8 @@ def result_text(rec, tables=None):
         return f"-1 {rec['errno']}" + (f" ({msg})" if msg else "")
     if rec.get("name") in ADDRESS_RESULT and ret != 0:
         # A 32-bit ABI's address above 2 GiB arrives sign-extended: show it as the address.
-        return hex(ret & 0xffffffff if ret < 0 and rec.get("abi") == "i386" else ret)
+        return hex(ret & 0xffffffff if ret < 0 and tbl.ABI_BITS.get(rec.get("abi")) == 32
+                   else ret)
     return str(ret)
 
 

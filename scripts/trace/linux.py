@@ -5,13 +5,13 @@
 
 For each probe (a static ELF; its ABI is read from the ELF header) this runs
 
-  qemu-user  qemu-x86_64 / qemu-i386 / qemu-aarch64 -d strace -D LOG PROBE ARGS
+  qemu-user  qemu-x86_64 / qemu-i386 / qemu-aarch64 / qemu-arm -d strace -D LOG PROBE ARGS
   strace     strace -f -ttt -T -s 256 -o LOG PROBE ARGS   (only for ABIs the host runs
-             natively: x86_64 and i386 on an x86_64 host, arm64 on an arm64 host)
+             natively: x86_64 and i386 on an x86_64 host, arm64 and arm on an arm64 host)
 
 and writes DIR/<abi>-<probe>.<via>.jsonl (default DIR: build/trace/linux) in Ferry's record
 format: header "source" is "qemu-user" or "strace", the abi comes from the binary, the route
-is the ABI's default (syscall / int80 / svc), cycles and insns are null. strace's -ttt
+is the ABI's default (syscall / int80 / svc / svc32), cycles and insns are null. strace's -ttt
 timestamps become "ts" in microseconds (header cycles_per_sec 1000000) and -T durations
 "dur_us". The probe's exit (status or signal) is the last record. Prints the files written.
 A host whose kernel refuses the binary (strace's first execve fails, e.g. ENOEXEC for i386
@@ -37,9 +37,12 @@ if not __package__:
 
 from . import TOP, linuxparse, records  # noqa: E402
 
-QEMU = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64"}
-E_MACHINE = {62: "x86_64", 3: "i386", 183: "arm64"}
-NATIVE = {"x86_64": {"x86_64", "i386"}, "aarch64": {"arm64"}, "arm64": {"arm64"}}
+QEMU = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64", "arm": "qemu-arm"}
+# e_machine: EM_386 3, EM_ARM 40 (32-bit ARM: the arm EABI), EM_X86_64 62, EM_AARCH64 183.
+E_MACHINE = {62: "x86_64", 3: "i386", 183: "arm64", 40: "arm"}
+# An arm64 host runs arm programs only when its CPU has AArch32 at EL0 and its kernel
+# CONFIG_COMPAT; when not, exec fails with ENOEXEC and the strace run is skipped (CannotRun).
+NATIVE = {"x86_64": {"x86_64", "i386"}, "aarch64": {"arm64", "arm"}, "arm64": {"arm64", "arm"}}
 VIAS = ("qemu-user", "strace")
 
 

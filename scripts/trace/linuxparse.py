@@ -8,6 +8,10 @@ Two formats, as produced on Debian 12 (QEMU 7.2, strace 6.1):
       12345 exit_group(0)                                  (no result)
       12345 Unknown syscall 451                            (no arguments, no result)
       --- SIGILL {si_signo=SIGILL, si_code=2, si_addr=0x0804919d} ---
+    qemu-arm prints the arm EABI's names (_llseek, mmap2, getuid32, clock_gettime64, ...;
+    "Unknown syscall 341" for arm_sync_file_range, 404 clock_settime64) and a decoded
+    result after the value ("= 0 ({tv_sec = 1,tv_nsec = 2})"); ARM's private calls
+    (r7 = 0x0f0000 + n: set_tls, cacheflush) it handles itself and never logs.
   strace -f [-ttt] [-T] -o FILE:
       12345 [1700000000.123456 ]write(1, "hi\\n", 3) = 3 [<0.000010>]
       12345 openat(AT_FDCWD, "/x", O_RDONLY) = -1 ENOENT (No such file or directory)
@@ -32,6 +36,9 @@ _RESUMED = re.compile(r"^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>\s?")
 _DUR = re.compile(r"\s*<(\d+\.\d+)>\s*$")
 _QEMU_ERR = re.compile(r"^-1 errno=(\d+)(?: \((.*)\))?$")
 _STRACE_ERR = re.compile(r"^-1 (E[A-Z0-9]+)(?: \((.*)\))?$")
+# strace -f's "[ Process PID=N runs in 32 bit mode. ]": the ABI the process changed to, by the
+# host's arch family (an arm64 host runs arm programs as 32-bit processes).
+PERSONALITY = {False: {"32": "i386", "64": "x86_64"}, True: {"32": "arm", "64": "arm64"}}
 
 
 def split_args(text):
@@ -209,7 +216,7 @@ def parse_strace(text, abi, probe=None, tables=None):
         line = line.rstrip()
         pm = re.match(r"^\[ Process PID=(\d+) runs in (32|64) bit mode\. \]$", line)
         if pm:
-            b.abi_of_pid[int(pm.group(1))] = "i386" if pm.group(2) == "32" else "x86_64"
+            b.abi_of_pid[int(pm.group(1))] = PERSONALITY[abi in ("arm64", "arm")][pm.group(2)]
             continue
         m = _PID.match(line)
         pid, rest = (int(m.group(1)), line[m.end():]) if m else (None, line)

@@ -43,7 +43,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("file")
     ap.add_argument("--json", metavar="OUT", help="write normalised JSON Lines here")
-    ap.add_argument("--abi", action="append", help="only these ABIs (x86_64, i386, arm64)")
+    ap.add_argument("--abi", action="append", help="only these ABIs (x86_64, i386, arm64, arm)")
     ap.add_argument("--pid", action="store_true", help="always prefix [pid N]")
     ap.add_argument("--route", action="store_true", help="prefix the entry route")
     ap.add_argument("--quiet", "-q", action="store_true", help="no text output")

@@ -39,7 +39,8 @@ LISTS = {"command", "args", "decoded"}
 NUMBERS = {"cycles_per_sec", "insns_per_cycle"}
 INTS = {"version", "seq", "ts", "pid", "tid", "nr", "ret",
         "cycles", "insns", "dur_us", "count", "status", "dropped_total"}
-ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64"}
+ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64",
+             "svc32": "arm"}
 
 
 class Trace:

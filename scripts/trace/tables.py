@@ -3,9 +3,15 @@
   arch/x86/entry/syscalls/syscall_64.tbl   x86_64
   arch/x86/entry/syscalls/syscall_32.tbl   i386
   scripts/syscall.tbl                      arm64 (asm-generic numbering)
+  arch/arm64/tools/syscall_32.tbl          arm (AArch32 EABI programs on arm64)
+  arch/arm64/include/asm/unistd.h          arm's private calls past its table (set_tls, ...)
   include/uapi/asm-generic/errno.h         errno names and numbers
 
-Rows are "<nr> <abi> <name> <entry point>", whitespace separated, "#" starts a comment.
+Rows are "<nr> <abi> <name> <entry point> [<compat entry point>]", whitespace separated, "#"
+starts a comment; the compat column is not read (the native entry point names the call).
+ARM's private calls (r7 = 0x0f0000 + n, handled by compat_arm_syscall) are in no table: they
+are read from the kernel's __ARM_NR_compat_* definitions and become rows of the arm ABI
+without an entry point, named as strace names them (set_tls, cacheflush, ...).
 """
 import os
 import re
@@ -13,18 +19,21 @@ from collections import namedtuple
 
 from . import TOP
 
-ABIS = ("x86_64", "i386", "arm64")
+ABIS = ("x86_64", "i386", "arm64", "arm")
 TABLE_FILES = {
     "x86_64": "arch/x86/entry/syscalls/syscall_64.tbl",
     "i386": "arch/x86/entry/syscalls/syscall_32.tbl",
     "arm64": "scripts/syscall.tbl",
+    "arm": "arch/arm64/tools/syscall_32.tbl",
 }
+# The header defining arm's private calls: __ARM_NR_compat_<name> (__ARM_NR_COMPAT_BASE + n).
+ARM_PRIVATE_FILE = "arch/arm64/include/asm/unistd.h"
 ERRNO_FILE = "include/uapi/asm-generic/errno.h"
 # Register width of each ABI: syscall numbers and raw values are shown at this width.
-ABI_BITS = {"x86_64": 64, "i386": 32, "arm64": 64}
+ABI_BITS = {"x86_64": 64, "i386": 32, "arm64": 64, "arm": 32}
 # The route a syscall of each ABI takes when nothing else is known (Linux tools' view).
-DEFAULT_ROUTE = {"x86_64": "syscall", "i386": "int80", "arm64": "svc"}
-ROUTES = ("syscall", "int80", "sysenter", "syscall32", "svc")
+DEFAULT_ROUTE = {"x86_64": "syscall", "i386": "int80", "arm64": "svc", "arm": "svc32"}
+ROUTES = ("syscall", "int80", "sysenter", "syscall32", "svc", "svc32")
 
 Row = namedtuple("Row", "nr abi name entry")
 
@@ -56,6 +65,25 @@ def parse_tbl(text, path="<tbl>"):
 
 
 _DEFINE = re.compile(r"^\s*#\s*define\s+(E[A-Z0-9]+)\s+(\w+)")
+_ARM_BASE = re.compile(r"^\s*#\s*define\s+__ARM_NR_COMPAT_BASE\s+(0x[0-9a-fA-F]+|\d+)\s*$")
+_ARM_PRIVATE = re.compile(r"^\s*#\s*define\s+__ARM_NR_compat_(\w+)\s+"
+                          r"\(__ARM_NR_COMPAT_BASE\s*\+\s*(0x[0-9a-fA-F]+|\d+)\)")
+
+
+def parse_arm_private(text, path="<unistd.h>"):
+    """ARM's private calls from the kernel header: Rows (nr, "arm", name, None), e.g.
+    (0x0f0005, "arm", "set_tls", None) from __ARM_NR_compat_set_tls."""
+    base, found = None, []
+    for line in text.splitlines():
+        m = _ARM_BASE.match(line)
+        if m:
+            base = int(m.group(1), 0)
+        m = _ARM_PRIVATE.match(line)
+        if m:
+            found.append((m.group(1), int(m.group(2), 0)))
+    if base is None or not found:
+        raise TableError(f"{path}: no __ARM_NR_COMPAT_BASE or no __ARM_NR_compat_* calls")
+    return [Row(base + n, "arm", name, None) for name, n in found]
 
 
 def parse_errno(text):
@@ -126,6 +154,13 @@ def load(top=None):
             path = os.path.join(top, rel)
             with open(path, encoding="utf-8") as f:
                 rows[abi] = parse_tbl(f.read(), path)
+        path = os.path.join(top, ARM_PRIVATE_FILE)
+        with open(path, encoding="utf-8") as f:
+            private = parse_arm_private(f.read(), path)
+        clash = {r.nr for r in rows["arm"]} & {r.nr for r in private}
+        if clash:
+            raise TableError(f"{path}: private call numbers {sorted(clash)} are in the arm table")
+        rows["arm"] += private
         with open(os.path.join(top, ERRNO_FILE), encoding="utf-8") as f:
             errnos = parse_errno(f.read())
         _cache[top] = Tables(rows, errnos)

@@ -167,6 +167,18 @@ def test_expected_statuses_are_the_boot_tests():
         for abi, probe, status, *_ in runs:
             if mc.ARCH_OF.get(abi) == arch:
                 assert mc.expected_status(probe, abi) == status, (probe, abi)
+    # arm's probes run on the arm64 kernel (ARM_PROBE_RUNS: probe, status, ...)
+    assert mc.ARCH_OF["arm"] == "arm64"
+    for probe, status, *_ in cases.ARM_PROBE_RUNS:
+        assert mc.expected_status(probe, "arm") == status, (probe, "arm")
+
+
+def test_make_compare_defaults_to_four_abis():
+    mc = make_compare()
+    assert list(mc.ARCH_OF) == ["x86_64", "i386", "arm64", "arm"]
+    r = subprocess.run(["make", "-n", "-s", "compare"], cwd=TOP, capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k not in ("ABIS", "PROBES")})
+    assert '--abis "x86_64 i386 arm64 arm"' in r.stdout, r.stdout + r.stderr
 
 
 def test_a_linux_trace_without_its_ferry_trace_is_an_error(tmp_path):

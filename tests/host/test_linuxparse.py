@@ -112,3 +112,61 @@ def test_linux_cli_runs_qemu_user(tmp_path, script):
     assert tr.source == "qemu-user" and tr.probe == "hello"
     assert [r["name"] for r in tr.syscalls[:4]] == ["gettid", "getppid", "getpid", "write"]
     assert tr.records[-1] == {"type": "exit", "pid": tr.syscalls[0]["pid"], "status": 0}
+
+
+def test_qemu_arm_libc_hello(fixture_path, tables):
+    # qemu-arm -d strace of build/probes/arm/libc_hello (QEMU 7.2): the arm EABI's names,
+    # a rseq it does not know, a clock_gettime64 result with the timespec after it
+    recs = linuxparse.parse_qemu(read(fixture_path("qemu_arm_libc_hello.log")), "arm",
+                                 "libc_hello")
+    sc = [r for r in recs if r["type"] == "syscall"]
+    assert {(r["abi"], r["route"]) for r in sc} == {("arm", "svc32")}
+    by = {r["name"]: r for r in sc}
+    assert by["ugetrlimit"]["nr"] == 191 and by["ugetrlimit"]["ret"] == 0
+    assert by["set_robust_list"]["nr"] == 338 and by["set_robust_list"]["errno"] == "ENOSYS"
+    assert (by["clock_gettime64"]["nr"], by["clock_gettime64"]["ret"]) == (403, 0)
+    assert by["statx"]["nr"] == 397 and by["readlink"]["ret"] == 38
+    assert sc[0]["name"] == "brk" and sc[0]["decoded"][0]["kind"] == "ptr"     # brk(NULL)
+    unk = next(r for r in sc if r["name"] is None)
+    assert (unk["nr"], unk["ret"]) == (398, None)
+    assert fmt.syscall_line(sc[-1], tables) == "exit_group(7) = ?"
+    # read back as a trace, the number the log could not name gets the table's name
+    from ferrytrace import records
+    text = "\n".join(records.dumps_record(r) for r in [
+        {"type": "header", "source": "qemu-user", "arch": "arm", "probe": "libc_hello"}] + recs)
+    tr = records.loads(text, warn=lambda m: None)
+    assert tr.abi == "arm" and [r["name"] for r in tr.syscalls][4] == "rseq"
+
+
+def test_qemu_arm_tour(fixture_path, tables):
+    sc = linuxparse.parse_qemu(read(fixture_path("qemu_arm_tour.log")), "arm", "tour")
+    assert [r["name"] for r in sc[:5]] == ["getpid", "getppid", "gettid", "getuid32", "uname"]
+    ll = next(r for r in sc if r["name"] == "_llseek")
+    assert ll["nr"] == 140 and [d["value"] for d in ll["decoded"]][-1] == "SEEK_SET"
+    m = next(r for r in sc if r["name"] == "mmap2")
+    assert m["nr"] == 192 and fmt.result_text(m) == "0x3fffc000"
+    bad = next(r for r in sc if r["name"] is None)
+    assert fmt.syscall_name(bad) == "syscall_0x7ffff"
+    # a 32-bit ABI's address above 2 GiB, sign-extended, shows as the address
+    assert fmt.result_text(dict(m, ret=-0x10000)) == "0xffff0000"
+
+
+def test_strace_personality_on_an_arm64_host():
+    log = ("7 getpid() = 7\n[ Process PID=7 runs in 32 bit mode. ]\n7 getuid32() = 0\n")
+    a, b = linuxparse.parse_strace(log, "arm64", "p")
+    assert (a["abi"], b["abi"], b["nr"], b["route"]) == ("arm64", "arm", 199, "svc32")
+    a, b = linuxparse.parse_strace(log, "x86_64", "p")      # an x86_64 host: i386
+    assert (a["abi"], b["abi"], b["nr"]) == ("x86_64", "i386", 199)
+
+
+def test_elf_abi_arm(tmp_path):
+    # EM_ARM (40), little-endian ELF32: the arm EABI
+    f = tmp_path / "a.out"
+    f.write_bytes(b"\x7fELF\x01\x01\x01" + bytes(9) + (2).to_bytes(2, "little")
+                  + (40).to_bytes(2, "little"))
+    assert linux.elf_abi(str(f)) == "arm"
+    assert linux.QEMU["arm"] == "qemu-arm"
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    probe = os.path.join(top, "build", "probes", "arm", "hello")
+    if os.path.exists(probe):
+        assert linux.elf_abi(probe) == "arm"

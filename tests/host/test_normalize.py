@@ -72,3 +72,50 @@ def test_mapping_rows(norm):
     assert ("arm64", "openat") not in rows                   # identity rows are left out
     used = norm.mapping_rows({("x86_64", "open"), ("arm64", "write")})
     assert [(r["abi"], r["name"]) for r in used] == [("x86_64", "open")]
+
+
+def test_arm_names_are_the_i386_calls_of_the_same_entry_points(norm):
+    assert norm.canonical("arm", "getuid32") == norm.canonical("i386", "getuid32") == "getuid"
+    assert norm.canonical("arm", "clock_gettime64") == "clock_gettime"
+    assert norm.canonical("arm", "_newselect") == "select"
+    assert norm.canonical("arm", "getuid") == "getuid16"          # 16-bit, as on i386
+    assert norm.canonical("arm", "clock_gettime") == "clock_gettime32"
+    assert norm.canonical("arm", "semctl") == "old_semctl"        # sys_old_semctl, not semctl
+    assert norm.canonical("arm", "set_tls") == "set_tls"          # a private call keeps its name
+
+
+def test_arm_families(norm):
+    assert fam(norm, "arm", "_llseek") == "lseek"
+    assert fam(norm, "arm", "mmap2") == "mmap"
+    assert fam(norm, "arm", "fstat64") == "fstat"
+    assert fam(norm, "arm", "stat64") == fam(norm, "arm", "fstatat64") == "newfstatat"
+    assert fam(norm, "arm", "statfs64") == "statfs" and fam(norm, "arm", "fcntl64") == "fcntl"
+    assert fam(norm, "arm", "ugetrlimit") == fam(norm, "i386", "ugetrlimit") == "getrlimit"
+    assert fam(norm, "arm", "_newselect") == "pselect6"
+    assert fam(norm, "arm", "arm_fadvise64_64") == fam(norm, "i386", "fadvise64_64") == "fadvise64"
+    assert fam(norm, "arm", "arm_sync_file_range") == "sync_file_range"
+    assert fam(norm, "arm", "semctl") == "semctl"
+    assert fam(norm, "arm", "open") == fam(norm, "arm", "creat") == "openat"
+    assert fam(norm, "arm", "getuid") == "getuid" and fam(norm, "arm", "chown32") == "fchownat"
+    # the 64-bit time calls of both 32-bit ABIs: <stem>_time64 and <stem>64
+    for abi in ("arm", "i386"):
+        assert fam(norm, abi, "clock_settime64") == "clock_settime"
+        assert fam(norm, abi, "clock_getres_time64") == "clock_getres"
+        assert fam(norm, abi, "futex_time64") == "futex"
+        assert fam(norm, abi, "timerfd_settime64") == "timerfd_settime"
+        assert fam(norm, abi, "clock_gettime") == "clock_gettime"   # the 32-bit time one
+    assert fam(norm, "arm", "set_tls") == "set_tls"
+
+
+def test_arm_legacy_entries_are_checked(tables, monkeypatch):
+    # arm has no old_mmap (EABI has only mmap2): an entry claiming it is refused
+    monkeypatch.setattr(normalize, "LEGACY", [(("arm",), "old_mmap", "mmap", "x")])
+    with pytest.raises(tbl.TableError, match="no arm call normalises to old_mmap"):
+        normalize.Normalizer(tables)
+
+
+def test_arm_mapping_rows(norm):
+    rows = {(r["abi"], r["name"]): r for r in norm.mapping_rows()}
+    assert rows[("arm", "_llseek")]["family"] == "lseek"
+    assert rows[("arm", "getuid32")]["canonical"] == "getuid"
+    assert ("arm", "set_tls") not in rows                  # identity: no row

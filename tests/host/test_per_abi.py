@@ -140,3 +140,46 @@ def test_printed_pid_is_known_only_in_its_own_line():
     bad = lambda n: write(f"not ok {n} syscall: preserves all but rax, rcx, r11\\n")
     assert pair_known([bad(2)], [bad(12)], probe="routes", source="strace") == \
         [("differ", None)]
+
+
+# ---- arm: Ferry's arm column against qemu-arm's, from real runs of libc_hello -----------------
+
+def arm_libc_hello(fixture_path):
+    """Ferry's trace of build/probes/arm/libc_hello and qemu-arm's log of it, as traces."""
+    from ferrytrace import linux, linuxparse
+    with open(fixture_path("qemu_arm_libc_hello.log"), encoding="utf-8") as f:
+        recs = linuxparse.parse_qemu(f.read(), "arm", "libc_hello")
+    recs.append(linux.exit_record(7, recs[0]["pid"]))     # as linux.py adds qemu-arm's status
+    head = {"type": "header", "source": "qemu-user", "arch": "arm", "probe": "libc_hello"}
+    qemu = records.loads("\n".join(records.dumps_record(r) for r in [head] + recs),
+                         warn=lambda m: None, label="linux-qemu-user-arm")
+    ferry = records.load(fixture_path("ferry_arm_libc_hello.jsonl"), warn=lambda m: None,
+                         label="ferry-arm")
+    return ferry, qemu
+
+
+def test_ferry_arm_against_qemu_arm(fixture_path, norm):
+    ferry, qemu = arm_libc_hello(fixture_path)
+    assert ferry.abi == qemu.abi == "arm"
+    cmp = comparison.Comparison([ferry, qemu], norm, known_entries=known.load())
+    (v,) = cmp.verdicts()
+    assert v["judged"] and v["unexpected"] == 0, v["line"]
+    assert v["line"].startswith("libc_hello: arm matching (")
+    by_known = {}
+    for p in cmp.sides[0]["pairs"]:
+        for k in p["known"] or ():
+            by_known.setdefault(k, []).append(p)
+    # glibc's set_tls (0x0f0005): only in Ferry's column, qemu-arm never logs it
+    (tls,) = by_known["qemu-arm-private-calls"]
+    assert tls["class"] == "only-a" and ferry.syscalls[tls["a"]]["nr"] == 0x0f0005
+    assert "ferry-gap-rlimit" in by_known                # ugetrlimit: -ENOSYS on Ferry
+
+
+def test_arm_private_calls_known_only_when_missing_from_qemu_arm(fixture_path, norm):
+    ferry, qemu = arm_libc_hello(fixture_path)
+    without = [e for e in known.load() if e["id"] != "qemu-arm-private-calls"]
+    cmp = comparison.Comparison([ferry, qemu], norm, known_entries=without)
+    assert cmp.verdicts()[0]["unexpected"] == 1          # the set_tls: it needs the entry
+    # a set_tls that qemu-arm did show, with another result, is a difference
+    tls = ("set_tls", [("hex", "0x6c500", "tls")], 0)
+    assert pair_known([tls], [tls[:2] + (-22, "EINVAL")], abi="arm") == [("differ", None)]

@@ -39,3 +39,30 @@ def test_real_errno(tables):
     assert tables.errno_number("ENOSYS") == 38
     assert tables.errno_number("EWOULDBLOCK") == 11
     assert tbl.Tables.strerror(2) == "No such file or directory"
+
+
+def test_arm_table_and_private_calls(tables):
+    # arch/arm64/tools/syscall_32.tbl: the arm EABI's numbers and names
+    assert tables.name("arm", 4) == "write"
+    assert tables.nr("arm", "getpid") == 20
+    assert tables.nr("arm", "_llseek") == 140 and tables.nr("arm", "mmap2") == 192
+    assert tables.nr("arm", "clock_gettime64") == 403
+    assert tables.entry("arm", "_newselect") == "sys_select"
+    assert tables.name("arm", 13) is None                 # time: OABI only
+    # ARM's private calls, from asm/unistd.h's __ARM_NR_compat_* (no entry point)
+    assert tables.name("arm", 0x0f0005) == "set_tls" and tables.entry("arm", "set_tls") is None
+    assert tables.name("arm", 0x0f0002) == "cacheflush"
+    assert tables.name("arm", 0x0f0800) is None
+    assert tables.name("arm64", 0x0f0005) is None        # arm's alone
+    assert tbl.ABI_BITS["arm"] == 32 and tbl.DEFAULT_ROUTE["arm"] == "svc32"
+
+
+def test_parse_arm_private():
+    text = ("#define __ARM_NR_COMPAT_BASE\t\t0x0f0000\n"
+            "#define __ARM_NR_compat_cacheflush\t(__ARM_NR_COMPAT_BASE + 2)\n"
+            "#define __ARM_NR_compat_set_tls\t\t(__ARM_NR_COMPAT_BASE + 5)\n"
+            "#define __ARM_NR_COMPAT_END\t\t(__ARM_NR_COMPAT_BASE + 0x800)\n")
+    assert tbl.parse_arm_private(text) == [tbl.Row(0x0f0002, "arm", "cacheflush", None),
+                                           tbl.Row(0x0f0005, "arm", "set_tls", None)]
+    with pytest.raises(tbl.TableError):
+        tbl.parse_arm_private("#define __ARM_NR_compat_set_tls (__ARM_NR_COMPAT_BASE + 5)\n")
