@@ -47,7 +47,7 @@ else:
         gdb.execute("continue", to_string=True)
         gdb.execute("delete")
         gdb.execute("stepi", to_string=True)	# the svc: into the 32-bit EL0 vector
-        if (reg("ESR_EL1") >> 26) != EC_SVC32 or reg("ELR_EL1") != end:
+        if ((reg("ESR_EL1") >> 26) & 0x3f) != EC_SVC32 or reg("ELR_EL1") != end:
             raise gdb.GdbError(f"arrival {i + 1} at {begin:#x} was not the svc before {end:#x} "
                                f"(ESR_EL1 {reg('ESR_EL1'):#x}, ELR_EL1 {reg('ELR_EL1'):#x})")
     pcs.append(begin)
