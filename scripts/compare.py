@@ -10,8 +10,10 @@ also runs arm: AArch32 EABI programs) with
 the probe as /init under -icount, the syscall trace going to its own channel:
     OUT/<probe>/<abi>.ferry.jsonl        the trace, OUT/<probe>/<abi>.console.txt the console
 With --linux the same probe binaries also run under qemu-user and, where the host can run
-them, native strace (scripts/trace/linux.py):
-    OUT/<probe>/linux/<abi>-<probe>.<via>.jsonl
+them, native strace (scripts/trace/linux.py), and on Debian's Linux 6.1 itself, booted on
+QEMU with the probe traced by ftrace (scripts/trace/linux_kernel.py; the x86_64 kernel runs
+x86_64 and i386, the arm64 kernel, built with CONFIG_COMPAT, arm64 and arm):
+    OUT/<probe>/linux/<abi>-<probe>.<via>.jsonl      via: qemu-user, strace, kernel
 Then per probe, scripts/trace/compare.py lines the traces up and writes
     OUT/<probe>/report.txt, report.json, report.html, perfetto.json
 and the text report is printed, as wide as the terminal and coloured on one (report.txt
@@ -184,7 +186,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--probes", default="tour routes hello libc_hello")
     ap.add_argument("--abis", default="x86_64 i386 arm64 arm")
-    ap.add_argument("--linux", action="store_true", help="add real Linux (qemu-user, strace)")
+    ap.add_argument("--linux", action="store_true",
+                    help="add real Linux (qemu-user, strace, Debian's kernels booted)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--out", default=os.path.join("build", "compare"))
     ap.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto")
@@ -249,6 +252,14 @@ def main():
                 say(f"  linux column for {p} failed: {r.stderr[-500:]}")
             for line in r.stderr.splitlines():
                 if "skipping" in line and "refuses" in line:
+                    say("  SKIP    " + line.split("skipping ", 1)[1])
+            say(f"  LINUX   {p}: Debian's Linux kernels booted with it (ftrace)")
+            r = run([PYTHON, "scripts/trace/linux_kernel.py", "--out", rel(ldir),
+                     "--jobs", str(a.jobs)] + bins)
+            if r.returncode:	# no trace from a boot: the column is missing, said here
+                errors.append(f"{p}: the linux-kernel column failed: {last_line(r.stderr)}")
+            for line in r.stderr.splitlines():
+                if "skipping" in line:
                     say("  SKIP    " + line.split("skipping ", 1)[1])
             for fn in sorted(os.listdir(ldir)) if os.path.isdir(ldir) else []:
                 if fn.endswith(".jsonl"):

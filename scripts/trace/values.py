@@ -10,11 +10,12 @@ Rules, for one argument of each side:
     which both Linux tools use for addresses; structs; flags) is compatible.
   - one side unknown (kind null: raw registers, or the Linux column's undecoded text):
     compatible unless provably different: a number against a decoded int/uint/fd/hex,
-    or a string against a string.
+    or a string against a string. A raw register holds a number modulo the ABI's register
+    width, so 0xffffffff is -1 for i386 and arm (the linux-kernel column's registers).
 Results: None ("?", not reported) is compatible with anything; errors compare by errno
 name; addresses (fmt.ADDRESS_RESULT calls) compare as NULL / non-NULL; others by value.
 """
-from . import fmt
+from . import fmt, tables as tbl
 
 NUMERIC_KINDS = {"int", "uint", "fd", "hex"}
 SYMBOLS = {"AT_FDCWD": -100}
@@ -78,8 +79,9 @@ def _decimal(text):
     return t.lstrip("-").isdigit()
 
 
-def arg_compatible(a, b):
-    """Whether two decoded argument entries can be the same value."""
+def arg_compatible(a, b, bits=64):
+    """Whether two decoded argument entries can be the same value (bits: the register width,
+    for a raw value against a decoded number)."""
     if a is None or b is None:
         return True
     ka, kb = a.get("kind"), b.get("kind")
@@ -102,7 +104,7 @@ def arg_compatible(a, b):
             return known.get("kind") not in ("str", "buf") or strings_match(unk, known)
         if known.get("kind") in NUMERIC_KINDS:
             nu, nk = number(unk.get("value")), number(known.get("value"))
-            return nu is None or nk is None or nu == nk
+            return nu is None or nk is None or (nu - nk) % (1 << bits) == 0
         return True
     if ka in ("str", "buf") or kb in ("str", "buf"):
         return strings_match(a, b)
@@ -127,11 +129,12 @@ def args_differences(a, b, by_name=False):
     (by_name), only parameters with the same name on both sides are compared.
     """
     ea, eb = raw_entries(a), raw_entries(b)
+    bits = min(tbl.ABI_BITS.get(a.get("abi"), 64), tbl.ABI_BITS.get(b.get("abi"), 64))
     out = []
     if by_name:
         nb = {e.get("name"): e for e in eb if e.get("name")}
         for e in ea:
-            if e.get("name") in nb and not arg_compatible(e, nb[e["name"]]):
+            if e.get("name") in nb and not arg_compatible(e, nb[e["name"]], bits):
                 out.append(e["name"])
         return out
     exact = a.get("decoded") is not None and b.get("decoded") is not None and all(
@@ -139,7 +142,7 @@ def args_differences(a, b, by_name=False):
     if exact and len(ea) != len(eb):
         out.append(ARG_COUNT)
     for i, (x, y) in enumerate(zip(ea, eb)):
-        if not arg_compatible(x, y):
+        if not arg_compatible(x, y, bits):
             out.append(ea[i].get("name") or str(i))
     return out
 

@@ -59,9 +59,11 @@ def make_compare():
     return mc
 
 
-def fake_make_compare(monkeypatch, tmp_path, boots, linux, probe="tour", crash_compare=False):
-    """scripts/compare.py's main() with the kernel build, the boots and linux.py replaced:
-    boots {abi: (status, trace text or None)}, linux {file name: trace text}. The real
+def fake_make_compare(monkeypatch, tmp_path, boots, linux, probe="tour", crash_compare=False,
+                      kernel_column=(0, "")):
+    """scripts/compare.py's main() with the kernel build, the boots, linux.py and
+    linux_kernel.py replaced: boots {abi: (status, trace text or None)}, linux {file name:
+    trace text}, kernel_column (linux_kernel.py's status, stderr; it writes nothing). The real
     scripts/trace/compare.py runs (unless crash_compare). Returns (status, stdout lines)."""
     mc = make_compare()
     top = tmp_path / "top"
@@ -85,6 +87,8 @@ def fake_make_compare(monkeypatch, tmp_path, boots, linux, probe="tour", crash_c
         return p, abi, status, n, 0.1, trace_path
 
     def run(cmd, **kw):
+        if cmd[1].endswith("linux_kernel.py"):
+            return subprocess.CompletedProcess(cmd, kernel_column[0], "", kernel_column[1])
         if cmd[1].endswith("linux.py"):
             ldir = top / cmd[cmd.index("--out") + 1]
             ldir.mkdir(parents=True, exist_ok=True)
@@ -150,6 +154,23 @@ def test_a_probe_that_ends_with_another_status_is_an_error(monkeypatch, tmp_path
                            {"x86_64-tour.qemu-user.jsonl": lines_of(TOUR, source="qemu-user")})
     status, out = run_fake(mc, capsys)
     assert status == 2 and any("x86_64" in line and "status 1" in line for line in out), out
+
+
+def test_a_linux_kernel_boot_without_a_trace_is_an_error(monkeypatch, tmp_path, capsys):
+    mc = fake_make_compare(monkeypatch, tmp_path, {"x86_64": (0, lines_of(TOUR))},
+                           {"x86_64-tour.qemu-user.jsonl": lines_of(TOUR, source="qemu-user")},
+                           kernel_column=(1, "linux_kernel.py: build/probes/x86_64/tour on Linux: "
+                                             "no trace between the ftrace_init markers\n"))
+    status, out = run_fake(mc, capsys)
+    assert status == 2
+    assert any("the linux-kernel column failed" in line and "markers" in line for line in out), out
+    # a kernel that cannot be fetched is a column this machine cannot have: a SKIP line
+    mc = fake_make_compare(monkeypatch, tmp_path / "again", {"x86_64": (0, lines_of(TOUR))},
+                           {"x86_64-tour.qemu-user.jsonl": lines_of(TOUR, source="qemu-user")},
+                           kernel_column=(0, "linux_kernel.py: skipping the x86_64 kernel: "
+                                             "apt-get download failed\n"))
+    status, out = run_fake(mc, capsys)
+    assert status == 0 and "  SKIP    the x86_64 kernel: apt-get download failed" in out, out
 
 
 def test_expected_statuses_are_the_boot_tests():
