@@ -165,27 +165,28 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	struct mm_struct *mm = b->mm;
 	unsigned long top = arch_stack_top(b->compat);
 	struct stack_builder s = { mm, top, b->compat ? 4 : 8, 0 };
-	unsigned long argv_at[MAX_ARG_STRINGS], envp_at[MAX_ARG_STRINGS];
+	unsigned long strings_at;
 	unsigned long execfn, platform, random, vdso, sysinfo;
 	unsigned long auxv[2 * 24];
 	int n = 0, err;
 	u64 rnd[2] = { get_cycles() * 0x9e3779b97f4a7c15ULL, (get_cycles() ^ 0xa5a5) * 0xbf58476d1ce4e5b9ULL };
 
-	err = mm_map_anon(mm, top - STACK_SIZE, STACK_SIZE, VM_READ | VM_WRITE | VM_STACK);
+	/* Room for the strings and their pointers besides the usual stack. */
+	size_t stack_size = max(STACK_SIZE, PAGE_ALIGN(b->len + (b->argc + b->envc) * s.word +
+							 STACK_SIZE / 2));
+
+	err = mm_map_anon(mm, top - stack_size, stack_size, VM_READ | VM_WRITE | VM_STACK);
 	if (err)
 		return err;
 	mm->start_stack = top;
 
-	execfn = push_string(&s, b->filename);
+	execfn = push_string(&s, b->filename);	/* as given to execve */
 	platform = push_string(&s, b->compat ? COMPAT_ELF_PLATFORM : ELF_PLATFORM);
 	random = push_bytes(&s, rnd, 16);	/* AT_RANDOM: seeds user-space canaries */
-	mm->env_end = s.sp;
-	for (int i = b->envc - 1; i >= 0; i--)
-		envp_at[i] = push_string(&s, b->envp[i]);
-	mm->env_start = mm->arg_end = s.sp;
-	for (int i = b->argc - 1; i >= 0; i--)
-		argv_at[i] = push_string(&s, b->argv[i]);
-	mm->arg_start = s.sp;
+	/* argv's strings and envp's, as exec copied them: one block, argv first. */
+	strings_at = push_bytes(&s, b->strings, b->len);
+	mm->arg_start = strings_at;
+	mm->env_end = strings_at + b->len;
 
 	vdso = arch_setup_additional_pages(mm, b->compat);
 	sysinfo = arch_vdso_sysinfo(mm, b->compat);
@@ -204,10 +205,10 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, ei->entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
+	AUX(AT_UID, current->cred.uid);
+	AUX(AT_EUID, current->cred.euid);
+	AUX(AT_GID, current->cred.gid);
+	AUX(AT_EGID, current->cred.egid);
 	AUX(AT_SECURE, 0);
 	AUX(AT_RANDOM, random);
 #ifdef COMPAT_ELF_HWCAP2
@@ -225,18 +226,27 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	s.sp = ALIGN_DOWN(s.sp - words * s.word, 16);
 	unsigned long p = s.sp;
 
+	const char *str = b->strings;
+
 	put_word(&s, p, b->argc), p += s.word;
-	for (int i = 0; i < b->argc; i++)
-		put_word(&s, p, argv_at[i]), p += s.word;
-	put_word(&s, p, 0), p += s.word;
-	for (int i = 0; i < b->envc; i++)
-		put_word(&s, p, envp_at[i]), p += s.word;
-	put_word(&s, p, 0), p += s.word;
+	for (int i = 0; i < b->argc + b->envc; i++) {
+		if (i == b->argc) {
+			put_word(&s, p, 0), p += s.word;	/* the end of argv */
+			mm->arg_end = mm->env_start = strings_at + (str - b->strings);
+		}
+		put_word(&s, p, strings_at + (str - b->strings)), p += s.word;
+		str += strlen(str) + 1;
+	}
+	if (!b->envc) {
+		put_word(&s, p, 0), p += s.word;	/* the end of argv */
+		mm->arg_end = mm->env_start = strings_at + b->len;
+	}
+	put_word(&s, p, 0), p += s.word;		/* the end of envp */
 	for (int i = 0; i < n; i++)
 		put_word(&s, p, auxv[i]), p += s.word;
 	if (s.err)
 		return s.err;
-	if (top - s.sp > STACK_SIZE)
+	if (top - s.sp > stack_size)
 		return -E2BIG;
 	b->sp = s.sp;
 	return 0;
@@ -261,7 +271,16 @@ int load_elf_binary(struct linux_binprm *b)
 	for (int i = 0; i < ei.phnum; i++) {
 		get_phdr(b, &ei, i, &p);
 		if (p.type == PT_INTERP) {
-			err = -ENOEXEC;		/* dynamically linked: no loader here yet */
+			/* Dynamically linked: there is no way to run ld.so yet. Say which one. */
+			char interp[64] = "?";
+
+			if (p.offset < b->inode->size && p.filesz)
+				strlcpy(interp, (const char *)b->inode->data + p.offset,
+					min((size_t)p.filesz, min(sizeof(interp),
+					    (size_t)(b->inode->size - p.offset) + 1)));
+			pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
+			       "programs run here: ENOEXEC\n", b->interp, interp);
+			err = -ENOEXEC;
 			goto fail;
 		}
 		if (p.type != PT_LOAD)

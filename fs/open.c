@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/fdtable.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -17,6 +18,7 @@
 #define O_RDONLY	00000000
 #define O_CREAT		00000100
 #define O_TRUNC		00001000
+#define O_CLOEXEC	02000000
 #ifdef CONFIG_ARM64
 #define O_LARGEFILE	00400000	/* arm64 keeps arm's value */
 #else
@@ -46,16 +48,6 @@ static ssize_t ramfs_read(struct file *f, char __user *buf, size_t len)
 
 static const struct file_operations ramfs_fops = { .read = ramfs_read };
 
-static int alloc_fd(struct file *f)
-{
-	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (!current->files[fd]) {
-			current->files[fd] = f;
-			f->count++;
-			return fd;
-		}
-	return -EMFILE;
-}
 
 static long do_open(int dfd, const char __user *filename, int flags)
 {
@@ -84,7 +76,8 @@ static long do_open(int dfd, const char __user *filename, int flags)
 	f->f_op = &ramfs_fops;
 	f->inode = inode;
 	f->flags = flags;
-	fd = alloc_fd(f);
+	f->count = 1;
+	fd = fd_install_lowest(f, 0, flags & O_CLOEXEC);
 	if (fd < 0)
 		kfree(f);
 	return fd;
@@ -118,14 +111,7 @@ COMPAT_SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t,
 
 SYSCALL_DEFINE1(close, unsigned int, fd)
 {
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	current->files[fd] = NULL;
-	if (--f->count == 0 && f != &console_file)
-		kfree(f);
-	return 0;
+	return close_fd(fd);
 }
 
 static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
@@ -149,8 +135,13 @@ static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
 SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 {
 	struct file *f = fget(fd);
+	loff_t r;
 
-	return f ? do_lseek(f, offset, whence) : -EBADF;
+	if (!f)
+		return -EBADF;
+	r = do_lseek(f, offset, whence);
+	fput(f);
+	return r;
 }
 
 /*
@@ -160,8 +151,13 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 COMPAT_SYSCALL_DEFINE3(lseek, unsigned int, fd, compat_off_t, offset, unsigned int, whence)
 {
 	struct file *f = fget(fd);
+	loff_t r;
 
-	return f ? do_lseek(f, offset, whence) : -EBADF;
+	if (!f)
+		return -EBADF;
+	r = do_lseek(f, offset, whence);
+	fput(f);
+	return r;
 }
 
 /* i386 _llseek: a 64-bit offset in two halves, the result stored through a pointer. */
@@ -174,6 +170,7 @@ SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high, unsigned l
 	if (!f)
 		return -EBADF;
 	r = do_lseek(f, (loff_t)((u64)offset_high << 32 | (u32)offset_low), whence);
+	fput(f);
 	if (r < 0)
 		return r;
 	return put_user(r, result) ? -EFAULT : 0;

@@ -3,6 +3,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/fdtable.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/console.h>
@@ -39,18 +40,9 @@ static const struct file_operations console_fops = {
 
 struct file console_file = { .f_op = &console_fops };
 
-struct file *fget(unsigned int fd)
+static ssize_t file_write(struct file *f, const char __user *buf, size_t count)
 {
-	if (fd >= NR_OPEN_DEFAULT)
-		return NULL;
-	return current->files[fd];
-}
-
-SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
-{
-	struct file *f = fget(fd);
-
-	if (!f || !f->f_op->write)
+	if (!f->f_op->write)
 		return -EBADF;
 	if ((ssize_t)count < 0)
 		return -EINVAL;
@@ -60,16 +52,40 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 	return f->f_op->write(f, buf, count);
 }
 
-SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+static ssize_t file_read(struct file *f, char __user *buf, size_t count)
 {
-	struct file *f = fget(fd);
-
-	if (!f || !f->f_op->read)
+	if (!f->f_op->read)
 		return -EBADF;
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	return f->f_op->read(f, buf, count);
+}
+
+/* Each call holds a reference to its file (fget/fput): a close by another thread meanwhile
+ * only drops the table's. */
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = file_write(f, buf, count);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = file_read(f, buf, count);
+	fput(f);
+	return ret;
 }
 
 /*
@@ -100,12 +116,11 @@ static int get_iovec(const void __user *vec, unsigned long i, struct iovec *out)
 	return copy_from_user(out, (const struct iovec __user *)vec + i, sizeof(*out)) ? -EFAULT : 0;
 }
 
-static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen, bool write)
+static long file_iov(struct file *f, const void __user *vec, unsigned long vlen, bool write)
 {
-	struct file *f = fget(fd);
 	long total = 0;
 
-	if (!f || !(write ? f->f_op->write != NULL : f->f_op->read != NULL))
+	if (!(write ? f->f_op->write != NULL : f->f_op->read != NULL))
 		return -EBADF;
 	if (vlen > UIO_MAXIOV)
 		return -EINVAL;
@@ -128,6 +143,18 @@ static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen,
 			break;
 	}
 	return total;
+}
+
+static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen, bool write)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = file_iov(f, vec, vlen, write);
+	fput(f);
+	return ret;
 }
 
 SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)

@@ -12,6 +12,8 @@
 #include <linux/string.h>
 #include <asm/timex.h>
 #include <asm/processor.h>
+#include <linux/sched.h>
+#include <linux/futex.h>
 
 const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
 
@@ -39,8 +41,11 @@ void start_kernel(void)
 	parse_early_param();
 	parse_args();
 	mm_init();
-	if (IS_ENABLED(CONFIG_USER_MODE))
+	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		sched_init();
+		fork_init();
+		futex_init();
+	}
 	init_IRQ();
 	time_init();
 	local_irq_enable();
@@ -63,5 +68,5 @@ void start_kernel(void)
 		pr_notice("No user mode on this arch yet: nothing more to do\n");
 		kernel_power_off(0);
 	}
-	start_user_init();
+	rest_init();
 }

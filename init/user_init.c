@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The step from kernel to user space: unpack the initramfs into ramfs, then exec init= (by
- * default /init) as pid 1 with the command line's extra arguments, and leave for user mode.
+ * The step from kernel to user space: pid 1 unpacks the initramfs into ramfs, then execs init=
+ * (by default /init) with the command line's extra arguments, and leaves for user mode.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/syscall_trace.h>
 #include <linux/mmu_context.h>
+#include <linux/fdtable.h>
 
 static char init_path[256] = CONFIG_DEFAULT_INIT;
 
@@ -42,10 +43,13 @@ static void populate_rootfs(void)
 }
 
 /*
- * Unpack the initramfs and start the first user program. If it cannot run, say why and power off like a shell
- * would report it: 127 when the file is missing, 126 when it exists but cannot run.
+ * pid 1, a kernel thread until its exec: unpack the initramfs, open the console as fds 0, 1
+ * and 2, and exec init= (by default /init). When the exec works this returns, and
+ * ret_from_fork takes the task to user mode as the new program. If it cannot run, say why
+ * and power off like a shell would report it: 127 when the file is missing, 126 when it
+ * exists but cannot run.
  */
-void __noreturn start_user_init(void)
+static int kernel_init(void *unused)
 {
 	const char *argv[MAX_INIT_ARGS + 2] = { init_path };
 	const char *envp[MAX_INIT_ARGS + 3] = { "HOME=/", "TERM=linux" };
@@ -56,6 +60,12 @@ void __noreturn start_user_init(void)
 	for (int i = 0; init_envp_extra[i]; i++)
 		envp[i + 2] = init_envp_extra[i];
 	populate_rootfs();
+	current->files = alloc_files();
+	if (!current->files)
+		panic("init: no memory for a file table");
+	for (int fd = 0; fd < 3; fd++)
+		if (fd_install_lowest(get_file(&console_file), fd, false) != fd)
+			panic("init: cannot open the console as fd %d", fd);
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
 		trace_init();
 	pr_info("Run %s as init process\n", init_path);
@@ -67,6 +77,21 @@ void __noreturn start_user_init(void)
 			 "bad program image");
 		kernel_power_off(ret == -ENOENT ? 127 : 126);
 	}
-	arch_start_user(task_pt_regs(current));
+	return 0;
 }
 
+/*
+ * The boot CPU's last step: start pid 1 and become the idle task (Linux's rest_init).
+ */
+void __noreturn rest_init(void)
+{
+	unsigned long flags;
+	pid_t pid = kernel_thread(kernel_init, NULL, "init", 0);
+
+	if (pid != 1)
+		panic("rest_init: init got pid %d", pid);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	child_reaper = find_task_by_pid(1);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	cpu_idle();
+}

@@ -1,36 +1,573 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Ending a process. There is one user process so far (init): when it ends, the machine
- * powers off with its exit status, which becomes QEMU's exit status (make run relies on it).
+ * The end of tasks: exit and exit_group, zombies, reparenting, and wait4/waitid/waitpid.
+ *
+ * do_exit() gives back what the task holds (address space, file table), then, under
+ * tasklist_lock, hands its children to init and becomes a zombie — or, for a thread that is
+ * not its group's leader, disappears at once (nobody waits for threads). A group leader's
+ * zombie is reported only once every other thread of its group is gone, as on Linux. The
+ * parent's wait reaps the zombie: its pid is freed and its times are added to the parent's
+ * children's times. When init (pid 1) exits the machine powers off with its status (128 +
+ * the signal when a signal killed it), which becomes QEMU's exit status.
+ *
+ * Exit codes are kept as the wait status Linux encodes: (status & 0xff) << 8 for exit(),
+ * the signal number (| 0x80 for a core dump) for a death by signal.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/reboot.h>
 #include <linux/syscall_trace.h>
+#include <linux/fdtable.h>
+#include <linux/mm_types.h>
+#include <linux/mmu_context.h>
+#include <linux/uaccess.h>
+#include <linux/compat.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/rusage.h>
+#include <linux/futex.h>
 
-void do_exit(int code)
+struct task_struct *child_reaper;
+
+/* A process's status as a shell shows it: its exit status, or 128 + the killing signal. */
+static int shell_status(int exit_code)
+{
+	return exit_code & 0x7f ? 128 + (exit_code & 0x7f) : (exit_code >> 8) & 0xff;
+}
+
+/*
+ * The address space goes: CLONE_CHILD_CLEARTID's word is cleared (pthread_join waits on
+ * it), a vfork parent is released, and the task moves to the kernel-only page tables
+ * before it drops its reference, so freeing the tables never pulls them from under it.
+ */
+static void exit_mm(struct task_struct *t)
+{
+	struct mm_struct *mm = t->mm;
+
+	if (!mm)
+		return;
+	mm_release(t, mm);
+	switch_mm(mm, NULL);
+	t->mm = NULL;
+	mmput(mm);
+}
+
+/* exec and exit: what the address space owes others before this task lets go of it. */
+void mm_release(struct task_struct *t, struct mm_struct *mm)
+{
+	exit_robust_list(t);
+	if (t->clear_child_tid) {
+		if (!put_user(0, t->clear_child_tid))
+			futex_wake_address(t->clear_child_tid);
+		t->clear_child_tid = NULL;
+	}
+	if (t->vfork_done) {
+		complete(t->vfork_done);
+		t->vfork_done = NULL;
+	}
+}
+
+static struct task_struct *find_alive_thread(struct task_struct *t)
+{
+	struct task_struct *th;
+
+	list_for_each_entry(th, &t->signal->thread_head, thread_node)
+		if (!(th->flags & PF_EXITING))
+			return th;
+	return NULL;
+}
+
+static bool thread_group_empty(const struct task_struct *leader)
+{
+	return leader->signal->nr_threads == 1;
+}
+
+/* Tell t's parent that t ended: wake its wait (SIGCHLD itself comes with signals). */
+static void do_notify_parent(struct task_struct *t)
+{
+	wake_up(&t->real_parent->signal->wait_chldexit);
+}
+
+/*
+ * Give t's children a new parent: a live thread of t's own process, else init. Under
+ * tasklist_lock. A zombie among them is told to its new parent at once.
+ */
+static void forget_original_parent(struct task_struct *t)
+{
+	struct task_struct *reaper = find_alive_thread(t), *p, *n;
+
+	if (!reaper)
+		reaper = child_reaper;
+	list_for_each_entry_safe(p, n, &t->children, sibling) {
+		list_move_tail(&p->sibling, &reaper->children);
+		p->real_parent = reaper;
+		/* Threads of p follow their leader's parent. */
+		struct task_struct *th;
+
+		list_for_each_entry(th, &p->signal->thread_head, thread_node)
+			th->real_parent = reaper;
+		if (reaper->tgid != t->tgid)
+			p->exit_signal = SIGCHLD;	/* init is never sent anything else */
+		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
+			do_notify_parent(p);
+	}
+}
+
+/*
+ * Take a reaped or self-reaping task out of every list, free its pid, and drop the
+ * reference its place in the lists held. Called without tasklist_lock.
+ */
+static void release_task(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *leader = p->group_leader;
+	struct group_info *gi = p->cred.group_info;
+	unsigned long flags;
+	bool free_sig, notify_leader = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del(&p->tasks);
+	list_del(&p->thread_node);
+	if (thread_group_leader(p))
+		list_del(&p->sibling);
+	detach_pid(p);
+	free_pid(p->pid);
+	nr_threads--;
+	sig->nr_threads--;
+	/* The group's own totals keep what its threads used (getrusage RUSAGE_SELF). */
+	sig->utime += p->utime;
+	sig->stime += p->stime;
+	sig->nvcsw += p->nvcsw;
+	sig->nivcsw += p->nivcsw;
+	sig->min_flt += p->min_flt;
+	sig->maj_flt += p->maj_flt;
+	free_sig = --sig->count == 0;
+	/* The last thread gone lets a zombie leader be seen by its parent. */
+	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
+		notify_leader = true;
+	if (notify_leader)
+		do_notify_parent(leader);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (free_sig)
+		kfree(sig);
+	if (gi && __atomic_sub_fetch(&gi->usage, 1, __ATOMIC_ACQ_REL) == 0)
+		kfree(gi);
+	put_task_struct(p);
+}
+
+/*
+ * Hand the children on, and become a zombie for the parent's wait — or, for a thread,
+ * go at once. init's end powers the machine off (its children cannot outlive it).
+ */
+static void exit_notify(struct task_struct *t)
+{
+	unsigned long flags;
+	bool autoreap = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	forget_original_parent(t);
+	t->signal->live--;
+	if (!thread_group_leader(t)) {
+		t->exit_state = EXIT_DEAD;
+		autoreap = true;
+	} else {
+		t->exit_state = EXIT_ZOMBIE;
+		if (thread_group_empty(t))
+			do_notify_parent(t);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (autoreap)
+		release_task(t);
+}
+
+void __noreturn do_exit(long code)
 {
 	struct task_struct *t = current;
 
+	t->flags |= PF_EXITING;
 	t->exit_code = code;
-	t->state = TASK_ZOMBIE;
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
-		trace_task_exit(t, code & 0xff);
-	if (t->pid == 1) {
-		pr_info("%s[1]: init exited with status %d\n", t->comm, code & 0xff);
-		kernel_power_off(code & 0xff);
+		trace_task_exit(t, shell_status(code));
+	if (t->pid == 1 && (!t->signal->live || t->signal->live == 1)) {
+		pr_info("%s[1]: init exited with status %d\n", t->comm, shell_status(code));
+		kernel_power_off(shell_status(code));
 	}
-	panic("do_exit: task %d has no one to reap it yet", t->pid);
+	exit_mm(t);
+	if (t->files) {
+		put_files_struct(t->files);
+		t->files = NULL;
+	}
+	exit_notify(t);
+	local_irq_disable();
+	t->__state = TASK_DEAD;
+	schedule();
+	panic("do_exit: a dead task (%d) ran again", t->pid);
 }
 
-/* The status is the low 8 bits, as wait() reports it. */
+/*
+ * End every thread of the process with the same code: the first caller sets it, and each
+ * other thread finds SIGNAL_GROUP_EXIT on its way back to user mode (do_signal) and exits
+ * with it.
+ */
+void __noreturn do_group_exit(int code)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		code = sig->group_exit_code;
+	} else {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = code;
+		list_for_each_entry(t, &sig->thread_head, thread_node) {
+			if (t == current)
+				continue;
+			set_tsk_thread_flag(t, TIF_SIGPENDING);
+			wake_up_state(t, TASK_INTERRUPTIBLE);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	do_exit(code);
+}
+
+/*
+ * exec from a thread other than the leader, once every other thread has ended (the leader
+ * is a zombie): the thread takes the leader's place — its pid, which is the process id,
+ * its parent and its children — and the old leader goes, as Linux's de_thread does.
+ */
+void exec_take_leadership(void)
+{
+	struct task_struct *t = current, *leader = t->group_leader;
+	unsigned long flags;
+	pid_t pid;
+
+	if (leader == t)
+		return;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	detach_pid(t);
+	detach_pid(leader);
+	pid = t->pid;
+	t->pid = leader->pid;
+	leader->pid = pid;
+	attach_pid(t);
+	attach_pid(leader);
+	list_replace_init(&leader->sibling, &t->sibling);
+	list_splice_tail_init(&leader->children, &t->children);
+	struct task_struct *c;
+
+	list_for_each_entry(c, &t->children, sibling)
+		c->real_parent = t;
+	t->real_parent = leader->real_parent;
+	t->exit_signal = leader->exit_signal;
+	t->start_time = leader->start_time;
+	t->group_leader = t;
+	leader->group_leader = t;
+	leader->exit_signal = -1;
+	leader->exit_state = EXIT_DEAD;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	release_task(leader);
+}
+
 SYSCALL_DEFINE1(exit, int, error_code)
 {
-	do_exit(error_code & 0xff);
+	do_exit((error_code & 0xff) << 8);
 }
 
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
-	do_exit(error_code & 0xff);
+	do_group_exit((error_code & 0xff) << 8);
+}
+
+/* ---- wait ---------------------------------------------------------------------- */
+
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004
+#define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+#define P_PIDFD		3
+
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+#define CLD_DUMPED	3
+
+struct wait_opts {
+	int type;		/* P_ALL, P_PID, P_PGID */
+	pid_t id;
+	int options;
+	/* What a successful wait found: */
+	pid_t pid;
+	uid_t uid;
+	int status;		/* wait status */
+	struct rusage_times ru;
+};
+
+static bool eligible(const struct wait_opts *wo, struct task_struct *p)
+{
+	if (wo->type == P_PID && p->pid != wo->id)
+		return false;
+	if (wo->type == P_PGID && p->signal->pgrp != wo->id)
+		return false;
+	if (wo->options & __WALL)
+		return true;
+	/* A "clone" child signals its parent with something other than SIGCHLD. */
+	return !!(wo->options & __WCLONE) == (p->exit_signal != SIGCHLD);
+}
+
+/*
+ * Look for a zombie among the children of the caller's threads. 1 when one was found (and,
+ * unless WNOWAIT, taken: *reap is set for release_task), 0 when there are children but none
+ * ready, -ECHILD when there are none. Under tasklist_lock.
+ */
+static int wait_scan(struct wait_opts *wo, struct task_struct **reap)
+{
+	struct task_struct *th, *p;
+	bool any = false;
+
+	list_for_each_entry(th, &current->signal->thread_head, thread_node) {
+		if ((wo->options & __WNOTHREAD) && th != current)
+			continue;
+		list_for_each_entry(p, &th->children, sibling) {
+			if (!eligible(wo, p))
+				continue;
+			any = true;
+			if (p->exit_state != EXIT_ZOMBIE || !thread_group_empty(p) ||
+			    !(wo->options & WEXITED))
+				continue;
+			wo->pid = p->pid;
+			wo->uid = p->cred.uid;
+			wo->status = p->exit_code;
+			rusage_of_exited(p, &wo->ru);
+			if (!(wo->options & WNOWAIT)) {
+				struct signal_struct *psig = current->signal;
+
+				p->exit_state = EXIT_DEAD;
+				psig->cutime += wo->ru.utime;
+				psig->cstime += wo->ru.stime;
+				psig->cnvcsw += wo->ru.nvcsw;
+				psig->cnivcsw += wo->ru.nivcsw;
+				psig->cmin_flt += wo->ru.min_flt;
+				psig->cmaj_flt += wo->ru.maj_flt;
+				*reap = p;
+			}
+			return 1;
+		}
+	}
+	return any ? 0 : -ECHILD;
+}
+
+static long do_wait(struct wait_opts *wo)
+{
+	struct wait_queue_entry w = { .task = current };
+	long ret;
+
+	INIT_LIST_HEAD(&w.entry);
+	for (;;) {
+		struct task_struct *reap = NULL;
+		unsigned long flags;
+
+		prepare_to_wait(&current->signal->wait_chldexit, &w, TASK_INTERRUPTIBLE);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		ret = wait_scan(wo, &reap);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (reap)
+			release_task(reap);
+		if (ret)
+			break;
+		if (wo->options & WNOHANG)
+			break;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&current->signal->wait_chldexit, &w);
+	return ret;
+}
+
+/* wait4's pid: > 0 that child, -1 any, 0 the caller's process group, < -1 group -pid. */
+static long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct wait_opts *wo)
+{
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (upid == (pid_t)0x80000000)
+		return -ESRCH;		/* -INT_MIN does not exist */
+	memset(wo, 0, sizeof(*wo));
+	if (upid == -1) {
+		wo->type = P_ALL;
+	} else if (upid < 0) {
+		wo->type = P_PGID;
+		wo->id = -upid;
+	} else if (upid == 0) {
+		wo->type = P_PGID;
+		wo->id = current->signal->pgrp;
+	} else {
+		wo->type = P_PID;
+		wo->id = upid;
+	}
+	wo->options = options | WEXITED;
+	ret = do_wait(wo);
+	if (ret > 0) {
+		ret = wo->pid;
+		if (stat_addr && put_user(wo->status, stat_addr))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
+{
+	struct wait_opts wo;
+	long ret = kernel_wait4(upid, stat_addr, options, &wo);
+
+	if (ret > 0 && ru && put_rusage(&wo.ru, ru))
+		return -EFAULT;
+	return ret;
+}
+
+COMPAT_SYSCALL_DEFINE4(wait4, compat_pid_t, upid, compat_uptr_t, stat_addr, compat_int_t, options,
+		       compat_uptr_t, ru)
+{
+	struct wait_opts wo;
+	long ret = kernel_wait4(upid, compat_ptr(stat_addr), options, &wo);
+
+	if (ret > 0 && ru && put_compat_rusage(&wo.ru, compat_ptr(ru)))
+		return -EFAULT;
+	return ret;
+}
+
+/* i386's waitpid: wait4 without the rusage. */
+SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, stat_addr, int, options)
+{
+	struct wait_opts wo;
+
+	return kernel_wait4(pid, stat_addr, options, &wo);
+}
+
+static long kernel_waitid(int which, pid_t upid, int options, struct wait_opts *wo)
+{
+	memset(wo, 0, sizeof(*wo));
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
+			__WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		if (!upid)
+			upid = current->signal->pgrp;
+		break;
+	case P_PIDFD:
+		return -EBADF;		/* no pidfds in this kernel: no fd is one */
+	default:
+		return -EINVAL;
+	}
+	wo->type = which;
+	wo->id = upid;
+	wo->options = options;
+	return do_wait(wo);
+}
+
+/* The siginfo a waitid fills: SIGCHLD, how the child ended, its pid, uid and status. */
+static void waitid_info(const struct wait_opts *wo, long found, int *code, int *status)
+{
+	if (found <= 0) {
+		*code = *status = 0;
+	} else if (wo->status & 0x7f) {
+		*code = wo->status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+		*status = wo->status & 0x7f;
+	} else {
+		*code = CLD_EXITED;
+		*status = (wo->status >> 8) & 0xff;
+	}
+}
+
+/* The fields of struct siginfo a waitid writes (Linux's layout: 128 bytes). */
+struct waitid_siginfo {
+	int si_signo, si_errno, si_code;
+	int __pad;			/* the union is 8-aligned on 64-bit ABIs */
+	int si_pid;
+	unsigned int si_uid;
+	int si_status;
+	int __pad2;
+	long si_utime, si_stime;
+	char rest[128 - 48];
+};
+
+struct compat_waitid_siginfo {
+	int si_signo, si_errno, si_code;
+	int si_pid;
+	unsigned int si_uid;
+	int si_status;
+	int si_utime, si_stime;
+	char rest[128 - 32];
+};
+
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_siginfo __user *, infop,
+		int, options, struct rusage __user *, ru)
+{
+	struct wait_opts wo;
+	long ret = kernel_waitid(which, upid, options, &wo);
+	int code, status;
+
+	if (ret < 0)
+		return ret;
+	if (ru && put_rusage(&wo.ru, ru))
+		return -EFAULT;
+	if (!infop)
+		return 0;
+	waitid_info(&wo, ret, &code, &status);
+	/* Linux writes these six fields and leaves the rest of the siginfo alone. */
+	if (put_user(ret > 0 ? SIGCHLD : 0, &infop->si_signo) || put_user(0, &infop->si_errno) ||
+	    put_user(code, &infop->si_code) || put_user(ret > 0 ? wo.pid : 0, &infop->si_pid) ||
+	    put_user(ret > 0 ? wo.uid : 0, &infop->si_uid) || put_user(status, &infop->si_status))
+		return -EFAULT;
+	return 0;
+}
+
+COMPAT_SYSCALL_DEFINE5(waitid, compat_int_t, which, compat_pid_t, upid, compat_uptr_t, infop,
+		       compat_int_t, options, compat_uptr_t, ru)
+{
+	struct wait_opts wo;
+	long ret = kernel_waitid(which, upid, options, &wo);
+	struct compat_waitid_siginfo __user *si = compat_ptr(infop);
+	int code, status;
+
+	if (ret < 0)
+		return ret;
+	if (ru && put_compat_rusage(&wo.ru, compat_ptr(ru)))
+		return -EFAULT;
+	if (!infop)
+		return 0;
+	waitid_info(&wo, ret, &code, &status);
+	if (put_user(ret > 0 ? SIGCHLD : 0, &si->si_signo) || put_user(0, &si->si_errno) ||
+	    put_user(code, &si->si_code) || put_user(ret > 0 ? wo.pid : 0, &si->si_pid) ||
+	    put_user(ret > 0 ? wo.uid : 0, &si->si_uid) || put_user(status, &si->si_status))
+		return -EFAULT;
+	return 0;
 }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Signal delivery, minimal form: user faults raise a signal whose default action ends the
- * process (no handlers or sigreturn yet). The process dies with status 128 + signal.
+ * process (no handlers or sigreturn yet); its wait status says which signal (init's death
+ * powers off with 128 + signal).
  */
 #include <linux/kernel.h>
 #include <linux/signal.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <linux/errno.h>
 #include <asm/ptrace.h>
 
 static const char *const names[32] = {
@@ -20,15 +23,96 @@ const char *signal_name(int sig)
 	return sig > 0 && sig < 32 && names[sig] ? names[sig] : "signal";
 }
 
+/* The process dies of sig (no handlers yet): its wait status is the signal number. */
 void force_sig_fault(struct pt_regs *regs, int sig, int code, unsigned long addr, const char *what)
 {
 	pr_info("%s[%d]: %s at %#lx ip %#lx sp %#lx: killed by %s\n", current->comm,
 		current->pid, what, addr, instruction_pointer(regs), user_stack_pointer(regs),
 		signal_name(sig));
-	do_exit(128 + sig);
+	do_group_exit(sig);
 }
 
+/*
+ * On the way back to user mode with TIF_SIGPENDING: so far the only thing that sets it is
+ * the end of the process (exit_group or a fatal fault in another thread, or an exec in
+ * another thread), which this thread joins.
+ */
 void do_signal(struct pt_regs *regs)
 {
-	current_thread_info()->flags &= ~_TIF_SIGPENDING;
+	clear_tsk_thread_flag(current, TIF_SIGPENDING);
+	if (READ_ONCE(current->signal->flags) & SIGNAL_GROUP_EXIT)
+		do_exit(current->signal->group_exit_code);
+}
+
+/*
+ * Sending a signal, before handlers exist (the signals issue adds them, with stop and
+ * continue): a signal whose default action is to ignore it (SIGCHLD, SIGCONT, SIGURG,
+ * SIGWINCH) is dropped; every other one ends the target process, as its default action
+ * would. 0 or -EPERM (not root and not the same user), under tasklist_lock.
+ */
+static int send_default_signal(int sig, struct task_struct *p)
+{
+	const struct cred *me = &current->cred, *them = &p->cred;
+	struct signal_struct *s = p->signal;
+	struct task_struct *t;
+
+	if (me->euid && me->euid != them->suid && me->euid != them->uid &&
+	    me->uid != them->suid && me->uid != them->uid)
+		return -EPERM;
+	if (!sig || sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH)
+		return 0;
+	if (p->pid == 1)
+		return 0;	/* init gets only the signals it has handlers for (none yet),
+				 * not even SIGKILL from inside, as on Linux */
+	if (s->flags & SIGNAL_GROUP_EXIT)
+		return 0;
+	s->flags |= SIGNAL_GROUP_EXIT;
+	s->group_exit_code = sig;
+	list_for_each_entry(t, &s->thread_head, thread_node) {
+		set_tsk_thread_flag(t, TIF_SIGPENDING);
+		wake_up_state(t, TASK_INTERRUPTIBLE);
+	}
+	return 0;
+}
+
+/* kill(pid, sig): pid > 0 that process, 0 the caller's group, -1 every process it may
+ * signal but init and itself, < -1 the group -pid. */
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret = -ESRCH, found = 0;
+
+	if (sig < 0 || sig > 64)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (pid > 0) {
+		p = find_task_by_pid(pid);
+		if (p && p->exit_state == 0) {
+			p = p->group_leader;
+			ret = send_default_signal(sig, p);
+		} else if (p) {
+			ret = 0;	/* a zombie: nothing to do, but it exists */
+		}
+	} else {
+		pid_t pgrp = pid == 0 ? current->signal->pgrp : -pid;
+
+		ret = 0;
+		for_each_process_thread(p) {
+			if (!thread_group_leader(p) || p->flags & PF_KTHREAD)
+				continue;
+			if (pid == -1 ? (p->pid == 1 || p->tgid == current->tgid) :
+					p->signal->pgrp != pgrp)
+				continue;
+			found++;
+			if (send_default_signal(sig, p))
+				ret = -EPERM;
+		}
+		if (!found)
+			ret = -ESRCH;
+		else if (ret && pid != -1)
+			ret = -EPERM;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Process-identity and system-information syscalls. */
+/* Process-identity and system-information syscalls (uids and gids: kernel/cred.c). */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -22,42 +22,10 @@ SYSCALL_DEFINE0(gettid)
 	return current->pid;
 }
 
+/* The parent's process id; 0 for init, whose parent is the idle task (pid 0). */
 SYSCALL_DEFINE0(getppid)
 {
-	return current->parent ? current->parent->tgid : 0;
-}
-
-/* One user, root: the ids a process needs to ask for. */
-SYSCALL_DEFINE0(getuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(geteuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getgid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getegid)
-{
-	return 0;
-}
-
-/* No threads yet: remember nothing, answer like Linux (the caller's tid). */
-SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
-{
-	return current->pid;
-}
-
-SYSCALL_DEFINE0(sched_yield)
-{
-	schedule();
-	return 0;
+	return READ_ONCE(current->real_parent)->tgid;
 }
 
 static const struct new_utsname utsname_template = {
@@ -145,7 +113,7 @@ static void do_sysinfo(struct sysinfo *info)
 	info->uptime = get_cycles() / cycles_per_sec();
 	info->totalram = nr_total_pages() << PAGE_SHIFT;
 	info->freeram = nr_free_pages() << PAGE_SHIFT;
-	info->procs = 1;
+	info->procs = READ_ONCE(nr_threads);
 	info->mem_unit = 1;
 }
 
@@ -164,7 +132,7 @@ COMPAT_SYSCALL_DEFINE1(sysinfo, struct compat_sysinfo __user *, info)
 	unsigned int shift = 0;
 
 	memset(&c, 0, sizeof(c));	/* as do_sysinfo(): every byte goes to the user */
-	c.procs = 1;
+	c.procs = s.procs;
 	do_sysinfo(&s);
 	if (s.totalram >> 32) {		/* bytes would not fit: count pages */
 		shift = PAGE_SHIFT;

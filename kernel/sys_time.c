@@ -9,6 +9,8 @@
 #include <linux/uaccess.h>
 #include <linux/compat.h>
 #include <asm/timex.h>
+#include <linux/timekeeping.h>
+#include <linux/jiffies.h>
 
 #define CLOCK_REALTIME		0
 #define CLOCK_MONOTONIC		1
@@ -16,7 +18,6 @@
 #define CLOCK_THREAD_CPUTIME_ID	3
 #define CLOCK_MONOTONIC_RAW	4
 #define CLOCK_BOOTTIME		7
-#define NSEC_PER_SEC		1000000000ULL
 
 struct __kernel_timespec {
 	s64 tv_sec;
@@ -30,7 +31,12 @@ struct __kernel_old_timeval {
 	long tv_usec;
 };
 
-static u64 now_ns(void)
+unsigned long nsecs_to_jiffies_sleep(u64 ns)
+{
+	return (ns + TICK_NSEC - 1) / TICK_NSEC + 1;
+}
+
+u64 ktime_get_ns(void)
 {
 	u64 c = get_cycles(), f = cycles_per_sec();
 
@@ -47,7 +53,7 @@ static bool clock_valid(int which)
 /* 64-bit time on every ABI (i386 reaches it as clock_gettime64). */
 SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user *, tp)
 {
-	u64 ns = now_ns();
+	u64 ns = ktime_get_ns();
 	struct __kernel_timespec ts = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
 
 	if (!clock_valid(which_clock))
@@ -58,7 +64,7 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user
 /* i386's original clock_gettime, with 32-bit seconds. */
 SYSCALL_DEFINE2(clock_gettime32, int, which_clock, struct old_timespec32 __user *, tp)
 {
-	u64 ns = now_ns();
+	u64 ns = ktime_get_ns();
 	struct old_timespec32 ts = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC) };
 
 	if (!clock_valid(which_clock))
@@ -83,7 +89,7 @@ static int put_timezone(struct timezone __user *tz)
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct timezone __user *, tz)
 {
 	if (tv) {
-		u64 ns = now_ns();
+		u64 ns = ktime_get_ns();
 		struct __kernel_old_timeval t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
 
 		if (copy_to_user(tv, &t, sizeof(t)))
@@ -96,7 +102,7 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct t
 COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv, struct timezone __user *, tz)
 {
 	if (tv) {
-		u64 ns = now_ns();
+		u64 ns = ktime_get_ns();
 		struct old_timeval32 t = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC / 1000) };
 
 		if (copy_to_user(tv, &t, sizeof(t)))
@@ -108,7 +114,7 @@ COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv, struct t
 /* time(2): x86_64 has it (asm-generic does not). */
 SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 {
-	__kernel_old_time_t t = now_ns() / NSEC_PER_SEC;
+	__kernel_old_time_t t = ktime_get_ns() / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;
@@ -118,7 +124,7 @@ SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 /* i386's time(2), with a 32-bit time_t: a native entry of its own (time32), as in Linux. */
 SYSCALL_DEFINE1(time32, old_time32_t __user *, tloc)
 {
-	old_time32_t t = now_ns() / NSEC_PER_SEC;
+	old_time32_t t = ktime_get_ns() / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;

@@ -1,35 +1,34 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Demand paging of anonymous memory. mmap and brk only record an area (mm_reserve_anon);
- * the first access to each page faults, and the arch fault handler (arch/x86/mm/fault.c,
- * arch/arm64/mm/fault.c) calls handle_mm_fault(), which gives the page a zeroed frame and
- * returns so the access is retried. A fault the area does not allow, or outside every
- * area, stays the process's error (SIGSEGV), as before.
+ * User page faults that the kernel resolves: the arch fault handlers (arch/x86/mm/fault.c,
+ * arch/arm64/mm/fault.c) call handle_mm_fault(), and on success the access is retried.
  *
- * Only "not present" faults come here: a page that is mapped but not for this access (a
- * write to a read-only page) is a protection fault, which the arch reports directly.
+ *   - Demand paging. mmap and brk only record an area (mm_reserve_anon); the first access
+ *     to each page finds nothing mapped, and the page gets a zeroed frame here.
+ *   - Copy-on-write. After fork (dup_mm) a private writable page is mapped read-only in
+ *     both address spaces and counted once per mapping. A write to it is a protection
+ *     fault (x86: error code "present + write"; arm64: a permission fault on write) in an
+ *     area that allows writing: while another mapping still holds the page, the writer
+ *     gets a copy of its own; once it is the last (count 1) the page is simply made
+ *     writable again. User copies in the kernel (copy_to_user, put_user) fault the same
+ *     way and come here through their exception-table entries, so a syscall writing into
+ *     a copy-on-write page copies it too (x86 runs with CR0.WP set, head_64.S, so kernel
+ *     writes honour read-only user entries).
+ *
+ * A fault the area does not allow, or outside every area, stays the process's error
+ * (SIGSEGV), and a user copy's -EFAULT.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/errno.h>
+#include <linux/string.h>
 #include <linux/mmu_context.h>
 
-int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va)
 {
-	struct vm_area_struct *vma = find_vma(mm, addr);
-	unsigned long va = addr & ~(PAGE_SIZE - 1);
-	void *page;
+	void *page = get_zeroed_page();
 
-	if (!vma || vma->vm_flags & VM_PFNMAP)
-		return -EFAULT;			/* SEGV_MAPERR; the vDSO has all its pages */
-	if ((flags & FAULT_FLAG_WRITE && !(vma->vm_flags & VM_WRITE)) ||
-	    (flags & FAULT_FLAG_INSTRUCTION && !(vma->vm_flags & VM_EXEC)) ||
-	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
-		return -EACCES;			/* SEGV_ACCERR: PROT_NONE, or not this access */
-	if (user_page_phys(mm, va))
-		return 0;			/* already there: another path mapped it */
-	page = get_zeroed_page();
 	if (!page)
 		return -ENOMEM;
 	if (map_user_page(mm, va, __pa(page), vma->vm_flags)) {
@@ -40,4 +39,64 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	if (vma->vm_flags & VM_EXEC)
 		sync_user_icache_range(mm, va, va + PAGE_SIZE);	/* it may have held code */
 	return 0;
+}
+
+/*
+ * A write to the page at va (frame pa), mapped read-only in an area that allows writing.
+ * The count is read under mm's page_table_lock: another mm sharing the page may drop its
+ * reference meanwhile (then this copies one time too many, harmlessly), but none can add
+ * one, since only dup_mm() of this mm, under the same lock, shares its pages.
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+		      phys_addr_t pa)
+{
+	struct page *old = phys_to_page(pa);
+	void *copy;
+
+	if (vma->vm_flags & VM_SHARED || page_count(old) == 1)
+		return map_user_page(mm, va, pa, vma->vm_flags) ? -ENOMEM : 0;	/* ours alone */
+	copy = alloc_pages(GFP_KERNEL, 0);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, __va(pa), PAGE_SIZE);
+	/* Replacing a live entry flushes it (map_user_page) before the old page is let go. */
+	if (map_user_page(mm, va, __pa(copy), vma->vm_flags)) {
+		free_page(copy);
+		return -ENOMEM;
+	}
+	put_page(old);
+	mm->cow_pages++;
+	if (vma->vm_flags & VM_EXEC)
+		sync_user_icache_range(mm, va, va + PAGE_SIZE);
+	return 0;
+}
+
+static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	unsigned long va = addr & ~(PAGE_SIZE - 1);
+	phys_addr_t pa;
+
+	if (!vma || vma->vm_flags & VM_PFNMAP)
+		return -EFAULT;			/* SEGV_MAPERR; the vDSO has all its pages */
+	if ((flags & FAULT_FLAG_WRITE && !(vma->vm_flags & VM_WRITE)) ||
+	    (flags & FAULT_FLAG_INSTRUCTION && !(vma->vm_flags & VM_EXEC)) ||
+	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return -EACCES;			/* SEGV_ACCERR: PROT_NONE, or not this access */
+	pa = user_page_phys(mm, va);
+	if (!pa)
+		return do_anonymous_page(mm, vma, va);
+	if (flags & FAULT_FLAG_WRITE)
+		return do_wp_page(mm, vma, va, pa);
+	return 0;				/* already there: another path mapped it */
+}
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	int ret;
+
+	spin_lock(&mm->page_table_lock);
+	ret = __handle_mm_fault(mm, addr, flags);
+	spin_unlock(&mm->page_table_lock);
+	return ret;
 }

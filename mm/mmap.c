@@ -3,7 +3,9 @@
  * brk, mmap, munmap and mprotect for anonymous memory (files cannot be mapped yet). mmap
  * hands out addresses top-down below the stack, as Linux does. brk and mmap only record
  * the area: each page is allocated and zeroed on its first access (mm/memory.c), or at
- * once with MAP_POPULATE.
+ * once with MAP_POPULATE and for MAP_SHARED (VM_SHARED: fork shares it, see do_mmap_locked).
+ * Each call holds current->mm->page_table_lock from its first look at the areas to its
+ * last change (linux/mm_types.h); none touches user memory meanwhile.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -15,6 +17,7 @@
 #include <linux/mmu_context.h>
 #include <linux/compat.h>
 #include <linux/fs.h>
+#include <linux/fdtable.h>
 #include <asm/elf.h>
 
 #define PROT_READ	0x1
@@ -31,14 +34,16 @@
 SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk);
+	unsigned long old_end, new_end = PAGE_ALIGN(brk);
 
+	spin_lock(&mm->page_table_lock);
+	old_end = PAGE_ALIGN(mm->brk);
 	/* Linux returns the current break when the request cannot be met. */
-	if (brk < mm->start_brk || brk > mm->task_size)
-		return mm->brk;
-	if (new_end != old_end && mm_brk(mm, old_end, new_end, VM_READ | VM_WRITE))
-		return mm->brk;
-	mm->brk = brk;
+	if (brk >= mm->start_brk && brk <= mm->task_size &&
+	    (new_end == old_end || !mm_brk(mm, old_end, new_end, VM_READ | VM_WRITE)))
+		mm->brk = brk;
+	brk = mm->brk;
+	spin_unlock(&mm->page_table_lock);
 	return brk;
 }
 
@@ -91,19 +96,12 @@ static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
  * range past the top is -ENOMEM, a misaligned one -EINVAL, as get_unmapped_area() says),
  * and the mapping type last.
  */
-static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-		    unsigned long flags, long fd, unsigned long off_pages)
+static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			   unsigned long prot, unsigned long flags)
 {
-	struct mm_struct *mm = current->mm;
+	unsigned long vm_flags = vm_flags_from_prot(prot);
 	int err;
 
-	if (!(flags & MAP_ANONYMOUS))
-		return fget(fd) ? -ENODEV : -EBADF;	/* no file mappings yet */
-	if (!len)
-		return -EINVAL;
-	len = PAGE_ALIGN(len);
-	if (!len || len > mm->task_size)
-		return -ENOMEM;				/* the alignment wrapped, or too long */
 	if (flags & MAP_FIXED) {
 		if (addr > mm->task_size - len)
 			return -ENOMEM;
@@ -121,12 +119,38 @@ static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		if (err)
 			return err;
 	}
-	/* Pages come on first touch (mm/memory.c), unless the caller wants them now. */
-	if (flags & MAP_POPULATE)
-		err = mm_map_anon(mm, addr, len, vm_flags_from_prot(prot));
+	/*
+	 * Pages come on first touch (mm/memory.c), unless the caller wants them now. Shared
+	 * anonymous memory gets all of them now: with no object behind the area to find a page
+	 * by, a page first touched in a child after fork would be the child's alone. Populated
+	 * before any fork, every page is shared by dup_mm() and stays shared.
+	 */
+	if (flags & MAP_SHARED)		/* also MAP_SHARED_VALIDATE (both bits) */
+		vm_flags |= VM_SHARED;
+	if (flags & MAP_POPULATE || vm_flags & VM_SHARED)
+		err = mm_map_anon(mm, addr, len, vm_flags);
 	else
-		err = mm_reserve_anon(mm, addr, len, vm_flags_from_prot(prot));
+		err = mm_reserve_anon(mm, addr, len, vm_flags);
 	return err ? err : (long)addr;
+}
+
+static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+		    unsigned long flags, long fd, unsigned long off_pages)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (!(flags & MAP_ANONYMOUS))
+		return fd_is_open(fd) ? -ENODEV : -EBADF;	/* no file mappings yet */
+	if (!len)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len || len > mm->task_size)
+		return -ENOMEM;				/* the alignment wrapped, or too long */
+	spin_lock(&mm->page_table_lock);
+	ret = do_mmap_locked(mm, addr, len, prot, flags);
+	spin_unlock(&mm->page_table_lock);
+	return ret;
 }
 
 /* x86_64 and arm64: the offset is in bytes. */
@@ -158,6 +182,7 @@ SYSCALL_DEFINE6(mmap_pgoff, unsigned long, addr, unsigned long, len, unsigned lo
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
 	struct mm_struct *mm = current->mm;
+	int err;
 
 	/* The raw length is checked before it is aligned: (size_t)-1 would align to 0. */
 	if (addr & (PAGE_SIZE - 1) || addr > mm->task_size || len > mm->task_size - addr)
@@ -165,7 +190,10 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 	len = PAGE_ALIGN(len);
 	if (!len)
 		return -EINVAL;
-	return mm_unmap(mm, addr, addr + len);
+	spin_lock(&mm->page_table_lock);
+	err = mm_unmap(mm, addr, addr + len);
+	spin_unlock(&mm->page_table_lock);
+	return err;
 }
 
 /*
@@ -191,8 +219,10 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 		return -EINVAL;
 	if (end > mm->task_size)
 		return -ENOMEM;
+	spin_lock(&mm->page_table_lock);
 	err = mm_protect(mm, start, end, vm_flags_from_prot(prot));
 	if (!err && (prot & PROT_EXEC))
 		sync_user_icache_range(mm, start, end);	/* data written earlier may now run */
+	spin_unlock(&mm->page_table_lock);
 	return err;
 }

@@ -2,6 +2,7 @@
 /*
  * The page allocator: sets up one zone over all RAM from memblock, gives it every free
  * range, and wraps mm/buddy.c with interrupt-safe entry points that speak kernel addresses.
+ * put_page() is the last reference's way back (linux/mm.h).
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -43,6 +44,7 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 	local_irq_restore(flags);
 	if (pfn < 0)
 		return NULL;
+	pfn_to_page(pfn)->_refcount = 1;	/* the caller's reference (put_page) */
 	va = __va(PFN_PHYS(pfn));
 	if (gfp & __GFP_ZERO)
 		memset(va, 0, PAGE_SIZE << order);
@@ -56,6 +58,17 @@ void free_pages(void *addr, unsigned int order)
 	local_irq_save(flags);
 	buddy_free(&mem_zone, PFN_DOWN(__pa(addr)), order);
 	local_irq_restore(flags);
+}
+
+void put_page(struct page *p)
+{
+	int left = __atomic_sub_fetch(&p->_refcount, 1, __ATOMIC_ACQ_REL);
+
+	if (!left)
+		free_pages(page_address(p), p->order);
+	else if (left < 0)
+		pr_warn("put_page: pfn %#lx dropped below zero (%d)\n",
+			mem_zone.start_pfn + (unsigned long)(p - mem_zone.map), left);
 }
 
 void *get_zeroed_page(void)

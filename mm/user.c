@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * User address spaces: creating and destroying an mm, mapping anonymous memory into it,
- * and writing into it before it runs (the ELF loader fills segments and the initial stack
+ * User address spaces: creating, copying (fork) and destroying an mm, mapping anonymous
+ * memory into it, and writing into it before it runs (the ELF loader fills segments and the initial stack
  * this way, through the direct map, so exec needs no switch to the new address space).
  */
 #include <linux/kernel.h>
@@ -19,6 +19,8 @@ struct mm_struct *mm_alloc(unsigned long task_size)
 	if (!mm)
 		return NULL;
 	mm->task_size = task_size;
+	mm->mm_users = 1;
+	spin_lock_init(&mm->page_table_lock);
 	if (init_new_context(mm)) {
 		kfree(mm);
 		return NULL;
@@ -60,6 +62,9 @@ void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = mm->mmap, *next;
 
+	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
+		return;
+	/* The last user: nobody else can reach the mm, so no lock. */
 	for (; vma; vma = next) {
 		unmap_vma_pages(mm, vma, vma->vm_start, vma->vm_end);
 		next = vma->vm_next;
@@ -67,6 +72,60 @@ void mmput(struct mm_struct *mm)
 	}
 	destroy_context(mm);
 	kfree(mm);
+}
+
+/*
+ * fork's copy. The areas are copied in order and each one's pages mapped into the copy
+ * (copy_user_range, per arch, walks only the tables that exist); a private writable area's
+ * pages turn read-only in both, so the first write on either side copies the page
+ * (mm/memory.c). Running out of memory part way gives everything back through mmput() of
+ * the copy: every page it mapped holds a reference that mmput() drops, so the counts and the
+ * free-page count return to where they were (the parent keeps read-only entries for the
+ * pages already passed; its next write finds the count at 1 and just makes them writable).
+ */
+struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc(oldmm->task_size);
+	struct vm_area_struct **tail, *old, *v;
+	int err = 0;
+
+	if (!mm)
+		return NULL;
+	tail = &mm->mmap;
+	spin_lock(&oldmm->page_table_lock);
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data;
+	mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	mm->mmap_base = oldmm->mmap_base;
+	arch_dup_mmap(oldmm, mm);
+	for (old = oldmm->mmap; old; old = old->vm_next) {
+		v = vma_alloc(mm);
+		if (!v) {
+			err = -ENOMEM;
+			break;
+		}
+		*v = *old;
+		v->vm_next = NULL;
+		*tail = v;
+		tail = &v->vm_next;
+		err = copy_user_range(mm, oldmm, v->vm_start, v->vm_end, v->vm_flags);
+		if (err)
+			break;
+	}
+	spin_unlock(&oldmm->page_table_lock);
+	if (err) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
 }
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
@@ -144,7 +203,8 @@ int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, un
 				err = -EEXIST;		/* not ours to widen (the vDSO) */
 				break;
 			}
-			if (map_user_page(mm, va, pa, vm_flags | old->vm_flags)) {
+			if (map_user_page(mm, va, pa,
+					  user_page_access(pa, vm_flags | old->vm_flags))) {
 				err = -ENOMEM;
 				break;
 			}

@@ -20,7 +20,7 @@
 
 #define STACK_SLOT_SIZE  (2UL * THREAD_SIZE)
 #define STACK_AREA_START (VMALLOC_START + STACK_SLOT_SIZE)	/* slot 0's guard below it */
-#define STACK_SLOTS      1024UL
+#define STACK_SLOTS      KERNEL_STACK_SLOTS
 #define STACK_AREA_END   (STACK_AREA_START + STACK_SLOTS * STACK_SLOT_SIZE)
 
 static unsigned long stack_slot_used[STACK_SLOTS / 64];

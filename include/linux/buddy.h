@@ -17,7 +17,9 @@ struct page {
 	u8 flags;
 	u8 order;
 	u16 objects_in_use;	/* kmalloc bookkeeping */
-	u32 reserved;
+	int _refcount;		/* users of an allocated page: alloc_pages() makes it 1,
+				 * get_page()/put_page() (linux/mm.h) move it; the buddy
+				 * code itself never reads it */
 };
 
 struct free_area {

@@ -41,6 +41,7 @@ static inline bool in_compat_syscall(void)
 typedef u32 compat_size_t;
 typedef s32 compat_ssize_t;
 typedef s32 compat_int_t;
+typedef s32 compat_pid_t;
 typedef u32 compat_uint_t;
 typedef s32 compat_long_t;
 typedef u32 compat_ulong_t;

@@ -49,6 +49,6 @@ struct initramfs_status {
 int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st);
 
 extern struct file console_file;
-struct file *fget(unsigned int fd);
+
 
 #endif

@@ -18,7 +18,7 @@ void init_IRQ(void);
 void time_init(void);
 void set_boot_command_line(const char *src, size_t len);
 void sched_init(void);
-void __noreturn start_user_init(void);	/* init/user_init.c */
+void __noreturn rest_init(void);		/* init/user_init.c: start pid 1, become idle */
 
 /* Linker-script symbols (also see asm-generic/vmlinux.lds.h). */
 extern char _text[], _etext[], _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];

@@ -6,6 +6,7 @@
 #include <generated/autoconf.h>
 
 #define HZ CONFIG_HZ
+#define TICK_NSEC (1000000000UL / HZ)	/* nanoseconds per tick */
 
 extern volatile unsigned long jiffies;
 struct pt_regs;

@@ -1,8 +1,18 @@
-/* Memory-management glue: frames, struct page lookup, and mm_init(). */
+/*
+ * Memory-management glue: frames, struct page lookup, page reference counts, mm_init().
+ *
+ * A page given to user space carries a reference per mapping of it: alloc_pages() hands a
+ * page out with a count of 1 (its first mapping), fork's dup_mm() adds one for each copy of
+ * the mapping (get_page), and unmapping drops one (put_page, only once the TLB no longer
+ * names the page: mm/mmu_gather.c). The last put_page() gives the frame back to the
+ * allocator. Kernel pages that a user area only borrows (VM_PFNMAP: the vDSO, the arm kuser
+ * page) are never counted.
+ */
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 
 #include <linux/buddy.h>
+#include <linux/mm_types.h>
 #include <asm/page.h>
 
 extern struct zone mem_zone;
@@ -28,6 +38,43 @@ static inline struct page *virt_to_page(const void *addr)
 static inline void *page_address(const struct page *p)
 {
 	return __va(PFN_PHYS(mem_zone.start_pfn + (p - mem_zone.map)));
+}
+
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn >= mem_zone.start_pfn && pfn - mem_zone.start_pfn < mem_zone.spanned;
+}
+
+static inline struct page *phys_to_page(phys_addr_t pa)
+{
+	return pfn_to_page(PFN_DOWN(pa));
+}
+
+static inline int page_count(const struct page *p)
+{
+	return __atomic_load_n(&p->_refcount, __ATOMIC_RELAXED);
+}
+
+static inline void get_page(struct page *p)
+{
+	__atomic_fetch_add(&p->_refcount, 1, __ATOMIC_RELAXED);
+}
+
+/* Drop a reference; the last one frees the page (of the order it was allocated with). */
+void put_page(struct page *p);
+
+/*
+ * The access a user page of an area with vm_flags gets in its page-table entry: a private
+ * page still shared with another address space (after fork: count > 1) stays read-only, so
+ * its first write faults and copies it (mm/memory.c). Shared areas (VM_SHARED) and borrowed
+ * pages (VM_PFNMAP) keep the area's access.
+ */
+static inline unsigned long user_page_access(phys_addr_t pa, unsigned long vm_flags)
+{
+	if ((vm_flags & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE &&
+	    page_count(phys_to_page(pa)) > 1)
+		return vm_flags & ~VM_WRITE;
+	return vm_flags;
 }
 
 void mm_init(void);

@@ -1,22 +1,34 @@
 /*
  * A user address space: the arch's page-table root (mm_context_t, asm/mmu.h) plus the list of
  * areas that are mapped. Every user page lies inside an area. Anonymous pages come from the
- * page allocator and go back when unmapped (the vDSO's, VM_PFNMAP, stay the kernel's);
- * tearing the mm down frees them all.
+ * page allocator with a reference count (linux/mm.h): fork shares them copy-on-write
+ * (dup_mm), unmapping drops a reference and the last one frees the frame (the vDSO's,
+ * VM_PFNMAP, stay the kernel's and are never counted).
  *
- * No lock yet: one task, on one CPU, is the only user of an mm. Fork and SMP will bring an
- * mm lock around the area list and the page tables.
+ * Lifetime: mm_users counts the tasks using the mm (CLONE_VM threads share one; fork
+ * without CLONE_VM gets a dup_mm() copy). mmget() adds one, mmput() drops one, and the last
+ * mmput() unmaps everything and frees the page tables and the mm.
+ *
+ * Locking: page_table_lock (a spinlock; never held while touching user memory, since the
+ * fault it could take needs the same lock, and never across schedule()) protects the area
+ * list, map_count, the brk and mmap fields, and every change to the page tables: the
+ * syscalls of mm/mmap.c, handle_mm_fault() and dup_mm() (for the mm copied) take it. The
+ * mm_* functions below expect it held, or the mm not yet visible to any other task (exec
+ * building a new one, a test's own mm). Order: it nests inside tasklist_lock and outside
+ * the page allocator's interrupt-off section; no other lock is taken inside it.
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
+#include <linux/spinlock.h>
 #include <asm/mmu.h>
 
 /* vm_flags: what user space may do with an area (the arch turns them into PTE bits). */
 #define VM_READ		0x1
 #define VM_WRITE	0x2
 #define VM_EXEC		0x4
+#define VM_SHARED	0x8	/* MAP_SHARED: fork shares the pages writable, never copies them */
 #define VM_STACK	0x100	/* informational: the initial stack */
 #define VM_PFNMAP	0x400	/* the frames are not the area's own (the vDSO's kernel pages):
 				 * unmapping never frees them, mprotect never makes them writable */
@@ -32,6 +44,8 @@ struct vm_area_struct {
 
 struct mm_struct {
 	mm_context_t context;			/* arch: page-table root, ASID, vDSO base */
+	int mm_users;				/* tasks using it: mmget()/mmput() */
+	spinlock_t page_table_lock;		/* areas and page tables: see above */
 	struct vm_area_struct *mmap;
 	int map_count;				/* areas in the list, at most MAX_MAP_COUNT */
 	unsigned long start_code, end_code, start_data, end_data;
@@ -39,10 +53,23 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long task_size;		/* user space ends here (32-bit: 4 GiB - page) */
 	unsigned long faulted_pages;		/* pages given out by handle_mm_fault() */
+	unsigned long cow_pages;		/* pages copied on a write after fork */
 	unsigned long mmap_base;		/* mmap() hands out addresses below this */
 };
 
+/* A new empty mm with one user (the caller). NULL when out of memory. */
 struct mm_struct *mm_alloc(unsigned long task_size);
+/* fork without CLONE_VM: a copy of oldmm, areas and pages, private writable pages shared
+ * copy-on-write (mm/memory.c), MAP_SHARED ones shared. NULL when out of memory, with
+ * nothing kept. Takes oldmm->page_table_lock. */
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
+
+static inline void mmget(struct mm_struct *mm)
+{
+	__atomic_fetch_add(&mm->mm_users, 1, __ATOMIC_RELAXED);
+}
+
+/* Drop a user; the last one tears the mm down (the caller has switched away from it). */
 void mmput(struct mm_struct *mm);
 /* Map zeroed anonymous memory over [start, start + len) (page aligned). 0 or -errno. */
 int mm_map_anon(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long vm_flags);
@@ -59,12 +86,14 @@ int mm_brk(struct mm_struct *mm, unsigned long old_end, unsigned long new_end,
 int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned long vm_flags);
 
-/* A user access found no page (mm/memory.c): 0, -EFAULT (no area), -EACCES, -ENOMEM. */
+/* A user access faulted (mm/memory.c): a page not there yet, or a write to a copy-on-write
+ * page. Takes mm->page_table_lock. 0, -EFAULT (no area), -EACCES, -ENOMEM. */
 #define FAULT_FLAG_WRITE	0x1
 #define FAULT_FLAG_INSTRUCTION	0x2
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
 
-/* Copy into user pages of mm that may not be the current address space. */
+/* Copy into user pages of mm that may not be the current address space, through the
+ * direct map: for exec's new mm only (it would write through a copy-on-write page). */
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end);

@@ -13,9 +13,13 @@
 struct mm_struct;
 
 int init_new_context(struct mm_struct *mm);
-/* Frees the user page-table pages (not the pages they map: mmput() did that). */
+/* Frees the user page-table pages (not the pages they map: mmput() dropped those). */
 void destroy_context(struct mm_struct *mm);
-/* Load next's user page tables; next == NULL means none (only the kernel's mappings). */
+/*
+ * Load next's user page tables; next == NULL means none (only the kernel's mappings: kernel
+ * threads, a task past exit_mm). arm64 tags each mm's TLB entries with its ASID, so a switch
+ * flushes nothing; x86 reloads CR3, which drops every user entry.
+ */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 
 /* vm_flags: VM_READ/WRITE/EXEC (linux/mm_types.h). Remapping a page updates its entry. */
@@ -36,6 +40,19 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long e
 		      bool free_frames);
 void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 			unsigned long vm_flags);
+
+/*
+ * fork (mm/user.c dup_mm): map every page src has in [start, end), an area with vm_flags,
+ * at the same address in dst, taking a page reference for each (none for VM_PFNMAP). A
+ * private writable area (VM_WRITE without VM_SHARED) becomes copy-on-write: its pages are
+ * read-only in both, src's entries are changed and flushed before this returns. 0, or
+ * -ENOMEM when dst could not take a page (what it took stays mapped there, counted, for
+ * mmput(dst) to give back).
+ */
+int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long start,
+		    unsigned long end, unsigned long vm_flags);
+/* fork: the arch's part of mm_context_t that the copy inherits (the vDSO base). */
+void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm);
 
 /* Leave for user mode with regs (task_pt_regs(current)) through the arch's normal exit. */
 void __noreturn arch_start_user(struct pt_regs *regs);

@@ -1,36 +1,157 @@
 /*
- * struct task_struct: one thread of execution. A user process here is one task with one
- * address space; 'current' (asm/current.h) is the task running on this CPU.
+ * Tasks: struct task_struct is one thread of execution; a process is a thread group (the
+ * tasks sharing one struct signal_struct, led by the task whose pid is the group's tgid).
+ * 'current' (asm/current.h) is the task running on this CPU.
+ *
+ * Locking rules (collected in docs/processes.md):
+ *   tasklist_lock   the task list, pid lookup, parent/children/sibling links, thread-group
+ *                   membership, exit_state and reaping. Taken with interrupts off (a timer
+ *                   interrupt never takes it, but wakers under it take rq->lock).
+ *   rq->lock        a CPU's run queue and the __state/on_rq of the tasks on it; held across
+ *                   the switch and released by the task switched to (kernel/sched/core.c).
+ *   wq->lock        a wait queue's list (linux/wait.h). Order: tasklist_lock, wq->lock,
+ *                   rq->lock — never the other way round.
+ *   files->lock     a file table's slots (linux/fdtable.h).
+ *   A task's own fields that only it changes (cred, comm, the thread pointers) need no lock
+ *   for the task itself to read.
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
 #include <linux/thread_info.h>
 #include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/cred.h>
+#include <linux/resource.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
 
 struct mm_struct;
-struct file;
+struct files_struct;
+struct pt_regs;
 
 #define TASK_COMM_LEN 16
-#define NR_OPEN_DEFAULT 16
 
-enum task_state { TASK_RUNNING, TASK_ZOMBIE, TASK_DEAD };
+/* __state: may the task run? (Linux's values) */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001	/* asleep; a signal wakes it */
+#define TASK_UNINTERRUPTIBLE	0x0002	/* asleep; only its event wakes it */
+#define TASK_DEAD		0x0080	/* switched away from for the last time */
+
+/* exit_state: what is left after do_exit(). */
+#define EXIT_DEAD		0x0010	/* reaped (or never to be reaped): being freed */
+#define EXIT_ZOMBIE		0x0020	/* waiting for its parent's wait() */
+
+/* flags */
+#define PF_EXITING		0x00000004
+#define PF_KTHREAD		0x00200000	/* a kernel thread: no user mm of its own */
+
+#define PID_MAX_DEFAULT		0x8000		/* pids run 1..32767, then wrap (Linux) */
+#define RESERVED_PIDS		300		/* after a wrap, allocation restarts here */
+
+/* clone flags (Linux's uapi/linux/sched.h); the low byte is the exit signal (CSIGNAL). */
+#define CSIGNAL			0x000000ff
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_PIDFD		0x00001000
+#define CLONE_PTRACE		0x00002000
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_NEWNS		0x00020000
+#define CLONE_SYSVSEM		0x00040000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
+#define CLONE_UNTRACED		0x00800000
+#define CLONE_CHILD_SETTID	0x01000000
+#define CLONE_NEWCGROUP		0x02000000
+#define CLONE_NEWUTS		0x04000000
+#define CLONE_NEWIPC		0x08000000
+#define CLONE_NEWUSER		0x10000000
+#define CLONE_NEWPID		0x20000000
+#define CLONE_NEWNET		0x40000000
+#define CLONE_IO		0x80000000
+#define CLONE_CLEAR_SIGHAND	0x100000000ULL
+#define CLONE_INTO_CGROUP	0x200000000ULL
+
+/*
+ * What a process shares between its threads (Linux splits it into signal_struct and
+ * sighand_struct; the signals issue adds the handlers and the shared pending set here).
+ * Protected by tasklist_lock unless a field says otherwise.
+ */
+struct signal_struct {
+	int count;			/* tasks pointing here */
+	int nr_threads;			/* threads in the group */
+	int live;			/* threads not yet past do_exit's point of no return */
+	struct list_head thread_head;	/* the threads (task->thread_node) */
+	struct wait_queue_head wait_chldexit;	/* wait4/waitid sleep here */
+	int group_exit_code;		/* exit_group's code, for the threads that follow */
+	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
+	pid_t pgrp, session;		/* process group and session ids */
+	struct rlimit rlim[RLIM_NLIMITS];	/* changed only by this process or prlimit64 */
+	/* Times and counts of reaped children (wait4's and getrusage(RUSAGE_CHILDREN)'s). */
+	u64 cutime, cstime;		/* nanoseconds */
+	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt, cmaxrss;
+	/* Those of threads that already exited (getrusage(RUSAGE_SELF) adds them). */
+	u64 utime, stime;
+	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
+};
+
+#define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group() ran: every thread is to exit */
 
 struct task_struct {
 	struct thread_info thread_info;	/* must stay first: entry code reaches it from current */
 	void *stack;			/* kernel stack base; pt_regs sit at its top */
-	enum task_state state;
+	volatile long __state;		/* TASK_RUNNING, TASK_INTERRUPTIBLE, ... (rq->lock) */
+	int exit_state;			/* 0, EXIT_ZOMBIE or EXIT_DEAD (tasklist_lock) */
+	unsigned int flags;		/* PF_* */
+	int usage;			/* references: freed at 0 (put_task_struct) */
+	int on_rq;			/* on its run queue (rq->lock) */
+	int on_cpu;			/* running, or still switching away (rq->lock) */
+	struct list_head run_list;	/* in rq->tasks while on_rq */
+	unsigned int time_slice;	/* ticks left before the tick asks to reschedule */
+
 	pid_t pid;			/* thread id */
-	pid_t tgid;			/* process id */
-	struct task_struct *parent;
-	struct mm_struct *mm;
-	int exit_code;
+	pid_t tgid;			/* process id: the group leader's pid */
+	struct task_struct *real_parent;	/* the parent (reparented to init when it dies) */
+	struct task_struct *group_leader;
+	struct list_head children;	/* the tasks whose real_parent this is */
+	struct list_head sibling;	/* in real_parent->children */
+	struct list_head thread_node;	/* in signal->thread_head */
+	struct list_head tasks;		/* in the list of every task */
+	struct task_struct *pid_next;	/* pid hash chain */
+	int exit_code;			/* wait status: (code << 8) | signal */
+	int exit_signal;		/* signal to the parent at exit; -1 for a thread */
+
+	struct mm_struct *mm;		/* address space; NULL for a kernel thread */
+	struct files_struct *files;	/* file descriptors (linux/fdtable.h) */
+	struct signal_struct *signal;
+	struct cred cred;
+
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID */
+	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID, set_tid_address */
+	void __user *robust_list;	/* set_robust_list */
+	size_t robust_list_len;
+	struct completion *vfork_done;	/* CLONE_VFORK: the parent waits on it */
+
+	u64 utime, stime;		/* nanoseconds in user / kernel mode (ticks) */
+	u64 start_time;			/* ns since boot */
+	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
+	unsigned long min_flt, maj_flt;	/* page faults */
+
 	char comm[TASK_COMM_LEN];	/* executable name, for messages and trace filters */
-	struct file *files[NR_OPEN_DEFAULT];
-	struct list_head tasks;
-	struct thread_struct thread;	/* arch: saved kernel context for switching */
+	struct thread_struct thread;	/* arch: saved kernel context, TLS, FP/SIMD state */
+};
+
+/* A one-shot event a task waits for (vfork). */
+struct completion {
+	int done;
+	struct wait_queue_head wait;
 };
 
 #include <asm/current.h>
@@ -40,18 +161,115 @@ static inline struct thread_info *current_thread_info(void)
 	return &current->thread_info;
 }
 
+static inline struct thread_info *task_thread_info(struct task_struct *t)
+{
+	return &t->thread_info;
+}
+
 static inline bool test_thread_flag(int flag)
 {
 	return current_thread_info()->flags & (1UL << flag);
 }
 
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	__atomic_fetch_or(&t->thread_info.flags, 1UL << flag, __ATOMIC_RELAXED);
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	__atomic_fetch_and(&t->thread_info.flags, ~(1UL << flag), __ATOMIC_RELAXED);
+}
+
+static inline bool signal_pending(struct task_struct *t)
+{
+	return READ_ONCE(t->thread_info.flags) & _TIF_SIGPENDING;
+}
+
+static inline bool need_resched(void)
+{
+	return READ_ONCE(current_thread_info()->flags) & _TIF_NEED_RESCHED;
+}
+
+static inline int task_cpu(const struct task_struct *t)
+{
+	return t->thread_info.cpu;
+}
+
+/* This CPU's number: the running task's (set when it is switched in). */
+#define smp_processor_id()	(current_thread_info()->cpu)
+
+static inline bool thread_group_leader(const struct task_struct *t)
+{
+	return t->group_leader == t;
+}
+
+static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
+{
+	return READ_ONCE(t->signal->rlim[limit].rlim_cur);
+}
+
 /* The user registers of a task, saved at the top of its kernel stack by the entry code. */
 #define task_pt_regs(t) ((struct pt_regs *)((char *)(t)->stack + THREAD_SIZE) - 1)
+#define current_pt_regs() task_pt_regs(current)
 
-extern struct task_struct init_task;
+extern struct task_struct init_task;		/* CPU 0's idle task, pid 0 ("swapper/0") */
+extern struct task_struct *child_reaper;	/* pid 1: inherits orphans */
+extern spinlock_t tasklist_lock;
+extern int pid_max;
+extern int nr_threads, max_threads;		/* tasks now, and the most there may be */
 
+#define for_each_process_thread(t) list_for_each_entry(t, &init_task.tasks, tasks)
+
+/* kernel/sched/core.c */
 void sched_init(void);
 void schedule(void);
-void __noreturn do_exit(int code);
+void __noreturn cpu_idle(void);
+int wake_up_process(struct task_struct *t);
+void wake_up_new_task(struct task_struct *t);
+void scheduler_tick(struct pt_regs *regs);	/* from the timer interrupt */
+int wake_up_state(struct task_struct *t, long state);
+void sched_fork(struct task_struct *t);
+void schedule_tail(struct task_struct *prev);	/* a new task's first steps (ret_from_fork) */
+long schedule_timeout(long ticks);		/* sleep up to ticks; ticks left */
+
+/* kernel/sched/completion.c */
+void init_completion(struct completion *c);
+void complete(struct completion *c);
+void wait_for_completion(struct completion *c);
+
+/* kernel/fork.c */
+struct kernel_clone_args {
+	u64 flags;
+	int __user *pidfd;
+	int __user *child_tid;
+	int __user *parent_tid;
+	int exit_signal;
+	unsigned long stack;
+	unsigned long stack_size;
+	unsigned long tls;
+	int (*fn)(void *);		/* a kernel thread's function, else NULL */
+	void *fn_arg;
+};
+pid_t kernel_clone(struct kernel_clone_args *args);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
+void put_task_struct(struct task_struct *t);
+void fork_init(void);
+
+/* kernel/pid.c */
+struct task_struct *find_task_by_pid(pid_t pid);	/* under tasklist_lock */
+int alloc_pid(void);					/* under tasklist_lock */
+void free_pid(pid_t pid);				/* under tasklist_lock */
+void attach_pid(struct task_struct *t);			/* under tasklist_lock */
+void detach_pid(struct task_struct *t);			/* under tasklist_lock */
+
+/* kernel/exit.c */
+void __noreturn do_exit(long code);
+void __noreturn do_group_exit(int code);
+void mm_release(struct task_struct *t, struct mm_struct *mm);	/* exec and exit */
+void exec_take_leadership(void);	/* exec from a thread: it becomes the process */
+
+/* arch: set the new task's kernel stack up so its first switch lands in ret_from_fork */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 
 #endif

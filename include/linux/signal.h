@@ -19,7 +19,17 @@ struct pt_regs;
 #define SIGKILL   9
 #define SIGSEGV  11
 #define SIGPIPE  13
+#define SIGUSR1  10
+#define SIGUSR2  12
+#define SIGALRM  14
 #define SIGTERM  15
+#define SIGSTKFLT 16
+#define SIGCHLD  17
+#define SIGCONT  18
+#define SIGSTOP  19
+#define SIGTSTP  20
+#define SIGURG   23
+#define SIGWINCH 28
 #define SIGSYS   31
 
 /* si_code values for faults (Linux's) */

@@ -18,6 +18,7 @@ struct thread_info {
 	unsigned long syscall_work;	/* SYSCALL_WORK_* */
 	u32 status;			/* TS_COMPAT while serving a 32-bit syscall */
 	u8 syscall_route;		/* enum syscall_route of the syscall in progress */
+	u32 cpu;			/* the CPU it runs or last ran on */
 };
 
 #define TIF_NEED_RESCHED	0	/* the scheduler wants the CPU back */

@@ -19,6 +19,8 @@ typedef u64 phys_addr_t;
 typedef long ssize_t;
 typedef long loff_t;
 typedef int pid_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
 typedef unsigned int umode_t;
 
 /* Big-endian values as stored in a flattened device tree. */

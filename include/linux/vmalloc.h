@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 
+#define KERNEL_STACK_SLOTS 1024UL	/* kernel stacks there is room for: a bound on tasks */
 void *alloc_kernel_stack(void);		/* returns the stack base (lowest address); top = base + THREAD_SIZE */
 void free_kernel_stack(void *base);
 void *ioremap(phys_addr_t phys, size_t size);

@@ -470,6 +470,23 @@ QEMU_USER_RUNS += [("i386", "compat", 0, True), ("arm64", "compat", 0, True),
 # ---- end of compat --------------------------------------------------------------------------
 
 
+# ---- process identity and limits (issue 11; owner: cred/resource) --------------------------
+# ids: uids and gids with Linux's permission rules (privilege dropped through setresuid and
+# taken back through the saved uid), i386's and arm's 16-bit calls (0xffff for -1, 65534 for
+# what does not fit), supplementary groups (sorted, NGROUPS_MAX, EINVAL/EFAULT/EPERM),
+# getpgid/setpgid/getsid/setsid, rlimits (EINVAL, EPERM, the nr_open ceiling, 32-bit
+# infinities, i386's original getrlimit; as pid 1 Linux's boot defaults), getrusage and times
+# (struct sizes, errno, time advancing), sched_get/setaffinity and getcpu. Every ABI on
+# Ferry, and under qemu-user (the host kernel's answers: root there may lack
+# CAP_SYS_RESOURCE, which the probe asks capget about).
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_ids", _arch, cmdline="", init=f"{_abi}/ids", ktap=True,
+            timeout=30, reject=[r"Oops", r"killed by", r"WARNING"])
+QEMU_USER_RUNS += [(_abi, "ids", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# ---- end of process identity and limits -----------------------------------------------------
+
+
 # ---- tracing: the records must say exactly what the probe did ------------------------------
 TOUR_NAMES = {
     "x86_64": ["getpid", "getppid", "gettid", "getuid", "uname", "write", "writev",
@@ -565,3 +582,18 @@ add("x86_64_trace_shm_full_counts_dropped", "x86_64", cmdline="trace=all", init=
 for c in CASES:
     if c.name == "arm64_dtb_valid_via_loader":
         c.status, c.expect = 127, [READY, r"Failed to execute /init \(error -2"]
+
+
+# ---- processes (issue 11; owner: the process core) ------------------------------------------
+# procs: fork (clone(SIGCHLD)), wait4/waitid statuses and errno, copy-on-write, shared
+# anonymous memory, zombies and orphans, execve with argv/envp and its errno, and preemption
+# of two busy processes that make no syscall. vfork: the child runs first in the parent's
+# memory. Every ABI on Ferry; procs also under qemu-user (Linux's answers; there the exec of
+# a foreign ABI is a SKIP), vfork not (qemu-user turns vfork into fork).
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        for _probe in ("procs", "vfork"):
+            add(f"{_arch}_user_{_abi}_{_probe}", _arch, cmdline="", init=f"{_abi}/{_probe}",
+                ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+QEMU_USER_RUNS += [(_abi, "procs", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# ---- end of processes -------------------------------------------------------------------------

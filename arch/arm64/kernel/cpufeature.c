@@ -22,10 +22,13 @@
  * the code running now. Without PAN (cortex-a72 is ARMv8.0) those copies still check EL0
  * permissions; only stray plain accesses go unnoticed.
  */
+bool arm64_pan_enabled;	/* asm/futex.h lifts PAN around its exclusive access */
+
 void cpu_enable_pan(void)
 {
 	if (!id_field(read_sysreg(id_aa64mmfr1_el1), ID_AA64MMFR1_PAN_SHIFT))
 		return;
+	arm64_pan_enabled = true;
 	write_sysreg(read_sysreg(sctlr_el1) & ~SCTLR_EL1_SPAN, sctlr_el1);
 	isb();
 	write_sysreg(PSR_PAN_BIT, SYS_PAN);

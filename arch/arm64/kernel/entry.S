@@ -278,18 +278,57 @@ ENTRY(ret_to_user)
 END(ret_to_user)
 
 /*
- * void arch_start_user(struct pt_regs *regs): the first entry into user mode of a task,
- * with regs = task_pt_regs(current) as start_thread() filled them. Moves to the task's
- * kernel stack (regs sit at its top, exactly where an exception from EL0 would have put
- * them), runs the exit work as any return to user mode does, and leaves through
- * ret_to_user. The stack we came from is abandoned.
+ * struct task_struct *cpu_switch_to(struct task_struct *prev, struct task_struct *next,
+ *                                   struct thread_struct *prev_ctx, struct thread_struct *next_ctx)
+ *
+ * The task switch (kernel/sched/core.c context_switch -> switch_to -> __switch_to). AAPCS64
+ * lets a called function clobber x0-x18 and x30's caller copy, so what must survive is
+ * x19-x28, the frame pointer x29, sp and the return address x30: stored in prev's
+ * thread_struct (its first members, in this order), loaded from next's. x0 and x1 are not
+ * touched, so the ret in next's context returns prev to next's caller as "last". SP_EL0
+ * becomes next: 'current' while the kernel runs (asm/current.h). A task that never ran has
+ * lr = ret_from_fork_asm and sp = its pt_regs (copy_thread).
  */
-ENTRY(arch_start_user)
-	mov	sp, x0
+ENTRY(cpu_switch_to)
+	stp	x19, x20, [x2, #0]
+	stp	x21, x22, [x2, #16]
+	stp	x23, x24, [x2, #32]
+	stp	x25, x26, [x2, #48]
+	stp	x27, x28, [x2, #64]
+	mov	x9, sp
+	stp	x29, x9, [x2, #80]
+	str	lr, [x2, #96]
+	ldp	x19, x20, [x3, #0]
+	ldp	x21, x22, [x3, #16]
+	ldp	x23, x24, [x3, #32]
+	ldp	x25, x26, [x3, #48]
+	ldp	x27, x28, [x3, #64]
+	ldp	x29, x9, [x3, #80]
+	ldr	lr, [x3, #96]
+	mov	sp, x9
+	msr	sp_el0, x1
+	ret
+END(cpu_switch_to)
+
+/*
+ * A new task's first instructions (cpu_switch_to's ret; x0 = the task switched away from).
+ * copy_thread left x19 = a kernel thread's function (0 for a user task), x20 = its argument
+ * and sp = the task's pt_regs. The C half (ret_from_fork) finishes the switch, runs the
+ * function if any, and does the exit work; the task then leaves through ret_to_user with
+ * the registers in its pt_regs (a forked child: its parent's, x0 = 0).
+ */
+ENTRY(ret_from_fork_asm)
+	.cfi_sections .debug_frame
+	.cfi_startproc
+	.cfi_undefined x30
+	mov	x1, sp			/* regs */
+	mov	x2, x19			/* fn */
+	mov	x3, x20			/* arg */
 	mov	x29, xzr		/* no frame below this one */
-	bl	irqentry_exit_to_user_mode	/* x0 = regs still */
+	bl	ret_from_fork
 	b	ret_to_user
-END(arch_start_user)
+	.cfi_endproc
+END(ret_from_fork_asm)
 
 /*
  * The vector found the stack overflowed: sp points into a guard page (or below the boot

@@ -22,6 +22,7 @@
 #include <asm/ptrace.h>
 #include <asm/semihosting.h>
 #include <asm/sysreg.h>
+#include <linux/compat.h>
 
 /* The task kernel_entry 0 puts into SP_EL0 (asm/current.h); set by set_current_task(). */
 struct task_struct *__entry_task;
@@ -115,4 +116,65 @@ void __noreturn machine_power_off(int status)
 	psci_system_off();
 	pr_emerg("Power off failed: halting\n");
 	machine_halt();
+}
+
+struct task_struct *cpu_switch_to(struct task_struct *prev, struct task_struct *next,
+				  struct thread_struct *prev_ctx, struct thread_struct *next_ctx);
+
+/*
+ * The task switch: the user's thread registers, then the kernel context (entry.S
+ * cpu_switch_to). TPIDR_EL0 is writable from EL0, so the live value is prev's own and is
+ * saved; TPIDRRO_EL0 only changes through the kernel (exec, set_tls, clone), whose copy is
+ * current. Interrupts are off (the run-queue lock is held).
+ */
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	prev->thread.tp2_value = read_sysreg(tpidr_el0);
+	write_sysreg(next->thread.tp2_value, tpidr_el0);
+	write_sysreg(next->thread.tp_value, tpidrro_el0);
+	__entry_task = next;
+	return cpu_switch_to(prev, next, &prev->thread, &next->thread);
+}
+
+void ret_from_fork_asm(void);	/* entry.S */
+
+/*
+ * A new task's kernel context: its first switch "returns" into ret_from_fork_asm with x19 = fn
+ * and x20 = arg for a kernel thread, sp = its pt_regs. A user task starts with a copy of the
+ * caller's user registers, x0 (r0) = 0; a new stack goes to sp, or r13 for an AArch32 task;
+ * CLONE_SETTLS sets the thread register the ABI reads its TLS from: TPIDR_EL0 for AArch64,
+ * TPIDRRO_EL0 (TPIDRURO) for AArch32, as set_tls does.
+ */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+
+	memset(p->thread.x19_x28, 0, sizeof(p->thread.x19_x28));
+	p->thread.fp = 0;
+	p->thread.sp = (unsigned long)childregs;
+	p->thread.pc = (unsigned long)ret_from_fork_asm;
+	p->thread.tp_value = current->thread.tp_value;
+	p->thread.tp2_value = read_sysreg(tpidr_el0);
+	if (args->fn) {
+		memset(childregs, 0, sizeof(*childregs));
+		childregs->syscallno = NO_SYSCALL;
+		p->thread.x19_x28[0] = (unsigned long)args->fn;
+		p->thread.x19_x28[1] = (unsigned long)args->fn_arg;
+		p->thread.tp_value = p->thread.tp2_value = 0;
+		return 0;
+	}
+	*childregs = *current_pt_regs();
+	childregs->regs[0] = 0;
+	if (is_compat_task()) {
+		if (args->stack)
+			childregs->compat_sp = args->stack;
+		if (args->flags & CLONE_SETTLS)
+			p->thread.tp_value = (u32)args->tls;
+	} else {
+		if (args->stack)
+			childregs->sp = args->stack;
+		if (args->flags & CLONE_SETTLS)
+			p->thread.tp2_value = args->tls;
+	}
+	return 0;
 }

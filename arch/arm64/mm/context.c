@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * User address spaces: one set of TTBR0 tables per mm (asm/mmu_context.h describes the
- * split between TTBR0 and TTBR1 and the TLB scheme: nG pages, ASID 0, flush on switch).
+ * split between TTBR0 and TTBR1 and the TLB scheme: nG pages tagged with the mm's ASID).
  *
  * The tables are four levels of 512 entries (4 KiB granule, 48-bit VA), made of pages from
  * the page allocator and written through the linear map. A user leaf entry is Normal
@@ -14,6 +14,9 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/spinlock.h>
+#include <linux/mmu_gather.h>
 #include <asm/barrier.h>
 #include <linux/mmu_context.h>
 #include <asm/pgtable.h>
@@ -39,20 +42,95 @@ static u64 user_pte_attrs(unsigned long vm_flags)
 	return attrs;
 }
 
-/* Drop the TLB entry of one user page (ASID 0, so the operand is just VA[55:12]). */
-static void flush_tlb_user_page(unsigned long va)
+/*
+ * ASIDs. TLB entries of user pages (nG) are tagged with the ASID in TTBR0_EL1[63:48]
+ * (TCR_EL1.A1 = 0), so each mm gets its own and a switch needs no flush. The allocator
+ * counts generations: context.id holds generation | asid, and an mm whose generation is
+ * not the current one has no ASID (and no TLB entries: they went with the rollover). A new
+ * one comes from the bitmap at its next switch_mm(); when all are taken, the generation
+ * moves on, the bitmap empties and the whole TLB is flushed once. ASID 0 is never handed
+ * out: it goes with reserved_pg_dir, which maps nothing.
+ *
+ * asid_lock protects asid_bits' bitmap and the generation; it is taken with interrupts off
+ * inside switch_mm() (nested inside rq->lock when the scheduler switches). One CPU so far:
+ * with several, a rollover would also have to keep the ASIDs other CPUs are running with
+ * and make each CPU flush its own TLB before it uses a new one. Not done yet.
+ */
+#define ID_AA64MMFR0_ASIDBITS(r)	(((r) >> 4) & 0xf)	/* 0: 8 bits, 2: 16 bits */
+#define TCR_AS				_BITUL(36)		/* 16-bit ASIDs */
+#define MAX_ASIDS			(1UL << 16)
+#define BITS_PER_LONG			(8 * sizeof(long))
+
+static unsigned int asid_bits = 8;
+static u64 asid_generation;		/* bits from asid_bits up; never 0 once set up */
+static unsigned long asid_map[MAX_ASIDS / BITS_PER_LONG];
+static unsigned long asid_next = 1;	/* where the search for a free one starts */
+static DEFINE_SPINLOCK(asid_lock);
+
+static inline u64 mm_asid(const struct mm_struct *mm)
 {
-	dsb(ishst);			/* the cleared entry is visible to the walker first */
-	__asm__ __volatile__("tlbi vale1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
+	return mm->context.id & ((1UL << asid_bits) - 1);
+}
+
+static inline bool asid_current(const struct mm_struct *mm)
+{
+	return mm->context.id && !((mm->context.id ^ asid_generation) >> asid_bits);
+}
+
+/* paging_init(), before the first user page: 16-bit ASIDs where the CPU has them. */
+void asid_init(void)
+{
+	if (ID_AA64MMFR0_ASIDBITS(read_sysreg(id_aa64mmfr0_el1)) == 2) {
+		write_sysreg(read_sysreg(tcr_el1) | TCR_AS, tcr_el1);
+		isb();
+		asid_bits = 16;
+	}
+	asid_generation = 1UL << asid_bits;
+	pr_info("ASIDs: %u bits\n", asid_bits);
+}
+
+/* Under asid_lock. */
+static void new_context(struct mm_struct *mm)
+{
+	unsigned long n = 1UL << asid_bits, asid;
+
+	for (asid = asid_next; asid < n; asid++)
+		if (!(asid_map[asid / BITS_PER_LONG] & (1UL << (asid % BITS_PER_LONG))))
+			break;
+	if (asid == n) {
+		/* Rollover: every ASID of the old generation goes, with every TLB entry. */
+		asid_generation += n;
+		memset(asid_map, 0, sizeof(asid_map));
+		dsb(ishst);
+		__asm__ __volatile__("tlbi vmalle1is" : : : "memory");
+		dsb(ish);
+		isb();
+		asid = 1;
+	}
+	asid_map[asid / BITS_PER_LONG] |= 1UL << (asid % BITS_PER_LONG);
+	asid_next = asid + 1;
+	mm->context.id = asid_generation | asid;
+}
+
+/* Drop the TLB entry of one user page of mm (none when mm holds no live ASID). */
+static void flush_tlb_user_page(struct mm_struct *mm, unsigned long va)
+{
+	if (!asid_current(mm))
+		return;
+	dsb(ishst);			/* the changed entry is visible to the walker first */
+	__asm__ __volatile__("tlbi vale1is, %0"
+			     : : "r"((mm_asid(mm) << 48) | (va >> PAGE_SHIFT)) : "memory");
 	dsb(ish);
 	isb();
 }
 
-/* All non-global (user) entries of ASID 0, including cached table walks. */
-static void flush_tlb_user_all(void)
+/* All user entries of mm, cached table walks included. */
+void flush_tlb_mm(struct mm_struct *mm)
 {
+	if (!asid_current(mm))
+		return;
 	dsb(ishst);
-	__asm__ __volatile__("tlbi aside1is, xzr" : : : "memory");
+	__asm__ __volatile__("tlbi aside1is, %0" : : "r"(mm_asid(mm) << 48) : "memory");
 	dsb(ish);
 	isb();
 }
@@ -95,9 +173,11 @@ undo:
 		void *t = __va(READ_ONCE(*made[i]) & PTE_ADDR_MASK);
 
 		WRITE_ONCE(*made[i], 0);
-		flush_tlb_user_all();	/* no cached walk may name the table once it is free */
-		free_page(t);
+		made[i] = t;
 	}
+	flush_tlb_mm(mm);	/* no cached walk may name the tables once they are free */
+	while (nr_made--)
+		free_page(made[nr_made]);
 	return NULL;
 }
 
@@ -108,6 +188,7 @@ int init_new_context(struct mm_struct *mm)
 	if (!pgd)
 		return -ENOMEM;
 	mm->context.pgd = __pa(pgd);
+	mm->context.id = 0;		/* an ASID comes at the first switch_mm() */
 	mm->context.vdso = 0;
 	return 0;
 }
@@ -133,13 +214,34 @@ void destroy_context(struct mm_struct *mm)
 	mm->context.pgd = 0;
 }
 
+/*
+ * The ASID and the table base change in one TTBR0 write, so no walk mixes prev's ASID with
+ * next's tables. The entries prev left stay in the TLB under prev's ASID for its next turn.
+ * Its ASID stays taken until the next rollover, also once prev is gone (destroy_context()),
+ * so a stale entry of a dead mm is never matched.
+ */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
-	phys_addr_t root = next ? next->context.pgd : __pa_symbol(reserved_pg_dir);
+	unsigned long flags;
+	u64 ttbr;
 
-	write_sysreg(root, ttbr0_el1);	/* TTBR0_EL1.ASID (bits 63:48) = 0 */
+	if (!next) {
+		write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);	/* ASID 0: maps nothing */
+		isb();
+		return;
+	}
+	spin_lock_irqsave(&asid_lock, flags);
+	if (!asid_current(next))
+		new_context(next);
+	ttbr = next->context.pgd | (mm_asid(next) << 48);
+	spin_unlock_irqrestore(&asid_lock, flags);
+	write_sysreg(ttbr, ttbr0_el1);
 	isb();
-	flush_tlb_user_all();		/* prev's entries carried the same ASID */
+}
+
+void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm)
+{
+	mm->context.vdso = oldmm->context.vdso;
 }
 
 int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsigned long vm_flags)
@@ -154,7 +256,7 @@ int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsign
 	/* Changing a live entry: break-before-make (Arm ARM D8.14), invalid + flush between. */
 	if (READ_ONCE(*ep) & PTE_VALID) {
 		WRITE_ONCE(*ep, 0);
-		flush_tlb_user_page(va);
+		flush_tlb_user_page(mm, va);
 	}
 	WRITE_ONCE(*ep, (pa & PTE_ADDR_MASK) | user_pte_attrs(vm_flags));
 	dsb(ishst);	/* visible to the walker before user space can touch the page */
@@ -171,7 +273,7 @@ phys_addr_t unmap_user_page(struct mm_struct *mm, unsigned long va)
 		return 0;
 	pa = *ep & PTE_ADDR_MASK;
 	WRITE_ONCE(*ep, 0);
-	flush_tlb_user_page(va);
+	flush_tlb_user_page(mm, va);
 	return pa;
 }
 
@@ -187,67 +289,61 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
 /*
  * Range operations walk the tables, not the addresses: an invalid entry at any level skips
  * everything below it, so the cost follows what is mapped rather than the size of the range
- * (munmap of all of TTBR0's 2^48 bytes looks at 512 level-0 entries, not 2^36 pages).
- *
- * Freed pages (user frames and emptied tables) wait in a small batch until the TLB no
- * longer names them, walk caches included: the flush comes first, then the frees, as a
- * second CPU would need.
+ * (munmap of all of TTBR0's 2^48 bytes looks at 512 level-0 entries, not 2^36 pages). What
+ * they take out waits in an mmu_gather (linux/mmu_gather.h) until the TLB, walk caches
+ * included, no longer names it.
  */
-#define FREE_BATCH	32
-
-enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_CLEAN_DCACHE };
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_CLEAN_DCACHE };
 
 struct range_walk {
 	enum range_op op;
-	bool free_frames;		/* RANGE_UNMAP: the frames are ours to free */
-	unsigned long vm_flags;		/* RANGE_PROTECT: the new access */
+	struct mmu_gather tlb;		/* the mm walked, and what waits for its flush */
+	bool free_frames;		/* RANGE_UNMAP: drop the frames' references */
+	unsigned long vm_flags;		/* RANGE_PROTECT: the new access; RANGE_COPY: the area's */
+	struct mm_struct *dst;		/* RANGE_COPY: the mm receiving the mappings */
+	int err;			/* RANGE_COPY: -ENOMEM when dst could not take one */
 	unsigned long dline;		/* RANGE_CLEAN_DCACHE: the line size */
-	bool flush;			/* an entry was cleared since the last flush */
-	unsigned int nr_free;
-	void *to_free[FREE_BATCH];
 };
 
-static void walk_flush(struct range_walk *w)
+/* Break-before-make (Arm ARM D8.14): invalid and flushed before the new entry. */
+static void rewrite_leaf(struct range_walk *w, u64 *ep, unsigned long va, u64 val)
 {
-	if (w->flush)
-		flush_tlb_user_all();	/* aside1is: leaf entries and cached walks alike */
-	w->flush = false;
-	for (unsigned int i = 0; i < w->nr_free; i++)
-		free_page(w->to_free[i]);
-	w->nr_free = 0;
-}
-
-static void walk_free_later(struct range_walk *w, void *page)
-{
-	if (w->nr_free == FREE_BATCH)
-		walk_flush(w);
-	w->to_free[w->nr_free++] = page;
-}
-
-static bool table_empty(const u64 *table)
-{
-	for (int i = 0; i < PTRS_PER_TABLE; i++)
-		if (READ_ONCE(table[i]) & PTE_VALID)
-			return false;
-	return true;
+	WRITE_ONCE(*ep, 0);
+	flush_tlb_user_page(w->tlb.mm, va);
+	WRITE_ONCE(*ep, val);
 }
 
 static void leaf_op(struct range_walk *w, u64 *ep, unsigned long va)
 {
-	phys_addr_t pa = READ_ONCE(*ep) & PTE_ADDR_MASK;
+	u64 desc = READ_ONCE(*ep);
+	phys_addr_t pa = desc & PTE_ADDR_MASK;
+	unsigned long access;
 
 	switch (w->op) {
 	case RANGE_UNMAP:
 		WRITE_ONCE(*ep, 0);
 		if (w->free_frames)
-			walk_free_later(w, __va(pa));
-		w->flush = true;
+			tlb_remove_page(&w->tlb, pa);
+		tlb_flush_needed(&w->tlb);
 		break;
 	case RANGE_PROTECT:
-		/* Break-before-make (Arm ARM D8.14): invalid and flushed before the new entry. */
-		WRITE_ONCE(*ep, 0);
-		flush_tlb_user_page(va);
-		WRITE_ONCE(*ep, pa | user_pte_attrs(w->vm_flags));
+		rewrite_leaf(w, ep, va, pa | user_pte_attrs(user_page_access(pa, w->vm_flags)));
+		break;
+	case RANGE_COPY:
+		if (w->err)
+			break;
+		/* A private writable page becomes copy-on-write in both: read-only, counted twice. */
+		access = w->vm_flags;
+		if ((access & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE)
+			access &= ~VM_WRITE;
+		if (map_user_page(w->dst, va, pa, access)) {
+			w->err = -ENOMEM;
+			break;
+		}
+		if (!(w->vm_flags & VM_PFNMAP))
+			get_page(phys_to_page(pa));
+		if (access != w->vm_flags && !(desc & PTE_RDONLY))
+			rewrite_leaf(w, ep, va, pa | user_pte_attrs(access));
 		break;
 	case RANGE_CLEAN_DCACHE:
 		for (unsigned long off = 0; off < PAGE_SIZE; off += w->dline)
@@ -279,22 +375,22 @@ static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned lon
 		} else if (walk_table(w, __va(desc & PTE_ADDR_MASK), level + 1, base + (i << shift),
 				      start, end)) {
 			WRITE_ONCE(*ep, 0);
-			walk_free_later(w, __va(desc & PTE_ADDR_MASK));
-			w->flush = true;
+			tlb_remove_table(&w->tlb, __va(desc & PTE_ADDR_MASK));
 		}
 	}
-	if (w->op == RANGE_PROTECT)
+	if (w->op == RANGE_PROTECT || w->op == RANGE_COPY)
 		dsb(ishst);	/* the new entries visible to the walker before user space runs */
-	return w->op == RANGE_UNMAP && table_empty(table);
+	return w->op == RANGE_UNMAP && pt_table_empty(table, PTE_VALID);
 }
 
 static void walk_user_range(struct mm_struct *mm, struct range_walk *w, unsigned long start,
 			    unsigned long end)
 {
+	tlb_gather_mmu(&w->tlb, mm);
 	end = min(end, TASK_SIZE_MAX);
 	if (start < end)
 		walk_table(w, __va(mm->context.pgd), 0, 0, start, end);	/* the root stays */
-	walk_flush(w);
+	tlb_finish_mmu(&w->tlb);
 }
 
 void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -312,6 +408,16 @@ void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long
 
 	walk_user_range(mm, &w, start, end);
 	isb();
+}
+
+int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long start,
+		    unsigned long end, unsigned long vm_flags)
+{
+	struct range_walk w = { .op = RANGE_COPY, .vm_flags = vm_flags, .dst = dst };
+
+	walk_user_range(src, &w, start, end);
+	isb();
+	return w.err;
 }
 
 /*

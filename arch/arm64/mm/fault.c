@@ -10,8 +10,8 @@
  * the page is mapped, and it is reported as what it is.
  *
  * Taken from user space: a translation fault on a user address may be a page of anonymous
- * memory not touched yet; handle_mm_fault() (mm/memory.c) gives it a frame and the access
- * is retried. The same holds for a user copy (LDTR/STTR with an exception-table entry)
+ * memory not touched yet, a permission fault on a write a copy-on-write page after fork;
+ * handle_mm_fault() (mm/memory.c) gives it a frame or a copy, and the access is retried. The same holds for a user copy (LDTR/STTR with an exception-table entry)
  * taken in the kernel. Anything else from user space was not allowed: SIGSEGV with the
  * faulting address.
  */
@@ -28,15 +28,24 @@
 
 static struct pt_regs *guard_hit_regs;
 
-/* A translation fault ("nothing mapped") on a user address: maybe a page still to come. */
+/*
+ * What handle_mm_fault() may resolve on a user address: a translation fault ("nothing
+ * mapped": maybe a page still to come) or a permission fault at level 3 on a write (maybe a
+ * copy-on-write page after fork, mm/memory.c). An unprivileged store of a user copy (STTR)
+ * takes the same permission fault, so a syscall writing into such a page copies it too.
+ */
 static bool fault_in_user_page(unsigned long far, unsigned long esr, bool exec)
 {
 	struct mm_struct *mm = current->mm;
+	unsigned int fsc = ESR_ELx_FSC(esr);
+	bool write = !exec && (esr & ESR_ELx_WNR);
+	bool resolvable = ESR_ELx_FSC_TYPE(fsc) == ESR_ELx_FSC_FAULT ||
+			  (ESR_ELx_FSC_TYPE(fsc) == ESR_ELx_FSC_PERM && ESR_ELx_FSC_LEVEL(fsc) == 3 &&
+			   write);
 
-	if ((esr & ESR_ELx_FNV) || ESR_ELx_FSC_TYPE(ESR_ELx_FSC(esr)) != ESR_ELx_FSC_FAULT ||
-	    !mm || far >= mm->task_size)
+	if ((esr & ESR_ELx_FNV) || !resolvable || !mm || far >= mm->task_size)
 		return false;
-	return !handle_mm_fault(mm, far, (!exec && (esr & ESR_ELx_WNR) ? FAULT_FLAG_WRITE : 0) |
+	return !handle_mm_fault(mm, far, (write ? FAULT_FLAG_WRITE : 0) |
 					 (exec ? FAULT_FLAG_INSTRUCTION : 0));
 }
 

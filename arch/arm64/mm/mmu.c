@@ -16,6 +16,7 @@
 #include <asm/barrier.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <linux/mmu_context.h>
 #include <asm/sysreg.h>
 
 u64 swapper_pg_dir[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
@@ -253,6 +254,7 @@ void paging_init(void)
 
 	write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);
 	isb();
+	asid_init();		/* TCR_EL1.AS before the flush below and before any user ASID */
 	__asm__ __volatile__("tlbi vmalle1\n\tdsb nsh\n\tisb" : : : "memory");
 	linear_map_ready = true;
 }

@@ -271,3 +271,63 @@ bad_iret_fixup:
 	movq	%rsp, %rdi
 	call	do_bad_iret		/* SIGSEGV for the process (traps.c) */
 	jmp	swapgs_restore_regs_and_return_to_usermode
+
+/*
+ * struct task_struct *__switch_to_asm(unsigned long *prev_sp, unsigned long *next_sp,
+ *                                     struct task_struct *prev, struct task_struct *next)
+ *
+ * The task switch (kernel/sched/core.c context_switch -> switch_to). The System V ABI lets a
+ * called function clobber everything but RBX, RBP and R12-R15, so those six are all that
+ * must survive: pushed on prev's kernel stack, whose RSP goes into prev->thread.sp; then
+ * RSP becomes next->thread.sp and next's six come off its stack. RDX and RCX are not
+ * touched, so after the switch they still say who was switched away from: the C half,
+ * __switch_to(prev, next), finishes the per-task CPU state and returns prev, which reaches
+ * the caller in next's context as "last". A new task's stack (copy_thread) holds six zeros
+ * and the address of ret_from_fork_asm, where __switch_to's ret then lands.
+ */
+	.globl __switch_to_asm
+	.type __switch_to_asm, @function
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdi)		/* prev->thread.sp */
+	movq	(%rsi), %rsp		/* next->thread.sp: from here on, next's stack */
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	movq	%rdx, %rdi
+	movq	%rcx, %rsi
+	jmp	__switch_to		/* returns prev in RAX, to next's caller */
+	.size __switch_to_asm, . - __switch_to_asm
+
+/*
+ * A new task's first instructions, reached from __switch_to's ret (RAX = the task switched
+ * away from). copy_thread left RBX = a kernel thread's function (0 for a user task), R12 = its
+ * argument, and RSP = the task's pt_regs, right below which its return slot was. The C half
+ * (ret_from_fork) finishes the switch, runs the function if any, and does the exit work;
+ * then the task leaves for user mode through the general iretq path, as Linux's does, with
+ * the registers in its pt_regs (a forked child: its parent's, RAX = 0).
+ */
+	.globl ret_from_fork_asm
+	.type ret_from_fork_asm, @function
+ret_from_fork_asm:
+	USER_ENTRY_CFI
+	movq	%rsp, %r13		/* pt_regs, callee-saved across the call */
+	movq	%rax, %rdi		/* prev */
+	movq	%r13, %rsi		/* regs */
+	movq	%rbx, %rdx		/* fn */
+	movq	%r12, %rcx		/* arg */
+	xorl	%ebp, %ebp		/* no frame below this one */
+	andq	$-16, %rsp		/* the ABI's alignment for the call */
+	call	ret_from_fork
+	movq	%r13, %rsp
+	jmp	swapgs_restore_regs_and_return_to_usermode
+	USER_ENTRY_CFI_END
+	.size ret_from_fork_asm, . - ret_from_fork_asm

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tasks on x86_64: which task runs (set_current_task), the registers a new program starts
- * with (start_thread), and the first departure to user mode (arch_start_user).
+ * with (start_thread), and the task switch with the kernel context of a new task (__switch_to,
+ * copy_thread).
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -18,6 +19,8 @@
 #include <asm/elf.h>
 #include <linux/mmu_context.h>
 #include <asm/entry_test.h>
+#include <linux/compat.h>
+#include <linux/mm_types.h>
 
 void set_current_task(struct task_struct *t)
 {
@@ -54,13 +57,67 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool
 	entry_test_exec(current);
 }
 
-void __noreturn arch_start_user(struct pt_regs *regs)
+/*
+ * The C half of the task switch (entry_64.S __switch_to_asm already swapped the kernel
+ * stacks): make next the CPU's current task — its stack top for the next entry from user
+ * mode, its TLS — and its user data segments. A 64-bit program has no use for DS and ES;
+ * a 32-bit one needs __USER_DS in both (start_thread), so they change only when the kind
+ * of program changes. Interrupts are off (the run-queue lock is held).
+ */
+__visible struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
 {
-	local_irq_disable();
-	irqentry_exit_to_user_mode(regs);
-	/* The same exit as any interrupt from user mode: swapgs, iretq with regs. */
-	__asm__ __volatile__("movq %0, %%rsp\n\t"
-			     "jmp swapgs_restore_regs_and_return_to_usermode"
-			     : : "r"(regs) : "memory");
-	__builtin_unreachable();
+	bool prev32 = prev->mm && prev->mm->task_size <= TASK_SIZE_32;
+	bool next32 = next->mm && next->mm->task_size <= TASK_SIZE_32;
+
+	set_current_task(next);
+	if (next->mm && prev32 != next32)
+		load_data_segments(next32 ? __USER_DS : 0);
+	return prev;
+}
+
+/* The frame __switch_to_asm pops for a task that never ran: six registers and a return. */
+struct fork_frame {
+	unsigned long r15, r14, r13, r12, bx, bp;
+	unsigned long ret_addr;
+};
+
+void ret_from_fork_asm(void);
+
+/*
+ * A new task's kernel context: its first switch pops this frame and returns into
+ * ret_from_fork_asm with RBX = fn and R12 = arg for a kernel thread. A user task starts
+ * with a copy of the caller's user registers, returning 0 from the clone; CLONE_SETTLS gives
+ * it its own thread pointer (64-bit: the FS base; an i386 caller: a struct user_desc for a
+ * TLS slot, as set_thread_area would take it). A kernel thread has no user registers yet:
+ * zeros, until exec fills them.
+ */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+	struct fork_frame *frame = (struct fork_frame *)childregs - 1;
+
+	memset(frame, 0, sizeof(*frame));
+	frame->ret_addr = (unsigned long)ret_from_fork_asm;
+	p->thread.sp = (unsigned long)frame;
+	p->thread.fsbase = current->thread.fsbase;
+	p->thread.gsbase = current->thread.gsbase;
+	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	if (args->fn) {
+		memset(childregs, 0, sizeof(*childregs));
+		frame->bx = (unsigned long)args->fn;
+		frame->r12 = (unsigned long)args->fn_arg;
+		return 0;
+	}
+	*childregs = *current_pt_regs();
+	childregs->ax = 0;
+	if (args->stack)
+		childregs->sp = args->stack;
+	if (args->flags & CLONE_SETTLS) {
+		if (in_compat_syscall())
+			return do_set_thread_area(p, (struct user_desc __user *)args->tls, false);
+		if (args->tls >= TASK_SIZE_MAX)
+			return -EPERM;	/* Linux's answer for a base outside user space */
+		p->thread.fsbase = args->tls;
+	}
+	return 0;
 }

@@ -9,6 +9,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <asm/page.h>
+#include <linux/sched.h>
 
 /* i386's original mmap (number 90): all six arguments in a structure in user memory. */
 struct mmap_arg_struct32 {
@@ -24,4 +25,24 @@ COMPAT_SYSCALL_DEFINE1(ia32_mmap, struct mmap_arg_struct32 __user *, arg)
 	if (a.offset & (PAGE_SIZE - 1))
 		return -EINVAL;
 	return ksys_mmap_pgoff(a.addr, a.len, a.prot, a.flags, a.fd, a.offset >> PAGE_SHIFT);
+}
+
+/*
+ * i386 clone: the 32-bit kernel's argument order (CONFIG_CLONE_BACKWARDS: tls before
+ * child_tid), which the x86_64 sys_clone does not have. tls is a struct user_desc pointer
+ * (copy_thread reads it as set_thread_area would).
+ */
+COMPAT_SYSCALL_DEFINE5(ia32_clone, unsigned long, clone_flags, unsigned long, newsp,
+		       int __user *, parent_tidptr, unsigned long, tls_val, int __user *, child_tidptr)
+{
+	struct kernel_clone_args args = {
+		.flags = (clone_flags & ~CSIGNAL),
+		.child_tid = child_tidptr,
+		.parent_tid = parent_tidptr,
+		.exit_signal = (clone_flags & CSIGNAL),
+		.stack = newsp,
+		.tls = tls_val,
+	};
+
+	return kernel_clone(&args);
 }

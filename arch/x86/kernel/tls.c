@@ -99,16 +99,21 @@ static u64 make_desc(const struct user_desc *u)
 	       (u64)u->limit_in_pages << 55 | (base >> 24 & 0xff) << 56;
 }
 
-SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
+/*
+ * Fill a TLS slot of task p from a struct user_desc: set_thread_area for the caller, and
+ * clone(CLONE_SETTLS) of an i386 task for its child, which may not ask for a free slot
+ * (entry_number -1 is EINVAL there, as on Linux).
+ */
+int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, bool can_allocate)
 {
-	struct thread_struct *th = &current->thread;
+	struct thread_struct *th = &p->thread;
 	struct user_desc info;
 	int idx;
 
 	if (copy_from_user(&info, u_info, sizeof(info)))
 		return -EFAULT;
 	idx = info.entry_number;
-	if (idx == -1) {
+	if (idx == -1 && can_allocate) {
 		for (idx = GDT_ENTRY_TLS_MIN; idx <= GDT_ENTRY_TLS_MAX; idx++)
 			if (!th->tls_array[idx - GDT_ENTRY_TLS_MIN])
 				break;
@@ -127,6 +132,12 @@ SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
 			return -EINVAL;
 		th->tls_array[idx - GDT_ENTRY_TLS_MIN] = make_desc(&info);
 	}
-	load_user_tls(current);
+	if (p == current)
+		load_user_tls(current);
 	return 0;
+}
+
+SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
+{
+	return do_set_thread_area(current, u_info, true);
 }

@@ -4,6 +4,10 @@
  *   - "not present" on a user address, from user mode or from a user copy (an instruction
  *     in the exception table): maybe a page of anonymous memory not touched yet;
  *     handle_mm_fault() (mm/memory.c) gives it a frame and the access is retried;
+ *   - "present + write" (a protection fault on a write, not a fetch) there: maybe a
+ *     copy-on-write page after fork; handle_mm_fault() copies it or makes it writable. A
+ *     user copy's write lands here too: CR0.WP (set in head_64.S) makes ring 0 honour
+ *     read-only user entries, without which the kernel would write into the shared page;
  *   - any other fault in user mode (no area, a kernel address, a protection violation) is
  *     the process's error: SIGSEGV;
  *   - any other kernel fault is either an expected one — a user copy, resumed at its
@@ -28,6 +32,16 @@
 #define X86_PF_RSVD	(1 << 3)	/* a reserved bit was set in a paging entry */
 #define X86_PF_INSTR	(1 << 4)	/* instruction fetch */
 
+/* Not present, or a write to a present page: what handle_mm_fault() may resolve. */
+static bool fault_may_be_resolved(unsigned long error_code)
+{
+	if (error_code & X86_PF_RSVD)
+		return false;
+	if (!(error_code & X86_PF_PROT))
+		return true;
+	return (error_code & (X86_PF_WRITE | X86_PF_INSTR)) == X86_PF_WRITE;
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	/* CR2 first: a later fault would overwrite it. */
@@ -38,7 +52,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	if (!user_mode(regs))
 		fixup = search_exception_tables(regs->ip);
 	/* Only user mode or a user copy may fault pages in ('current' is not read before). */
-	if (!(error_code & (X86_PF_PROT | X86_PF_RSVD)) && (user_mode(regs) || fixup)) {
+	if (fault_may_be_resolved(error_code) && (user_mode(regs) || fixup)) {
 		struct mm_struct *mm = current->mm;
 
 		if (mm && address < mm->task_size)

@@ -9,7 +9,9 @@
 #include <linux/gfp.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/mm.h>
 #include <linux/mm_types.h>
+#include <linux/mmu_gather.h>
 #include <linux/sched.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -107,14 +109,15 @@ static u64 *user_pte(struct mm_struct *mm, unsigned long va, bool create)
 undo:
 	if (!nr_made)
 		return NULL;
-	while (nr_made--) {
-		u64 *e = made[nr_made];
+	for (int i = nr_made - 1; i >= 0; i--) {
+		void *t = __va(*made[i] & PTE_ADDR_MASK);
 
-		free_page(__va(*e & PTE_ADDR_MASK));
-		*e = 0;
+		*made[i] = 0;
+		made[i] = t;
 	}
-	if (is_active(mm))
-		write_cr3(read_cr3());	/* no cached walk may name the freed tables */
+	flush_tlb_mm(mm);	/* no cached walk may name the tables once they are free */
+	while (nr_made--)
+		free_page(made[nr_made]);
 	return NULL;
 }
 
@@ -178,51 +181,66 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
 	return pte && (*pte & USER_LEAF_MAPPED) ? *pte & PTE_ADDR_MASK : 0;
 }
 
+/* Every user translation of mm, walks included: reloading CR3 drops all non-global entries. */
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	/* Only the loaded address space can be in the TLB (one CPU; no PCIDs). */
+	if (is_active(mm))
+		write_cr3(read_cr3());
+}
+
 /*
  * Range operations walk the tables, not the addresses: an absent entry at any level skips
  * everything below it, so the cost follows what is mapped rather than the size of the range
- * (munmap of the whole lower half looks at 256 PML4 slots, not 2^35 pages).
- *
- * Freed pages (user frames and emptied tables) wait in a small batch until the TLB no
- * longer names them: the flush comes first, then the frees, as a second CPU would need.
+ * (munmap of the whole lower half looks at 256 PML4 slots, not 2^35 pages). What they take
+ * out waits in an mmu_gather (linux/mmu_gather.h) until the TLB no longer names it.
  */
-#define FREE_BATCH	32
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY };
 
 struct range_walk {
-	struct mm_struct *mm;
-	bool unmap;			/* else: rewrite the access to vm_flags */
-	bool free_frames;		/* unmap: the frames are ours to free */
-	unsigned long vm_flags;
-	bool flush;			/* an entry changed since the last flush */
-	unsigned int nr_free;
-	void *to_free[FREE_BATCH];
+	enum range_op op;
+	struct mmu_gather tlb;		/* the mm walked, and what waits for its flush */
+	bool free_frames;		/* RANGE_UNMAP: drop the frames' references */
+	unsigned long vm_flags;		/* RANGE_PROTECT: the new access; RANGE_COPY: the area's */
+	struct mm_struct *dst;		/* RANGE_COPY: the mm receiving the mappings */
+	int err;			/* RANGE_COPY: -ENOMEM when dst could not take one */
 };
 
-static void walk_flush(struct range_walk *w)
+static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
 {
-	/* Reloading CR3 drops every non-global entry and cached walk: all of user space. */
-	if (w->flush && is_active(w->mm))
-		write_cr3(read_cr3());
-	w->flush = false;
-	for (unsigned int i = 0; i < w->nr_free; i++)
-		free_page(w->to_free[i]);
-	w->nr_free = 0;
-}
+	phys_addr_t pa = *e & PTE_ADDR_MASK;
+	unsigned long access;
 
-static void walk_free_later(struct range_walk *w, void *page)
-{
-	if (w->nr_free == FREE_BATCH)
-		walk_flush(w);
-	w->to_free[w->nr_free++] = page;
-}
-
-/* Tables above the leaves are always present; a leaf may be a PROT_NONE one. */
-static bool table_empty(const u64 *table)
-{
-	for (int i = 0; i < PTRS_PER_TABLE; i++)
-		if (table[i] & USER_LEAF_MAPPED)
-			return false;
-	return true;
+	switch (w->op) {
+	case RANGE_UNMAP:
+		if (w->free_frames)
+			tlb_remove_page(&w->tlb, pa);
+		*e = 0;
+		tlb_flush_needed(&w->tlb);
+		break;
+	case RANGE_PROTECT:
+		*e = user_leaf(pa, user_page_access(pa, w->vm_flags));
+		tlb_flush_needed(&w->tlb);
+		break;
+	case RANGE_COPY:
+		if (w->err)
+			break;
+		/* A private writable page becomes copy-on-write in both: read-only, counted twice. */
+		access = w->vm_flags;
+		if ((access & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE)
+			access &= ~VM_WRITE;
+		if (map_user_page(w->dst, va, pa, access)) {
+			w->err = -ENOMEM;
+			break;
+		}
+		if (!(w->vm_flags & VM_PFNMAP))
+			get_page(phys_to_page(pa));
+		if (access != w->vm_flags && (*e & _PAGE_RW)) {
+			*e = user_leaf(pa, access);
+			tlb_flush_needed(&w->tlb);
+		}
+		break;
+	}
 }
 
 /*
@@ -239,45 +257,56 @@ static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, uns
 	for (unsigned long i = first; i <= last; i++) {
 		u64 *e = &table[i];
 
+		/* Tables above the leaves are always present; a leaf may be a PROT_NONE one. */
 		if (!(*e & USER_LEAF_MAPPED))
 			continue;
 		if (shift == PAGE_SHIFT) {
-			if (!w->unmap) {
-				*e = user_leaf(*e & PTE_ADDR_MASK, w->vm_flags);
-			} else {
-				if (w->free_frames)
-					walk_free_later(w, __va(*e & PTE_ADDR_MASK));
-				*e = 0;
-			}
-			w->flush = true;
+			leaf_op(w, e, base + (i << shift));
 		} else if (walk_table(w, __va(*e & PTE_ADDR_MASK), shift - 9, base + (i << shift),
 				      start, end)) {
-			walk_free_later(w, __va(*e & PTE_ADDR_MASK));
+			tlb_remove_table(&w->tlb, __va(*e & PTE_ADDR_MASK));
 			*e = 0;
-			w->flush = true;
 		}
 	}
-	return w->unmap && table_empty(table);
+	return w->op == RANGE_UNMAP && pt_table_empty(table, USER_LEAF_MAPPED);
+}
+
+static void walk_user_range(struct mm_struct *mm, struct range_walk *w, unsigned long start,
+			    unsigned long end)
+{
+	tlb_gather_mmu(&w->tlb, mm);
+	end = min(end, TASK_SIZE_MAX);
+	if (start < end)
+		walk_table(w, mm->context.pgd, PGDIR_SHIFT, 0, start, end);	/* the PML4 stays */
+	tlb_finish_mmu(&w->tlb);
 }
 
 void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		      bool free_frames)
 {
-	struct range_walk w = { .mm = mm, .unmap = true, .free_frames = free_frames };
+	struct range_walk w = { .op = RANGE_UNMAP, .free_frames = free_frames };
 
-	end = min(end, TASK_SIZE_MAX);
-	if (start < end)
-		walk_table(&w, mm->context.pgd, PGDIR_SHIFT, 0, start, end);	/* the PML4 stays */
-	walk_flush(&w);
+	walk_user_range(mm, &w, start, end);
 }
 
 void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 			unsigned long vm_flags)
 {
-	struct range_walk w = { .mm = mm, .vm_flags = vm_flags };
+	struct range_walk w = { .op = RANGE_PROTECT, .vm_flags = vm_flags };
 
-	end = min(end, TASK_SIZE_MAX);
-	if (start < end)
-		walk_table(&w, mm->context.pgd, PGDIR_SHIFT, 0, start, end);
-	walk_flush(&w);
+	walk_user_range(mm, &w, start, end);
+}
+
+int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long start,
+		    unsigned long end, unsigned long vm_flags)
+{
+	struct range_walk w = { .op = RANGE_COPY, .vm_flags = vm_flags, .dst = dst };
+
+	walk_user_range(src, &w, start, end);
+	return w.err;
+}
+
+void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm)
+{
+	mm->context.vdso = oldmm->context.vdso;
 }

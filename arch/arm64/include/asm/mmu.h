@@ -6,6 +6,7 @@
 
 typedef struct {
 	phys_addr_t pgd;	/* level-0 table of the TTBR0 half; TTBR0_EL1 while it runs */
+	u64 id;			/* ASID generation | ASID (arch/arm64/mm/context.c); 0: none yet */
 	unsigned long vdso;	/* no arm64 vDSO yet: always 0 */
 } mm_context_t;
 

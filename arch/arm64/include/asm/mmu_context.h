@@ -7,16 +7,20 @@
  * address space rewrites TTBR0 alone. With no mm loaded TTBR0 points at reserved_pg_dir,
  * an all-invalid table.
  *
- * TLB tagging: every user page is non-global (nG) and every mm uses ASID 0. Switching mm
- * therefore flushes the non-global entries of ASID 0 (tlbi aside1is) and keeps the
- * kernel's global entries. One process runs at a time so far; per-mm ASIDs (no flush on a
- * switch) can come with fork, when there is more than one address space to keep warm.
+ * TLB tagging: every user page is non-global (nG) and tagged with its mm's ASID (8 or 16
+ * bits, as ID_AA64MMFR0_EL1.ASIDBits allows; TCR_EL1.AS is set for 16). switch_mm() writes
+ * table base and ASID in one TTBR0 write and flushes nothing; a generation-based allocator
+ * hands ASIDs out at an mm's first switch and flushes the whole TLB once per rollover.
+ * Kernel entries are global and survive all of it.
  * The generic interface is <linux/mmu_context.h>; this adds what only arm64 needs.
  */
 #ifndef _ASM_ARM64_MMU_CONTEXT_H
 #define _ASM_ARM64_MMU_CONTEXT_H
 
 struct mm_struct;
+
+/* paging_init(): choose 8- or 16-bit ASIDs (TCR_EL1.AS) before any user mm exists. */
+void asid_init(void);
 
 /* Make the instructions just written into mm's executable pages visible to fetches. */
 void sync_user_icache(struct mm_struct *mm);

@@ -20,6 +20,7 @@
 #define TASK_SIZE_OF(t)	((t)->mm ? (t)->mm->task_size : TASK_SIZE_MAX)
 
 #ifndef __ASSEMBLY__
+#include <asm/fpsimd.h>
 
 /*
  * Saved kernel context for switching between tasks: the AAPCS64 callee-saved registers,
@@ -37,6 +38,8 @@ struct thread_struct {
 	 */
 	unsigned long tp_value;		/* TPIDRRO_EL0 */
 	unsigned long tp2_value;	/* TPIDR_EL0 */
+	/* V0-V31, FPSR, FPCR while the task is off the CPU (asm/fpsimd.h, kernel/fpsimd.c). */
+	struct user_fpsimd_state fpsimd_state;
 };
 
 static inline void cpu_relax(void)

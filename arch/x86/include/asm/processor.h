@@ -22,6 +22,7 @@
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <asm/fpu.h>
 
 /* Kernel context of a task that is not running (the scheduler's switch_to saves it here). */
 struct thread_struct {
@@ -30,11 +31,15 @@ struct thread_struct {
 	unsigned long fsbase;		/* arch_prctl(ARCH_SET_FS): 64-bit TLS */
 	unsigned long gsbase;		/* arch_prctl(ARCH_SET_GS) */
 	u64 tls_array[3];		/* set_thread_area(): GDT slots 12-14, 32-bit TLS */
+	/* x87/SSE/AVX registers while the task is off the CPU (asm/fpu.h, kernel/fpu.c). */
+	struct fpu fpu;			/* 64-byte aligned: keep it last */
 };
 
 struct task_struct;
 void load_user_tls(struct task_struct *t);	/* tls.c: FS/GS bases, GDT TLS slots */
 void reset_user_tls(struct task_struct *t);	/* exec: none */
+struct user_desc;
+int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, bool can_allocate);
 
 static inline void cpuid_count(u32 leaf, u32 subleaf, u32 *a, u32 *b, u32 *c, u32 *d)
 {
@@ -115,7 +120,6 @@ static inline void update_task_stack_sp0(unsigned long sp0)
 }
 
 void syscall_init(void);		/* kernel/cpu/common.c */
-void fpu_init_cpu(void);
 
 static inline void cpu_relax(void)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU setup for user mode: the syscall and sysenter MSRs (syscall_init), the FPU/SSE
- * control bits user code needs, and what the CPU tells programs about itself (AT_HWCAP).
+ * Per-CPU setup for user mode: the syscall and sysenter MSRs (syscall_init) and what the CPU
+ * tells programs about itself (AT_HWCAP). The FPU's setup is in kernel/fpu.c.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -60,18 +60,6 @@ void syscall_init(void)
 	wrmsr(MSR_IA32_SYSENTER_EIP, (unsigned long)entry_SYSENTER_compat);
 
 	vdso32_setup_entry(cpu_has_sysenter32());
-}
-
-/*
- * User code may use x87 and SSE (compilers emit SSE for x86_64 freely): no emulation (EM),
- * no lazy-switch trap (TS), native x87 errors (NE), and the OS-supports-SSE bits. The kernel
- * itself is built without FPU/SSE, so it never touches this state.
- */
-void fpu_init_cpu(void)
-{
-	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
-	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
-	__asm__ __volatile__("fninit");
 }
 
 unsigned long x86_elf_hwcap(void)

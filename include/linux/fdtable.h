@@ -1,0 +1,46 @@
+/*
+ * A process's file descriptors: a table of open files, shared by the threads that cloned
+ * with CLONE_FILES and copied by fork. An open file (struct file) counts its references:
+ * each fd pointing at it, and each syscall using it between fget() and fput(), so a close
+ * by another thread never frees a file under a call that is still using it.
+ *
+ * Locking: files->lock guards fd[] and close_on_exec; file->count is atomic. The table grows
+ * (doubling, from NR_OPEN_DEFAULT) up to the process's RLIMIT_NOFILE; past it, EMFILE.
+ */
+#ifndef _LINUX_FDTABLE_H
+#define _LINUX_FDTABLE_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+
+struct file;
+
+#define NR_OPEN_DEFAULT	64
+#define NR_OPEN_MAX	(1024 * 1024)	/* Linux's fs.nr_open: no RLIMIT_NOFILE goes higher */
+
+struct files_struct {
+	int count;			/* tasks using this table (atomic) */
+	spinlock_t lock;
+	unsigned int max_fds;		/* slots in fd[] */
+	struct file **fd;
+	unsigned long *close_on_exec;	/* one bit per slot */
+	struct file *fd_array[NR_OPEN_DEFAULT];
+	unsigned long cloexec_init[NR_OPEN_DEFAULT / (8 * sizeof(long))];
+};
+
+struct files_struct *alloc_files(void);
+struct files_struct *dup_fd(struct files_struct *old);	/* fork: NULL when out of memory */
+void put_files_struct(struct files_struct *files);	/* a task drops its table */
+void do_close_on_exec(struct files_struct *files);
+
+/* Install f (one reference given) at the lowest free fd >= start: the fd or -EMFILE/-ENOMEM. */
+int fd_install_lowest(struct file *f, unsigned int start, bool cloexec);
+/* The open file at fd with a reference taken (fput() it), or NULL. */
+struct file *fget(unsigned int fd);
+void fput(struct file *f);
+bool fd_is_open(unsigned int fd);
+struct file *get_file(struct file *f);
+/* Take fd out of the table and drop its reference: 0 or -EBADF. */
+int close_fd(unsigned int fd);
+
+#endif
