@@ -9,6 +9,8 @@
  * root; only the last section gives root up for good. A structure the kernel writes is
  * followed by a canary that must survive (the 32-bit ABIs' layouts are half the size).
  * Boot defaults of the limits are checked only as pid 1: elsewhere they are the shell's.
+ * Two children (clone with SIGCHLD, a shared page to step them) check setpgid across fork
+ * and across a child's setsid, and the CPU time wait4 hands to RUSAGE_CHILDREN and times.
  * Checks that hold on both Linux and Ferry only; the plan line comes last (the count
  * differs between ABIs).
  */
