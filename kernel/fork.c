@@ -117,8 +117,8 @@ static int check_clone_flags(u64 flags)
 		return -EINVAL;
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
 		return -EINVAL;
-	/* init may not make a sibling or a thread (Linux: SIGNAL_UNKILLABLE). */
-	if ((flags & (CLONE_PARENT | CLONE_THREAD)) && current->pid == 1)
+	/* init may not make a sibling: nobody would reap it (Linux: SIGNAL_UNKILLABLE). */
+	if ((flags & CLONE_PARENT) && current->tgid == 1)
 		return -EINVAL;
 	/* No namespaces, cgroups or pidfds in this kernel. */
 	if (flags & (CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET |

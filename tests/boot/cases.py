@@ -597,4 +597,13 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
             add(f"{_arch}_user_{_abi}_{_probe}", _arch, cmdline="", init=f"{_abi}/{_probe}",
                 ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
 QEMU_USER_RUNS += [(_abi, "procs", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# libc_threads: glibc's pthread_create/join (clone3, CLONE_SETTLS, CLONE_CHILD_CLEARTID and
+# the futex wake at a thread's exit), a mutex and a condition variable under contention,
+# per-thread TLS (i386: each thread's %gs descriptor), fork + execve + waitpid, exit() from
+# a thread ending the process.
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_libc_threads", _arch, cmdline="", init=f"{_abi}/libc_threads",
+            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+QEMU_USER_RUNS += [(_abi, "libc_threads", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # ---- end of processes -------------------------------------------------------------------------

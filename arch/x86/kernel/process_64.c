@@ -54,6 +54,7 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool
 	 */
 	load_data_segments(compat ? __USER_DS : 0);
 	reset_user_tls(current);
+	fpu_flush_user_state();				/* x87/SSE/AVX: the defaults */
 	entry_test_exec(current);
 }
 
@@ -69,6 +70,8 @@ __visible struct task_struct *__switch_to(struct task_struct *prev, struct task_
 	bool prev32 = prev->mm && prev->mm->task_size <= TASK_SIZE_32;
 	bool next32 = next->mm && next->mm->task_size <= TASK_SIZE_32;
 
+	fpu_switch(prev, next);				/* x87/SSE/AVX registers */
+	save_user_tls(prev);
 	set_current_task(next);
 	if (next->mm && prev32 != next32)
 		load_data_segments(next32 ? __USER_DS : 0);
@@ -99,17 +102,24 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	memset(frame, 0, sizeof(*frame));
 	frame->ret_addr = (unsigned long)ret_from_fork_asm;
 	p->thread.sp = (unsigned long)frame;
+	save_user_tls(current);		/* user code may have loaded a selector since */
+	p->thread.fsindex = current->thread.fsindex;
+	p->thread.gsindex = current->thread.gsindex;
 	p->thread.fsbase = current->thread.fsbase;
 	p->thread.gsbase = current->thread.gsbase;
 	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
 	if (args->fn) {
 		memset(childregs, 0, sizeof(*childregs));
+		p->thread.fsindex = p->thread.gsindex = 0;
+		p->thread.fsbase = p->thread.gsbase = 0;
 		frame->bx = (unsigned long)args->fn;
 		frame->r12 = (unsigned long)args->fn_arg;
+		fpu_init_task(p);
 		return 0;
 	}
 	*childregs = *current_pt_regs();
 	childregs->ax = 0;
+	fpu_clone(p, current);
 	if (args->stack)
 		childregs->sp = args->stack;
 	if (args->flags & CLONE_SETTLS) {
@@ -118,6 +128,7 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		if (args->tls >= TASK_SIZE_MAX)
 			return -EPERM;	/* Linux's answer for a base outside user space */
 		p->thread.fsbase = args->tls;
+		p->thread.fsindex = 0;
 	}
 	return 0;
 }

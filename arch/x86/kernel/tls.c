@@ -28,12 +28,55 @@
 #define ARCH_GET_FS	0x1003
 #define ARCH_GET_GS	0x1004
 
+/*
+ * The user's FS and GS as they are now (the kernel runs with the user's selectors loaded;
+ * only GS's base is swapped, into MSR_KERNEL_GS_BASE): a selector, and for a null selector
+ * the base a 64-bit program set through arch_prctl. A non-null selector's base comes from
+ * its descriptor, so it is not kept.
+ */
+void save_user_tls(struct task_struct *t)
+{
+	u16 fs, gs;
+
+	__asm__ __volatile__("movw %%fs, %0" : "=r"(fs));
+	__asm__ __volatile__("movw %%gs, %0" : "=r"(gs));
+	t->thread.fsindex = fs;
+	t->thread.gsindex = gs;
+	if (!fs)
+		t->thread.fsbase = rdmsr(MSR_FS_BASE);
+	if (!gs)
+		t->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+}
+
+/*
+ * Load GS's selector for user mode while the kernel's GS base is active: swapgs around the
+ * load puts the user's new base (from the descriptor) into MSR_KERNEL_GS_BASE, where the
+ * exit's swapgs finds it. Interrupts must stay off in between: an interrupt there would
+ * run the kernel on the user's GS base.
+ */
+static void load_user_gs_index(u16 sel)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__asm__ __volatile__("swapgs\n\tmovl %0, %%gs\n\tswapgs" : : "r"((u32)sel) : "memory");
+	local_irq_restore(flags);
+}
+
+/*
+ * Make t's TLS the CPU's: its GDT slots first, then its selectors, which take their bases
+ * from those slots; a null selector gets the base arch_prctl set. (Linux orders the switch
+ * of segment state the same way.)
+ */
 void load_user_tls(struct task_struct *t)
 {
-	wrmsr(MSR_FS_BASE, t->thread.fsbase);
-	/* In the kernel, after swapgs, the user's GS base is the one parked in this MSR. */
-	wrmsr(MSR_KERNEL_GS_BASE, t->thread.gsbase);
 	load_tls_descriptors(t->thread.tls_array);
+	__asm__ __volatile__("movl %0, %%fs" : : "r"((u32)t->thread.fsindex) : "memory");
+	if (!t->thread.fsindex)
+		wrmsr(MSR_FS_BASE, t->thread.fsbase);
+	load_user_gs_index(t->thread.gsindex);
+	if (!t->thread.gsindex)
+		wrmsr(MSR_KERNEL_GS_BASE, t->thread.gsbase);
 }
 
 /* exec: the new program starts with no TLS, as on Linux. */
@@ -41,6 +84,8 @@ void reset_user_tls(struct task_struct *t)
 {
 	t->thread.fsbase = 0;
 	t->thread.gsbase = 0;
+	t->thread.fsindex = 0;
+	t->thread.gsindex = 0;
 	memset(t->thread.tls_array, 0, sizeof(t->thread.tls_array));
 	load_user_tls(t);
 }
@@ -55,15 +100,22 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
 		/* A base outside user space would let user code address the kernel's data. */
 		if (arg2 >= TASK_SIZE_MAX)
 			return -EPERM;
-		if (option == ARCH_SET_FS)
+		save_user_tls(current);
+		/* A base set this way goes with a null selector (Linux loads 0 too). */
+		if (option == ARCH_SET_FS) {
 			th->fsbase = arg2;
-		else
+			th->fsindex = 0;
+		} else {
 			th->gsbase = arg2;
+			th->gsindex = 0;
+		}
 		load_user_tls(current);
 		return 0;
 	case ARCH_GET_FS:
+		save_user_tls(current);
 		return put_user(th->fsbase, (unsigned long __user *)arg2);
 	case ARCH_GET_GS:
+		save_user_tls(current);
 		return put_user(th->gsbase, (unsigned long __user *)arg2);
 	default:
 		return -EINVAL;
@@ -132,8 +184,10 @@ int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, b
 			return -EINVAL;
 		th->tls_array[idx - GDT_ENTRY_TLS_MIN] = make_desc(&info);
 	}
-	if (p == current)
-		load_user_tls(current);
+	if (p == current) {
+		save_user_tls(current);
+		load_user_tls(current);	/* a selector naming this slot takes its new base */
+	}
 	return 0;
 }
 

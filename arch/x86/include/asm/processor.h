@@ -31,6 +31,7 @@ struct thread_struct {
 	unsigned long fsbase;		/* arch_prctl(ARCH_SET_FS): 64-bit TLS */
 	unsigned long gsbase;		/* arch_prctl(ARCH_SET_GS) */
 	u64 tls_array[3];		/* set_thread_area(): GDT slots 12-14, 32-bit TLS */
+	u16 fsindex, gsindex;		/* the user's FS and GS selectors (32-bit TLS: 0x63) */
 	/* x87/SSE/AVX registers while the task is off the CPU (asm/fpu.h, kernel/fpu.c). */
 	struct fpu fpu;			/* 64-byte aligned: keep it last */
 };
@@ -38,6 +39,7 @@ struct thread_struct {
 struct task_struct;
 void load_user_tls(struct task_struct *t);	/* tls.c: FS/GS bases, GDT TLS slots */
 void reset_user_tls(struct task_struct *t);	/* exec: none */
+void save_user_tls(struct task_struct *t);	/* the switch: the live selectors and bases */
 struct user_desc;
 int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, bool can_allocate);
 
