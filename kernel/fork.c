@@ -96,14 +96,15 @@ static struct signal_struct *copy_signal(const struct signal_struct *cur)
 	return sig;
 }
 
-/* How many processes (thread-group leaders) user uid has. Under tasklist_lock. */
+/* How many tasks user uid has: Linux counts every task, threads too, against
+ * RLIMIT_NPROC. Under tasklist_lock. */
 static int processes_of(uid_t uid)
 {
 	struct task_struct *t;
 	int n = 0;
 
 	for_each_process_thread(t)
-		if (thread_group_leader(t) && t->cred.uid == uid && t != &init_task)
+		if (t->cred.uid == uid && !(t->flags & PF_KTHREAD) && t->exit_state != EXIT_DEAD)
 			n++;
 	return n;
 }
@@ -199,7 +200,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	err = -EAGAIN;
 	if (nr_threads >= max_threads)
 		goto bad_locked;
-	if (!(flags & CLONE_THREAD) && p->cred.uid != 0 && p->cred.euid != 0 &&
+	if (p->cred.uid != 0 && p->cred.euid != 0 &&
 	    processes_of(p->cred.uid) >= (long)task_rlimit(current, RLIMIT_NPROC))
 		goto bad_locked;
 	pid = alloc_pid();
