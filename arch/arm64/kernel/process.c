@@ -27,8 +27,6 @@
 /* The task kernel_entry 0 puts into SP_EL0 (asm/current.h); set by set_current_task(). */
 struct task_struct *__entry_task;
 
-void fpsimd_flush_user_state(void);	/* fpsimd.S */
-
 /*
  * A program's first registers (exec): everything zero except pc = its entry point and
  * sp = the initial stack (argc at sp); PSTATE = EL0t, AArch64, with D, A, I, F clear, so
@@ -132,6 +130,7 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 	prev->thread.tp2_value = read_sysreg(tpidr_el0);
 	write_sysreg(next->thread.tp2_value, tpidr_el0);
 	write_sysreg(next->thread.tp_value, tpidrro_el0);
+	fpu_switch(prev, next);				/* V0-V31, FPSR, FPCR */
 	__entry_task = next;
 	return cpu_switch_to(prev, next, &prev->thread, &next->thread);
 }
@@ -161,10 +160,12 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 		p->thread.x19_x28[0] = (unsigned long)args->fn;
 		p->thread.x19_x28[1] = (unsigned long)args->fn_arg;
 		p->thread.tp_value = p->thread.tp2_value = 0;
+		fpu_init_task(p);
 		return 0;
 	}
 	*childregs = *current_pt_regs();
 	childregs->regs[0] = 0;
+	fpu_clone(p, current);
 	if (is_compat_task()) {
 		if (args->stack)
 			childregs->compat_sp = args->stack;
