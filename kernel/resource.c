@@ -12,10 +12,11 @@
  * always allowed and cannot be undone without the capability.
  *
  * Who enforces what (this file only stores the numbers):
- *   RLIMIT_NPROC    fork (kernel/fork.c)           RLIMIT_NOFILE   the file table (fs/)
- *   RLIMIT_STACK    exec's stack, mmap's gap        RLIMIT_AS/DATA  mmap and brk (mm/)
- *   RLIMIT_CPU      not enforced: no SIGXCPU timer yet (the signals issue)
- *   the others      stored and reported only, as Ferry has nothing they limit
+ *   RLIMIT_NPROC    fork (kernel/fork.c)           RLIMIT_NOFILE   the file table (fs/file.c)
+ *   RLIMIT_STACK    exec: a quarter of it for the arguments and environment (fs/exec.c)
+ *   not yet         RLIMIT_AS and RLIMIT_DATA (mmap, brk), RLIMIT_STACK as the main stack's
+ *                   size, RLIMIT_CPU (no SIGXCPU timer: the signals issue), RLIMIT_FSIZE,
+ *                   RLIMIT_MEMLOCK; the others limit nothing Ferry has
  *
  * Usage (getrusage, times): times are kept in nanoseconds per task (utime/stime, charged by
  * the tick); a process's are the sum of its live threads' and of those that already exited
