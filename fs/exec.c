@@ -344,7 +344,7 @@ static int bprm_execve(struct linux_binprm *b)
 	switch_mm(old, b->mm);
 	if (old)
 		mmput(old);
-	current->flags &= ~PF_KTHREAD;
+	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	if (current->files && __atomic_load_n(&current->files->count, __ATOMIC_ACQUIRE) > 1) {
 		struct files_struct *copy = dup_fd(current->files);
 

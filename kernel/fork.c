@@ -142,7 +142,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 	p->usage = 2;
-	p->flags = args->fn ? PF_KTHREAD : 0;
+	p->flags = args->fn ? PF_KTHREAD : PF_FORKNOEXEC;
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->thread_info.flags &= ~(_TIF_NEED_RESCHED | _TIF_SIGPENDING);

@@ -45,6 +45,7 @@ struct pt_regs;
 
 /* flags */
 #define PF_EXITING		0x00000004
+#define PF_FORKNOEXEC		0x00000040	/* forked, not yet exec'd (setpgid's EACCES) */
 #define PF_KTHREAD		0x00200000	/* a kernel thread: no user mm of its own */
 
 #define PID_MAX_DEFAULT		0x8000		/* pids run 1..32767, then wrap (Linux) */
