@@ -254,7 +254,7 @@ def parse_strace(text, abi, probe=None, tables=None):
         dur = None
         dm = _DUR.search(rest)
         if dm:
-            dur = float(dm.group(1)) * 1e6
+            dur = int(round(float(dm.group(1)) * 1e6))	# whole microseconds (an int field)
             rest = rest[:dm.start()]
         call = _call(rest)
         if call:

@@ -170,3 +170,14 @@ def test_elf_abi_arm(tmp_path):
     probe = os.path.join(top, "build", "probes", "arm", "hello")
     if os.path.exists(probe):
         assert linux.elf_abi(probe) == "arm"
+
+
+def test_strace_durations_are_whole_microseconds():
+    # 0.007923 * 1e6 is 7922.999999999999 in floating point: a record with that dur_us is
+    # refused as bad (dur_us is an integer field), which once failed make compare's routes
+    (rec,) = linuxparse.parse_strace("5 getpid() = 5 <0.007923>\n", "x86_64", "p")
+    assert rec["dur_us"] == 7923 and isinstance(rec["dur_us"], int)
+    from ferrytrace import records
+    head = '{"type": "header", "source": "strace", "arch": "x86_64"}\n'
+    tr = records.loads(head + records.dumps_record(rec), warn=lambda m: None)
+    assert not tr.bad and tr.syscalls[0]["dur_us"] == 7923
