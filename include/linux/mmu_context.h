@@ -1,6 +1,6 @@
 /*
- * User address spaces, as generic code sees them: create, switch, fill, and leave for user
- * mode. Each arch implements these over its own page tables (arch/x86/mm/mmu_context.c,
+ * User address spaces, as generic code sees them: create, switch, fill, copy for fork, and
+ * flush (flush_tlb_mm, linux/mmu_gather.h). Each arch implements these over its own page tables (arch/x86/mm/mmu_context.c,
  * arch/arm64/mm/context.c); <asm/mmu_context.h> says how, and adds what only it needs.
  */
 #ifndef _LINUX_MMU_CONTEXT_H
@@ -8,7 +8,6 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
-#include <asm/ptrace.h>		/* callers pass task_pt_regs(), which needs the type */
 
 struct mm_struct;
 
@@ -53,9 +52,6 @@ int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long 
 		    unsigned long end, unsigned long vm_flags);
 /* fork: the arch's part of mm_context_t that the copy inherits (the vDSO base). */
 void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm);
-
-/* Leave for user mode with regs (task_pt_regs(current)) through the arch's normal exit. */
-void __noreturn arch_start_user(struct pt_regs *regs);
 
 /*
  * <asm/mmu_context.h> also provides sync_user_icache(mm): make instructions just written

@@ -65,6 +65,7 @@ static unsigned int asid_bits = 8;
 static u64 asid_generation;		/* bits from asid_bits up; never 0 once set up */
 static unsigned long asid_map[MAX_ASIDS / BITS_PER_LONG];
 static unsigned long asid_next = 1;	/* where the search for a free one starts */
+static unsigned long asid_limit;	/* 0, or fewer ASIDs for ktest=asid's rollovers */
 static DEFINE_SPINLOCK(asid_lock);
 
 static inline u64 mm_asid(const struct mm_struct *mm)
@@ -92,14 +93,14 @@ void asid_init(void)
 /* Under asid_lock. */
 static void new_context(struct mm_struct *mm)
 {
-	unsigned long n = 1UL << asid_bits, asid;
+	unsigned long n = asid_limit ? asid_limit : 1UL << asid_bits, asid;
 
 	for (asid = asid_next; asid < n; asid++)
 		if (!(asid_map[asid / BITS_PER_LONG] & (1UL << (asid % BITS_PER_LONG))))
 			break;
 	if (asid == n) {
 		/* Rollover: every ASID of the old generation goes, with every TLB entry. */
-		asid_generation += n;
+		asid_generation += 1UL << asid_bits;
 		memset(asid_map, 0, sizeof(asid_map));
 		dsb(ishst);
 		__asm__ __volatile__("tlbi vmalle1is" : : : "memory");
@@ -110,6 +111,21 @@ static void new_context(struct mm_struct *mm)
 	asid_map[asid / BITS_PER_LONG] |= 1UL << (asid % BITS_PER_LONG);
 	asid_next = asid + 1;
 	mm->context.id = asid_generation | asid;
+}
+
+/* ktest=asid: hand out only ASIDs 1..n-1 (0: all), so a few mms force rollovers. */
+void asid_set_limit_for_test(unsigned long n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&asid_lock, flags);
+	asid_limit = n < (1UL << asid_bits) ? n : 0;
+	spin_unlock_irqrestore(&asid_lock, flags);
+}
+
+u64 asid_generation_for_test(void)
+{
+	return asid_generation >> asid_bits;
 }
 
 /* Drop the TLB entry of one user page of mm (none when mm holds no live ASID). */

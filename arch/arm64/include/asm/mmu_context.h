@@ -21,6 +21,9 @@ struct mm_struct;
 
 /* paging_init(): choose 8- or 16-bit ASIDs (TCR_EL1.AS) before any user mm exists. */
 void asid_init(void);
+/* ktest=asid (arch/arm64/mm/test_asid.c): fewer ASIDs (0: all), and the generation. */
+void asid_set_limit_for_test(unsigned long n);
+u64 asid_generation_for_test(void);
 
 /* Make the instructions just written into mm's executable pages visible to fetches. */
 void sync_user_icache(struct mm_struct *mm);
