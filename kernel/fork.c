@@ -304,7 +304,7 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
  * run a kernel thread's function (kernel_init execs the first program and returns), then
  * the exit work of any return to user mode.
  */
-__visible void ret_from_fork(struct task_struct *prev, struct pt_regs *regs,
+void ret_from_fork(struct task_struct *prev, struct pt_regs *regs,
 			     int (*fn)(void *), void *arg)
 {
 	schedule_tail(prev);

@@ -232,6 +232,8 @@ void scheduler_tick(struct pt_regs *regs);	/* from the timer interrupt */
 int wake_up_state(struct task_struct *t, long state);
 void sched_fork(struct task_struct *t);
 void schedule_tail(struct task_struct *prev);	/* a new task's first steps (ret_from_fork) */
+/* A new task's first C code, from the arch's ret_from_fork_asm (kernel/fork.c). */
+void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(void *), void *arg);
 long schedule_timeout(long ticks);		/* sleep up to ticks; ticks left */
 
 /* kernel/sched/completion.c */

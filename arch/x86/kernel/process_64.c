@@ -65,7 +65,7 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool
  * a 32-bit one needs __USER_DS in both (start_thread), so they change only when the kind
  * of program changes. Interrupts are off (the run-queue lock is held).
  */
-__visible struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	bool prev32 = prev->mm && prev->mm->task_size <= TASK_SIZE_32;
 	bool next32 = next->mm && next->mm->task_size <= TASK_SIZE_32;

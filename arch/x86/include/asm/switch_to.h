@@ -7,6 +7,9 @@ struct task_struct;
 struct task_struct *__switch_to_asm(unsigned long *prev_sp, unsigned long *next_sp,
 				    struct task_struct *prev, struct task_struct *next);
 
+/* The C half (process_64.c): per-task CPU state; returns prev. */
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+
 /* Run next; returns, in prev's context once it runs again, the task switched away from. */
 #define switch_to(prev, next) __switch_to_asm(&(prev)->thread.sp, &(next)->thread.sp, prev, next)
 
