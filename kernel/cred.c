@@ -422,18 +422,21 @@ SYSCALL_DEFINE2(setgroups, int, gidsetsize, gid_t __user *, grouplist)
 {
 	struct group_info *gi;
 	long err = setgroups_prepare(gidsetsize, &gi);
+	unsigned long size, copied;
 
 	if (err)
 		return err;
-	if (copy_from_user(gi->gid, grouplist, gidsetsize * sizeof(gid_t))) {
+	/* As Linux reads the list, in order: an invalid gid before a fault is EINVAL. */
+	size = gidsetsize * sizeof(gid_t);
+	copied = (size - copy_from_user(gi->gid, grouplist, size)) / sizeof(gid_t);
+	for (unsigned long i = 0; i < copied; i++)
+		if (!gid_valid(gi->gid[i]))
+			err = -EINVAL;
+	if (!err && copied < (unsigned long)gidsetsize)
+		err = -EFAULT;
+	if (err) {
 		put_group_info(gi);
-		return -EFAULT;
-	}
-	for (int i = 0; i < gidsetsize; i++) {
-		if (!gid_valid(gi->gid[i])) {
-			put_group_info(gi);
-			return -EINVAL;
-		}
+		return err;
 	}
 	return set_current_groups(gi);
 }
