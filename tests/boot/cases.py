@@ -613,3 +613,20 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
         add(f"{_arch}_user_{_abi}_forkbomb", _arch, cmdline="", init=f"{_abi}/forkbomb",
             ktap=True, timeout=240, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
 # ---- end of processes -------------------------------------------------------------------------
+
+
+# ---- FP/SIMD registers per task (issue 11; owner: fpu) ----------------------------------------
+# fpu_switch: a parent and its child each keep their own vector registers and FP control word
+# (x86_64: XMM0-15/YMM0-15 and MXCSR; i386: XMM0-7/YMM0-7; arm64: V0-V31 and FPCR; arm: D0-D31
+# and FPSCR) through sched_yield and spins long enough for the tick to preempt them. x86 under
+# qemu64 (FXSAVE) and Skylake-Client (XSAVE, YMM upper halves too). The in-kernel suites fpu
+# and fpsimd run in every "ktest" boot (x86_64_cpu_skylake: XSAVE; arm64_cpu_max).
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        for _cpu, _tag in ((None, ""), ("Skylake-Client", "_skylake")) if _arch == "x86_64" \
+                else ((None, ""),):
+            add(f"{_arch}_user_{_abi}_fpu_switch{_tag}", _arch, cpu=_cpu, cmdline="",
+                init=f"{_abi}/fpu_switch", ktap=True, timeout=120,
+                reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+QEMU_USER_RUNS += [(_abi, "fpu_switch", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# ---- end of FP/SIMD registers per task ---------------------------------------------------------
