@@ -54,20 +54,23 @@ static void free_table(u64 *table, unsigned int level)
 	free_page(table);
 }
 
+static bool is_active(struct mm_struct *mm)
+{
+	return (read_cr3() & PTE_ADDR_MASK) == __pa(mm->context.pgd);
+}
+
 void destroy_context(struct mm_struct *mm)
 {
 	u64 *pgd = mm->context.pgd;
 
+	/* Never free tables the MMU may still walk. */
+	if (is_active(mm))
+		switch_mm(mm, NULL);
 	for (int i = 0; i < USER_PGD_PTRS; i++)
 		if (pgd[i] & _PAGE_PRESENT)
 			free_table(__va(pgd[i] & PTE_ADDR_MASK), 3);
 	free_page(pgd);
 	mm->context.pgd = NULL;
-}
-
-static bool is_active(struct mm_struct *mm)
-{
-	return (read_cr3() & PTE_ADDR_MASK) == __pa(mm->context.pgd);
 }
 
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
