@@ -23,17 +23,10 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 
-/*
- * Has p called execve since fork? Linux keeps PF_FORKNOEXEC (set by fork, cleared by
- * exec); until the process core has it, no child counts as having exec'd.
- */
+/* Has p called execve since fork? (PF_FORKNOEXEC: set by fork, cleared by exec) */
 static bool did_exec(const struct task_struct *p)
 {
-#ifdef PF_FORKNOEXEC
 	return !(p->flags & PF_FORKNOEXEC);
-#else
-	return false;
-#endif
 }
 
 /*

@@ -476,8 +476,9 @@ QEMU_USER_RUNS += [("i386", "compat", 0, True), ("arm64", "compat", 0, True),
 # what does not fit), supplementary groups (sorted, NGROUPS_MAX, EINVAL/EFAULT/EPERM),
 # getpgid/setpgid/getsid/setsid, rlimits (EINVAL, EPERM, the nr_open ceiling, 32-bit
 # infinities, i386's original getrlimit; as pid 1 Linux's boot defaults), getrusage and times
-# (struct sizes, errno, time advancing), setpgid on a child before and after its setsid, the
-# children's CPU time after wait4, sched_get/setaffinity and getcpu. Every ABI on
+# (struct sizes, errno, time advancing), setpgid on a child before and after its setsid and
+# after its execve (EACCES), the children's CPU time after wait4, sched_get/setaffinity and
+# getcpu. Every ABI on
 # Ferry, and under qemu-user (the host kernel's answers: root there may lack
 # CAP_SYS_RESOURCE, which the probe asks capget about).
 for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():

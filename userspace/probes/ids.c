@@ -9,8 +9,9 @@
  * root; only the last section gives root up for good. A structure the kernel writes is
  * followed by a canary that must survive (the 32-bit ABIs' layouts are half the size).
  * Boot defaults of the limits are checked only as pid 1: elsewhere they are the shell's.
- * Two children (clone with SIGCHLD, a shared page to step them) check setpgid across fork
- * and across a child's setsid, and the CPU time wait4 hands to RUSAGE_CHILDREN and times.
+ * Children (clone with SIGCHLD, a shared page to step them) check setpgid across fork,
+ * across a child's setsid and after a child's execve of this program (--exec-child), and
+ * the CPU time wait4 hands to RUSAGE_CHILDREN and times.
  * Checks that hold on both Linux and Ferry only; the plan line comes last (the count
  * differs between ABIs).
  */
@@ -548,10 +549,38 @@ static void check_children(void)
 	      "a child that called setsid: its session and group are its pid (%ld, %ld), "
 	      "setpgid on it EPERM (%ld)", sb, gb, r1);
 
+	/*
+	 * A child that has called execve: setpgid on it is EACCES (Linux's PF_FORKNOEXEC). The
+	 * child execs this program with --exec-child, which lives 500 ms; until the exec lands
+	 * setpgid(child, child) succeeds, so the parent asks until the answer changes.
+	 */
+	const char *self = (const char *)getauxval(AT_EXECFN);
+	char *eargv[] = { (char *)self, "--exec-child", 0 }, *eenvp[] = { 0 };
+	int status = -1;
+	long long until;
+
+	b = sys(clone, SIGCHLD, 0, 0, 0, 0);
+	if (b == 0) {
+		r1 = sys(execve, self, eargv, eenvp);
+		sys(exit, 100 - r1);		/* exec failed: 100 + errno */
+	}
+	until = now_ms() + 2000;
+	do {
+		r1 = sys(setpgid, b, b);
+		if (r1 == 0)
+			sys(sched_yield);
+	} while (r1 == 0 && now_ms() < until);
+	r2 = sys(wait4, b, &status, 0, 0);
+	if (status == (100 + 8) << 8)		/* ENOEXEC: qemu-user execs through the host */
+		CHECK(1, "a child after execve: setpgid EACCES # SKIP the host cannot exec this ABI");
+	else
+		CHECK(r1 == -EACCES && r2 == b && status == 0,
+		      "a child after execve: setpgid on it %ld (EACCES); it exits %#x", r1, status);
+
 	long long children = usage_ms(RUSAGE_CHILDREN);
 	sys(times, buf);
 	CHECK(children >= 10 && tms->cutime + tms->cstime >= 1,
-	      "two children reaped after 100 ms of CPU each: getrusage(CHILDREN) %lld ms, "
+	      "children reaped after 100 ms of CPU each: getrusage(CHILDREN) %lld ms, "
 	      "times' children %ld ticks", children, tms->cutime + tms->cstime);
 	CHECK(sys(wait4, -1, 0, 0, 0) == -10 /* ECHILD */, "no child left: wait4 ECHILD");
 }
@@ -614,8 +643,12 @@ static void check_no_way_back(void)
 	      "not root: raising the hard limit EPERM");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--exec-child")) {	/* check_children's exec'd child */
+		spin_ms(500);
+		return 0;
+	}
 	printf("KTAP version 1\n");
 	own_pid = sys(getpid);
 	if (id32(geteuid) != 0) {
