@@ -30,7 +30,7 @@ class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
                  timeout=60, dtb=None, invert=False, init=None, trace_check=None,
-                 run_args=()):
+                 run_args=(), files=None):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
@@ -39,6 +39,9 @@ class Case:
         self.init = init	# probe to run as /init: "<abi>/<name>" under the probes folder
         self.trace_check = trace_check	# fn(list of trace records) -> None or why it failed
         self.run_args = list(run_args)	# more scripts/qemu-run.py options
+        # More initramfs files beside /init: fn(tmp, probes_dir) -> ["/bin/x=path", ...]
+        # (scripts/qemu-run.py --file); tmp is the run's own folder for files made on the spot.
+        self.files = files
 
     def judge_plain(self, status, out):
         if status != self.status:
@@ -601,11 +604,12 @@ QEMU_USER_RUNS += [(_abi, "procs", 0, True) for _abi in ("x86_64", "i386", "arm6
 # libc_threads: glibc's pthread_create/join (clone3, CLONE_SETTLS, CLONE_CHILD_CLEARTID and
 # the futex wake at a thread's exit), a mutex and a condition variable under contention,
 # per-thread TLS (i386: each thread's %gs descriptor), fork + execve + waitpid, exit() from
-# a thread ending the process.
+# a thread ending the process, a robust mutex whose owner died (EOWNERDEAD: the robust-list
+# walk at exit; qemu-user has none, and SKIPs, which Ferry must not).
 for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
     for _abi in _abis:
         add(f"{_arch}_user_{_abi}_libc_threads", _arch, cmdline="", init=f"{_abi}/libc_threads",
-            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG", r"# SKIP"])
 QEMU_USER_RUNS += [(_abi, "libc_threads", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # forkbomb: 1,000 fork/exit/wait cycles with the free memory back where it was, a fork bomb
 # ending in EAGAIN with everything given back, RLIMIT_NPROC for an ordinary user. Boot only.
@@ -631,3 +635,64 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
                 reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
 QEMU_USER_RUNS += [(_abi, "fpu_switch", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # ---- end of FP/SIMD registers per task ---------------------------------------------------------
+
+
+# ---- exec (issue 11; owner: fs/exec.c, fs/binfmt_elf.c) --------------------------------------
+# userspace/probes/exec.c as /init with the files it execs: the other ABI of the arch as
+# /bin/other (x86_64 <-> i386, arm64 <-> arm: 64-bit to 32-bit and back), "#!" scripts as
+# Linux's binfmt_script reads them (each checked against Linux 6.18 on the host: the same
+# argv, or the same errno), two scripts naming each other, chains of five (they run) and six
+# (ELOOP) scripts, an executable that is neither ELF nor "#!", a copy of the probe without
+# execute permission, and a dynamically linked ELF, whose refusal must name its interpreter
+# on the console. Every ABI on Ferry; under qemu-user the checks that need these files or a
+# foreign ABI's exec are SKIPs (the rest is Linux's answer: argv/envp limits, errno, execveat,
+# close-on-exec, TLS and memory after exec).
+EXEC_OTHER_ABI = {"x86_64": "i386", "i386": "x86_64", "arm64": "arm", "arm": "arm64"}
+EXEC_INTERPRETER = {"x86_64": "/lib64/ld-linux-x86-64.so.2", "i386": "/lib/ld-linux.so.2",
+                    "arm64": "/lib/ld-linux-aarch64.so.1", "arm": "/lib/ld-linux-armhf.so.3"}
+EXEC_SCRIPTS = {
+    "s_noarg": b"#!/init\n",
+    "s_arg": b"#! \t /init \t one  two \t \n",
+    "s_nonl": b"#!/init",
+    "s_long": b"#!/init " + b"x" * 300 + b"\n",
+    "s_longblank": b"#!/init" + b" " * 300 + b"z\n",
+    "s_longinterp": b"#!/" + b"a" * 300 + b"\n",
+    "s_bang": b"#!",
+    "s_blank": b"#!  \n",
+    "loop_a": b"#!/bin/loop_b\n",
+    "loop_b": b"#!/bin/loop_a\n",
+    "data": b"neither ELF nor a script\n",
+}
+EXEC_SCRIPTS.update({f"c{k}": b"#!/bin/c%d\n" % (k + 1) for k in range(1, 6)})
+EXEC_SCRIPTS["c6"] = b"#!/init\n"
+
+
+def exec_files(abi):
+    def files(tmp, probes):
+        out = []
+        for name, data in EXEC_SCRIPTS.items():
+            path = os.path.join(tmp, name)
+            with open(path, "wb") as f:
+                f.write(data)
+            os.chmod(path, 0o755)
+            out.append(f"/bin/{name}={path}")
+        noexec = os.path.join(tmp, "noexec")
+        with open(os.path.join(probes, abi, "exec"), "rb") as src, open(noexec, "wb") as f:
+            f.write(src.read())
+        os.chmod(noexec, 0o644)
+        out += [f"/bin/noexec={noexec}",
+                f"/bin/other={os.path.join(probes, EXEC_OTHER_ABI[abi], 'exec')}",
+                f"/bin/dynamic={os.path.join(probes, abi, 'dynamic_hello')}"]
+        return out
+    return files
+
+
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_exec", _arch, cmdline="", init=f"{_abi}/exec", ktap=True,
+            timeout=120, files=exec_files(_abi),
+            expect=[r"exec /bin/dynamic: a dynamically linked program \(interpreter "
+                    + re.escape(EXEC_INTERPRETER[_abi]) + r"\)"],
+            reject=[r"Oops", r"killed by", r"WARNING", r"BUG", r"# SKIP (the initramfs|the host|qemu)"])
+QEMU_USER_RUNS += [(_abi, "exec", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# ---- end of exec ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 #include <sys/wait.h>
 
 /* <errno.h> pulls in <asm/errno.h>, which Debian's i386 multilib headers lack here. */
@@ -63,6 +64,17 @@ static void *worker(void *arg)
 	return (void *)(my_tls == id ? id * 10 : -1);
 }
 
+/* Takes the robust mutex and ends without unlocking it: the kernel's robust-list walk at
+ * its exit marks the lock FUTEX_OWNER_DIED. */
+static pthread_mutex_t robust;
+
+static void *dies_holding(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&robust);
+	return NULL;
+}
+
 static void *exits_process(void *arg)
 {
 	(void)arg;
@@ -86,7 +98,7 @@ int main(int argc, char **argv)
 		return 1;	/* not reached: the thread's exit() ends the process */
 	}
 	setvbuf(stdout, NULL, _IONBF, 0);
-	printf("KTAP version 1\n1..7\n");
+	printf("KTAP version 1\n1..8\n");
 
 	my_tls = 100;
 	for (long i = 0; i < NTHREADS; i++)
@@ -102,6 +114,31 @@ int main(int argc, char **argv)
 		for (int j = 0; j < i; j++)
 			tids_differ &= tid_of[i] != tid_of[j] && tid_of[i] != getpid();
 	check(tids_differ && my_tls == 100, "every thread has its own tid; main's TLS unchanged");
+
+	pthread_mutexattr_t ma;
+	pthread_t holder;
+	int lr;
+
+	pthread_mutexattr_init(&ma);
+	pthread_mutexattr_setrobust(&ma, PTHREAD_MUTEX_ROBUST);
+	pthread_mutex_init(&robust, &ma);
+	pthread_create(&holder, NULL, dies_holding, NULL);
+	pthread_join(holder, NULL);
+	/* A timed lock: qemu-user 7.2 has no robust lists (set_robust_list is ENOSYS), and
+	 * there the lock of a dead owner is never released. */
+	struct timespec until;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 2;
+	lr = pthread_mutex_timedlock(&robust, &until);
+	if (lr == 110 /* ETIMEDOUT */)
+		printf("ok %d a robust mutex whose owner died: EOWNERDEAD # SKIP no robust lists "
+		       "here (ETIMEDOUT)\n", ++n);
+	else
+		check(lr == 130 /* EOWNERDEAD */, "a robust mutex whose owner died: EOWNERDEAD");
+	if (lr == 130)
+		pthread_mutex_consistent(&robust);
+	pthread_mutex_unlock(&robust);
 
 	pid = fork();
 	if (pid == 0) {
