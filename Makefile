@@ -258,7 +258,7 @@ syncconfig:
 # can only turn that into 0 or 2, so the runner's last line names the status.
 BOOT ?= direct
 RUN_VARS := ARCH BOOT INIT INITRD ARGS CMDLINE QEMU_CPU QEMU_MEM QEMU_EXTRA TRACE ICOUNT \
-	TIMEOUT V LLVM CROSS_COMPILE PROBE_O GDB_PORT
+	TIMEOUT V LLVM CROSS_COMPILE PROBE_O GDB_PORT FILES
 shell-quote = '$(subst ','\'',$(1))'
 run-vars = O=$(call shell-quote,$(objtree)) $(strip \
 	$(foreach v,$(RUN_VARS),$(if $($(v)),$(v)=$(call shell-quote,$($(v))))))
@@ -303,7 +303,8 @@ help:
 	@$(if $(archhelp),$(archhelp),true)
 	@echo 'Running and testing:'
 	@echo '  run              - build, then boot under QEMU, console on stdout; INIT=elf runs as'
-	@echo '                     /init (no INIT=: the tour probe, and the run says so)'
+	@echo '                     /init (no INIT=: the tour probe, and the run says so);'
+	@echo '                     FILES="/bin/x=file ..." puts more files beside it'
 	@echo '                     BOOT=direct|uboot(arm64)|grub(x86_64) QEMU_CPU= QEMU_MEM='
 	@echo '                     CMDLINE= QEMU_EXTRA= INITRD= ARGS= ICOUNT=1 TIMEOUT=sec'
 	@echo '                     TRACE=file.jsonl: syscall records of the run (docs/tracing.md)'

@@ -282,6 +282,8 @@ def boot_one(case, objtrees, verbose):
             cmd += ["--dtb", case.dtb(tmp, objtree)]
         if case.init:
             cmd += ["--init", os.path.join(PROBES_O, case.init)]
+        if case.files:
+            cmd += [f"--file={spec}" for spec in case.files(tmp, PROBES_O)]
         cmd += case.run_args
         trace_file = os.path.join(tmp, "trace.jsonl") if case.trace_check else None
         if trace_file:

@@ -3,8 +3,8 @@
 """Boot a Ferry kernel under QEMU, console on stdout, and exit with the kernel's status.
 
   qemu-run.py --arch x86_64|arm64 --objtree build/x86_64 [--boot direct|uboot|grub]
-              [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF]
-              [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
+              [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF
+              [--file DEST=SOURCE ...]] [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
               [--gdb [--gdb-port N]] [--log FILE] [--dtb FILE] [--print-command]
               [--status-line] [--trace FILE [--trace-channel shm|debugcon]
               [--trace-size BYTES]]
@@ -12,6 +12,9 @@
 Users run it through scripts/run (make run, make qemu-gdb), which builds what is needed
 first. Values may start with '-' (--extra -no-reboot and --extra=-no-reboot both work).
 --mem takes what QEMU's -m takes (a number alone is MiB; suffixes B K M G T P E).
+--file (repeatable, with --init) puts more files in the initramfs beside /init, e.g.
+--file /bin/other=build/probes/i386/exec; each keeps its mode from SOURCE (0755 when the
+host may execute it, else 0644), as scripts/mkinitramfs.py packs it.
 
 How a status leaves the guest: the kernel prints "Power down (status N)" before every
 power-off (kernel/panic.c, straight to the console: a line of its own with no printk level or
@@ -106,11 +109,12 @@ def tool(cmd, what):
     return r
 
 
-def make_initramfs(init_elf, extra_args, workdir):
-    """A newc cpio with the ELF as /init (scripts/mkinitramfs.py), for INIT=."""
+def make_initramfs(init_elf, files, workdir):
+    """A newc cpio with the ELF as /init and the --file DEST=SOURCE pairs beside it
+    (scripts/mkinitramfs.py), for INIT= and FILES=."""
     out = os.path.join(workdir, "initramfs.cpio")
     cmd = [sys.executable, os.path.join(os.path.dirname(__file__), "mkinitramfs.py"),
-           "-o", out, f"/init={init_elf}"]
+           "-o", out, f"/init={init_elf}"] + list(files)
     tool(cmd, "packing the initramfs")
     return out
 
@@ -214,7 +218,7 @@ def trace_shm_collect(shm_path, trace_path):
 def qemu_command(a, workdir):
     initrd = a.initrd
     if a.init:
-        initrd = make_initramfs(a.init, a.args, workdir)
+        initrd = make_initramfs(a.init, a.file, workdir)
     cmdline = a.cmdline or ""
     if a.trace:
         # Records go to a channel of their own (docs/tracing.md): x86 QEMU's debugcon port,
@@ -423,6 +427,7 @@ def check_memory(a):
         initrd = a.init or a.initrd
         if initrd:
             extent += os.path.getsize(initrd) + 4096	# the cpio around INIT= is small
+            extent += sum(os.path.getsize(f.partition("=")[2]) + 512 for f in a.file)
             what = "the kernel image and initramfs reach"
         least = -(-extent // (2 * MiB)) * 2 * MiB + 1
         after = " and QEMU puts the device tree at the next 2 MiB boundary"
@@ -462,6 +467,16 @@ def check_args(a):
     for opt in ("initrd", "dtb"):
         if getattr(a, opt):
             readable_file(opt, getattr(a, opt))
+    if a.file and not a.init:
+        die(f"{given('file', a.file[0])}: extra initramfs files go beside an /init "
+            f"({given('init', 'ELF')})")
+    for spec in a.file:
+        dest, eq, src = spec.partition("=")
+        if not eq or not dest.strip("/") or not src:
+            die(f"{given('file', spec)}: expected DEST=SOURCE, e.g. /bin/x=path/to/file")
+        if dest.strip("/") == "init":
+            die(f"{given('file', spec)}: /init is the --init program")
+        readable_file("file", src)
     if a.trace:
         if a.arch == "arm64" and any(c.isspace() for c in os.path.abspath(a.trace)):
             die(f"{given('trace', a.trace)}: arm64 passes the path on the kernel command line, "
@@ -666,7 +681,7 @@ def parse(argv):
 
     def opt(name, **kw):
         p.add_argument(name, **kw)
-        if kw.get("action") is None:
+        if kw.get("action") in (None, "append"):
             takes_value.add(name)
     opt("--arch", required=True, choices=["x86_64", "arm64"])
     opt("--objtree", required=True)
@@ -677,6 +692,8 @@ def parse(argv):
     opt("--initrd")
     opt("--dtb", help="arm64: boot with this DTB through a minimal loader shim")
     opt("--init", help="static ELF to run as /init (packed into an initramfs)")
+    opt("--file", action="append", default=[], metavar="DEST=SOURCE",
+        help="another initramfs file beside /init (repeatable)")
     opt("--args", help="arguments for init")
     opt("--trace", help="write syscall trace records here (JSON Lines)")
     opt("--trace-channel", choices=["shm", "debugcon"], default="shm",

@@ -9,6 +9,7 @@ code) and hand the runner a synthetic kernel, so they need no build. The end-to-
 the bottom build the real kernels with scripts/run itself, into the objtree 'make check'
 uses ($CHECK_O/<arch>-gcc, build/check by default), so check's build stage reuses them.
 """
+import importlib.machinery
 import importlib.util
 import os
 import shutil
@@ -264,6 +265,84 @@ def test_bad_init_is_one_line(init, words, objtree, fake_qemu):
     one_line_failure(r, *words)
     assert r.returncode == STATUS_RUNNER
     assert not log.exists(), "QEMU was started"
+
+
+# ---- C2: --file puts more files in the initramfs beside /init -----------------------------------
+def cpio_entries(path):
+    """{name: (mode, data)} of a newc cpio."""
+    out, data, pos = {}, open(path, "rb").read(), 0
+    while True:
+        hdr = data[pos:pos + 110]
+        assert hdr[:6] == b"070701", hdr
+        mode, size, namesize = (int(hdr[6 + 8 * i:14 + 8 * i], 16) for i in (1, 6, 11))
+        name = data[pos + 110:pos + 110 + namesize - 1].decode()
+        pos += 110 + namesize
+        pos += -pos % 4
+        if name == "TRAILER!!!":
+            return out
+        out[name] = (mode, data[pos:pos + size])
+        pos += size
+        pos += -pos % 4
+
+
+def test_files_go_into_the_initramfs_with_their_modes(objtree, tmp_path):
+    init = os.path.join(objtree("x86_64"), "vmlinux")	# any ELF will do as /init
+    script, data = tmp_path / "script", tmp_path / "data"
+    script.write_text("#!/init\n")
+    script.chmod(0o755)
+    data.write_text("not executable\n")
+    data.chmod(0o644)
+    a = qr.parse(["--arch", "x86_64", "--objtree", objtree("x86_64"), "--init", init,
+                  "--file", f"/bin/s={script}", f"--file=/bin/sub/d={data}"])
+    qr.check_args(a)
+    work = tmp_path / "work"
+    work.mkdir()
+    cmd = qr.qemu_command(a, str(work))
+    files = cpio_entries(cmd[cmd.index("-initrd") + 1])
+    assert files["bin/s"] == (0o100755, b"#!/init\n")
+    assert files["bin/sub/d"] == (0o100644, b"not executable\n")
+    assert files["bin"][0] == files["bin/sub"][0] == 0o040755
+    assert "init" in files
+
+
+@pytest.mark.parametrize("args,words", [
+    (["--file", "/bin/x"], ["/bin/x", "DEST=SOURCE"]),
+    (["--file", "/bin/x=/nonexistent"], ["/nonexistent", "no such file"]),
+    (["--file", "/init=README.md"], ["/init"]),
+])
+def test_bad_file_is_one_line(args, words, objtree, fake_qemu):
+    env, log = fake_qemu(rc=1)
+    r = qemu_run("--arch", "x86_64", "--objtree", objtree("x86_64"), "--init",
+                 os.path.join(objtree("x86_64"), "vmlinux"), *args, env=env)
+    one_line_failure(r, *words)
+    assert not log.exists(), "QEMU was started"
+
+
+def test_file_without_init_is_one_line(objtree, fake_qemu):
+    env, log = fake_qemu(rc=1)
+    r = qemu_run("--arch", "x86_64", "--objtree", objtree("x86_64"), "--file",
+                 "/bin/x=README.md", env=env)
+    one_line_failure(r, "--file", "--init")
+    assert not log.exists(), "QEMU was started"
+
+
+def test_make_run_passes_files():
+    r = subprocess.run(["make", "-n", "run", "ARCH=x86_64", "FILES=/bin/a=x /bin/b=y"],
+                       capture_output=True, text=True, cwd=TOP)
+    assert r.returncode == 0, r.stderr
+    assert "FILES='/bin/a=x /bin/b=y'" in r.stdout, r.stdout
+
+
+def test_run_turns_files_into_file_options(tmp_path):
+    spec = importlib.util.spec_from_loader("run_script", importlib.machinery.SourceFileLoader(
+        "run_script", RUN))
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    _, v = run.parse(["ARCH=x86_64", "FILES=/bin/a=rel/x /bin/b=/abs/y"])
+    run.check(v)
+    argv = run.qemu_run_argv(v, False)
+    assert f"--file=/bin/a={os.path.abspath('rel/x')}" in argv, argv
+    assert "--file=/bin/b=/abs/y" in argv, argv
 
 
 # ---- D: a trace file that cannot be written is refused before booting ---------------------------
