@@ -41,7 +41,7 @@ struct phdr {
 };
 
 struct elf_info {
-	bool compat;
+	bool compat, dyn;		/* a 32-bit program; ET_DYN (position-independent) */
 	u64 entry, phoff;
 	u16 phnum, phentsize;
 };
@@ -58,17 +58,19 @@ static int read_header(struct linux_binprm *b, struct elf_info *ei)
 	if (d[EI_CLASS] == ELFCLASS64 && size >= sizeof(Elf64_Ehdr)) {
 		const Elf64_Ehdr *eh = (const void *)d;
 
-		if (!elf_check_arch(eh) || eh->e_type != ET_EXEC ||
+		if (!elf_check_arch(eh) || (eh->e_type != ET_EXEC && eh->e_type != ET_DYN) ||
 		    eh->e_phentsize != sizeof(Elf64_Phdr))
 			return -ENOEXEC;
-		*ei = (struct elf_info){ false, eh->e_entry, eh->e_phoff, eh->e_phnum, eh->e_phentsize };
+		*ei = (struct elf_info){ false, eh->e_type == ET_DYN, eh->e_entry, eh->e_phoff,
+					 eh->e_phnum, eh->e_phentsize };
 	} else if (d[EI_CLASS] == ELFCLASS32 && ELF_HAS_COMPAT) {
 		const Elf32_Ehdr *eh = (const void *)d;
 
-		if (!compat_elf_check_arch(eh) || eh->e_type != ET_EXEC ||
+		if (!compat_elf_check_arch(eh) || (eh->e_type != ET_EXEC && eh->e_type != ET_DYN) ||
 		    eh->e_phentsize != sizeof(Elf32_Phdr))
 			return -ENOEXEC;
-		*ei = (struct elf_info){ true, eh->e_entry, eh->e_phoff, eh->e_phnum, eh->e_phentsize };
+		*ei = (struct elf_info){ true, eh->e_type == ET_DYN, eh->e_entry, eh->e_phoff,
+					 eh->e_phnum, eh->e_phentsize };
 	} else {
 		return -ENOEXEC;
 	}
@@ -252,6 +254,38 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	return 0;
 }
 
+/*
+ * Only static ET_EXEC programs load here. A dynamically linked one (PT_INTERP; ET_DYN when
+ * it is position-independent, the default of most toolchains) would need its interpreter,
+ * ld.so, loaded beside it: refuse it with ENOEXEC and say which interpreter it names. A
+ * static position-independent one (ET_DYN without PT_INTERP) would need a load address.
+ */
+static int refuse_unloadable(struct linux_binprm *b, struct elf_info *ei)
+{
+	struct phdr p;
+
+	for (int i = 0; i < ei->phnum; i++) {
+		char interp[64] = "?";
+
+		get_phdr(b, ei, i, &p);
+		if (p.type != PT_INTERP)
+			continue;
+		if (p.offset < b->inode->size && p.filesz)
+			strlcpy(interp, (const char *)b->inode->data + p.offset,
+				min((size_t)p.filesz, min(sizeof(interp),
+				    (size_t)(b->inode->size - p.offset) + 1)));
+		pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
+		       "programs run here: ENOEXEC\n", b->interp, interp);
+		return -ENOEXEC;
+	}
+	if (ei->dyn) {
+		pr_err("exec %s: a static position-independent program (ET_DYN): only ET_EXEC "
+		       "programs load here: ENOEXEC\n", b->interp);
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
 int load_elf_binary(struct linux_binprm *b)
 {
 	struct elf_info ei;
@@ -261,6 +295,8 @@ int load_elf_binary(struct linux_binprm *b)
 	int err;
 
 	err = read_header(b, &ei);
+	if (!err)
+		err = refuse_unloadable(b, &ei);
 	if (err)
 		return err;
 	b->compat = ei.compat;
@@ -270,19 +306,6 @@ int load_elf_binary(struct linux_binprm *b)
 
 	for (int i = 0; i < ei.phnum; i++) {
 		get_phdr(b, &ei, i, &p);
-		if (p.type == PT_INTERP) {
-			/* Dynamically linked: there is no way to run ld.so yet. Say which one. */
-			char interp[64] = "?";
-
-			if (p.offset < b->inode->size && p.filesz)
-				strlcpy(interp, (const char *)b->inode->data + p.offset,
-					min((size_t)p.filesz, min(sizeof(interp),
-					    (size_t)(b->inode->size - p.offset) + 1)));
-			pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
-			       "programs run here: ENOEXEC\n", b->interp, interp);
-			err = -ENOEXEC;
-			goto fail;
-		}
 		if (p.type != PT_LOAD)
 			continue;
 		err = map_segment(b, &p);

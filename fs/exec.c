@@ -3,12 +3,13 @@
  * exec: replace the current task's program (execve, execveat, and the kernel's own
  * kernel_execve for init).
  *
- * 1. The argument and environment strings are copied into a kernel buffer first
- *    (copy_strings: Linux's E2BIG and EFAULT rules), while the old program is intact.
- * 2. The file is found and checked (ENOENT, ENOTDIR, EACCES); a "#!" script names its
- *    interpreter, which is loaded instead with the script's path in its arguments
- *    (binfmt_script: interpreter, one optional argument, the path; up to
- *    BINPRM_MAX_RECURSION levels, then ELOOP).
+ * 1. The file is found and checked (ENOENT, ENOTDIR, EACCES), then the argument and
+ *    environment strings are copied into a kernel buffer (copy_strings: Linux's E2BIG and
+ *    EFAULT rules, the path counted too), while the old program is intact: Linux's order,
+ *    so a missing file with a bad argv is ENOENT.
+ * 2. A "#!" script names its interpreter, which is loaded instead with the script's path in
+ *    its arguments (binfmt_script: interpreter, one optional argument, the path; five
+ *    scripts may lead to a program, a sixth is ELOOP).
  * 3. The new address space is built completely (fs/binfmt_elf.c); any failure so far
  *    returns to the caller as it was.
  * 4. The point of no return: the other threads of the process end, the old address space
@@ -141,18 +142,22 @@ static int copy_strings(struct linux_binprm *b, struct user_arg_ptr a, int count
 
 /*
  * How much the strings may take: a quarter of the stack limit (at most 6 MiB, at least 32
- * pages), less the pointers to them — Linux's rule.
+ * pages), less the pointers to them (the kernel's width, for 32-bit programs too) and the
+ * path with its NUL, which Linux copies onto the new stack before them (AT_EXECFN points
+ * at it). Measured on Linux: strings, pointers and path of exactly the limit run, one byte
+ * more is E2BIG.
  */
 static int set_limit(struct linux_binprm *b)
 {
 	unsigned long limit = task_rlimit(current, RLIMIT_STACK) / 4;
 	unsigned long ptrs = (max(b->argc, 1) + b->envc) * sizeof(void *);
+	unsigned long path = strlen(b->filename) + 1;
 
 	limit = min(limit, 6UL << 20);
 	limit = max(limit, (unsigned long)ARG_MAX_MIN);
-	if (limit <= ptrs)
+	if (limit <= ptrs + path)
 		return -E2BIG;
-	b->limit = limit - ptrs;
+	b->limit = limit - ptrs - path;
 	return 0;
 }
 
@@ -194,65 +199,108 @@ static int find_exec(const char *path, struct inode **out)
 }
 
 /*
- * "#!interpreter [argument]": the interpreter runs with argv = interpreter, the argument
- * (if any, as one word with everything after the first blank), the script's path, then the
- * script's own argv[1...]. 0 with the arguments rewritten, -ENOEXEC when this is not a
- * script, another error when the line is unusable.
+ * A program named "/dev/fd/N..." by execveat whose descriptor N closes at exec: the
+ * interpreter of a script could not open that path in the new program, so Linux refuses
+ * such a script up front (ENOENT) rather than start an interpreter that cannot read it.
+ */
+static bool path_inaccessible(const char *name)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags, fd = 0;
+	const char *p = name + 8;
+	bool closes = false;
+
+	if (strncmp(name, "/dev/fd/", 8) || !files || *p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9' && fd < NR_OPEN_MAX)
+		fd = fd * 10 + *p++ - '0';
+	spin_lock_irqsave(&files->lock, flags);
+	if (fd < files->max_fds)
+		closes = files->close_on_exec[fd / (8 * sizeof(long))] &
+			 (1UL << (fd % (8 * sizeof(long))));
+	spin_unlock_irqrestore(&files->lock, flags);
+	return closes;
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * "#!interpreter [argument]", read as Linux's binfmt_script reads it: from the first
+ * BINPRM_BUF_SIZE (256) bytes of the file, the line up to its newline or, with none there,
+ * up to byte 255 — unless the interpreter's name itself runs to that point, which is
+ * ENOEXEC (it would be cut). Blanks (space, tab) around go; the interpreter ends at the first
+ * blank or NUL, and everything after the blanks that follow it is the one argument, inner
+ * blanks and all. An empty name (the file is "#!" alone) is the working directory, which
+ * cannot be run: EACCES, as on Linux. The interpreter then runs with argv = interpreter,
+ * the argument (if any), the script's path (as the caller named it; for a script reached
+ * through another, its name in that script), then the script's own argv[1...].
+ * 0 with the arguments rewritten, -ENOEXEC when this is not a script, another error when
+ * the line is unusable.
  */
 static int load_script(struct linux_binprm *b)
 {
 	const char *d = b->inode->data;
-	size_t size = min(b->inode->size, (size_t)BINPRM_BUF_SIZE - 1);
-	char *line = b->interp_buf, *interp, *arg = NULL, *end, *old;
+	char *buf = b->interp_buf, *last = buf + BINPRM_BUF_SIZE - 1;
+	char *end, *name, *sep, *arg = NULL, *old;
+	char prev[BINPRM_BUF_SIZE];
+	const char *script = b->interp;
 	size_t old_len, argv0_len;
 	int err;
 
 	if (b->inode->size < 2 || d[0] != '#' || d[1] != '!')
 		return -ENOEXEC;
-	memcpy(line, d + 2, size - 2);
-	line[size - 2] = '\0';
-	end = strchr(line, '\n');
-	if (end) {
-		*end = '\0';
-	} else if (b->inode->size > size) {
-		/* No end of line in the first BINPRM_BUF_SIZE bytes: only a complete
-		 * interpreter word will do (Linux's rule). */
-		char *p = line;
+	if (script != b->filename) {	/* it points into buf, about to be overwritten */
+		strlcpy(prev, script, sizeof(prev));
+		script = prev;
+	}
+	memset(buf, 0, BINPRM_BUF_SIZE);
+	memcpy(buf, d, min(b->inode->size, (size_t)BINPRM_BUF_SIZE));
+	end = memchr(buf, '\n', BINPRM_BUF_SIZE);
+	if (!end) {
+		char *p = buf + 2;
 
-		while (*p == ' ' || *p == '\t')
+		while (p < last && blank(*p))
 			p++;
-		while (*p && *p != ' ' && *p != '\t')
+		if (p == last)
+			return -ENOEXEC;	/* nothing but blanks */
+		while (p < last && *p && !blank(*p))
 			p++;
-		if (!*p)
-			return -ENOEXEC;
+		if (p == last)
+			return -ENOEXEC;	/* the name may go on past what was read */
+		end = last;
 	}
-	/* Trailing blanks go, leading ones before the interpreter too. */
-	for (end = line + strlen(line); end > line && (end[-1] == ' ' || end[-1] == '\t'); )
-		*--end = '\0';
-	for (interp = line; *interp == ' ' || *interp == '\t'; interp++)
+	while (end > buf + 2 && blank(end[-1]))
+		end--;
+	*end = '\0';
+	for (name = buf + 2; blank(*name); name++)
 		;
-	if (!*interp)
+	if (name == end)
 		return -ENOEXEC;
-	for (end = interp; *end && *end != ' ' && *end != '\t'; end++)
+	for (sep = name; sep < end && *sep && !blank(*sep); sep++)
 		;
-	if (*end) {
-		*end++ = '\0';
-		while (*end == ' ' || *end == '\t')
-			end++;
-		if (*end)
-			arg = end;
+	if (sep < end && *sep) {
+		*sep = '\0';
+		for (arg = sep + 1; arg < end && blank(*arg); arg++)
+			;
+		if (arg == end)
+			arg = NULL;
 	}
-	/* Rebuild the strings: interp, [arg], filename, then argv[1..] and envp as they were. */
+	if (script == b->filename && path_inaccessible(b->filename))
+		return -ENOENT;
+	/* Rebuild the strings: interp, [arg], script, then argv[1..] and envp as they were. */
 	old = b->strings;
 	old_len = b->len;
 	argv0_len = b->argc ? strlen(old) + 1 : 0;
 	b->strings = NULL;
 	b->len = b->cap = 0;
-	err = add_kernel_string(b, interp);
+	err = add_kernel_string(b, name);
 	if (!err && arg)
 		err = add_kernel_string(b, arg);
 	if (!err)
-		err = add_kernel_string(b, b->filename);
+		err = add_kernel_string(b, script);
 	if (!err)
 		err = reserve_strings(b, old_len - argv0_len);
 	if (!err) {
@@ -263,7 +311,7 @@ static int load_script(struct linux_binprm *b)
 	vfree(old);
 	if (err)
 		return err;
-	b->interp = interp;
+	b->interp = name;
 	return 0;
 }
 
@@ -318,17 +366,23 @@ static int bprm_execve(struct linux_binprm *b)
 	struct mm_struct *old;
 	int err;
 
+	/*
+	 * b->inode is the file the caller named. Each script hands over to its interpreter,
+	 * which is looked up (from the root, the working directory of every task so far) before
+	 * the depth is counted: Linux lets five scripts lead to a program and refuses a sixth
+	 * with ELOOP, whatever its interpreter is (measured: a chain of five runs, of six not).
+	 */
 	b->interp = b->filename;
 	for (;;) {
-		err = find_exec(b->interp, &b->inode);
-		if (err)
-			return err;
 		err = load_script(b);
 		if (err == -ENOEXEC)
 			break;
 		if (err)
 			return err;
-		if (++b->recursion > BINPRM_MAX_RECURSION)
+		err = find_exec(*b->interp ? b->interp : "/", &b->inode);
+		if (err)
+			return err;
+		if (++b->recursion > BINPRM_MAX_RECURSION + 1)
 			return -ELOOP;
 	}
 	err = load_elf_binary(b);
@@ -385,6 +439,11 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 
 	if (!b)
 		return -ENOMEM;
+	err = find_exec(filename, &b->inode);
+	if (err) {
+		free_bprm(b);
+		return err;
+	}
 	while (argv && argv[b->argc])
 		b->argc++;
 	while (envp && envp[b->envc])
@@ -401,14 +460,20 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 }
 
 /*
- * The path to run: dirfd and the user's path as execveat takes them (execve: AT_FDCWD).
- * Relative paths start at the root (there is no working directory yet) or at dirfd's
- * directory; AT_EMPTY_PATH with "" runs dirfd's own file.
+ * The path to run, from execveat's dirfd, path and flags (execve: AT_FDCWD, 0), in Linux's
+ * order: the path is copied (EFAULT, ENAMETOOLONG; "" is ENOENT without AT_EMPTY_PATH),
+ * then the flags are checked (EINVAL), then dirfd (EBADF, ENOTDIR). Two names come out:
+ * 'path', where the file is in the ramfs (relative paths start at the root, which is every
+ * task's working directory so far, or at dirfd's directory), and 'name', the program's name
+ * as Linux gives it to the new program (AT_EXECFN, a script's interpreter, the comm): the
+ * path as given when it is absolute or relative to the working directory, else
+ * "/dev/fd/N/path", or "/dev/fd/N" for AT_EMPTY_PATH with "".
  */
-static int exec_path(int dfd, const char __user *upath, int flags, char *path)
+static int exec_path(int dfd, const char __user *upath, int flags, char *path, char *name)
 {
-	long n = strncpy_from_user(path, upath, PATH_MAX);
+	long n = strncpy_from_user(name, upath, PATH_MAX);
 	struct file *f;
+	int err = 0;
 
 	if (n < 0)
 		return -EFAULT;
@@ -416,62 +481,66 @@ static int exec_path(int dfd, const char __user *upath, int flags, char *path)
 		return -ENAMETOOLONG;
 	if (!n && !(flags & AT_EMPTY_PATH))
 		return -ENOENT;
-	if (path[0] == '/' && n)
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (n && (name[0] == '/' || dfd == AT_FDCWD)) {
+		snprintf(path, PATH_MAX + 1, "%s%s", name[0] == '/' ? "" : "/", name);
 		return 0;
-	if (dfd == AT_FDCWD) {
-		memmove(path + 1, path, n + 1);
-		path[0] = '/';
-		return n + 1 < PATH_MAX ? 0 : -ENAMETOOLONG;
 	}
 	f = fget(dfd);
 	if (!f)
 		return -EBADF;
 	if (!f->inode) {
-		fput(f);
-		return n ? -ENOTDIR : -EACCES;
-	}
-	if (!n) {			/* AT_EMPTY_PATH: the file itself */
-		snprintf(path, PATH_MAX, "/%s", f->inode->name);
+		err = n ? -ENOTDIR : -EACCES;
+	} else if (!n) {		/* AT_EMPTY_PATH: the file itself */
+		snprintf(path, PATH_MAX + 1, "/%s", f->inode->name);
+		snprintf(name, PATH_MAX + 1, "/dev/fd/%d", dfd);
 	} else if (!S_ISDIR(f->inode->mode)) {
-		fput(f);
-		return -ENOTDIR;
+		err = -ENOTDIR;
+	} else if (snprintf(path, PATH_MAX + 1, "/%s%s%s", f->inode->name,
+			    *f->inode->name ? "/" : "", name) > PATH_MAX) {
+		err = -ENAMETOOLONG;
 	} else {
-		char rel[PATH_MAX];
+		char *rel = kmalloc(n + 1, GFP_KERNEL);
 
-		strlcpy(rel, path, sizeof(rel));
-		if (snprintf(path, PATH_MAX, "/%s%s%s", f->inode->name, *f->inode->name ? "/" : "",
-			     rel) >= PATH_MAX) {
-			fput(f);
-			return -ENAMETOOLONG;
+		if (!rel) {
+			err = -ENOMEM;
+		} else {
+			memcpy(rel, name, n + 1);
+			if (snprintf(name, PATH_MAX + 1, "/dev/fd/%d/%s", dfd, rel) > PATH_MAX)
+				err = -ENAMETOOLONG;
+			kfree(rel);
 		}
 	}
 	fput(f);
-	return 0;
+	return err;
 }
 
 static long do_execveat(int dfd, const char __user *filename, struct user_arg_ptr argv,
 			struct user_arg_ptr envp, int flags)
 {
 	struct linux_binprm *b;
-	char *path;
+	char *path, *name;
 	long err;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
-	path = kmalloc(PATH_MAX + 1, GFP_KERNEL);
+	path = kmalloc(2 * (PATH_MAX + 1), GFP_KERNEL);
 	if (!path)
 		return -ENOMEM;
-	err = exec_path(dfd, filename, flags, path);
+	name = path + PATH_MAX + 1;
+	err = exec_path(dfd, filename, flags, path, name);
 	if (err) {
 		kfree(path);
 		return err;
 	}
-	b = alloc_bprm(path);
+	b = alloc_bprm(name);
 	if (!b) {
 		kfree(path);
 		return -ENOMEM;
 	}
-	err = b->argc = count_args(argv);
+	/* The file first (ENOENT, ENOTDIR, EACCES), then the strings, as Linux opens it first. */
+	err = find_exec(path, &b->inode);
+	if (!err)
+		err = b->argc = count_args(argv);
 	if (err >= 0)
 		err = b->envc = count_args(envp);
 	if (err >= 0)
