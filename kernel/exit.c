@@ -169,7 +169,6 @@ static void exit_notify(struct task_struct *t)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	forget_original_parent(t);
-	t->signal->live--;
 	if (!thread_group_leader(t)) {
 		t->exit_state = EXIT_DEAD;
 		autoreap = true;
@@ -187,13 +186,20 @@ void __noreturn do_exit(long code)
 {
 	struct task_struct *t = current;
 
+	bool group_dead;
+
 	t->flags |= PF_EXITING;
 	t->exit_code = code;
+	group_dead = __atomic_sub_fetch(&t->signal->live, 1, __ATOMIC_ACQ_REL) == 0;
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
 		trace_task_exit(t, shell_status(code));
-	if (t->pid == 1 && (!t->signal->live || t->signal->live == 1)) {
-		pr_info("%s[1]: init exited with status %d\n", t->comm, shell_status(code));
-		kernel_power_off(shell_status(code));
+	/* init's process has ended (its last thread): so does the machine. */
+	if (t->tgid == 1 && group_dead) {
+		int status = shell_status(t->signal->flags & SIGNAL_GROUP_EXIT ?
+					  t->signal->group_exit_code : code);
+
+		pr_info("%s[1]: init exited with status %d\n", t->comm, status);
+		kernel_power_off(status);
 	}
 	exit_mm(t);
 	if (t->files) {

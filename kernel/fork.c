@@ -214,7 +214,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->real_parent = current->real_parent;
 		p->signal->count++;
 		p->signal->nr_threads++;
-		p->signal->live++;
+		__atomic_fetch_add(&p->signal->live, 1, __ATOMIC_RELAXED);
 	} else {
 		p->tgid = pid;
 		p->group_leader = p;

@@ -57,6 +57,7 @@ struct futex_key {
 
 struct futex_q {
 	struct list_head list;
+	struct futex_bucket *bucket;	/* the bucket it is queued on: requeue moves it */
 	struct futex_key key;
 	u32 bitset;
 	struct task_struct *task;
@@ -145,6 +146,7 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u3
 		spin_unlock_irqrestore(&b->lock, flags);
 		return -EAGAIN;
 	}
+	q.bucket = b;
 	list_add_tail(&q.list, &b->waiters);
 	current->__state = TASK_INTERRUPTIBLE;
 	spin_unlock_irqrestore(&b->lock, flags);
@@ -164,7 +166,14 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u3
 	}
 	current->__state = TASK_RUNNING;
 
-	spin_lock_irqsave(&b->lock, flags);
+	/* The bucket q is on now, locked: a requeue may have moved it meanwhile. */
+	for (;;) {
+		b = READ_ONCE(q.bucket);
+		spin_lock_irqsave(&b->lock, flags);
+		if (q.bucket == b)
+			break;
+		spin_unlock_irqrestore(&b->lock, flags);
+	}
 	if (q.woken) {
 		ret = 0;
 	} else {
@@ -276,6 +285,7 @@ static long futex_requeue(u32 __user *uaddr1, u32 __user *uaddr2, bool shared, i
 		} else if (moved < nr_requeue) {
 			q->key = k2;
 			list_move_tail(&q->list, &b2->waiters);
+			WRITE_ONCE(q->bucket, b2);
 			moved++;
 		} else {
 			break;

@@ -7,6 +7,7 @@
 
 static DEFINE_SPINLOCK(timer_lock);
 static LIST_HEAD(timer_list_head);
+static struct timer_list *running_timer;	/* whose callback runs now (timer_lock) */
 
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *))
 {
@@ -44,6 +45,19 @@ int del_timer(struct timer_list *t)
 	return was;
 }
 
+/*
+ * del_timer, and wait until the callback is not running on another CPU (a timer that lives
+ * on its owner's stack must not be touched after the owner returns).
+ */
+int del_timer_sync(struct timer_list *t)
+{
+	int was = del_timer(t);
+
+	while (READ_ONCE(running_timer) == t)
+		cpu_relax();
+	return was;
+}
+
 /* From the tick, interrupts off: run what has expired, each with the lock dropped. */
 void run_timers(void)
 {
@@ -62,7 +76,9 @@ void run_timers(void)
 		}
 		list_del_init(&t->entry);
 		t->pending = false;
+		WRITE_ONCE(running_timer, t);
 		spin_unlock(&timer_lock);
 		t->function(t);
+		WRITE_ONCE(running_timer, NULL);
 	}
 }

@@ -19,6 +19,7 @@ struct timer_list {
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *));
 void add_timer(struct timer_list *t);		/* t->expires set by the caller */
 int del_timer(struct timer_list *t);		/* 1 when it was pending */
+int del_timer_sync(struct timer_list *t);	/* the same, and its callback is not running */
 void run_timers(void);				/* the tick */
 
 #endif

@@ -177,25 +177,24 @@ void schedule(void)
 	spin_lock(&rq->lock);
 	clear_tsk_thread_flag(prev, TIF_NEED_RESCHED);
 	if (prev->__state != TASK_RUNNING) {
-		if (prev->__state == TASK_INTERRUPTIBLE && signal_pending(prev)) {
+		if (prev->__state == TASK_INTERRUPTIBLE && signal_pending(prev))
 			prev->__state = TASK_RUNNING;
-		} else if (prev->on_rq) {
+		else if (prev->on_rq)
 			dequeue_task(rq, prev);
-			prev->nvcsw++;
-		}
 	}
-	if (prev->on_rq) {
+	if (prev->on_rq)
 		list_move_tail(&prev->run_list, &rq->tasks);
-		if (prev != rq->idle)
-			prev->nivcsw += !list_empty(&rq->tasks) &&
-					list_first_entry(&rq->tasks, struct task_struct, run_list) != prev;
-	}
 	next = list_empty(&rq->tasks) ? rq->idle :
 	       list_first_entry(&rq->tasks, struct task_struct, run_list);
 	if (next == prev) {
 		spin_unlock_irq(&rq->lock);
 		return;
 	}
+	/* A task that leaves the CPU still runnable was preempted (or yielded): involuntary. */
+	if (prev->on_rq)
+		prev->nivcsw++;
+	else
+		prev->nvcsw++;
 	next->time_slice = SCHED_SLICE_TICKS;
 	next->on_cpu = 1;
 	rq->curr = next;

@@ -37,14 +37,20 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-void wake_up(struct wait_queue_head *wq)
+static void wake_up_locked(struct wait_queue_head *wq)
 {
 	struct wait_queue_entry *w;
+
+	list_for_each_entry(w, &wq->head, entry)
+		wake_up_process(w->task);
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
 	unsigned long flags;
 
 	spin_lock_irqsave(&wq->lock, flags);
-	list_for_each_entry(w, &wq->head, entry)
-		wake_up_process(w->task);
+	wake_up_locked(wq);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
@@ -54,14 +60,18 @@ void init_completion(struct completion *c)
 	init_waitqueue_head(&c->wait);
 }
 
+/*
+ * One hold of the lock for both steps: the waiter may see done and return (its completion
+ * lived on its stack: vfork) as soon as the lock is free, so nothing may touch c after it.
+ */
 void complete(struct completion *c)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&c->wait.lock, flags);
 	c->done = 1;
+	wake_up_locked(&c->wait);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up(&c->wait);
 }
 
 /* Uninterruptible, as Linux's: vfork's parent waits for its child's exec or exit. */
@@ -104,7 +114,7 @@ long schedule_timeout(long ticks)
 	s.timer.expires = expire;
 	add_timer(&s.timer);
 	schedule();
-	del_timer(&s.timer);
+	del_timer_sync(&s.timer);	/* s is on this stack: the callback must be done */
 	left = (long)(expire - jiffies);
 	return left < 0 ? 0 : left;
 }
