@@ -243,7 +243,7 @@ static void double_unlock(struct futex_bucket *a, struct futex_bucket *b, unsign
 /*
  * Wake up to nr_wake waiters of uaddr1 and move up to nr_requeue others to uaddr2; with
  * cmpval (CMP_REQUEUE), only if uaddr1 still holds it (-EAGAIN otherwise). Returns the
- * number woken plus (CMP_REQUEUE) the number moved.
+ * number woken plus the number moved.
  */
 static long futex_requeue(u32 __user *uaddr1, u32 __user *uaddr2, bool shared, int nr_wake,
 			  int nr_requeue, u32 *cmpval)
@@ -292,7 +292,7 @@ static long futex_requeue(u32 __user *uaddr1, u32 __user *uaddr2, bool shared, i
 		}
 	}
 	double_unlock(b1, b2, flags);
-	return cmpval ? woken + moved : woken;
+	return woken + moved;		/* both operations count the moved too (Linux) */
 }
 
 /*

@@ -611,6 +611,13 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
         add(f"{_arch}_user_{_abi}_libc_threads", _arch, cmdline="", init=f"{_abi}/libc_threads",
             ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG", r"# SKIP"])
 QEMU_USER_RUNS += [(_abi, "libc_threads", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# futex: every operation glibc uses, between processes on MAP_SHARED memory (shared keys),
+# with timeouts and Linux's errno; also under qemu-user.
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_futex", _arch, cmdline="", init=f"{_abi}/futex",
+            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+QEMU_USER_RUNS += [(_abi, "futex", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # forkbomb: 1,000 fork/exit/wait cycles with the free memory back where it was, a fork bomb
 # ending in EAGAIN with everything given back, RLIMIT_NPROC for an ordinary user. Boot only.
 for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
