@@ -59,8 +59,10 @@ static void exit_mm(struct task_struct *t)
 void mm_release(struct task_struct *t, struct mm_struct *mm)
 {
 	exit_robust_list(t);
+	/* Only someone sharing this memory can be waiting on the word (Linux's rule). */
 	if (t->clear_child_tid) {
-		if (!put_user(0, t->clear_child_tid))
+		if (__atomic_load_n(&mm->mm_users, __ATOMIC_ACQUIRE) > 1 &&
+		    !put_user(0, t->clear_child_tid))
 			futex_wake_address(t->clear_child_tid);
 		t->clear_child_tid = NULL;
 	}
