@@ -3,7 +3,8 @@
  * Process ids: allocation from a bitmap (1..pid_max-1, handed out in increasing order and
  * wrapping to RESERVED_PIDS, as Linux does, so a pid is not reused soon after its process
  * was reaped) and lookup through a hash of the live tasks. A pid stays allocated until its
- * task is reaped: a zombie keeps its pid. Everything here runs under tasklist_lock.
+ * task is reaped (a zombie keeps its pid), and is not handed out while it still names a
+ * process group or session. Everything here runs under tasklist_lock.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -30,6 +31,20 @@ static void pid_mark(int pid, bool used)
 		pid_bitmap[pid / BITS_PER_LONG_] &= ~(1UL << (pid % BITS_PER_LONG_));
 }
 
+/*
+ * A process group or session keeps its id in use after its leader is reaped, as Linux keeps
+ * the struct pid alive while a group refers to it: a new process must not take that number.
+ */
+static bool names_a_group(int pid)
+{
+	struct task_struct *t;
+
+	for_each_process_thread(t)
+		if (thread_group_leader(t) && (t->signal->pgrp == pid || t->signal->session == pid))
+			return true;
+	return false;
+}
+
 /* The next free pid after the last one given: a pid, or -EAGAIN when all are in use. */
 int alloc_pid(void)
 {
@@ -38,7 +53,7 @@ int alloc_pid(void)
 	for (int tries = 0; tries < pid_max; tries++) {
 		if (++pid >= pid_max)
 			pid = RESERVED_PIDS;
-		if (!pid_used(pid)) {
+		if (!pid_used(pid) && !names_a_group(pid)) {
 			pid_mark(pid, true);
 			last_pid = pid;
 			return pid;
