@@ -12,8 +12,10 @@ Steps (docs/benchmarks.md explains the method):
      the arm ABI (AArch32 EABI) runs on the arm64 kernels
   2. boot each ABI with the bench probe as /init under -icount, twice, then twice more with
      trace=all, then twice on the no-trace kernel; each boot path (x86 GRUB, arm64 U-Boot)
-     twice. Every pair must repeat exactly, or the run fails (exit 1) after writing its outputs.
-  3. --linux: the same probe on Debian's cloud kernels (scripts/bench/linux.py), twice each
+     twice; and twice with the process probe (userspace/probes/bench_procs.c: fork, execve,
+     context switches, threads, memory per process) as /init. Every pair must repeat exactly,
+     or the run fails (exit 1) after writing its outputs.
+  3. --linux: the same two probes on Debian's cloud kernels (scripts/bench/linux.py), twice each
   4. a gdb single-step breakdown of each route with a target (where its instructions go)
      (scripts/bench/breakdown.py)
   5. the table on stdout, OUT/bench.json, OUT/bench.svg
@@ -47,9 +49,22 @@ DEFAULT_ABIS = "x86_64 i386 arm64 arm"
 TRACE_OFF_MAX_EXTRA = 2
 BOOT_MIN_RATIO = 100
 BOOT_PATHS = {"x86_64": ["direct", "grub"], "arm64": ["direct", "uboot"]}
-NOT_YET = "not yet (no fork/signals)"
-PROCESS_COSTS = ["page fault", "fork+exit+wait4", "execve", "context switch (sched_yield, 2 procs)",
-                 "signal delivery + rt_sigreturn"]
+NOT_YET = "not yet (no signal handlers)"
+# Process costs (issue 11): (op, what it is). The page fault comes from bench.c, the rest from
+# bench_procs.c; "execve" is derived: fork_exec_exit_wait - fork_exit_wait.
+PROCESS_OPS = [
+    ("page_fault", "page fault (first write to a fresh mmap page)"),
+    ("fork_exit_wait", "fork+exit+wait4, small static process"),
+    ("fork16m_exit_wait", "fork+exit+wait4, 16 MiB touched"),
+    ("fork_exec_exit_wait", "fork+execve+exit+wait4 (static, itself)"),
+    ("execve", "execve of a static binary (the line above minus fork+exit+wait4)"),
+    ("switch_yield", "context switch, sched_yield ping-pong (per switch)"),
+    ("switch_futex", "context switch, futex ping-pong (per switch)"),
+    ("thread_create_join", "thread create+join (clone, exit, FUTEX_WAIT on the tid)"),
+]
+# At most this share of Linux's instructions (issue 11's "Figures").
+PROCESS_SHARE_TARGETS = {op: 0.5 for op in ("fork_exit_wait", "fork16m_exit_wait", "execve",
+                                             "switch_yield", "switch_futex", "thread_create_join")}
 
 
 def say(msg):
@@ -63,7 +78,7 @@ DISK_BOOT = {"grub"}
 
 def figures(fig, boot_counters=True):
     """What must repeat between two boots: every BENCH figure and the boot counters."""
-    keys = ("mem_avail_k", "routes", "ops", "done", "status")
+    keys = ("mem_avail_k", "routes", "ops", "mem", "done", "status")
     if boot_counters:
         keys += ("first_user", "ready")
     return {k: fig.get(k) for k in keys}
@@ -105,19 +120,61 @@ def per_call_insns(fig, key, arch):
 def op_insns(fig, op, abi):
     """Instructions per operation of a BENCH op= line (page_fault), or None."""
     r = fig.get("ops", {}).get(op)
-    if not r:
+    if not r or "per_op" not in r:	# absent, or missing= (the probe says why)
         return None
     v = r["per_op"] * qemu.insns_per_tick(qemu.ARCH_OF[abi])
     return int(v) if float(v).is_integer() else round(v, 2)
 
 
-def op_figures(runs, abis, op, key):
-    """'x86_64 1,423 / i386 1,421 / arm64 1,177' for the process-cost table."""
-    parts = []
-    for abi in abis:
-        v = op_insns(runs.get(key(abi), ({},))[0], op, abi)
-        parts.append(f"{abi} {v:,}" if v is not None else f"{abi} -")
-    return " / ".join(parts)
+def process_insns(fig, op, abi):
+    """Instructions per operation of one process-cost op from a bench_procs (or bench, for
+    page_fault) boot; 'execve' is fork_exec_exit_wait minus fork_exit_wait."""
+    if op == "execve":
+        a, b = (op_insns(fig, o, abi) for o in ("fork_exec_exit_wait", "fork_exit_wait"))
+        return round(a - b, 2) if a is not None and b is not None else None
+    return op_insns(fig, op, abi)
+
+
+def process_rows(ferry_fig, linux_fig, abis):
+    """Rows of the process-cost table: one per op and ABI. ferry_fig(abi, op) and
+    linux_fig(abi, op) return the parsed boot holding that op (or {})."""
+    rows = []
+    for op, name in PROCESS_OPS:
+        for abi in abis:
+            f = process_insns(ferry_fig(abi, op), op, abi)
+            lfig = linux_fig(abi, op)
+            lin = process_insns(lfig, op, abi) if lfig else None
+            row = {"op": op, "name": name, "abi": abi, "ferry": f, "linux": lin,
+                   "ratio": report.ratio(f, lin)}
+            for who, fig in (("ferry", ferry_fig(abi, op)), ("linux", lfig)):
+                alt = (fig or {}).get("ops", {}).get(op, {}).get("alternating")
+                if alt is not None:
+                    row[f"{who}_alternating"] = alt
+            if op in PROCESS_SHARE_TARGETS:
+                row["linux_share_target"] = PROCESS_SHARE_TARGETS[op]
+                row["meets_linux_share"] = (f <= PROCESS_SHARE_TARGETS[op] * lin
+                                            if isinstance(f, (int, float)) and lin else None)
+            rows.append(row)
+    return rows
+
+
+def memory_rows(ferry_fig, linux_fig, abis):
+    """KiB of free memory each of 100 sleeping forked children takes (sysinfo), per ABI."""
+    def kib(fig):
+        return (fig or {}).get("mem", {}).get("per_process", {}).get("kib")
+    return [{"abi": abi, "ferry_kib": kib(ferry_fig(abi)), "linux_kib": kib(linux_fig(abi))}
+            for abi in abis]
+
+
+def differences(r1, r2):
+    """The ops and memory figures two runs disagree on: {name: [run1, run2]}."""
+    out = {}
+    for kind in ("ops", "mem"):
+        for k in sorted(set(r1.get(kind, {})) | set(r2.get(kind, {}))):
+            a, b = r1.get(kind, {}).get(k), r2.get(kind, {}).get(k)
+            if a != b:
+                out[k] = [a, b]
+    return out
 
 
 def main():
@@ -157,11 +214,13 @@ def main():
     except builds.BuildError as e:
         sys.exit(f"bench: {e}")
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
+    procs_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_procs") for abi in abis}
 
     # 2. Ferry boots, each twice
     jobs = []
     for abi in abis:
-        jobs += [("ferry", abi, "direct"), ("traced", abi, "direct"), ("notrace", abi, "direct")]
+        jobs += [("ferry", abi, "direct"), ("traced", abi, "direct"), ("notrace", abi, "direct"),
+                 ("procs", abi, "direct")]
     for arch in native:
         for path in BOOT_PATHS[arch][1:]:
             jobs.append(("ferry", arch, path))
@@ -171,25 +230,28 @@ def main():
         arch = qemu.ARCH_OF[abi]
         objtree = f"{a.out}/{arch}" + ("-notrace" if kind == "notrace" else "")
         tag = f"{kind}-{abi}-{path}-{i}"
-        return ferry.run(abi, objtree, probe[abi], os.path.join(out, "runs"), tag, boot=path,
-                         trace=kind == "traced")
+        return ferry.run(abi, objtree, (procs_probe if kind == "procs" else probe)[abi],
+                         os.path.join(out, "runs"), tag, boot=path, trace=kind == "traced",
+                         timeout=600 if kind == "procs" else 180)
 
     say(f"  BOOT    {len(jobs) * 2} Ferry boots ({len(jobs)} configurations, each twice), "
         f"{a.jobs} at a time")
     fr = pairs(jobs, a.jobs, submit)
-    repeat = {}
+    repeat, varies = {}, {}
     for key, (r1, r2) in fr.items():
         name = "/".join(key)
         same = figures(r1, key[2] not in DISK_BOOT) == figures(r2, key[2] not in DISK_BOOT)
         repeat[name] = same
         if not same:
-            failures.append(f"{name}: the two runs differ ({r1['log']} vs {r2['log']})")
+            varies[name] = differences(r1, r2)
+            failures.append(f"{name}: the two runs differ ({r1['log']} vs {r2['log']})"
+                            + (f": {varies[name]}" if varies[name] else ""))
         if r1["status"] != 0 or not r1["done"]:
             failures.append(f"{name}: status {r1['status']}, probe finished: {r1['done']} "
                             f"(see {r1['log']})")
 
     # 3. Linux
-    lx, linux_info = {}, {}
+    lx, lxp, linux_info = {}, {}, {}
     if a.linux:
         try:
             for arch in arches:
@@ -205,10 +267,20 @@ def main():
                 return linux.run(abi, linux_info[arch]["image"], probe[abi],
                                  os.path.join(out, "runs"), f"linux-{abi}-{i}")
             lx = pairs(abis, a.jobs, lsubmit)
-            for abi, (r1, r2) in lx.items():
-                repeat[f"linux/{abi}"] = figures(r1) == figures(r2)
-                if not r1["done"]:
-                    failures.append(f"linux/{abi}: the probe did not finish (see {r1['log']})")
+
+            def lpsubmit(abi, i):
+                arch = qemu.ARCH_OF[abi]
+                return linux.run(abi, linux_info[arch]["image"], procs_probe[abi],
+                                 os.path.join(out, "runs"), f"linux-procs-{abi}-{i}")
+            say(f"  LINUX   {len(abis) * 2} boots with the process probe")
+            lxp = pairs(abis, a.jobs, lpsubmit)
+            for name, runs in (("linux", lx), ("linux-procs", lxp)):
+                for abi, (r1, r2) in runs.items():
+                    repeat[f"{name}/{abi}"] = figures(r1) == figures(r2)
+                    if not repeat[f"{name}/{abi}"]:
+                        varies[f"{name}/{abi}"] = differences(r1, r2)
+                    if not r1["done"]:
+                        failures.append(f"{name}/{abi}: the probe did not finish (see {r1['log']})")
 
     # 4. results
     routes = []
@@ -261,18 +333,15 @@ def main():
             size[arch]["linux_mem_used_k"] = lin["mem_total_k"] - lin["mem_avail_k"]
             size[arch]["linux_memory_line"] = (f"{lin['mem_avail_k']}K/{lin['mem_total_k']}K "
                                                f"available ({lin['mem_detail']})")
-        size[arch]["per_process_k"] = ("not measured: needs the kernel to report free pages "
-                                       "after init's exec or at exit (see docs/benchmarks.md)")
 
-    process = [{"name": n, "ferry": NOT_YET, "linux": "-"} for n in PROCESS_COSTS]
-    for p in process:
-        if p["name"] == "page fault":	# anonymous memory, first write (bench.c)
-            p.update(ferry=op_figures(fr, abis, "page_fault", lambda abi: ("ferry", abi, "direct")),
-                     linux=op_figures(lx, abis, "page_fault", lambda abi: abi) if a.linux else "-",
-                     per_abi={abi: {"ferry": op_insns(fr.get(("ferry", abi, "direct"), ({},))[0],
-                                                      "page_fault", abi),
-                                    "linux": op_insns(lx.get(abi, ({},))[0], "page_fault", abi)}
-                              for abi in abis})
+    def ferry_fig(abi, op=None):
+        kind = "ferry" if op == "page_fault" else "procs"
+        return fr.get((kind, abi, "direct"), ({},))[0]
+
+    def linux_fig(abi, op=None):
+        return (lx if op == "page_fault" else lxp).get(abi, ({},))[0]
+    process = process_rows(ferry_fig, linux_fig, abis)
+    memory = memory_rows(ferry_fig, linux_fig, abis)
 
     # 5. where the instructions go, for the main route of each ABI (the ones with a target)
     bd = {}
@@ -299,8 +368,10 @@ def main():
     res = {"settings": {"icount": {arch: qemu.icount_arg(arch) for arch in arches},
                         "cpu": {arch: qemu.CPU[arch] for arch in arches}, "mem": qemu.MEM,
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
-           "routes": routes, "process": process, "boot": boot, "size": size,
-           "build": build_times, "repeat": repeat, "breakdown": bd, "failures": failures,
+           "routes": routes, "process": process, "memory_per_process": memory,
+           "not_measured": {"signal delivery + rt_sigreturn": NOT_YET},
+           "boot": boot, "size": size, "build": build_times, "repeat": repeat,
+           "varies": varies, "breakdown": bd, "failures": failures,
            "runs": {"/".join(k): [r["log"] for r in v] for k, v in fr.items()}}
     say("")
     say(report.text(res))
@@ -311,11 +382,11 @@ def main():
     why = report.chart(res, os.path.join(out, "bench.svg"))
     say(f"\nWrote {a.out}/bench.json" + (f", {a.out}/bench.svg" if not why else f" (no chart: {why})")
         + f"; {time.monotonic() - t_start:.0f} s in all")
-    nrep = sum(1 for k, v in repeat.items() if not k.startswith("linux/"))
-    say(f"Repeatability: {sum(1 for k, v in repeat.items() if v and not k.startswith('linux/'))}/"
+    nrep = sum(1 for k, v in repeat.items() if not k.startswith("linux"))
+    say(f"Repeatability: {sum(1 for k, v in repeat.items() if v and not k.startswith('linux'))}/"
         f"{nrep} Ferry configurations gave identical figures twice"
-        + ("" if not lx else f"; Linux: " + ", ".join(f"{k.split('/')[1]} {'same' if v else 'differs'}"
-                                                      for k, v in repeat.items() if k.startswith("linux/"))))
+        + ("" if not lx else f"; Linux: " + ", ".join(f"{k} {'same' if v else 'differs'}"
+                                                      for k, v in repeat.items() if k.startswith("linux"))))
     misses = [f"{r['abi']} {r['route']} {r['call']}: {r['ferry']} > {r['target']}"
               for r in routes if r.get("meets") is False]
     misses += [f"{r['abi']} {r['route']} {r['call']}: {r['ferry']} > {r['linux_share_target']} of "
@@ -323,6 +394,8 @@ def main():
     misses += [f"{r['abi']} {r['route']} {r['call']}: tracing off costs {r['trace_off_extra']} more "
                f"than no tracing (target <= {TRACE_OFF_MAX_EXTRA})"
                for r in routes if r.get("trace_off_meets") is False]
+    misses += [f"{p['abi']} {p['op']}: {p['ferry']:,} > {p['linux_share_target']} of Linux's "
+               f"{p['linux']:,}" for p in process if p.get("meets_linux_share") is False]
     misses += [f"{b['arch']} boot: Linux takes {b['linux_over_ferry']}x as long to reach user mode "
                f"(target >= {BOOT_MIN_RATIO}x)" for b in boot if b.get("meets") is False]
     if misses:

@@ -48,8 +48,12 @@ def notrace_build(arch, objtree):
 
 
 def probes(probe_o="build/probes", abis=("x86_64", "i386", "arm64")):
-    """make probes into probe_o for these ABIs (the bench probe is userspace/probes/bench.c)."""
+    """make probes into probe_o for these ABIs (the bench probe is userspace/probes/bench.c),
+    and the process probe (userspace/probes/bench_procs.c), which no test needs, by name
+    through userspace/Makefile's pattern rule."""
     make("probes", f"PROBE_O={probe_o}", f"ABIS={' '.join(abis)}")
+    make("-f", "userspace/Makefile", f"PROBE_O={probe_o}",
+         *(f"{probe_o}/{abi}/bench_procs" for abi in abis))
 
 
 def sizes(arch, objtree):

@@ -18,8 +18,9 @@ def number(s):
 
 def console(text):
     """{'first_user', 'ready', 'mem_avail_k', 'mem_total_k', 'mem_detail', 'routes': {route/call: {...}},
-    'done'} from one boot's console text."""
-    out = {"routes": {}, "ops": {}, "done": False}
+    'ops': {op: {...}}, 'mem': {per_process: {'kib', ...}}, 'done'} from one boot's console text
+    (bench.c's lines, or bench_procs.c's op= and mem= lines)."""
+    out = {"routes": {}, "ops": {}, "mem": {}, "done": False}
     for m in BENCH.finditer(text):
         f = fields(m.group(1))
         if "first_user" in f:
@@ -32,6 +33,15 @@ def console(text):
         elif "op" in f and "per_op" in f:
             out["ops"][f["op"]] = {"per_op": number(f["per_op"]), "spread": number(f["spread"]),
                                    "n": int(f["n"]), "batches": int(f["batches"])}
+            if "alternating" in f:	# bench_procs' switch figures: batches that alternated
+                out["ops"][f["op"]]["alternating"] = int(f["alternating"])
+        elif "op" in f and "missing" in f:
+            out["ops"][f["op"]] = {"missing": f["missing"]}
+        elif "mem" in f:	# bench_procs: KiB of free memory per forked process
+            out["mem"][f["mem"]] = ({"kib": number(f["kib"]), "n": int(f["n"]),
+                                     "before_kib": int(f["before_kib"]),
+                                     "after_kib": int(f["after_kib"])}
+                                    if "kib" in f else {"missing": f.get("missing", "?")})
         elif "route" in f and "missing" in f:
             out["routes"][f"{f['route']}/{f['call']}"] = {"missing": f["missing"]}
         elif m.group(1).strip() == "done":

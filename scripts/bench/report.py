@@ -53,6 +53,24 @@ def verdict(r):
     return "ok" if True in checks else ""
 
 
+def figure(v, key=None):
+    """One op's or memory figure for a one-line comparison: per_op, kib, or what is missing
+    (or the named field, e.g. spread when only that differs)."""
+    if not isinstance(v, dict):
+        return "-"
+    for k in ((key,) if key else ("per_op", "kib", "missing")):
+        if k in v:
+            return fmt(v[k])
+    return "-"
+
+
+def alternation(p):
+    """'16/16, 9/16': the switch figures' batches that alternated strictly, of Ferry and Linux."""
+    if "ferry_alternating" not in p and "linux_alternating" not in p:
+        return ""
+    return ", ".join(str(p.get(k, "-")) for k in ("ferry_alternating", "linux_alternating"))
+
+
 def text(res):
     parts = []
     rows = [[f"{r['abi']} {r['route']} {r['call']}", r["ferry"], r.get("linux"),
@@ -63,8 +81,27 @@ def text(res):
     parts.append("Syscall routes: guest instructions per call (icount; lower is better)\n" + table(
         rows, ["route", "ferry", "linux", "ferry/linux", "target", "", "traced", "no-trace kernel",
                "trace-off extra"]))
-    rows = [[p["name"], p["ferry"], p["linux"]] for p in res["process"]]
-    parts.append("Process costs\n" + table(rows, ["operation", "ferry", "linux"]))
+    rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
+             fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
+             target_text(p), verdict(p), alternation(p)]
+            for p in res["process"]]
+    parts.append("Process costs: guest instructions per operation (icount; lower is better)\n"
+                 + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", "",
+                                "alternated (ferry, linux)"])
+                 + "".join(f"\n  {name}: {why}" for name, why in res.get("not_measured", {}).items()))
+    rows = [[m["abi"], fmt(m["ferry_kib"]), fmt(m.get("linux_kib"))]
+            for m in res.get("memory_per_process", [])]
+    if rows:
+        parts.append("Memory per process (KiB of free memory per forked child, 100 asleep)\n"
+                     + table(rows, ["abi", "ferry", "linux"]))
+    if res.get("varies"):
+        parts.append("Figures that differed between the two runs (run 1 / run 2)\n" + "\n".join(
+            f"  {name}: " + "; ".join(f"{k} {figure(v[0])} / {figure(v[1])}"
+                                      + (f" (spread {figure(v[0], 'spread')} / "
+                                         f"{figure(v[1], 'spread')})"
+                                         if figure(v[0]) == figure(v[1]) else "")
+                                      for k, v in d.items())
+            for name, d in res["varies"].items()))
     rows = [[f"{b['arch']} {b['path']}", b.get("ready"), b.get("first_user"), b.get("linux_first_user"),
              fmt(b.get("linux_over_ferry")) if b.get("linux_over_ferry") else "-",
              {True: "ok", False: "MISS", None: ""}[b.get("meets")]]
@@ -104,7 +141,12 @@ def chart(res, path):
     ferry = [r["ferry"] for r in rows]
     linux = [r["linux"] if isinstance(r.get("linux"), (int, float)) else 0 for r in rows]
     x = range(len(rows))
-    fig, ax = plt.subplots(figsize=(max(8, len(rows) * 0.9), 4.8))
+    procs = [p for p in res.get("process", []) if isinstance(p.get("ferry"), (int, float))
+             and p["op"] != "fork_exec_exit_wait"]
+    if procs:
+        fig, (ax, pax) = plt.subplots(2, 1, figsize=(max(8, len(rows) * 0.9), 9.6))
+    else:
+        fig, ax = plt.subplots(figsize=(max(8, len(rows) * 0.9), 4.8))
     w = 0.4
     ax.bar([i - w / 2 for i in x], ferry, w, label="Ferry", color="#2b7bb9")
     if any(linux):
@@ -122,7 +164,28 @@ def chart(res, path):
                  if any(r.get("linux_share_target") for r in rows)
                  else "Syscall round trip under QEMU -icount (dashed: target)")
     ax.legend()
+    if procs:
+        process_panel(pax, procs, w)
     fig.tight_layout()
     fig.savefig(path, metadata={"Date": None})
     plt.close(fig)
     return None
+
+
+def process_panel(ax, procs, w):
+    """Process costs on a log scale (400 to 2 M instructions), half of Linux's dotted."""
+    x = range(len(procs))
+    ax.bar([i - w / 2 for i in x], [p["ferry"] for p in procs], w, label="Ferry", color="#2b7bb9")
+    linux = [p["linux"] if isinstance(p.get("linux"), (int, float)) else 0 for p in procs]
+    if any(linux):
+        ax.bar([i + w / 2 for i in x], linux, w, label="Debian Linux 6.1", color="#d95f02")
+    for i, p in enumerate(procs):
+        if p.get("linux_share_target") and isinstance(p.get("linux"), (int, float)):
+            ax.plot([i - w, i + w], [p["linux_share_target"] * p["linux"]] * 2, color="black",
+                    lw=1, ls=":")
+    ax.set_yscale("log")
+    ax.set_xticks(list(x))
+    ax.set_xticklabels(["\n".join([p["abi"]] + p["op"].split("_")) for p in procs], fontsize=6)
+    ax.set_ylabel("guest instructions per operation")
+    ax.set_title("Process costs under QEMU -icount, log scale (dotted: half of Linux, the target)")
+    ax.legend()

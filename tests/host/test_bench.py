@@ -77,3 +77,68 @@ def test_report_prints_both_targets_and_the_miss(bench):
     assert cols[0][5].strip() == "ok"
     assert cols[1][5].strip() == "MISS"
     assert cols[2][5].strip() == "ok (linux not run)"
+
+
+# bench_procs' console (issue 11's process figures), as Ferry printed it on arm64.
+PROCS_CONSOLE = """\
+Ferry arm64: ready (cycles 1435223)
+BENCH abi=arm64 probe=bench_procs
+BENCH abi=arm64 op=fork_exit_wait n=16 batches=4 per_op=60785 spread=12.75
+BENCH abi=arm64 op=fork_exec_exit_wait n=8 batches=4 per_op=236019 spread=25.50
+BENCH abi=arm64 op=switch_yield n=128 batches=16 per_op=389.52 spread=0 alternating=16
+BENCH abi=arm64 op=switch_futex n=128 batches=8 per_op=1310.55 spread=411.72 alternating=8
+BENCH abi=arm64 op=thread_create_join n=32 batches=8 per_op=8417.12 spread=6.37
+BENCH abi=arm64 mem=per_process n=100 kib=55.96 before_kib=258456 after_kib=252860
+BENCH abi=arm64 op=fork16m_exit_wait n=4 batches=4 missing=failed_1
+BENCH done
+"""
+
+
+def test_procs_lines_are_parsed(bench):
+    fig = __import__("parse").console(PROCS_CONSOLE)
+    assert fig["done"]
+    assert fig["ops"]["switch_yield"]["alternating"] == 16
+    assert fig["mem"]["per_process"] == {"kib": 55.96, "n": 100, "before_kib": 258456,
+                                         "after_kib": 252860}
+    assert fig["ops"]["fork16m_exit_wait"] == {"missing": "failed_1"}
+    # execve is derived: fork+execve+exit+wait4 minus fork+exit+wait4
+    assert bench.process_insns(fig, "execve", "arm64") == 236019 - 60785
+    assert bench.process_insns(fig, "fork16m_exit_wait", "arm64") is None
+
+
+def test_process_rows_judge_half_of_linux(bench):
+    ferry = __import__("parse").console(PROCS_CONSOLE)
+    linux = __import__("parse").console(PROCS_CONSOLE.replace("per_op=60785", "per_op=100000")
+                                        .replace("alternating=16", "alternating=9"))
+    rows = {(r["abi"], r["op"]): r for r in bench.process_rows(
+        lambda abi, op: ferry if op != "page_fault" else {},
+        lambda abi, op: linux if op != "page_fault" else {}, ["arm64"])}
+    assert rows[("arm64", "fork_exit_wait")]["meets_linux_share"] is False	# 60,785 > 50,000
+    assert rows[("arm64", "switch_yield")]["meets_linux_share"] is False	# same figure
+    assert rows[("arm64", "switch_yield")]["linux_alternating"] == 9
+    assert rows[("arm64", "fork_exec_exit_wait")].get("linux_share_target") is None
+    assert rows[("arm64", "page_fault")]["ferry"] is None
+    mem = bench.memory_rows(lambda abi: ferry, lambda abi: {}, ["arm64"])
+    assert mem == [{"abi": "arm64", "ferry_kib": 55.96, "linux_kib": None}]
+    # a figure that moved between two runs is named with both values
+    other = __import__("parse").console(PROCS_CONSOLE.replace("per_op=8417.12", "per_op=8420"))
+    d = bench.differences(ferry, other)
+    assert list(d) == ["thread_create_join"] and d["thread_create_join"][1]["per_op"] == 8420
+
+
+def test_report_prints_process_rows(bench):
+    import report
+    ferry = __import__("parse").console(PROCS_CONSOLE)
+    proc = bench.process_rows(lambda abi, op: ferry, lambda abi, op: {}, ["arm64"])
+    res = {"routes": [], "process": proc, "boot": [], "size": {}, "build": {},
+           "memory_per_process": bench.memory_rows(lambda abi: ferry, lambda abi: {}, ["arm64"]),
+           "varies": {"procs/arm64/direct": bench.differences(ferry, {})}}
+    out = report.text(res)
+    line = [ln for ln in out.splitlines() if ln.startswith("arm64 switch_yield")][0]
+    assert "389.52" in line and "<= 0.50x linux" in line and "16, -" in line
+    assert [ln.split() for ln in out.splitlines() if ln.startswith("arm64  ")] == [["arm64", "55.96", "-"]]
+    assert "procs/arm64/direct: fork16m_exit_wait failed_1 / -; " in out
+    # only the spread moved: say so rather than print two equal figures
+    moved = __import__("parse").console(PROCS_CONSOLE.replace("spread=6.37", "spread=7"))
+    res["varies"] = {"linux-procs/arm64": bench.differences(ferry, moved)}
+    assert "thread_create_join 8,417.12 / 8,417.12 (spread 6.37 / 7)" in report.text(res)
