@@ -6,9 +6,10 @@
  * between the caller's check and its sleep is never lost: the compare and the queueing
  * happen under the bucket's lock, and every wake takes the same lock.
  *
- * Keys: a private futex (FUTEX_PRIVATE_FLAG, the usual case) is (mm, address); a shared
- * one is the physical address of the word, so two processes mapping the same page (or a
- * parent and child sharing MAP_SHARED memory) meet at the same key.
+ * Keys: a futex in private memory is (mm, address), with or without FUTEX_PRIVATE_FLAG; a
+ * futex in MAP_SHARED memory without the flag is the physical address of the word, so two
+ * processes mapping the same page (a parent and child sharing MAP_SHARED memory) meet at
+ * the same key.
  *
  * Operations: WAIT, WAKE, WAIT_BITSET, WAKE_BITSET, REQUEUE, CMP_REQUEUE, WAKE_OP, with the
  * private flag and FUTEX_CLOCK_REALTIME; timeouts are relative for WAIT and absolute for
@@ -99,6 +100,21 @@ static int get_futex_key(u32 __user *uaddr, bool shared, struct futex_key *key)
 		return -EINVAL;
 	if (get_user(v, uaddr))
 		return -EFAULT;
+	/*
+	 * Only memory that is really shared (MAP_SHARED) needs the page's own key; a private
+	 * mapping keeps the (mm, address) key even without FUTEX_PRIVATE_FLAG, as on Linux —
+	 * a copy-on-write copy after fork must not move a waiter's key.
+	 */
+	if (shared) {
+		struct mm_struct *mm = current->mm;
+		struct vm_area_struct *vma;
+		unsigned long flags;
+
+		spin_lock_irqsave(&mm->page_table_lock, flags);
+		vma = find_vma(mm, a);
+		shared = vma && (vma->vm_flags & VM_SHARED);
+		spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	}
 	if (!shared) {
 		key->mm = current->mm;
 		key->addr = a;

@@ -54,6 +54,15 @@ static __always_inline void enter_from_user_mode(struct pt_regs *regs)
 	}
 }
 
+/*
+ * An interrupt or a fault (anything but a syscall) arrived from user mode: the same first
+ * step as a syscall's. Its way out is irqentry_exit_to_user_mode (kernel/entry/common.c).
+ */
+static __always_inline void irqentry_enter_from_user_mode(struct pt_regs *regs)
+{
+	enter_from_user_mode(regs);
+}
+
 /* Called with interrupts off, right after the arch saved the user registers. */
 static __always_inline long syscall_enter_from_user_mode(struct pt_regs *regs, long nr)
 {

@@ -108,6 +108,7 @@ static __always_inline void el0_svc(struct pt_regs *regs)
 static noinline void el0_signal(struct pt_regs *regs, int sig, int code, unsigned long addr,
 		       const char *what)
 {
+	irqentry_enter_from_user_mode(regs);
 	local_irq_enable();
 	force_sig_fault(regs, sig, code, addr, what);
 	irqentry_exit_to_user_mode(regs);
@@ -116,6 +117,7 @@ static noinline void el0_signal(struct pt_regs *regs, int sig, int code, unsigne
 /* Data or instruction abort at EL0: FAR_EL1 holds the address (mm/fault.c decodes it). */
 static noinline void el0_abort(struct pt_regs *regs, unsigned long esr)
 {
+	irqentry_enter_from_user_mode(regs);
 	local_irq_enable();
 	do_el0_mem_abort(read_sysreg(far_el1), esr, regs);
 	irqentry_exit_to_user_mode(regs);
@@ -165,6 +167,7 @@ asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
 /* The timer (or another device) interrupted user code: handle it, then the exit work. */
 asmlinkage void el0t_64_irq_handler(struct pt_regs *regs)
 {
+	irqentry_enter_from_user_mode(regs);
 	handle_arch_irq(regs);
 	irqentry_exit_to_user_mode(regs);
 }
@@ -223,6 +226,7 @@ asmlinkage void el0t_32_sync_handler(struct pt_regs *regs)
 
 asmlinkage void el0t_32_irq_handler(struct pt_regs *regs)
 {
+	irqentry_enter_from_user_mode(regs);
 	handle_arch_irq(regs);
 	irqentry_exit_to_user_mode(regs);
 }

@@ -170,6 +170,10 @@ void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 {
 	long outer = current_vector;
 
+#ifdef CONFIG_USER_MODE
+	if (user_mode(regs))
+		irqentry_enter_from_user_mode(regs);
+#endif
 	current_vector = vector;
 	if (vector < NR_EXCEPTION_VECTORS)
 		do_exception(regs, vector);
