@@ -9,10 +9,12 @@
  *   arm64:  V0-V31, FPCR
  *   arm:    D0-D31 (= V0-V31 of the AArch64 CPU, Q0-Q15), FPSCR
  *
- * Each round is one asm block (load, syscall, spin, store), so no compiler-generated code
- * can touch the registers between the load and the check. First the parent alone (the
- * registers survive a syscall and interrupts), then with the child: clone(SIGCHLD), the same
- * in both with other patterns, the child's verdict comes back as its exit status (wait4).
+ * Half the rounds yield, half only spin (preemption by the tick is then the only way to the
+ * other process). Each round is one asm block (load, syscall, spin, store), so no code the
+ * compiler generates can touch the registers between the load and the check. First the parent
+ * alone (the registers survive a syscall and interrupts), then with the child:
+ * clone(SIGCHLD), the same in both with other patterns, the child's verdict comes back as its
+ * exit status (wait4).
  */
 #include <ferry/probe.h>
 #include <ferry/linux_types.h>
@@ -67,7 +69,7 @@ static int have_avx(void)
 #define ST_X(n)	"movdqu %%xmm" #n ", " #n "*16(%[out])\n\t"
 #define LD_Y(n)	"vmovdqu " #n "*32(%[in]), %%ymm" #n "\n\t"
 #define ST_Y(n)	"vmovdqu %%ymm" #n ", " #n "*32(%[out])\n\t"
-#define YIELD	"movl %[nr], %%eax\n\tsyscall\n\t"
+#define YIELD	"movl %k[nr], %%eax\n\tsyscall\n\t"
 #define SPIN	"1:\tdec %[spins]\n\tjnz 1b\n\t"
 #define CLOBBER	"rax", "rcx", "r11", "cc", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", \
 		"xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", \
@@ -85,8 +87,8 @@ static int have_avx(void)
 #define XREGS(op) X8(op)
 #endif
 
-/* Load the registers from in, sched_yield, spin, store them to out. */
-static void round_trip(const struct regs *in, struct regs *out, unsigned long spins)
+/* Load the registers from in, make syscall nr, spin, store them to out. */
+static void round_trip(const struct regs *in, struct regs *out, unsigned long spins, long nr)
 {
 #if defined(__x86_64__) || defined(__i386__)
 	unsigned int ctl = in->ctl, got;
@@ -96,20 +98,20 @@ static void round_trip(const struct regs *in, struct regs *out, unsigned long sp
 				     "stmxcsr %[got]"
 				     : [spins] "+r"(spins), [got] "=m"(got)
 				     : [in] "r"(in->b), [out] "r"(out->b), [ctl] "m"(ctl),
-				       [nr] "i"(__NR_sched_yield)
+				       [nr] "r"(nr)
 				     : CLOBBER);
 	else
 		__asm__ __volatile__("ldmxcsr %[ctl]\n\t" XREGS(LD_X) YIELD SPIN XREGS(ST_X)
 				     "stmxcsr %[got]"
 				     : [spins] "+r"(spins), [got] "=m"(got)
 				     : [in] "r"(in->b), [out] "r"(out->b), [ctl] "m"(ctl),
-				       [nr] "i"(__NR_sched_yield)
+				       [nr] "r"(nr)
 				     : CLOBBER);
 	out->ctl = got;
 #elif defined(__aarch64__)
 	const unsigned char *p = in->b;
 	unsigned char *q = out->b;
-	register long x8 __asm__("x8") = __NR_sched_yield;
+	register long x8 __asm__("x8") = nr;
 	unsigned long ctl = in->ctl, got;
 
 	__asm__ __volatile__("msr fpcr, %[ctl]\n\t"
@@ -143,7 +145,7 @@ static void round_trip(const struct regs *in, struct regs *out, unsigned long sp
 #elif defined(__arm__)
 	const unsigned char *p = in->b;
 	unsigned char *q = out->b;
-	register long r7 __asm__("r7") = __NR_sched_yield;
+	register long r7 __asm__("r7") = nr;
 	unsigned long ctl = in->ctl, got;
 
 	/*
@@ -179,22 +181,25 @@ static void make_pattern(struct regs *r, unsigned int seed, int round)
 }
 
 /*
- * ROUNDS rounds of round_trip with this process's patterns. Returns the rounds in which a
- * register came back changed; prints the first difference.
+ * ROUNDS rounds of round_trip with this process's patterns: even rounds yield the CPU
+ * (sched_yield), odd ones make a syscall that does not (getppid), so there only the tick's
+ * preemption during the spin can switch to the other process. Returns the rounds in which a
+ * register came back changed; prints the first difference and how many of each kind.
  */
 static int run_rounds(const char *who, unsigned int seed, unsigned long spins)
 {
 	struct regs in, out;
-	int bad = 0;
+	int bad = 0, bad_yield = 0;
 
 	for (int round = 0; round < ROUNDS; round++) {
 		make_pattern(&in, seed, round);
 		memset(&out, 0, sizeof(out));
-		round_trip(&in, &out, spins);
+		round_trip(&in, &out, spins, round & 1 ? __NR_getppid : __NR_sched_yield);
 		/* Of the control register, the pattern is the rounding mode (the rest: defaults). */
 		if (!memcmp(in.b, out.b, NREGS * reg_bytes) &&
 		    (out.ctl & (RMODE_A | RMODE_B)) == (in.ctl & (RMODE_A | RMODE_B)))
 			continue;
+		bad_yield += !(round & 1);
 		if (!bad++) {
 			for (int i = 0; i < NREGS * reg_bytes; i++)
 				if (in.b[i] != out.b[i]) {
@@ -207,6 +212,10 @@ static int run_rounds(const char *who, unsigned int seed, unsigned long spins)
 			       in.ctl);
 		}
 	}
+	if (bad)
+		printf("# %s: %d of %d rounds with sched_yield and %d of %d with the tick alone "
+		       "came back changed\n", who, bad_yield, (ROUNDS + 1) / 2, bad - bad_yield,
+		       ROUNDS / 2);
 	return bad;
 }
 
@@ -220,7 +229,7 @@ static unsigned long calibrate(void)
 	for (;;) {
 		long long t0 = now_ms();
 
-		round_trip(&in, &out, spins);
+		round_trip(&in, &out, spins, __NR_getppid);
 		long long ms = now_ms() - t0;
 
 		if (ms >= 20 || spins >= (1UL << 28)) {
