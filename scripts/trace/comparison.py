@@ -15,10 +15,17 @@ table: a row holds at most one record per trace, a record in the same row as its
 reference's record when they were aligned. Records only in one trace sit between their
 reference's records where their alignment put them; such records of several traces in the
 same gap share a row when their names agree.
+
+Traces of several processes (fork, clone, threads) are compared process by process
+(align.py, procs.py): processes are matched by their place in the process tree, not by pid,
+and the rows come process by process, in tree order, each row naming its process's place.
+Each trace keeps its own pids: pids_of() gives, per place, the pid each trace has there (the
+text report's section headers, the "[pid N]" prefixes). A process in one trace only is a
+difference like any call in one trace only, and is listed in the side's "processes only".
 """
 import os
 
-from . import align, cost, fmt, known, normalize
+from . import align, cost, fmt, known, normalize, procs
 
 UNEXPECTED = (align.DIFFER, align.ONLY_A, align.ONLY_B)
 
@@ -85,17 +92,22 @@ class Comparison:
         self.norm = norm or normalize.Normalizer(tables)
         self.tables = self.norm.tables
         self.known = known.load() if known_entries is None else known_entries
-        self.items = [align.items(t, self.norm) for t in traces]
+        self.trees = [procs.tree(t.records) for t in traces]
+        self.places = [procs.by_place(tr) for tr in self.trees]
+        self.items = [align.items(t, self.norm, tr) for t, tr in zip(traces, self.trees)]
         # one side per trace after the first: {"a": reference, "b": k, "judged": bool,
         # "pairs": [...], "counts": {...}}; self.side[k] is trace k's (None for the first)
         self.sides = []
         self.side = [None]
         for k in range(1, len(traces)):
             r, judged = reference(traces, k)
-            _, _, pairs = align.compare(traces[r], traces[k], self.norm)
+            _, _, pairs = align.compare(traces[r], traces[k], self.norm,
+                                        self.items[r], self.items[k])
             known.apply(self.known, pairs, self.items[r], self.items[k], traces[r], traces[k])
+            pa, pb = set(self.places[r]), set(self.places[k])
             side = {"a": r, "b": k, "judged": judged, "pairs": pairs,
-                    "counts": align.counts(pairs)}
+                    "counts": align.counts(pairs),
+                    "only_a": sorted(pa - pb), "only_b": sorted(pb - pa)}
             self.sides.append(side)
             self.side.append(side)
         self.rows = self._merge()
@@ -107,10 +119,11 @@ class Comparison:
         one row per record; each other trace is then placed, in order, by its alignment
         with its reference, which is already placed (it comes earlier)."""
         ntr = len(self.traces)
-        new_row = lambda key: {"key": key, "cells": [None] * ntr, "pairs": [None] * ntr}
+        new_row = lambda key, proc: {"key": key, "proc": proc, "cells": [None] * ntr,
+                                     "pairs": [None] * ntr}
         rows = []
         for i, it in enumerate(self.items[0]):
-            row = new_row(it.key)
+            row = new_row(it.key, it.proc)
             row["cells"][0] = i
             rows.append(row)
         for side in self.sides:
@@ -131,12 +144,16 @@ class Comparison:
                 end = pos
                 while end < len(rows) and rows[end]["cells"][r] is None:
                     end += 1
-                key = self.items[k][p["b"]].key
+                key, proc = self.items[k][p["b"]].key, self.items[k][p["b"]].proc
                 n = next((m for m in range(max(pos, last + 1), end)
-                          if rows[m]["cells"][k] is None and rows[m]["key"] == key), None)
+                          if rows[m]["cells"][k] is None and rows[m]["key"] == key
+                          and rows[m]["proc"] == proc), None)
                 if n is None:
                     n = end
-                    rows.insert(n, new_row(key))
+                    # a process the reference lacks: after the rows of earlier processes
+                    while n > pos and rows[n - 1]["proc"] > proc and rows[n - 1]["cells"][r] is None:
+                        n -= 1
+                    rows.insert(n, new_row(key, proc))
                     where = {w: (m + 1 if m >= n else m) for w, m in where.items()}
                 rows[n]["cells"][k] = p["b"]
                 rows[n]["pairs"][k] = p
@@ -144,11 +161,54 @@ class Comparison:
         return rows
 
     # ---- helpers for the reports --------------------------------------------------------
+    def multi_process(self, k=None):
+        """Whether trace k (or any trace) has more than one process or thread."""
+        ks = range(len(self.traces)) if k is None else [k]
+        return any(len(self.trees[j]) > 1 or any(len(p.tids) > 1 for p in self.trees[j].values())
+                   for j in ks)
+
+    def pid_prefix(self, k, rec):
+        """ "[pid N] " (N the thread's id, as strace -f prints it) for a record of a trace
+        of several processes or threads, else "". """
+        if not self.multi_process(k):
+            return ""
+        n = rec.get("tid") if rec.get("tid") is not None else rec.get("pid")
+        if n is None:
+            n = next(iter(self.trees[k]), None)
+        return "" if n is None else f"[pid {n}] "
+
     def text(self, k, idx):
-        """The strace-style line of trace k's item idx."""
+        """The strace-style line of trace k's item idx ("[pid N] " first when the trace has
+        several processes or threads)."""
         if idx is None:
             return ""
-        return fmt.record_line(self.items[k][idx].rec, self.tables)
+        rec = self.items[k][idx].rec
+        return self.pid_prefix(k, rec) + fmt.record_line(rec, self.tables)
+
+    def pids_of(self, place):
+        """[the pid trace k has at that place, or None] per trace."""
+        return [pl[place].pid if place in pl else None for pl in self.places]
+
+    def process_header(self, place):
+        """ "process 1.2: ferry-x86_64 pid 5 (procs), linux-qemu-user-x86_64 pid 4242 (procs),
+        ferry-arm64 -": the matched pids of one place in every trace."""
+        parts = []
+        for t, pl in zip(self.traces, self.places):
+            p = pl.get(place)
+            parts.append(f"{t.label} " + ("-" if p is None else f"pid {p.pid}"
+                                          + (f" ({p.comm})" if p.comm else "")
+                                          + (f" threads {', '.join(map(str, p.tids))}"
+                                             if len(p.tids) > 1 else "")))
+        return f"process {procs.place_name(place)}: " + ", ".join(parts)
+
+    def processes_only(self, side):
+        """["process 1.3 (pid 7) only in ferry-x86_64", ...] for a side."""
+        out = []
+        for key, k in (("only_a", side["a"]), ("only_b", side["b"])):
+            for place in side[key]:
+                out.append(f"process {procs.place_name(place)} (pid "
+                           f"{self.places[k][place].pid}) only in {self.traces[k].label}")
+        return out
 
     def labels(self):
         return [t.label for t in self.traces]
@@ -232,13 +292,19 @@ class Comparison:
                 "a": self.traces[side["a"]].label, "b": self.traces[k].label,
                 "judged": side["judged"],
                 "probe": self.traces[k].probe, "counts": side["counts"],
-                "pairs": [dict(p, a_line=self.text(side["a"], p["a"]) or None,
+                "processes_only": self.processes_only(side),
+                "pairs": [dict(p, proc=procs.place_name(p["proc"]),
+                               a_line=self.text(side["a"], p["a"]) or None,
                                b_line=self.text(k, p["b"]) or None) for p in side["pairs"]]})
         for row in self.rows:
             out["rows"].append({
+                "process": procs.place_name(row["proc"]),
                 "cells": [self.text(k, c) or None for k, c in enumerate(row["cells"])],
                 "classes": [p["class"] if p else None for p in row["pairs"]],
                 "known": [p["known"] if p else None for p in row["pairs"]]})
+        out["processes"] = [
+            {"process": procs.place_name(place), "pids": self.pids_of(place)}
+            for place in sorted(set().union(*[set(pl) for pl in self.places]))]
         out["known_differences"] = [dict(e, count=c) for e, c in self.known_seen()]
         out["normalisation"] = {"used": self.used_mapping(), "all": self.norm.mapping_rows()}
         out["cost"] = self.costs()

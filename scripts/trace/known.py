@@ -18,15 +18,20 @@ patterns on the strace line of the pair's first record (the reference's: the Fer
 when a Linux trace is judged; for a call only in the other trace, that record), e.g.
 'write(1, "ok * getpid = *' or 'prlimit64(* = -1 ENOSYS*'. Matched pairs keep their class and get the ids of the entries
 that covered them in "known" (a list); every report counts and lists them apart.
+"process" narrows an entry to the records of processes at some places of the process tree
+(procs.py): fnmatch patterns on the place's name, "1" the probe itself, "1.*" every process
+it forked and theirs; such an entry names its calls as well as "syscall" would (a column that
+cannot see the probe's children: every record of theirs only in the other trace).
 """
 import fnmatch
 import json
 import os
 
-from . import align, fmt
+from . import align, fmt, procs
 
 DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_differences.json")
-FIELDS = {"id", "sources", "abi", "probe", "syscall", "lines", "classes", "differs", "why"}
+FIELDS = {"id", "sources", "abi", "probe", "syscall", "lines", "process", "classes", "differs",
+          "why"}
 ONLY = (align.ONLY_A, align.ONLY_B)
 
 
@@ -42,7 +47,7 @@ def load(path=None):
         if bad or "id" not in e or "why" not in e:
             raise ValueError(f"known difference {e.get('id')!r}: needs id and why; "
                              f"unknown fields {sorted(bad)}")
-        for k in ("sources", "abi", "syscall", "lines", "classes", "differs"):
+        for k in ("sources", "abi", "syscall", "lines", "process", "classes", "differs"):
             if k in e and not (isinstance(e[k], list) and e[k]
                                and all(isinstance(x, str) for x in e[k])):
                 raise ValueError(f"known difference {e['id']!r}: {k!r} must be a non-empty "
@@ -57,10 +62,10 @@ def load(path=None):
             raise ValueError(f"known difference {e['id']!r}: the id is used twice")
         ids.add(e["id"])
         if set(ONLY) & set(e.get("classes", align.CLASSES)) and not (
-                e.get("syscall") or e.get("lines")):
+                e.get("syscall") or e.get("lines") or e.get("process")):
             raise ValueError(f"known difference {e['id']!r}: it can match a call only in one "
                              f"trace, which it would cover whole, so it must name the calls in "
-                             f"\"syscall\" or \"lines\", or leave only-a and only-b out of "
+                             f"\"syscall\", \"lines\" or \"process\", or leave only-a and only-b out of "
                              f"classes")
         if align.DIFFER in e.get("classes", align.CLASSES) and not e.get("differs"):
             raise ValueError(f"known difference {e['id']!r}: it can match a pair that differs, "
@@ -108,6 +113,10 @@ def applies(entry, pair, x, y, ta, tb):
     if "syscall" in entry:
         names = _names(x) | _names(y)
         if not any(fnmatch.fnmatchcase(n, pat) for n in names for pat in entry["syscall"]):
+            return False
+    if "process" in entry:
+        place = procs.place_name((x or y).proc)
+        if not any(fnmatch.fnmatchcase(place, pat) for pat in entry["process"]):
             return False
     if "lines" in entry:
         line = fmt.record_line((x or y).rec, None)

@@ -104,7 +104,7 @@ def parse_console(text, abi, probe=None, tables=None):
     start += 1
     if start < len(events) and events[start]["ev"] == "sys_exit":
         start += 1
-    recs, open_call = [], None
+    recs, open_calls = [], {}           # pid: its call entered and not yet returned
     for m in events[start:]:
         nr, pid, ts = int(m["nr"]), int(m["pid"]), int(round(float(m["ts"]) * 1e6))
         if m["ev"] == "sys_enter":
@@ -115,12 +115,13 @@ def parse_console(text, abi, probe=None, tables=None):
                          "args": args, "decoded": None, "ret": None, "errno": None,
                          "cycles": None, "insns": None}
             recs.append(open_call)
-        elif open_call is not None and open_call["pid"] == pid:
+            open_calls[pid] = open_call
+        elif pid in open_calls:
+            open_call = open_calls.pop(pid)
             ret = int(m["ret"])
             open_call["ret"] = ret
             open_call["errno"] = (t.errno_name(-ret) or f"E{-ret}") if -4095 <= ret < 0 else None
             open_call["dur_us"] = ts - open_call["ts"]
-            open_call = None
     pid, how, value = int(end[1]), end[2], int(end[3])
     if how == "exited with":
         recs.append({"type": "exit", "pid": pid, "status": value})

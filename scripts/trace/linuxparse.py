@@ -183,9 +183,66 @@ def _call(rest):
     return m.group(1), split_args(rest[m.end():end]), result
 
 
+_QEMU_BARE = re.compile(r"^ = (.*)$")
+_QEMU_NEXT = re.compile(r"^(\d+) ")
+NO_RETURN = ("exit", "exit_group")
+FORKS = ("fork", "vfork", "clone", "clone3")
+
+
+def _qemu_segments(line):
+    """[(pid, text)] of one log line: qemu-user prints "PID call(args)" and the " = result"
+    separately, so the processes of a forking program interleave: "P wait4(...)C
+    exit_group(0)" is two calls, and a line " = 5" a result (pid None) whose call was
+    printed without one."""
+    out = []
+    m = _QEMU_BARE.match(line)
+    if m:
+        return [(None, m.group(1))]
+    while line:
+        m = _PID.match(line)
+        if not m:
+            break
+        pid, rest = int(m.group(1)), line[m.end():]
+        nm = _NAME.match(rest)
+        close = close_paren(rest, nm.end()) if nm else -1
+        after = rest[close + 1:] if close >= 0 else ""
+        nxt = _QEMU_NEXT.match(after)
+        if close >= 0 and nxt and _NAME.match(after[nxt.end():]):
+            out.append((pid, rest[:close + 1]))
+            line = after
+            continue
+        out.append((pid, rest))
+        break
+    return out
+
+
+def _uncertain(rec):
+    if rec.get("name") in FORKS and isinstance(rec.get("ret"), int) and rec["ret"] > 0:
+        rec["lost"] = rec["ret"]            # checked at the end of parse_qemu
+    rec["ret"], rec["errno"] = None, None
+
+
 def parse_qemu(text, abi, probe=None, tables=None):
-    """Records from qemu-user's -strace output (lines that are not strace lines are skipped)."""
+    """Records from qemu-user's -strace output (lines that are not strace lines are skipped).
+
+    Several processes write into one log, each printing a call and, when it returns, its
+    result: their lines interleave (see _qemu_segments). The rules: a call printed without
+    a result waits for a line " = X", which goes to the oldest waiting call; a fork child's
+    own return from the fork (" = 0", printed by the child) is no call of its own. Where the
+    log cannot say which result is whose, the result becomes unknown (ret null, strace's
+    "= ?", compatible with any result) rather than a wrong one: a result line with two calls
+    waiting, a child's fork return (0) that got appended to another call's line (seen when
+    the child's first call comes and its " = 0" was not), and a result line with no call
+    waiting (it was appended to another call's line: the calls since the processes last
+    took turns lose their results). A fork whose line shows 0 got its child's " = 0": it
+    waits for its result, and the first line of a pid not seen before names the child of the
+    oldest fork still waiting (that line's own result is unknown: it may be the fork's).
+    """
     b = _Builder(abi, probe, tables or tbl.load())
+    pending = []          # calls printed without their result, oldest first
+    owed = {}             # fork child pid: index of the fork's record (its " = 0" not seen)
+    last_switch = 0       # index of the first record after the log last changed process
+    seen = set()          # pids that have printed a call
     for line in text.splitlines():
         line = line.rstrip()
         if line.startswith("--- ") and line.endswith(" ---"):
@@ -193,18 +250,63 @@ def parse_qemu(text, abi, probe=None, tables=None):
             sig, _, info = body.partition(" ")
             b.event({"type": "signal", "pid": None, "signal": sig, "info": info or None})
             continue
-        m = _PID.match(line)
-        if not m:
-            continue
-        pid, rest = int(m.group(1)), line[m.end():]
-        if rest.startswith("Unknown syscall "):
-            nr = _int(rest[len("Unknown syscall "):].strip())
-            b.syscall(pid, None, None, None, nr=nr)
-            continue
-        call = _call(rest)
-        if call:
+        for pid, rest in _qemu_segments(line):
+            if pid is None:                         # " = X"
+                if pending:
+                    rec = pending.pop(0)
+                    ret, errno = b.result(rest)
+                    rec["ret"], rec["errno"] = ret, errno
+                    if pending:
+                        _uncertain(rec)
+                elif owed and b.result(rest)[0] == 0:
+                    owed.pop(next(iter(owed)))
+                else:
+                    for rec in b.records[last_switch:]:
+                        if rec.get("type") == "syscall" and rec.get("name") not in NO_RETURN:
+                            _uncertain(rec)
+                continue
+            glued = False
+            if pid not in seen:                     # a new process: some fork's child
+                seen.add(pid)
+                fork = next((r for r in pending if r.get("name") in FORKS), None)
+                if fork is not None and b.records:
+                    pending.remove(fork)            # its result went to this child's line
+                    fork["ret"], glued = pid, True
+            if pid in owed:                         # the child's " = 0" went to another line
+                for rec in b.records[owed.pop(pid) + 1:]:
+                    if rec.get("type") == "syscall" and rec.get("ret") == 0 and rec["pid"] != pid:
+                        _uncertain(rec)
+            if b.records and b.records[-1].get("pid") != pid:
+                last_switch = len(b.records)
+            if rest.startswith("Unknown syscall "):
+                nr = _int(rest[len("Unknown syscall "):].strip())
+                b.syscall(pid, None, None, None, nr=nr)
+                continue
+            call = _call(rest)
+            if not call:
+                continue
             name, args, result = call
-            b.syscall(pid, name, args, result)
+            rec = b.syscall(pid, name, args, result)
+            if name in FORKS and rec["ret"] == 0:   # the child's " = 0", not the parent's
+                rec["ret"], result = None, None
+            if glued and result is not None:
+                _uncertain(rec)
+            if result is None and name not in NO_RETURN:
+                pending.append(rec)
+            if (name in FORKS and isinstance(rec["ret"], int) and rec["ret"] > 0
+                    and not any("CLONE_VM" in a or "CLONE_THREAD" in a for a in args)):
+                owed[rec["ret"]] = len(b.records) - 1
+    # A fork's result is the child's pid: where the log made it unknown, the pid the child's
+    # own lines carry next after it (and no fork already names) is the result.
+    named = {r["ret"] for r in b.records if r.get("name") in FORKS and isinstance(r.get("ret"), int)}
+    for n, rec in enumerate(b.records):
+        if rec.get("name") in FORKS and rec.get("ret") is None and "lost" in rec:
+            if rec["lost"] in named or not any(r.get("pid") == rec["lost"] for r in b.records[n:]):
+                continue
+            rec["ret"] = rec["lost"]
+            named.add(rec["lost"])
+    for rec in b.records:
+        rec.pop("lost", None)
     return b.records
 
 
@@ -260,4 +362,30 @@ def parse_strace(text, abi, probe=None, tables=None):
         if call:
             name, args, result = call
             b.syscall(pid, name, args, result, ts=ts, dur=dur)
-    return b.records
+    return thread_groups(b.records)
+
+
+def thread_groups(recs):
+    """strace -f names each line by its thread's id: the records of a thread that a clone
+    with CLONE_THREAD created get their process's id as "pid" and keep the thread's as
+    "tid". Done after the whole log, since a new thread's first lines may come before the
+    clone's result in its creator. A thread's own thread inherits the same process."""
+    group = {}
+    for r in recs:
+        if (r.get("type") == "syscall" and r.get("name") in ("clone", "clone3")
+                and isinstance(r.get("ret"), int) and r["ret"] > 0
+                and any("CLONE_THREAD" in str(d.get("value") or "") for d in r.get("decoded") or ())):
+            group[r["ret"]] = r.get("pid")
+    def leader(tid):
+        seen = set()
+        while tid in group and tid not in seen:
+            seen.add(tid)
+            tid = group[tid]
+        return tid
+    for r in recs:
+        if r.get("pid") in group:
+            tid = r["pid"]
+            r["pid"] = leader(tid)
+            if r.get("type") == "syscall":
+                r["tid"] = tid
+    return recs

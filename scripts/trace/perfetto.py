@@ -3,14 +3,19 @@
 One "X" (complete) event per syscall: ts is the record's ts converted to microseconds with
 the header's cycles_per_sec, rebased so each trace starts at 0; dur is cycles converted the
 same way (or strace's -T duration "dur_us"). Records without a usable ts (qemu-user has no
-clock) are laid out one per microsecond in order, with args.synthetic_time true. Each trace
-is its own process in the UI (pid = 1000000 * trace index + pid, named by a metadata event
-"label: comm"); tid likewise. args carry the strace line, nr, ABI, route, ret, errno,
-cycles and insns.
+clock) are laid out one per microsecond in order, with args.synthetic_time true.
+
+Each process of each trace is a process in the UI and each of its threads a track of its
+own: pid = 1000000 * trace index + the record's pid (the process), tid = 1000000 * trace
+index + the record's tid (the thread; the pid where a trace has no thread ids, as
+qemu-user's). Metadata events name them: the process "label: comm [pid N] (process 1.2)"
+with the process's comm (the last one: an exec'd program's name) and, when the trace has
+several processes, its place in the process tree (procs.py); each thread "comm [tid N]".
+args carry the strace line, nr, ABI, route, ret, errno, cycles and insns.
 """
 import json
 
-from . import fmt
+from . import fmt, procs
 
 PID_STRIDE = 1000000
 
@@ -22,16 +27,27 @@ def events(traces, tables=None):
         recs = t.syscalls
         have_ts = bool(cps) and all(r.get("ts") is not None for r in recs) and recs
         base = min(r["ts"] for r in recs) if have_ts else 0
+        tree = procs.tree(t.records)
         named = set()
         for n, r in enumerate(recs):
-            pid = PID_STRIDE * k + (r.get("pid") or 0)
-            tid = PID_STRIDE * k + (r.get("tid") or r.get("pid") or 0)
+            rpid = r.get("pid") or 0
+            rtid = r.get("tid") or rpid
+            pid, tid = PID_STRIDE * k + rpid, PID_STRIDE * k + rtid
+            proc = tree.get(r.get("pid"))
+            comm = (proc.comm if proc else None) or r.get("comm") or t.probe
             if pid not in named:
                 named.add(pid)
-                out.append({"name": "process_name", "ph": "M", "pid": pid, "tid": tid,
-                            "args": {"name": f"{t.label}: {r.get('comm') or t.probe} [pid {r.get('pid')}]"}})
-                out.append({"name": "process_sort_index", "ph": "M", "pid": pid, "tid": tid,
+                where = f" (process {procs.place_name(proc.place)})" if proc and len(tree) > 1 else ""
+                out.append({"name": "process_name", "ph": "M", "pid": pid, "tid": pid,
+                            "args": {"name": f"{t.label}: {comm} [pid {rpid}]{where}"}})
+                out.append({"name": "process_sort_index", "ph": "M", "pid": pid, "tid": pid,
                             "args": {"sort_index": k}})
+            if (pid, tid) not in named:
+                named.add((pid, tid))
+                out.append({"name": "thread_name", "ph": "M", "pid": pid, "tid": tid,
+                            "args": {"name": f"{r.get('comm') or comm} [tid {rtid}]"}})
+                out.append({"name": "thread_sort_index", "ph": "M", "pid": pid, "tid": tid,
+                            "args": {"sort_index": rtid}})
             if have_ts:
                 ts = (r["ts"] - base) * 1e6 / cps
                 if r.get("cycles") is not None:

@@ -102,7 +102,12 @@ def _diff(cmp):
         + (f'<br><span class="ref">{_e(against(cmp, k))}</span>' if k else "") + "</th>"
         for k, t in enumerate(cmp.traces)) + "</tr>"
     out = ['<table class="diff">', head]
+    sections, proc = cmp.multi_process(), None
     for n, row in enumerate(cmp.rows, 1):
+        if sections and row["proc"] != proc:        # a process's section: its pid in each trace
+            proc = row["proc"]
+            out.append(f'<tr class="proc"><td colspan="{2 * ntr}">{_e(cmp.process_header(proc))}'
+                       '</td></tr>')
         cells = [f'<td class="n">{n}</td>']
         for k in range(ntr):
             p = row["pairs"][k]

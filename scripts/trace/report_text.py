@@ -21,6 +21,12 @@ Views: "full" prints every row; "diff" only the rows with an unexpected differen
 CONTEXT rows around them (like diff -U3), each skipped stretch one line; "auto" (default) is
 full up to FULL_MAX_ROWS rows and diff beyond. Row numbers are the full table's.
 Colour (ANSI) only when asked, normally when stdout is a terminal.
+
+Traces of several processes or threads are shown like strace -f: each line of such a trace
+starts with "[pid N]", N being that trace's own thread id, and the rows come process by
+process (comparison.py), each process opened by a line naming its place in the process tree
+and the pid it has in every trace ("process 1.1: ferry-x86_64 pid 2 (procs),
+linux-qemu-user-x86_64 pid 81230 (procs), ..."; "-" where a trace has no such process).
 """
 from . import align, comparison, fmt
 
@@ -128,7 +134,11 @@ def table(cmp, width=160, colour=False, view="auto", context=CONTEXT):
                              for k in range(ntr))
     lines.append(refs.rstrip())
     lines.append("-" * min(width, len(head.rstrip())))
+    sections, proc = cmp.multi_process(), None
     for n, row in shown_rows(cmp, view, context):
+        if sections and n is not None and row["proc"] != proc:
+            proc = row["proc"]
+            lines.append(f"{'':5} " + cmp.process_header(proc))
         if n is None:
             a, b = row
             what = f"row {a}" if a == b else f"rows {a}-{b}"
@@ -144,7 +154,11 @@ def table(cmp, width=160, colour=False, view="auto", context=CONTEXT):
                     m = f"\x1b[{code}m{m}\x1b[0m"
                 parts.append(" " + m + " ")
             idx = row["cells"][k]
-            text = "" if idx is None else fit(cmp.items[k][idx].rec, col, cmp.tables)
+            text = ""
+            if idx is not None:
+                rec = cmp.items[k][idx].rec
+                pfx = cmp.pid_prefix(k, rec)
+                text = pfx + fit(rec, max(1, col - len(pfx)), cmp.tables)
             parts.append(text.ljust(col) if k < ntr - 1 else text)
         lines.append("".join(parts).rstrip())
     return lines
@@ -159,6 +173,7 @@ def counts_lines(cmp):
                    + ("" if side["judged"] else ", ABI differences, not judged") + "): "
                    + ", ".join(f"{align.LABELS[k]} {c[k]}" for k in align.CLASSES)
                    + f", known {c['known']}")
+        out.extend(f"  {s}" for s in cmp.processes_only(side))
     return out
 
 
