@@ -116,12 +116,12 @@ static long do_nanosleep(int which, int flags, const struct kernel_ts *req,
 	case CLOCK_TAI:
 		break;
 	case CLOCK_THREAD_CPUTIME_ID:
-		return -EINVAL;
-	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_MONOTONIC_COARSE:
-		return -EOPNOTSUPP;	/* clocks Linux cannot sleep on (or not here: cputime) */
+		return -EOPNOTSUPP;	/* clocks Linux cannot sleep on */
+	case CLOCK_PROCESS_CPUTIME_ID:
+		return -EOPNOTSUPP;	/* Linux can (until the process used that much CPU); not here yet */
 	default:
 		return -EINVAL;
 	}

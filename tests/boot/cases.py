@@ -627,6 +627,13 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
         add(f"{_arch}_user_{_abi}_clone", _arch, cmdline="", init=f"{_abi}/clone",
             ktap=True, timeout=60, expect=[r"killed by SIGSEGV"],
             reject=[r"Oops", r"WARNING", r"BUG"])
+# sleep: nanosleep/clock_nanosleep relative and absolute, on MONOTONIC and REALTIME, never
+# shorter than asked, with Linux's errno; the 32-bit ABIs' original calls; also qemu-user.
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_sleep", _arch, cmdline="", init=f"{_abi}/sleep",
+            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+QEMU_USER_RUNS += [(_abi, "sleep", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # forkbomb: 1,000 fork/exit/wait cycles with the free memory back where it was, a fork bomb
 # ending in EAGAIN with everything given back, RLIMIT_NPROC for an ordinary user. Boot only.
 for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
