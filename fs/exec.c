@@ -316,7 +316,7 @@ static int load_script(struct linux_binprm *b)
 }
 
 /* The other threads of the process end before the new program starts (Linux's de_thread). */
-static void zap_other_threads(void)
+static void de_thread(void)
 {
 	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
@@ -325,14 +325,7 @@ static void zap_other_threads(void)
 	if (sig->nr_threads == 1)
 		return;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	sig->flags |= SIGNAL_GROUP_EXIT;
-	sig->group_exit_code = 0;
-	list_for_each_entry(t, &sig->thread_head, thread_node) {
-		if (t == current)
-			continue;
-		set_tsk_thread_flag(t, TIF_SIGPENDING);
-		wake_up_state(t, TASK_INTERRUPTIBLE);
-	}
+	zap_other_threads(sig, 0, current);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	/* Wait until every other thread is gone (a zombie leader counts as gone). */
 	for (;;) {
@@ -390,7 +383,7 @@ static int bprm_execve(struct linux_binprm *b)
 		return err;
 
 	/* Point of no return: the new image is complete. */
-	zap_other_threads();
+	de_thread();
 	old = current->mm;
 	if (old)
 		mm_release(current, old);

@@ -132,7 +132,8 @@ static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
 	return f->pos;
 }
 
-SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+/* lseek on fd, holding a reference to the file meanwhile. */
+static loff_t fd_lseek(unsigned int fd, loff_t offset, unsigned int whence)
 {
 	struct file *f = fget(fd);
 	loff_t r;
@@ -142,6 +143,11 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 	r = do_lseek(f, offset, whence);
 	fput(f);
 	return r;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+{
+	return fd_lseek(fd, offset, whence);
 }
 
 /*
@@ -150,27 +156,15 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
  */
 COMPAT_SYSCALL_DEFINE3(lseek, unsigned int, fd, compat_off_t, offset, unsigned int, whence)
 {
-	struct file *f = fget(fd);
-	loff_t r;
-
-	if (!f)
-		return -EBADF;
-	r = do_lseek(f, offset, whence);
-	fput(f);
-	return r;
+	return fd_lseek(fd, offset, whence);
 }
 
 /* i386 _llseek: a 64-bit offset in two halves, the result stored through a pointer. */
 SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high, unsigned long, offset_low,
 		loff_t __user *, result, unsigned int, whence)
 {
-	struct file *f = fget(fd);
-	loff_t r;
+	loff_t r = fd_lseek(fd, (loff_t)((u64)offset_high << 32 | (u32)offset_low), whence);
 
-	if (!f)
-		return -EBADF;
-	r = do_lseek(f, (loff_t)((u64)offset_high << 32 | (u32)offset_low), whence);
-	fput(f);
 	if (r < 0)
 		return r;
 	return put_user(r, result) ? -EFAULT : 0;

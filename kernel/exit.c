@@ -216,6 +216,25 @@ void __noreturn do_exit(long code)
 }
 
 /*
+ * Mark the process as ending with code and send every thread but 'except' towards its exit:
+ * each finds SIGNAL_GROUP_EXIT in do_signal on its way back to user mode (a sleeper is woken
+ * for that). Under tasklist_lock. exit_group, a fatal signal and exec's de_thread use it.
+ */
+void zap_other_threads(struct signal_struct *sig, int code, struct task_struct *except)
+{
+	struct task_struct *t;
+
+	sig->flags |= SIGNAL_GROUP_EXIT;
+	sig->group_exit_code = code;
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		if (t == except)
+			continue;
+		set_tsk_thread_flag(t, TIF_SIGPENDING);
+		wake_up_state(t, TASK_INTERRUPTIBLE);
+	}
+}
+
+/*
  * End every thread of the process with the same code: the first caller sets it, and each
  * other thread finds SIGNAL_GROUP_EXIT on its way back to user mode (do_signal) and exits
  * with it.
@@ -223,22 +242,13 @@ void __noreturn do_exit(long code)
 void __noreturn do_group_exit(int code)
 {
 	struct signal_struct *sig = current->signal;
-	struct task_struct *t;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if (sig->flags & SIGNAL_GROUP_EXIT) {
+	if (sig->flags & SIGNAL_GROUP_EXIT)
 		code = sig->group_exit_code;
-	} else {
-		sig->flags |= SIGNAL_GROUP_EXIT;
-		sig->group_exit_code = code;
-		list_for_each_entry(t, &sig->thread_head, thread_node) {
-			if (t == current)
-				continue;
-			set_tsk_thread_flag(t, TIF_SIGPENDING);
-			wake_up_state(t, TASK_INTERRUPTIBLE);
-		}
-	}
+	else
+		zap_other_threads(sig, code, current);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	do_exit(code);
 }

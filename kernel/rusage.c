@@ -36,20 +36,28 @@ void rusage_of_exited(struct task_struct *p, struct rusage_times *ru)
 	ru->maxrss = s->cmaxrss;
 }
 
+/*
+ * The figures in either layout: the same fields, names and order, only the widths differ,
+ * so one macro fills both.
+ */
+#define FILL_RUSAGE(r, ru) do {							\
+	memset(&(r), 0, sizeof(r));						\
+	(r).ru_utime.tv_sec = (ru)->utime / 1000000000;				\
+	(r).ru_utime.tv_usec = (ru)->utime % 1000000000 / 1000;			\
+	(r).ru_stime.tv_sec = (ru)->stime / 1000000000;				\
+	(r).ru_stime.tv_usec = (ru)->stime % 1000000000 / 1000;			\
+	(r).ru_maxrss = (ru)->maxrss;						\
+	(r).ru_minflt = (ru)->min_flt;						\
+	(r).ru_majflt = (ru)->maj_flt;						\
+	(r).ru_nvcsw = (ru)->nvcsw;						\
+	(r).ru_nivcsw = (ru)->nivcsw;						\
+} while (0)
+
 int put_rusage(const struct rusage_times *ru, struct rusage __user *u)
 {
 	struct rusage r;
 
-	memset(&r, 0, sizeof(r));
-	r.ru_utime.tv_sec = ru->utime / 1000000000;
-	r.ru_utime.tv_usec = ru->utime % 1000000000 / 1000;
-	r.ru_stime.tv_sec = ru->stime / 1000000000;
-	r.ru_stime.tv_usec = ru->stime % 1000000000 / 1000;
-	r.ru_maxrss = ru->maxrss;
-	r.ru_minflt = ru->min_flt;
-	r.ru_majflt = ru->maj_flt;
-	r.ru_nvcsw = ru->nvcsw;
-	r.ru_nivcsw = ru->nivcsw;
+	FILL_RUSAGE(r, ru);
 	return copy_to_user(u, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
@@ -57,15 +65,6 @@ int put_compat_rusage(const struct rusage_times *ru, struct compat_rusage __user
 {
 	struct compat_rusage r;
 
-	memset(&r, 0, sizeof(r));
-	r.ru_utime.tv_sec = ru->utime / 1000000000;
-	r.ru_utime.tv_usec = ru->utime % 1000000000 / 1000;
-	r.ru_stime.tv_sec = ru->stime / 1000000000;
-	r.ru_stime.tv_usec = ru->stime % 1000000000 / 1000;
-	r.ru_maxrss = ru->maxrss;
-	r.ru_minflt = ru->min_flt;
-	r.ru_majflt = ru->maj_flt;
-	r.ru_nvcsw = ru->nvcsw;
-	r.ru_nivcsw = ru->nivcsw;
+	FILL_RUSAGE(r, ru);
 	return copy_to_user(u, &r, sizeof(r)) ? -EFAULT : 0;
 }

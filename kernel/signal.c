@@ -54,7 +54,6 @@ static int send_default_signal(int sig, struct task_struct *p)
 {
 	const struct cred *me = &current->cred, *them = &p->cred;
 	struct signal_struct *s = p->signal;
-	struct task_struct *t;
 
 	if (me->euid && me->euid != them->suid && me->euid != them->uid &&
 	    me->uid != them->suid && me->uid != them->uid)
@@ -64,14 +63,8 @@ static int send_default_signal(int sig, struct task_struct *p)
 	if (p->pid == 1)
 		return 0;	/* init gets only the signals it has handlers for (none yet),
 				 * not even SIGKILL from inside, as on Linux */
-	if (s->flags & SIGNAL_GROUP_EXIT)
-		return 0;
-	s->flags |= SIGNAL_GROUP_EXIT;
-	s->group_exit_code = sig;
-	list_for_each_entry(t, &s->thread_head, thread_node) {
-		set_tsk_thread_flag(t, TIF_SIGPENDING);
-		wake_up_state(t, TASK_INTERRUPTIBLE);
-	}
+	if (!(s->flags & SIGNAL_GROUP_EXIT))
+		zap_other_threads(s, sig, NULL);	/* every thread, none excepted */
 	return 0;
 }
 

@@ -269,6 +269,7 @@ void detach_pid(struct task_struct *t);			/* under tasklist_lock */
 /* kernel/exit.c */
 void __noreturn do_exit(long code);
 void __noreturn do_group_exit(int code);
+void zap_other_threads(struct signal_struct *sig, int code, struct task_struct *except);
 void mm_release(struct task_struct *t, struct mm_struct *mm);	/* exec and exit */
 void exec_take_leadership(void);	/* exec from a thread: it becomes the process */
 
