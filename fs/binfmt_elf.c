@@ -22,12 +22,14 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/resource.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <asm/elf.h>
 #include <asm/timex.h>
 
-#define STACK_SIZE (256UL * 1024)	/* mapped up front; there is no stack growth yet */
+#define STACK_SIZE (256UL * 1024)	/* the least stack a program gets */
+#define STACK_MAX (8UL << 20)		/* the most: the mmap area starts 8 MiB below the top */
 
 /* AT_HWCAP of 32-bit programs: the arch's own bits (arm64: the 32-bit ARM ones), if it has them. */
 #ifndef COMPAT_ELF_HWCAP
@@ -173,11 +175,20 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	int n = 0, err;
 	u64 rnd[2] = { get_cycles() * 0x9e3779b97f4a7c15ULL, (get_cycles() ^ 0xa5a5) * 0xbf58476d1ce4e5b9ULL };
 
-	/* Room for the strings and their pointers besides the usual stack. */
-	size_t stack_size = max(STACK_SIZE, PAGE_ALIGN(b->len + (b->argc + b->envc) * s.word +
-							 STACK_SIZE / 2));
+	/*
+	 * The stack area is RLIMIT_STACK's size (at most 8 MiB, at least STACK_SIZE), pages
+	 * coming on first touch like any anonymous memory; only the top pages this function
+	 * writes (strings, pointers, auxv) are brought in now.
+	 */
+	size_t used = b->len + strlen(b->filename) + 64 + 16 +
+		      (b->argc + b->envc + 3 + 2 * 24) * s.word + 16;
+	size_t populate = PAGE_ALIGN(used) + PAGE_SIZE;
+	size_t stack_size = min(task_rlimit(current, RLIMIT_STACK), (unsigned long)STACK_MAX);
 
-	err = mm_map_anon(mm, top - stack_size, stack_size, VM_READ | VM_WRITE | VM_STACK);
+	stack_size = max(PAGE_ALIGN(max(stack_size, (size_t)STACK_SIZE)), populate);
+	err = mm_reserve_anon(mm, top - stack_size, stack_size, VM_READ | VM_WRITE | VM_STACK);
+	for (unsigned long va = top - populate; !err && va < top; va += PAGE_SIZE)
+		err = handle_mm_fault(mm, va, FAULT_FLAG_WRITE);
 	if (err)
 		return err;
 	mm->start_stack = top;
@@ -248,8 +259,8 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 		put_word(&s, p, auxv[i]), p += s.word;
 	if (s.err)
 		return s.err;
-	if (top - s.sp > stack_size)
-		return -E2BIG;
+	if (top - s.sp > populate)
+		return -E2BIG;		/* cannot happen: 'used' counts everything written */
 	b->sp = s.sp;
 	return 0;
 }

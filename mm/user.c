@@ -64,7 +64,13 @@ void mmput(struct mm_struct *mm)
 
 	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
 		return;
-	/* The last user: nobody else can reach the mm, so no lock. */
+	/*
+	 * The last user: nobody else can reach the mm, so no lock. The areas' pages go one by
+	 * one (their references), the page tables all at once in destroy_context(): the walks
+	 * skip looking for tables they emptied (mm->tearing_down), which cost more than all
+	 * the rest of an exit.
+	 */
+	mm->tearing_down = true;
 	for (; vma; vma = next) {
 		unmap_vma_pages(mm, vma, vma->vm_start, vma->vm_end);
 		next = vma->vm_next;

@@ -55,6 +55,7 @@ struct mm_struct {
 	unsigned long faulted_pages;		/* pages given out by handle_mm_fault() */
 	unsigned long cow_pages;		/* pages copied on a write after fork */
 	unsigned long mmap_base;		/* mmap() hands out addresses below this */
+	bool tearing_down;			/* the last mmput: tables go in one piece */
 };
 
 /* A new empty mm with one user (the caller). NULL when out of memory. */

@@ -396,7 +396,9 @@ static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned lon
 	}
 	if (w->op == RANGE_PROTECT || w->op == RANGE_COPY)
 		dsb(ishst);	/* the new entries visible to the walker before user space runs */
-	return w->op == RANGE_UNMAP && pt_table_empty(table, PTE_VALID);
+	/* At the last mmput the tables all go in destroy_context: no need to look. */
+	return w->op == RANGE_UNMAP && !w->tlb.mm->tearing_down &&
+	       pt_table_empty(table, PTE_VALID);
 }
 
 static void walk_user_range(struct mm_struct *mm, struct range_walk *w, unsigned long start,

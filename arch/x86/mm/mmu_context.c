@@ -271,7 +271,9 @@ static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, uns
 			*e = 0;
 		}
 	}
-	return w->op == RANGE_UNMAP && pt_table_empty(table, USER_LEAF_MAPPED);
+	/* At the last mmput the tables all go in destroy_context: no need to look. */
+	return w->op == RANGE_UNMAP && !w->tlb.mm->tearing_down &&
+	       pt_table_empty(table, USER_LEAF_MAPPED);
 }
 
 static void walk_user_range(struct mm_struct *mm, struct range_walk *w, unsigned long start,
