@@ -289,8 +289,9 @@ def parse_qemu(text, abi, probe=None, tables=None):
             rec = b.syscall(pid, name, args, result)
             if name in FORKS and rec["ret"] == 0:   # the child's " = 0", not the parent's
                 rec["ret"], result = None, None
-            if glued and result is not None:
-                _uncertain(rec)
+            if (glued and result is not None) or (
+                    name in ("execve", "execveat") and isinstance(rec["ret"], int) and rec["ret"] > 0):
+                _uncertain(rec)                     # an execve returns 0 or an error, never a pid
             if result is None and name not in NO_RETURN:
                 pending.append(rec)
             if (name in FORKS and isinstance(rec["ret"], int) and rec["ret"] > 0

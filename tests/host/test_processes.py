@@ -58,6 +58,9 @@ def test_qemu_log_of_several_processes_keeps_each_call_with_its_pid(qemu):
     hidden = next(r for r in recs if r["name"] == "wait4"
                   and (r["decoded"] or [{}])[0].get("value") == "18964")
     assert hidden["ret"] is None
+    # "18986 execve(...) = 18986": the parent's fork result appended to the child's execve
+    execve = next(r for r in recs if r["name"] == "execve" and r["pid"] == 18986)
+    assert execve["ret"] is None
 
 
 def test_strace_threads_get_their_process_id(threads):
