@@ -315,35 +315,53 @@ static int load_script(struct linux_binprm *b)
 	return 0;
 }
 
-/* The other threads of the process end before the new program starts (Linux's de_thread). */
-static void de_thread(void)
+/*
+ * The other threads of the process end before the new program starts (Linux's de_thread):
+ * signal->group_exec_task names the exec'ing thread, and each other thread exits when it
+ * sees that on its way to user mode (do_signal). -EAGAIN when the process is already ending
+ * (exit_group, a fatal signal, another thread's exec): this thread then ends with it. A
+ * kill that comes while it waits marks the process as ending as usual, and ends the wait.
+ */
+static int de_thread(void)
 {
 	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
 	unsigned long flags;
+	int err = 0;
 
-	if (sig->nr_threads == 1)
-		return;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	zap_other_threads(sig, 0, current);
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return -EAGAIN;
+	}
+	if (sig->nr_threads == 1) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	}
+	sig->group_exec_task = current;
+	signal_wake_others(sig, current);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	/* Wait until every other thread is gone (a zombie leader counts as gone). */
 	for (;;) {
 		int others = 0;
 
 		spin_lock_irqsave(&tasklist_lock, flags);
+		if (sig->flags & SIGNAL_GROUP_EXIT)
+			err = -EAGAIN;
 		list_for_each_entry(t, &sig->thread_head, thread_node)
 			if (t != current && !t->exit_state)
 				others++;
+		if (err || !others)
+			sig->group_exec_task = NULL;
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (err)
+			return err;
 		if (!others)
 			break;
 		schedule();
 	}
-	spin_lock_irqsave(&tasklist_lock, flags);
-	sig->flags &= ~SIGNAL_GROUP_EXIT;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
 	exec_take_leadership();
+	return 0;
 }
 
 static void set_comm(const char *path)
@@ -381,9 +399,14 @@ static int bprm_execve(struct linux_binprm *b)
 	err = load_elf_binary(b);
 	if (err)
 		return err;
+	err = de_thread();
+	if (err) {
+		mmput(b->mm);
+		b->mm = NULL;
+		return err;
+	}
 
-	/* Point of no return: the new image is complete. */
-	de_thread();
+	/* Point of no return: the new image is complete, this is the only thread. */
 	old = current->mm;
 	if (old)
 		mm_release(current, old);

@@ -194,7 +194,8 @@ void __noreturn do_exit(long code)
 	t->exit_code = code;
 	group_dead = __atomic_sub_fetch(&t->signal->live, 1, __ATOMIC_ACQ_REL) == 0;
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
-		trace_task_exit(t, shell_status(code));
+		trace_task_exit(t, t->signal->flags & SIGNAL_GROUP_EXIT ?
+				t->signal->group_exit_code : code, group_dead);
 	/* init's process has ended (its last thread): so does the machine. */
 	if (t->tgid == 1 && group_dead) {
 		int status = shell_status(t->signal->flags & SIGNAL_GROUP_EXIT ?
@@ -222,10 +223,17 @@ void __noreturn do_exit(long code)
  */
 void zap_other_threads(struct signal_struct *sig, int code, struct task_struct *except)
 {
-	struct task_struct *t;
-
 	sig->flags |= SIGNAL_GROUP_EXIT;
 	sig->group_exit_code = code;
+	signal_wake_others(sig, except);
+}
+
+/* Every thread but 'except' to do_signal at its next return to user mode, sleepers woken.
+ * Under tasklist_lock. */
+void signal_wake_others(struct signal_struct *sig, struct task_struct *except)
+{
+	struct task_struct *t;
+
 	list_for_each_entry(t, &sig->thread_head, thread_node) {
 		if (t == except)
 			continue;
@@ -281,7 +289,9 @@ void exec_take_leadership(void)
 	list_for_each_entry(c, &t->children, sibling)
 		c->real_parent = t;
 	t->real_parent = leader->real_parent;
-	t->exit_signal = leader->exit_signal;
+	t->exit_signal = SIGCHLD;		/* Linux's de_thread gives the new leader SIGCHLD */
+	if (child_reaper == leader)
+		child_reaper = t;		/* init exec'd from a thread: the reaper moves */
 	t->start_time = leader->start_time;
 	t->group_leader = t;
 	leader->group_leader = t;
@@ -367,7 +377,10 @@ static int wait_scan(struct wait_opts *wo, struct task_struct **reap)
 				continue;
 			wo->pid = p->pid;
 			wo->uid = p->cred.uid;
-			wo->status = p->exit_code;
+			/* exit_group's code when the process ended that way, even if the
+			 * leader itself had called exit() first (Linux's wait_task_zombie). */
+			wo->status = p->signal->flags & SIGNAL_GROUP_EXIT ?
+				     p->signal->group_exit_code : p->exit_code;
 			rusage_of_exited(p, &wo->ru);
 			if (!(wo->options & WNOWAIT)) {
 				struct signal_struct *psig = current->signal;
@@ -555,7 +568,7 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_siginfo __user *,
 
 	if (ret < 0)
 		return ret;
-	if (ru && put_rusage(&wo.ru, ru))
+	if (ret > 0 && ru && put_rusage(&wo.ru, ru))	/* Linux writes none when nothing was found */
 		return -EFAULT;
 	if (!infop)
 		return 0;
@@ -578,7 +591,7 @@ COMPAT_SYSCALL_DEFINE5(waitid, compat_int_t, which, compat_pid_t, upid, compat_u
 
 	if (ret < 0)
 		return ret;
-	if (ru && put_compat_rusage(&wo.ru, compat_ptr(ru)))
+	if (ret > 0 && ru && put_compat_rusage(&wo.ru, compat_ptr(ru)))
 		return -EFAULT;
 	if (!infop)
 		return 0;

@@ -40,6 +40,7 @@ unsigned int nr_cpu_ids = 1;
  * for running (dropped after its last switch away, finish_task_switch). */
 static void free_task(struct task_struct *t)
 {
+	kfree(t->trace_call);
 	free_kernel_stack(t->stack);
 	kfree(t);
 }
@@ -155,6 +156,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->robust_list = NULL;
 	p->robust_list_len = 0;
 	p->vfork_done = NULL;
+	p->trace_call = NULL;		/* its own, made at its first traced call */
 	p->utime = p->stime = 0;
 	p->min_flt = p->maj_flt = 0;
 	p->start_time = (u64)jiffies * TICK_NSEC;
@@ -197,7 +199,10 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto bad_thread;
 
 	spin_lock_irqsave(&tasklist_lock, irqflags);
+	/* A process that is ending or exec'ing gets no new task the sweep would miss. */
 	err = -EAGAIN;
+	if ((current->signal->flags & SIGNAL_GROUP_EXIT) || current->signal->group_exec_task)
+		goto bad_locked;
 	if (nr_threads >= max_threads)
 		goto bad_locked;
 	if (p->cred.uid != 0 && p->cred.euid != 0 &&
@@ -329,7 +334,7 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 #endif
 {
 	struct kernel_clone_args args = {
-		.flags = clone_flags & ~CSIGNAL,
+		.flags = (u32)clone_flags & ~CSIGNAL,	/* the flags above 32 bits are clone3's */
 		.parent_tid = parent_tidptr,
 		.child_tid = child_tidptr,
 		.exit_signal = clone_flags & CSIGNAL,

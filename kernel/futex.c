@@ -50,6 +50,7 @@
 #define FUTEX_BITSET_MATCH_ANY	0xffffffffU
 
 #define FUTEX_HASH_SIZE		64
+#define KTIME_SEC_MAX		((1ULL << 62) / NSEC_PER_SEC)	/* far beyond any uptime */
 
 struct futex_key {
 	const void *mm;		/* the mm for a private futex, NULL for a shared one */
@@ -179,6 +180,9 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u3
 		else
 			schedule();
 		current->__state = TASK_INTERRUPTIBLE;
+		/* The state store before the next read of q.woken (a waker sets woken, then
+		 * wakes): a full barrier, as Linux's set_current_state. */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	}
 	current->__state = TASK_RUNNING;
 
@@ -216,11 +220,10 @@ static long futex_wake(u32 __user *uaddr, bool shared, int nr, u32 bitset)
 	b = bucket_of(&key);
 	spin_lock_irqsave(&b->lock, flags);
 	list_for_each_entry_safe(q, n, &b->waiters, list) {
-		if (woken >= nr)
-			break;
 		if (key_eq(&q->key, &key) && (q->bitset & bitset)) {
 			wake_q(q);
-			woken++;
+			if (++woken >= nr)	/* nr <= 0 still wakes one, as on Linux */
+				break;
 		}
 	}
 	spin_unlock_irqrestore(&b->lock, flags);
@@ -390,7 +393,9 @@ static long do_futex(u32 __user *uaddr, int op, u32 val, const struct futex_ts *
 
 		if (timeout->sec < 0 || timeout->nsec < 0 || timeout->nsec >= (long)NSEC_PER_SEC)
 			return -EINVAL;
-		ns = (u64)timeout->sec * NSEC_PER_SEC + timeout->nsec;
+		/* Far enough in the future never comes: clamp instead of overflowing. */
+		ns = timeout->sec >= (s64)(KTIME_SEC_MAX) ? (u64)KTIME_SEC_MAX * NSEC_PER_SEC :
+		     (u64)timeout->sec * NSEC_PER_SEC + timeout->nsec;
 		deadline = cmd == FUTEX_WAIT ? ktime_get_ns() + ns : ns;
 		if (!deadline)
 			deadline = 1;		/* an absolute 0: already past */

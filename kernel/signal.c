@@ -12,10 +12,13 @@
 #include <asm/ptrace.h>
 
 static const char *const names[32] = {
-	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT", [SIGILL] = "SIGILL",
-	[SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT", [SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE",
-	[SIGKILL] = "SIGKILL", [SIGSEGV] = "SIGSEGV", [SIGPIPE] = "SIGPIPE", [SIGTERM] = "SIGTERM",
-	[SIGSYS] = "SIGSYS",
+	[1] = "SIGHUP", [2] = "SIGINT", [3] = "SIGQUIT", [4] = "SIGILL", [5] = "SIGTRAP",
+	[6] = "SIGABRT", [7] = "SIGBUS", [8] = "SIGFPE", [9] = "SIGKILL", [10] = "SIGUSR1",
+	[11] = "SIGSEGV", [12] = "SIGUSR2", [13] = "SIGPIPE", [14] = "SIGALRM", [15] = "SIGTERM",
+	[16] = "SIGSTKFLT", [17] = "SIGCHLD", [18] = "SIGCONT", [19] = "SIGSTOP", [20] = "SIGTSTP",
+	[21] = "SIGTTIN", [22] = "SIGTTOU", [23] = "SIGURG", [24] = "SIGXCPU", [25] = "SIGXFSZ",
+	[26] = "SIGVTALRM", [27] = "SIGPROF", [28] = "SIGWINCH", [29] = "SIGIO", [30] = "SIGPWR",
+	[31] = "SIGSYS",
 };
 
 const char *signal_name(int sig)
@@ -39,9 +42,14 @@ void force_sig_fault(struct pt_regs *regs, int sig, int code, unsigned long addr
  */
 void do_signal(struct pt_regs *regs)
 {
+	struct signal_struct *sig = current->signal;
+	struct task_struct *exec_task = READ_ONCE(sig->group_exec_task);
+
 	clear_tsk_thread_flag(current, TIF_SIGPENDING);
-	if (READ_ONCE(current->signal->flags) & SIGNAL_GROUP_EXIT)
-		do_exit(current->signal->group_exit_code);
+	if (READ_ONCE(sig->flags) & SIGNAL_GROUP_EXIT)
+		do_exit(sig->group_exit_code);
+	if (exec_task && exec_task != current)
+		do_exit(0);		/* another thread's exec replaces the program */
 }
 
 /*
@@ -81,7 +89,7 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (pid > 0) {
 		p = find_task_by_pid(pid);
-		if (p && p->exit_state == 0) {
+		if (p && READ_ONCE(p->signal->live) > 0) {	/* a thread of it still runs */
 			p = p->group_leader;
 			ret = send_default_signal(sig, p);
 		} else if (p) {

@@ -4,10 +4,13 @@
 #include <linux/timer.h>
 #include <linux/spinlock.h>
 #include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 
 static DEFINE_SPINLOCK(timer_lock);
 static LIST_HEAD(timer_list_head);
-static struct timer_list *running_timer;	/* whose callback runs now (timer_lock) */
+/* Whose callback each CPU runs now. */
+static struct timer_list *running_timer[NR_CPUS];
 
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *))
 {
@@ -53,8 +56,9 @@ int del_timer_sync(struct timer_list *t)
 {
 	int was = del_timer(t);
 
-	while (READ_ONCE(running_timer) == t)
-		cpu_relax();
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		while (__atomic_load_n(&running_timer[cpu], __ATOMIC_ACQUIRE) == t)
+			cpu_relax();
 	return was;
 }
 
@@ -76,9 +80,10 @@ void run_timers(void)
 		}
 		list_del_init(&t->entry);
 		t->pending = false;
-		WRITE_ONCE(running_timer, t);
+		WRITE_ONCE(running_timer[smp_processor_id()], t);
 		spin_unlock(&timer_lock);
 		t->function(t);
-		WRITE_ONCE(running_timer, NULL);
+		/* Release: the callback's last use of t comes before the owner may free it. */
+		__atomic_store_n(&running_timer[smp_processor_id()], NULL, __ATOMIC_RELEASE);
 	}
 }

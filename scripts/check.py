@@ -137,7 +137,7 @@ def build_probes(verbose):
     results = []
     for tag, extra in (("gcc", []), ("llvm", ["LLVM=1"])):
         out = PROBES_O if tag == "gcc" else PROBES_O + "-llvm"
-        # arm (AArch32 programs for the arm64 kernel) is built on request only.
+        # Every ABI, arm (AArch32 programs for the arm64 kernel) included.
         r = subprocess.run(["make", "-C", TOP, "probes", f"PROBE_O={out}",
                             "ABIS=x86_64 i386 arm64 arm"] + extra,
                            capture_output=True, text=True)

@@ -30,6 +30,7 @@
 struct mm_struct;
 struct files_struct;
 struct pt_regs;
+struct trace_call;
 
 #define TASK_COMM_LEN 16
 
@@ -93,6 +94,7 @@ struct signal_struct {
 	struct wait_queue_head wait_chldexit;	/* wait4/waitid sleep here */
 	int group_exit_code;		/* exit_group's code, for the threads that follow */
 	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
+	struct task_struct *group_exec_task;	/* the thread whose exec ends the others */
 	pid_t pgrp, session;		/* process group and session ids */
 	struct rlimit rlim[RLIM_NLIMITS];	/* changed only by this process or prlimit64 */
 	/* Times and counts of reaped children (wait4's and getrusage(RUSAGE_CHILDREN)'s). */
@@ -145,6 +147,7 @@ struct task_struct {
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
 	unsigned long min_flt, maj_flt;	/* page faults */
 
+	struct trace_call *trace_call;	/* the traced syscall in progress (kernel/trace) */
 	char comm[TASK_COMM_LEN];	/* executable name, for messages and trace filters */
 	struct thread_struct thread;	/* arch: saved kernel context, TLS, FP/SIMD state */
 };
@@ -270,6 +273,7 @@ void detach_pid(struct task_struct *t);			/* under tasklist_lock */
 void __noreturn do_exit(long code);
 void __noreturn do_group_exit(int code);
 void zap_other_threads(struct signal_struct *sig, int code, struct task_struct *except);
+void signal_wake_others(struct signal_struct *sig, struct task_struct *except);
 void mm_release(struct task_struct *t, struct mm_struct *mm);	/* exec and exit */
 void exec_take_leadership(void);	/* exec from a thread: it becomes the process */
 

@@ -37,7 +37,9 @@ long trace_syscall_enter(struct pt_regs *regs, long nr);
 void trace_syscall_exit(struct pt_regs *regs);
 
 void trace_task_exec(struct task_struct *t);	/* exec: apply the comm: filter */
-void trace_task_exit(struct task_struct *t, int status);
+/* A task ends with wait status 'code'; group_dead: it was its process's last thread, and the
+ * process's end is recorded (exited with a status, or killed by a signal). */
+void trace_task_exit(struct task_struct *t, int code, bool group_dead);
 int trace_set_current(bool on);
 void trace_init(void);
 void trace_flush(void);

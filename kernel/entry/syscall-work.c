@@ -38,7 +38,7 @@ void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work)
 			schedule();
 		if (ti_work & _TIF_SIGPENDING)
 			do_signal(regs);
-		current_thread_info()->flags &= ~_TIF_NOTIFY_RESUME;
+		clear_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
 		local_irq_disable();
 		ti_work = READ_ONCE(current_thread_info()->flags);
 	}

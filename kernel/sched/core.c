@@ -187,6 +187,7 @@ void schedule(void)
 	next = list_empty(&rq->tasks) ? rq->idle :
 	       list_first_entry(&rq->tasks, struct task_struct, run_list);
 	if (next == prev) {
+		prev->time_slice = SCHED_SLICE_TICKS;	/* alone on the CPU: a new slice */
 		spin_unlock_irq(&rq->lock);
 		return;
 	}
@@ -219,7 +220,10 @@ void scheduler_tick(struct pt_regs *regs)
 		t->stime += TICK_NSEC;
 	if (t == rq->idle)
 		return;
-	if (t->time_slice && --t->time_slice == 0 && rq->nr_running > 1)
+	/* A used-up slice asks at every tick until another task is there to take over. */
+	if (t->time_slice)
+		t->time_slice--;
+	if (!t->time_slice && rq->nr_running > 1)
 		set_tsk_thread_flag(t, TIF_NEED_RESCHED);
 }
 

@@ -81,3 +81,10 @@ void trace_ring_discard(void)
 {
 	ring_len = 0;
 }
+
+/* A record that could not even be made (no memory for it): counted as the full ring's are. */
+void trace_count_dropped(void)
+{
+	dropped_pending++;
+	dropped_total++;
+}

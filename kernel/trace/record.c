@@ -5,6 +5,7 @@
  * boundary and marked, never emitted as broken JSON.
  */
 #include <linux/kernel.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -127,12 +128,18 @@ void trace_emit_syscall(struct trace_call *c)
 	emit(&l);
 }
 
-void trace_emit_exit(struct task_struct *t, int status)
+/* The process's end as strace says it: "exited with N" or "killed by SIGx". */
+void trace_emit_exit(struct task_struct *t, int code)
 {
 	struct line l = { .len = 0 };
 
-	add(&l, "{\"type\":\"exit\",\"pid\":%d,\"status\":%d,\"dropped_total\":%llu}",
-	    t->tgid, status, (unsigned long long)trace_dropped_total());
+	if (code & 0x7f)
+		add(&l, "{\"type\":\"exit\",\"pid\":%d,\"status\":null,\"signal\":\"%s\","
+		    "\"dropped_total\":%llu}", t->tgid, signal_name(code & 0x7f),
+		    (unsigned long long)trace_dropped_total());
+	else
+		add(&l, "{\"type\":\"exit\",\"pid\":%d,\"status\":%d,\"dropped_total\":%llu}",
+		    t->tgid, (code >> 8) & 0xff, (unsigned long long)trace_dropped_total());
 	emit(&l);
 	trace_flush();
 }

@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/syscall_trace.h>
 #include <linux/entry-common.h>
@@ -20,37 +21,56 @@
 
 struct trace_config trace_config;
 
-/* The syscall in progress on this CPU (one CPU, and no preemption inside a syscall). */
-static struct trace_call call;
+/*
+ * Each task's call in progress is its own (a call that sleeps is followed by other tasks'
+ * calls before it returns): made at the task's first traced call, freed with the task. No
+ * memory for it: that call goes unrecorded and counts as dropped.
+ */
+static struct trace_call *task_call(struct task_struct *t)
+{
+	if (!t->trace_call) {
+		t->trace_call = kmalloc(sizeof(struct trace_call), GFP_KERNEL);
+		if (t->trace_call)
+			t->trace_call->active = false;
+	}
+	return t->trace_call;
+}
 
 long trace_syscall_enter(struct pt_regs *regs, long nr)
 {
 	const struct syscall_abi *abi = arch_syscall_abi(regs);
+	struct trace_call *c;
 
-	call.active = abi && trace_config.enabled && trace_nr_selected(abi, nr);
-	if (!call.active)
+	if (!abi || !trace_config.enabled || !trace_nr_selected(abi, nr))
 		return nr;
-	call.abi = abi;
-	call.nr = nr;
-	call.route = current_thread_info()->syscall_route;
-	call.no_return = false;
-	syscall_get_arguments(regs, call.args);
-	trace_decode_entry(&call);
-	call.ts = get_cycles();		/* last: the cost excludes the tracer's own work */
+	c = task_call(current);
+	if (!c) {
+		trace_count_dropped();
+		return nr;
+	}
+	c->active = true;
+	c->abi = abi;
+	c->nr = nr;
+	c->route = current_thread_info()->syscall_route;
+	c->no_return = false;
+	syscall_get_arguments(regs, c->args);
+	trace_decode_entry(c);
+	c->ts = get_cycles();		/* last: the cost excludes the tracer's own work */
 	return nr;
 }
 
 void trace_syscall_exit(struct pt_regs *regs)
 {
 	u64 end = get_cycles();
+	struct trace_call *c = current->trace_call;
 
-	if (!call.active)
+	if (!c || !c->active)
 		return;
-	call.active = false;
-	call.cycles = end - call.ts;
-	call.ret = syscall_get_return_value(regs);
-	trace_decode_exit(&call);
-	trace_emit_syscall(&call);
+	c->active = false;
+	c->cycles = end - c->ts;
+	c->ret = syscall_get_return_value(regs);
+	trace_decode_exit(c);
+	trace_emit_syscall(c);
 }
 
 /* Command line: trace=all, trace=comm:init,hello, trace=nr:write,getpid (combinable with ';'). */
@@ -127,17 +147,20 @@ void trace_task_exec(struct task_struct *t)
 		set_task_tracing(t, list_has(trace_config.comms, t->comm));
 }
 
-void trace_task_exit(struct task_struct *t, int status)
+void trace_task_exit(struct task_struct *t, int code, bool group_dead)
 {
+	struct trace_call *c = t->trace_call;
+
 	if (!trace_config.enabled)
 		return;
-	if (call.active) {		/* exit/exit_group: recorded now, as it never returns */
-		call.active = false;
-		call.cycles = get_cycles() - call.ts;
-		call.no_return = true;
-		trace_emit_syscall(&call);
+	if (c && c->active) {		/* exit/exit_group: recorded now, as it never returns */
+		c->active = false;
+		c->cycles = get_cycles() - c->ts;
+		c->no_return = true;
+		trace_emit_syscall(c);
 	}
-	trace_emit_exit(t, status);
+	if (group_dead)
+		trace_emit_exit(t, code);
 }
 
 int trace_set_current(bool on)

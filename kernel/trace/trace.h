@@ -52,11 +52,12 @@ void trace_decode_exit(struct trace_call *c);
 
 void trace_emit_header(void);
 void trace_emit_syscall(struct trace_call *c);
-void trace_emit_exit(struct task_struct *t, int status);
+void trace_emit_exit(struct task_struct *t, int code);	/* code: a wait status */
 
 /* channel.c: a ring buffer in front of the arch channel. */
 void trace_write_record(const char *line, size_t len);
 void trace_flush(void);
 u64 trace_dropped_total(void);
+void trace_count_dropped(void);
 
 #endif

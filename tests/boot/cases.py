@@ -627,6 +627,19 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
         add(f"{_arch}_user_{_abi}_clone", _arch, cmdline="", init=f"{_abi}/clone",
             ktap=True, timeout=60, expect=[r"killed by SIGSEGV"],
             reject=[r"Oops", r"WARNING", r"BUG"])
+# libc_procs_edge: what a review found (a busy process alone past its slice gives way to a
+# task that wakes later; a thread's exit(7) after the leader's exit() is the status; kill
+# reaches a process whose leader has exited; i386: %gs's own TLS slot made not present does
+# not Oops); with --init-exec, init execs from a thread and still reaps orphans.
+for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_libc_procs_edge", _arch, cmdline="",
+            init=f"{_abi}/libc_procs_edge", ktap=True, timeout=60,
+            reject=[r"Oops", r"WARNING", r"BUG"])
+    add(f"{_arch}_user_{_arch}_init_execs_from_thread", _arch, cmdline="",
+        init=f"{_arch}/libc_procs_edge", ktap=True, timeout=60,
+        run_args=["--args", "--init-exec"], reject=[r"Oops", r"WARNING", r"BUG"])
+QEMU_USER_RUNS += [(_abi, "libc_procs_edge", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # sleep: nanosleep/clock_nanosleep relative and absolute, on MONOTONIC and REALTIME, never
 # shorter than asked, with Linux's errno; the 32-bit ABIs' original calls; also qemu-user.
 for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():

@@ -46,12 +46,12 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp, bool
 		regs->pc = pc & ~1UL;
 		regs->compat_sp = sp;
 		regs->pstate = PSR_AA32_MODE_USR | (pc & 1 ? PSR_AA32_T_BIT : 0);
-		current_thread_info()->flags |= _TIF_32BIT;
+		set_tsk_thread_flag(current, TIF_32BIT);
 	} else {
 		regs->pc = pc;
 		regs->sp = sp;
 		regs->pstate = PSR_MODE_EL0t;
-		current_thread_info()->flags &= ~_TIF_32BIT;
+		clear_tsk_thread_flag(current, TIF_32BIT);
 	}
 	regs->syscallno = NO_SYSCALL;
 	current->thread.tp_value = current->thread.tp2_value = 0;

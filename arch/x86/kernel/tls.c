@@ -64,12 +64,33 @@ static void load_user_gs_index(u16 sel)
 }
 
 /*
+ * The selector to load for t: a user selector was valid when user code loaded it, but a TLS
+ * slot may have changed since (set_thread_area made it empty or not present, or a clone
+ * gave the child another descriptor), and loading it in the kernel would fault (#NP, #GP)
+ * with the user's GS half swapped in. Such a selector becomes 0, as the CPU itself makes a
+ * segment unusable; an LDT selector cannot be valid (there is no LDT).
+ */
+static u16 usable_selector(const struct task_struct *t, u16 sel)
+{
+	unsigned int idx = sel >> 3;
+
+	if (sel & 4)
+		return 0;
+	if (idx >= GDT_ENTRY_TLS_MIN && idx <= GDT_ENTRY_TLS_MAX &&
+	    !(t->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] & (1ULL << 47)))	/* P bit */
+		return 0;
+	return sel;
+}
+
+/*
  * Make t's TLS the CPU's: its GDT slots first, then its selectors, which take their bases
  * from those slots; a null selector gets the base arch_prctl set. (Linux orders the switch
  * of segment state the same way.)
  */
 void load_user_tls(struct task_struct *t)
 {
+	t->thread.fsindex = usable_selector(t, t->thread.fsindex);
+	t->thread.gsindex = usable_selector(t, t->thread.gsindex);
 	load_tls_descriptors(t->thread.tls_array);
 	__asm__ __volatile__("movl %0, %%fs" : : "r"((u32)t->thread.fsindex) : "memory");
 	if (!t->thread.fsindex)
