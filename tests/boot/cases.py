@@ -590,69 +590,60 @@ for c in CASES:
 
 
 # ---- processes (issue 11; owner: the process core) ------------------------------------------
+ARCH_ABIS = {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}
+PROCESS_REJECT = [r"Oops", r"killed by", r"WARNING", r"BUG"]
+
+
+def add_on_every_abi(probe, qemu_user=True, reject=PROCESS_REJECT, timeout=60, **kw):
+    """A KTAP probe as /init on each ABI of each arch, and (qemu_user) under qemu-user."""
+    global QEMU_USER_RUNS
+    for arch, abis in ARCH_ABIS.items():
+        for abi in abis:
+            add(f"{arch}_user_{abi}_{probe}", arch, cmdline="", init=f"{abi}/{probe}",
+                ktap=True, timeout=timeout, reject=reject, **kw)
+    if qemu_user:
+        QEMU_USER_RUNS += [(abi, probe, 0, True) for abis in ARCH_ABIS.values() for abi in abis]
+
+
 # procs: fork (clone(SIGCHLD)), wait4/waitid statuses and errno, copy-on-write, shared
 # anonymous memory, zombies and orphans, execve with argv/envp and its errno, and preemption
-# of two busy processes that make no syscall. vfork: the child runs first in the parent's
-# memory. Every ABI on Ferry; procs also under qemu-user (Linux's answers; there the exec of
-# a foreign ABI is a SKIP), vfork not (qemu-user turns vfork into fork).
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        for _probe in ("procs", "vfork"):
-            add(f"{_arch}_user_{_abi}_{_probe}", _arch, cmdline="", init=f"{_abi}/{_probe}",
-                ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
-QEMU_USER_RUNS += [(_abi, "procs", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# of two busy processes that make no syscall; also under qemu-user (Linux's answers; there
+# the exec of a foreign ABI is a SKIP).
+add_on_every_abi("procs")
+# vfork: the child runs first in the parent's memory. Not under qemu-user, which turns vfork
+# into fork.
+add_on_every_abi("vfork", qemu_user=False)
 # libc_threads: glibc's pthread_create/join (clone3, CLONE_SETTLS, CLONE_CHILD_CLEARTID and
 # the futex wake at a thread's exit), a mutex and a condition variable under contention,
 # per-thread TLS (i386: each thread's %gs descriptor), fork + execve + waitpid, exit() from
 # a thread ending the process, a robust mutex whose owner died (EOWNERDEAD: the robust-list
 # walk at exit; qemu-user has none, and SKIPs, which Ferry must not).
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        add(f"{_arch}_user_{_abi}_libc_threads", _arch, cmdline="", init=f"{_abi}/libc_threads",
-            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG", r"# SKIP"])
-QEMU_USER_RUNS += [(_abi, "libc_threads", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+add_on_every_abi("libc_threads", reject=PROCESS_REJECT + [r"# SKIP"])
 # futex: every operation glibc uses, between processes on MAP_SHARED memory (shared keys),
-# with timeouts and Linux's errno; also under qemu-user.
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        add(f"{_arch}_user_{_abi}_futex", _arch, cmdline="", init=f"{_abi}/futex",
-            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
-QEMU_USER_RUNS += [(_abi, "futex", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# with timeouts and Linux's errno.
+add_on_every_abi("futex")
 # clone: the flag combinations Linux refuses, clone3's size rules, PARENT_SETTID,
 # CHILD_SETTID, CHILD_CLEARTID (only while the memory is shared, as Linux), set_tid_address,
 # a child on a bad stack dying alone of SIGSEGV (so "killed by" is expected here). Linux's
 # answers: the x86_64 build run natively on the host (qemu-user 7.2 lacks clone3).
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        add(f"{_arch}_user_{_abi}_clone", _arch, cmdline="", init=f"{_abi}/clone",
-            ktap=True, timeout=60, expect=[r"killed by SIGSEGV"],
-            reject=[r"Oops", r"WARNING", r"BUG"])
+add_on_every_abi("clone", qemu_user=False, expect=[r"killed by SIGSEGV"],
+                 reject=[r"Oops", r"WARNING", r"BUG"])
 # libc_procs_edge: what a review found (a busy process alone past its slice gives way to a
 # task that wakes later; a thread's exit(7) after the leader's exit() is the status; kill
 # reaches a process whose leader has exited; i386: %gs's own TLS slot made not present does
 # not Oops); with --init-exec, init execs from a thread and still reaps orphans.
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        add(f"{_arch}_user_{_abi}_libc_procs_edge", _arch, cmdline="",
-            init=f"{_abi}/libc_procs_edge", ktap=True, timeout=60,
-            reject=[r"Oops", r"WARNING", r"BUG"])
+add_on_every_abi("libc_procs_edge", reject=[r"Oops", r"WARNING", r"BUG"])
+for _arch in ARCH_ABIS:
     add(f"{_arch}_user_{_arch}_init_execs_from_thread", _arch, cmdline="",
         init=f"{_arch}/libc_procs_edge", ktap=True, timeout=60,
         run_args=["--args", "--init-exec"], reject=[r"Oops", r"WARNING", r"BUG"])
-QEMU_USER_RUNS += [(_abi, "libc_procs_edge", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # sleep: nanosleep/clock_nanosleep relative and absolute, on MONOTONIC and REALTIME, never
-# shorter than asked, with Linux's errno; the 32-bit ABIs' original calls; also qemu-user.
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        add(f"{_arch}_user_{_abi}_sleep", _arch, cmdline="", init=f"{_abi}/sleep",
-            ktap=True, timeout=60, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
-QEMU_USER_RUNS += [(_abi, "sleep", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# shorter than asked, with Linux's errno; the 32-bit ABIs' original calls.
+add_on_every_abi("sleep")
 # forkbomb: 1,000 fork/exit/wait cycles with the free memory back where it was, a fork bomb
-# ending in EAGAIN with everything given back, RLIMIT_NPROC for an ordinary user. Boot only.
-for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.items():
-    for _abi in _abis:
-        add(f"{_arch}_user_{_abi}_forkbomb", _arch, cmdline="", init=f"{_abi}/forkbomb",
-            ktap=True, timeout=240, reject=[r"Oops", r"killed by", r"WARNING", r"BUG"])
+# ending in EAGAIN with everything given back, RLIMIT_NPROC for an ordinary user. Boot only
+# (under qemu-user it would bomb the host).
+add_on_every_abi("forkbomb", qemu_user=False, timeout=240)
 # ---- end of processes -------------------------------------------------------------------------
 
 

@@ -37,16 +37,6 @@ static unsigned long free_kib(void)
 	return (unsigned long long)si.freeram * si.mem_unit / 1024;
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec64 ts = { ms / 1000, (ms % 1000) * 1000000 };
-#if defined(__i386__) || defined(__arm__)
-	sys(clock_nanosleep_time64, CLOCK_MONOTONIC, 0, &ts, 0);
-#else
-	sys(nanosleep, &ts, 0);
-#endif
-}
-
 int main(void)
 {
 	unsigned long before, after;

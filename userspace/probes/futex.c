@@ -42,16 +42,6 @@ static long futex(volatile int *uaddr, int op, int val, const void *ts_or_val2,
 #endif
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec64 ts = { ms / 1000, (ms % 1000) * 1000000 };
-#if defined(__i386__) || defined(__arm__)
-	sys(clock_nanosleep_time64, CLOCK_MONOTONIC, 0, &ts, 0);
-#else
-	sys(nanosleep, &ts, 0);
-#endif
-}
-
 /* shared[0..1]: futex words A and B; shared[3 + i]: what child i's wait returned;
  * shared[10 + i]: child i is about to wait. */
 static volatile int *shared;

@@ -42,4 +42,16 @@ static inline long long now_ms(void)
 	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Sleep ms milliseconds (the 32-bit ABIs through clock_nanosleep_time64). */
+static inline void sleep_ms(long ms)
+{
+	struct timespec64 ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+#if defined(__i386__) || defined(__arm__)
+	sys(clock_nanosleep_time64, CLOCK_MONOTONIC, 0, &ts, 0);
+#else
+	sys(nanosleep, &ts, 0);
+#endif
+}
+
 #endif
