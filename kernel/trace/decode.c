@@ -5,6 +5,7 @@
  *
  *   const char * followed by a count/len/size argument  -> buffer ("hi\n", capped)
  *   const char * otherwise                               -> string (capped)
+ *   const char *const * (execve's argv, envp)             -> pointer
  *   char * (output)                                      -> buffer, read at exit
  *   any other pointer                                    -> hex, or NULL
  *   unsigned long addr, brk, start                       -> hex (an address in a long)
@@ -25,6 +26,16 @@
 static bool has(const char *s, const char *sub)
 {
 	return strstr(s, sub) != NULL;
+}
+
+/* How many levels of pointer a type has: "const char __user *const __user *" is two. */
+static int pointer_depth(const char *t)
+{
+	int n = 0;
+
+	for (; *t; t++)
+		n += *t == '*';
+	return n;
 }
 
 static bool is_size_name(const char *n)
@@ -147,7 +158,7 @@ static void decode_one(struct trace_call *c, int i, const struct syscall_metadat
 
 	a->truncated = false;
 	a->at_exit = false;
-	if (has(t, "char") && has(t, "*")) {
+	if (has(t, "char") && pointer_depth(t) == 1) {	/* an array of strings is a pointer */
 		if (strncmp(t, "const ", 6)) {
 			a->at_exit = true;	/* output buffer: contents exist after the call */
 			a->kind = "buf";
