@@ -80,6 +80,20 @@ void mmput(struct mm_struct *mm)
 	kfree(mm);
 }
 
+long fork_copy_page(struct mm_struct *dst, unsigned long va, phys_addr_t pa,
+		    unsigned long vm_flags)
+{
+	unsigned long access = vm_flags;
+
+	if ((access & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE)
+		access &= ~VM_WRITE;
+	if (map_user_page(dst, va, pa, access))
+		return -ENOMEM;
+	if (!(vm_flags & VM_PFNMAP))
+		get_page(phys_to_page(pa));
+	return access;
+}
+
 /*
  * fork's copy. The areas are copied in order and each one's pages mapped into the copy
  * (copy_user_range, per arch, walks only the tables that exist); a private writable area's

@@ -348,16 +348,11 @@ static void leaf_op(struct range_walk *w, u64 *ep, unsigned long va)
 	case RANGE_COPY:
 		if (w->err)
 			break;
-		/* A private writable page becomes copy-on-write in both: read-only, counted twice. */
-		access = w->vm_flags;
-		if ((access & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE)
-			access &= ~VM_WRITE;
-		if (map_user_page(w->dst, va, pa, access)) {
-			w->err = -ENOMEM;
+		access = fork_copy_page(w->dst, va, pa, w->vm_flags);
+		if ((long)access < 0) {
+			w->err = access;
 			break;
 		}
-		if (!(w->vm_flags & VM_PFNMAP))
-			get_page(phys_to_page(pa));
 		if (access != w->vm_flags && !(desc & PTE_RDONLY))
 			rewrite_leaf(w, ep, va, pa | user_pte_attrs(access));
 		break;
