@@ -118,7 +118,8 @@ KBUILD_LDFLAGS += $(call ld-option,--no-warn-rwx-segments)
 endif
 
 # core-dirs: generic directories, in link order; the arch Makefile adds its own.
-core-dirs := init kernel kernel/entry kernel/sched kernel/trace mm lib fs drivers/tty/serial
+core-dirs := init kernel kernel/entry kernel/sched kernel/locking kernel/trace mm lib fs fs/proc \
+	     drivers/char drivers/tty drivers/tty/serial
 head-y :=
 include arch/$(SRCARCH)/Makefile
 

@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/fs.h>
+#include "internal.h"
 #include <linux/fdtable.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
@@ -184,15 +185,15 @@ static int find_exec(const char *path, struct inode **out)
 		i = ramfs_lookup(prefix);
 		if (!i)
 			return -ENOENT;
-		if (!S_ISDIR(i->mode))
+		if (!S_ISDIR(i->i_mode))
 			return -ENOTDIR;
 	}
 	i = ramfs_lookup(path);
 	if (!i)
 		return path[strlen(path) - 1] == '/' ? -ENOENT : -ENOENT;
-	if (path[strlen(path) - 1] == '/' && !S_ISDIR(i->mode))
+	if (path[strlen(path) - 1] == '/' && !S_ISDIR(i->i_mode))
 		return -ENOTDIR;
-	if (!S_ISREG(i->mode) || !(i->mode & 0111))
+	if (!S_ISREG(i->i_mode) || !(i->i_mode & 0111))
 		return -EACCES;
 	*out = i;
 	return 0;
@@ -242,7 +243,7 @@ static bool blank(char c)
  */
 static int load_script(struct linux_binprm *b)
 {
-	const char *d = b->inode->data;
+	const char *d = b->inode->i_private;
 	char *buf = b->interp_buf, *last = buf + BINPRM_BUF_SIZE - 1;
 	char *end, *name, *sep, *arg = NULL, *old;
 	char prev[BINPRM_BUF_SIZE];
@@ -250,14 +251,14 @@ static int load_script(struct linux_binprm *b)
 	size_t old_len, argv0_len;
 	int err;
 
-	if (b->inode->size < 2 || d[0] != '#' || d[1] != '!')
+	if (b->inode->i_size < 2 || d[0] != '#' || d[1] != '!')
 		return -ENOEXEC;
 	if (script != b->filename) {	/* it points into buf, about to be overwritten */
 		strlcpy(prev, script, sizeof(prev));
 		script = prev;
 	}
 	memset(buf, 0, BINPRM_BUF_SIZE);
-	memcpy(buf, d, min(b->inode->size, (size_t)BINPRM_BUF_SIZE));
+	memcpy(buf, d, min(b->inode->i_size, (size_t)BINPRM_BUF_SIZE));
 	end = memchr(buf, '\n', BINPRM_BUF_SIZE);
 	if (!end) {
 		char *p = buf + 2;
@@ -506,15 +507,15 @@ static int exec_path(int dfd, const char __user *upath, int flags, char *path, c
 	f = fget(dfd);
 	if (!f)
 		return -EBADF;
-	if (!f->inode) {
+	if (!f->f_inode) {
 		err = n ? -ENOTDIR : -EACCES;
 	} else if (!n) {		/* AT_EMPTY_PATH: the file itself */
-		snprintf(path, PATH_MAX + 1, "/%s", f->inode->name);
+		snprintf(path, PATH_MAX + 1, "/%s", ramfs_name(f->f_inode));
 		snprintf(name, PATH_MAX + 1, "/dev/fd/%d", dfd);
-	} else if (!S_ISDIR(f->inode->mode)) {
+	} else if (!S_ISDIR(f->f_inode->i_mode)) {
 		err = -ENOTDIR;
-	} else if (snprintf(path, PATH_MAX + 1, "/%s%s%s", f->inode->name,
-			    *f->inode->name ? "/" : "", name) > PATH_MAX) {
+	} else if (snprintf(path, PATH_MAX + 1, "/%s%s%s", ramfs_name(f->f_inode),
+			    *ramfs_name(f->f_inode) ? "/" : "", name) > PATH_MAX) {
 		err = -ENAMETOOLONG;
 	} else {
 		char *rel = kmalloc(n + 1, GFP_KERNEL);

@@ -11,18 +11,19 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/resource.h>
+#include <linux/console.h>
 
 #define BITS_PER_LONG_ (8 * sizeof(long))
 
 struct file *get_file(struct file *f)
 {
-	__atomic_fetch_add(&f->count, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
 	return f;
 }
 
 void fput(struct file *f)
 {
-	if (__atomic_sub_fetch(&f->count, 1, __ATOMIC_ACQ_REL) == 0 && f != &console_file)
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) == 0 && f != &console_file)
 		kfree(f);
 }
 

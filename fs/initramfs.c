@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include "internal.h"
 #include <linux/string.h>
 
 #define NEWC_HDR 110

@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include "internal.h"
 #include <linux/sched.h>
 #include <linux/fdtable.h>
 #include <linux/slab.h>
@@ -28,21 +29,20 @@
 #define SEEK_SET	0
 #define SEEK_CUR	1
 #define SEEK_END	2
-#define PATH_MAX	4096
 
-static ssize_t ramfs_read(struct file *f, char __user *buf, size_t len)
+static ssize_t ramfs_read(struct file *f, char __user *buf, size_t len, loff_t *pos)
 {
-	struct inode *i = f->inode;
+	struct inode *i = f->f_inode;
 	size_t n;
 
-	if (S_ISDIR(i->mode))
+	if (S_ISDIR(i->i_mode))
 		return -EISDIR;
-	if (f->pos >= (loff_t)i->size)
+	if (*pos >= (loff_t)i->i_size)
 		return 0;
-	n = min(len, (size_t)(i->size - f->pos));
-	if (copy_to_user(buf, (const char *)i->data + f->pos, n))
+	n = min(len, (size_t)(i->i_size - *pos));
+	if (copy_to_user(buf, (const char *)i->i_private + *pos, n))
 		return -EFAULT;
-	f->pos += n;
+	*pos += n;
 	return n;
 }
 
@@ -74,9 +74,9 @@ static long do_open(int dfd, const char __user *filename, int flags)
 	if (!f)
 		return -ENOMEM;
 	f->f_op = &ramfs_fops;
-	f->inode = inode;
-	f->flags = flags;
-	f->count = 1;
+	f->f_inode = inode;
+	f->f_flags = flags;
+	f->f_count = 1;
 	fd = fd_install_lowest(f, 0, flags & O_CLOEXEC);
 	if (fd < 0)
 		kfree(f);
@@ -118,18 +118,18 @@ static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
 {
 	loff_t base;
 
-	if (!f->inode)
+	if (!f->f_inode)
 		return -ESPIPE;		/* the console cannot seek */
 	switch (whence) {
 	case SEEK_SET: base = 0; break;
-	case SEEK_CUR: base = f->pos; break;
-	case SEEK_END: base = f->inode->size; break;
+	case SEEK_CUR: base = f->f_pos; break;
+	case SEEK_END: base = f->f_inode->i_size; break;
 	default: return -EINVAL;
 	}
 	if (base + off < 0)
 		return -EINVAL;
-	f->pos = base + off;
-	return f->pos;
+	f->f_pos = base + off;
+	return f->f_pos;
 }
 
 /* lseek on fd, holding a reference to the file meanwhile. */

@@ -5,12 +5,23 @@
  * is copied. Enough for exec and for probes that open and read files.
  */
 #include <linux/kernel.h>
-#include <linux/fs.h>
+#include "internal.h"
 #include <linux/slab.h>
 #include <linux/string.h>
 
-static struct inode root = { .name = "", .mode = S_IFDIR | 0755 };
-static struct inode *inodes = &root;
+struct ramfs_entry {
+	const char *name;	/* full path without the leading '/' ("" is the root) */
+	struct inode inode;	/* i_private: the contents, inside the reserved initramfs */
+	struct ramfs_entry *next;
+};
+
+static struct ramfs_entry root = { .name = "", .inode = { .i_mode = S_IFDIR | 0755 } };
+static struct ramfs_entry *inodes = &root;
+
+const char *ramfs_name(struct inode *inode)
+{
+	return container_of(inode, struct ramfs_entry, inode)->name;
+}
 
 /* "/bin//x" and "bin/x" name the same inode: compare ignoring leading and doubled slashes. */
 static bool same_path(const char *want, const char *have)
@@ -35,9 +46,9 @@ static bool same_path(const char *want, const char *have)
 
 struct inode *ramfs_lookup(const char *path)
 {
-	for (struct inode *i = inodes; i; i = i->next)
-		if (same_path(path, i->name))
-			return i;
+	for (struct ramfs_entry *e = inodes; e; e = e->next)
+		if (same_path(path, e->name))
+			return &e->inode;
 	return NULL;
 }
 
@@ -46,21 +57,23 @@ struct inode *ramfs_create(const char *path, umode_t mode, const void *data, siz
 	struct inode *i = ramfs_lookup(path);
 
 	if (!i) {
+		struct ramfs_entry *e;
 		size_t len = strlen(path);
 		char *name = kmalloc(len + 1, GFP_KERNEL);
 
-		i = kzalloc(sizeof(*i), GFP_KERNEL);
-		if (!i || !name)
+		e = kzalloc(sizeof(*e), GFP_KERNEL);
+		if (!e || !name)
 			panic("ramfs: out of memory");
 		while (*path == '/')
 			path++, len--;
 		memcpy(name, path, len + 1);
-		i->name = name;
-		i->next = inodes;
-		inodes = i;
+		e->name = name;
+		e->next = inodes;
+		inodes = e;
+		i = &e->inode;
 	}
-	i->mode = mode;
-	i->data = data;
-	i->size = size;
+	i->i_mode = mode;
+	i->i_private = (void *)data;
+	i->i_size = size;
 	return i;
 }

@@ -2,6 +2,7 @@
 /* read/write on file descriptors, and the console as a file (fds 0, 1, 2 of init). */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include "internal.h"
 #include <linux/sched.h>
 #include <linux/fdtable.h>
 #include <linux/syscalls.h>
@@ -12,7 +13,7 @@
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
 
 /* Console output goes to the consoles directly (not the kernel log): it is the user's. */
-static ssize_t console_fwrite(struct file *f, const char __user *buf, size_t len)
+static ssize_t console_fwrite(struct file *f, const char __user *buf, size_t len, loff_t *pos)
 {
 	char chunk[256];
 	size_t done = 0;
@@ -28,7 +29,7 @@ static ssize_t console_fwrite(struct file *f, const char __user *buf, size_t len
 	return done;
 }
 
-static ssize_t console_fread(struct file *f, char __user *buf, size_t len)
+static ssize_t console_fread(struct file *f, char __user *buf, size_t len, loff_t *pos)
 {
 	return 0;	/* no input device yet: end of file */
 }
@@ -38,7 +39,7 @@ static const struct file_operations console_fops = {
 	.write = console_fwrite,
 };
 
-struct file console_file = { .f_op = &console_fops };
+struct file console_file = { .f_op = &console_fops, .f_mode = FMODE_READ | FMODE_WRITE };
 
 static ssize_t file_write(struct file *f, const char __user *buf, size_t count)
 {
@@ -49,7 +50,7 @@ static ssize_t file_write(struct file *f, const char __user *buf, size_t count)
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	return f->f_op->write(f, buf, count);
+	return f->f_op->write(f, buf, count, &f->f_pos);
 }
 
 static ssize_t file_read(struct file *f, char __user *buf, size_t count)
@@ -59,7 +60,7 @@ static ssize_t file_read(struct file *f, char __user *buf, size_t count)
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	return f->f_op->read(f, buf, count);
+	return f->f_op->read(f, buf, count, &f->f_pos);
 }
 
 /* Each call holds a reference to its file (fget/fput): a close by another thread meanwhile
@@ -134,8 +135,8 @@ static long file_iov(struct file *f, const void __user *vec, unsigned long vlen,
 			continue;
 		if (!access_ok(iov.iov_base, iov.iov_len))
 			return total ? total : -EFAULT;
-		n = write ? f->f_op->write(f, iov.iov_base, iov.iov_len) :
-			    f->f_op->read(f, iov.iov_base, iov.iov_len);
+		n = write ? f->f_op->write(f, iov.iov_base, iov.iov_len, &f->f_pos) :
+			    f->f_op->read(f, iov.iov_base, iov.iov_len, &f->f_pos);
 		if (n < 0)
 			return total ? total : n;
 		total += n;

@@ -15,6 +15,7 @@
 #include <linux/syscall_trace.h>
 #include <linux/mmu_context.h>
 #include <linux/fdtable.h>
+#include <linux/console.h>
 
 static char init_path[256] = CONFIG_DEFAULT_INIT;
 

@@ -1,54 +1,319 @@
 /*
- * A deliberately small VFS: one in-memory file system (ramfs) filled from the initramfs,
- * files opened through struct file with per-file operations, and the console as a file.
+ * The VFS: the objects every file system, device and pipe shares, shaped as Linux's.
+ *
+ *   super_block  one mounted file system instance (tmpfs at /, proc, devtmpfs, pipefs)
+ *   inode        one file's metadata and its operations; tmpfs keeps the data in its pages
+ *   dentry       one name in one directory, pointing at an inode (or at none: negative);
+ *                the tree of dentries is the directory structure the path walk follows
+ *   vfsmount     where a super_block is mounted (on a dentry of its parent mount)
+ *   path         a (vfsmount, dentry) pair: a place in the mount tree
+ *   file         an open file: an inode, its operations, the offset, the open flags
+ *
+ * Lifetimes: each object counts its references (i_count, d_count, mnt_count, f_count), taken
+ * with iget/dget/mntget/get_file and dropped with iput/dput/mntput/fput. An inode lives while
+ * a dentry or an open file points at it; its data goes when the last link (i_nlink) and the
+ * last reference are gone, so an unlinked file stays readable through open descriptors.
+ *
+ * Locking (docs/files.md): inode->i_mutex guards a directory's children and a file's data
+ * and size; the rename_mutex serialises renames (the only operation that moves dentries
+ * between parents) and is taken before any i_mutex; two i_mutexes are taken parent before
+ * child. Reference counts are atomic. mount_lock (a spinlock) guards the mount tree.
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
 #include <linux/types.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/time64.h>
 
+/* File types and permission bits (Linux's st_mode). */
 #define S_IFMT   0170000
-#define S_IFREG  0100000
-#define S_IFDIR  0040000
+#define S_IFSOCK 0140000
 #define S_IFLNK  0120000
+#define S_IFREG  0100000
+#define S_IFBLK  0060000
+#define S_IFDIR  0040000
 #define S_IFCHR  0020000
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#define S_IFIFO  0010000
+#define S_ISUID  0004000
+#define S_ISGID  0002000
+#define S_ISVTX  0001000
+#define S_IRWXUGO 00777
+#define S_IALLUGO 07777
+#define S_ISREG(m)  (((m) & S_IFMT) == S_IFREG)
+#define S_ISDIR(m)  (((m) & S_IFMT) == S_IFDIR)
+#define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
+#define S_ISCHR(m)  (((m) & S_IFMT) == S_IFCHR)
+#define S_ISBLK(m)  (((m) & S_IFMT) == S_IFBLK)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+
+/* Permission masks for inode_permission(). */
+#define MAY_EXEC	0x1
+#define MAY_WRITE	0x2
+#define MAY_READ	0x4
+#define MAY_APPEND	0x8
+
+/* Device numbers: Linux's kernel-internal dev_t (12-bit major, 20-bit minor). */
+typedef u32 dev_t;
+#define MINORBITS	20
+#define MKDEV(ma, mi)	(((dev_t)(ma) << MINORBITS) | (mi))
+#define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))
+#define MINOR(dev)	((unsigned int)((dev) & ((1U << MINORBITS) - 1)))
+
+/* poll(2) events, as __poll_t bits (include/linux/poll.h has the rest of poll). */
+typedef unsigned int __poll_t;
+struct poll_table_struct;
+
+#define NAME_MAX	255
+#define PATH_MAX	4096
+#define MAXSYMLINKS	40		/* links followed in one walk before ELOOP */
+#define MAX_LFS_FILESIZE ((loff_t)0x7fffffffffffffffLL)
+
+struct super_block;
+struct inode;
+struct dentry;
+struct file;
+struct vfsmount;
+struct vm_area_struct;
+struct kstat;
+struct iattr;
+struct kstatfs;
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+/* getdents: iterate() calls ctx->actor for each entry from ctx->pos on; a false return
+ * (the user's buffer is full) stops it, and ctx->pos says where to resume. */
+struct dir_context;
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen,
+			  loff_t pos, u64 ino, unsigned int d_type);
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+#define DT_UNKNOWN 0
+#define DT_FIFO    1
+#define DT_CHR     2
+#define DT_DIR     4
+#define DT_BLK     6
+#define DT_REG     8
+#define DT_LNK     10
+#define DT_SOCK    12
+static inline unsigned int fs_umode_to_dtype(umode_t mode)
+{
+	return (mode & S_IFMT) >> 12;
+}
+
+struct file_operations {
+	loff_t (*llseek)(struct file *f, loff_t off, int whence);
+	/* read/write at *pos and advance it; the caller handles f_pos (read/pread/readv) */
+	ssize_t (*read)(struct file *f, char __user *buf, size_t len, loff_t *pos);
+	ssize_t (*write)(struct file *f, const char __user *buf, size_t len, loff_t *pos);
+	int (*iterate)(struct file *f, struct dir_context *ctx);	/* directories */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
+	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	int (*mmap)(struct file *f, struct vm_area_struct *vma);
+	int (*open)(struct inode *inode, struct file *f);	/* after the file is set up */
+	int (*release)(struct inode *inode, struct file *f);	/* the last fput */
+	int (*fsync)(struct file *f, int datasync);
+};
+
+struct inode_operations {
+	/* Fill the negative dentry d (its name under dir) if the name exists: NULL, or an error. */
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *d, unsigned int flags);
+	int (*create)(struct inode *dir, struct dentry *d, umode_t mode);
+	int (*mkdir)(struct inode *dir, struct dentry *d, umode_t mode);
+	int (*mknod)(struct inode *dir, struct dentry *d, umode_t mode, dev_t dev);
+	int (*symlink)(struct inode *dir, struct dentry *d, const char *target);
+	int (*link)(struct dentry *old, struct inode *dir, struct dentry *d);
+	int (*unlink)(struct inode *dir, struct dentry *d);
+	int (*rmdir)(struct inode *dir, struct dentry *d);
+	int (*rename)(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+		      struct dentry *new, unsigned int flags);
+	/* A symlink's target; procfs's magic links (/proc/self, fd/N) may instead set
+	 * *jump to a path to continue from and return NULL. */
+	const char *(*get_link)(struct dentry *d, struct inode *inode, struct path *jump);
+	int (*setattr)(struct dentry *d, struct iattr *attr);
+	int (*getattr)(const struct path *p, struct kstat *st);
+};
+
+struct super_operations {
+	void (*evict_inode)(struct inode *inode);	/* the last reference to an unlinked inode */
+	int (*statfs)(struct dentry *d, struct kstatfs *buf);
+	void (*put_super)(struct super_block *sb);	/* after umount of the last mount */
+};
+
+#define SB_RDONLY	1
+
+struct super_block {
+	const struct file_system_type *s_type;
+	const struct super_operations *s_op;
+	struct dentry *s_root;
+	unsigned long s_magic;			/* statfs's f_type (TMPFS_MAGIC, PROC_SUPER_MAGIC) */
+	dev_t s_dev;				/* st_dev of its files: an anonymous 0:N */
+	unsigned long s_flags;			/* SB_RDONLY */
+	int s_active;				/* mounts of it */
+	spinlock_t s_lock;			/* the counters below */
+	unsigned long s_max_pages, s_used_pages;	/* tmpfs's size= limit (0: none) */
+	unsigned long s_max_inodes, s_used_inodes;	/* tmpfs's nr_inodes= limit */
+	unsigned long s_next_ino;
+	void *s_fs_info;
+};
 
 struct inode {
-	const char *name;	/* full path without the leading '/' ("" is the root) */
-	umode_t mode;
-	const void *data;	/* file contents (inside the initramfs, which stays reserved) */
-	size_t size;
-	struct inode *next;
+	umode_t i_mode;
+	unsigned int i_nlink;
+	uid_t i_uid;
+	gid_t i_gid;
+	unsigned long i_ino;
+	dev_t i_rdev;				/* device files: the device */
+	loff_t i_size;
+	struct timespec64 i_atime, i_mtime, i_ctime;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;	/* copied into each file opened on it */
+	struct super_block *i_sb;
+	int i_count;				/* references (atomic): iget/iput */
+	struct mutex i_mutex;			/* see the locking rules above */
+	/* tmpfs: the file's pages, i_npages slots (NULL: a hole, reads as zeroes) */
+	struct page **i_pages;
+	unsigned long i_npages;
+	const char *i_link;			/* a symlink's target (kmalloc'd) */
+	struct pipe_inode_info *i_pipe;		/* a FIFO's or pipe's buffer */
+	void *i_private;			/* the file system's (procfs: which pid and file) */
 };
 
-struct file;
-struct file_operations {
-	ssize_t (*read)(struct file *f, char __user *buf, size_t len);
-	ssize_t (*write)(struct file *f, const char __user *buf, size_t len);
+#define DCACHE_MOUNTED	0x1			/* a mount sits on this dentry */
+
+struct dentry {
+	struct dentry *d_parent;		/* the root is its own parent */
+	struct inode *d_inode;			/* NULL: a negative dentry (the name is absent) */
+	struct super_block *d_sb;
+	unsigned int d_flags;
+	int d_count;				/* references (atomic): dget/dput */
+	struct list_head d_child;		/* in d_parent->d_subdirs (parent's i_mutex) */
+	struct list_head d_subdirs;		/* the children */
+	unsigned int d_namelen;
+	char *d_name;				/* NUL-terminated; d_iname when it fits */
+	char d_iname[32];
+	void *d_fsdata;
 };
+
+struct vfsmount {
+	struct dentry *mnt_root;		/* the root of the mounted tree */
+	struct super_block *mnt_sb;
+	struct vfsmount *mnt_parent;		/* itself for the root mount */
+	struct dentry *mnt_mountpoint;		/* where, in mnt_parent */
+	struct list_head mnt_list;		/* in the mount table (mount_lock) */
+	int mnt_count;				/* references (atomic) */
+	int mnt_flags;				/* MNT_RDONLY, MNT_NOSUID, MNT_NODEV, MNT_NOEXEC */
+	char *mnt_devname;			/* /proc/mounts's first field */
+	char *mnt_options;			/* /proc/mounts's fourth field */
+};
+#define MNT_NOSUID	0x01
+#define MNT_NODEV	0x02
+#define MNT_NOEXEC	0x04
+#define MNT_RDONLY	0x40
+
+struct file_system_type {
+	const char *name;			/* mount's type, /proc/filesystems */
+	bool nodev;				/* "nodev" in /proc/filesystems */
+	/* A new super_block with its root for one mount, or an ERR_PTR. */
+	struct super_block *(*mount)(const struct file_system_type *t, int flags,
+				     const char *dev, const char *options);
+	void (*kill_sb)(struct super_block *sb);
+	struct file_system_type *next;
+};
+int register_filesystem(struct file_system_type *t);
+
+/* fmode: what an open file may do, from its access mode (O_RDONLY, ...). */
+typedef unsigned int fmode_t;
+#define FMODE_READ	0x1
+#define FMODE_WRITE	0x2
+#define FMODE_LSEEK	0x4
+#define FMODE_PREAD	0x8
+#define FMODE_PWRITE	0x10
 
 struct file {
 	const struct file_operations *f_op;
-	struct inode *inode;
-	loff_t pos;
-	int flags;
-	int count;		/* references from fd tables */
+	struct path f_path;			/* where it was opened (references held) */
+	struct inode *f_inode;
+	unsigned int f_flags;			/* open flags: O_APPEND, O_NONBLOCK, ... (f_lock) */
+	fmode_t f_mode;
+	loff_t f_pos;				/* the offset, shared across dup and fork */
+	struct mutex f_pos_lock;		/* read/write/lseek of one file, in turn */
+	spinlock_t f_lock;			/* f_flags changes (fcntl F_SETFL) */
+	int f_count;				/* references (atomic): get_file/fput */
+	void *private_data;			/* the driver's (a tty, a pipe end, a proc buffer) */
 };
 
-struct inode *ramfs_lookup(const char *path);
-struct inode *ramfs_create(const char *path, umode_t mode, const void *data, size_t size);
-/* What unpack_initramfs() found wrong, if anything, and where. */
+static inline struct inode *file_inode(const struct file *f)
+{
+	return f->f_inode;
+}
+
+/*
+ * An open file on inode (with the given path, references taken, or an empty path for a
+ * file with no name: a pipe end, the initial console), fops, and open flags; calls
+ * fops->open. The file, or an ERR_PTR. fput() releases it.
+ */
+struct file *alloc_file(const struct path *path, struct inode *inode,
+			const struct file_operations *fops, unsigned int flags);
+struct file *get_file(struct file *f);
+void fput(struct file *f);
+
+/* Inodes and dentries. */
+struct inode *new_inode(struct super_block *sb);	/* i_count 1, i_nlink 1, i_ino fresh */
+struct inode *igrab(struct inode *inode);
+void iput(struct inode *inode);
+struct dentry *d_alloc(struct dentry *parent, const char *name, unsigned int len);
+struct dentry *d_make_root(struct inode *root);
+void d_instantiate(struct dentry *d, struct inode *inode);	/* takes the inode's reference */
+struct dentry *dget(struct dentry *d);
+void dput(struct dentry *d);
+struct vfsmount *mntget(struct vfsmount *m);
+void mntput(struct vfsmount *m);
+void path_get(const struct path *p);
+void path_put(const struct path *p);
+
+/* Timestamps: the realtime clock, for i_atime/i_mtime/i_ctime. */
+struct timespec64 current_time(struct inode *inode);
+
+/* Files: generic helpers file systems plug into their operations. */
+loff_t generic_file_llseek(struct file *f, loff_t off, int whence);
+loff_t no_llseek(struct file *f, loff_t off, int whence);	/* -ESPIPE */
+/* Read from / write to the file at *pos inside the kernel (exec, the ELF loader). */
+ssize_t kernel_read(struct file *f, void *buf, size_t len, loff_t *pos);
+ssize_t kernel_write(struct file *f, const void *buf, size_t len, loff_t *pos);
+
+/* The path walk (fs/namei.c). LOOKUP_* flags. */
+#define LOOKUP_FOLLOW		0x0001	/* follow a final symlink */
+#define LOOKUP_DIRECTORY	0x0002	/* the last component must be a directory */
+#define LOOKUP_EMPTY		0x4000	/* "" names the starting point (AT_EMPTY_PATH) */
+/* Resolve a kernel string relative to dfd (AT_FDCWD or a directory fd): 0 and *path held. */
+int kern_path_at(int dfd, const char *name, unsigned int flags, struct path *path);
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
+/* Open a kernel path (exec, init's /dev/console): the file or an ERR_PTR. */
+struct file *filp_open(const char *name, int flags, umode_t mode);
+int inode_permission(struct inode *inode, int mask);	/* 0 or -EACCES / -EROFS */
+
+/* Character devices: major (and a range of minors) to operations, for device inodes. */
+int register_chrdev_region(unsigned int major, unsigned int baseminor, unsigned int count,
+			   const char *name, const struct file_operations *fops);
+/* devtmpfs: make /dev/<name> (at boot, before or after /dev is mounted). */
+int devtmpfs_create_node(const char *name, umode_t mode, dev_t dev);
+
+/* Boot: unpack the initramfs (newc cpio) into the root tmpfs. */
 struct initramfs_status {
-	int entries;		/* files, directories and links made (also the return value) */
+	int entries;		/* files, directories, links and nodes made (also the return value) */
 	const char *error;	/* NULL: a complete archive; else what is wrong */
 	int entry;		/* the entry it is wrong in, counting from 1 */
 	size_t offset;		/* that entry's header, in bytes from the archive's start */
 };
 int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st);
-
-extern struct file console_file;
-
 
 #endif
