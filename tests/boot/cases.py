@@ -723,3 +723,12 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
             reject=[r"Oops", r"killed by", r"WARNING", r"BUG", r"# SKIP (the initramfs|the host|qemu)"])
 QEMU_USER_RUNS += [(_abi, "exec", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
 # ---- end of exec ------------------------------------------------------------------------------
+
+
+# Each area of the files issue (and later ones) keeps its cases in tests/boot/cases_<area>.py,
+# run here in name order with this module's names (add, add_on_every_abi, QEMU_USER_RUNS, ...)
+# in scope, so areas never edit the same lines of this file.
+import glob as _glob
+for _f in sorted(_glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases_*.py"))):
+    with open(_f) as _src:
+        exec(compile(_src.read(), _f, "exec"))
