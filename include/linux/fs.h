@@ -138,6 +138,10 @@ struct inode_operations {
 	/* A symlink's target; procfs's magic links (/proc/self, fd/N) may instead set
 	 * *jump to a path to continue from and return NULL. */
 	const char *(*get_link)(struct dentry *d, struct inode *inode, struct path *jump);
+	/* readlink(2) of a link whose get_link jumps (procfs's fd/N, exe): copy its text (the
+	 * path it names, "pipe:[N]") to buf, at most len bytes, no NUL; the count or -errno.
+	 * NULL: readlink copies get_link's string. */
+	int (*readlink)(struct dentry *d, char __user *buf, int len);
 	int (*setattr)(struct dentry *d, struct iattr *attr);
 	int (*getattr)(const struct path *p, struct kstat *st);
 };
@@ -146,6 +150,18 @@ struct super_operations {
 	void (*evict_inode)(struct inode *inode);	/* the last reference to an unlinked inode */
 	int (*statfs)(struct dentry *d, struct kstatfs *buf);
 	void (*put_super)(struct super_block *sb);	/* after umount of the last mount */
+};
+
+/*
+ * Dentries whose name can stop being true behind the VFS's back (procfs: /proc/<pid> after
+ * the process is reaped). d_alloc copies sb->s_d_op into the new dentry's d_op.
+ *   d_revalidate  the path walk asks before it uses a cached dentry: 1 still valid; 0 stale
+ *                 (the walk unhashes it and calls ->lookup again); or -errno
+ *   d_delete      dput asks when the count falls to 0: 1 free it now, not kept cached
+ */
+struct dentry_operations {
+	int (*d_revalidate)(struct dentry *d, unsigned int flags);
+	int (*d_delete)(const struct dentry *d);
 };
 
 #define SB_RDONLY	1
@@ -162,6 +178,7 @@ struct super_block {
 	unsigned long s_max_pages, s_used_pages;	/* tmpfs's size= limit (0: none) */
 	unsigned long s_max_inodes, s_used_inodes;	/* tmpfs's nr_inodes= limit */
 	unsigned long s_next_ino;
+	const struct dentry_operations *s_d_op;	/* d_op of its dentries (NULL: none) */
 	void *s_fs_info;
 };
 
@@ -200,6 +217,7 @@ struct dentry {
 	unsigned int d_namelen;
 	char *d_name;				/* NUL-terminated; d_iname when it fits */
 	char d_iname[32];
+	const struct dentry_operations *d_op;	/* from d_sb->s_d_op, or NULL */
 	void *d_fsdata;
 };
 
