@@ -42,6 +42,7 @@
  */
 #include <ferry/probe.h>
 #include <ferry/linux_types.h>
+#include <ferry/bench.h>
 
 #define SIGCHLD			17
 #define CLONE_VM		0x00000100
@@ -58,36 +59,6 @@
 #define MAP_PRIVATE_ANON	0x22	/* MAP_PRIVATE | MAP_ANONYMOUS */
 #define PAGE			4096UL
 #define CHILDREN		100
-
-#if defined(__x86_64__)
-#define ABI "x86_64"
-#elif defined(__i386__)
-#define ABI "i386"
-#elif defined(__arm__)
-#define ABI "arm"
-#else
-#define ABI "arm64"
-#endif
-
-static inline unsigned long long read_counter(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	unsigned int lo, hi;
-
-	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return (unsigned long long)hi << 32 | lo;
-#elif defined(__arm__)
-	unsigned long long v;
-
-	__asm__ __volatile__("isb\n mrrc p15, 1, %Q0, %R0, c14" : "=r"(v) : : "memory");
-	return v;
-#else
-	unsigned long v;
-
-	__asm__ __volatile__("isb\n mrs %0, cntvct_el0" : "=r"(v) : : "memory");
-	return v;
-#endif
-}
 
 /*
  * clone a thread that runs exit(0) on its new stack and nothing else. The child's half is
@@ -199,50 +170,6 @@ static void *map_anon(unsigned long len, int flags)
 static long futex(volatile int *word, int op, int val)
 {
 	return sys(futex, word, op, val, 0, 0, 0);
-}
-
-/* v/n with two decimals, without floating point. */
-static void put_ratio(char *out, size_t size, unsigned long long v, unsigned long n)
-{
-	unsigned long long whole = v / n, frac = (v % n) * 100 / n;
-
-	if (v % n)
-		snprintf(out, size, "%llu.%02llu", whole, frac);
-	else
-		snprintf(out, size, "%llu", whole);
-}
-
-struct result {
-	unsigned long long best, worst;
-	unsigned long n;	/* operations per batch, the divisor */
-	long other;		/* the switch figures: batches that alternated strictly, else -1 */
-	int failed;
-};
-
-static void report(const char *op, const struct result *r, unsigned long batches)
-{
-	char per[32], spread[32];
-
-	if (r->failed) {
-		printf("BENCH abi=%s op=%s missing=failed_%d\n", ABI, op, r->failed);
-		return;
-	}
-	put_ratio(per, sizeof(per), r->best, r->n);
-	put_ratio(spread, sizeof(spread), r->worst - r->best, r->n);
-	if (r->other >= 0)
-		printf("BENCH abi=%s op=%s n=%lu batches=%lu per_op=%s spread=%s alternating=%ld\n", ABI, op,
-		       r->n, batches, per, spread, r->other);
-	else
-		printf("BENCH abi=%s op=%s n=%lu batches=%lu per_op=%s spread=%s\n", ABI, op, r->n,
-		       batches, per, spread);
-}
-
-static void take(struct result *r, unsigned long long t)
-{
-	if (t < r->best)
-		r->best = t;
-	if (t > r->worst)
-		r->worst = t;
 }
 
 /* One fork whose child exits at once (exec_argv: it execs that first), reaped. 0 or -1. */
