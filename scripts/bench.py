@@ -13,9 +13,11 @@ Steps (docs/benchmarks.md explains the method):
   2. boot each ABI with the bench probe as /init under -icount, twice, then twice more with
      trace=all, then twice on the no-trace kernel; each boot path (x86 GRUB, arm64 U-Boot)
      twice; and twice with the process probe (userspace/probes/bench_procs.c: fork, execve,
-     context switches, threads, memory per process) as /init. Every pair must repeat exactly,
-     or the run fails (exit 1) after writing its outputs.
-  3. --linux: the same two probes on Debian's cloud kernels (scripts/bench/linux.py), twice each
+     context switches, threads, memory per process) as /init, and twice with the file probe
+     (userspace/probes/bench_files.c: open+close, newfstatat, a 4 KiB read, a pipe round
+     trip, getdents64). Every pair must repeat exactly, or the run fails (exit 1) after
+     writing its outputs.
+  3. --linux: the same three probes on Debian's cloud kernels (scripts/bench/linux.py), twice each
   4. a gdb single-step breakdown of each route with a target (where its instructions go)
      (scripts/bench/breakdown.py)
   5. the table on stdout, OUT/bench.json, OUT/bench.svg
@@ -65,6 +67,15 @@ PROCESS_OPS = [
 # At most this share of Linux's instructions (issue 11's "Figures").
 PROCESS_SHARE_TARGETS = {op: 0.5 for op in ("fork_exit_wait", "fork16m_exit_wait", "execve",
                                              "switch_yield", "switch_futex", "thread_create_join")}
+# File costs (issue 12), all from bench_files.c, each held to half of Linux's instructions.
+FILE_OPS = [
+    ("open_close", "open+close of /tmp/a/b/c/f (three directories below /tmp)"),
+    ("newfstatat", "newfstatat of that path (i386 and arm: fstatat64)"),
+    ("read_4k", "pread64 of 4 KiB from a cached file"),
+    ("pipe_roundtrip", "pipe round trip of one byte between two processes"),
+    ("getdents64_100", "getdents64 of a 100-entry directory (lseek 0, one call, 102 records)"),
+]
+FILE_SHARE_TARGETS = {op: 0.5 for op, _ in FILE_OPS}
 
 
 def say(msg):
@@ -138,8 +149,19 @@ def process_insns(fig, op, abi):
 def process_rows(ferry_fig, linux_fig, abis):
     """Rows of the process-cost table: one per op and ABI. ferry_fig(abi, op) and
     linux_fig(abi, op) return the parsed boot holding that op (or {})."""
+    return op_rows(PROCESS_OPS, PROCESS_SHARE_TARGETS, ferry_fig, linux_fig, abis)
+
+
+def file_rows(ferry_fig, linux_fig, abis):
+    """Rows of the file-cost table (bench_files' ops), as process_rows."""
+    return op_rows(FILE_OPS, FILE_SHARE_TARGETS, ferry_fig, linux_fig, abis)
+
+
+def op_rows(ops, share_targets, ferry_fig, linux_fig, abis):
+    """One row per (op, name) of ops and ABI, judged against share_targets (op: share of
+    Linux's instructions)."""
     rows = []
-    for op, name in PROCESS_OPS:
+    for op, name in ops:
         for abi in abis:
             f = process_insns(ferry_fig(abi, op), op, abi)
             lfig = linux_fig(abi, op)
@@ -150,9 +172,9 @@ def process_rows(ferry_fig, linux_fig, abis):
                 alt = (fig or {}).get("ops", {}).get(op, {}).get("alternating")
                 if alt is not None:
                     row[f"{who}_alternating"] = alt
-            if op in PROCESS_SHARE_TARGETS:
-                row["linux_share_target"] = PROCESS_SHARE_TARGETS[op]
-                row["meets_linux_share"] = (f <= PROCESS_SHARE_TARGETS[op] * lin
+            if op in share_targets:
+                row["linux_share_target"] = share_targets[op]
+                row["meets_linux_share"] = (f <= share_targets[op] * lin
                                             if isinstance(f, (int, float)) and lin else None)
             rows.append(row)
     return rows
@@ -215,12 +237,14 @@ def main():
         sys.exit(f"bench: {e}")
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
     procs_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_procs") for abi in abis}
+    files_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_files") for abi in abis}
+    op_probe = {"procs": procs_probe, "files": files_probe}
 
     # 2. Ferry boots, each twice
     jobs = []
     for abi in abis:
         jobs += [("ferry", abi, "direct"), ("traced", abi, "direct"), ("notrace", abi, "direct"),
-                 ("procs", abi, "direct")]
+                 ("procs", abi, "direct"), ("files", abi, "direct")]
     for arch in native:
         for path in BOOT_PATHS[arch][1:]:
             jobs.append(("ferry", arch, path))
@@ -230,9 +254,9 @@ def main():
         arch = qemu.ARCH_OF[abi]
         objtree = f"{a.out}/{arch}" + ("-notrace" if kind == "notrace" else "")
         tag = f"{kind}-{abi}-{path}-{i}"
-        return ferry.run(abi, objtree, (procs_probe if kind == "procs" else probe)[abi],
+        return ferry.run(abi, objtree, op_probe.get(kind, probe)[abi],
                          os.path.join(out, "runs"), tag, boot=path, trace=kind == "traced",
-                         timeout=600 if kind == "procs" else 180)
+                         timeout=600 if kind in op_probe else 180)
 
     say(f"  BOOT    {len(jobs) * 2} Ferry boots ({len(jobs)} configurations, each twice), "
         f"{a.jobs} at a time")
@@ -251,7 +275,7 @@ def main():
                             f"(see {r1['log']})")
 
     # 3. Linux
-    lx, lxp, linux_info = {}, {}, {}
+    lx, lxp, lxf, linux_info = {}, {}, {}, {}
     if a.linux:
         try:
             for arch in arches:
@@ -274,7 +298,14 @@ def main():
                                  os.path.join(out, "runs"), f"linux-procs-{abi}-{i}")
             say(f"  LINUX   {len(abis) * 2} boots with the process probe")
             lxp = pairs(abis, a.jobs, lpsubmit)
-            for name, runs in (("linux", lx), ("linux-procs", lxp)):
+
+            def lfsubmit(abi, i):
+                arch = qemu.ARCH_OF[abi]
+                return linux.run(abi, linux_info[arch]["image"], files_probe[abi],
+                                 os.path.join(out, "runs"), f"linux-files-{abi}-{i}")
+            say(f"  LINUX   {len(abis) * 2} boots with the file probe")
+            lxf = pairs(abis, a.jobs, lfsubmit)
+            for name, runs in (("linux", lx), ("linux-procs", lxp), ("linux-files", lxf)):
                 for abi, (r1, r2) in runs.items():
                     repeat[f"{name}/{abi}"] = figures(r1) == figures(r2)
                     if not repeat[f"{name}/{abi}"]:
@@ -342,6 +373,8 @@ def main():
         return (lx if op == "page_fault" else lxp).get(abi, ({},))[0]
     process = process_rows(ferry_fig, linux_fig, abis)
     memory = memory_rows(ferry_fig, linux_fig, abis)
+    files = file_rows(lambda abi, op: fr.get(("files", abi, "direct"), ({},))[0],
+                      lambda abi, op: lxf.get(abi, ({},))[0], abis)
 
     # 5. where the instructions go, for the main route of each ABI (the ones with a target)
     bd = {}
@@ -368,7 +401,7 @@ def main():
     res = {"settings": {"icount": {arch: qemu.icount_arg(arch) for arch in arches},
                         "cpu": {arch: qemu.CPU[arch] for arch in arches}, "mem": qemu.MEM,
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
-           "routes": routes, "process": process, "memory_per_process": memory,
+           "routes": routes, "process": process, "files": files, "memory_per_process": memory,
            "not_measured": {"signal delivery + rt_sigreturn": NOT_YET},
            "boot": boot, "size": size, "build": build_times, "repeat": repeat,
            "varies": varies, "breakdown": bd, "failures": failures,
@@ -395,7 +428,7 @@ def main():
                f"than no tracing (target <= {TRACE_OFF_MAX_EXTRA})"
                for r in routes if r.get("trace_off_meets") is False]
     misses += [f"{p['abi']} {p['op']}: {p['ferry']:,} > {p['linux_share_target']} of Linux's "
-               f"{p['linux']:,}" for p in process if p.get("meets_linux_share") is False]
+               f"{p['linux']:,}" for p in process + files if p.get("meets_linux_share") is False]
     misses += [f"{b['arch']} boot: Linux takes {b['linux_over_ferry']}x as long to reach user mode "
                f"(target >= {BOOT_MIN_RATIO}x)" for b in boot if b.get("meets") is False]
     if misses:

@@ -89,6 +89,13 @@ def text(res):
                  + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", "",
                                 "alternated (ferry, linux)"])
                  + "".join(f"\n  {name}: {why}" for name, why in res.get("not_measured", {}).items()))
+    rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
+             fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
+             target_text(p), verdict(p)]
+            for p in res.get("files", [])]
+    if rows:
+        parts.append("File costs: guest instructions per operation (icount; lower is better)\n"
+                     + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
     rows = [[m["abi"], fmt(m["ferry_kib"]), fmt(m.get("linux_kib"))]
             for m in res.get("memory_per_process", [])]
     if rows:
@@ -143,10 +150,11 @@ def chart(res, path):
     x = range(len(rows))
     procs = [p for p in res.get("process", []) if isinstance(p.get("ferry"), (int, float))
              and p["op"] != "fork_exec_exit_wait"]
-    if procs:
-        fig, (ax, pax) = plt.subplots(2, 1, figsize=(max(8, len(rows) * 0.9), 9.6))
-    else:
-        fig, ax = plt.subplots(figsize=(max(8, len(rows) * 0.9), 4.8))
+    files = [p for p in res.get("files", []) if isinstance(p.get("ferry"), (int, float))]
+    panels = [x for x in (procs, files) if x]
+    fig, axes = plt.subplots(1 + len(panels), 1,
+                             figsize=(max(8, len(rows) * 0.9), 4.8 * (1 + len(panels))))
+    ax = axes[0] if panels else axes
     w = 0.4
     ax.bar([i - w / 2 for i in x], ferry, w, label="Ferry", color="#2b7bb9")
     if any(linux):
@@ -165,15 +173,19 @@ def chart(res, path):
                  else "Syscall round trip under QEMU -icount (dashed: target)")
     ax.legend()
     if procs:
-        process_panel(pax, procs, w)
+        process_panel(axes[1], procs, w)
+    if files:
+        process_panel(axes[-1], files, w,
+                      "File costs under QEMU -icount, log scale (dotted: half of Linux, the target)")
     fig.tight_layout()
     fig.savefig(path, metadata={"Date": None})
     plt.close(fig)
     return None
 
 
-def process_panel(ax, procs, w):
-    """Process costs on a log scale (400 to 2 M instructions), half of Linux's dotted."""
+def process_panel(ax, procs, w,
+                  title="Process costs under QEMU -icount, log scale (dotted: half of Linux, the target)"):
+    """Operation costs (processes, files) on a log scale, half of Linux's dotted."""
     x = range(len(procs))
     ax.bar([i - w / 2 for i in x], [p["ferry"] for p in procs], w, label="Ferry", color="#2b7bb9")
     linux = [p["linux"] if isinstance(p.get("linux"), (int, float)) else 0 for p in procs]
@@ -187,5 +199,5 @@ def process_panel(ax, procs, w):
     ax.set_xticks(list(x))
     ax.set_xticklabels(["\n".join([p["abi"]] + p["op"].split("_")) for p in procs], fontsize=6)
     ax.set_ylabel("guest instructions per operation")
-    ax.set_title("Process costs under QEMU -icount, log scale (dotted: half of Linux, the target)")
+    ax.set_title(title)
     ax.legend()
