@@ -23,8 +23,11 @@ struct file *get_file(struct file *f)
 
 void fput(struct file *f)
 {
-	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) == 0 && f != &console_file)
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) == 0 && f != &console_file) {
+		if (f->f_op->release)
+			f->f_op->release(f->f_inode, f);	/* a pipe end's close */
 		kfree(f);
+	}
 }
 
 struct file *fget(unsigned int fd)

@@ -58,21 +58,41 @@ void do_signal(struct pt_regs *regs)
  * SIGWINCH) is dropped; every other one ends the target process, as its default action
  * would. 0 or -EPERM (not root and not the same user), under tasklist_lock.
  */
+static void default_action_locked(int sig, struct task_struct *p)
+{
+	struct signal_struct *s = p->signal;
+
+	if (!sig || sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH)
+		return;
+	if (p->group_leader->pid == 1)
+		return;	/* init gets only the signals it has handlers for (none yet),
+			 * not even SIGKILL from inside, as on Linux */
+	if (!(s->flags & SIGNAL_GROUP_EXIT))
+		zap_other_threads(s, sig, NULL);	/* every thread, none excepted */
+}
+
 static int send_default_signal(int sig, struct task_struct *p)
 {
 	const struct cred *me = &current->cred, *them = &p->cred;
-	struct signal_struct *s = p->signal;
 
 	if (me->euid && me->euid != them->suid && me->euid != them->uid &&
 	    me->uid != them->suid && me->uid != them->uid)
 		return -EPERM;
-	if (!sig || sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH)
-		return 0;
-	if (p->pid == 1)
-		return 0;	/* init gets only the signals it has handlers for (none yet),
-				 * not even SIGKILL from inside, as on Linux */
-	if (!(s->flags & SIGNAL_GROUP_EXIT))
-		zap_other_threads(s, sig, NULL);	/* every thread, none excepted */
+	default_action_locked(sig, p);
+	return 0;
+}
+
+/*
+ * A signal the kernel sends (SIGPIPE to a writer of a pipe with no reader): no permission
+ * check; for now its default action, as kill's. 'priv' is Linux's argument, unused here.
+ */
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	default_action_locked(sig, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
 

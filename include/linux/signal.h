@@ -50,5 +50,8 @@ const char *signal_name(int sig);
  */
 void force_sig_fault(struct pt_regs *regs, int sig, int code, unsigned long addr, const char *what);
 void do_signal(struct pt_regs *regs);
+struct task_struct;
+/* A signal from the kernel itself (SIGPIPE on a broken pipe): 0. */
+int send_sig(int sig, struct task_struct *p, int priv);
 
 #endif

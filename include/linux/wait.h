@@ -36,6 +36,10 @@ void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, long state);
 /* Running again: leave wq. */
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
+/* Join / leave wq without touching the task's state (poll and select join many queues and
+ * set their state once, around the scan of all their files). */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
 /* Wake every sleeper of wq (they re-test their conditions). */
 void wake_up(struct wait_queue_head *wq);
 

@@ -37,6 +37,24 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_add_tail(&w->entry, &wq->head);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_del_init(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
 static void wake_up_locked(struct wait_queue_head *wq)
 {
 	struct wait_queue_entry *w;
