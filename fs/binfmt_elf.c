@@ -15,6 +15,7 @@
  * Every field read from the file is checked against the file's size and the user address
  * limit first; a bad file gives -ENOEXEC or -EINVAL, never a half-built process.
  */
+#include <linux/random.h>
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/elf.h>
@@ -174,7 +175,7 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	unsigned long execfn, platform, random, vdso, sysinfo;
 	unsigned long auxv[2 * 24];
 	int n = 0, err;
-	u64 rnd[2] = { get_cycles() * 0x9e3779b97f4a7c15ULL, (get_cycles() ^ 0xa5a5) * 0xbf58476d1ce4e5b9ULL };
+	u64 rnd[2];
 
 	/*
 	 * The stack area is RLIMIT_STACK's size (at most 8 MiB, at least STACK_SIZE), pages
@@ -196,6 +197,7 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 
 	execfn = push_string(&s, b->filename);	/* as given to execve */
 	platform = push_string(&s, b->compat ? COMPAT_ELF_PLATFORM : ELF_PLATFORM);
+	get_random_bytes(rnd, sizeof(rnd));	/* the generator's: glibc's canary and pointer guard */
 	random = push_bytes(&s, rnd, 16);	/* AT_RANDOM: seeds user-space canaries */
 	/* argv's strings and envp's, as exec copied them: one block, argv first. */
 	strings_at = push_bytes(&s, b->strings, b->len);

@@ -202,8 +202,11 @@ static ssize_t pipe_write(struct file *f, const char __user *from, size_t len, l
 		unsigned int head = pipe->head;
 
 		if (!pipe->readers) {
+			/* The signal even after a partial write; the count is still returned. */
+			ssize_t err = pipe_broken();
+
 			if (!ret)
-				ret = pipe_broken();
+				ret = err;
 			break;
 		}
 		if (!pipe_full(head, pipe->tail, pipe->max_usage)) {

@@ -14,6 +14,7 @@
 #include <asm/processor.h>
 #include <linux/sched.h>
 #include <linux/futex.h>
+#include <linux/random.h>
 
 const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
 
@@ -49,6 +50,8 @@ void start_kernel(void)
 	init_IRQ();
 	time_init();
 	local_irq_enable();
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		random_init();		/* the cycle counter runs now; before any user task */
 
 	/*
 	 * The boot harness reads the cycle counter here: under -icount it counts guest

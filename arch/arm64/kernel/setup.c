@@ -6,6 +6,7 @@
  *   -> console (stdout-path) -> command line -> early params -> memblock from /memory
  *   -> PSCI method -> final page tables with the linear map -> PAN -> console via ioremap.
  */
+#include <linux/random.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/console.h>
@@ -159,6 +160,25 @@ static void setup_command_line(const void *fdt)
 	set_boot_command_line(CONFIG_DEFAULT_CMDLINE, strlen(CONFIG_DEFAULT_CMDLINE));
 }
 
+/*
+ * The bootloader's randomness for drivers/char/random.c: /chosen's rng-seed (bytes QEMU
+ * and U-Boot put there) and kaslr-seed (a 64-bit value). Both are secrets; Linux also
+ * clears them in the DTB, which is mapped read-only here (docs/files.md).
+ */
+static void setup_rng_seed(const void *fdt)
+{
+	static const char *const props[] = { "rng-seed", "kaslr-seed" };
+	int chosen = fdt_path_offset(fdt, "/chosen");
+
+	for (unsigned int i = 0; chosen >= 0 && i < ARRAY_SIZE(props); i++) {
+		int len;
+		const void *seed = fdt_getprop(fdt, chosen, props[i], &len);
+
+		if (seed && len > 0)
+			add_bootloader_randomness(seed, len);
+	}
+}
+
 void setup_arch(void)
 {
 	const void *fdt;
@@ -169,6 +189,8 @@ void setup_arch(void)
 	initial_boot_params = fdt;
 	setup_console(fdt);
 	setup_command_line(fdt);
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		setup_rng_seed(fdt);
 	parse_early_param();
 
 	pr_info("Booting Ferry on arm64: entered at EL%u, DTB at %#llx (%u bytes), image at %#llx\n",
