@@ -51,10 +51,18 @@ static inline bool gid_valid(gid_t gid)
  * all of them exactly when its effective uid is 0, as a Linux root process does (setting
  * euid to non-zero clears its effective capabilities, setting it back to 0 restores them).
  */
+#define CAP_CHOWN		0
+#define CAP_DAC_OVERRIDE	1
+#define CAP_DAC_READ_SEARCH	2
+#define CAP_FOWNER		3
+#define CAP_FSETID		4
 #define CAP_SETGID		6
 #define CAP_SETUID		7
+#define CAP_SYS_CHROOT		18
+#define CAP_SYS_ADMIN		21
 #define CAP_SYS_NICE		23
 #define CAP_SYS_RESOURCE	24
+#define CAP_MKNOD		27
 bool capable(int cap);		/* kernel/cred.c: of the current task */
 
 /* The groups of a cred: fork takes a reference for the child's copy, exit drops it. */

@@ -20,4 +20,14 @@ static inline bool IS_ERR(const void *ptr)
 	return unlikely(IS_ERR_VALUE((unsigned long)ptr));
 }
 
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
+}
+
+static inline int PTR_ERR_OR_ZERO(const void *ptr)
+{
+	return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0;
+}
+
 #endif

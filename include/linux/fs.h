@@ -17,7 +17,11 @@
  * Locking (docs/files.md): inode->i_mutex guards a directory's children and a file's data
  * and size; the rename_mutex serialises renames (the only operation that moves dentries
  * between parents) and is taken before any i_mutex; two i_mutexes are taken parent before
- * child. Reference counts are atomic. mount_lock (a spinlock) guards the mount tree.
+ * child. Reference counts are atomic. dcache_lock (a spinlock, innermost) guards every
+ * d_subdirs/d_child list and a dentry's count reaching zero; a name is added to or taken out
+ * of a directory only with the directory's i_mutex held as well. inode->i_lock (a spinlock)
+ * guards a tmpfs file's page array. namespace_sem (a mutex) serialises mount and umount;
+ * mount_lock (a spinlock, taken before dcache_lock) guards the mount tree the walk reads.
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
@@ -81,6 +85,8 @@ struct vm_area_struct;
 struct kstat;
 struct iattr;
 struct kstatfs;
+struct page;
+struct pipe_inode_info;
 
 struct path {
 	struct vfsmount *mnt;
@@ -121,6 +127,10 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *f);	/* after the file is set up */
 	int (*release)(struct inode *inode, struct file *f);	/* the last fput */
 	int (*fsync)(struct file *f, int datasync);
+	/* Optional: read and write with a kernel buffer (kernel_read, exec, sendfile); a file
+	 * without them refuses those with -EINVAL, as Linux does a file it cannot splice. */
+	ssize_t (*read_kernel)(struct file *f, void *buf, size_t len, loff_t *pos);
+	ssize_t (*write_kernel)(struct file *f, const void *buf, size_t len, loff_t *pos);
 };
 
 struct inode_operations {
@@ -136,7 +146,9 @@ struct inode_operations {
 	int (*rename)(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
 		      struct dentry *new, unsigned int flags);
 	/* A symlink's target; procfs's magic links (/proc/self, fd/N) may instead set
-	 * *jump to a path to continue from and return NULL. */
+	 * *jump to a path (held) to continue from and return NULL. readlink calls it with
+	 * jump == NULL: then it returns the text readlink shows ("/bin/sh", "pipe:[123]"),
+	 * which must stay valid while the dentry is held (or an ERR_PTR). */
 	const char *(*get_link)(struct dentry *d, struct inode *inode, struct path *jump);
 	/* readlink(2) of a link whose get_link jumps (procfs's fd/N, exe): copy its text (the
 	 * path it names, "pipe:[N]") to buf, at most len bytes, no NUL; the count or -errno.
@@ -146,10 +158,57 @@ struct inode_operations {
 	int (*getattr)(const struct path *p, struct kstat *st);
 };
 
+/* setattr's request (the vfsops engineer's chmod/chown/truncate/utimensat fill it). */
+#define ATTR_MODE	(1 << 0)
+#define ATTR_UID	(1 << 1)
+#define ATTR_GID	(1 << 2)
+#define ATTR_SIZE	(1 << 3)
+#define ATTR_ATIME	(1 << 4)
+#define ATTR_MTIME	(1 << 5)
+#define ATTR_CTIME	(1 << 6)
+struct iattr {
+	unsigned int ia_valid;
+	umode_t ia_mode;
+	uid_t ia_uid;
+	gid_t ia_gid;
+	loff_t ia_size;
+	struct timespec64 ia_atime, ia_mtime, ia_ctime;
+};
+
+/* What stat and statx report, filled by vfs_getattr() (include/linux/stat.h lays it out
+ * for each ABI). */
+struct kstat {
+	u64 ino;
+	dev_t dev, rdev;
+	umode_t mode;
+	unsigned int nlink;
+	uid_t uid;
+	gid_t gid;
+	loff_t size;
+	struct timespec64 atime, mtime, ctime;
+	u64 blocks;			/* 512-byte units */
+	u32 blksize;
+};
+
+/* statfs's answer, before each ABI's struct statfs/statfs64 layout. */
+struct kstatfs {
+	long f_type;
+	long f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	u64 f_fsid;
+	long f_namelen;
+	long f_frsize;
+	long f_flags;
+};
+
 struct super_operations {
 	void (*evict_inode)(struct inode *inode);	/* the last reference to an unlinked inode */
 	int (*statfs)(struct dentry *d, struct kstatfs *buf);
 	void (*put_super)(struct super_block *sb);	/* after umount of the last mount */
+	/* mount -o remount's new options (tmpfs: size=, nr_inodes=, ...): 0 or an errno. */
+	int (*remount_fs)(struct super_block *sb, int flags, const char *options);
+	/* The options /proc/mounts shows (into buf, NUL-terminated, at most len bytes). */
+	void (*show_options)(struct super_block *sb, char *buf, int len);
 };
 
 /*
@@ -179,6 +238,7 @@ struct super_block {
 	unsigned long s_max_inodes, s_used_inodes;	/* tmpfs's nr_inodes= limit */
 	unsigned long s_next_ino;
 	const struct dentry_operations *s_d_op;	/* d_op of its dentries (NULL: none) */
+	u64 s_next_dirpos;			/* the next dentry's d_dirpos (s_lock) */
 	void *s_fs_info;
 };
 
@@ -196,15 +256,18 @@ struct inode {
 	struct super_block *i_sb;
 	int i_count;				/* references (atomic): iget/iput */
 	struct mutex i_mutex;			/* see the locking rules above */
+	spinlock_t i_lock;			/* i_pages and i_npages */
 	/* tmpfs: the file's pages, i_npages slots (NULL: a hole, reads as zeroes) */
 	struct page **i_pages;
 	unsigned long i_npages;
+	unsigned long i_blocks;			/* 512-byte units held (stat's st_blocks) */
 	const char *i_link;			/* a symlink's target (kmalloc'd) */
 	struct pipe_inode_info *i_pipe;		/* a FIFO's or pipe's buffer */
 	void *i_private;			/* the file system's (procfs: which pid and file) */
 };
 
 #define DCACHE_MOUNTED	0x1			/* a mount sits on this dentry */
+#define DCACHE_DELETED	0x2			/* unlinked: out of its parent's list */
 
 struct dentry {
 	struct dentry *d_parent;		/* the root is its own parent */
@@ -218,6 +281,7 @@ struct dentry {
 	char *d_name;				/* NUL-terminated; d_iname when it fits */
 	char d_iname[32];
 	const struct dentry_operations *d_op;	/* from d_sb->s_d_op, or NULL */
+	u64 d_dirpos;				/* its place in the parent's getdents order */
 	void *d_fsdata;
 };
 
@@ -230,12 +294,18 @@ struct vfsmount {
 	int mnt_count;				/* references (atomic) */
 	int mnt_flags;				/* MNT_RDONLY, MNT_NOSUID, MNT_NODEV, MNT_NOEXEC */
 	char *mnt_devname;			/* /proc/mounts's first field */
-	char *mnt_options;			/* /proc/mounts's fourth field */
+	char *mnt_options;			/* the file system's part of the fourth field */
 };
 #define MNT_NOSUID	0x01
 #define MNT_NODEV	0x02
 #define MNT_NOEXEC	0x04
+#define MNT_NOATIME	0x08
+#define MNT_NODIRATIME	0x10
+#define MNT_RELATIME	0x20
 #define MNT_RDONLY	0x40
+/* /proc/mounts: "ro"/"rw" and the MNT_ words from mnt_flags (relatime unless noatime or
+ * strictatime), then mnt_options, the file system's own options as the file system writes
+ * them ("size=1024k,mode=755" for a tmpfs), which may be "". */
 
 struct file_system_type {
 	const char *name;			/* mount's type, /proc/filesystems */
@@ -255,6 +325,8 @@ typedef unsigned int fmode_t;
 #define FMODE_LSEEK	0x4
 #define FMODE_PREAD	0x8
 #define FMODE_PWRITE	0x10
+#define FMODE_PATH	0x20			/* O_PATH: no read, write or ioctl */
+#define FMODE_EXEC	0x40
 
 struct file {
 	const struct file_operations *f_op;
@@ -298,26 +370,111 @@ void mntput(struct vfsmount *m);
 void path_get(const struct path *p);
 void path_put(const struct path *p);
 
+struct inode *ihold(struct inode *inode);		/* another reference to a held inode */
+void clear_nlink(struct inode *inode);
+void drop_nlink(struct inode *inode);
+void inc_nlink(struct inode *inode);
+/* Device and FIFO inodes: i_fop by type (chrdev_open, pipefifo_fops, ENXIO for the rest). */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+/* The child of parent named name (len bytes), with a reference, or NULL (not in the cache). */
+struct dentry *d_lookup(struct dentry *parent, const char *name, unsigned int len);
+/* Take d out of its directory (unlink, rmdir): later lookups miss it; holders keep it. */
+void d_delete(struct dentry *d);
+/* Unlinked (its name gone from the directory)? */
+static inline bool d_unlinked(const struct dentry *d)
+{
+	return d->d_flags & DCACHE_DELETED;
+}
+/* Move d under new_parent as name (rename; the caller holds rename_mutex and both i_mutexes). */
+int d_move(struct dentry *d, struct dentry *new_parent, const char *name, unsigned int len);
+extern struct mutex rename_mutex;
+/* The path of p from the current task's root into buf (filled from its end): a pointer into
+ * buf, or ERR_PTR(-ENAMETOOLONG). An unlinked file ends in " (deleted)". */
+char *d_path(const struct path *p, char *buf, int buflen);
+
 /* Timestamps: the realtime clock, for i_atime/i_mtime/i_ctime. */
 struct timespec64 current_time(struct inode *inode);
 
 /* Files: generic helpers file systems plug into their operations. */
 loff_t generic_file_llseek(struct file *f, loff_t off, int whence);
 loff_t no_llseek(struct file *f, loff_t off, int whence);	/* -ESPIPE */
+/* A stream (pipe, socket, tty): no lseek, pread or pwrite (ESPIPE). Call from ->open or
+ * after alloc_file. */
+int stream_open(struct inode *inode, struct file *f);
+int nonseekable_open(struct inode *inode, struct file *f);
+ssize_t generic_read_dir(struct file *f, char __user *buf, size_t len, loff_t *pos); /* EISDIR */
+int iterate_dir(struct file *f, struct dir_context *ctx);	/* getdents's step, locked */
 /* Read from / write to the file at *pos inside the kernel (exec, the ELF loader). */
 ssize_t kernel_read(struct file *f, void *buf, size_t len, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t len, loff_t *pos);
+
+/* read/write with Linux's checks (FMODE_*, EBADF, EINVAL, EFAULT) for one file at *pos. */
+ssize_t vfs_read(struct file *f, char __user *buf, size_t count, loff_t *pos);
+ssize_t vfs_write(struct file *f, const char __user *buf, size_t count, loff_t *pos);
+/* stat's fields of p (i_op->getattr if the file system has one). */
+int vfs_getattr(const struct path *p, struct kstat *st);
+int vfs_statfs(const struct path *p, struct kstatfs *st);
 
 /* The path walk (fs/namei.c). LOOKUP_* flags. */
 #define LOOKUP_FOLLOW		0x0001	/* follow a final symlink */
 #define LOOKUP_DIRECTORY	0x0002	/* the last component must be a directory */
 #define LOOKUP_EMPTY		0x4000	/* "" names the starting point (AT_EMPTY_PATH) */
+/*
+ * For the calls that change a directory (mkdir, unlink, rename, ...): walk name to its
+ * parent directory and find the last component there. On success *parent is held, its
+ * inode's i_mutex is locked, and the returned dentry (positive or negative, a reference
+ * held) is the last component; *type says if the last component was a plain name (LAST_NORM)
+ * or ".", "..", "/" (the caller refuses those with its own errno). done_path_create()
+ * undoes it. Errors are an ERR_PTR (the walk's ENOENT, ENOTDIR, ELOOP, EACCES on search,
+ * ENAMETOOLONG). LOOKUP_FOLLOW is ignored for the last component (it is never followed).
+ */
+#define LAST_NORM	0
+#define LAST_ROOT	1
+#define LAST_DOT	2
+#define LAST_DOTDOT	3
+struct dentry *lookup_at_parent_locked(int dfd, const char __user *name, unsigned int flags,
+				       struct path *parent, int *type);
+struct dentry *kern_lookup_at_parent_locked(int dfd, const char *name, unsigned int flags,
+					    struct path *parent, int *type);
+void done_path_create(struct path *parent, struct dentry *d);
+/* Look name up in dir (its i_mutex held by the caller): a held dentry or an ERR_PTR. */
+struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int len);
+/* The mount is read-only: -EROFS, else 0 (write access to something on it). */
+int mnt_want_write(struct vfsmount *m);
 /* Resolve a kernel string relative to dfd (AT_FDCWD or a directory fd): 0 and *path held. */
 int kern_path_at(int dfd, const char *name, unsigned int flags, struct path *path);
 int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);
 /* Open a kernel path (exec, init's /dev/console): the file or an ERR_PTR. */
 struct file *filp_open(const char *name, int flags, umode_t mode);
 int inode_permission(struct inode *inode, int mask);	/* 0 or -EACCES / -EROFS */
+/* The mode bits alone (no read-only check): owner, group (+supplementary), other; root
+ * passes as Linux's CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH let it. */
+int generic_permission(struct inode *inode, int mask);
+bool inode_owner_or_capable(const struct inode *inode);
+/* Open f's path again as a new file (open flags as open's; the mode for O_CREAT). */
+struct file *dentry_open(const struct path *p, int flags);
+/* The tmpfs root, devtmpfs and the rest of the boot-time file systems (init/). */
+void vfs_caches_init(void);
+/* Mounts, for /proc/mounts: fn for each mount in mount order, namespace_sem held (fn may
+ * sleep but must not mount). A nonzero return stops the walk and is returned. The mount
+ * point's path comes from d_path(&(struct path){ m->mnt_parent, m->mnt_mountpoint }) —
+ * mnt_path() does that. */
+int iterate_mounts(int (*fn)(struct vfsmount *m, void *arg), void *arg);
+char *mnt_path(struct vfsmount *m, char *buf, int buflen);
+/* Registered file system types, for /proc/filesystems (registration order). */
+int iterate_filesystems(int (*fn)(const struct file_system_type *t, void *arg), void *arg);
+/* An anonymous device number 0:N for a super_block (procfs, pipefs), and its release. */
+int get_anon_bdev(dev_t *dev);
+void free_anon_bdev(dev_t dev);
+/* A super_block of type t with no files yet (s_dev anonymous), or an ERR_PTR. */
+struct super_block *sget_anon(const struct file_system_type *t);
+
+/* FIFOs: the pipe engineer's open of a FIFO inode (fs/pipe.c). Until it is there a weak
+ * default in fs/char_dev.c refuses the open with -ENXIO. */
+extern const struct file_operations pipefifo_fops;
+/* Character devices: the table's open (picks the driver's operations by i_rdev). */
+extern const struct file_operations def_chr_fops;
+int chrdev_open(struct inode *inode, struct file *f);
 
 /* Character devices: major (and a range of minors) to operations, for device inodes. */
 int register_chrdev_region(unsigned int major, unsigned int baseminor, unsigned int count,
