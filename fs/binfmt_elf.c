@@ -20,7 +20,6 @@
 #include <linux/binfmts.h>
 #include <linux/elf.h>
 #include <linux/fs.h>
-#include "internal.h"
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
@@ -52,8 +51,8 @@ struct elf_info {
 
 static int read_header(struct linux_binprm *b, struct elf_info *ei)
 {
-	const unsigned char *d = b->inode->i_private;
-	size_t size = b->inode->i_size;
+	const unsigned char *d = (const unsigned char *)b->data;
+	size_t size = b->size;
 
 	if (size < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, 4))
 		return -ENOEXEC;
@@ -86,7 +85,7 @@ static int read_header(struct linux_binprm *b, struct elf_info *ei)
 
 static void get_phdr(struct linux_binprm *b, struct elf_info *ei, int i, struct phdr *p)
 {
-	const unsigned char *at = (const unsigned char *)b->inode->i_private + ei->phoff + i * ei->phentsize;
+	const unsigned char *at = (const unsigned char *)b->data + ei->phoff + i * ei->phentsize;
 
 	if (ei->compat) {
 		const Elf32_Phdr *ph = (const void *)at;
@@ -113,8 +112,8 @@ static int map_segment(struct linux_binprm *b, struct phdr *p)
 	int err;
 
 	/* A segment with no file bytes (pure .bss) may name any offset: linkers do. */
-	if (p->filesz > p->memsz || (p->filesz && (p->offset > b->inode->i_size ||
-	    p->filesz > b->inode->i_size - p->offset)))
+	if (p->filesz > p->memsz || (p->filesz && (p->offset > b->size ||
+	    p->filesz > b->size - p->offset)))
 		return -ENOEXEC;
 	/* The whole segment, rounded to pages, must lie below the user limit. */
 	if (p->vaddr > mm->task_size || p->memsz > mm->task_size - p->vaddr)
@@ -126,7 +125,7 @@ static int map_segment(struct linux_binprm *b, struct phdr *p)
 	err = mm_map_anon(mm, start, end - start, vm_flags_of(p->flags));
 	if (err)
 		return err;
-	err = mm_copy_to(mm, p->vaddr, (const char *)b->inode->i_private + p->offset, p->filesz);
+	err = mm_copy_to(mm, p->vaddr, (const char *)b->data + p->offset, p->filesz);
 	if (err)
 		return err;
 	if (p->flags & PF_X) {
@@ -284,10 +283,10 @@ static int refuse_unloadable(struct linux_binprm *b, struct elf_info *ei)
 		get_phdr(b, ei, i, &p);
 		if (p.type != PT_INTERP)
 			continue;
-		if (p.offset < b->inode->i_size && p.filesz)
-			strlcpy(interp, (const char *)b->inode->i_private + p.offset,
+		if (p.offset < b->size && p.filesz)
+			strlcpy(interp, (const char *)b->data + p.offset,
 				min((size_t)p.filesz, min(sizeof(interp),
-				    (size_t)(b->inode->i_size - p.offset) + 1)));
+				    (size_t)(b->size - p.offset) + 1)));
 		pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
 		       "programs run here: ENOEXEC\n", b->interp, interp);
 		return -ENOEXEC;

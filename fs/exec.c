@@ -20,6 +20,8 @@
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/fs.h>
+#include <linux/fcntl.h>
+#include <linux/err.h>
 #include "internal.h"
 #include <linux/fdtable.h>
 #include <linux/mm_types.h>
@@ -37,10 +39,6 @@
 #include <linux/mmu_context.h>
 #include <linux/mm.h>
 
-#define AT_FDCWD		-100
-#define AT_SYMLINK_NOFOLLOW	0x100
-#define AT_EMPTY_PATH		0x1000
-#define PATH_MAX		4096
 
 /* A user argv/envp: an array of native or (32-bit caller) compat pointers. */
 struct user_arg_ptr {
@@ -162,41 +160,89 @@ static int set_limit(struct linux_binprm *b)
 	return 0;
 }
 
-/*
- * Find the file to run: ENOENT when it is not there, ENOTDIR when a directory in the path
- * is a file, EACCES when it is a directory, not a regular file, or not executable.
- */
-static int find_exec(const char *path, struct inode **out)
+/* Let go of the file being loaded and its contents. */
+static void exec_put_file(struct linux_binprm *b)
 {
-	char prefix[PATH_MAX];
-	struct inode *i;
+	if (b->data)
+		vfree((void *)b->data);
+	if (b->file)
+		fput(b->file);
+	b->data = NULL;
+	b->file = NULL;
+	b->size = 0;
+}
 
-	if (!*path)
-		return -ENOENT;
-	for (const char *p = path + 1; *p; p++) {
-		size_t n = p - path;
+/*
+ * The loader's one read of the file: all of it into a kernel buffer, through the file's
+ * read_kernel (tmpfs). The ELF loader and the script loader then parse b->data. (The mm
+ * engineer's file mapping will map tmpfs pages instead of copying: this is the one place
+ * to change.)
+ */
+static int exec_read_file(struct linux_binprm *b)
+{
+	struct inode *inode = file_inode(b->file);
+	loff_t pos = 0, size = inode->i_size;
+	char *buf;
 
-		if (*p != '/')
-			continue;
-		if (n >= sizeof(prefix))
-			return -ENAMETOOLONG;
-		memcpy(prefix, path, n);
-		prefix[n] = '\0';
-		i = ramfs_lookup(prefix);
-		if (!i)
-			return -ENOENT;
-		if (!S_ISDIR(i->i_mode))
-			return -ENOTDIR;
+	if (size > (64L << 20))
+		return -ENOMEM;			/* a program larger than any this kernel loads */
+	buf = vmalloc(size ? size : 1);
+	if (!buf)
+		return -ENOMEM;
+	while (pos < size) {
+		ssize_t n = kernel_read(b->file, buf + pos, size - pos, &pos);
+
+		if (n <= 0) {
+			vfree(buf);
+			return n < 0 ? n : -EIO;
+		}
 	}
-	i = ramfs_lookup(path);
-	if (!i)
-		return path[strlen(path) - 1] == '/' ? -ENOENT : -ENOENT;
-	if (path[strlen(path) - 1] == '/' && !S_ISDIR(i->i_mode))
-		return -ENOTDIR;
-	if (!S_ISREG(i->i_mode) || !(i->i_mode & 0111))
-		return -EACCES;
-	*out = i;
+	b->data = buf;
+	b->size = size;
 	return 0;
+}
+
+/*
+ * Find and open the file to run, as Linux's do_open_execat: the walk's errors (ENOENT,
+ * ENOTDIR, ELOOP, ENAMETOOLONG, EACCES on a directory searched), then EACCES when it is not
+ * a regular file, sits on a noexec mount, or has no execute permission for the caller.
+ * Reading it needs no read permission. AT_SYMLINK_NOFOLLOW refuses a final symlink (ELOOP).
+ */
+static int find_exec(int dfd, const char *path, int flags, struct linux_binprm *b)
+{
+	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	struct inode *inode;
+	struct file *f;
+	struct path p;
+	int err;
+
+	if (flags & AT_EMPTY_PATH)
+		lookup |= LOOKUP_EMPTY;
+	err = kern_path_at(dfd, path, lookup, &p);
+	if (err)
+		return err;
+	inode = p.dentry->d_inode;
+	if (S_ISLNK(inode->i_mode))
+		err = -ELOOP;
+	else if (!S_ISREG(inode->i_mode) || (p.mnt->mnt_flags & MNT_NOEXEC))
+		err = -EACCES;
+	else
+		err = inode_permission(inode, MAY_EXEC);
+	if (err) {
+		path_put(&p);
+		return err;
+	}
+	f = alloc_file(&p, inode, inode->i_fop, O_RDONLY | O_LARGEFILE);
+	path_put(&p);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	f->f_mode |= FMODE_EXEC;
+	exec_put_file(b);
+	b->file = f;
+	err = exec_read_file(b);
+	if (err)
+		exec_put_file(b);
+	return err;
 }
 
 /*
@@ -243,7 +289,7 @@ static bool blank(char c)
  */
 static int load_script(struct linux_binprm *b)
 {
-	const char *d = b->inode->i_private;
+	const char *d = b->data;
 	char *buf = b->interp_buf, *last = buf + BINPRM_BUF_SIZE - 1;
 	char *end, *name, *sep, *arg = NULL, *old;
 	char prev[BINPRM_BUF_SIZE];
@@ -251,14 +297,14 @@ static int load_script(struct linux_binprm *b)
 	size_t old_len, argv0_len;
 	int err;
 
-	if (b->inode->i_size < 2 || d[0] != '#' || d[1] != '!')
+	if (b->size < 2 || d[0] != '#' || d[1] != '!')
 		return -ENOEXEC;
 	if (script != b->filename) {	/* it points into buf, about to be overwritten */
 		strlcpy(prev, script, sizeof(prev));
 		script = prev;
 	}
 	memset(buf, 0, BINPRM_BUF_SIZE);
-	memcpy(buf, d, min(b->inode->i_size, (size_t)BINPRM_BUF_SIZE));
+	memcpy(buf, d, min(b->size, (size_t)BINPRM_BUF_SIZE));
 	end = memchr(buf, '\n', BINPRM_BUF_SIZE);
 	if (!end) {
 		char *p = buf + 2;
@@ -379,8 +425,8 @@ static int bprm_execve(struct linux_binprm *b)
 	int err;
 
 	/*
-	 * b->inode is the file the caller named. Each script hands over to its interpreter,
-	 * which is looked up (from the root, the working directory of every task so far) before
+	 * b->file is the file the caller named. Each script hands over to its interpreter,
+	 * which is looked up (relative to the working directory, as Linux's open_exec) before
 	 * the depth is counted: Linux lets five scripts lead to a program and refuses a sixth
 	 * with ELOOP, whatever its interpreter is (measured: a chain of five runs, of six not).
 	 */
@@ -391,7 +437,7 @@ static int bprm_execve(struct linux_binprm *b)
 			break;
 		if (err)
 			return err;
-		err = find_exec(*b->interp ? b->interp : "/", &b->inode);
+		err = find_exec(AT_FDCWD, *b->interp ? b->interp : ".", 0, b);
 		if (err)
 			return err;
 		if (++b->recursion > BINPRM_MAX_RECURSION + 1)
@@ -446,6 +492,7 @@ static void free_bprm(struct linux_binprm *b)
 {
 	if (b->strings)
 		vfree(b->strings);
+	exec_put_file(b);
 	kfree(b);
 }
 
@@ -456,7 +503,7 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 
 	if (!b)
 		return -ENOMEM;
-	err = find_exec(filename, &b->inode);
+	err = find_exec(AT_FDCWD, filename, 0, b);
 	if (err) {
 		free_bprm(b);
 		return err;
@@ -480,15 +527,14 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
  * The path to run, from execveat's dirfd, path and flags (execve: AT_FDCWD, 0), in Linux's
  * order: the path is copied (EFAULT, ENAMETOOLONG; "" is ENOENT without AT_EMPTY_PATH),
  * then the flags are checked (EINVAL), then dirfd (EBADF, ENOTDIR). Two names come out:
- * 'path', where the file is in the ramfs (relative paths start at the root, which is every
- * task's working directory so far, or at dirfd's directory), and 'name', the program's name
- * as Linux gives it to the new program (AT_EXECFN, a script's interpreter, the comm): the
- * path as given when it is absolute or relative to the working directory, else
- * "/dev/fd/N/path", or "/dev/fd/N" for AT_EMPTY_PATH with "".
+ * 'path', the name as given, which the walk resolves from dirfd (find_exec), and 'name',
+ * the program's name as Linux gives it to the new program (AT_EXECFN, a script's
+ * interpreter, the comm): the path as given when it is absolute or relative to the working
+ * directory, else "/dev/fd/N/path", or "/dev/fd/N" for AT_EMPTY_PATH with "".
  */
 static int exec_path(int dfd, const char __user *upath, int flags, char *path, char *name)
 {
-	long n = strncpy_from_user(name, upath, PATH_MAX);
+	long n = strncpy_from_user(path, upath, PATH_MAX);
 	struct file *f;
 	int err = 0;
 
@@ -500,35 +546,21 @@ static int exec_path(int dfd, const char __user *upath, int flags, char *path, c
 		return -ENOENT;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (n && (name[0] == '/' || dfd == AT_FDCWD)) {
-		snprintf(path, PATH_MAX + 1, "%s%s", name[0] == '/' ? "" : "/", name);
+	if (n && (path[0] == '/' || dfd == AT_FDCWD)) {
+		memcpy(name, path, n + 1);
 		return 0;
 	}
 	f = fget(dfd);
 	if (!f)
 		return -EBADF;
-	if (!f->f_inode) {
+	if (!f->f_path.dentry)
 		err = n ? -ENOTDIR : -EACCES;
-	} else if (!n) {		/* AT_EMPTY_PATH: the file itself */
-		snprintf(path, PATH_MAX + 1, "/%s", ramfs_name(f->f_inode));
+	else if (!n)		/* AT_EMPTY_PATH: the file itself */
 		snprintf(name, PATH_MAX + 1, "/dev/fd/%d", dfd);
-	} else if (!S_ISDIR(f->f_inode->i_mode)) {
+	else if (!S_ISDIR(f->f_inode->i_mode))
 		err = -ENOTDIR;
-	} else if (snprintf(path, PATH_MAX + 1, "/%s%s%s", ramfs_name(f->f_inode),
-			    *ramfs_name(f->f_inode) ? "/" : "", name) > PATH_MAX) {
+	else if (snprintf(name, PATH_MAX + 1, "/dev/fd/%d/%s", dfd, path) > PATH_MAX)
 		err = -ENAMETOOLONG;
-	} else {
-		char *rel = kmalloc(n + 1, GFP_KERNEL);
-
-		if (!rel) {
-			err = -ENOMEM;
-		} else {
-			memcpy(rel, name, n + 1);
-			if (snprintf(name, PATH_MAX + 1, "/dev/fd/%d/%s", dfd, rel) > PATH_MAX)
-				err = -ENAMETOOLONG;
-			kfree(rel);
-		}
-	}
 	fput(f);
 	return err;
 }
@@ -555,7 +587,7 @@ static long do_execveat(int dfd, const char __user *filename, struct user_arg_pt
 		return -ENOMEM;
 	}
 	/* The file first (ENOENT, ENOTDIR, EACCES), then the strings, as Linux opens it first. */
-	err = find_exec(path, &b->inode);
+	err = find_exec(dfd, path, flags, b);
 	if (!err)
 		err = b->argc = count_args(argv);
 	if (err >= 0)

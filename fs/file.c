@@ -21,13 +21,17 @@ struct file *get_file(struct file *f)
 	return f;
 }
 
+/* The last reference: the driver's release, then the file's inode and path go. */
 void fput(struct file *f)
 {
-	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) == 0 && f != &console_file) {
-		if (f->f_op->release)
-			f->f_op->release(f->f_inode, f);	/* a pipe end's close */
-		kfree(f);
-	}
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) != 0 || f == &console_file)
+		return;
+	if (f->f_op && f->f_op->release)
+		f->f_op->release(f->f_inode, f);
+	if (f->f_path.dentry)
+		path_put(&f->f_path);
+	iput(f->f_inode);
+	kfree(f);
 }
 
 struct file *fget(unsigned int fd)

@@ -5,10 +5,13 @@
  * fields, the NUL-terminated name, padding to 4 bytes, the data, padding to 4 bytes; the
  * entry named TRAILER!!! ends it. Every field is checked against the archive's size, so a
  * corrupt archive stops unpacking with a message instead of reading past its end.
+ *
+ * This file only parses; each entry is made in the root tmpfs by initramfs_make_entry()
+ * (fs/initramfs_vfs.c), so the parser is unit-tested on the host alone.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
-#include "internal.h"
+#include <linux/initramfs.h>
 #include <linux/string.h>
 
 #define NEWC_HDR 110
@@ -32,7 +35,7 @@ static bool hex8(const char *p, u32 *out)
 }
 
 /*
- * Unpack the archive into ramfs. Stops at the first thing wrong and says what and where in
+ * Unpack the archive into the root tmpfs. Stops at the first thing wrong and says what and where in
  * *st; the entries before it stay. Returns the number of files, directories and links made.
  */
 int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st)
@@ -45,7 +48,10 @@ int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st
 #define FAIL(why) do { st->error = (why); goto out; } while (0)
 	for (int entry = 1;; entry++) {
 		const char *h = base + off;
+		u32 f[13];	/* ino mode uid gid nlink mtime filesize devmajor devminor
+				 * rdevmajor rdevminor namesize check */
 		u32 mode, filesize, namesize;
+		bool hex_ok = true;
 
 		st->offset = off;
 		st->entry = entry;
@@ -55,8 +61,13 @@ int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st
 			FAIL("truncated header");
 		if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6))
 			FAIL("bad magic (not a newc cpio header)");
-		if (!hex8(h + 14, &mode) || !hex8(h + 54, &filesize) || !hex8(h + 94, &namesize))
+		for (int i = 0; i < 13; i++)
+			hex_ok = hex_ok && hex8(h + 6 + 8 * i, &f[i]);
+		if (!hex_ok)
 			FAIL("bad header (a field is not 8 hex digits)");
+		mode = f[1];
+		filesize = f[6];
+		namesize = f[11];
 		size_t name_off = off + NEWC_HDR;
 		size_t data_off = name_off + namesize;
 
@@ -73,14 +84,19 @@ int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st
 			break;
 		if (data_off > size || filesize > size - data_off)
 			FAIL("truncated data");
-		if (S_ISREG(mode) || S_ISDIR(mode) || (mode & S_IFMT) == S_IFLNK) {
-			ramfs_create(name, mode, base + data_off, filesize);
+		struct initramfs_entry e = {
+			.name = name, .ino = f[0], .mode = mode, .uid = f[2], .gid = f[3],
+			.nlink = f[4], .mtime = f[5], .data = base + data_off, .size = filesize,
+			.dev_major = f[7], .dev_minor = f[8], .rdev_major = f[9], .rdev_minor = f[10],
+		};
+
+		if (!initramfs_make_entry(&e))
 			created++;
-		}
 		off = min(ALIGN(data_off + (size_t)filesize, 4), size);
 	}
 #undef FAIL
 out:
+	initramfs_finish();
 	st->entries = created;
 	return created;
 }

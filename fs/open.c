@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * open, openat, close, lseek on the ramfs, and the per-task descriptor table. ramfs is
- * read-only (it is the initramfs): opening for writing or creating gives -EROFS.
+ * Opening files: open, openat, creat, close; the open-flag rules (build_open_flags), the
+ * permission an open needs (may_open), and the struct file it makes (alloc_file,
+ * do_dentry_open). The walk that finds or creates the file is fs/namei.c's do_filp_open.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
-#include "internal.h"
+#include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/fdtable.h>
 #include <linux/slab.h>
@@ -13,73 +14,197 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/errno.h>
+#include <linux/err.h>
 #include <linux/compat.h>
+#include <linux/fcntl.h>
+#include "internal.h"
 
-#define O_ACCMODE	00000003
-#define O_RDONLY	00000000
-#define O_CREAT		00000100
-#define O_TRUNC		00001000
-#define O_CLOEXEC	02000000
-#ifdef CONFIG_ARM64
-#define O_LARGEFILE	00400000	/* arm64 keeps arm's value */
-#else
-#define O_LARGEFILE	00100000
-#endif
-#define AT_FDCWD	-100
-#define SEEK_SET	0
-#define SEEK_CUR	1
-#define SEEK_END	2
+/* What each access mode asks of the file: O_RDONLY read, O_WRONLY write, O_RDWR and the
+ * odd 3 both (Linux's ACC_MODE). */
+#define ACC_MODE(x)	("\004\002\006\006"[(x) & O_ACCMODE])
+/* And what the open file may then do: 3 gives neither (Linux's OPEN_FMODE). */
+#define OPEN_FMODE(f)	((fmode_t)(((f) + 1) & O_ACCMODE))
 
-static ssize_t ramfs_read(struct file *f, char __user *buf, size_t len, loff_t *pos)
+/* O_PATH files: a place, nothing more (read/write/ioctl are EBADF through f_mode). */
+static const struct file_operations empty_fops = { .llseek = no_llseek };
+
+int build_open_flags(int flags, umode_t mode, int *acc_mode)
 {
-	struct inode *i = f->f_inode;
-	size_t n;
+	int acc;
 
-	if (S_ISDIR(i->i_mode))
-		return -EISDIR;
-	if (*pos >= (loff_t)i->i_size)
+	if ((flags & __O_TMPFILE) && !(flags & O_DIRECTORY))
+		return -EINVAL;
+	if ((flags & __O_TMPFILE) && (flags & O_CREAT))
+		return -EINVAL;
+	if (flags & O_PATH) {
+		*acc_mode = 0;
 		return 0;
-	n = min(len, (size_t)(i->i_size - *pos));
-	if (copy_to_user(buf, (const char *)i->i_private + *pos, n))
-		return -EFAULT;
-	*pos += n;
-	return n;
+	}
+	acc = ACC_MODE(flags);
+	if (flags & O_TRUNC)
+		acc |= MAY_WRITE;
+	if (flags & O_APPEND)
+		acc |= MAY_APPEND;
+	*acc_mode = acc;
+	return 0;
 }
 
-static const struct file_operations ramfs_fops = { .read = ramfs_read };
-
-
-static long do_open(int dfd, const char __user *filename, int flags)
+struct file *alloc_file(const struct path *path, struct inode *inode,
+			const struct file_operations *fops, unsigned int flags)
 {
-	char path[256];
-	long n = strncpy_from_user(path, filename, sizeof(path));
-	struct inode *inode;
-	struct file *f;
-	int fd;
+	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	int err;
 
-	if (n < 0)
-		return -EFAULT;
-	if (n == sizeof(path))
-		return -ENAMETOOLONG;
-	if (!n)
-		return -ENOENT;
-	if (path[0] != '/' && dfd != AT_FDCWD)
-		return -ENOTDIR;	/* only absolute paths or the root as cwd so far */
-	inode = ramfs_lookup(path);
-	if (!inode)
-		return (flags & O_CREAT) ? -EROFS : -ENOENT;
-	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
-		return -EROFS;
-	f = kzalloc(sizeof(*f), GFP_KERNEL);
 	if (!f)
-		return -ENOMEM;
-	f->f_op = &ramfs_fops;
-	f->f_inode = inode;
-	f->f_flags = flags;
+		return ERR_PTR(-ENOMEM);
 	f->f_count = 1;
+	mutex_init(&f->f_pos_lock);
+	spin_lock_init(&f->f_lock);
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+	f->f_mode = OPEN_FMODE(flags) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if (path && path->dentry) {
+		f->f_path = *path;
+		path_get(path);
+	}
+	f->f_inode = igrab(inode);
+	f->f_op = fops;
+	if (fops && fops->open) {
+		err = fops->open(inode, f);
+		if (err) {
+			f->f_op = NULL;		/* not opened: no release */
+			fput(f);
+			return ERR_PTR(err);
+		}
+	}
+	/* A file that cannot seek (a pipe, a terminal: no llseek or no_llseek, after the
+	 * driver's open chose its operations) is a stream: lseek, pread, pwrite are ESPIPE. */
+	if (!f->f_op || !f->f_op->llseek || f->f_op->llseek == no_llseek)
+		stream_open(inode, f);
+	return f;
+}
+
+int stream_open(struct inode *inode, struct file *f)
+{
+	f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
+}
+
+int nonseekable_open(struct inode *inode, struct file *f)
+{
+	return stream_open(inode, f);
+}
+
+/*
+ * May this (existing) file be opened with acc_mode? Symlinks cannot (ELOOP), directories not
+ * for writing (EISDIR), devices not on a nodev mount (EACCES), and nothing on a read-only
+ * mount for writing (EROFS); then the mode bits.
+ */
+static int may_open(const struct path *p, int acc_mode, int flags)
+{
+	struct inode *inode = p->dentry->d_inode;
+
+	if (!acc_mode)
+		return 0;
+	switch (inode->i_mode & S_IFMT) {
+	case S_IFLNK:
+		return -ELOOP;
+	case S_IFDIR:
+		if (acc_mode & MAY_WRITE)
+			return -EISDIR;
+		break;
+	case S_IFBLK:
+	case S_IFCHR:
+		if (p->mnt->mnt_flags & MNT_NODEV)
+			return -EACCES;
+		break;
+	}
+	if ((acc_mode & MAY_WRITE) && (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)) &&
+	    mnt_want_write(p->mnt))
+		return -EROFS;
+	return inode_permission(inode, acc_mode);
+}
+
+/* Cut a regular file to length 0 (O_TRUNC), through the file system's setattr. */
+static int do_truncate0(struct dentry *d)
+{
+	struct inode *inode = d->d_inode;
+	struct iattr a = { .ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .ia_size = 0 };
+	int err = 0;
+
+	a.ia_mtime = a.ia_ctime = current_time(inode);
+	mutex_lock(&inode->i_mutex);
+	if (inode->i_op && inode->i_op->setattr)
+		err = inode->i_op->setattr(d, &a);
+	mutex_unlock(&inode->i_mutex);
+	return err;
+}
+
+struct file *do_dentry_open(const struct path *p, int flags, bool created)
+{
+	struct inode *inode = p->dentry->d_inode;
+	struct file *f;
+	int acc, err;
+
+	if (flags & O_PATH) {
+		f = alloc_file(p, inode, &empty_fops, flags & O_PATH_FLAGS);
+		if (!IS_ERR(f))
+			f->f_mode = FMODE_PATH;
+		return f;
+	}
+	err = build_open_flags(flags, 0, &acc);
+	if (!err && !created)
+		err = may_open(p, acc, flags);
+	if (err)
+		return ERR_PTR(err);
+	if (!S_ISREG(inode->i_mode))
+		flags &= ~O_TRUNC;
+	f = alloc_file(p, inode, inode->i_fop, flags);
+	if (IS_ERR(f))
+		return f;
+	if ((flags & O_TRUNC) && !created && inode->i_size) {
+		err = do_truncate0(p->dentry);
+		if (err) {
+			fput(f);
+			return ERR_PTR(err);
+		}
+	}
+	return f;
+}
+
+struct file *dentry_open(const struct path *p, int flags)
+{
+	return do_dentry_open(p, flags, false);
+}
+
+/* Linux's do_sys_open: the name, the flags' checks, the walk and open, then the fd. */
+long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct file *f;
+	long n;
+	int acc, err, fd;
+
+	if (!name)
+		return -ENOMEM;
+	n = strncpy_from_user(name, filename, PATH_MAX);
+	err = n < 0 ? -EFAULT : n >= PATH_MAX ? -ENAMETOOLONG : !n ? -ENOENT : 0;
+	if (!err)
+		err = build_open_flags(flags, mode, &acc);
+	if (!err && (flags & __O_TMPFILE))
+		err = -EOPNOTSUPP;	/* O_TMPFILE: not supported (docs/files.md) */
+	if (err) {
+		kfree(name);
+		return err;
+	}
+	if (flags & O_CREAT)
+		mode = (mode & S_IALLUGO & ~current_umask()) | S_IFREG;
+	f = do_filp_open(dfd, name, flags, mode);
+	kfree(name);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
 	fd = fd_install_lowest(f, 0, flags & O_CLOEXEC);
 	if (fd < 0)
-		kfree(f);
+		fput(f);
 	return fd;
 }
 
@@ -90,82 +215,37 @@ static long do_open(int dfd, const char __user *filename, int flags)
  */
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
 {
-	return do_open(dfd, filename, flags | O_LARGEFILE);
+	return do_sys_open(dfd, filename, flags | O_LARGEFILE, mode);
 }
 
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {
-	return do_open(AT_FDCWD, filename, flags | O_LARGEFILE);
+	return do_sys_open(AT_FDCWD, filename, flags | O_LARGEFILE, mode);
 }
 
 COMPAT_SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
 		       umode_t, mode)
 {
-	return do_open(dfd, filename, flags);
+	return do_sys_open(dfd, filename, flags, mode);
 }
 
 COMPAT_SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {
-	return do_open(AT_FDCWD, filename, flags);
+	return do_sys_open(AT_FDCWD, filename, flags, mode);
+}
+
+/* creat: open(O_CREAT|O_WRONLY|O_TRUNC); Linux's one entry adds O_LARGEFILE when forced
+ * (64-bit callers) and not for 32-bit ones, as open does. */
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	int flags = O_CREAT | O_WRONLY | O_TRUNC;
+
+	if (!in_compat_syscall())
+		flags |= O_LARGEFILE;
+	return do_sys_open(AT_FDCWD, pathname, flags, mode);
 }
 
 SYSCALL_DEFINE1(close, unsigned int, fd)
 {
 	return close_fd(fd);
-}
-
-static loff_t do_lseek(struct file *f, loff_t off, unsigned int whence)
-{
-	loff_t base;
-
-	if (!f->f_inode)
-		return -ESPIPE;		/* the console cannot seek */
-	switch (whence) {
-	case SEEK_SET: base = 0; break;
-	case SEEK_CUR: base = f->f_pos; break;
-	case SEEK_END: base = f->f_inode->i_size; break;
-	default: return -EINVAL;
-	}
-	if (base + off < 0)
-		return -EINVAL;
-	f->f_pos = base + off;
-	return f->f_pos;
-}
-
-/* lseek on fd, holding a reference to the file meanwhile. */
-static loff_t fd_lseek(unsigned int fd, loff_t offset, unsigned int whence)
-{
-	struct file *f = fget(fd);
-	loff_t r;
-
-	if (!f)
-		return -EBADF;
-	r = do_lseek(f, offset, whence);
-	fput(f);
-	return r;
-}
-
-SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
-{
-	return fd_lseek(fd, offset, whence);
-}
-
-/*
- * A 32-bit off_t: the offset register is signed, so lseek(fd, -1, SEEK_END) is one byte
- * before the end, not 4 GiB past it (the native entry would zero-extend it).
- */
-COMPAT_SYSCALL_DEFINE3(lseek, unsigned int, fd, compat_off_t, offset, unsigned int, whence)
-{
-	return fd_lseek(fd, offset, whence);
-}
-
-/* i386 _llseek: a 64-bit offset in two halves, the result stored through a pointer. */
-SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high, unsigned long, offset_low,
-		loff_t __user *, result, unsigned int, whence)
-{
-	loff_t r = fd_lseek(fd, (loff_t)((u64)offset_high << 32 | (u32)offset_low), whence);
-
-	if (r < 0)
-		return r;
-	return put_user(r, result) ? -EFAULT : 0;
 }

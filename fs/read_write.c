@@ -1,14 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0
-/* read/write on file descriptors, and the console as a file (fds 0, 1, 2 of init). */
+/*
+ * Moving bytes through open files: read, write, readv, writev, pread64, pwrite64, preadv,
+ * pwritev, lseek and _llseek, sendfile; kernel_read/kernel_write for the kernel's own reads
+ * (exec); and the interim console as a file (fds 0, 1, 2 of init) until the tty driver's
+ * /dev/console replaces it.
+ *
+ * Locking: a regular file's or directory's offset is read and advanced under f_pos_lock, so
+ * two threads sharing the file (dup, fork) each get a whole read or write at their own
+ * offset, as Linux's FMODE_ATOMIC_POS files do. The data itself is the file system's to
+ * lock (tmpfs: i_mutex for writes).
+ */
 #include <linux/kernel.h>
 #include <linux/fs.h>
-#include "internal.h"
 #include <linux/sched.h>
 #include <linux/fdtable.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/console.h>
 #include <linux/compat.h>
+#include <linux/slab.h>
+#include <linux/fcntl.h>
+#include <linux/err.h>
+#include "internal.h"
 
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
 
@@ -34,33 +47,188 @@ static ssize_t console_fread(struct file *f, char __user *buf, size_t len, loff_
 	return 0;	/* no input device yet: end of file */
 }
 
+static ssize_t console_kwrite(struct file *f, const void *buf, size_t len, loff_t *pos)
+{
+	console_write(buf, len);
+	return len;
+}
+
 static const struct file_operations console_fops = {
+	.llseek = no_llseek,
 	.read = console_fread,
 	.write = console_fwrite,
+	.write_kernel = console_kwrite,
 };
 
 struct file console_file = { .f_op = &console_fops, .f_mode = FMODE_READ | FMODE_WRITE };
 
-static ssize_t file_write(struct file *f, const char __user *buf, size_t count)
+/* ---- lseek ---------------------------------------------------------------------------- */
+
+loff_t no_llseek(struct file *f, loff_t off, int whence)
 {
-	if (!f->f_op->write)
+	return -ESPIPE;
+}
+
+/* The new offset for (off, whence) against size, or -EINVAL; f_pos_lock held. */
+loff_t generic_file_llseek(struct file *f, loff_t off, int whence)
+{
+	loff_t base, size = f->f_inode ? f->f_inode->i_size : 0;
+
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = f->f_pos; break;
+	case SEEK_END: base = size; break;
+	case SEEK_DATA:
+		if (off < 0 || off >= size)
+			return -ENXIO;
+		base = 0;
+		break;
+	case SEEK_HOLE:
+		if (off < 0 || off >= size)
+			return -ENXIO;
+		base = 0;
+		off = size;
+		break;
+	default: return -EINVAL;
+	}
+	if (off > 0 && base > MAX_LFS_FILESIZE - off)
+		return -EINVAL;
+	if (base + off < 0)
+		return -EINVAL;
+	f->f_pos = base + off;
+	return f->f_pos;
+}
+
+static bool atomic_pos(struct file *f)
+{
+	return f->f_inode && (S_ISREG(f->f_inode->i_mode) || S_ISDIR(f->f_inode->i_mode));
+}
+
+static loff_t vfs_llseek(struct file *f, loff_t off, int whence)
+{
+	loff_t r;
+
+	if (whence > SEEK_HOLE)
+		return -EINVAL;
+	if (!(f->f_mode & FMODE_LSEEK) || !f->f_op->llseek)
+		return -ESPIPE;
+	mutex_lock(&f->f_pos_lock);
+	r = f->f_op->llseek(f, off, whence);
+	mutex_unlock(&f->f_pos_lock);
+	return r;
+}
+
+/* lseek on fd, holding a reference to the file meanwhile. */
+static loff_t fd_lseek(unsigned int fd, loff_t offset, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	loff_t r;
+
+	if (!f)
 		return -EBADF;
+	r = (f->f_mode & FMODE_PATH) ? -EBADF : vfs_llseek(f, offset, whence);
+	fput(f);
+	return r;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+{
+	return fd_lseek(fd, offset, whence);
+}
+
+/*
+ * A 32-bit off_t: the offset register is signed, so lseek(fd, -1, SEEK_END) is one byte
+ * before the end, not 4 GiB past it (the native entry would zero-extend it). A result past
+ * 2 GiB does not fit: EOVERFLOW, as Linux's compat lseek.
+ */
+COMPAT_SYSCALL_DEFINE3(lseek, unsigned int, fd, compat_off_t, offset, unsigned int, whence)
+{
+	loff_t r = fd_lseek(fd, offset, whence);
+
+	if (r > 0x7fffffffLL)
+		return -EOVERFLOW;
+	return r;
+}
+
+/* i386/arm _llseek: a 64-bit offset in two halves, the result stored through a pointer. */
+SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high, unsigned long, offset_low,
+		loff_t __user *, result, unsigned int, whence)
+{
+	loff_t r = fd_lseek(fd, (loff_t)((u64)offset_high << 32 | (u32)offset_low), whence);
+
+	if (r < 0)
+		return r;
+	return put_user(r, result) ? -EFAULT : 0;
+}
+
+/* ---- read and write ------------------------------------------------------------------- */
+
+ssize_t vfs_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
+{
+	if (!(f->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!f->f_op->read)
+		return -EINVAL;
 	if ((ssize_t)count < 0)
 		return -EINVAL;
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	return f->f_op->write(f, buf, count, &f->f_pos);
+	if (!count)
+		return 0;
+	return f->f_op->read(f, buf, count, pos);
 }
 
-static ssize_t file_read(struct file *f, char __user *buf, size_t count)
+ssize_t vfs_write(struct file *f, const char __user *buf, size_t count, loff_t *pos)
 {
-	if (!f->f_op->read)
+	if (!(f->f_mode & FMODE_WRITE))
 		return -EBADF;
+	if (!f->f_op->write)
+		return -EINVAL;
+	if ((ssize_t)count < 0)
+		return -EINVAL;
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	return f->f_op->read(f, buf, count, &f->f_pos);
+	if (!count && f->f_inode && S_ISREG(f->f_inode->i_mode))
+		return 0;
+	return f->f_op->write(f, buf, count, pos);
+}
+
+ssize_t kernel_read(struct file *f, void *buf, size_t len, loff_t *pos)
+{
+	if (!(f->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!f->f_op->read_kernel)
+		return -EINVAL;
+	return f->f_op->read_kernel(f, buf, min(len, (size_t)MAX_RW_COUNT), pos);
+}
+
+ssize_t kernel_write(struct file *f, const void *buf, size_t len, loff_t *pos)
+{
+	if (!(f->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!f->f_op->write_kernel)
+		return -EINVAL;
+	return f->f_op->write_kernel(f, buf, min(len, (size_t)MAX_RW_COUNT), pos);
+}
+
+/* read/write at the file's offset: f_pos_lock keeps a shared offset whole. */
+static ssize_t rw_at_pos(struct file *f, char __user *buf, size_t count, bool write)
+{
+	bool lock = atomic_pos(f);
+	loff_t pos;
+	ssize_t ret;
+
+	if (lock)
+		mutex_lock(&f->f_pos_lock);
+	pos = f->f_pos;
+	ret = write ? vfs_write(f, buf, count, &pos) : vfs_read(f, buf, count, &pos);
+	if (ret >= 0)
+		f->f_pos = pos;
+	if (lock)
+		mutex_unlock(&f->f_pos_lock);
+	return ret;
 }
 
 /* Each call holds a reference to its file (fget/fput): a close by another thread meanwhile
@@ -72,7 +240,7 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 
 	if (!f)
 		return -EBADF;
-	ret = file_write(f, buf, count);
+	ret = rw_at_pos(f, (char __user *)buf, count, true);
 	fput(f);
 	return ret;
 }
@@ -84,9 +252,51 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 
 	if (!f)
 		return -EBADF;
-	ret = file_read(f, buf, count);
+	ret = rw_at_pos(f, buf, count, false);
 	fput(f);
 	return ret;
+}
+
+/* pread/pwrite: at pos, the file's offset untouched; streams cannot (ESPIPE). */
+static ssize_t do_prw(unsigned int fd, char __user *buf, size_t count, loff_t pos, bool write)
+{
+	struct file *f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
+		ret = (f->f_mode & FMODE_PATH) ? -EBADF : -ESPIPE;
+	else
+		ret = write ? vfs_write(f, buf, count, &pos) : vfs_read(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	return do_prw(fd, buf, count, pos, false);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	return do_prw(fd, (char __user *)buf, count, pos, true);
+}
+
+/* The 32-bit ABIs pass pread64's and pwrite64's offset in two registers (the arch files:
+ * arch/x86/kernel/sys_ia32.c, arch/arm64/kernel/sys32.c) and reach these. */
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
+{
+	return do_prw(fd, buf, count, pos, false);
+}
+
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos)
+{
+	return do_prw(fd, (char __user *)buf, count, pos, true);
 }
 
 /*
@@ -117,14 +327,36 @@ static int get_iovec(const void __user *vec, unsigned long i, struct iovec *out)
 	return copy_from_user(out, (const struct iovec __user *)vec + i, sizeof(*out)) ? -EFAULT : 0;
 }
 
-static long file_iov(struct file *f, const void __user *vec, unsigned long vlen, bool write)
+/*
+ * The vector is checked whole first, as Linux imports it: more than UIO_MAXIOV entries or a
+ * total past SSIZE_MAX is EINVAL, an unreadable vector or a bad buffer EFAULT, before any
+ * byte moves. Then the buffers in turn until one comes back short.
+ */
+static long file_iov(struct file *f, const void __user *vec, unsigned long vlen, loff_t *pos,
+		     bool write)
 {
 	long total = 0;
+	size_t sum = 0;
 
-	if (!(write ? f->f_op->write != NULL : f->f_op->read != NULL))
+	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
 		return -EBADF;
+	if (!(write ? f->f_op->write != NULL : f->f_op->read != NULL))
+		return -EINVAL;
 	if (vlen > UIO_MAXIOV)
 		return -EINVAL;
+	for (unsigned long i = 0; i < vlen; i++) {
+		struct iovec iov;
+
+		if (get_iovec(vec, i, &iov))
+			return -EFAULT;
+		if ((ssize_t)iov.iov_len < 0 || iov.iov_len > (size_t)0x7fffffffffffffffLL - sum)
+			return -EINVAL;
+		if (in_compat_syscall() && sum + iov.iov_len > 0x7fffffff)
+			return -EINVAL;
+		if (!access_ok(iov.iov_base, iov.iov_len))
+			return -EFAULT;
+		sum += iov.iov_len;
+	}
 	for (unsigned long i = 0; i < vlen; i++) {
 		struct iovec iov;
 		ssize_t n;
@@ -133,10 +365,8 @@ static long file_iov(struct file *f, const void __user *vec, unsigned long vlen,
 			return total ? total : -EFAULT;
 		if (!iov.iov_len)
 			continue;
-		if (!access_ok(iov.iov_base, iov.iov_len))
-			return total ? total : -EFAULT;
-		n = write ? f->f_op->write(f, iov.iov_base, iov.iov_len, &f->f_pos) :
-			    f->f_op->read(f, iov.iov_base, iov.iov_len, &f->f_pos);
+		n = write ? vfs_write(f, iov.iov_base, iov.iov_len, pos) :
+			    vfs_read(f, iov.iov_base, iov.iov_len, pos);
 		if (n < 0)
 			return total ? total : n;
 		total += n;
@@ -149,11 +379,21 @@ static long file_iov(struct file *f, const void __user *vec, unsigned long vlen,
 static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen, bool write)
 {
 	struct file *f = fget(fd);
+	bool lock;
+	loff_t pos;
 	long ret;
 
 	if (!f)
 		return -EBADF;
-	ret = file_iov(f, vec, vlen, write);
+	lock = atomic_pos(f);
+	if (lock)
+		mutex_lock(&f->f_pos_lock);
+	pos = f->f_pos;
+	ret = file_iov(f, vec, vlen, &pos, write);
+	if (ret >= 0)
+		f->f_pos = pos;
+	if (lock)
+		mutex_unlock(&f->f_pos_lock);
 	fput(f);
 	return ret;
 }
@@ -166,4 +406,164 @@ SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, uns
 SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
 {
 	return do_iov(fd, vec, vlen, false);
+}
+
+static long do_piov(unsigned long fd, const void __user *vec, unsigned long vlen, loff_t pos,
+		    bool write)
+{
+	struct file *f;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
+		ret = (f->f_mode & FMODE_PATH) ? -EBADF : -ESPIPE;
+	else
+		ret = file_iov(f, vec, vlen, &pos, write);
+	fput(f);
+	return ret;
+}
+
+/* preadv/pwritev: the offset in two words (low, high), as Linux passes it on every ABI; a
+ * 64-bit word holds it all in the low one. */
+static loff_t pos_from_hilo(unsigned long high, unsigned long low)
+{
+	return (loff_t)(((u64)high << 32) << 32 | low);
+}
+
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_piov(fd, vec, vlen, pos_from_hilo(pos_h, pos_l), false);
+}
+
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_piov(fd, vec, vlen, pos_from_hilo(pos_h, pos_l), true);
+}
+
+COMPAT_SYSCALL_DEFINE5(preadv, compat_ulong_t, fd, const struct compat_iovec __user *, vec,
+		       compat_ulong_t, vlen, u32, pos_low, u32, pos_high)
+{
+	return do_piov(fd, vec, vlen, ((loff_t)pos_high << 32) | pos_low, false);
+}
+
+COMPAT_SYSCALL_DEFINE5(pwritev, compat_ulong_t, fd, const struct compat_iovec __user *, vec,
+		       compat_ulong_t, vlen, u32, pos_low, u32, pos_high)
+{
+	return do_piov(fd, vec, vlen, ((loff_t)pos_high << 32) | pos_low, true);
+}
+
+/* ---- sendfile ------------------------------------------------------------------------- */
+
+/*
+ * Copy up to count bytes from in_fd (at *ppos, or at its offset when ppos is NULL) to
+ * out_fd, through a kernel page: both files must take kernel buffers (read_kernel,
+ * write_kernel), else EINVAL as Linux's for a file it cannot splice.
+ */
+static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, loff_t max)
+{
+	struct file *in = fget(in_fd), *out = NULL;
+	loff_t pos, opos;
+	char *buf = NULL;
+	long ret, total = 0;
+
+	ret = -EBADF;
+	if (!in || !(in->f_mode & FMODE_READ))
+		goto out;
+	out = fget(out_fd);
+	if (!out || !(out->f_mode & FMODE_WRITE))
+		goto out;
+	ret = -ESPIPE;
+	if (ppos && !(in->f_mode & FMODE_PREAD))
+		goto out;
+	ret = -EINVAL;
+	if (!in->f_op->read_kernel || !out->f_op->write_kernel)
+		goto out;
+	if (out->f_flags & O_APPEND)
+		goto out;
+	pos = ppos ? *ppos : in->f_pos;
+	if (pos < 0)
+		goto out;
+	count = min(count, (size_t)MAX_RW_COUNT);
+	if (pos + (loff_t)count > max)
+		count = pos < max ? max - pos : 0;
+	ret = -ENOMEM;
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		goto out;
+	ret = 0;
+	while ((size_t)total < count) {
+		size_t n = min(count - total, (size_t)PAGE_SIZE);
+		ssize_t r = in->f_op->read_kernel(in, buf, n, &pos), w;
+
+		if (r <= 0) {
+			ret = r;
+			break;
+		}
+		opos = out->f_pos;
+		w = out->f_op->write_kernel(out, buf, r, &opos);
+		if (w > 0)
+			out->f_pos = opos;
+		if (w < r) {
+			pos -= r - (w > 0 ? w : 0);
+			if (w > 0)
+				total += w;
+			else
+				ret = w;
+			break;
+		}
+		total += w;
+	}
+	if (total)
+		ret = total;
+	if (ppos)
+		*ppos = pos;
+	else
+		in->f_pos = pos;
+out:
+	kfree(buf);
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return ret;
+}
+
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	loff_t pos;
+	long ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count, MAX_LFS_FILESIZE);
+	if (copy_from_user(&pos, offset, sizeof(pos)))
+		return -EFAULT;
+	ret = do_sendfile(out_fd, in_fd, &pos, count, MAX_LFS_FILESIZE);
+	if (ret >= 0 && put_user(pos, offset))
+		return -EFAULT;
+	return ret;
+}
+
+/* The 32-bit sendfile: a 32-bit offset, and nothing past 2 GiB. */
+COMPAT_SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, compat_off_t __user *, offset,
+		       compat_size_t, count)
+{
+	compat_off_t off;
+	loff_t pos;
+	long ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count, 0x7fffffff);
+	if (get_user(off, offset))
+		return -EFAULT;
+	pos = off;
+	ret = do_sendfile(out_fd, in_fd, &pos, count, 0x7fffffff);
+	if (ret >= 0 && put_user((compat_off_t)pos, offset))
+		return -EFAULT;
+	return ret;
 }

@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/futex.h>
 #include <linux/random.h>
+#include <linux/fs.h>
 
 const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
 
@@ -46,6 +47,7 @@ void start_kernel(void)
 		sched_init();
 		fork_init();
 		futex_init();
+		vfs_caches_init();	/* the root tmpfs and devtmpfs, before any driver */
 	}
 	init_IRQ();
 	time_init();

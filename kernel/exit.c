@@ -19,6 +19,7 @@
 #include <linux/reboot.h>
 #include <linux/syscall_trace.h>
 #include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <linux/mm_types.h>
 #include <linux/mmu_context.h>
 #include <linux/uaccess.h>
@@ -205,6 +206,10 @@ void __noreturn do_exit(long code)
 		kernel_power_off(status);
 	}
 	exit_mm(t);
+	if (t->fs) {
+		put_fs_struct(t->fs);
+		t->fs = NULL;
+	}
 	if (t->files) {
 		put_files_struct(t->files);
 		t->files = NULL;

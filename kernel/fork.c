@@ -21,6 +21,7 @@
 #include <linux/errno.h>
 #include <linux/vmalloc.h>
 #include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <linux/mm_types.h>
 #include <linux/mmu_context.h>
 #include <linux/gfp.h>
@@ -176,6 +177,17 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 			goto bad_files;
 	}
 
+	if (args->fn || !current->fs) {
+		p->fs = &init_fs;		/* kernel threads share the boot's */
+		__atomic_fetch_add(&init_fs.users, 1, __ATOMIC_RELAXED);
+	} else if (flags & CLONE_FS) {
+		__atomic_fetch_add(&current->fs->users, 1, __ATOMIC_RELAXED);
+	} else {
+		p->fs = copy_fs_struct(current->fs);
+		if (!p->fs)
+			goto bad_fs;
+	}
+
 	if (args->fn || !current->mm) {
 		p->mm = NULL;
 	} else if (flags & CLONE_VM) {
@@ -249,6 +261,8 @@ bad_signal:
 	if (p->mm)
 		mmput(p->mm);
 bad_mm:
+	put_fs_struct(p->fs);
+bad_fs:
 	if (p->files)
 		put_files_struct(p->files);
 bad_files:

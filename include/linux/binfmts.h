@@ -19,13 +19,15 @@
 #define BINPRM_BUF_SIZE		256		/* the "#!" line is read from this much */
 #define BINPRM_MAX_RECURSION	4		/* scripts naming scripts: then ELOOP */
 
-struct inode;
+struct file;
 struct mm_struct;
 
 struct linux_binprm {
 	const char *filename;		/* as given (AT_EXECFN; a script's path for its interpreter) */
 	const char *interp;		/* the file being loaded now */
-	struct inode *inode;
+	struct file *file;		/* the file being loaded (opened for exec) */
+	const char *data;		/* its contents, read whole (exec_read_file; vmalloc) */
+	size_t size;
 	int argc, envc;
 	char *strings;			/* argv strings then envp strings (vmalloc) */
 	size_t len, cap;		/* bytes used and allocated in strings */

@@ -29,6 +29,7 @@
 
 struct mm_struct;
 struct files_struct;
+struct fs_struct;
 struct pt_regs;
 struct trace_call;
 
@@ -133,6 +134,7 @@ struct task_struct {
 
 	struct mm_struct *mm;		/* address space; NULL for a kernel thread */
 	struct files_struct *files;	/* file descriptors (linux/fdtable.h) */
+	struct fs_struct *fs;		/* root, working directory, umask (linux/fs_struct.h) */
 	struct signal_struct *signal;
 	struct cred cred;
 

@@ -102,6 +102,9 @@ const struct syscall_metadata *syscall_metadata_find(const char *name);
 long sys_ni_syscall(void);
 
 /* Helpers that more than one entry point calls (Linux's ksys_ names). */
+/* pread64/pwrite64 for the 32-bit ABIs' split-offset entries (fs/read_write.c). */
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
 long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 		     unsigned long flags, unsigned long fd, unsigned long pgoff);
 

@@ -16,6 +16,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/compat.h>
+#include <linux/syscalls.h>
 #include <linux/entry-common.h>
 #include <linux/errno.h>
 #include <linux/mm_types.h>
@@ -78,4 +79,20 @@ long compat_arm_syscall(struct pt_regs *regs, int scno)
 	svc_addr = regs->pc - (compat_thumb_mode(regs) ? 2 : 4);
 	force_sig_fault(regs, SIGILL, ILL_ILLTRP, svc_addr, "bad compat syscall");
 	return 0;
+}
+
+/*
+ * arm EABI pread64/pwrite64: the 64-bit offset in an even/odd register pair (r4:r5, low
+ * word first), so r3 is padding (Linux's compat_sys_aarch32_pread64).
+ */
+COMPAT_SYSCALL_DEFINE6(aarch32_pread64, unsigned int, fd, char __user *, buf, size_t, count,
+		       u32, __pad, u32, pos_lo, u32, pos_hi)
+{
+	return ksys_pread64(fd, buf, count, ((u64)pos_hi << 32) | pos_lo);
+}
+
+COMPAT_SYSCALL_DEFINE6(aarch32_pwrite64, unsigned int, fd, const char __user *, buf,
+		       size_t, count, u32, __pad, u32, pos_lo, u32, pos_hi)
+{
+	return ksys_pwrite64(fd, buf, count, ((u64)pos_hi << 32) | pos_lo);
 }

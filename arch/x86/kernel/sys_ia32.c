@@ -46,3 +46,16 @@ COMPAT_SYSCALL_DEFINE5(ia32_clone, unsigned long, clone_flags, unsigned long, ne
 
 	return kernel_clone(&args);
 }
+
+/* i386 pread64/pwrite64: the 64-bit offset in two registers, low word first. */
+COMPAT_SYSCALL_DEFINE5(ia32_pread64, unsigned int, fd, char __user *, ubuf, u32, count,
+		       u32, poslo, u32, poshi)
+{
+	return ksys_pread64(fd, ubuf, count, ((u64)poshi << 32) | poslo);
+}
+
+COMPAT_SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char __user *, ubuf, u32, count,
+		       u32, poslo, u32, poshi)
+{
+	return ksys_pwrite64(fd, ubuf, count, ((u64)poshi << 32) | poslo);
+}

@@ -1,0 +1,573 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The path walk: from a name to a (mount, dentry) place, as Linux's namei.
+ *
+ *   path_init       where the walk starts: the process root for "/...", the working
+ *                   directory for AT_FDCWD, else the directory open at dfd
+ *   link_path_walk  every component but the last: each directory searched needs MAY_EXEC
+ *                   (inode_permission), "." stays, ".." goes up but never above the process
+ *                   root and out of a mount to its mount point, a name crosses into whatever
+ *                   is mounted on it, a symlink's body is walked in its place (relative
+ *                   bodies from the link's directory, absolute ones from the root); what was
+ *                   left of the outer path waits on nd->stack until the body is done
+ *   lookup_last     the last component, whose symlink is followed only with LOOKUP_FOLLOW
+ *                   (then its body goes through link_path_walk again)
+ *
+ * Linux's limits: a component is at most NAME_MAX (255) bytes, a path less than PATH_MAX
+ * (4096) with its NUL (ENAMETOOLONG); 40 symlinks per walk (MAXSYMLINKS, then ELOOP); a name
+ * with a trailing slash must be a directory (ENOTDIR) and follows a final symlink.
+ *
+ * The walk holds a reference to the place it is at (nd->path) and to each symlink whose body
+ * it is reading; it takes a directory's i_mutex only to ask the file system about a name
+ * the dentry cache does not have (lookup_child).
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/fdtable.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/err.h>
+#include <linux/uaccess.h>
+#include <linux/fcntl.h>
+#include "internal.h"
+
+struct nameidata {
+	struct path path;		/* where the walk is (held) */
+	struct path root;		/* the process root (held) */
+	unsigned int flags;		/* LOOKUP_*; a trailing slash adds FOLLOW|DIRECTORY */
+	int last_type;			/* LAST_NORM, LAST_DOT, LAST_DOTDOT, LAST_ROOT */
+	const char *last;		/* the last component (not NUL-terminated) */
+	unsigned int last_len;
+	bool trailing_slash;
+	int total_links;		/* symlinks followed in this walk */
+	int depth;			/* symlink bodies being walked */
+	const char *stack[MAXSYMLINKS];	/* the rest of the path each body interrupted */
+	int nheld;
+	struct path held[MAXSYMLINKS + 1];	/* symlinks whose bodies are in use */
+};
+
+#define LAST_SLASH	0x100	/* lookup_at_parent_locked: the name ended in '/' */
+
+static void nd_free(struct nameidata *nd)
+{
+	for (int i = 0; i < nd->nheld; i++)
+		path_put(&nd->held[i]);
+	if (nd->path.dentry)
+		path_put(&nd->path);
+	if (nd->root.dentry)
+		path_put(&nd->root);
+	kfree(nd);
+}
+
+/* A user path into a kernel buffer of PATH_MAX: EFAULT, ENAMETOOLONG, ENOENT for "". */
+static char *getname_flags(const char __user *name, unsigned int flags)
+{
+	char *k = kmalloc(PATH_MAX, GFP_KERNEL);
+	long n;
+
+	if (!k)
+		return ERR_PTR(-ENOMEM);
+	n = strncpy_from_user(k, name, PATH_MAX);
+	if (n < 0 || n >= PATH_MAX || (!n && !(flags & LOOKUP_EMPTY))) {
+		kfree(k);
+		return ERR_PTR(n < 0 ? -EFAULT : n ? -ENAMETOOLONG : -ENOENT);
+	}
+	return k;
+}
+
+static int path_init(struct nameidata *nd, int dfd, const char *name)
+{
+	current_root(&nd->root);
+	if (*name == '/') {
+		nd->path = nd->root;
+		path_get(&nd->path);
+	} else if (dfd == AT_FDCWD) {
+		current_pwd(&nd->path);
+	} else {
+		struct file *f = fget(dfd);
+
+		if (!f)
+			return -EBADF;
+		if (!f->f_path.dentry || (*name && !S_ISDIR(f->f_inode->i_mode))) {
+			fput(f);
+			return -ENOTDIR;
+		}
+		nd->path = f->f_path;
+		path_get(&nd->path);
+		fput(f);
+	}
+	return 0;
+}
+
+static struct nameidata *nd_alloc(unsigned int flags)
+{
+	struct nameidata *nd = kzalloc(sizeof(*nd), GFP_KERNEL);
+
+	if (nd)
+		nd->flags = flags;
+	return nd;
+}
+
+/* name in dir (dir's i_mutex held): a dentry with a reference (negative if absent). */
+struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int len)
+{
+	struct inode *inode = dir->d_inode;
+	struct dentry *d = d_lookup(dir, name, len), *r;
+
+	if (d)
+		return d;
+	if (d_unlinked(dir))
+		return ERR_PTR(-ENOENT);	/* a removed directory gets no new names */
+	d = d_alloc(dir, name, len);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	if (inode->i_op && inode->i_op->lookup) {
+		r = inode->i_op->lookup(inode, d, 0);
+		if (r) {
+			dput(d);
+			d = r;		/* an error, or the file system's own dentry */
+		}
+	}
+	return d;
+}
+
+static struct dentry *lookup_child(struct dentry *dir, const char *name, unsigned int len)
+{
+	struct dentry *d = d_lookup(dir, name, len);
+
+	if (d)
+		return d;
+	mutex_lock(&dir->d_inode->i_mutex);
+	d = lookup_one_len(name, dir, len);
+	mutex_unlock(&dir->d_inode->i_mutex);
+	return d;
+}
+
+static struct dentry *dget_parent(struct dentry *d)
+{
+	struct dentry *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	p = dget(d->d_parent);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return p;
+}
+
+/* "..": up one directory, out of mounts whose root we are at, never above the root. */
+static void follow_dotdot(struct nameidata *nd)
+{
+	for (;;) {
+		if (nd->path.dentry == nd->root.dentry && nd->path.mnt == nd->root.mnt)
+			break;
+		if (nd->path.dentry != nd->path.mnt->mnt_root) {
+			struct dentry *parent = dget_parent(nd->path.dentry);
+
+			dput(nd->path.dentry);
+			nd->path.dentry = parent;
+			break;
+		}
+		if (!follow_up(&nd->path))
+			break;
+	}
+	follow_down(&nd->path);
+}
+
+/*
+ * One component. 0: nd->path is now it. 1: it is a symlink to follow, held in *link.
+ * Else an error (ENOENT for a name that is not there).
+ */
+static int walk_component(struct nameidata *nd, const char *name, unsigned int len, int type,
+			  bool follow, struct path *link)
+{
+	struct path next;
+	struct dentry *d;
+
+	if (type == LAST_DOT)
+		return 0;
+	if (type == LAST_DOTDOT) {
+		follow_dotdot(nd);
+		return 0;
+	}
+	d = lookup_child(nd->path.dentry, name, len);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	if (!d->d_inode) {
+		dput(d);
+		return -ENOENT;
+	}
+	next.mnt = mntget(nd->path.mnt);
+	next.dentry = d;
+	follow_down(&next);
+	if (follow && S_ISLNK(next.dentry->d_inode->i_mode)) {
+		*link = next;
+		return 1;
+	}
+	path_put(&nd->path);
+	nd->path = next;
+	return 0;
+}
+
+/*
+ * Start on the symlink link (held; nd keeps it until the walk ends): its body, to walk from
+ * where nd->path is (or from the root when absolute, or from where a procfs magic link
+ * jumps: then the body is "").
+ */
+static const char *pick_link(struct nameidata *nd, struct path *link)
+{
+	struct inode *inode = link->dentry->d_inode;
+	struct path jump = { NULL, NULL };
+	const char *body;
+
+	if (nd->total_links++ >= MAXSYMLINKS || nd->nheld > MAXSYMLINKS) {
+		path_put(link);
+		return ERR_PTR(-ELOOP);
+	}
+	nd->held[nd->nheld++] = *link;
+	body = inode->i_link;
+	if (!body) {
+		if (!inode->i_op || !inode->i_op->get_link)
+			return ERR_PTR(-EINVAL);
+		body = inode->i_op->get_link(link->dentry, inode, &jump);
+		if (IS_ERR(body))
+			return body;
+		if (!body) {
+			if (!jump.dentry)
+				return ERR_PTR(-ENOENT);
+			path_put(&nd->path);
+			nd->path = jump;
+			return "";
+		}
+	}
+	if (!*body)
+		return ERR_PTR(-ENOENT);
+	if (*body == '/') {
+		path_put(&nd->path);
+		nd->path = nd->root;
+		path_get(&nd->path);
+	}
+	return body;
+}
+
+/* Every component of name but the last (see the top of the file). */
+static int link_path_walk(const char *name, struct nameidata *nd)
+{
+	for (;;) {
+		const char *comp, *rest;
+		unsigned int len;
+		struct path link;
+		int type, err;
+
+		while (*name == '/')
+			name++;
+		if (!*name) {
+			if (nd->depth) {
+				name = nd->stack[--nd->depth];
+				continue;
+			}
+			nd->last_type = LAST_ROOT;	/* "/", or a body that ended at a place */
+			nd->last_len = 0;
+			return 0;
+		}
+		if (!S_ISDIR(nd->path.dentry->d_inode->i_mode))
+			return -ENOTDIR;
+		err = inode_permission(nd->path.dentry->d_inode, MAY_EXEC);
+		if (err)
+			return err;
+		comp = name;
+		while (*name && *name != '/')
+			name++;
+		len = name - comp;
+		if (len > NAME_MAX)
+			return -ENAMETOOLONG;
+		type = LAST_NORM;
+		if (comp[0] == '.' && len == 1)
+			type = LAST_DOT;
+		else if (comp[0] == '.' && comp[1] == '.' && len == 2)
+			type = LAST_DOTDOT;
+		for (rest = name; *rest == '/'; rest++)
+			;
+		if (!*rest && !nd->depth) {
+			nd->last = comp;
+			nd->last_len = len;
+			nd->last_type = type;
+			if (*name == '/') {
+				nd->trailing_slash = true;
+				nd->flags |= LOOKUP_FOLLOW | LOOKUP_DIRECTORY;
+			}
+			return 0;
+		}
+		err = walk_component(nd, comp, len, type, true, &link);
+		if (err < 0)
+			return err;
+		if (err > 0) {
+			const char *body = pick_link(nd, &link);
+
+			if (IS_ERR(body))
+				return PTR_ERR(body);
+			if (nd->depth >= MAXSYMLINKS)
+				return -ELOOP;
+			nd->stack[nd->depth++] = rest;
+			name = body;
+			continue;
+		}
+		name = rest;
+	}
+}
+
+/* The last component: NULL when the walk is done, a symlink body to walk next, or an error. */
+static const char *lookup_last(struct nameidata *nd)
+{
+	struct path link;
+	int err;
+
+	if (nd->last_type == LAST_ROOT)
+		return NULL;
+	err = walk_component(nd, nd->last, nd->last_len, nd->last_type,
+			     nd->flags & LOOKUP_FOLLOW, &link);
+	if (err < 0)
+		return ERR_PTR(err);
+	if (err > 0)
+		return pick_link(nd, &link);
+	nd->last_type = LAST_ROOT;
+	return NULL;
+}
+
+static int path_lookupat(struct nameidata *nd, int dfd, const char *name)
+{
+	const char *s = name;
+	int err = path_init(nd, dfd, name);
+
+	while (!err && !(err = link_path_walk(s, nd))) {
+		s = lookup_last(nd);
+		if (!s)
+			break;
+		if (IS_ERR(s))
+			err = PTR_ERR(s);
+	}
+	if (!err && (nd->flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
+		err = -ENOTDIR;
+	return err;
+}
+
+int kern_path_at(int dfd, const char *name, unsigned int flags, struct path *path)
+{
+	struct nameidata *nd;
+	int err;
+
+	if (!*name && !(flags & LOOKUP_EMPTY))
+		return -ENOENT;
+	if (strnlen(name, PATH_MAX) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	nd = nd_alloc(flags);
+	if (!nd)
+		return -ENOMEM;
+	err = path_lookupat(nd, dfd, name);
+	if (!err) {
+		*path = nd->path;
+		nd->path.dentry = NULL;
+	}
+	nd_free(nd);
+	return err;
+}
+
+int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path)
+{
+	char *k = getname_flags(name, flags);
+	int err;
+
+	if (IS_ERR(k))
+		return PTR_ERR(k);
+	err = kern_path_at(dfd, k, flags, path);
+	kfree(k);
+	return err;
+}
+
+/* ---- parents, for the calls that add or remove names ---------------------------------- */
+
+struct dentry *kern_lookup_at_parent_locked(int dfd, const char *name, unsigned int flags,
+					    struct path *parent, int *type)
+{
+	struct nameidata *nd;
+	struct dentry *d = NULL;
+	int err;
+
+	if (!*name)
+		return ERR_PTR(-ENOENT);
+	nd = nd_alloc(flags & ~(LOOKUP_FOLLOW | LOOKUP_DIRECTORY));
+	if (!nd)
+		return ERR_PTR(-ENOMEM);
+	err = path_init(nd, dfd, name);
+	if (!err)
+		err = link_path_walk(name, nd);
+	if (err) {
+		nd_free(nd);
+		return ERR_PTR(err);
+	}
+	*type = nd->last_type | (nd->trailing_slash ? LAST_SLASH : 0);
+	if (nd->last_type == LAST_NORM) {
+		mutex_lock(&nd->path.dentry->d_inode->i_mutex);
+		d = lookup_one_len(nd->last, nd->path.dentry, nd->last_len);
+		if (IS_ERR(d)) {
+			mutex_unlock(&nd->path.dentry->d_inode->i_mutex);
+			nd_free(nd);
+			return d;
+		}
+	}
+	*parent = nd->path;
+	nd->path.dentry = NULL;
+	nd_free(nd);
+	return d;
+}
+
+struct dentry *lookup_at_parent_locked(int dfd, const char __user *name, unsigned int flags,
+				       struct path *parent, int *type)
+{
+	char *k = getname_flags(name, 0);
+	struct dentry *d;
+
+	if (IS_ERR(k))
+		return ERR_CAST(k);
+	d = kern_lookup_at_parent_locked(dfd, k, flags, parent, type);
+	kfree(k);
+	return d;
+}
+
+void done_path_create(struct path *parent, struct dentry *d)
+{
+	if (d) {
+		dput(d);
+		mutex_unlock(&parent->dentry->d_inode->i_mutex);
+	}
+	path_put(parent);
+}
+
+/* May a name be added in dir? Searchable and writable, not removed, not read-only. */
+static int may_create(struct inode *dir, struct dentry *parent)
+{
+	if (d_unlinked(parent))
+		return -ENOENT;
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+int vfs_create(struct inode *dir, struct dentry *d, umode_t mode)
+{
+	int err = may_create(dir, d->d_parent);
+
+	if (err)
+		return err;
+	if (!dir->i_op || !dir->i_op->create)
+		return -EACCES;
+	return dir->i_op->create(dir, d, (mode & S_IALLUGO) | S_IFREG);
+}
+
+/* ---- open ----------------------------------------------------------------------------- */
+
+/*
+ * The last component of an open: with O_CREAT, found or made under the parent's i_mutex
+ * (O_EXCL: EEXIST if there); without, an ordinary lookup. 0 with nd->path the file, a
+ * symlink body to follow (returned through *body), or an error.
+ */
+static int open_last(struct nameidata *nd, int flags, umode_t mode, bool *created,
+		     const char **body)
+{
+	struct dentry *dir = nd->path.dentry, *d;
+	struct path link;
+	int err;
+
+	*body = NULL;
+	if (!(flags & O_CREAT)) {
+		if (flags & O_NOFOLLOW)
+			nd->flags &= ~LOOKUP_FOLLOW;
+		*body = lookup_last(nd);
+		return IS_ERR(*body) ? PTR_ERR(*body) : 0;
+	}
+	if (nd->last_type != LAST_NORM || nd->trailing_slash)
+		return -EISDIR;
+	mutex_lock(&dir->d_inode->i_mutex);
+	d = lookup_one_len(nd->last, dir, nd->last_len);
+	if (IS_ERR(d)) {
+		mutex_unlock(&dir->d_inode->i_mutex);
+		return PTR_ERR(d);
+	}
+	if (!d->d_inode) {
+		err = mnt_want_write(nd->path.mnt);
+		if (!err)
+			err = vfs_create(dir->d_inode, d, mode);
+		mutex_unlock(&dir->d_inode->i_mutex);
+		if (err) {
+			dput(d);
+			return err;
+		}
+		*created = true;
+		link.mnt = mntget(nd->path.mnt);
+		path_put(&nd->path);	/* d holds its parent */
+		nd->path.mnt = link.mnt;
+		nd->path.dentry = d;
+		return 0;
+	}
+	mutex_unlock(&dir->d_inode->i_mutex);
+	if (flags & O_EXCL) {
+		dput(d);
+		return -EEXIST;
+	}
+	link.mnt = mntget(nd->path.mnt);
+	link.dentry = d;
+	follow_down(&link);
+	if (S_ISLNK(link.dentry->d_inode->i_mode) && !(flags & O_NOFOLLOW)) {
+		*body = pick_link(nd, &link);
+		return IS_ERR(*body) ? PTR_ERR(*body) : 0;
+	}
+	path_put(&nd->path);
+	nd->path = link;
+	return 0;
+}
+
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
+{
+	unsigned int lookup = (flags & O_DIRECTORY ? LOOKUP_DIRECTORY : 0) | LOOKUP_FOLLOW;
+	struct nameidata *nd;
+	bool created = false;
+	const char *s = name;
+	struct file *f;
+	int err;
+
+	if (strnlen(name, PATH_MAX) >= PATH_MAX)
+		return ERR_PTR(-ENAMETOOLONG);
+	nd = nd_alloc(lookup);
+	if (!nd)
+		return ERR_PTR(-ENOMEM);
+	err = path_init(nd, dfd, name);
+	while (!err && !(err = link_path_walk(s, nd))) {
+		err = open_last(nd, flags, mode, &created, &s);
+		if (err || !s)
+			break;
+	}
+	if (err) {
+		nd_free(nd);
+		return ERR_PTR(err);
+	}
+	if ((nd->flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
+		f = ERR_PTR(-ENOTDIR);
+	else if ((flags & O_CREAT) && !created && S_ISDIR(nd->path.dentry->d_inode->i_mode))
+		f = ERR_PTR(-EISDIR);
+	else if (S_ISLNK(nd->path.dentry->d_inode->i_mode) && !(flags & O_PATH))
+		f = ERR_PTR(-ELOOP);		/* O_NOFOLLOW on a symlink */
+	else
+		f = do_dentry_open(&nd->path, flags, created);
+	nd_free(nd);
+	return f;
+}
+
+struct file *filp_open(const char *name, int flags, umode_t mode)
+{
+	int acc;
+	int err = build_open_flags(flags, mode, &acc);
+
+	if (err)
+		return ERR_PTR(err);
+	return do_filp_open(AT_FDCWD, name, flags, (mode & S_IALLUGO) & ~current_umask());
+}

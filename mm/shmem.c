@@ -1,0 +1,917 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tmpfs: a file system in memory (Linux's shmem). Regular files keep their data in pages
+ * (inode->i_pages, a slot per page; an empty slot is a hole and reads as zeroes); a
+ * directory's entries are its dentry children, each held by tmpfs from creation to unlink;
+ * symlinks keep their target in i_link; device nodes and FIFOs open through
+ * init_special_inode's operations. The root file system is a tmpfs, and so is devtmpfs.
+ *
+ * Limits (mount options, as Linux's): size= in bytes (k, m, g suffixes or a % of memory)
+ * bounds the pages all files hold, nr_inodes= the files; past them, ENOSPC. Without them a
+ * tmpfs may take half of memory, as Linux's default. Pages go back when a file is cut
+ * (truncate) and when its last link and last open file are gone (evict).
+ *
+ * Locking: a directory's i_mutex for its entries (the VFS takes it around these
+ * operations); a file's i_mutex for writes and size changes; inode->i_lock for the page
+ * array (shmem_get_page may be called from a page fault, which must not wait on i_mutex
+ * held by a write copying from the same mapping); sb->s_lock for the counters.
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/shmem_fs.h>
+#include <linux/fs_struct.h>
+#include <linux/fcntl.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/sched.h>
+#include <linux/cred.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/err.h>
+#include <linux/uaccess.h>
+#include "../fs/internal.h"
+
+#define BOGO_DIRENT_SIZE 20		/* a directory's i_size grows this much per entry */
+#define SHMEM_MAX_INDEX	(1UL << 20)	/* the page array's bound: 4 GiB per file (EFBIG) */
+
+struct shmem_sb_info {
+	umode_t mode;
+	uid_t uid;
+	gid_t gid;
+	bool size_set, inodes_set;
+};
+
+static const struct inode_operations shmem_dir_inode_operations;
+static const struct inode_operations shmem_inode_operations;
+static const struct inode_operations shmem_symlink_inode_operations;
+static const struct inode_operations shmem_special_inode_operations;
+static const struct file_operations shmem_file_operations;
+static const struct file_operations shmem_dir_operations;
+static const struct super_operations shmem_ops;
+
+bool is_shmem_inode(const struct inode *inode)
+{
+	return inode->i_sb && inode->i_sb->s_op == &shmem_ops;
+}
+
+/* ---- accounting ----------------------------------------------------------------------- */
+
+static bool charge(struct super_block *sb, unsigned long *used, unsigned long max, long n)
+{
+	unsigned long flags;
+	bool ok = true;
+
+	spin_lock_irqsave(&sb->s_lock, flags);
+	if (n > 0 && max && *used + n > max)
+		ok = false;
+	else
+		*used += n;
+	spin_unlock_irqrestore(&sb->s_lock, flags);
+	return ok;
+}
+
+/* ---- pages ---------------------------------------------------------------------------- */
+
+/* Room for slot index in the array (i_lock not held; it is taken inside). */
+static int grow_pages(struct inode *inode, unsigned long index)
+{
+	unsigned long n = inode->i_npages ? inode->i_npages : 8, flags;
+	struct page **arr, **old = NULL;
+
+	while (n <= index)
+		n *= 2;
+	arr = kzalloc(n * sizeof(*arr), GFP_KERNEL);
+	if (!arr)
+		return -ENOMEM;
+	spin_lock_irqsave(&inode->i_lock, flags);
+	if (inode->i_npages < n) {
+		if (inode->i_npages)
+			memcpy(arr, inode->i_pages, inode->i_npages * sizeof(*arr));
+		old = inode->i_pages;
+		inode->i_pages = arr;
+		inode->i_npages = n;
+		arr = NULL;
+	}
+	spin_unlock_irqrestore(&inode->i_lock, flags);
+	kfree(arr);
+	kfree(old);
+	return 0;
+}
+
+struct page *shmem_get_page(struct inode *inode, unsigned long index, bool create)
+{
+	struct super_block *sb = inode->i_sb;
+	struct page *page, *have;
+	unsigned long flags;
+	void *addr;
+
+	spin_lock_irqsave(&inode->i_lock, flags);
+	page = index < inode->i_npages ? inode->i_pages[index] : NULL;
+	if (page)
+		get_page(page);
+	spin_unlock_irqrestore(&inode->i_lock, flags);
+	if (page || !create)
+		return page;
+	if (index >= SHMEM_MAX_INDEX)
+		return ERR_PTR(-EFBIG);
+	if (index >= inode->i_npages && grow_pages(inode, index))
+		return ERR_PTR(-ENOMEM);
+	if (!charge(sb, &sb->s_used_pages, sb->s_max_pages, 1))
+		return ERR_PTR(-ENOSPC);
+	addr = get_zeroed_page();
+	if (!addr) {
+		charge(sb, &sb->s_used_pages, 0, -1);
+		return ERR_PTR(-ENOMEM);
+	}
+	page = virt_to_page(addr);	/* its one reference is the file's */
+	spin_lock_irqsave(&inode->i_lock, flags);
+	have = inode->i_pages[index];
+	if (!have) {
+		inode->i_pages[index] = page;
+		inode->i_blocks += PAGE_SIZE / 512;
+		have = page;
+		page = NULL;
+	}
+	get_page(have);
+	spin_unlock_irqrestore(&inode->i_lock, flags);
+	if (page) {			/* another task filled the hole first */
+		put_page(page);
+		charge(sb, &sb->s_used_pages, 0, -1);
+	}
+	return have;
+}
+
+/* Drop every page from index start on (the file's reference; mappings keep theirs). */
+static void shmem_free_from(struct inode *inode, unsigned long start)
+{
+	struct super_block *sb = inode->i_sb;
+	long freed = 0;
+
+	for (unsigned long i = start; i < inode->i_npages; i++) {
+		struct page *p;
+		unsigned long flags;
+
+		spin_lock_irqsave(&inode->i_lock, flags);
+		p = inode->i_pages[i];
+		inode->i_pages[i] = NULL;
+		if (p)
+			inode->i_blocks -= PAGE_SIZE / 512;
+		spin_unlock_irqrestore(&inode->i_lock, flags);
+		if (p) {
+			put_page(p);
+			freed++;
+		}
+	}
+	if (freed)
+		charge(sb, &sb->s_used_pages, 0, -freed);
+}
+
+/* Cut or extend to size (i_mutex held): pages past the end go, the last one's tail is
+ * zeroed so that growing the file again shows zeroes. */
+static void shmem_truncate(struct inode *inode, loff_t size)
+{
+	if (size < inode->i_size) {
+		unsigned long keep = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+		unsigned long off = size & (PAGE_SIZE - 1);
+
+		shmem_free_from(inode, keep);
+		if (off) {
+			struct page *p = shmem_get_page(inode, size >> PAGE_SHIFT, false);
+
+			if (p && !IS_ERR(p)) {
+				memset((char *)page_address(p) + off, 0, PAGE_SIZE - off);
+				put_page(p);
+			}
+		}
+	}
+	inode->i_size = size;
+}
+
+/* ---- regular files -------------------------------------------------------------------- */
+
+/* Linux's relatime: atime moves when it is older than mtime or ctime, or a day old. */
+static void file_accessed(struct file *f)
+{
+	struct inode *inode = f->f_inode;
+	struct timespec64 now;
+
+	if (f->f_path.mnt && (f->f_path.mnt->mnt_flags & MNT_NOATIME))
+		return;
+	if (f->f_flags & O_NOATIME)
+		return;
+	now = current_time(inode);
+	if (inode->i_atime.tv_sec < inode->i_mtime.tv_sec ||
+	    (inode->i_atime.tv_sec == inode->i_mtime.tv_sec &&
+	     inode->i_atime.tv_nsec <= inode->i_mtime.tv_nsec) ||
+	    inode->i_atime.tv_sec < inode->i_ctime.tv_sec ||
+	    (inode->i_atime.tv_sec == inode->i_ctime.tv_sec &&
+	     inode->i_atime.tv_nsec <= inode->i_ctime.tv_nsec) ||
+	    now.tv_sec - inode->i_atime.tv_sec >= 24 * 3600)
+		inode->i_atime = now;
+}
+
+/* A buffer on either side of the user boundary. */
+struct shmem_buf {
+	bool kernel;
+	union {
+		char __user *ubuf;
+		char *kbuf;
+	};
+};
+
+static ssize_t shmem_do_read(struct file *f, struct shmem_buf b, size_t len, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	size_t done = 0;
+
+	while (done < len) {
+		loff_t p = *pos, size = inode->i_size;
+		unsigned long off = p & (PAGE_SIZE - 1);
+		size_t n;
+		struct page *page;
+		unsigned long left;
+
+		if (p >= size)
+			break;
+		n = min(min(len - done, (size_t)(PAGE_SIZE - off)), (size_t)(size - p));
+		page = shmem_get_page(inode, p >> PAGE_SHIFT, false);
+		if (b.kernel) {
+			if (page)
+				memcpy(b.kbuf + done, (char *)page_address(page) + off, n);
+			else
+				memset(b.kbuf + done, 0, n);
+			left = 0;
+		} else if (page) {
+			left = copy_to_user(b.ubuf + done, (char *)page_address(page) + off, n);
+		} else {
+			left = clear_user(b.ubuf + done, n);
+		}
+		if (page)
+			put_page(page);
+		done += n - left;
+		*pos += n - left;
+		if (left) {
+			if (!done)
+				return -EFAULT;
+			break;
+		}
+	}
+	file_accessed(f);
+	return done;
+}
+
+static ssize_t shmem_do_write(struct file *f, struct shmem_buf b, size_t len, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	ssize_t done = 0, err = 0;
+
+	mutex_lock(&inode->i_mutex);
+	if (f->f_flags & O_APPEND)
+		*pos = inode->i_size;
+	if (*pos >= MAX_LFS_FILESIZE) {
+		err = -EFBIG;
+		goto out;
+	}
+	while ((size_t)done < len) {
+		loff_t p = *pos;
+		unsigned long off = p & (PAGE_SIZE - 1);
+		size_t n = min(len - done, (size_t)(PAGE_SIZE - off));
+		struct page *page = shmem_get_page(inode, p >> PAGE_SHIFT, true);
+		unsigned long left = 0;
+
+		if (IS_ERR(page)) {
+			err = PTR_ERR(page);
+			break;
+		}
+		if (b.kernel)
+			memcpy((char *)page_address(page) + off, b.kbuf + done, n);
+		else
+			left = copy_from_user((char *)page_address(page) + off, b.ubuf + done, n);
+		put_page(page);
+		done += n - left;
+		*pos += n - left;
+		if (*pos > inode->i_size)
+			inode->i_size = *pos;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	if (done)
+		inode->i_mtime = inode->i_ctime = current_time(inode);
+out:
+	mutex_unlock(&inode->i_mutex);
+	return done ? done : err;
+}
+
+static ssize_t shmem_file_read(struct file *f, char __user *buf, size_t len, loff_t *pos)
+{
+	return shmem_do_read(f, (struct shmem_buf){ .kernel = false, .ubuf = buf }, len, pos);
+}
+
+static ssize_t shmem_file_write(struct file *f, const char __user *buf, size_t len, loff_t *pos)
+{
+	return shmem_do_write(f, (struct shmem_buf){ .kernel = false, .ubuf = (char __user *)buf },
+			      len, pos);
+}
+
+static ssize_t shmem_kernel_read(struct file *f, void *buf, size_t len, loff_t *pos)
+{
+	return shmem_do_read(f, (struct shmem_buf){ .kernel = true, .kbuf = buf }, len, pos);
+}
+
+static ssize_t shmem_kernel_write(struct file *f, const void *buf, size_t len, loff_t *pos)
+{
+	return shmem_do_write(f, (struct shmem_buf){ .kernel = true, .kbuf = (char *)buf }, len,
+			      pos);
+}
+
+static int noop_fsync(struct file *f, int datasync)
+{
+	return 0;
+}
+
+static const struct file_operations shmem_file_operations = {
+	.llseek = generic_file_llseek,
+	.read = shmem_file_read,
+	.write = shmem_file_write,
+	.read_kernel = shmem_kernel_read,
+	.write_kernel = shmem_kernel_write,
+	.fsync = noop_fsync,
+};
+
+/* ---- directories ---------------------------------------------------------------------- */
+
+/*
+ * getdents over the dentry children: "." at 0, ".." at 1, then each name at 2 + its
+ * d_dirpos, which only grows in a directory (new names go at the end), so a position stays
+ * valid while names come and go. i_mutex held (iterate_dir).
+ */
+static int shmem_readdir(struct file *f, struct dir_context *ctx)
+{
+	struct dentry *dir = f->f_path.dentry, *d, *cur = NULL;
+	unsigned long flags;
+
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		struct dentry *parent = dir->d_parent;
+
+		if (!ctx->actor(ctx, "..", 2, 1, parent->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	for (;;) {
+		struct dentry *next = NULL;
+		struct list_head *start;
+
+		spin_lock_irqsave(&dcache_lock, flags);
+		start = cur ? &cur->d_child : &dir->d_subdirs;
+		for (struct list_head *l = start->next; l != &dir->d_subdirs; l = l->next) {
+			d = list_entry(l, struct dentry, d_child);
+			if (d->d_inode && (loff_t)d->d_dirpos + 2 >= ctx->pos) {
+				next = dget(d);
+				break;
+			}
+		}
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		if (cur)
+			dput(cur);
+		cur = next;
+		if (!cur)
+			break;
+		if (!ctx->actor(ctx, cur->d_name, cur->d_namelen, cur->d_dirpos + 2,
+				cur->d_inode->i_ino, fs_umode_to_dtype(cur->d_inode->i_mode)))
+			break;
+		ctx->pos = cur->d_dirpos + 3;
+	}
+	if (cur)
+		dput(cur);
+	return 0;
+}
+
+static const struct file_operations shmem_dir_operations = {
+	.llseek = generic_file_llseek,
+	.read = generic_read_dir,
+	.iterate = shmem_readdir,
+	.fsync = noop_fsync,
+};
+
+/* ---- inodes --------------------------------------------------------------------------- */
+
+struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
+			      dev_t dev)
+{
+	struct inode *inode;
+
+	if (!charge(sb, &sb->s_used_inodes, sb->s_max_inodes, 1))
+		return NULL;
+	inode = new_inode(sb);
+	if (!inode) {
+		charge(sb, &sb->s_used_inodes, 0, -1);
+		return NULL;
+	}
+	inode->i_mode = mode;
+	inode->i_uid = current->cred.fsuid;
+	inode->i_gid = current->cred.fsgid;
+	if (dir && (dir->i_mode & S_ISGID)) {	/* a setgid directory's group is inherited */
+		inode->i_gid = dir->i_gid;
+		if (S_ISDIR(mode))
+			inode->i_mode |= S_ISGID;
+	}
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_op = &shmem_inode_operations;
+		inode->i_fop = &shmem_file_operations;
+		break;
+	case S_IFDIR:
+		inc_nlink(inode);		/* "." */
+		inode->i_size = 2 * BOGO_DIRENT_SIZE;
+		inode->i_op = &shmem_dir_inode_operations;
+		inode->i_fop = &shmem_dir_operations;
+		break;
+	case S_IFLNK:
+		inode->i_op = &shmem_symlink_inode_operations;
+		break;
+	default:
+		inode->i_op = &shmem_special_inode_operations;
+		init_special_inode(inode, mode, dev);
+		break;
+	}
+	return inode;
+}
+
+static void shmem_evict_inode(struct inode *inode)
+{
+	struct super_block *sb = inode->i_sb;
+
+	shmem_free_from(inode, 0);
+	kfree(inode->i_pages);
+	kfree(inode->i_link);
+	charge(sb, &sb->s_used_inodes, 0, -1);
+}
+
+static void dir_changed(struct inode *dir, long entries)
+{
+	dir->i_size += entries * BOGO_DIRENT_SIZE;
+	dir->i_mtime = dir->i_ctime = current_time(dir);
+}
+
+/* A new name d in dir for inode: tmpfs holds the dentry (one reference) until unlink. */
+static void shmem_instantiate(struct inode *dir, struct dentry *d, struct inode *inode)
+{
+	d_instantiate(d, inode);
+	dget(d);
+	dir_changed(dir, 1);
+}
+
+static struct dentry *shmem_lookup(struct inode *dir, struct dentry *d, unsigned int flags)
+{
+	return NULL;	/* every name tmpfs has is in the dentry cache: d stays negative */
+}
+
+static int shmem_mknod(struct inode *dir, struct dentry *d, umode_t mode, dev_t dev)
+{
+	struct inode *inode = shmem_get_inode(dir->i_sb, dir, mode, dev);
+
+	if (!inode)
+		return -ENOSPC;
+	if (S_ISDIR(mode))
+		inc_nlink(dir);
+	shmem_instantiate(dir, d, inode);
+	return 0;
+}
+
+static int shmem_create(struct inode *dir, struct dentry *d, umode_t mode)
+{
+	return shmem_mknod(dir, d, (mode & S_IALLUGO) | S_IFREG, 0);
+}
+
+static int shmem_mkdir(struct inode *dir, struct dentry *d, umode_t mode)
+{
+	return shmem_mknod(dir, d, (mode & S_IALLUGO) | S_IFDIR, 0);
+}
+
+static int shmem_symlink(struct inode *dir, struct dentry *d, const char *target)
+{
+	size_t len = strlen(target) + 1;
+	struct inode *inode;
+	char *body;
+
+	if (len > PAGE_SIZE)
+		return -ENAMETOOLONG;
+	body = kmalloc(len, GFP_KERNEL);
+	if (!body)
+		return -ENOMEM;
+	inode = shmem_get_inode(dir->i_sb, dir, S_IFLNK | 0777, 0);
+	if (!inode) {
+		kfree(body);
+		return -ENOSPC;
+	}
+	memcpy(body, target, len);
+	inode->i_link = body;
+	inode->i_size = len - 1;
+	shmem_instantiate(dir, d, inode);
+	return 0;
+}
+
+static int shmem_link(struct dentry *old, struct inode *dir, struct dentry *d)
+{
+	struct inode *inode = old->d_inode;
+
+	inode->i_ctime = current_time(inode);
+	inc_nlink(inode);
+	ihold(inode);
+	shmem_instantiate(dir, d, inode);
+	return 0;
+}
+
+/* The name goes from the directory (d_delete) and tmpfs drops its hold on it; the inode
+ * lives on while anything still holds the dentry (an open file). */
+static int shmem_unlink(struct inode *dir, struct dentry *d)
+{
+	struct inode *inode = d->d_inode;
+
+	inode->i_ctime = current_time(inode);
+	drop_nlink(inode);
+	dir_changed(dir, -1);
+	d_delete(d);
+	dput(d);
+	return 0;
+}
+
+static bool shmem_empty(struct dentry *d)
+{
+	struct dentry *c;
+	unsigned long flags;
+	bool empty = true;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	list_for_each_entry(c, &d->d_subdirs, d_child)
+		if (c->d_inode)
+			empty = false;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return empty;
+}
+
+static int shmem_rmdir(struct inode *dir, struct dentry *d)
+{
+	if (!shmem_empty(d))
+		return -ENOTEMPTY;
+	drop_nlink(d->d_inode);
+	drop_nlink(dir);
+	return shmem_unlink(dir, d);
+}
+
+#define RENAME_NOREPLACE	1
+#define RENAME_EXCHANGE		2
+#define RENAME_WHITEOUT		4
+
+/*
+ * rename (rename_mutex and both directories' i_mutex held by the caller, which has checked
+ * the types: a directory over an empty directory, a non-directory over a non-directory).
+ * The replaced name goes as unlink would take it; old's dentry moves to new's place.
+ */
+static int shmem_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+			struct dentry *new, unsigned int flags)
+{
+	struct inode *inode = old->d_inode;
+	bool isdir = S_ISDIR(inode->i_mode);
+	char name[NAME_MAX + 1];
+	int err;
+
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
+		return -EINVAL;
+	if (flags & RENAME_EXCHANGE) {
+		struct inode *other = new->d_inode;
+		bool odir = S_ISDIR(other->i_mode);
+
+		if (old_dir != new_dir && isdir != odir) {
+			if (isdir) {
+				drop_nlink(old_dir);
+				inc_nlink(new_dir);
+			} else {
+				drop_nlink(new_dir);
+				inc_nlink(old_dir);
+			}
+		}
+		memcpy(name, old->d_name, old->d_namelen + 1);
+		{
+			struct dentry *op = old->d_parent, *np = new->d_parent;
+
+			dget(op);	/* kept through the two moves */
+			err = d_move(old, np, new->d_name, new->d_namelen);
+			if (!err)
+				err = d_move(new, op, name, strlen(name));
+			dput(op);
+		}
+		inode->i_ctime = other->i_ctime = current_time(inode);
+		return err;
+	}
+	if (new->d_inode) {
+		if (isdir && !shmem_empty(new))
+			return -ENOTEMPTY;
+		if (isdir) {
+			drop_nlink(new->d_inode);
+			drop_nlink(new_dir);
+		}
+		shmem_unlink(new_dir, new);
+	} else {
+		d_delete(new);		/* the negative name must not hide the moved one */
+		dir_changed(new_dir, 1);
+		dir_changed(old_dir, -1);
+	}
+	if (isdir && old_dir != new_dir) {
+		drop_nlink(old_dir);
+		inc_nlink(new_dir);
+	}
+	err = d_move(old, new->d_parent, new->d_name, new->d_namelen);
+	inode->i_ctime = current_time(inode);
+	old_dir->i_mtime = old_dir->i_ctime = new_dir->i_mtime = new_dir->i_ctime = inode->i_ctime;
+	return err;
+}
+
+/* chmod, chown, truncate, utimensat (the caller checked permission; i_mutex held). */
+static int shmem_setattr(struct dentry *d, struct iattr *a)
+{
+	struct inode *inode = d->d_inode;
+
+	if (a->ia_valid & ATTR_SIZE) {
+		if (!S_ISREG(inode->i_mode))
+			return -EINVAL;
+		if (a->ia_size < 0)
+			return -EINVAL;
+		if (a->ia_size > MAX_LFS_FILESIZE)
+			return -EFBIG;
+		if (a->ia_size != inode->i_size) {
+			shmem_truncate(inode, a->ia_size);
+			inode->i_mtime = inode->i_ctime = current_time(inode);
+		}
+	}
+	if (a->ia_valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (a->ia_mode & S_IALLUGO);
+	if (a->ia_valid & ATTR_UID)
+		inode->i_uid = a->ia_uid;
+	if (a->ia_valid & ATTR_GID)
+		inode->i_gid = a->ia_gid;
+	if (a->ia_valid & ATTR_ATIME)
+		inode->i_atime = a->ia_atime;
+	if (a->ia_valid & ATTR_MTIME)
+		inode->i_mtime = a->ia_mtime;
+	if (a->ia_valid & ATTR_CTIME)
+		inode->i_ctime = a->ia_ctime;
+	else if (a->ia_valid & (ATTR_MODE | ATTR_UID | ATTR_GID))
+		inode->i_ctime = current_time(inode);
+	return 0;
+}
+
+static const struct inode_operations shmem_dir_inode_operations = {
+	.lookup = shmem_lookup,
+	.create = shmem_create,
+	.mkdir = shmem_mkdir,
+	.mknod = shmem_mknod,
+	.symlink = shmem_symlink,
+	.link = shmem_link,
+	.unlink = shmem_unlink,
+	.rmdir = shmem_rmdir,
+	.rename = shmem_rename,
+	.setattr = shmem_setattr,
+};
+
+static const struct inode_operations shmem_inode_operations = { .setattr = shmem_setattr };
+static const struct inode_operations shmem_symlink_inode_operations = { .setattr = shmem_setattr };
+static const struct inode_operations shmem_special_inode_operations = { .setattr = shmem_setattr };
+
+/* ---- the file system ------------------------------------------------------------------ */
+
+static int shmem_statfs(struct dentry *d, struct kstatfs *buf)
+{
+	struct super_block *sb = d->d_sb;
+	unsigned long flags;
+
+	memset(buf, 0, sizeof(*buf));
+	buf->f_type = TMPFS_MAGIC;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_frsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	buf->f_fsid = sb->s_dev;
+	spin_lock_irqsave(&sb->s_lock, flags);
+	if (sb->s_max_pages) {
+		buf->f_blocks = sb->s_max_pages;
+		buf->f_bavail = buf->f_bfree = sb->s_max_pages - sb->s_used_pages;
+	}
+	if (sb->s_max_inodes) {
+		buf->f_files = sb->s_max_inodes;
+		buf->f_ffree = sb->s_max_inodes - sb->s_used_inodes;
+	}
+	spin_unlock_irqrestore(&sb->s_lock, flags);
+	return 0;
+}
+
+static bool parse_num(const char *v, unsigned long *out, int base)
+{
+	unsigned long n = 0;
+
+	if (!*v)
+		return false;
+	for (; *v; v++) {
+		int d = *v >= '0' && *v <= '9' ? *v - '0' : 99;
+
+		if (d >= base)
+			return false;
+		n = n * base + d;
+	}
+	*out = n;
+	return true;
+}
+
+/* size=, nr_inodes=, mode=, uid=, gid= (comma-separated); anything else is EINVAL. */
+static int shmem_parse_options(struct super_block *sb, const char *options, bool remount)
+{
+	struct shmem_sb_info *info = sb->s_fs_info;
+	char opt[64];
+
+	while (options && *options) {
+		const char *comma = strchr(options, ',');
+		size_t len = comma ? (size_t)(comma - options) : strlen(options);
+		char *val;
+		unsigned long n;
+
+		if (len >= sizeof(opt))
+			return -EINVAL;
+		memcpy(opt, options, len);
+		opt[len] = '\0';
+		options += len + (comma ? 1 : 0);
+		if (!len)
+			continue;
+		val = strchr(opt, '=');
+		if (val)
+			*val++ = '\0';
+		if (!strcmp(opt, "size") && val) {
+			char *end;
+			unsigned long long bytes = memparse(val, &end);
+
+			if (*end == '%') {
+				bytes = (unsigned long long)nr_total_pages() * PAGE_SIZE / 100 * bytes;
+				end++;
+			}
+			if (*end || end == val)
+				return -EINVAL;
+			sb->s_max_pages = (bytes + PAGE_SIZE - 1) >> PAGE_SHIFT;
+			info->size_set = true;
+		} else if (!strcmp(opt, "nr_inodes") && val) {
+			char *end;
+
+			sb->s_max_inodes = memparse(val, &end);
+			if (*end || end == val)
+				return -EINVAL;
+			info->inodes_set = true;
+		} else if (!strcmp(opt, "mode") && val && !remount) {
+			if (!parse_num(val, &n, 8))
+				return -EINVAL;
+			info->mode = n & 07777;
+		} else if (!strcmp(opt, "uid") && val && !remount) {
+			if (!parse_num(val, &n, 10))
+				return -EINVAL;
+			info->uid = n;
+		} else if (!strcmp(opt, "gid") && val && !remount) {
+			if (!parse_num(val, &n, 10))
+				return -EINVAL;
+			info->gid = n;
+		} else {
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* mount -o remount: size= and nr_inodes= may change, not below what is in use (EINVAL). */
+static int shmem_remount(struct super_block *sb, int flags, const char *options)
+{
+	unsigned long pages = sb->s_max_pages, inodes = sb->s_max_inodes;
+	int err = shmem_parse_options(sb, options, true);
+
+	if (!err && ((sb->s_max_pages && sb->s_max_pages < sb->s_used_pages) ||
+		     (sb->s_max_inodes && sb->s_max_inodes < sb->s_used_inodes)))
+		err = -EINVAL;
+	if (err) {
+		sb->s_max_pages = pages;
+		sb->s_max_inodes = inodes;
+	}
+	return err;
+}
+
+static void shmem_show_options(struct super_block *sb, char *buf, int len)
+{
+	struct shmem_sb_info *info = sb->s_fs_info;
+	int n = 0;
+
+	buf[0] = '\0';
+	if (info->size_set)
+		n += snprintf(buf + n, len - n, ",size=%luk", sb->s_max_pages * (PAGE_SIZE / 1024));
+	if (info->inodes_set && n < len)
+		n += snprintf(buf + n, len - n, ",nr_inodes=%lu", sb->s_max_inodes);
+	if (info->mode != 01777 && n < len)
+		n += snprintf(buf + n, len - n, ",mode=%03o", info->mode);
+	if (info->uid && n < len)
+		n += snprintf(buf + n, len - n, ",uid=%u", info->uid);
+	if (info->gid && n < len)
+		n += snprintf(buf + n, len - n, ",gid=%u", info->gid);
+	if (n)
+		memmove(buf, buf + 1, strlen(buf));	/* no leading comma */
+}
+
+static const struct super_operations shmem_ops = {
+	.evict_inode = shmem_evict_inode,
+	.statfs = shmem_statfs,
+	.remount_fs = shmem_remount,
+	.show_options = shmem_show_options,
+};
+
+/* Free every name tmpfs still holds, deepest first, then the super_block. */
+static void shmem_put_dentries(struct dentry *dir)
+{
+	for (;;) {
+		struct dentry *c, *victim = NULL;
+		unsigned long flags;
+
+		spin_lock_irqsave(&dcache_lock, flags);
+		list_for_each_entry(c, &dir->d_subdirs, d_child) {
+			if (c->d_inode) {
+				victim = dget(c);
+				break;
+			}
+		}
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		if (!victim)
+			return;
+		if (S_ISDIR(victim->d_inode->i_mode))
+			shmem_put_dentries(victim);
+		d_delete(victim);
+		dput(victim);		/* ours */
+		dput(victim);		/* tmpfs's hold */
+	}
+}
+
+static void shmem_kill_sb(struct super_block *sb)
+{
+	if (sb->s_root)
+		shmem_put_dentries(sb->s_root);
+	kfree(sb->s_fs_info);
+	kill_anon_super(sb);
+}
+
+static struct super_block *shmem_mount(const struct file_system_type *t, int flags,
+				       const char *dev, const char *options)
+{
+	struct super_block *sb = sget_anon(t);
+	struct shmem_sb_info *info;
+	struct inode *root;
+	int err;
+
+	if (IS_ERR(sb))
+		return sb;
+	info = kzalloc(sizeof(*info), GFP_KERNEL);
+	if (!info) {
+		kill_anon_super(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	info->mode = 01777;
+	sb->s_fs_info = info;
+	sb->s_op = &shmem_ops;
+	sb->s_magic = TMPFS_MAGIC;
+	sb->s_max_pages = nr_total_pages() / 2;		/* Linux's defaults: half of memory */
+	sb->s_max_inodes = nr_total_pages() / 2;
+	err = shmem_parse_options(sb, options, false);
+	if (err) {
+		shmem_kill_sb(sb);
+		return ERR_PTR(err);
+	}
+	root = shmem_get_inode(sb, NULL, S_IFDIR | info->mode, 0);
+	if (root) {
+		root->i_uid = info->uid;
+		root->i_gid = info->gid;
+	}
+	sb->s_root = d_make_root(root);
+	if (!sb->s_root) {
+		shmem_kill_sb(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	return sb;
+}
+
+struct file_system_type shmem_fs_type = {
+	.name = "tmpfs",
+	.nodev = true,
+	.mount = shmem_mount,
+	.kill_sb = shmem_kill_sb,
+};
+
+struct super_block *shmem_kern_mount(const struct file_system_type *t, const char *options)
+{
+	return shmem_mount(t, 0, NULL, options);
+}
