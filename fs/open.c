@@ -196,6 +196,8 @@ long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
 		kfree(name);
 		return err;
 	}
+	if (flags & O_PATH)
+		flags &= O_PATH_FLAGS;		/* O_CREAT, O_TRUNC, ... mean nothing with it */
 	if (flags & O_CREAT)
 		mode = (mode & S_IALLUGO & ~current_umask()) | S_IFREG;
 	f = do_filp_open(dfd, name, flags, mode);

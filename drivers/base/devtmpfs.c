@@ -23,14 +23,9 @@ static DEFINE_MUTEX(devtmpfs_lock);
 static struct super_block *devtmpfs_mount(const struct file_system_type *t, int flags,
 					  const char *dev, const char *options)
 {
-	unsigned long irq;
-
 	if (!devtmpfs_sb)
 		return ERR_PTR(-ENODEV);
-	spin_lock_irqsave(&devtmpfs_sb->s_lock, irq);
-	devtmpfs_sb->s_active++;	/* the caller counts this mount; this keeps it alive */
-	spin_unlock_irqrestore(&devtmpfs_sb->s_lock, irq);
-	return devtmpfs_sb;
+	return devtmpfs_sb;	/* the caller counts the mount in s_active */
 }
 
 static void devtmpfs_kill_sb(struct super_block *sb)
