@@ -94,6 +94,7 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, unsigned int len
 	if (!d)
 		return NULL;
 	d->d_parent = dget(parent);
+	d->d_op = parent->d_sb->s_d_op;
 	spin_lock_irqsave(&parent->d_sb->s_lock, flags);
 	d->d_dirpos = ++parent->d_sb->s_next_dirpos;
 	spin_unlock_irqrestore(&parent->d_sb->s_lock, flags);
@@ -114,6 +115,7 @@ struct dentry *d_make_root(struct inode *root)
 		iput(root);
 		return NULL;
 	}
+	d->d_op = root->i_sb->s_d_op;
 	d->d_inode = root;
 	return d;
 }

@@ -10,7 +10,6 @@
  * (fs/initramfs_vfs.c), so the parser is unit-tested on the host alone.
  */
 #include <linux/kernel.h>
-#include <linux/fs.h>
 #include <linux/initramfs.h>
 #include <linux/string.h>
 

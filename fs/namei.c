@@ -111,11 +111,29 @@ static struct nameidata *nd_alloc(unsigned int flags)
 	return nd;
 }
 
+/*
+ * A cached dentry the file system may declare stale (procfs: a pid that is gone): it leaves
+ * the directory and the name is looked up afresh.
+ */
+static struct dentry *revalidate(struct dentry *d, unsigned int flags)
+{
+	int r;
+
+	if (!d || !d->d_op || !d->d_op->d_revalidate)
+		return d;
+	r = d->d_op->d_revalidate(d, flags);
+	if (r > 0)
+		return d;
+	d_delete(d);
+	dput(d);
+	return r < 0 ? ERR_PTR(r) : NULL;
+}
+
 /* name in dir (dir's i_mutex held): a dentry with a reference (negative if absent). */
 struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int len)
 {
 	struct inode *inode = dir->d_inode;
-	struct dentry *d = d_lookup(dir, name, len), *r;
+	struct dentry *d = revalidate(d_lookup(dir, name, len), 0), *r;
 
 	if (d)
 		return d;
@@ -136,7 +154,7 @@ struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int
 
 static struct dentry *lookup_child(struct dentry *dir, const char *name, unsigned int len)
 {
-	struct dentry *d = d_lookup(dir, name, len);
+	struct dentry *d = revalidate(d_lookup(dir, name, len), 0);
 
 	if (d)
 		return d;

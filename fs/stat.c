@@ -464,6 +464,10 @@ static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf
 	err = -EINVAL;
 	if (!S_ISLNK(inode->i_mode))
 		goto out;
+	if (inode->i_op && inode->i_op->readlink) {	/* procfs's magic links */
+		err = inode->i_op->readlink(p.dentry, buf, bufsiz);
+		goto out;
+	}
 	body = inode->i_link;
 	if (!body && inode->i_op && inode->i_op->get_link)
 		body = inode->i_op->get_link(p.dentry, inode, NULL);

@@ -482,13 +482,7 @@ int register_chrdev_region(unsigned int major, unsigned int baseminor, unsigned 
 /* devtmpfs: make /dev/<name> (at boot, before or after /dev is mounted). */
 int devtmpfs_create_node(const char *name, umode_t mode, dev_t dev);
 
-/* Boot: unpack the initramfs (newc cpio) into the root tmpfs. */
-struct initramfs_status {
-	int entries;		/* files, directories, links and nodes made (also the return value) */
-	const char *error;	/* NULL: a complete archive; else what is wrong */
-	int entry;		/* the entry it is wrong in, counting from 1 */
-	size_t offset;		/* that entry's header, in bytes from the archive's start */
-};
-int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st);
+/* Boot: unpack_initramfs() and its status are in linux/initramfs.h. */
+#include <linux/initramfs.h>
 
 #endif

@@ -4,6 +4,15 @@
 
 #include <linux/types.h>
 
+/* Boot: unpack the initramfs (newc cpio) into the root tmpfs. */
+struct initramfs_status {
+	int entries;		/* files, directories, links and nodes made (also the return value) */
+	const char *error;	/* NULL: a complete archive; else what is wrong */
+	int entry;		/* the entry it is wrong in, counting from 1 */
+	size_t offset;		/* that entry's header, in bytes from the archive's start */
+};
+int unpack_initramfs(const void *start, size_t size, struct initramfs_status *st);
+
 struct initramfs_entry {
 	const char *name;		/* as in the archive ("bin/sh", "./dev", "/init") */
 	u32 ino, mode, uid, gid, nlink, mtime;

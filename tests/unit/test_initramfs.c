@@ -5,7 +5,6 @@
  */
 #include <string.h>
 #include <linux/kernel.h>
-#include <linux/fs.h>
 #include <linux/initramfs.h>
 #include "ktap.h"
 
