@@ -88,11 +88,23 @@ static struct dentry *__d_alloc(struct super_block *sb, const char *name, unsign
 /* A new negative child of parent, added at the end of its list (getdents's order). */
 struct dentry *d_alloc(struct dentry *parent, const char *name, unsigned int len)
 {
+	return d_alloc_flags(parent, name, len, 0);
+}
+
+/*
+ * The same, with d_flags set before the list shows it: the walk's lookup publishes its
+ * dentry as DCACHE_PAR_LOOKUP, so a lockless d_lookup never takes a name the file system
+ * has not answered for yet as absent (it waits on the directory's i_mutex instead).
+ */
+struct dentry *d_alloc_flags(struct dentry *parent, const char *name, unsigned int len,
+			     unsigned int dflags)
+{
 	struct dentry *d = __d_alloc(parent->d_sb, name, len);
 	unsigned long flags;
 
 	if (!d)
 		return NULL;
+	d->d_flags = dflags;
 	d->d_parent = dget(parent);
 	d->d_op = parent->d_sb->s_d_op;
 	spin_lock_irqsave(&parent->d_sb->s_lock, flags);
@@ -136,13 +148,23 @@ struct dentry *d_lookup(struct dentry *parent, const char *name, unsigned int le
 
 	spin_lock_irqsave(&dcache_lock, flags);
 	list_for_each_entry(d, &parent->d_subdirs, d_child) {
-		if (d->d_namelen == len && !memcmp(d->d_name, name, len)) {
+		if (d->d_namelen == len && !(d->d_flags & DCACHE_PAR_LOOKUP) &&
+		    !memcmp(d->d_name, name, len)) {
 			found = dget(d);
 			break;
 		}
 	}
 	spin_unlock_irqrestore(&dcache_lock, flags);
 	return found;
+}
+
+void d_lookup_done(struct dentry *d)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	d->d_flags &= ~DCACHE_PAR_LOOKUP;
+	spin_unlock_irqrestore(&dcache_lock, flags);
 }
 
 void d_delete(struct dentry *d)

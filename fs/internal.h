@@ -14,6 +14,9 @@ void deactivate_super(struct super_block *sb);
 void kill_anon_super(struct super_block *sb);
 
 /* dcache.c */
+struct dentry *d_alloc_flags(struct dentry *parent, const char *name, unsigned int len,
+			     unsigned int dflags);
+void d_lookup_done(struct dentry *d);
 int prepend_path(const struct path *p, const struct path *root, char *buf, int *pos);
 
 /* namespace.c */

@@ -139,15 +139,14 @@ struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int
 		return d;
 	if (d_unlinked(dir))
 		return ERR_PTR(-ENOENT);	/* a removed directory gets no new names */
-	d = d_alloc(dir, name, len);
+	d = d_alloc_flags(dir, name, len, DCACHE_PAR_LOOKUP);
 	if (!d)
 		return ERR_PTR(-ENOMEM);
-	if (inode->i_op && inode->i_op->lookup) {
-		r = inode->i_op->lookup(inode, d, 0);
-		if (r) {
-			dput(d);
-			d = r;		/* an error, or the file system's own dentry */
-		}
+	r = inode->i_op && inode->i_op->lookup ? inode->i_op->lookup(inode, d, 0) : NULL;
+	d_lookup_done(d);
+	if (r) {
+		dput(d);
+		d = r;		/* an error, or the file system's own dentry */
 	}
 	return d;
 }

@@ -268,6 +268,7 @@ struct inode {
 
 #define DCACHE_MOUNTED	0x1			/* a mount sits on this dentry */
 #define DCACHE_DELETED	0x2			/* unlinked: out of its parent's list */
+#define DCACHE_PAR_LOOKUP 0x4			/* being looked up: d_lookup passes it by */
 
 struct dentry {
 	struct dentry *d_parent;		/* the root is its own parent */
