@@ -103,7 +103,7 @@ static int write_data(struct vfsmount *mnt, struct dentry *d, const struct initr
 
 	if (!e->size)
 		return 0;
-	f = alloc_file(&p, d->d_inode, d->d_inode->i_fop, O_WRONLY);
+	f = alloc_file(&p, d->d_inode, d->d_inode->i_fop, O_WRONLY | O_LARGEFILE);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	if (f->f_op->write_kernel)

@@ -158,6 +158,9 @@ struct file *do_dentry_open(const struct path *p, int flags, bool created)
 		return ERR_PTR(err);
 	if (!S_ISREG(inode->i_mode))
 		flags &= ~O_TRUNC;
+	/* A 32-bit caller without O_LARGEFILE cannot see past 2 GiB (Linux's generic_file_open). */
+	if (S_ISREG(inode->i_mode) && !(flags & O_LARGEFILE) && inode->i_size > 0x7fffffffLL)
+		return ERR_PTR(-EOVERFLOW);
 	f = alloc_file(p, inode, inode->i_fop, flags);
 	if (IS_ERR(f))
 		return f;
