@@ -250,7 +250,7 @@ int main(void)
 	long fd, fd2, r;
 	char name[300];
 
-	ktap_plan(67);
+	ktap_plan(70);
 	sys(umask, 022);
 	if (booted) {
 		snprintf(base, sizeof(base), "/files_core");
@@ -330,6 +330,42 @@ int main(void)
 	r = sys(write, fd, "x", 1);
 	ktap_result(r == -EBADF, "write on O_RDONLY: -EBADF (%ld)", r);
 	sys(close, fd);
+
+	/* sendfile from f (at an offset, then at its own) into a new file; preadv/pwritev */
+	fd = xopen("f", O_RDONLY, 0);
+	fd2 = xopen("sf", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	{
+		long long off64 = 1;
+#if defined(__i386__) || defined(__arm__)
+		r = sys(sendfile64, fd2, fd, &off64, 3);
+#else
+		r = sys(sendfile, fd2, fd, &off64, 3);
+#endif
+		memset(buf, 0, 16);
+		xpread(fd2, buf, 16, 0);
+		ktap_result(r == 3 && off64 == 4 && streq(buf, "bcd") && sys(lseek, fd, 0, SEEK_CUR) == 0,
+			    "sendfile 3 bytes from offset 1: \"%s\", the offset moves to 4, the file's "
+			    "stays 0 (%ld)", buf, r);
+	}
+	{
+		struct { void *base; unsigned long len; } iov[2] = { { buf, 2 }, { buf + 8, 3 } };
+		long lo = 1;
+
+		memset(buf, 0, 16);
+		r = sys(preadv, fd, iov, 2, lo, 0);	/* the offset's low and high words */
+		ktap_result(r == 5 && !memcmp(buf, "bc", 2) && !memcmp(buf + 8, "def", 3),
+			    "preadv at 1 into 2 + 3 bytes: \"bc\" \"def\" (%ld)", r);
+		iov[0].base = "XY";
+		iov[1].base = "Z";
+		iov[1].len = 1;
+		r = sys(pwritev, fd2, iov, 2, lo, 0);
+		memset(buf, 0, 16);
+		xpread(fd2, buf, 16, 0);
+		ktap_result(r == 3 && streq(buf, "bXYZ"), "pwritev at 1: \"%s\" (%ld)", buf, r);
+	}
+	sys(close, fd);
+	sys(close, fd2);
+	sys(unlinkat, AT_FDCWD, "sf", 0);
 
 	/* the walk's errno */
 	r = xopen("f", O_RDONLY | O_DIRECTORY, 0);
