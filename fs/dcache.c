@@ -28,6 +28,11 @@ DEFINE_MUTEX(rename_mutex);
 #define MAX_DENTRIES	(1L << 20)
 static long nr_dentries;	/* dcache_lock */
 
+long dentry_count(void)
+{
+	return __atomic_load_n(&nr_dentries, __ATOMIC_RELAXED);
+}
+
 struct dentry *dget(struct dentry *d)
 {
 	if (d)

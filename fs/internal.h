@@ -17,6 +17,7 @@ void kill_anon_super(struct super_block *sb);
 struct dentry *d_alloc_flags(struct dentry *parent, const char *name, unsigned int len,
 			     unsigned int dflags);
 void d_lookup_done(struct dentry *d);
+long dentry_count(void);		/* dentries alive (the ktests' leak check) */
 int prepend_path(const struct path *p, const struct path *root, char *buf, int *pos);
 
 /* namespace.c */
