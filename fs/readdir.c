@@ -189,3 +189,59 @@ COMPAT_SYSCALL_DEFINE3(getdents, unsigned int, fd, void __user *, dirent,
 {
 	return do_getdents(fd, dirent, count, compat_filldir, 4);
 }
+
+/*
+ * i386's readdir (number 89): one entry per call into struct old_linux_dirent (32-bit
+ * d_ino and d_offset, d_namlen, the name and a NUL): 1 with an entry, 0 at the end.
+ */
+struct readdir_callback {
+	struct dir_context ctx;
+	char __user *dirent;
+	int result;
+};
+
+static bool compat_fillonedir(struct dir_context *ctx, const char *name, int namlen,
+			      loff_t offset, u64 ino, unsigned int d_type)
+{
+	struct readdir_callback *b = container_of(ctx, struct readdir_callback, ctx);
+	char zero = 0;
+
+	if (b->result)
+		return false;
+	if ((u32)ino != ino) {
+		b->result = -EOVERFLOW;
+		return false;
+	}
+	b->result++;
+	if (put_user((u32)ino, (u32 __user *)b->dirent) ||
+	    put_user((u32)offset, (u32 __user *)(b->dirent + 4)) ||
+	    put_user((u16)namlen, (u16 __user *)(b->dirent + 8)) ||
+	    copy_to_user(b->dirent + 10, name, namlen) ||
+	    copy_to_user(b->dirent + 10 + namlen, &zero, 1)) {
+		b->result = -EFAULT;
+		return false;
+	}
+	return true;
+}
+
+COMPAT_SYSCALL_DEFINE3(old_readdir, unsigned int, fd, void __user *, dirent,
+		       unsigned int, count)
+{
+	struct readdir_callback b = { .ctx.actor = compat_fillonedir, .dirent = dirent };
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	if (f->f_mode & FMODE_PATH) {
+		fput(f);
+		return -EBADF;
+	}
+	mutex_lock(&f->f_pos_lock);
+	err = iterate_dir(f, &b.ctx);
+	if (b.result)
+		err = b.result;
+	mutex_unlock(&f->f_pos_lock);
+	fput(f);
+	return err;
+}
