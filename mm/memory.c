@@ -58,7 +58,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 	copy = alloc_pages(GFP_KERNEL, 0);
 	if (!copy)
 		return -ENOMEM;
-	memcpy(copy, __va(pa), PAGE_SIZE);
+	copy_page(copy, __va(pa));
 	/* Replacing a live entry flushes it (map_user_page) before the old page is let go. */
 	if (map_user_page(mm, va, __pa(copy), vma->vm_flags)) {
 		free_page(copy);

@@ -47,7 +47,8 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 	pfn_to_page(pfn)->_refcount = 1;	/* the caller's reference (put_page) */
 	va = __va(PFN_PHYS(pfn));
 	if (gfp & __GFP_ZERO)
-		memset(va, 0, PAGE_SIZE << order);
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_page((char *)va + i * PAGE_SIZE);	/* rep stosq / dc zva */
 	return va;
 }
 

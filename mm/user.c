@@ -80,18 +80,13 @@ void mmput(struct mm_struct *mm)
 	kfree(mm);
 }
 
-long fork_copy_page(struct mm_struct *dst, unsigned long va, phys_addr_t pa,
-		    unsigned long vm_flags)
+unsigned long fork_copy_access(phys_addr_t pa, unsigned long vm_flags)
 {
-	unsigned long access = vm_flags;
-
-	if ((access & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE)
-		access &= ~VM_WRITE;
-	if (map_user_page(dst, va, pa, access))
-		return -ENOMEM;
 	if (!(vm_flags & VM_PFNMAP))
 		get_page(phys_to_page(pa));
-	return access;
+	if ((vm_flags & (VM_WRITE | VM_SHARED | VM_PFNMAP)) == VM_WRITE)
+		return vm_flags & ~VM_WRITE;
+	return vm_flags;
 }
 
 /*

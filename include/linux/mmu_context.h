@@ -49,13 +49,13 @@ void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long
  * mmput(dst) to give back).
  */
 /*
- * fork's copy of one present page (mm/user.c), for the arch's copy_user_range walk: maps the
- * frame pa at va into dst and counts the new mapping (a borrowed VM_PFNMAP frame is not
- * counted); a private writable page becomes copy-on-write, read-only in both. Returns the
- * access the source's entry must have now (the arch rewrites a writable one), or -ENOMEM.
+ * fork's policy for one present page (mm/user.c), for the arch's copy_user_range walk, which
+ * writes the entries itself a whole leaf table at a time: counts the child's new mapping of
+ * the frame pa (a borrowed VM_PFNMAP frame is not counted) and returns the access both
+ * entries get. A private writable page becomes copy-on-write: read-only in both (the arch
+ * rewrites the source's entry if it was writable).
  */
-long fork_copy_page(struct mm_struct *dst, unsigned long va, phys_addr_t pa,
-		    unsigned long vm_flags);
+unsigned long fork_copy_access(phys_addr_t pa, unsigned long vm_flags);
 int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long start,
 		    unsigned long end, unsigned long vm_flags);
 /* fork: the arch's part of mm_context_t that the copy inherits (the vDSO base). */

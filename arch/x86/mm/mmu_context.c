@@ -212,7 +212,6 @@ struct range_walk {
 static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
 {
 	phys_addr_t pa = *e & PTE_ADDR_MASK;
-	unsigned long access;
 
 	switch (w->op) {
 	case RANGE_UNMAP:
@@ -225,19 +224,47 @@ static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
 		*e = user_leaf(pa, user_page_access(pa, w->vm_flags));
 		tlb_flush_needed(&w->tlb);
 		break;
-	case RANGE_COPY:
-		if (w->err)
-			break;
-		access = fork_copy_page(w->dst, va, pa, w->vm_flags);
-		if ((long)access < 0) {
-			w->err = access;
-			break;
-		}
-		if (access != w->vm_flags && (*e & _PAGE_RW)) {
-			*e = user_leaf(pa, access);
+	case RANGE_COPY:		/* whole leaf tables: copy_pte_range() */
+		break;
+	}
+}
+
+/*
+ * fork's copy of one leaf table (entry i maps base + i pages), as Linux's copy_pte_range():
+ * the child's table for the same 2 MiB is looked up (or made) once, then the entries are
+ * written side by side, instead of a walk from the root for every page. A copy-on-write
+ * page turns read-only in the parent too; the flush comes once, at the end of the walk.
+ */
+static void copy_pte_range(struct range_walk *w, u64 *src, unsigned long base,
+			   unsigned long start, unsigned long end)
+{
+	unsigned long first = start > base ? (start - base) >> PAGE_SHIFT : 0;
+	unsigned long last = min((end - 1 - base) >> PAGE_SHIFT, (unsigned long)PTRS_PER_TABLE - 1);
+	u64 *dst;
+
+	while (first <= last && !(src[first] & USER_LEAF_MAPPED))
+		first++;
+	if (w->err || first > last)
+		return;			/* no page here: the child gets no table either */
+	dst = user_pte(w->dst, base + (first << PAGE_SHIFT), true);
+	if (!dst) {
+		w->err = -ENOMEM;
+		return;
+	}
+	dst -= first;
+	for (unsigned long i = first; i <= last; i++) {
+		u64 e = src[i];
+		phys_addr_t pa = e & PTE_ADDR_MASK;
+		unsigned long access;
+
+		if (!(e & USER_LEAF_MAPPED))
+			continue;
+		access = fork_copy_access(pa, w->vm_flags);
+		dst[i] = user_leaf(pa, access);
+		if (access != w->vm_flags && (e & _PAGE_RW)) {
+			src[i] = dst[i];
 			tlb_flush_needed(&w->tlb);
 		}
-		break;
 	}
 }
 
@@ -260,6 +287,8 @@ static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, uns
 			continue;
 		if (shift == PAGE_SHIFT) {
 			leaf_op(w, e, base + (i << shift));
+		} else if (w->op == RANGE_COPY && shift == PMD_SHIFT) {
+			copy_pte_range(w, __va(*e & PTE_ADDR_MASK), base + (i << shift), start, end);
 		} else if (walk_table(w, __va(*e & PTE_ADDR_MASK), shift - 9, base + (i << shift),
 				      start, end)) {
 			tlb_remove_table(&w->tlb, __va(*e & PTE_ADDR_MASK));

@@ -29,6 +29,10 @@ extern u64 kimage_voffset;
 #define __pa_symbol(sym) __kimg_to_phys(sym)
 #define __va(pa)	((void *)((unsigned long)((phys_addr_t)(pa) - memstart_addr) + PAGE_OFFSET))
 
+/* Whole pages (arch/arm64/lib/page.S): DC ZVA zeroing, 64-byte ldp/stp copying. */
+void clear_page(void *page);
+void copy_page(void *to, const void *from);
+
 #define virt_to_phys(va) __pa(va)
 #define phys_to_virt(pa) __va(pa)
 
