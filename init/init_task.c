@@ -31,6 +31,7 @@ struct task_struct init_task = {
 	.thread_node = { &init_signals.thread_head, &init_signals.thread_head },
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.cpus_mask = CPU_MASK_ALL,
 	.exit_signal = -1,
 	.signal = &init_signals,
 	.comm = "swapper/0",

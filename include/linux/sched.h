@@ -24,6 +24,7 @@
 #include <linux/wait.h>
 #include <linux/cred.h>
 #include <linux/resource.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
 
@@ -119,6 +120,12 @@ struct task_struct {
 	int on_cpu;			/* running, or still switching away (rq->lock) */
 	struct list_head run_list;	/* in rq->tasks while on_rq */
 	unsigned int time_slice;	/* ticks left before the tick asks to reschedule */
+	/*
+	 * The CPUs this task may run on (sched_setaffinity; fork copies it). Written under the
+	 * rq->lock of the task's CPU, read by the scheduler under it: a task is only ever
+	 * placed on a run queue of a CPU in this mask (select_task_rq).
+	 */
+	struct cpumask cpus_mask;
 
 	pid_t pid;			/* thread id */
 	pid_t tgid;			/* process id: the group leader's pid */
@@ -236,6 +243,9 @@ void wake_up_new_task(struct task_struct *t);
 void scheduler_tick(struct pt_regs *regs);	/* from the timer interrupt */
 int wake_up_state(struct task_struct *t, long state);
 void sched_fork(struct task_struct *t);
+/* Affinity (kernel/sched/core.c): store p's mask (-EINVAL: no active CPU in it); read it. */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new);
+void task_cpus_allowed(struct task_struct *p, struct cpumask *out);
 void schedule_tail(struct task_struct *prev);	/* a new task's first steps (ret_from_fork) */
 /* A new task's first C code, from the arch's ret_from_fork_asm (kernel/fork.c). */
 void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(void *), void *arg);

@@ -3,12 +3,11 @@
  * CPU affinity and the current CPU: sched_getaffinity, sched_setaffinity (and their 32-bit
  * forms), getcpu.
  *
- * A mask is a bitmap of CPU numbers in unsigned longs, NR_CPUS bits (cpumask_size() bytes);
- * user space passes its own length. The CPUs a task may run on are the active ones: today
- * only the boot CPU runs, so every task's mask is {0} and sched_setaffinity checks what it
- * is given (a pointer it can read, a task it may change, at least one active CPU in the
- * mask) but keeps nothing. Not wired: a per-task allowed mask (Linux's cpus_mask) and the
- * migration it implies come with SMP.
+ * A mask is a bitmap of CPU numbers in unsigned longs, NR_CPUS bits (cpumask_size() bytes,
+ * linux/cpumask.h); user space passes its own length. sched_setaffinity stores the mask in
+ * the task (set_cpus_allowed_ptr: task_struct.cpus_mask, which the scheduler places the
+ * task by); sched_getaffinity answers the stored mask's active CPUs; getcpu the CPU the
+ * caller runs on.
  *
  * Linux 6.1's rules: getaffinity refuses a length whose bits cannot hold nr_cpu_ids CPUs
  * or that is not a multiple of the ABI's long (EINVAL), and returns how many bytes it wrote:
@@ -24,25 +23,6 @@
 #include <linux/compat.h>
 #include <linux/uaccess.h>
 
-#define BITS_PER_LONG		(8 * sizeof(long))
-#define CPUMASK_LONGS		((NR_CPUS + BITS_PER_LONG - 1) / BITS_PER_LONG)
-
-struct cpumask {
-	unsigned long bits[CPUMASK_LONGS];
-};
-
-static unsigned int cpumask_size(void)
-{
-	return sizeof(struct cpumask);
-}
-
-/* The CPUs that run tasks: the boot CPU until the SMP bring-up starts the others. */
-static void active_cpus(struct cpumask *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->bits[0] = 1;
-}
-
 /* The task pid names (0: the caller), or NULL; tasklist_lock held. */
 static struct task_struct *find_process_by_pid(pid_t pid)
 {
@@ -53,15 +33,17 @@ static struct task_struct *find_process_by_pid(pid_t pid)
 
 static long do_getaffinity(pid_t pid, struct cpumask *mask)
 {
+	struct task_struct *p;
 	unsigned long flags;
 	long err = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if (!find_process_by_pid(pid))
+	p = find_process_by_pid(pid);
+	if (!p)
 		err = -ESRCH;
+	else
+		task_cpus_allowed(p, mask);	/* rq->lock nests inside tasklist_lock */
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!err)
-		active_cpus(mask);
 	return err;
 }
 
@@ -76,9 +58,7 @@ static bool may_set_affinity(const struct task_struct *p)
 static long do_setaffinity(pid_t pid, const struct cpumask *in)
 {
 	struct task_struct *p;
-	struct cpumask active;
 	unsigned long flags;
-	bool any = false;
 	long err = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -87,13 +67,10 @@ static long do_setaffinity(pid_t pid, const struct cpumask *in)
 		err = -ESRCH;
 	else if (!may_set_affinity(p))
 		err = -EPERM;
+	else
+		err = set_cpus_allowed_ptr(p, in);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (err)
-		return err;
-	active_cpus(&active);
-	for (unsigned int i = 0; i < CPUMASK_LONGS; i++)
-		any |= (in->bits[i] & active.bits[i]) != 0;
-	return any ? 0 : -EINVAL;
+	return err;
 }
 
 /*

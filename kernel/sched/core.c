@@ -15,7 +15,14 @@
  * __state/on_rq changes made by wake-ups and by schedule(). It is held across the switch:
  * taken by the task that calls schedule(), released by the task switched to (after its own
  * schedule() returns, or in schedule_tail() for a new task), so no other CPU sees a task
- * half switched. A task stays on the CPU it was created on (no migration yet).
+ * half switched.
+ *
+ * Placement: a task runs only on a CPU of its cpus_mask that is active. select_task_rq()
+ * picks one when a task is created and when it wakes on a CPU its mask no longer allows
+ * (sched_setaffinity changed it while it slept); task_cpu(t) changes only with t off every
+ * run queue and off every CPU, under the old run queue's lock, and task_rq_lock() re-checks
+ * it after taking a lock. A running task whose mask drops its CPU keeps running there until
+ * it sleeps (Linux migrates it at once with its stopper thread: not done, one CPU runs).
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -52,6 +59,35 @@ static inline struct rq *this_rq(void)
 	return cpu_rq(smp_processor_id());
 }
 
+/* The CPUs that run tasks: the boot CPU until the SMP bring-up adds the others. */
+struct cpumask cpu_active_mask = { .bits = { 1 } };
+
+/* Where t may run: the lowest active CPU of its mask (sched_setaffinity keeps one there). */
+static int select_task_rq(struct task_struct *t)
+{
+	unsigned int cpu = cpumask_first_and(&t->cpus_mask, &cpu_active_mask);
+
+	return cpu < NR_CPUS ? (int)cpu : 0;
+}
+
+/* Lock the run queue t is on (or will be put on), which may change until it is held. */
+static struct rq *task_rq_lock(struct task_struct *t, unsigned long *flags)
+{
+	for (;;) {
+		struct rq *rq = cpu_rq(task_cpu(t));
+
+		spin_lock_irqsave(&rq->lock, *flags);
+		if (rq == cpu_rq(task_cpu(t)))
+			return rq;
+		spin_unlock_irqrestore(&rq->lock, *flags);
+	}
+}
+
+static void task_rq_unlock(struct rq *rq, unsigned long *flags)
+{
+	spin_unlock_irqrestore(&rq->lock, *flags);
+}
+
 static void enqueue_task(struct rq *rq, struct task_struct *t)
 {
 	list_add_tail(&t->run_list, &rq->tasks);
@@ -80,20 +116,26 @@ static void kick_idle(struct rq *rq)
  */
 static int try_to_wake_up(struct task_struct *t, long state)
 {
-	struct rq *rq = cpu_rq(task_cpu(t));
 	unsigned long flags;
-	int woke = 0;
+	struct rq *rq = task_rq_lock(t, &flags);
+	int woke = 0, cpu;
 
-	spin_lock_irqsave(&rq->lock, flags);
 	if (t->__state & state) {
 		t->__state = TASK_RUNNING;
 		if (!t->on_rq) {
+			cpu = task_cpu(t);
+			if (!t->on_cpu && !cpumask_test_cpu(cpu, &t->cpus_mask)) {
+				/* Its mask changed while it slept: move it (it is on no queue). */
+				t->thread_info.cpu = select_task_rq(t);
+				task_rq_unlock(rq, &flags);
+				rq = task_rq_lock(t, &flags);
+			}
 			enqueue_task(rq, t);
 			kick_idle(rq);
 		}
 		woke = 1;
 	}
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, &flags);
 	return woke;
 }
 
@@ -107,6 +149,34 @@ int wake_up_state(struct task_struct *t, long state)
 	return try_to_wake_up(t, state);
 }
 
+/*
+ * sched_setaffinity's store: new & the active CPUs must name one, else -EINVAL and nothing
+ * changes. The mask is kept as given (CPUs not up yet included), as Linux keeps cpus_mask.
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new)
+{
+	struct cpumask usable;
+	unsigned long flags;
+	struct rq *rq;
+
+	if (!cpumask_and(&usable, new, &cpu_active_mask))
+		return -EINVAL;
+	rq = task_rq_lock(p, &flags);
+	p->cpus_mask = *new;
+	task_rq_unlock(rq, &flags);
+	return 0;
+}
+
+/* sched_getaffinity's answer: the CPUs p may run on that are active. */
+void task_cpus_allowed(struct task_struct *p, struct cpumask *out)
+{
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(p, &flags);
+
+	cpumask_and(out, &p->cpus_mask, &cpu_active_mask);
+	task_rq_unlock(rq, &flags);
+}
+
 /* A new task's scheduler fields, before anyone can see it. */
 void sched_fork(struct task_struct *t)
 {
@@ -115,7 +185,7 @@ void sched_fork(struct task_struct *t)
 	t->on_cpu = 0;
 	INIT_LIST_HEAD(&t->run_list);
 	t->time_slice = SCHED_SLICE_TICKS;
-	t->thread_info.cpu = smp_processor_id();
+	t->thread_info.cpu = select_task_rq(t);	/* cpus_mask: the parent's copy */
 	t->nvcsw = t->nivcsw = 0;
 }
 
