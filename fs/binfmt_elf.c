@@ -29,8 +29,7 @@
 #include <asm/elf.h>
 #include <asm/timex.h>
 
-#define STACK_SIZE (256UL * 1024)	/* the least stack a program gets */
-#define STACK_MAX (8UL << 20)		/* the most: the mmap area starts 8 MiB below the top */
+#define STACK_EXPAND (128UL * 1024)	/* the stack's first size beyond its contents (Linux's) */
 
 /* AT_HWCAP of 32-bit programs: the arch's own bits (arm64: the 32-bit ARM ones), if it has them. */
 #ifndef COMPAT_ELF_HWCAP
@@ -128,6 +127,10 @@ static int map_segment(struct linux_binprm *b, struct phdr *p)
 	err = mm_copy_to(mm, p->vaddr, (const char *)b->data + p->offset, p->filesz);
 	if (err)
 		return err;
+	/* As Linux: the data runs from the highest segment's start to its file bytes' end
+	 * (brk's RLIMIT_DATA check counts end_data - start_data). */
+	mm->start_data = max(mm->start_data, (unsigned long)p->vaddr);
+	mm->end_data = max(mm->end_data, (unsigned long)(p->vaddr + p->filesz));
 	if (p->flags & PF_X) {
 		if (!mm->start_code || start < mm->start_code)
 			mm->start_code = start;
@@ -177,16 +180,20 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	u64 rnd[2];
 
 	/*
-	 * The stack area is RLIMIT_STACK's size (at most 8 MiB, at least STACK_SIZE), pages
-	 * coming on first touch like any anonymous memory; only the top pages this function
-	 * writes (strings, pointers, auxv) are brought in now.
+	 * The stack area starts as Linux's does (setup_arg_pages): what this function writes
+	 * plus 128 KiB, or RLIMIT_STACK if that is less; it grows down on faults below it up
+	 * to RLIMIT_STACK (expand_stack). Pages come on first touch like any anonymous memory;
+	 * only the top pages written here (strings, pointers, auxv) are brought in now. Its
+	 * size counts against RLIMIT_AS: a limit that cannot hold it fails the exec (-ENOMEM).
 	 */
 	size_t used = b->len + strlen(b->filename) + 64 + 16 +
 		      (b->argc + b->envc + 3 + 2 * 24) * s.word + 16;
 	size_t populate = PAGE_ALIGN(used) + PAGE_SIZE;
-	size_t stack_size = min(task_rlimit(current, RLIMIT_STACK), (unsigned long)STACK_MAX);
+	size_t stack_size = min(populate + STACK_EXPAND,
+				max((size_t)(task_rlimit(current, RLIMIT_STACK) & PAGE_MASK), populate));
 
-	stack_size = max(PAGE_ALIGN(max(stack_size, (size_t)STACK_SIZE)), populate);
+	if (!may_expand_vm(mm, VM_STACK, stack_size >> PAGE_SHIFT))
+		return -ENOMEM;
 	err = mm_reserve_anon(mm, top - stack_size, stack_size, VM_READ | VM_WRITE | VM_STACK);
 	for (unsigned long va = top - populate; !err && va < top; va += PAGE_SIZE)
 		err = handle_mm_fault(mm, va, FAULT_FLAG_WRITE);

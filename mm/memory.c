@@ -77,6 +77,8 @@ static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned 
 	unsigned long va = addr & ~(PAGE_SIZE - 1);
 	phys_addr_t pa;
 
+	if (!vma)
+		vma = expand_stack(mm, addr);	/* just below the stack: it grows */
 	if (!vma || vma->vm_flags & VM_PFNMAP)
 		return -EFAULT;			/* SEGV_MAPERR; the vDSO has all its pages */
 	if ((flags & FAULT_FLAG_WRITE && !(vma->vm_flags & VM_WRITE)) ||

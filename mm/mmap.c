@@ -30,6 +30,89 @@
 #define MAP_POPULATE	0x8000
 
 #define MMAP_GAP (1UL << 20)	/* kept unmapped between the stack and mmap space */
+#define STACK_GUARD_GAP (256UL << PAGE_SHIFT)	/* Linux's stack_guard_gap: 1 MiB */
+
+/*
+ * RLIMIT_AS and RLIMIT_DATA, as Linux's may_expand_vm(): the pages of every area
+ * (PROT_NONE ones and the vDSO included: Linux's total_vm) and those of the data areas
+ * (private and writable, not the stack: is_data_mapping) may not pass the caller's limits,
+ * else -ENOMEM. Counted from the area list when asked, under page_table_lock, so no
+ * running count can drift; callers walk the list anyway.
+ */
+static bool is_data_mapping(unsigned long flags)
+{
+	return (flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE;
+}
+
+/* Pages of mm's areas inside [start, end): all of them, and the data ones. */
+static void count_vm_pages(struct mm_struct *mm, unsigned long start, unsigned long end,
+			   unsigned long *total, unsigned long *data)
+{
+	*total = *data = 0;
+	for (struct vm_area_struct *v = mm->mmap; v && v->vm_start < end; v = v->vm_next) {
+		unsigned long s = max(v->vm_start, start), e = min(v->vm_end, end);
+
+		if (s >= e)
+			continue;
+		*total += (e - s) >> PAGE_SHIFT;
+		if (is_data_mapping(v->vm_flags))
+			*data += (e - s) >> PAGE_SHIFT;
+	}
+}
+
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+{
+	unsigned long total, data, data_lim = task_rlimit(current, RLIMIT_DATA);
+
+	count_vm_pages(mm, 0, ~0UL, &total, &data);
+	if (total + npages > task_rlimit(current, RLIMIT_AS) >> PAGE_SHIFT)
+		return false;
+	if (is_data_mapping(flags) && data + npages > data_lim >> PAGE_SHIFT) {
+		/* Linux lets a zero soft limit pass up to the hard one (for Valgrind). */
+		if (!data_lim &&
+		    data + npages <= READ_ONCE(current->signal->rlim[RLIMIT_DATA].rlim_max) >> PAGE_SHIFT)
+			return true;
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The stack grows down, as Linux's VM_GROWSDOWN area: exec maps its top part only, and a
+ * fault below it (within RLIMIT_STACK of its top, above the next area by the guard gap)
+ * extends it, counted against RLIMIT_AS like any growth (acct_stack_growth). Called by
+ * handle_mm_fault() under page_table_lock for an address no area holds; the stack area
+ * now holding addr, or NULL (the fault stays a SIGSEGV).
+ */
+struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *prev = NULL, *v;
+	unsigned long start = addr & PAGE_MASK;
+
+	for (v = mm->mmap; v && v->vm_end <= addr; v = v->vm_next)
+		prev = v;
+	if (!v || !(v->vm_flags & VM_STACK) || v->vm_start <= addr)
+		return NULL;
+	if (v->vm_end - start > task_rlimit(current, RLIMIT_STACK) ||
+	    (prev && prev->vm_end + STACK_GUARD_GAP > start) ||
+	    !may_expand_vm(mm, v->vm_flags, (v->vm_start - start) >> PAGE_SHIFT))
+		return NULL;
+	v->vm_start = start;
+	return v;
+}
+
+/*
+ * Linux's order: RLIMIT_DATA against the new break first (the heap plus the data segment,
+ * check_data_rlimit), even for a shrink; then growth must pass may_expand_vm(). A request
+ * that cannot be met returns the current break.
+ */
+static bool brk_within_data_limit(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long lim = task_rlimit(current, RLIMIT_DATA);
+
+	return lim == RLIM_INFINITY ||
+	       (brk - mm->start_brk) + (mm->end_data - mm->start_data) <= lim;
+}
 
 SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
@@ -38,8 +121,9 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 
 	spin_lock(&mm->page_table_lock);
 	old_end = PAGE_ALIGN(mm->brk);
-	/* Linux returns the current break when the request cannot be met. */
-	if (brk >= mm->start_brk && brk <= mm->task_size &&
+	if (brk >= mm->start_brk && brk <= mm->task_size && brk_within_data_limit(mm, brk) &&
+	    (new_end <= old_end ||
+	     may_expand_vm(mm, VM_READ | VM_WRITE, (new_end - old_end) >> PAGE_SHIFT)) &&
 	    (new_end == old_end || !mm_brk(mm, old_end, new_end, VM_READ | VM_WRITE)))
 		mm->brk = brk;
 	brk = mm->brk;
@@ -114,6 +198,16 @@ static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned lo
 	}
 	if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
 		return -EINVAL;
+	if (flags & MAP_SHARED)		/* also MAP_SHARED_VALIDATE (both bits) */
+		vm_flags |= VM_SHARED;
+	/* A MAP_FIXED mapping replaces what it covers: those pages are not new (mmap_region). */
+	if (!may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT)) {
+		unsigned long replaced, data;
+
+		count_vm_pages(mm, addr, addr + len, &replaced, &data);
+		if (!may_expand_vm(mm, vm_flags, (len >> PAGE_SHIFT) - replaced))
+			return -ENOMEM;
+	}
 	if (flags & MAP_FIXED) {
 		err = mm_unmap(mm, addr, addr + len);
 		if (err)
@@ -125,8 +219,6 @@ static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned lo
 	 * by, a page first touched in a child after fork would be the child's alone. Populated
 	 * before any fork, every page is shared by dup_mm() and stays shared.
 	 */
-	if (flags & MAP_SHARED)		/* also MAP_SHARED_VALIDATE (both bits) */
-		vm_flags |= VM_SHARED;
 	if (flags & MAP_POPULATE || vm_flags & VM_SHARED)
 		err = mm_map_anon(mm, addr, len, vm_flags);
 	else
@@ -197,6 +289,27 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 }
 
 /*
+ * Making private memory writable turns it into data: RLIMIT_DATA must hold the pages that
+ * become data (Linux's mprotect_fixup checks each area the same way), else -ENOMEM.
+ */
+static int mprotect_data_check(struct mm_struct *mm, unsigned long start, unsigned long end,
+			       unsigned long vm_flags)
+{
+	unsigned long becoming = 0;
+
+	if (!(vm_flags & VM_WRITE))
+		return 0;
+	for (struct vm_area_struct *v = mm->mmap; v && v->vm_start < end; v = v->vm_next) {
+		unsigned long s = max(v->vm_start, start), e = min(v->vm_end, end);
+
+		if (s < e && !is_data_mapping(v->vm_flags) &&
+		    is_data_mapping((v->vm_flags & ~(VM_READ | VM_EXEC)) | vm_flags))
+			becoming += (e - s) >> PAGE_SHIFT;
+	}
+	return !becoming || may_expand_vm(mm, VM_WRITE, becoming) ? 0 : -ENOMEM;
+}
+
+/*
  * Change what user space may do with its pages; C libraries make their relocated data
  * read-only this way (RELRO) right after startup. PROT_WRITE without PROT_READ still
  * reads on x86 and arm64 (the page tables cannot say write-only), as on Linux.
@@ -220,7 +333,9 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	if (end > mm->task_size)
 		return -ENOMEM;
 	spin_lock(&mm->page_table_lock);
-	err = mm_protect(mm, start, end, vm_flags_from_prot(prot));
+	err = mprotect_data_check(mm, start, end, vm_flags_from_prot(prot));
+	if (!err)
+		err = mm_protect(mm, start, end, vm_flags_from_prot(prot));
 	if (!err && (prot & PROT_EXEC))
 		sync_user_icache_range(mm, start, end);	/* data written earlier may now run */
 	spin_unlock(&mm->page_table_lock);

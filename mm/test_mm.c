@@ -217,3 +217,31 @@ KTEST(mm, failed_populate_frees_the_tables_it_made)
 	release_held(held);
 	mmput(mm);
 }
+
+/* clear_page/copy_page (rep stosq/movsq, DC ZVA, ldp/stp) do a whole page and no more. */
+KTEST(mm, clear_and_copy_page_stay_in_their_page)
+{
+	unsigned char *p = alloc_pages(GFP_KERNEL, 2), *a, *b, *after;
+	bool ok = true;
+
+	if (!p) {
+		t->failed = 1;
+		return;
+	}
+	a = p;
+	b = p + PAGE_SIZE;
+	after = p + 2 * PAGE_SIZE;
+	memset(p, 0x5a, 4 * PAGE_SIZE);
+	clear_page(a);
+	for (unsigned int i = 0; i < PAGE_SIZE; i++)
+		ok &= a[i] == 0 && b[i] == 0x5a;
+	KTEST_EXPECT(t, ok);
+	for (unsigned int i = 0; i < PAGE_SIZE; i++)
+		b[i] = (unsigned char)(i * 7 + 3);
+	copy_page(after, b);
+	ok = !memcmp(after, b, PAGE_SIZE);
+	for (unsigned int i = 0; i < PAGE_SIZE; i++)
+		ok &= after[PAGE_SIZE + i] == 0x5a && a[i] == 0;
+	KTEST_EXPECT(t, ok);
+	free_pages(p, 2);
+}

@@ -29,7 +29,7 @@
 #define VM_WRITE	0x2
 #define VM_EXEC		0x4
 #define VM_SHARED	0x8	/* MAP_SHARED: fork shares the pages writable, never copies them */
-#define VM_STACK	0x100	/* informational: the initial stack */
+#define VM_STACK	0x100	/* the initial stack: grows down on a fault below it (expand_stack) */
 #define VM_PFNMAP	0x400	/* the frames are not the area's own (the vDSO's kernel pages):
 				 * unmapping never frees them, mprotect never makes them writable */
 
@@ -97,6 +97,10 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
  * direct map: for exec's new mm only (it would write through a copy-on-write page). */
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* RLIMIT_AS / RLIMIT_DATA (mm/mmap.c): may mm take npages more of an area with flags? */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+/* A fault below the stack: grow it down to addr if the limits allow; the area, or NULL. */
+struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Unmap [start, end) (page aligned); 0 or -ENOMEM (an area could not be split). */
 int mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end);
