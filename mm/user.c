@@ -122,6 +122,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->mmap_base = oldmm->mmap_base;
 	arch_dup_mmap(oldmm, mm);
 	for (old = oldmm->mmap; old; old = old->vm_next) {
+		if (old->vm_flags & VM_DONTCOPY)
+			continue;		/* MADV_DONTFORK: not the child's */
 		v = vma_alloc(mm);
 		if (!v) {
 			err = -ENOMEM;
@@ -131,6 +133,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		v->vm_next = NULL;
 		*tail = v;
 		tail = &v->vm_next;
+		if (v->vm_flags & VM_WIPEONFORK)
+			continue;		/* the child's pages come zeroed on first touch */
 		err = copy_user_range(mm, oldmm, v->vm_start, v->vm_end, v->vm_flags);
 		if (err)
 			break;
@@ -335,6 +339,28 @@ static int split_vma_at(struct mm_struct *mm, unsigned long addr)
 	tail->vm_start = addr;
 	v->vm_end = addr;
 	v->vm_next = tail;
+	return 0;
+}
+
+int mm_update_flags(struct mm_struct *mm, unsigned long start, unsigned long end,
+		    unsigned long set, unsigned long clear)
+{
+	for (struct vm_area_struct *v = mm->mmap; v && v->vm_start < end; v = v->vm_next) {
+		unsigned long nf = (v->vm_flags & ~clear) | set;
+		unsigned long s = max(start, v->vm_start), e = min(end, v->vm_end);
+		int err;
+
+		if (v->vm_end <= start || nf == v->vm_flags)
+			continue;
+		err = split_vma_at(mm, s);
+		if (!err)
+			err = split_vma_at(mm, e);
+		if (err)
+			return err;
+		if (v->vm_start < start)
+			v = v->vm_next;		/* the piece inside the range */
+		v->vm_flags = nf;
+	}
 	return 0;
 }
 

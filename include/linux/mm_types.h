@@ -33,6 +33,12 @@
 #define VM_PFNMAP	0x400	/* the frames are not the area's own (the vDSO's kernel pages):
 				 * unmapping never frees them, mprotect never makes them writable */
 
+/* madvise's marks (mm/madvise.c): read-ahead hints, fork's treatment, core dumps. */
+#define VM_SEQ_READ	0x8000		/* MADV_SEQUENTIAL */
+#define VM_RAND_READ	0x10000		/* MADV_RANDOM */
+#define VM_DONTCOPY	0x20000		/* MADV_DONTFORK: fork leaves the area out */
+#define VM_WIPEONFORK	0x2000000	/* MADV_WIPEONFORK: the child gets it empty (zeroes) */
+#define VM_DONTDUMP	0x4000000	/* MADV_DONTDUMP */
 /* The most areas one mm may hold (Linux's default vm.max_map_count). */
 #define MAX_MAP_COUNT	65530
 
@@ -102,6 +108,10 @@ bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npag
 /* A fault below the stack: grow it down to addr if the limits allow; the area, or NULL. */
 struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Set and clear vm_flags bits on the areas in [start, end) (page aligned), splitting an
+ * area at the range's ends only where its flags change. 0 or -ENOMEM (no area for a split). */
+int mm_update_flags(struct mm_struct *mm, unsigned long start, unsigned long end,
+		    unsigned long set, unsigned long clear);
 /* Unmap [start, end) (page aligned); 0 or -ENOMEM (an area could not be split). */
 int mm_unmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Change the access of [start, end) (page aligned, all mapped) to vm_flags' VM_READ/WRITE/
