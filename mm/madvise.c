@@ -39,10 +39,6 @@
 #include <linux/mmu_context.h>
 #include <linux/cred.h>
 
-#ifndef CAP_SYS_ADMIN
-#define CAP_SYS_ADMIN		21	/* until linux/cred.h names it */
-#endif
-
 #define MADV_NORMAL		0
 #define MADV_RANDOM		1
 #define MADV_SEQUENTIAL		2
