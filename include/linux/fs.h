@@ -356,6 +356,8 @@ struct file *alloc_file(const struct path *path, struct inode *inode,
 			const struct file_operations *fops, unsigned int flags);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
+/* f_op->mmap of files whose pages the mm maps directly (tmpfs): mm/filemap.c. */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 
 /* Inodes and dentries. */
 struct inode *new_inode(struct super_block *sb);	/* i_count 1, i_nlink 1, i_ino fresh */
