@@ -22,6 +22,7 @@
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/errno.h>
+#include <linux/err.h>
 #include <linux/string.h>
 #include <linux/mmu_context.h>
 
@@ -71,6 +72,49 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 	return 0;
 }
 
+/*
+ * The first touch of a page of a file mapping: the file's page (vma->vm_ops->fault). A
+ * shared mapping, or any read, maps the file's page itself (read-only when the mapping is
+ * private: its first write copies it in do_wp_page, since the file holds a reference too);
+ * a write to a private mapping gets its copy at once, as Linux's do_cow_fault.
+ */
+static int do_file_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+			unsigned int flags)
+{
+	unsigned long pgoff = vma->vm_pgoff + ((va - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page = vma->vm_ops->fault(vma, pgoff);
+	unsigned long access = vma->vm_flags;
+	phys_addr_t pa;
+
+	if (!page)
+		return -EFAULT;			/* past the end of the file (Linux: SIGBUS) */
+	if (IS_ERR(page))
+		return -ENOMEM;
+	pa = __pa(page_address(page));
+	if (flags & FAULT_FLAG_WRITE && !(vma->vm_flags & VM_SHARED)) {
+		void *copy = alloc_pages(GFP_KERNEL, 0);
+
+		if (!copy) {
+			put_page(page);
+			return -ENOMEM;
+		}
+		copy_page(copy, page_address(page));
+		put_page(page);
+		pa = __pa(copy);
+		page = virt_to_page(copy);
+	} else if (!(vma->vm_flags & VM_SHARED)) {
+		access &= ~VM_WRITE;		/* the file's page: copied at the first write */
+	}
+	if (map_user_page(mm, va, pa, access)) {
+		put_page(page);
+		return -ENOMEM;
+	}
+	mm->faulted_pages++;
+	if (vma->vm_flags & VM_EXEC)
+		sync_user_icache_range(mm, va, va + PAGE_SIZE);
+	return 0;
+}
+
 static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
@@ -86,6 +130,8 @@ static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned 
 	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return -EACCES;			/* SEGV_ACCERR: PROT_NONE, or not this access */
 	pa = user_page_phys(mm, va);
+	if (!pa && vma->vm_file)
+		return do_file_page(mm, vma, va, flags);
 	if (!pa)
 		return do_anonymous_page(mm, vma, va);
 	if (flags & FAULT_FLAG_WRITE)

@@ -18,6 +18,7 @@
 #include <linux/compat.h>
 #include <linux/fs.h>
 #include <linux/fdtable.h>
+#include <linux/slab.h>
 #include <asm/elf.h>
 
 #define PROT_READ	0x1
@@ -25,6 +26,8 @@
 #define PROT_EXEC	0x4
 #define MAP_SHARED	0x01
 #define MAP_PRIVATE	0x02
+#define MAP_SHARED_VALIDATE 0x03
+#define MAP_TYPE	0x0f
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MAP_POPULATE	0x8000
@@ -128,6 +131,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		mm->brk = brk;
 	brk = mm->brk;
 	spin_unlock(&mm->page_table_lock);
+	mm_release_dead_vmas(mm);	/* a shrink may have unmapped a file there */
 	return brk;
 }
 
@@ -175,16 +179,72 @@ static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 }
 
 /*
+ * A file mapping's checks, in do_mmap()'s order: the mapping type, a writable shared
+ * mapping of a file not open for writing (EACCES), a file not open for reading (EACCES), a
+ * file with no mmap (ENODEV). The area's flags: VM_SHARED | VM_MAYSHARE for MAP_SHARED,
+ * VM_SHARED dropped again when the file is not open for writing (such a mapping can never
+ * be written: mprotect(PROT_WRITE) is EACCES).
+ */
+static long file_mmap_flags(struct file *file, unsigned long prot, unsigned long flags,
+			    unsigned long *vm_flags)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		if (prot & PROT_WRITE && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (!(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~VM_SHARED;
+		__attribute__((__fallthrough__));
+	case MAP_PRIVATE:
+		if (!(file->f_mode & FMODE_READ))
+			return -EACCES;
+		if (!file->f_op || !file->f_op->mmap)
+			return -ENODEV;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* A file area over [addr, addr + len): the file's mmap says where its pages come from. */
+static long mmap_file_area(struct mm_struct *mm, struct file *file, unsigned long addr,
+			   unsigned long len, unsigned long pgoff, unsigned long *vm_flags)
+{
+	struct vm_area_struct *v = kzalloc(sizeof(*v), GFP_KERNEL);
+	long err;
+
+	if (!v)
+		return -ENOMEM;
+	v->vm_start = addr;
+	v->vm_end = addr + len;
+	v->vm_flags = *vm_flags;
+	v->vm_pgoff = pgoff;
+	v->vm_file = get_file(file);
+	err = file->f_op->mmap(file, v);
+	if (!err && v->vm_file)
+		return mm_insert_vma(mm, v) ? (fput(v->vm_file), kfree(v), -ENOMEM) : 1;
+	/* Never the file's last reference here: do_mmap holds one. */
+	if (v->vm_file)
+		fput(v->vm_file);
+	*vm_flags = v->vm_flags;	/* made anonymous (/dev/zero): the caller maps it so */
+	kfree(v);
+	return err;
+}
+
+/*
  * The checks come in Linux's order, so a call with several things wrong gets Linux's errno:
  * the descriptor first (ksys_mmap_pgoff), then the length, then the address (an address
  * range past the top is -ENOMEM, a misaligned one -EINVAL, as get_unmapped_area() says),
- * and the mapping type last.
+ * the mapping type and the file's modes, and the limits last.
  */
 static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned long len,
-			   unsigned long prot, unsigned long flags)
+			   unsigned long prot, unsigned long flags, struct file *file,
+			   unsigned long pgoff)
 {
 	unsigned long vm_flags = vm_flags_from_prot(prot);
-	int err;
+	long err;
 
 	if (flags & MAP_FIXED) {
 		if (addr > mm->task_size - len)
@@ -196,10 +256,16 @@ static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned lo
 		if (!addr)
 			return -ENOMEM;
 	}
-	if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
-		return -EINVAL;
-	if (flags & MAP_SHARED)		/* also MAP_SHARED_VALIDATE (both bits) */
-		vm_flags |= VM_SHARED;
+	if (file) {
+		err = file_mmap_flags(file, prot, flags, &vm_flags);
+		if (err)
+			return err;
+	} else {
+		if (!(flags & (MAP_PRIVATE | MAP_SHARED)))
+			return -EINVAL;
+		if (flags & MAP_SHARED)		/* also MAP_SHARED_VALIDATE (both bits) */
+			vm_flags |= VM_SHARED;
+	}
 	/* A MAP_FIXED mapping replaces what it covers: those pages are not new (mmap_region). */
 	if (!may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT)) {
 		unsigned long replaced, data;
@@ -213,11 +279,17 @@ static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned lo
 		if (err)
 			return err;
 	}
+	if (file) {
+		err = mmap_file_area(mm, file, addr, len, pgoff, &vm_flags);
+		if (err)
+			return err > 0 ? (long)addr : err;
+	}
 	/*
 	 * Pages come on first touch (mm/memory.c), unless the caller wants them now. Shared
 	 * anonymous memory gets all of them now: with no object behind the area to find a page
 	 * by, a page first touched in a child after fork would be the child's alone. Populated
-	 * before any fork, every page is shared by dup_mm() and stays shared.
+	 * before any fork, every page is shared by dup_mm() and stays shared. (A file mapping's
+	 * pages come on first touch even with MAP_POPULATE.)
 	 */
 	if (flags & MAP_POPULATE || vm_flags & VM_SHARED)
 		err = mm_map_anon(mm, addr, len, vm_flags);
@@ -226,22 +298,46 @@ static long do_mmap_locked(struct mm_struct *mm, unsigned long addr, unsigned lo
 	return err ? err : (long)addr;
 }
 
+/*
+ * The descriptor (EBADF, O_PATH included), the length, an offset whose last page would
+ * wrap (EOVERFLOW), then do_mmap_locked. A file area keeps its own reference on the file;
+ * the one taken here is put once page_table_lock is dropped.
+ */
 static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		    unsigned long flags, long fd, unsigned long off_pages)
 {
 	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
 	long ret;
 
-	if (!(flags & MAP_ANONYMOUS))
-		return fd_is_open(fd) ? -ENODEV : -EBADF;	/* no file mappings yet */
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fd < 0 ? NULL : fget(fd);
+		if (!file)
+			return -EBADF;
+		if (file->f_mode & FMODE_PATH) {
+			fput(file);
+			return -EBADF;
+		}
+	} else {
+		off_pages = 0;
+	}
+	ret = -EINVAL;
 	if (!len)
-		return -EINVAL;
+		goto out;
 	len = PAGE_ALIGN(len);
+	ret = -ENOMEM;
 	if (!len || len > mm->task_size)
-		return -ENOMEM;				/* the alignment wrapped, or too long */
+		goto out;				/* the alignment wrapped, or too long */
+	ret = -EOVERFLOW;
+	if (off_pages + (len >> PAGE_SHIFT) < off_pages)
+		goto out;
 	spin_lock(&mm->page_table_lock);
-	ret = do_mmap_locked(mm, addr, len, prot, flags);
+	ret = do_mmap_locked(mm, addr, len, prot, flags, file, off_pages);
 	spin_unlock(&mm->page_table_lock);
+	mm_release_dead_vmas(mm);
+out:
+	if (file)
+		fput(file);
 	return ret;
 }
 
@@ -285,6 +381,7 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 	spin_lock(&mm->page_table_lock);
 	err = mm_unmap(mm, addr, addr + len);
 	spin_unlock(&mm->page_table_lock);
+	mm_release_dead_vmas(mm);
 	return err;
 }
 
@@ -340,4 +437,59 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 		sync_user_icache_range(mm, start, end);	/* data written earlier may now run */
 	spin_unlock(&mm->page_table_lock);
 	return err;
+}
+
+/*
+ * msync, with Linux's checks and errno: unknown flags, an unaligned start, MS_ASYNC with
+ * MS_SYNC (EINVAL); a wrapped range (ENOMEM); a hole (ENOMEM after the rest; at once for a
+ * plain MS_ASYNC) or nothing mapped (ENOMEM). The files Ferry maps are tmpfs ones, whose
+ * pages are the file itself: nothing is written back, so MS_SYNC has nothing to wait for.
+ */
+#define MS_ASYNC	1
+#define MS_INVALIDATE	2
+#define MS_SYNC		4
+
+SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *v;
+	unsigned long end;
+	int err = 0, unmapped = 0;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if (start & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end < start)
+		return -ENOMEM;
+	if (end == start)
+		return 0;
+	spin_lock(&mm->page_table_lock);
+	for (;;) {
+		for (v = mm->mmap; v && v->vm_end <= start; v = v->vm_next)
+			;
+		if (!v) {
+			err = -ENOMEM;
+			break;
+		}
+		if (start < v->vm_start) {
+			if (flags == MS_ASYNC) {
+				err = -ENOMEM;
+				break;
+			}
+			start = v->vm_start;
+			if (start >= end)
+				break;
+			unmapped = -ENOMEM;
+		}
+		start = v->vm_end;
+		if (start >= end)
+			break;
+	}
+	spin_unlock(&mm->page_table_lock);
+	return err ? err : unmapped;
 }

@@ -345,6 +345,7 @@ static const struct file_operations shmem_file_operations = {
 	.read_kernel = shmem_kernel_read,
 	.write_kernel = shmem_kernel_write,
 	.fsync = noop_fsync,
+	.mmap = generic_file_mmap,
 };
 
 /* ---- directories ---------------------------------------------------------------------- */

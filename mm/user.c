@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/mmu_context.h>
+#include <linux/fs.h>
 
 struct mm_struct *mm_alloc(unsigned long task_size)
 {
@@ -45,10 +46,62 @@ static struct vm_area_struct *vma_alloc(struct mm_struct *mm)
 	return v;
 }
 
+/*
+ * An area leaves the list. A file area's reference cannot be put here: the caller may hold
+ * page_table_lock, and the last fput of a file may sleep. It waits on mm->dead_vmas for
+ * mm_release_dead_vmas() (mmput, with no lock, calls it at once).
+ */
 static void vma_free(struct mm_struct *mm, struct vm_area_struct *v)
 {
 	mm->map_count--;
+	if (v->vm_file) {
+		v->vm_next = mm->dead_vmas;
+		mm->dead_vmas = v;
+		return;
+	}
 	kfree(v);
+}
+
+void mm_release_dead_vmas(struct mm_struct *mm)
+{
+	struct vm_area_struct *v;
+
+	for (;;) {
+		spin_lock(&mm->page_table_lock);
+		v = mm->dead_vmas;
+		if (v)
+			mm->dead_vmas = v->vm_next;
+		spin_unlock(&mm->page_table_lock);
+		if (!v)
+			return;
+		fput(v->vm_file);
+		kfree(v);
+	}
+}
+
+void vma_set_anonymous(struct vm_area_struct *vma)
+{
+	struct file *f = vma->vm_file;
+
+	vma->vm_file = NULL;
+	vma->vm_ops = NULL;
+	vma->vm_pgoff = 0;
+	if (f)
+		fput(f);	/* do_mmap's own reference is still held: never the last */
+}
+
+int mm_insert_vma(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	struct vm_area_struct **pp = &mm->mmap;
+
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return -ENOMEM;
+	mm->map_count++;
+	while (*pp && (*pp)->vm_start < v->vm_start)
+		pp = &(*pp)->vm_next;
+	v->vm_next = *pp;
+	*pp = v;
+	return 0;
 }
 
 /* Unmap an area's pages; they go back to the allocator unless they are not the area's own. */
@@ -77,6 +130,7 @@ void mmput(struct mm_struct *mm)
 		vma_free(mm, vma);
 	}
 	destroy_context(mm);
+	mm_release_dead_vmas(mm);
 	kfree(mm);
 }
 
@@ -131,6 +185,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		}
 		*v = *old;
 		v->vm_next = NULL;
+		if (v->vm_file)
+			get_file(v->vm_file);
 		*tail = v;
 		tail = &v->vm_next;
 		if (v->vm_flags & VM_WIPEONFORK)
@@ -161,7 +217,7 @@ static int add_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 	struct vm_area_struct **pp = &mm->mmap, *v;
 
 	for (v = mm->mmap; v; v = v->vm_next)
-		if (start < v->vm_end && end > v->vm_start) {
+		if (start < v->vm_end && end > v->vm_start && !v->vm_file) {
 			v->vm_start = min(v->vm_start, start);
 			v->vm_end = max(v->vm_end, end);
 			v->vm_flags |= flags;
@@ -336,6 +392,10 @@ static int split_vma_at(struct mm_struct *mm, unsigned long addr)
 	if (!tail)
 		return -ENOMEM;
 	*tail = *v;
+	if (tail->vm_file) {
+		get_file(tail->vm_file);
+		tail->vm_pgoff += (addr - v->vm_start) >> PAGE_SHIFT;
+	}
 	tail->vm_start = addr;
 	v->vm_end = addr;
 	v->vm_next = tail;
@@ -403,6 +463,10 @@ int mm_protect(struct mm_struct *mm, unsigned long start, unsigned long end,
 		if (v->vm_start <= covered && covered < v->vm_end) {
 			/* Pages that are not the area's own (the vDSO's) are never written. */
 			if (v->vm_flags & VM_PFNMAP && vm_flags & VM_WRITE)
+				return -EACCES;
+			/* A shared mapping of a file not open for writing stays unwritable. */
+			if ((v->vm_flags & (VM_MAYSHARE | VM_SHARED)) == VM_MAYSHARE &&
+			    vm_flags & VM_WRITE)
 				return -EACCES;
 			covered = v->vm_end;
 		}

@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/mm_types.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
@@ -58,13 +59,13 @@ static ssize_t read_zero(struct file *f, char __user *buf, size_t len, loff_t *p
 }
 
 /*
- * The mm's hook for mmap of /dev/zero: a private mapping is plain anonymous memory, a
- * shared one a shared anonymous region. Until mm/ takes device mappings, -ENODEV (what
- * Linux returns for a device with no mmap).
+ * mmap of /dev/zero: a private mapping is plain anonymous memory, a shared one a shared
+ * anonymous region (do_mmap populates it, as MAP_SHARED | MAP_ANONYMOUS).
  */
 static int mmap_zero(struct file *f, struct vm_area_struct *vma)
 {
-	return -ENODEV;
+	vma_set_anonymous(vma);
+	return 0;
 }
 
 static ssize_t write_full(struct file *f, const char __user *buf, size_t len, loff_t *pos)

@@ -30,6 +30,8 @@
 #define VM_EXEC		0x4
 #define VM_SHARED	0x8	/* MAP_SHARED: fork shares the pages writable, never copies them */
 #define VM_STACK	0x100	/* the initial stack: grows down on a fault below it (expand_stack) */
+#define VM_MAYSHARE	0x80	/* MAP_SHARED of a file: without VM_SHARED, the file was not
+				 * open for writing, and mprotect(PROT_WRITE) is EACCES */
 #define VM_PFNMAP	0x400	/* the frames are not the area's own (the vDSO's kernel pages):
 				 * unmapping never frees them, mprotect never makes them writable */
 
@@ -42,10 +44,30 @@
 /* The most areas one mm may hold (Linux's default vm.max_map_count). */
 #define MAX_MAP_COUNT	65530
 
+struct file;
+struct page;
+struct vm_area_struct;
+
+/*
+ * What a file mapping's pages come from (set by the file's f_op->mmap): fault() returns the
+ * page at file page pgoff with a reference for the mapping, NULL past the end of the file,
+ * or an ERR_PTR (-ENOMEM, -ENOSPC).
+ */
+struct vm_operations_struct {
+	struct page *(*fault)(struct vm_area_struct *vma, unsigned long pgoff);
+};
+
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;		/* [start, end), page aligned */
 	unsigned long vm_flags;
 	struct vm_area_struct *vm_next;		/* sorted by address */
+	/*
+	 * A file mapping: the file (a reference, get_file/fput: /proc/<pid>/maps names it),
+	 * the file page vm_start maps, and where its pages come from. NULL vm_file: anonymous.
+	 */
+	struct file *vm_file;
+	unsigned long vm_pgoff;
+	const struct vm_operations_struct *vm_ops;
 };
 
 struct mm_struct {
@@ -62,7 +84,16 @@ struct mm_struct {
 	unsigned long cow_pages;		/* pages copied on a write after fork */
 	unsigned long mmap_base;		/* mmap() hands out addresses below this */
 	bool tearing_down;			/* the last mmput: tables go in one piece */
+	/* Areas unlinked under page_table_lock whose file references wait for
+	 * mm_release_dead_vmas(), called with the lock dropped (fput may sleep). */
+	struct vm_area_struct *dead_vmas;
 };
+/* After dropping page_table_lock: put the files of the areas unmapped meanwhile, free them. */
+void mm_release_dead_vmas(struct mm_struct *mm);
+/* Insert a prepared area (its range free of others; vm_file's reference is the area's). */
+int mm_insert_vma(struct mm_struct *mm, struct vm_area_struct *v);
+/* f_op->mmap for memory that is not the file's: the area becomes anonymous (/dev/zero). */
+void vma_set_anonymous(struct vm_area_struct *vma);
 
 /* A new empty mm with one user (the caller). NULL when out of memory. */
 struct mm_struct *mm_alloc(unsigned long task_size);

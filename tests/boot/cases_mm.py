@@ -14,3 +14,11 @@ add_on_every_abi("mmrlimit", reject=[r"Oops", r"WARNING", r"BUG", r"# SKIP"], ex
 # tests/host/test_mm_native.py. A child killed by SIGSEGV is expected (MADV_DONTFORK).
 add_on_every_abi("madvise", qemu_user=False, reject=[r"Oops", r"WARNING", r"BUG"],
                  expect=[r"13 passed, 0 failed"])
+# mmapfile: file mappings on a tmpfs file the probe writes in /tmp: MAP_SHARED (the file's own
+# pages: stores seen by read(), writes by the mapping, a child's stores by the parent),
+# MAP_PRIVATE (the file's data until written, then a copy), offsets, EACCES/ENODEV/EBADF/
+# EINVAL as Linux, a mapping outliving close(), /dev/zero private and shared, msync's errno.
+# Under qemu-user on x86_64 and arm64 (Linux's answers); not on i386/arm, where qemu-user's
+# reservation of the 32-bit guest space makes msync over a hole return 0 (Linux: ENOMEM).
+add_on_every_abi("mmapfile", qemu_user=False, expect=[r"14 passed, 0 failed"])
+QEMU_USER_RUNS += [("x86_64", "mmapfile", 0, True), ("arm64", "mmapfile", 0, True)]

@@ -2,3 +2,4 @@
 # address space, data and stack.
 probes-common += mmrlimit
 probes-common += madvise
+probes-common += mmapfile
