@@ -802,8 +802,11 @@ static int check_statfs(const char *call, const struct statfs_layout *l, const u
 	check(r == 0 && tail && get(b, l->type) == get(ref, rl->type) &&
 	      get(b, l->bsize) == get(ref, rl->bsize) && get(b, l->blocks) == get(ref, rl->blocks) &&
 	      get(b, l->namelen) == 255 && get(b, l->frsize) == get(ref, rl->frsize),
-	      "%s: %ld, %u bytes, f_type %#llx f_bsize %llu f_blocks %llu f_namelen %llu", call, r,
-	      l->size, get(b, l->type), get(b, l->bsize), get(b, l->blocks), get(b, l->namelen));
+	      "%s: %ld, %u bytes%s, f_type %#llx f_bsize %llu f_blocks %llu f_namelen %llu "
+	      "f_frsize %llu (statfs64: %#llx %llu %llu, f_frsize %llu)", call, r, l->size,
+	      tail ? "" : " AND MORE", get(b, l->type), get(b, l->bsize), get(b, l->blocks),
+	      get(b, l->namelen), get(b, l->frsize), get(ref, rl->type), get(ref, rl->bsize),
+	      get(ref, rl->blocks), get(ref, rl->frsize));
 	return r;
 }
 
@@ -817,9 +820,11 @@ static void test_statfs(void)
 
 	memset(ref, FILL, sizeof(ref));
 	r = sys(statfs64, dir, 84, ref);
-	check(r == 0 && get(ref, rl->bsize) > 0 && get(ref, rl->namelen) == 255,
-	      "statfs64 (84 bytes): %ld, f_bsize %llu f_namelen %llu", r, get(ref, rl->bsize),
-	      get(ref, rl->namelen));
+	check(r == 0 && get(ref, rl->bsize) > 0 && get(ref, rl->namelen) == 255 &&
+	      ref[84] == FILL && ref[87] == FILL,
+	      "statfs64 (84 bytes): %ld, f_bsize %llu f_namelen %llu, %s", r, get(ref, rl->bsize),
+	      get(ref, rl->namelen), ref[84] == FILL && ref[87] == FILL ? "84 bytes written"
+	      : "MORE than 84 bytes written");
 	memset(b, FILL, sizeof(b));
 	check_statfs("fstatfs64", rl, b, sys(fstatfs64, fd, 84, b), ref, rl);
 	memset(b, FILL, sizeof(b));
