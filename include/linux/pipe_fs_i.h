@@ -63,8 +63,10 @@ extern const struct file_operations pipefifo_fops;
 
 /* fcntl's F_SETPIPE_SZ / F_GETPIPE_SZ on a pipe or FIFO: the size, or -EBADF (not a pipe),
  * -EINVAL, -EBUSY, -EPERM, as Linux. fs/fcntl.c calls it for those two commands. */
-#define F_SETPIPE_SZ	1031
+#ifndef F_SETPIPE_SZ
+#define F_SETPIPE_SZ	1031		/* F_LINUX_SPECIFIC_BASE + 7 */
 #define F_GETPIPE_SZ	1032
+#endif
 long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 
 /* The pipe behind a pipe end or FIFO file, or NULL. */
