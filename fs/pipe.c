@@ -336,7 +336,6 @@ static int pipe_release(struct inode *inode, struct file *f)
 	spin_unlock(&pipe_files_lock);
 	if (last)
 		free_pipe_info(pipe);
-	pipefs_release_inode(inode);
 	return 0;
 }
 

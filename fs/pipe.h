@@ -30,7 +30,5 @@ extern const struct file_operations pipe_fops;	/* an anonymous pipe's ends */
 struct pipe_inode_info *alloc_pipe_info(void);
 void free_pipe_info(struct pipe_inode_info *pipe);
 void pipe_get_files(struct pipe_inode_info *pipe, unsigned int n);
-/* A pipe end's file is gone: drop its reference to a pipefs inode (not a FIFO's). */
-void pipefs_release_inode(struct inode *inode);
 
 #endif

@@ -5,8 +5,8 @@
  * Every pipe gets an inode here (S_IFIFO, mode 0600, the caller's uid and gid, a fresh
  * inode number), so fstat on either end says "a FIFO on pipefs" and /proc/<pid>/fd/N reads
  * "pipe:[ino]" (pipefs_dname). pipefs is never mounted and has no names: its files have an
- * empty path. The inode lives while either end is open (each end's file holds a reference;
- * the last release drops it).
+ * empty path. The inode lives while either end is open (each end's file holds a reference,
+ * taken by alloc_file and dropped by fput).
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -21,16 +21,24 @@
 
 #define PIPEFS_MAGIC	0x50495045
 
-static struct super_block pipefs_sb = {
-	.s_magic = PIPEFS_MAGIC,
-	.s_dev = MKDEV(0, 12),		/* an anonymous device, as Linux's pipefs */
-	.s_lock = __SPIN_LOCK_UNLOCKED,
-	.s_next_ino = 1,
+/* Listed in /proc/filesystems as Linux lists it; never mountable from user space. */
+static struct super_block *pipefs_mount(const struct file_system_type *t, int flags,
+				       const char *dev, const char *options)
+{
+	return ERR_PTR(-EINVAL);
+}
+
+static struct file_system_type pipefs_type = {
+	.name = "pipefs",
+	.nodev = true,
+	.mount = pipefs_mount,
 };
+
+static struct super_block *pipefs_sb;	/* set once at boot (pipefs_init), then read-only */
 
 static struct inode *get_pipe_inode(void)
 {
-	struct inode *inode = new_inode(&pipefs_sb);
+	struct inode *inode = new_inode(pipefs_sb);
 	struct pipe_inode_info *pipe;
 
 	if (!inode)
@@ -51,24 +59,18 @@ static struct inode *get_pipe_inode(void)
 	return inode;
 }
 
-void pipefs_release_inode(struct inode *inode)
-{
-	if (inode->i_sb == &pipefs_sb)
-		iput(inode);
-}
-
 int pipefs_dname(struct file *f, char *buf, int size)
 {
 	struct inode *inode = file_inode(f);
 
-	if (!inode || inode->i_sb != &pipefs_sb)
+	if (!inode || inode->i_sb != pipefs_sb)
 		return 0;
 	return snprintf(buf, size, "pipe:[%lu]", inode->i_ino);
 }
 
 /*
- * The two ends: res[0] reads, res[1] writes; each holds a reference to the inode (the
- * inode's first is res[0]'s). O_NONBLOCK and O_DIRECT apply to both.
+ * The two ends: res[0] reads, res[1] writes; each file holds its own reference to the inode
+ * (alloc_file), and new_inode's is dropped here. O_NONBLOCK and O_DIRECT apply to both.
  */
 static int create_pipe_files(struct file **res, int flags)
 {
@@ -82,16 +84,16 @@ static int create_pipe_files(struct file **res, int flags)
 	pipe = inode->i_pipe;
 	f = alloc_file(&nopath, inode, &pipe_fops, O_WRONLY | (flags & (O_NONBLOCK | O_DIRECT)));
 	if (IS_ERR(f)) {
+		inode->i_pipe = NULL;
 		free_pipe_info(pipe);
 		iput(inode);
 		return PTR_ERR(f);
 	}
 	f->private_data = pipe;
-	igrab(inode);
 	res[1] = f;
 	f = alloc_file(&nopath, inode, &pipe_fops, O_RDONLY | (flags & O_NONBLOCK));
 	if (IS_ERR(f)) {
-		/* The write end's release drops its inode reference and the pipe's count. */
+		/* The write end's release frees the pipe (no reader was ever counted). */
 		pipe->readers = 0;
 		pipe->files = 1;
 		fput(res[1]);
@@ -100,6 +102,7 @@ static int create_pipe_files(struct file **res, int flags)
 	}
 	f->private_data = pipe;
 	res[0] = f;
+	iput(inode);
 	return 0;
 }
 
@@ -144,4 +147,17 @@ SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 SYSCALL_DEFINE1(pipe, int __user *, fildes)
 {
 	return do_pipe2(fildes, 0);
+}
+
+/* Boot (after vfs_caches_init): pipefs's super_block, with an anonymous st_dev. */
+void pipefs_init(void)
+{
+	struct super_block *sb = sget_anon(&pipefs_type);
+
+	if (IS_ERR(sb))
+		panic("pipefs: no super_block (%ld)", PTR_ERR(sb));
+	sb->s_magic = PIPEFS_MAGIC;
+	sb->s_active = 1;
+	pipefs_sb = sb;
+	register_filesystem(&pipefs_type);
 }

@@ -34,6 +34,8 @@ static int ktest_setup(char *val)
 __setup("ktest", ktest_setup);
 
 void crash_test_run(void);
+void pipefs_init(void);		/* fs/pipefs.c */
+void chr_dev_init(void);	/* drivers/char/mem.c */
 
 void start_kernel(void)
 {
@@ -48,6 +50,8 @@ void start_kernel(void)
 		fork_init();
 		futex_init();
 		vfs_caches_init();	/* the root tmpfs and devtmpfs, before any driver */
+		pipefs_init();
+		chr_dev_init();		/* /dev/null, zero, full, random, urandom */
 	}
 	init_IRQ();
 	time_init();

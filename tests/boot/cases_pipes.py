@@ -10,3 +10,5 @@ add_on_every_abi("pipes")
 add_on_every_abi("poll")
 # random: getrandom's flags and errno, fresh bytes each call, AT_RANDOM.
 add_on_every_abi("random")
+# devices: /dev/null, zero, full, random, urandom (drivers/char/mem.c).
+add_on_every_abi("devices")
