@@ -422,6 +422,7 @@ static void set_comm(const char *path)
 static int bprm_execve(struct linux_binprm *b)
 {
 	struct mm_struct *old;
+	unsigned long flags;
 	int err;
 
 	/*
@@ -457,7 +458,9 @@ static int bprm_execve(struct linux_binprm *b)
 	old = current->mm;
 	if (old)
 		mm_release(current, old);
+	spin_lock_irqsave(&tasklist_lock, flags);	/* procfs reads another task's mm under it */
 	current->mm = b->mm;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	switch_mm(old, b->mm);
 	if (old)
 		mmput(old);
@@ -466,8 +469,12 @@ static int bprm_execve(struct linux_binprm *b)
 		struct files_struct *copy = dup_fd(current->files);
 
 		if (copy) {		/* else keep sharing: Linux would fail before here */
-			put_files_struct(current->files);
+			struct files_struct *shared = current->files;
+
+			spin_lock_irqsave(&tasklist_lock, flags);
 			current->files = copy;
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			put_files_struct(shared);
 		}
 	}
 	if (current->files)

@@ -47,12 +47,15 @@ static int shell_status(int exit_code)
 static void exit_mm(struct task_struct *t)
 {
 	struct mm_struct *mm = t->mm;
+	unsigned long flags;
 
 	if (!mm)
 		return;
 	mm_release(t, mm);
 	switch_mm(mm, NULL);
+	spin_lock_irqsave(&tasklist_lock, flags);	/* procfs reads t->mm under it */
 	t->mm = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
 }
 
@@ -211,8 +214,13 @@ void __noreturn do_exit(long code)
 		t->fs = NULL;
 	}
 	if (t->files) {
-		put_files_struct(t->files);
+		struct files_struct *files = t->files;
+		unsigned long flags;
+
+		spin_lock_irqsave(&tasklist_lock, flags);	/* procfs's fd/ reads it under it */
 		t->files = NULL;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		put_files_struct(files);
 	}
 	exit_notify(t);
 	local_irq_disable();

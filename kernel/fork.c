@@ -35,6 +35,7 @@
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads = 1;		/* the idle task */
 int max_threads;
+unsigned long total_forks;	/* under tasklist_lock */
 unsigned int nr_cpu_ids = 1;
 
 /* A new task's reference count: one for being linked in (dropped when it is reaped), one
@@ -249,6 +250,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	list_add_tail(&p->tasks, &init_task.tasks);
 	attach_pid(p);
 	nr_threads++;
+	total_forks++;
 	spin_unlock_irqrestore(&tasklist_lock, irqflags);
 	return p;
 

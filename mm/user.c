@@ -131,6 +131,8 @@ void mmput(struct mm_struct *mm)
 	}
 	destroy_context(mm);
 	mm_release_dead_vmas(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	kfree(mm);
 }
 
@@ -174,6 +176,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->env_start = oldmm->env_start;
 	mm->env_end = oldmm->env_end;
 	mm->mmap_base = oldmm->mmap_base;
+	mm->exe_file = oldmm->exe_file ? get_file(oldmm->exe_file) : NULL;
 	arch_dup_mmap(oldmm, mm);
 	for (old = oldmm->mmap; old; old = old->vm_next) {
 		if (old->vm_flags & VM_DONTCOPY)

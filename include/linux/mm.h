@@ -77,6 +77,10 @@ static inline unsigned long user_page_access(phys_addr_t pa, unsigned long vm_fl
 	return vm_flags;
 }
 
+/* Read len bytes at addr of mm (not necessarily the current one) into buf: the bytes read,
+ * fewer where nothing is mapped (mm/remote.c). The caller holds a reference to mm. */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+
 void mm_init(void);
 void page_alloc_init(void);
 

@@ -87,6 +87,9 @@ struct mm_struct {
 	/* Areas unlinked under page_table_lock whose file references wait for
 	 * mm_release_dead_vmas(), called with the lock dropped (fput may sleep). */
 	struct vm_area_struct *dead_vmas;
+	struct file *exe_file;			/* what exec ran (/proc/<pid>/exe): a reference,
+						 * set by exec, copied by fork, dropped at the
+						 * last mmput */
 };
 /* After dropping page_table_lock: put the files of the areas unmapped meanwhile, free them. */
 void mm_release_dead_vmas(struct mm_struct *mm);

@@ -158,6 +158,7 @@ struct task_struct {
 
 	struct trace_call *trace_call;	/* the traced syscall in progress (kernel/trace) */
 	char comm[TASK_COMM_LEN];	/* executable name, for messages and trace filters */
+	char proc_link[32];		/* procfs: /proc/self's target for this task's own walk */
 	struct thread_struct thread;	/* arch: saved kernel context, TLS, FP/SIMD state */
 };
 
@@ -231,6 +232,7 @@ extern struct task_struct *child_reaper;	/* pid 1: inherits orphans */
 extern spinlock_t tasklist_lock;
 extern int pid_max;
 extern int nr_threads, max_threads;		/* tasks now, and the most there may be */
+extern unsigned long total_forks;		/* tasks created since boot (/proc/stat) */
 
 #define for_each_process_thread(t) list_for_each_entry(t, &init_task.tasks, tasks)
 

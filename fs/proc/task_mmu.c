@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What /proc shows of an address space: maps (one line per area, Linux's format and names:
+ * [heap], [stack], [vdso], [vectors]), cmdline (the argument strings, read out of the
+ * process's own memory), and the sizes stat, statm and status report.
+ */
+#include "internal.h"
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/mmu_context.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+
+void mm_figures(struct mm_struct *mm, struct mm_figures *f)
+{
+	memset(f, 0, sizeof(*f));
+	spin_lock(&mm->page_table_lock);
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next) {
+		unsigned long pages = (v->vm_end - v->vm_start) >> PAGE_SHIFT;
+
+		f->vsize_pages += pages;
+		if (v->vm_start <= mm->start_stack && mm->start_stack < v->vm_end)
+			f->stack_pages += pages;
+		else if ((v->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+			f->data_pages += pages;
+		if (v->vm_flags & VM_PFNMAP)
+			continue;	/* the kernel's pages, not the process's */
+		for (unsigned long va = v->vm_start; va < v->vm_end; va += PAGE_SIZE)
+			if (user_page_phys(mm, va))
+				f->rss_pages++;
+	}
+	spin_unlock(&mm->page_table_lock);
+	f->text_pages = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
+	if (!mm->end_code)
+		f->text_pages = 0;
+}
+
+/* The bracketed name Linux gives an area that no file backs, or NULL. */
+static const char *area_name(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	if (mm->context.vdso && v->vm_start == mm->context.vdso)
+		return "[vdso]";
+#ifdef CONFIG_ARM64
+	if (v->vm_start == 0xffff0000UL && (v->vm_flags & VM_PFNMAP))
+		return "[vectors]";	/* the AArch32 kuser helpers page */
+#endif
+	if (v->vm_start <= mm->brk && v->vm_end >= mm->start_brk && mm->start_brk != mm->brk)
+		return "[heap]";
+	if (v->vm_start <= mm->start_stack && v->vm_end >= mm->start_stack)
+		return "[stack]";
+	return NULL;
+}
+
+/*
+ * One line per area: "start-end perms offset major:minor inode", then padded to column 73
+ * (a 64-bit kernel's width, whatever the process's ABI) for a name. The areas are copied
+ * out under page_table_lock first, since printing may not hold it... it could, but a large
+ * buffer retry would redo the walk anyway; one pass under the lock is simplest.
+ */
+int proc_pid_maps(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (!mm)
+		return 0;	/* a zombie or kernel thread: an empty file, as Linux */
+	spin_lock(&mm->page_table_lock);
+	for (struct vm_area_struct *v = mm->mmap; v && !seq_has_overflowed(m); v = v->vm_next) {
+		const char *name = area_name(mm, v);
+
+		seq_printf(m, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu",
+			   v->vm_start, v->vm_end,
+			   v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
+			   v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_SHARED ? 's' : 'p',
+			   0UL, 0, 0, 0UL);
+		if (name) {
+			seq_pad(m, ' ', 25 + sizeof(void *) * 6 - 1);
+			seq_puts(m, name);
+		}
+		seq_putc(m, '\n');
+	}
+	spin_unlock(&mm->page_table_lock);
+	mmput(mm);
+	return 0;
+}
+
+/*
+ * The argument strings, NUL-separated as exec laid them out. A process that wrote over its
+ * arguments without a final NUL (setproctitle) shows them up to the first NUL, as Linux does
+ * when the last byte is not NUL (Linux would go on into the environment; we stop).
+ */
+int proc_pid_cmdline(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task);
+	unsigned long start, end, len;
+	char *buf;
+	int got;
+
+	if (!mm)
+		return 0;
+	spin_lock(&mm->page_table_lock);
+	start = mm->arg_start;
+	end = mm->arg_end;
+	spin_unlock(&mm->page_table_lock);
+	len = end > start ? end - start : 0;
+	if (len > SEQ_BUF_MAX / 2)
+		len = SEQ_BUF_MAX / 2;
+	buf = len ? kmalloc(len, GFP_KERNEL) : NULL;
+	if (len && !buf) {
+		mmput(mm);
+		return -ENOMEM;
+	}
+	got = len ? access_remote_vm(mm, start, buf, len) : 0;
+	mmput(mm);
+	if (got > 0 && buf[got - 1] != '\0')
+		got = strnlen(buf, got);
+	if (got > 0)
+		seq_write(m, buf, got);
+	kfree(buf);
+	return 0;
+}
