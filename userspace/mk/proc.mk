@@ -1,0 +1,1 @@
+probes-libc-extra += libc_proc
