@@ -17,6 +17,7 @@
 #include <linux/fdtable.h>
 #include <linux/mm_types.h>
 #include <linux/cred.h>
+#include <linux/fs_struct.h>
 
 #define CAP_SYS_PTRACE	19
 
@@ -506,12 +507,47 @@ static struct file *link_target(struct inode *inode)
 	return f ? f : ERR_PTR(-ENOENT);
 }
 
+/*
+ * readlink's text (get_link with no jump): made once per inode and kept in its info until
+ * the inode goes, since the VFS copies it out after get_link returns. Two first readers
+ * racing keep the first text stored.
+ */
+static const char *link_text(struct inode *inode, struct file *f)
+{
+	struct proc_inode_info *info = inode->i_private;
+	char *buf, *text, *expected = NULL;
+	int err;
+
+	text = READ_ONCE(info->link);
+	if (text) {
+		fput(f);
+		return text;
+	}
+	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	err = buf ? file_link_text(f, buf, PATH_MAX) : -ENOMEM;
+	fput(f);
+	text = err ? NULL : kmalloc(strlen(buf) + 1, GFP_KERNEL);
+	if (text)
+		memcpy(text, buf, strlen(buf) + 1);
+	kfree(buf);
+	if (!text)
+		return ERR_PTR(err ? err : -ENOMEM);
+	if (!__atomic_compare_exchange_n(&info->link, &expected, text, false, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE)) {
+		kfree(text);
+		text = expected;
+	}
+	return text;
+}
+
 static const char *proc_file_get_link(struct dentry *d, struct inode *inode, struct path *jump)
 {
 	struct file *f = link_target(inode);
 
 	if (IS_ERR(f))
 		return ERR_PTR(PTR_ERR(f));
+	if (!jump)
+		return link_text(inode, f);
 	return jump_to_file(f, jump);
 }
 
@@ -603,8 +639,15 @@ static const char *proc_thread_self_get_link(struct dentry *d, struct inode *ino
 const struct inode_operations proc_self_iops = { .get_link = proc_self_get_link };
 const struct inode_operations proc_thread_self_iops = { .get_link = proc_thread_self_get_link };
 
-/* The process's umask, for status (the VFS core's fs_struct keeps it). */
+/* The process's umask, for status (fs_struct keeps it; 0022 if the task has none). */
 unsigned int task_umask(struct task_struct *task)
 {
-	return 0022;
+	unsigned int umask = 0022;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (task->fs)
+		umask = READ_ONCE(task->fs->umask);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return umask;
 }

@@ -54,7 +54,7 @@ enum proc_kind {
 
 extern const struct proc_entry proc_entries[PROC_NR_KINDS];
 
-/* What an inode names, unpacked from i_private. */
+/* What an inode names. */
 struct proc_id {
 	unsigned int kind;
 	pid_t tgid;		/* 0: not under /proc/<pid> */
@@ -62,22 +62,20 @@ struct proc_id {
 	int fd;			/* PROC_FD_LINK */
 };
 
-static inline void *proc_pack(const struct proc_id *id)
-{
-	return (void *)((unsigned long)id->kind | (unsigned long)(u16)id->tgid << 8 |
-			(unsigned long)(u16)id->tid << 24 | (unsigned long)(u32)id->fd << 40);
-}
+/*
+ * A proc inode's i_private: what it names, and for fd/N and exe the text readlink shows,
+ * made at the first readlink and kept while the inode lives (the VFS copies it out while it
+ * holds the dentry); freed with the inode (proc_evict_inode).
+ */
+struct proc_inode_info {
+	struct proc_id id;
+	char *link;
+};
 
 static inline struct proc_id proc_unpack(const struct inode *inode)
 {
-	unsigned long v = (unsigned long)inode->i_private;
-
-	return (struct proc_id){ .kind = v & 0xff, .tgid = (v >> 8) & 0xffff,
-				 .tid = (v >> 24) & 0xffff, .fd = (v >> 40) & 0xffffff };
+	return ((const struct proc_inode_info *)inode->i_private)->id;
 }
-
-/* The VFS core's: the path of p from the caller's root, written at the end of buf. */
-char *d_path(const struct path *p, char *buf, int buflen);
 
 /* root.c */
 struct inode *proc_make_inode(struct super_block *sb, const struct proc_id *id,

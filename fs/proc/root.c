@@ -65,14 +65,18 @@ struct inode *proc_make_inode(struct super_block *sb, const struct proc_id *id,
 			      struct task_struct *task)
 {
 	const struct proc_entry *e = &proc_entries[id->kind];
-	struct inode *inode = new_inode(sb);
+	struct proc_inode_info *info = kzalloc(sizeof(*info), GFP_KERNEL);
+	struct inode *inode = info ? new_inode(sb) : NULL;
 
-	if (!inode)
+	if (!inode) {
+		kfree(info);
 		return NULL;
+	}
+	info->id = *id;
+	inode->i_private = info;
 	inode->i_mode = e->mode;
 	inode->i_op = e->iop;
 	inode->i_fop = e->fop ? e->fop : &proc_file_ops;
-	inode->i_private = proc_pack(id);
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	if (id->kind == PROC_ROOT)
 		inode->i_ino = PROC_ROOT_INO;
@@ -275,43 +279,52 @@ static const struct dentry_operations proc_dentry_ops = {
 
 /* ---- the file system type ---- */
 
-/* Every mount gets its own super_block (one pid namespace: they show the same). */
+/* The last reference to a proc inode: what it named goes with it. */
+static void proc_evict_inode(struct inode *inode)
+{
+	struct proc_inode_info *info = inode->i_private;
+
+	if (info) {
+		kfree(info->link);
+		kfree(info);
+		inode->i_private = NULL;
+	}
+}
+
+static const struct super_operations proc_sops = {
+	.evict_inode = proc_evict_inode,
+};
+
+/* Every mount gets its own super_block (one pid namespace: they show the same); the
+ * VFS's default end of a super_block (kill_sb NULL) frees it after the last umount. */
 static struct super_block *proc_mount(const struct file_system_type *t, int flags,
 				      const char *dev, const char *options)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	struct super_block *sb = sget_anon(t);
 	struct proc_id id = { .kind = PROC_ROOT };
 	struct inode *root;
 
-	if (!sb)
-		return ERR_PTR(-ENOMEM);
-	sb->s_type = t;
+	if (IS_ERR(sb))
+		return sb;
 	sb->s_magic = PROC_SUPER_MAGIC;
+	sb->s_op = &proc_sops;
 	sb->s_d_op = &proc_dentry_ops;
-	spin_lock_init(&sb->s_lock);
 	sb->s_next_ino = PROC_ROOT_INO + 1;
 	root = proc_make_inode(sb, &id, NULL);
-	if (!root)
-		goto nomem;
-	sb->s_root = d_make_root(root);
-	if (!sb->s_root)
-		goto nomem;
+	if (root)
+		sb->s_root = d_make_root(root);
+	if (!sb->s_root) {	/* d_make_root dropped the root inode */
+		free_anon_bdev(sb->s_dev);
+		kfree(sb);
+		return ERR_PTR(-ENOMEM);
+	}
 	return sb;
-nomem:
-	kfree(sb);
-	return ERR_PTR(-ENOMEM);
-}
-
-static void proc_kill_sb(struct super_block *sb)
-{
-	kfree(sb);
 }
 
 static struct file_system_type proc_fs_type = {
 	.name = "proc",
 	.nodev = true,
 	.mount = proc_mount,
-	.kill_sb = proc_kill_sb,
 };
 
 void proc_root_init(void)
