@@ -424,72 +424,63 @@ const struct file_operations proc_fd_ops = {
 };
 
 /*
- * A magic link's text: the file's path, or for a file with no name Linux's "pipe:[ino]" /
- * "anon_inode:[...]" forms. 0 with buf filled (NUL-terminated), or -errno.
+ * What a magic link (fd/N, exe, cwd, root) leads to: a path (held), or for an open file with
+ * no name (a pipe) only a text in Linux's form, "pipe:[ino]" or "anon_inode:[ino]".
  */
-static int file_link_text(struct file *f, char *buf, int len)
+struct link_target {
+	struct path path;	/* .dentry NULL: only the text */
+	char anon[32];
+};
+
+static int file_target(struct file *f, struct link_target *t)
 {
 	struct inode *inode = file_inode(f);
-	char *p;
 
-	if (!f->f_path.dentry) {
-		if (S_ISFIFO(inode->i_mode))
-			snprintf(buf, len, "pipe:[%lu]", inode->i_ino);
-		else
-			snprintf(buf, len, "anon_inode:[%lu]", inode->i_ino);
-		return 0;
+	if (f->f_path.dentry) {
+		t->path = f->f_path;
+		path_get(&t->path);
+	} else {
+		snprintf(t->anon, sizeof(t->anon), "%s:[%lu]",
+			 S_ISFIFO(inode->i_mode) ? "pipe" : "anon_inode", inode->i_ino);
 	}
-	p = d_path(&f->f_path, buf, len);
-	if (IS_ERR(p))
-		return PTR_ERR(p);
-	memmove(buf, p, strlen(p) + 1);
+	fput(f);
 	return 0;
 }
 
-/* readlink of fd/N or exe: the text, cut to the user's buffer as readlink does. */
-static int readlink_file(struct file *f, char __user *ubuf, int len)
+/* cwd and root: the process's fs_struct, read under tasklist_lock (exit swaps it there). */
+static int fs_target(struct task_struct *task, bool root, struct link_target *t)
 {
-	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	int err, n;
+	unsigned long flags;
+	int err = -ENOENT;
 
-	if (!buf)
-		return -ENOMEM;
-	err = file_link_text(f, buf, PATH_MAX);
-	if (!err) {
-		n = strlen(buf);
-		if (n > len)
-			n = len;
-		err = copy_to_user(ubuf, buf, n) ? -EFAULT : n;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (task->fs) {
+		if (root)
+			get_fs_root(task->fs, &t->path);
+		else
+			get_fs_pwd(task->fs, &t->path);
+		err = t->path.dentry ? 0 : -ENOENT;
 	}
-	kfree(buf);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 
-/* Following fd/N lands on the open file itself (its path), whatever its name is now. */
-static const char *jump_to_file(struct file *f, struct path *jump)
-{
-	if (!f->f_path.dentry) {
-		fput(f);
-		return ERR_PTR(-ENOENT);	/* a pipe: no path to continue from here */
-	}
-	*jump = f->f_path;
-	path_get(jump);
-	fput(f);
-	return NULL;
-}
-
-/* The file fd/N or exe names, after the permission check: a reference, or an ERR_PTR. */
-static struct file *link_target(struct inode *inode)
+/* The target of the magic link inode, after the permission check: 0 or -errno. */
+static int get_link_target(struct inode *inode, struct link_target *t)
 {
 	struct proc_id id = proc_unpack(inode);
 	struct task_struct *task = proc_get_task(&id);
 	struct file *f = NULL;
-	bool ok;
+	int err = 0;
 
+	memset(t, 0, sizeof(*t));
 	if (!task)
-		return ERR_PTR(-ENOENT);
-	ok = proc_may_access(task);
-	if (ok && id.kind == PROC_PID_EXE) {
+		return -ENOENT;
+	if (!proc_may_access(task))
+		err = -EACCES;
+	else if (id.kind == PROC_PID_CWD || id.kind == PROC_PID_ROOT)
+		err = fs_target(task, id.kind == PROC_PID_ROOT, t);
+	else if (id.kind == PROC_PID_EXE) {
 		struct mm_struct *mm = get_task_mm(task);
 
 		if (mm) {
@@ -498,13 +489,30 @@ static struct file *link_target(struct inode *inode)
 				get_file(f);
 			mmput(mm);
 		}
+		err = f ? file_target(f, t) : -ENOENT;
+	} else {
+		f = proc_fd_file(&id);
+		err = f ? file_target(f, t) : -ENOENT;
 	}
 	put_task_struct(task);
-	if (!ok)
-		return ERR_PTR(-EACCES);
-	if (id.kind == PROC_FD_LINK)
-		f = proc_fd_file(&id);
-	return f ? f : ERR_PTR(-ENOENT);
+	return err;
+}
+
+/* The text readlink shows, into buf (PATH_MAX bytes); drops t's path. */
+static int target_text(struct link_target *t, char *buf)
+{
+	char *p;
+
+	if (!t->path.dentry) {
+		strlcpy(buf, t->anon, PATH_MAX);
+		return 0;
+	}
+	p = d_path(&t->path, buf, PATH_MAX);
+	path_put(&t->path);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	memmove(buf, p, strlen(p) + 1);
+	return 0;
 }
 
 /*
@@ -512,7 +520,7 @@ static struct file *link_target(struct inode *inode)
  * the inode goes, since the VFS copies it out after get_link returns. Two first readers
  * racing keep the first text stored.
  */
-static const char *link_text(struct inode *inode, struct file *f)
+static const char *link_text(struct inode *inode, struct link_target *t)
 {
 	struct proc_inode_info *info = inode->i_private;
 	char *buf, *text, *expected = NULL;
@@ -520,12 +528,17 @@ static const char *link_text(struct inode *inode, struct file *f)
 
 	text = READ_ONCE(info->link);
 	if (text) {
-		fput(f);
+		if (t->path.dentry)
+			path_put(&t->path);
 		return text;
 	}
 	buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	err = buf ? file_link_text(f, buf, PATH_MAX) : -ENOMEM;
-	fput(f);
+	if (!buf) {
+		if (t->path.dentry)
+			path_put(&t->path);
+		return ERR_PTR(-ENOMEM);
+	}
+	err = target_text(t, buf);
 	text = err ? NULL : kmalloc(strlen(buf) + 1, GFP_KERNEL);
 	if (text)
 		memcpy(text, buf, strlen(buf) + 1);
@@ -540,36 +553,57 @@ static const char *link_text(struct inode *inode, struct file *f)
 	return text;
 }
 
-static const char *proc_file_get_link(struct dentry *d, struct inode *inode, struct path *jump)
+/*
+ * Following the link lands on the target itself (an open file's path, whatever its name is
+ * now). A pipe has no path to continue from: ENOENT (Linux opens the pipe).
+ */
+static const char *proc_magic_get_link(struct dentry *d, struct inode *inode, struct path *jump)
 {
-	struct file *f = link_target(inode);
+	struct link_target t;
+	int err = get_link_target(inode, &t);
 
-	if (IS_ERR(f))
-		return ERR_PTR(PTR_ERR(f));
+	if (err)
+		return ERR_PTR(err);
 	if (!jump)
-		return link_text(inode, f);
-	return jump_to_file(f, jump);
+		return link_text(inode, &t);
+	if (!t.path.dentry)
+		return ERR_PTR(-ENOENT);
+	*jump = t.path;		/* the reference moves to the walk */
+	return NULL;
 }
 
-static int proc_file_readlink(struct dentry *d, char __user *buf, int len)
+static int proc_magic_readlink(struct dentry *d, char __user *ubuf, int len)
 {
-	struct file *f = link_target(d->d_inode);
-	int ret;
+	struct link_target t;
+	char *buf;
+	int err = get_link_target(d->d_inode, &t), n;
 
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	ret = readlink_file(f, buf, len);
-	fput(f);
-	return ret;
+	if (err)
+		return err;
+	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!buf) {
+		if (t.path.dentry)
+			path_put(&t.path);
+		return -ENOMEM;
+	}
+	err = target_text(&t, buf);
+	if (!err) {
+		n = strlen(buf);
+		if (n > len)
+			n = len;
+		err = copy_to_user(ubuf, buf, n) ? -EFAULT : n;
+	}
+	kfree(buf);
+	return err;
 }
 
 const struct inode_operations proc_fd_link_iops = {
-	.get_link = proc_file_get_link,
-	.readlink = proc_file_readlink,
+	.get_link = proc_magic_get_link,
+	.readlink = proc_magic_readlink,
 };
 const struct inode_operations proc_exe_link_iops = {
-	.get_link = proc_file_get_link,
-	.readlink = proc_file_readlink,
+	.get_link = proc_magic_get_link,
+	.readlink = proc_magic_readlink,
 };
 
 /* ---- comm: readable by all, writable by the process itself ---- */
