@@ -439,9 +439,11 @@ static int file_target(struct file *f, struct link_target *t)
 	if (f->f_path.dentry) {
 		t->path = f->f_path;
 		path_get(&t->path);
-	} else {
+	} else if (inode) {
 		snprintf(t->anon, sizeof(t->anon), "%s:[%lu]",
 			 S_ISFIFO(inode->i_mode) ? "pipe" : "anon_inode", inode->i_ino);
+	} else {
+		strlcpy(t->anon, "anon_inode:[0]", sizeof(t->anon));	/* no inode at all */
 	}
 	fput(f);
 	return 0;

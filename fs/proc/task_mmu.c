@@ -20,7 +20,7 @@ void mm_figures(struct mm_struct *mm, struct mm_figures *f)
 		unsigned long pages = (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 
 		f->vsize_pages += pages;
-		if (v->vm_start <= mm->start_stack && mm->start_stack < v->vm_end)
+		if (v->vm_start <= mm->start_stack && mm->start_stack <= v->vm_end)
 			f->stack_pages += pages;
 		else if ((v->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
 			f->data_pages += pages;
@@ -45,7 +45,8 @@ static const char *area_name(struct mm_struct *mm, struct vm_area_struct *v)
 	if (v->vm_start == 0xffff0000UL && (v->vm_flags & VM_PFNMAP))
 		return "[vectors]";	/* the AArch32 kuser helpers page */
 #endif
-	if (v->vm_start <= mm->brk && v->vm_end >= mm->start_brk && mm->start_brk != mm->brk)
+	/* the area past the program's data that brk grows (not the bss just below it) */
+	if (v->vm_start <= mm->brk && v->vm_end > mm->start_brk)
 		return "[heap]";
 	if (v->vm_start <= mm->start_stack && v->vm_end >= mm->start_stack)
 		return "[stack]";
@@ -54,9 +55,8 @@ static const char *area_name(struct mm_struct *mm, struct vm_area_struct *v)
 
 /*
  * One line per area: "start-end perms offset major:minor inode", then padded to column 73
- * (a 64-bit kernel's width, whatever the process's ABI) for a name. The areas are copied
- * out under page_table_lock first, since printing may not hold it... it could, but a large
- * buffer retry would redo the walk anyway; one pass under the lock is simplest.
+ * (a 64-bit kernel's width, whatever the process's ABI) for a name. Printed in one pass
+ * under page_table_lock: the buffer is the kernel's, nothing here sleeps or faults.
  */
 int proc_pid_maps(struct seq_file *m, struct task_struct *task)
 {
