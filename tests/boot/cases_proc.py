@@ -5,4 +5,5 @@
 # exe and fd/, and the formats of meminfo, uptime, loadavg, stat, version, cpuinfo, mounts
 # and filesystems. As /init it mounts proc itself. Under qemu-user the host's Linux answers
 # (the probe reads "/proc//self" there, which qemu does not emulate).
-add_on_every_abi("libc_proc")
+# The boot cases (add_on_every_abi) come with the VFS core, which procfs needs to build.
+QEMU_USER_RUNS += [(_abi, "libc_proc", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
