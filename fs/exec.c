@@ -455,6 +455,7 @@ static int bprm_execve(struct linux_binprm *b)
 	}
 
 	/* Point of no return: the new image is complete, this is the only thread. */
+	b->mm->exe_file = get_file(b->file);	/* /proc/<pid>/exe: the program (or interpreter) */
 	old = current->mm;
 	if (old)
 		mm_release(current, old);

@@ -18,6 +18,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/proc_fs.h>
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
@@ -617,6 +618,7 @@ void vfs_caches_init(void)
 {
 	register_filesystem(&shmem_fs_type);
 	register_filesystem(&devtmpfs_fs_type);
+	proc_root_init();
 	devtmpfs_init();
 	init_mount_tree();
 }

@@ -210,8 +210,13 @@ void __noreturn do_exit(long code)
 	}
 	exit_mm(t);
 	if (t->fs) {
-		put_fs_struct(t->fs);
+		struct fs_struct *fs = t->fs;
+		unsigned long flags;
+
+		spin_lock_irqsave(&tasklist_lock, flags);	/* procfs's cwd/root/Umask read it */
 		t->fs = NULL;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		put_fs_struct(fs);
 	}
 	if (t->files) {
 		struct files_struct *files = t->files;
