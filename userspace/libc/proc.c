@@ -352,10 +352,14 @@ static void test_links(const char *program)
 	check(!lstat(path, &a) && S_ISLNK(a.st_mode) && (a.st_mode & 0777) == 0700,
 	      "fd/%d is a link with mode 0700 for O_RDWR (%o)", fd, a.st_mode);
 	fd2 = dup(fd);
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd2);
-	check(!readlink_str(path, link, sizeof(link)) && !strcmp(link, want),
-	      "fd/%d of dup names it too (%s)", fd2, link);
-	close(fd2);
+	if (fd2 < 0 && errno == 38) {	/* ENOSYS: a kernel without dup yet */
+		printf("ok %d # SKIP dup: ENOSYS\n", ++n);
+	} else {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd2);
+		check(!readlink_str(path, link, sizeof(link)) && !strcmp(link, want),
+		      "fd/%d of dup names it too (%s)", fd2, link);
+		close(fd2);
+	}
 	check(lstat(path, &a) < 0 && errno == ENOENT, "fd/%d is gone after close", fd2);
 	if (pipe(p) == 0) {
 		regex_t rx;
