@@ -95,6 +95,7 @@ static struct signal_struct *copy_signal(const struct signal_struct *cur)
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->pgrp = cur->pgrp;
 	sig->session = cur->session;
+	sig->tty = cur->tty;		/* the tty outlives every process: never freed */
 	memcpy(sig->rlim, cur->rlim, sizeof(sig->rlim));
 	return sig;
 }

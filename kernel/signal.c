@@ -137,3 +137,24 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
+
+int kill_pgrp(int pgrp, int sig)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int found = 0;
+
+	if (pgrp <= 0)
+		return -ESRCH;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process_thread(p) {
+		if (!thread_group_leader(p) || p->flags & PF_KTHREAD || p->exit_state)
+			continue;
+		if (p->signal->pgrp != pgrp)
+			continue;
+		found++;
+		default_action_locked(sig, p);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found ? 0 : -ESRCH;
+}

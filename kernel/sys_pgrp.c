@@ -147,6 +147,7 @@ SYSCALL_DEFINE0(setsid)
 		goto out;
 	leader->signal->session = sid;
 	leader->signal->pgrp = sid;
+	leader->signal->tty = NULL;	/* a new session has no controlling terminal */
 	err = sid;
 out:
 	spin_unlock_irqrestore(&tasklist_lock, flags);

@@ -98,6 +98,7 @@ struct signal_struct {
 	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
 	struct task_struct *group_exec_task;	/* the thread whose exec ends the others */
 	pid_t pgrp, session;		/* process group and session ids */
+	struct tty_struct *tty;		/* the controlling terminal, or NULL (drivers/tty) */
 	struct rlimit rlim[RLIM_NLIMITS];	/* changed only by this process or prlimit64 */
 	/* Times and counts of reaped children (wait4's and getrusage(RUSAGE_CHILDREN)'s). */
 	u64 cutime, cstime;		/* nanoseconds */

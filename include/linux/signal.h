@@ -54,4 +54,11 @@ struct task_struct;
 /* A signal from the kernel itself (SIGPIPE on a broken pipe): 0. */
 int send_sig(int sig, struct task_struct *p, int priv);
 
+/*
+ * sig to every process of the process group pgrp, as the kernel sends it (the terminal's
+ * ^C, SIGHUP, SIGWINCH): no permission check. 0, or -ESRCH when the group is empty.
+ * Takes tasklist_lock: callable from interrupt context, not with it held.
+ */
+int kill_pgrp(int pgrp, int sig);
+
 #endif
