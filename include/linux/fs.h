@@ -123,6 +123,9 @@ struct file_operations {
 	int (*iterate)(struct file *f, struct dir_context *ctx);	/* directories */
 	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* a 32-bit caller's ioctl (compat_sys_ioctl); NULL: ENOTTY for commands the generic
+	 * code does not take (FIONREAD and the FIO* ones reach unlocked_ioctl either way) */
+	long (*compat_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	int (*mmap)(struct file *f, struct vm_area_struct *vma);
 	int (*open)(struct inode *inode, struct file *f);	/* after the file is set up */
 	int (*release)(struct inode *inode, struct file *f);	/* the last fput */
