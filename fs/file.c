@@ -11,7 +11,6 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/resource.h>
-#include <linux/console.h>
 
 #define BITS_PER_LONG_ (8 * sizeof(long))
 
@@ -24,7 +23,7 @@ struct file *get_file(struct file *f)
 /* The last reference: the driver's release, then the file's inode and path go. */
 void fput(struct file *f)
 {
-	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) != 0 || f == &console_file)
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);

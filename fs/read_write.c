@@ -2,8 +2,7 @@
 /*
  * Moving bytes through open files: read, write, readv, writev, pread64, pwrite64, preadv,
  * pwritev, lseek and _llseek, sendfile; kernel_read/kernel_write for the kernel's own reads
- * (exec); and the interim console as a file (fds 0, 1, 2 of init) until the tty driver's
- * /dev/console replaces it.
+ * (exec).
  *
  * Locking: a regular file's or directory's offset is read and advanced under f_pos_lock, so
  * two threads sharing the file (dup, fork) each get a whole read or write at their own
@@ -16,7 +15,6 @@
 #include <linux/fdtable.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
-#include <linux/console.h>
 #include <linux/compat.h>
 #include <linux/slab.h>
 #include <linux/fcntl.h>
@@ -24,43 +22,6 @@
 #include "internal.h"
 
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
-
-/* Console output goes to the consoles directly (not the kernel log): it is the user's. */
-static ssize_t console_fwrite(struct file *f, const char __user *buf, size_t len, loff_t *pos)
-{
-	char chunk[256];
-	size_t done = 0;
-
-	while (done < len) {
-		size_t n = min(len - done, sizeof(chunk));
-
-		if (copy_from_user(chunk, buf + done, n))
-			return done ? (ssize_t)done : -EFAULT;
-		console_write(chunk, n);
-		done += n;
-	}
-	return done;
-}
-
-static ssize_t console_fread(struct file *f, char __user *buf, size_t len, loff_t *pos)
-{
-	return 0;	/* no input device yet: end of file */
-}
-
-static ssize_t console_kwrite(struct file *f, const void *buf, size_t len, loff_t *pos)
-{
-	console_write(buf, len);
-	return len;
-}
-
-static const struct file_operations console_fops = {
-	.llseek = no_llseek,
-	.read = console_fread,
-	.write = console_fwrite,
-	.write_kernel = console_kwrite,
-};
-
-struct file console_file = { .f_op = &console_fops, .f_mode = FMODE_READ | FMODE_WRITE };
 
 /* ---- lseek ---------------------------------------------------------------------------- */
 

@@ -15,7 +15,12 @@
 #include <linux/syscall_trace.h>
 #include <linux/mmu_context.h>
 #include <linux/fdtable.h>
-#include <linux/console.h>
+#include <linux/tty.h>
+#include <linux/err.h>
+
+#ifndef O_RDWR
+#define O_RDWR 00000002
+#endif
 
 static char init_path[256] = CONFIG_DEFAULT_INIT;
 
@@ -44,6 +49,24 @@ static void populate_rootfs(void)
 }
 
 /*
+ * init's fds 0, 1 and 2: /dev/console (the tty layer's console line), as Linux's
+ * console_on_rootfs. Without it init runs with none open.
+ */
+static void console_on_rootfs(void)
+{
+	struct file *file = filp_open("/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(file)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++)
+		if (fd_install_lowest(get_file(file), fd, false) != fd)
+			panic("init: cannot install the console as fd %d", fd);
+	fput(file);
+}
+
+/*
  * pid 1, a kernel thread until its exec: unpack the initramfs, open the console as fds 0, 1
  * and 2, and exec init= (by default /init). When the exec works this returns, and
  * ret_from_fork takes the task to user mode as the new program. If it cannot run, say why
@@ -64,9 +87,8 @@ static int kernel_init(void *unused)
 	current->files = alloc_files();
 	if (!current->files)
 		panic("init: no memory for a file table");
-	for (int fd = 0; fd < 3; fd++)
-		if (fd_install_lowest(get_file(&console_file), fd, false) != fd)
-			panic("init: cannot open the console as fd %d", fd);
+	tty_init();
+	console_on_rootfs();
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
 		trace_init();
 	pr_info("Run %s as init process\n", init_path);

@@ -13,11 +13,7 @@ struct console {
 
 void register_console(struct console *con);
 void unregister_console(struct console *con);
-/* Raw output to every console, bypassing the log: user programs' stdout/stderr. */
+/* Raw output to every console, bypassing the log (the kernel's own power-down line). */
 void console_write(const char *s, size_t len);
-
-/* The console as an open file: init's fds 0, 1, 2 until the tty layer opens /dev/console. */
-struct file;
-extern struct file console_file;
 
 #endif

@@ -39,6 +39,8 @@ int fd_install_lowest(struct file *f, unsigned int start, bool cloexec);
 struct file *fget(unsigned int fd);
 void fput(struct file *f);
 bool fd_is_open(unsigned int fd);
+/* FIOCLEX/FIONCLEX, fcntl F_SETFD: set (flag != 0) or clear fd's close-on-exec bit. */
+void set_close_on_exec(unsigned int fd, int flag);
 struct file *get_file(struct file *f);
 /* Take fd out of the table and drop its reference: 0 or -EBADF. */
 int close_fd(unsigned int fd);

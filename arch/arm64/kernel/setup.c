@@ -114,6 +114,22 @@ static int find_console_node(const void *fdt)
 	return -1;
 }
 
+/*
+ * The UART's interrupt as a GIC INTID: the first "interrupts" specifier, in the GIC's
+ * three cells <type number flags> (type 0: an SPI, INTID 32 + number; 1: a PPI, 16 +
+ * number). 0 when there is none.
+ */
+static unsigned int console_intid(const void *fdt, int node)
+{
+	const u8 *cells;
+	int len;
+
+	cells = fdt_getprop(fdt, node, "interrupts", &len);
+	if (!cells || len < 12)
+		return 0;
+	return (fdt32_ld(cells) == 0 ? 32 : 16) + fdt32_ld(cells + 4);
+}
+
 static void setup_console(const void *fdt)
 {
 	int node = find_console_node(fdt);
@@ -124,6 +140,7 @@ static void setup_console(const void *fdt)
 		return;		/* no console: printk keeps the log, panic still powers off */
 	}
 	pl011_console_init(early_ioremap_uart(console_phys));
+	pl011_console_set_irq(console_intid(fdt, node));
 	/* The CPU address, after the "ranges" of any bus the node sits on (fdt_get_reg). */
 	pr_info("console: PL011 at MMIO %#llx (%s)\n", (unsigned long long)console_phys,
 		fdt_get_name(fdt, node, NULL));

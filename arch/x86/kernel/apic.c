@@ -53,3 +53,13 @@ void lapic_init(void)
 	pr_info("APIC: local APIC id %u version %#x at %#llx\n", lapic_read(APIC_ID) >> 24,
 		lapic_read(APIC_LVR) & 0xff, (unsigned long long)phys);
 }
+
+/*
+ * Let the 8259's output through LINT0 (ExtINT: the 8259 supplies the vector and takes its
+ * own EOI, the local APIC none). Only this CPU's LINT0 is wired to it (issue 17's other CPUs
+ * leave theirs masked).
+ */
+void lapic_enable_extint(void)
+{
+	lapic_write(APIC_LVT0, APIC_DM_EXTINT);
+}

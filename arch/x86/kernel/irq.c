@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Device interrupts (vectors 32..255): the LAPIC timer, and whatever arrives unexpectedly.
- * init_IRQ() brings up the interrupt controllers: the legacy 8259s are masked and the local
- * APIC delivers the only interrupt we use.
+ * Device interrupts (vectors 32..255): the LAPIC timer, the legacy ISA lines a driver asked
+ * for with request_irq() (the serial port's IRQ 4, through the 8259 and LINT0), and whatever
+ * arrives unexpectedly. init_IRQ() brings up the interrupt controllers: the legacy 8259s
+ * are masked until a line is requested; the local APIC delivers the timer.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -11,6 +12,20 @@
 #include <asm/traps.h>
 #include <asm/apic.h>
 #include <asm/i8259.h>
+#include <asm/irq.h>
+
+/* Written once by request_irq before the line is unmasked; read by the interrupt. */
+static irq_handler_t isa_handlers[NR_IRQS];
+
+int request_irq(unsigned int irq, irq_handler_t handler)
+{
+	if (irq >= NR_IRQS || irq == 2 || isa_handlers[irq])
+		return -1;
+	isa_handlers[irq] = handler;
+	legacy_pic_unmask(irq);
+	lapic_enable_extint();
+	return 0;
+}
 
 void do_irq(struct pt_regs *regs, unsigned int vector)
 {
@@ -24,7 +39,13 @@ void do_irq(struct pt_regs *regs, unsigned int vector)
 		return;
 	}
 	if (vector >= ISA_IRQ_VECTOR(0) && vector < ISA_IRQ_VECTOR(16)) {
-		/* A spurious IRQ 7/15 from a masked 8259: it expects no EOI either. */
+		unsigned int irq = vector - ISA_IRQ_VECTOR(0);
+
+		if (isa_handlers[irq]) {
+			isa_handlers[irq](irq, regs);
+			legacy_pic_eoi(irq);
+		}
+		/* Else a spurious IRQ 7/15 from a masked 8259: it expects no EOI. */
 		return;
 	}
 	pr_warn("unexpected interrupt on vector %#x at %pS\n", vector, (void *)regs->ip);

@@ -8,5 +8,7 @@
 void pl011_console_init(void __iomem *base);
 /* Continue on another mapping of the same UART (fixmap -> ioremap). */
 void pl011_console_set_base(void __iomem *base);
+/* The receive interrupt's GIC INTID (the node's "interrupts"), for the tty's input. */
+void pl011_console_set_irq(unsigned int intid);
 
 #endif

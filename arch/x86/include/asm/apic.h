@@ -18,6 +18,7 @@
 #define APIC_LVTT	0x320	/* LVT timer */
 #define  APIC_LVT_MASKED	(1u << 16)
 #define  APIC_LVT_TIMER_PERIODIC (1u << 17)
+#define  APIC_DM_EXTINT		(7u << 8)	/* LINT0: the 8259's INTR, vector from it */
 #define APIC_LVTTHMR	0x330
 #define APIC_LVTPC	0x340
 #define APIC_LVT0	0x350
@@ -29,6 +30,7 @@
 #define  APIC_TDR_DIV_1		0xb
 
 void lapic_init(void);
+void lapic_enable_extint(void);
 void lapic_eoi(void);
 u32 lapic_read(unsigned int reg);
 void lapic_write(unsigned int reg, u32 val);
