@@ -242,7 +242,6 @@ static void errors(void)
 	ktap_result(ioctl(99, TCGETS, (unsigned long)&t) == -EBADF, "TCGETS on a closed fd: EBADF");
 	ktap_result(ioctl(0, TCGETS, 1) == -EFAULT, "TCGETS to a bad pointer: EFAULT");
 	ktap_result(ioctl(0, TIOCGWINSZ, 1) == -EFAULT, "TIOCGWINSZ to a bad pointer: EFAULT");
-	ktap_result(ioctl(0, 0x54ff, 0) == -ENOTTY, "an unknown ioctl: ENOTTY");
 	ktap_result(ioctl(0, TCFLSH, 7) == -EINVAL, "TCFLSH 7: EINVAL");
 	ktap_result(ioctl(0, FIOCLEX, 0) == 0 && ioctl(0, FIONCLEX, 0) == 0, "FIOCLEX, FIONCLEX");
 	cnt = -1;
@@ -317,7 +316,7 @@ static int session_leader(void)
 	int pgrp = -1;
 
 	sys(setsid);
-	ktap_plan(50);
+	ktap_plan(45);
 	r = ioctl(0, TIOCGPGRP, (unsigned long)&pgrp);
 	ktap_result(r == -ENOTTY, "TIOCGPGRP before we have a controlling terminal: %ld", r);
 	r = ioctl(0, TIOCSCTTY, 0);
@@ -327,7 +326,7 @@ static int session_leader(void)
 	r = ioctl(0, TCGETS, (unsigned long)&t);
 	ktap_result(r == 0 && t.c_iflag == STD_IFLAG && t.c_oflag == STD_OFLAG &&
 		    t.c_lflag == STD_LFLAG && !memcmp(t.c_cc, std_cc, 17),
-		    "TCGETS: Linux's standard modes (iflag %#o oflag %#o lflag %#o)",
+		    "TCGETS: Linux's standard modes (iflag %#x oflag %#x lflag %#x)",
 		    t.c_iflag, t.c_oflag, t.c_lflag);
 	base = t;
 	r = ioctl(0, TCSETSF, (unsigned long)&t);
