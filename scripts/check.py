@@ -269,7 +269,7 @@ def boot_one(case, objtrees, verbose):
     if not objtree:
         return Result(case.name, False, "kernel build missing")
     with tempfile.TemporaryDirectory(prefix="ferry-check-") as tmp:
-        cmd = [PYTHON, os.path.join(TOP, "scripts/qemu-run.py"), "--arch", case.arch,
+        cmd = [PYTHON, os.path.join(TOP, case.runner or "scripts/qemu-run.py"), "--arch", case.arch,
                "--objtree", objtree, "--boot", case.boot, "--timeout", str(case.timeout),
                "--cmdline", case.cmdline]
         if case.cpu:

@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 """Type into a probe through a real terminal line and compare what comes back with Linux.
 
-  tty_session.py --abi ABI --probe ELF [qemu-run.py options: --arch --objtree --timeout ...]
-  tty_session.py --abi ABI --probe ELF --linux-only
+  tty_session.py --abi ABI --init ELF [qemu-run.py's options: --arch --objtree --timeout ...]
+  tty_session.py --abi ABI --init ELF --linux-only
+
+check.py runs it in place of scripts/qemu-run.py for the cases of tests/boot/cases_tty.py
+(Case(runner=...)), with the same options.
 
 Ferry's side: QEMU's serial port (the guest's console, /dev/console and ttyS0/ttyAMA0) is a
 Unix socket (-chardev socket); this script connects to it, answers each "@@ STEP" line the
@@ -66,7 +69,7 @@ def converse(read, write, deadline, log):
     data, answered = b"", 0
     while END not in data:
         if time.monotonic() > deadline:
-            raise Timeout()
+            raise Timeout(data)
         chunk = read(max(0.05, min(1.0, deadline - time.monotonic())))
         if chunk is None:
             continue
@@ -208,11 +211,11 @@ def show_difference(ours, theirs):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--abi", required=True, choices=sorted(QEMU_USER))
-    p.add_argument("--probe", required=True)
+    p.add_argument("--init", required=True, help="the probe (also /init in the guest)")
     p.add_argument("--linux-only", action="store_true",
                    help="only the qemu-user run: print its transcript")
     ours, rest = p.parse_known_args()
-    probe = os.path.abspath(ours.probe)
+    probe = os.path.abspath(ours.init)
     timeout = 240.0
     if ours.linux_only:
         data = run_linux(ours.abi, probe, timeout)
@@ -225,7 +228,12 @@ def main():
     qr.check_kernel(a)
     with tempfile.TemporaryDirectory(prefix="ferry-tty-") as workdir:
         status, console = run_ferry(qr, a, workdir)
-    linux = run_linux(ours.abi, probe, a.timeout)
+    try:
+        linux = run_linux(ours.abi, probe, a.timeout)
+    except Timeout as e:
+        print("tty_session: qemu-user timed out after:\n" +
+              e.args[0][-1500:].decode(errors="replace"), file=sys.stderr)
+        return 124
     mine, theirs = transcript(console), transcript(linux)
     if theirs is None:
         print("tty_session: no complete transcript from qemu-user:\n" +

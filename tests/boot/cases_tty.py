@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0
+# ---- the terminal (issue 12; owner: tty) -------------------------------------------------------
+# tty: a host script types into the tty probe through the guest's serial line (QEMU's serial on
+# a Unix socket) and compares every byte that comes back with Linux's: the same probe under
+# qemu-user on a host pseudo-terminal (tests/boot/tty_session.py). Canonical editing (VERASE,
+# VKILL, VWERASE with their echoes), VEOF at and inside a line, ECHO/ECHONL/ECHOCTL, ICRNL and
+# IGNCR, non-canonical reads in the four VMIN/VTIME cases, FIONBIO's EAGAIN, FIONREAD,
+# TCFLSH, OPOST off, winsize, /dev/tty, ^C killing the foreground job, TIOCSCTTY/TIOCNOTTY/
+# TIOCGPGRP/TIOCSPGRP with Linux's errno. Every ABI (i386 and arm through compat_sys_ioctl).
+for _arch, _abis in ARCH_ABIS.items():
+    for _abi in _abis:
+        add(f"{_arch}_user_{_abi}_tty", _arch, cmdline="", init=f"{_abi}/tty", ktap=True,
+            timeout=240, runner="tests/boot/tty_session.py", run_args=["--abi", _abi],
+            reject=[r"Oops", r"WARNING", r"BUG"])
