@@ -55,6 +55,7 @@ STEPS = {
     "raw-echo": b"\n",
     "inq": b"abcd",
     "inq-canon": b"ab\ncd",
+    "poll": b"z\n",
     "intr": b"\x03",
 }
 START, END = b"tty probe: start", b"tty probe: end\r\n"

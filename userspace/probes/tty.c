@@ -234,6 +234,50 @@ static void noncanonical(void)
 	ktap_result(1, "without OPOST a NL goes out alone");
 }
 
+struct pollfd {
+	int fd;
+	short events, revents;
+};
+#define POLLIN	0x1
+#define POLLOUT	0x4
+
+static long poll_ms(struct pollfd *p, long ms)
+{
+	struct timespec64 ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+#if defined(__i386__) || defined(__arm__)
+	return sys(ppoll_time64, p, 1, &ts, 0, 8);
+#else
+	return sys(ppoll, p, 1, &ts, 0, 8);
+#endif
+}
+
+/* poll: no line yet is not readable; a typed line wakes the poller. */
+static void poll_tty(void)
+{
+	struct pollfd p = { 0, POLLIN, 0 };
+	char buf[8];
+	long r;
+
+	set_modes(STD_IFLAG, STD_OFLAG, ISIG | ICANON | IEXTEN, 1, 0);
+	r = poll_ms(&p, 0);
+	ktap_result(r == 0 && p.revents == 0, "poll POLLIN with no line: %ld, revents %#x", r,
+		    p.revents);
+	p.events = POLLIN | POLLOUT;
+	r = poll_ms(&p, 0);
+	ktap_result(r == 1 && p.revents == POLLOUT, "poll POLLOUT: always writable (%#x)",
+		    p.revents);
+	p.events = POLLIN;
+	p.revents = 0;
+	prompt("poll");
+	r = poll_ms(&p, 20000);
+	ktap_result(r == 1 && p.revents == POLLIN, "a typed line wakes poll: %ld, revents %#x", r,
+		    p.revents);
+	r = sys(read, 0, buf, sizeof(buf));
+	ktap_result(r == 2 && buf[0] == 'z', "and read returns it: %ld", r);
+	set_modes(STD_IFLAG, STD_OFLAG, STD_LFLAG, 1, 0);
+}
+
 static void errors(void)
 {
 	struct kernel_termios t;
@@ -282,7 +326,13 @@ static void interrupt(void)
 	char c;
 
 	if (pid == 0) {
+		int fg = -1;
+
 		sys(setpgid, 0, 0);
+		/* Read only once in the foreground: a background read would raise SIGTTIN,
+		 * which stops the child on Linux, and ^C would then never end it. */
+		while (ioctl(0, TIOCGPGRP, (unsigned long)&fg) == 0 && fg != sys(getpid))
+			sleep_ms(10);
 		sys(read, 0, &c, 1);
 		sys(exit_group, 3);	/* not reached: ^C comes first */
 	}
@@ -316,7 +366,7 @@ static int session_leader(void)
 	int pgrp = -1;
 
 	sys(setsid);
-	ktap_plan(45);
+	ktap_plan(49);
 	r = ioctl(0, TIOCGPGRP, (unsigned long)&pgrp);
 	ktap_result(r == -ENOTTY, "TIOCGPGRP before we have a controlling terminal: %ld", r);
 	r = ioctl(0, TIOCSCTTY, 0);
@@ -334,6 +384,7 @@ static int session_leader(void)
 
 	canonical();
 	noncanonical();
+	poll_tty();
 	errors();
 	winsize();
 	dev_tty();
