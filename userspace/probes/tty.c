@@ -397,6 +397,13 @@ int main(void)
 	long pid;
 	int status = 0;
 
+	/* Booted as init: /dev as Linux's inits make it (devtmpfs has tty, console, the line). */
+	if (sys(getpid) == 1) {
+		long r = sys(mount, "devtmpfs", "/dev", "devtmpfs", 0, 0);
+
+		if (r)
+			printf("tty probe: mount devtmpfs on /dev: %ld\n", r);
+	}
 	printf("tty probe: start\n");
 	pid = sys(clone, SIGCHLD, 0, 0, 0, 0);
 	if (pid == 0)
