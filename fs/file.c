@@ -187,6 +187,17 @@ void put_files_struct(struct files_struct *files)
 	kfree(files);
 }
 
+void set_close_on_exec(unsigned int fd, int flag)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags;
+
+	spin_lock_irqsave(&files->lock, flags);
+	if (fd < files->max_fds)
+		set_cloexec(files, fd, flag);
+	spin_unlock_irqrestore(&files->lock, flags);
+}
+
 void do_close_on_exec(struct files_struct *files)
 {
 	for (unsigned int fd = 0; fd < files->max_fds; fd++) {
