@@ -28,6 +28,7 @@
 #include <linux/errno.h>
 #include <linux/poll.h>
 #include <linux/jiffies.h>
+#include <linux/timekeeping.h>
 
 #ifndef O_NONBLOCK
 #define O_NONBLOCK	00004000
@@ -541,11 +542,11 @@ static void consume(struct tty_struct *tty, size_t consumed, bool eol, unsigned 
 }
 
 /*
- * Sleep until input may be there, for up to timeout ticks (FOREVER: no limit): the ticks
- * left. The condition is tested after joining the queue, so a byte arriving in between
+ * Sleep until input may be there, for up to timeout ticks (FOREVER: no limit); the caller
+ * checks its deadline on the clock. The condition is tested after joining the queue, so a byte arriving in between
  * is not missed.
  */
-static long wait_for_input(struct tty_struct *tty, long timeout)
+static void wait_for_input(struct tty_struct *tty, long timeout)
 {
 	struct wait_queue_entry w = { .task = current };
 	unsigned long flags;
@@ -560,10 +561,9 @@ static long wait_for_input(struct tty_struct *tty, long timeout)
 		if (timeout == FOREVER)
 			schedule();
 		else
-			timeout = schedule_timeout(timeout);
+			schedule_timeout(timeout);
 	}
 	finish_wait(&tty->read_wait, &w);
-	return timeout;
 }
 
 /*
@@ -582,7 +582,8 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *ubuf, si
 	struct n_tty_data *ld = &tty->ldata;
 	bool nonblock = f->f_flags & O_NONBLOCK;
 	size_t copied = 0, minimum = 0;
-	long timeout = FOREVER, time = 0;
+	u64 time_ns = 0, deadline = 0;	/* VTIME, measured on the clock: ticks can bunch */
+	bool timed = false;
 	unsigned long flags;
 	ssize_t ret = 0;
 	char kb[CHUNK];
@@ -600,9 +601,10 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *ubuf, si
 	if (!ld->icanon) {
 		minimum = CC(tty, VMIN);
 		if (minimum) {
-			time = (HZ / 10) * CC(tty, VTIME);
+			time_ns = CC(tty, VTIME) * 100000000ULL;
 		} else {
-			timeout = (HZ / 10) * CC(tty, VTIME);
+			timed = true;
+			deadline = ktime_get_ns() + CC(tty, VTIME) * 100000000ULL;
 			minimum = 1;
 		}
 	}
@@ -615,8 +617,10 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *ubuf, si
 
 		spin_lock_irqsave(&tty->lock, flags);
 		if (!input_available(tty, false)) {
+			u64 now = ktime_get_ns();
+
 			spin_unlock_irqrestore(&tty->lock, flags);
-			if (!timeout)
+			if (timed && now >= deadline)
 				break;
 			if (nonblock) {
 				ret = -EAGAIN;
@@ -626,7 +630,8 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *ubuf, si
 				ret = -ERESTARTSYS;
 				break;
 			}
-			timeout = wait_for_input(tty, timeout);
+			wait_for_input(tty, timed ? (long)((deadline - now + TICK_NSEC - 1) / TICK_NSEC)
+						  : FOREVER);
 			continue;
 		}
 		gen = ld->flush_gen;
@@ -647,8 +652,10 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *ubuf, si
 		}
 		if (copied >= minimum)
 			break;
-		if (time)
-			timeout = time;
+		if (time_ns) {
+			timed = true;
+			deadline = ktime_get_ns() + time_ns;
+		}
 	}
 	mutex_unlock(&tty->atomic_read_lock);
 	return copied ? (ssize_t)copied : ret;

@@ -7,14 +7,8 @@
 # IGNCR, non-canonical reads in the four VMIN/VTIME cases, FIONBIO's EAGAIN, FIONREAD,
 # TCFLSH, OPOST off, winsize, /dev/tty, ^C killing the foreground job, TIOCSCTTY/TIOCNOTTY/
 # TIOCGPGRP/TIOCSPGRP with Linux's errno. Every ABI (i386 and arm through compat_sys_ioctl).
-# Booted, the probe (as init) mounts devtmpfs on /dev for /dev/tty, as Linux's inits do: the
-# cases run once mount(2) exists (the vfsops area); before that only /dev/tty's two checks
-# fail (tests/boot/tty_session.py by hand shows it).
-import glob as _glob_tty
-_has_mount = any("SYSCALL_DEFINE5(mount" in open(_f).read()
-                 for _f in _glob_tty.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                       "..", "..", "fs", "*.c")))
-for _arch, _abis in (ARCH_ABIS.items() if _has_mount else ()):
+# Booted, the probe (as init) mounts devtmpfs on /dev for /dev/tty, as Linux's inits do.
+for _arch, _abis in ARCH_ABIS.items():
     for _abi in _abis:
         add(f"{_arch}_user_{_abi}_tty", _arch, cmdline="", init=f"{_abi}/tty", ktap=True,
             timeout=240, runner="tests/boot/tty_session.py", run_args=["--abi", _abi],
