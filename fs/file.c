@@ -224,3 +224,104 @@ bool fd_is_open(unsigned int fd)
 		fput(f);
 	return f != NULL;
 }
+
+/* ---- dup2/dup3, close-on-exec and close_range (fs/fcntl.c's calls) ---- */
+
+int replace_fd(unsigned int fd, struct file *f, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	unsigned long limit = task_rlimit(current, RLIMIT_NOFILE), flags;
+	struct file *old;
+	int ret;
+
+	if (limit > NR_OPEN_MAX)
+		limit = NR_OPEN_MAX;
+	if (fd >= limit) {
+		fput(f);
+		return -EBADF;
+	}
+	spin_lock_irqsave(&files->lock, flags);
+	ret = expand_files(files, fd + 1);
+	if (ret) {
+		spin_unlock_irqrestore(&files->lock, flags);
+		fput(f);
+		return ret;
+	}
+	old = files->fd[fd];
+	files->fd[fd] = f;
+	set_cloexec(files, fd, cloexec);
+	spin_unlock_irqrestore(&files->lock, flags);
+	if (old)
+		fput(old);	/* outside the lock: the last fput may release the file */
+	return fd;
+}
+
+void set_close_on_exec(unsigned int fd, bool on)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags;
+
+	spin_lock_irqsave(&files->lock, flags);
+	if (fd < files->max_fds && files->fd[fd])
+		set_cloexec(files, fd, on);
+	spin_unlock_irqrestore(&files->lock, flags);
+}
+
+bool get_close_on_exec(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags;
+	bool on = false;
+
+	spin_lock_irqsave(&files->lock, flags);
+	if (fd < files->max_fds)
+		on = files->close_on_exec[fd / BITS_PER_LONG_] & (1UL << (fd % BITS_PER_LONG_));
+	spin_unlock_irqrestore(&files->lock, flags);
+	return on;
+}
+
+void close_fd_range(unsigned int fd, unsigned int max_fd, bool cloexec)
+{
+	struct files_struct *files = current->files;
+
+	/* One slot per lock hold: fput may sleep, and another thread may open meanwhile. */
+	for (; fd <= max_fd; fd++) {
+		unsigned long flags;
+		struct file *f = NULL;
+
+		spin_lock_irqsave(&files->lock, flags);
+		if (fd >= files->max_fds) {
+			spin_unlock_irqrestore(&files->lock, flags);
+			break;
+		}
+		if (files->fd[fd]) {
+			if (cloexec) {
+				set_cloexec(files, fd, true);
+			} else {
+				f = files->fd[fd];
+				files->fd[fd] = NULL;
+				set_cloexec(files, fd, false);
+			}
+		}
+		spin_unlock_irqrestore(&files->lock, flags);
+		if (f)
+			fput(f);
+		if (fd == ~0U)
+			break;
+	}
+}
+
+int unshare_fd(void)
+{
+	struct files_struct *old = current->files, *copy;
+
+	if (__atomic_load_n(&old->count, __ATOMIC_ACQUIRE) == 1)
+		return 0;
+	copy = dup_fd(old);
+	if (!copy)
+		return -ENOMEM;
+	/* Only this task reads its own ->files pointer without a reference of its own. */
+	current->files = copy;
+	put_files_struct(old);
+	return 0;
+}

@@ -45,4 +45,14 @@ struct file *get_file(struct file *f);
 /* Take fd out of the table and drop its reference: 0 or -EBADF. */
 int close_fd(unsigned int fd);
 
+/* dup2/dup3: put f (one reference given) at fd, closing what was there: fd, or -EBADF when
+ * fd is past RLIMIT_NOFILE, or -ENOMEM (the reference is dropped on failure). */
+int replace_fd(unsigned int fd, struct file *f, bool cloexec);
+void set_close_on_exec(unsigned int fd, bool on);
+bool get_close_on_exec(unsigned int fd);
+/* close_range: close (or, with cloexec, mark) the open fds in [fd, max_fd]. */
+void close_fd_range(unsigned int fd, unsigned int max_fd, bool cloexec);
+/* CLOSE_RANGE_UNSHARE: give current a private copy of a shared table: 0 or -ENOMEM. */
+int unshare_fd(void);
+
 #endif
