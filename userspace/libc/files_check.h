@@ -140,11 +140,16 @@ static void remove_tree(const char *p)
 /* A fresh directory under /tmp (made first on a bare root), entered: its path. */
 static char t_base[64];
 
-static const char *enter_tmp(const char *name)
+static void ktap_start(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
 	printf("KTAP version 1\n");
 	umask(022);
+}
+
+static __attribute__((unused)) const char *enter_tmp(const char *name)
+{
+	ktap_start();
 	mkdir("/tmp", 01777);
 	snprintf(t_base, sizeof(t_base), "/tmp/ferry-%s-XXXXXX", name);
 	if (!mkdtemp(t_base) || chdir(t_base)) {
@@ -156,7 +161,7 @@ static const char *enter_tmp(const char *name)
 
 static int finish(const char *name)
 {
-	if (chdir("/") == 0)
+	if (t_base[0] && chdir("/") == 0)
 		remove_tree(t_base);
 	printf("1..%d\n", t_n);
 	printf("# %s: %d passed, %d failed\n", name, t_n - t_failed, t_failed);

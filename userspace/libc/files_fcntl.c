@@ -161,7 +161,7 @@ static void test_nofile(const char *self)
 int main(int argc, char **argv)
 {
 	(void)argc;
-	enter_tmp("fcntl");
+	ktap_start();
 	test_dup(argv[0]);
 	test_fcntl(argv[0]);
 	test_close_range(argv[0]);
