@@ -5,11 +5,12 @@
  *
  * Record locks (F_GETLK, F_SETLK, F_SETLKW, their 64-bit and OFD forms) are not
  * implemented: -EINVAL, as for any command Linux does not know. So are F_GETOWN/F_SETOWN
- * (no SIGIO yet), leases, dnotify, pipe sizes and seals.
+ * (no SIGIO yet), leases, dnotify and seals. Pipe sizes are fs/pipe.c's (pipe_fcntl).
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/fdtable.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/compat.h>
@@ -124,6 +125,9 @@ static long do_fcntl(int fd, unsigned int cmd, unsigned long arg, struct file *f
 		return f->f_flags;
 	case F_SETFL:
 		return setfl(f, arg);
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		return pipe_fcntl(f, cmd, arg);		/* -EBADF for what is not a pipe */
 	default:
 		return -EINVAL;		/* record locks included: see the top of the file */
 	}

@@ -4,7 +4,8 @@
  * bound, F_DUPFD_CLOEXEC, F_GETFD/F_SETFD, F_GETFL/F_SETFL changing only O_APPEND and
  * O_NONBLOCK, EINVAL for an unknown command), fcntl64 on the 32-bit ABIs, close_range
  * (CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE, its EINVALs) and RLIMIT_NOFILE (EMFILE, and
- * EBADF for dup2 past it). Needs no writable file system: it opens its own executable.
+ * EBADF for dup2 past it), and the pipe sizes fcntl passes to the pipe. Needs no writable
+ * file system: it opens its own executable.
  * KTAP; exits 1 if any check failed.
  */
 #include "files_check.h"
@@ -107,6 +108,26 @@ static void test_fcntl(const char *self)
 	close(fd);
 }
 
+/* fcntl hands the pipe commands to the pipe; on other files they are EBADF, as Linux. */
+static void test_pipe_sizes(const char *self)
+{
+	int p[2], fd = self_fd(self);
+
+	if (pipe(p)) {
+		skip("F_GETPIPE_SZ", "no pipe");
+		close(fd);
+		return;
+	}
+	EQ(fcntl(p[0], F_GETPIPE_SZ), 65536);
+	EQ(fcntl(p[1], F_SETPIPE_SZ, 8192), 8192);
+	EQ(fcntl(p[0], F_GETPIPE_SZ), 8192);
+	FAILS(fcntl(fd, F_GETPIPE_SZ), EBADF);
+	EQ(fcntl(p[1], F_GETFL) & O_ACCMODE, O_WRONLY);
+	close(p[0]);
+	close(p[1]);
+	close(fd);
+}
+
 static void test_close_range(const char *self)
 {
 	int fd = self_fd(self);
@@ -164,6 +185,7 @@ int main(int argc, char **argv)
 	ktap_start();
 	test_dup(argv[0]);
 	test_fcntl(argv[0]);
+	test_pipe_sizes(argv[0]);
 	test_close_range(argv[0]);
 	test_nofile(argv[0]);
 	return finish("files_fcntl");
