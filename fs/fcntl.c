@@ -9,38 +9,13 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/fcntl.h>
 #include <linux/fdtable.h>
 #include <linux/pipe_fs_i.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/compat.h>
 #include <linux/errno.h>
-
-/*
- * The open flags fcntl looks at (Linux's values; O_DIRECT is x86's or arm's, per kernel
- * arch) and its commands. They move to include/linux/fcntl.h when the VFS core brings it.
- */
-#ifndef O_CLOEXEC
-#define O_APPEND	00002000
-#define O_NONBLOCK	00004000
-#define FASYNC		00020000
-#ifdef CONFIG_ARM64
-#define O_DIRECT	00200000
-#else
-#define O_DIRECT	00040000
-#endif
-#define O_NOATIME	01000000
-#define O_CLOEXEC	02000000
-#endif
-#define F_DUPFD		0
-#define F_GETFD		1
-#define F_SETFD		2
-#define F_GETFL		3
-#define F_SETFL		4
-#define F_DUPFD_CLOEXEC	1030
-#define FD_CLOEXEC	1
-#define CLOSE_RANGE_UNSHARE	(1U << 1)
-#define CLOSE_RANGE_CLOEXEC	(1U << 2)
 
 /* The flags F_SETFL may change; the access mode and creation flags stay as open set them. */
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME)

@@ -56,6 +56,19 @@
 #define AT_EMPTY_PATH		0x1000
 #define AT_STATX_SYNC_TYPE	0x6000
 
+/* fcntl(2) commands (fs/fcntl.c; the pipe sizes are linux/pipe_fs_i.h's). */
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_SETFL		4
+#define F_DUPFD_CLOEXEC	1030
+#define FD_CLOEXEC	1
+
+/* close_range(2) */
+#define CLOSE_RANGE_UNSHARE	(1U << 1)
+#define CLOSE_RANGE_CLOEXEC	(1U << 2)
+
 #define SEEK_SET	0
 #define SEEK_CUR	1
 #define SEEK_END	2

@@ -46,6 +46,18 @@
 #define S_ISVTX  0001000
 #define S_IRWXUGO 00777
 #define S_IALLUGO 07777
+#define S_IRWXU 00700
+#define S_IRUSR 00400
+#define S_IWUSR 00200
+#define S_IXUSR 00100
+#define S_IRWXG 00070
+#define S_IRGRP 00040
+#define S_IWGRP 00020
+#define S_IXGRP 00010
+#define S_IRWXO 00007
+#define S_IROTH 00004
+#define S_IWOTH 00002
+#define S_IXOTH 00001
 #define S_ISREG(m)  (((m) & S_IFMT) == S_IFREG)
 #define S_ISDIR(m)  (((m) & S_IFMT) == S_IFDIR)
 #define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
@@ -481,6 +493,55 @@ extern const struct file_operations pipefifo_fops;
 /* Character devices: the table's open (picks the driver's operations by i_rdev). */
 extern const struct file_operations def_chr_fops;
 int chrdev_open(struct inode *inode, struct file *f);
+
+/*
+ * The metadata calls (fs/attr.c, fs/utimes.c, fs/truncate.c): notify_change() is called
+ * with the inode's i_mutex held; it turns the KILL bits into a mode change, stamps the
+ * times, applies setattr_prepare()'s permission rules and then calls i_op->setattr (or
+ * setattr_copy() for a file system without one). ATTR_SIZE is the file system's to carry
+ * out (tmpfs frees the pages).
+ */
+#define ATTR_ATIME_SET	(1 << 7)	/* ia_atime as given, not now */
+#define ATTR_MTIME_SET	(1 << 8)
+#define ATTR_FORCE	(1 << 9)	/* no permission checks (the kernel's own changes) */
+#define ATTR_KILL_SUID	(1 << 11)
+#define ATTR_KILL_SGID	(1 << 12)
+#define ATTR_TIMES_SET	(1 << 16)	/* explicit times: the owner only */
+#define ATTR_TOUCH	(1 << 17)	/* times set to now: any writer */
+int notify_change(struct dentry *d, struct iattr *attr);
+int setattr_prepare(struct dentry *d, struct iattr *attr);
+void setattr_copy(struct inode *inode, const struct iattr *attr);
+int simple_setattr(struct dentry *d, struct iattr *attr);
+int inode_newsize_ok(const struct inode *inode, loff_t size);
+/* write(2)'s duty (i_mutex held): an unprivileged write takes set-user-ID (and set-group-ID
+ * with group execute) away, as Linux's file_remove_privs(). 0 or an error. */
+int file_remove_privs(struct file *f);
+int vfs_truncate(const struct path *path, loff_t length);
+long do_sys_truncate(const char __user *pathname, loff_t length);
+long do_sys_ftruncate(unsigned int fd, loff_t length, int small);
+/* statfs's f_flags (vfs_statfs adds them from the mount). */
+#define ST_RDONLY	0x0001
+#define ST_NOSUID	0x0002
+#define ST_NODEV	0x0004
+#define ST_NOEXEC	0x0008
+#define ST_VALID	0x0020
+/* statfs64/fstatfs64 of the 32-bit ABIs: sz must be the layout's size (arm's entry maps
+ * OABI's 84 to EABI's 88 first). */
+long kcompat_sys_statfs64(const char __user *pathname, u32 sz, void __user *buf);
+long kcompat_sys_fstatfs64(unsigned int fd, u32 sz, void __user *buf);
+/*
+ * Directory changes (fs/dirops.c): each called with dir's i_mutex held and d looked up
+ * under it; they check Linux's rules (may_create, may_delete, the sticky bit, mount
+ * points) and call dir's inode_operations, which update the dentry tree.
+ */
+int vfs_mkdir(struct inode *dir, struct dentry *d, umode_t mode);
+int vfs_mknod(struct inode *dir, struct dentry *d, umode_t mode, dev_t dev);
+int vfs_symlink(struct inode *dir, struct dentry *d, const char *target);
+int vfs_link(struct dentry *old, struct inode *dir, struct dentry *d);
+int vfs_unlink(struct inode *dir, struct dentry *d);
+int vfs_rmdir(struct inode *dir, struct dentry *d);
+int vfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
+	       struct dentry *new, unsigned int flags);
 
 /* Character devices: major (and a range of minors) to operations, for device inodes. */
 int register_chrdev_region(unsigned int major, unsigned int baseminor, unsigned int count,

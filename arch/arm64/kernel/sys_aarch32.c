@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AArch32 entry points whose 64-bit arguments arrive in an even/odd register pair, low word
+ * first, skipping a register to reach an even one (the EABI's rule): Linux's
+ * compat_sys_aarch32_* names, which the compat column of arch/arm64/tools/syscall_32.tbl
+ * gives. The native bodies they call are shared with every ABI.
+ */
+#include <linux/kernel.h>
+#include <linux/compat.h>
+#include <linux/syscalls.h>
+#include <linux/fs.h>
+
+#define arg_u64(lo, hi)	(((u64)(hi) << 32) | (lo))
+
+/* truncate64(path, length): r0 = path, r1 unused, r2:r3 = length. */
+COMPAT_SYSCALL_DEFINE4(aarch32_truncate64, const char __user *, pathname, u32, __pad,
+		       u32, length_lo, u32, length_hi)
+{
+	return do_sys_truncate(pathname, arg_u64(length_lo, length_hi));
+}
+
+/* ftruncate64(fd, length): r0 = fd, r1 unused, r2:r3 = length. */
+COMPAT_SYSCALL_DEFINE4(aarch32_ftruncate64, unsigned int, fd, u32, __pad,
+		       u32, length_lo, u32, length_hi)
+{
+	return do_sys_ftruncate(fd, arg_u64(length_lo, length_hi), 0);
+}
+
+/*
+ * statfs64/fstatfs64: arm's struct statfs64 is 88 bytes under the EABI (its u64 counts
+ * 8-byte aligned); OABI programs passed 84 for the same buffer, which Linux still accepts.
+ */
+COMPAT_SYSCALL_DEFINE3(aarch32_statfs64, const char __user *, pathname, compat_size_t, sz,
+		       void __user *, buf)
+{
+	return kcompat_sys_statfs64(pathname, sz == 84 ? 88 : sz, buf);
+}
+
+COMPAT_SYSCALL_DEFINE3(aarch32_fstatfs64, unsigned int, fd, compat_size_t, sz,
+		       void __user *, buf)
+{
+	return kcompat_sys_fstatfs64(fd, sz == 84 ? 88 : sz, buf);
+}
