@@ -10,6 +10,7 @@
 #include <linux/uaccess.h>
 #include <asm/page.h>
 #include <linux/sched.h>
+#include <linux/fs.h>
 
 /* i386's original mmap (number 90): all six arguments in a structure in user memory. */
 struct mmap_arg_struct32 {
@@ -58,4 +59,16 @@ COMPAT_SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char __user *, ubu
 		       u32, poslo, u32, poshi)
 {
 	return ksys_pwrite64(fd, ubuf, count, ((u64)poshi << 32) | poslo);
+}
+
+/* truncate64/ftruncate64: the 64-bit length in two registers, low word first. */
+COMPAT_SYSCALL_DEFINE3(ia32_truncate64, const char __user *, filename, u32, offset_low,
+		       u32, offset_high)
+{
+	return do_sys_truncate(filename, ((loff_t)offset_high << 32) | offset_low);
+}
+
+COMPAT_SYSCALL_DEFINE3(ia32_ftruncate64, unsigned int, fd, u32, offset_low, u32, offset_high)
+{
+	return do_sys_ftruncate(fd, ((loff_t)offset_high << 32) | offset_low, 0);
 }
