@@ -279,6 +279,10 @@ static ssize_t shmem_do_write(struct file *f, struct shmem_buf b, size_t len, lo
 	}
 	if ((loff_t)len > limit - *pos)
 		len = limit - *pos;
+	/* An unprivileged write takes set-user-ID/set-group-ID away (fs/attr.c). */
+	err = file_remove_privs(f);
+	if (err)
+		goto out;
 	while ((size_t)done < len) {
 		loff_t p = *pos;
 		unsigned long off = p & (PAGE_SIZE - 1);
