@@ -80,8 +80,10 @@ LEGACY = [
     (("i386", "arm"), "sigpending", "rt_sigpending", "the old call with a one-word signal mask"),
     (("i386", "arm"), "sigsuspend", "rt_sigsuspend", "the old call with a one-word signal mask"),
     (("i386", "arm"), "sigreturn", "rt_sigreturn", "return from a handler set up without SA_SIGINFO"),
-    (("x86_64", "i386", "arm"), "utimes", "utimensat", "utimes(p, tv) = utimensat(AT_FDCWD, p, ts, 0), microseconds"),
-    (("x86_64", "i386", "arm"), "futimesat", "utimensat", "futimesat(d, p, tv) = utimensat(d, p, ts, 0), microseconds"),
+    # i386's and arm's rows name Linux's utimes_time32/futimesat_time32 (the _time32 suffix
+    # brings them to these).
+    (("x86_64",), "utimes", "utimensat", "utimes(p, tv) = utimensat(AT_FDCWD, p, ts, 0), microseconds"),
+    (("x86_64",), "futimesat", "utimensat", "futimesat(d, p, tv) = utimensat(d, p, ts, 0), microseconds"),
     # arm's own calls (arch/arm64/tools/syscall_32.tbl): the EABI passes a 64-bit argument in
     # an even/odd register pair, so arm reorders the arguments of these two.
     (("arm",), "arm_fadvise64_64", "fadvise64", "advice before the 64-bit offset and length"),
