@@ -256,17 +256,6 @@ int replace_fd(unsigned int fd, struct file *f, bool cloexec)
 	return fd;
 }
 
-void set_close_on_exec(unsigned int fd, bool on)
-{
-	struct files_struct *files = current->files;
-	unsigned long flags;
-
-	spin_lock_irqsave(&files->lock, flags);
-	if (fd < files->max_fds && files->fd[fd])
-		set_cloexec(files, fd, on);
-	spin_unlock_irqrestore(&files->lock, flags);
-}
-
 bool get_close_on_exec(unsigned int fd)
 {
 	struct files_struct *files = current->files;

@@ -48,7 +48,6 @@ int close_fd(unsigned int fd);
 /* dup2/dup3: put f (one reference given) at fd, closing what was there: fd, or -EBADF when
  * fd is past RLIMIT_NOFILE, or -ENOMEM (the reference is dropped on failure). */
 int replace_fd(unsigned int fd, struct file *f, bool cloexec);
-void set_close_on_exec(unsigned int fd, bool on);
 bool get_close_on_exec(unsigned int fd);
 /* close_range: close (or, with cloexec, mark) the open fds in [fd, max_fd]. */
 void close_fd_range(unsigned int fd, unsigned int max_fd, bool cloexec);
