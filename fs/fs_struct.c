@@ -130,10 +130,11 @@ SYSCALL_DEFINE1(umask, int, mask)
 	return __atomic_exchange_n(&fs->umask, mask & S_IRWXUGO, __ATOMIC_RELAXED);
 }
 
-/* A directory may become the working directory when it can be searched. */
+/* A directory may become the working directory when it can be searched. A file with no
+ * name (a pipe end, the console) has no dentry: it is no directory (Linux: ENOTDIR). */
 static int may_chdir(const struct path *p)
 {
-	if (!S_ISDIR(p->dentry->d_inode->i_mode))
+	if (!p->dentry || !S_ISDIR(p->dentry->d_inode->i_mode))
 		return -ENOTDIR;
 	return inode_permission(p->dentry->d_inode, MAY_EXEC);
 }
