@@ -47,6 +47,27 @@ int vfs_getattr(const struct path *p, struct kstat *st)
 	return 0;
 }
 
+static int vfs_fstat(unsigned int fd, struct kstat *st);
+
+/* fd with AT_EMPTY_PATH and the name "": a file with no name (a pipe end, the console) has
+ * no path to walk, so it is answered as fstat answers it. glibc's fstat is newfstatat(fd,
+ * "", AT_EMPTY_PATH), and statx(fd, "", AT_EMPTY_PATH) on the 32-bit ABIs. */
+static bool empty_path_on_pathless(int dfd, const char __user *name, int flags)
+{
+	struct file *f;
+	bool pathless;
+	char c;
+
+	if (!(flags & AT_EMPTY_PATH) || dfd < 0 || get_user(c, name) || c)
+		return false;
+	f = fget(dfd);
+	if (!f)
+		return false;		/* the walk answers EBADF */
+	pathless = !f->f_path.dentry;
+	fput(f);
+	return pathless;
+}
+
 /* The place flags name: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_NO_AUTOMOUNT (no effect). */
 static int vfs_statx(int dfd, const char __user *name, int flags, struct kstat *st)
 {
@@ -60,6 +81,8 @@ static int vfs_statx(int dfd, const char __user *name, int flags, struct kstat *
 		lookup |= LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
 		lookup |= LOOKUP_EMPTY;
+	if (empty_path_on_pathless(dfd, name, flags))
+		return vfs_fstat(dfd, st);
 	err = user_path_at(dfd, name, lookup, &p);
 	if (err)
 		return err;
@@ -218,6 +241,10 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 		lookup |= LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
 		lookup |= LOOKUP_EMPTY;
+	if (empty_path_on_pathless(dfd, filename, flags)) {
+		err = vfs_fstat(dfd, &st);
+		return err ? err : cp_statx(&st, false, buffer);
+	}
 	err = user_path_at(dfd, filename, lookup, &p);
 	if (err)
 		return err;
@@ -462,8 +489,14 @@ static long do_readlinkat(int dfd, const char __user *pathname, char __user *buf
 		return err;
 	inode = p.dentry->d_inode;
 	err = -EINVAL;
-	if (!S_ISLNK(inode->i_mode))
+	if (!S_ISLNK(inode->i_mode)) {
+		char c = 1;
+
+		/* Linux: "" names dfd itself, which is no symlink: ENOENT, not EINVAL. */
+		if (!get_user(c, pathname) && !c)
+			err = -ENOENT;
 		goto out;
+	}
 	if (inode->i_op && inode->i_op->readlink) {	/* procfs's magic links */
 		err = inode->i_op->readlink(p.dentry, buf, bufsiz);
 		goto out;
