@@ -124,13 +124,19 @@ SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high, unsigned l
 
 /* ---- read and write ------------------------------------------------------------------- */
 
+/* Linux's rw_verify_area: the last byte of the range must stay within loff_t. */
+static bool rw_past_end(const loff_t *pos, size_t count)
+{
+	return pos && *pos >= 0 && (loff_t)count > MAX_LFS_FILESIZE - *pos;
+}
+
 ssize_t vfs_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
 	if (!(f->f_mode & FMODE_READ))
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EINVAL;
-	if ((ssize_t)count < 0)
+	if ((ssize_t)count < 0 || rw_past_end(pos, count))
 		return -EINVAL;
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
@@ -146,7 +152,7 @@ ssize_t vfs_write(struct file *f, const char __user *buf, size_t count, loff_t *
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
-	if ((ssize_t)count < 0)
+	if ((ssize_t)count < 0 || rw_past_end(pos, count))
 		return -EINVAL;
 	count = min(count, (size_t)MAX_RW_COUNT);
 	if (!access_ok(buf, count))
@@ -451,7 +457,7 @@ static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, loff_
 	if (pos < 0)
 		goto out;
 	count = min(count, (size_t)MAX_RW_COUNT);
-	if (pos + (loff_t)count > max)
+	if ((loff_t)count > max - pos)	/* pos >= 0 here: max - pos cannot overflow */
 		count = pos < max ? max - pos : 0;
 	ret = -ENOMEM;
 	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
