@@ -164,7 +164,7 @@ struct file *do_dentry_open(const struct path *p, int flags, bool created)
 	f = alloc_file(p, inode, inode->i_fop, flags);
 	if (IS_ERR(f))
 		return f;
-	if ((flags & O_TRUNC) && !created && inode->i_size) {
+	if ((flags & O_TRUNC) && !created) {	/* even when empty: mtime/ctime move, as Linux's */
 		err = do_truncate0(p->dentry);
 		if (err) {
 			fput(f);
