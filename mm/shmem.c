@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tmpfs: a file system in memory (Linux's shmem). Regular files keep their data in pages
- * (inode->i_pages, a slot per page; an empty slot is a hole and reads as zeroes); a
+ * (inode->i_pages, a radix tree of the pages present; a page absent is a hole and reads as
+ * zeroes); a
  * directory's entries are its dentry children, each held by tmpfs from creation to unlink;
  * symlinks keep their target in i_link; device nodes and FIFOs open through
  * init_special_inode's operations. The root file system is a tmpfs, and so is devtmpfs.
@@ -33,7 +34,7 @@
 #include "../fs/internal.h"
 
 #define BOGO_DIRENT_SIZE 20		/* a directory's i_size grows this much per entry */
-#define SHMEM_MAX_INDEX	(1UL << 20)	/* the page array's bound: 4 GiB per file (EFBIG) */
+#define SHORT_SYMLINK_LEN 128		/* longer symlink bodies take a page, as Linux's */
 
 struct shmem_sb_info {
 	umode_t mode;
@@ -73,50 +74,147 @@ static bool charge(struct super_block *sb, unsigned long *used, unsigned long ma
 
 /* ---- pages ---------------------------------------------------------------------------- */
 
-/* Room for slot index in the array (i_lock not held; it is taken inside). */
-static int grow_pages(struct inode *inode, unsigned long index)
-{
-	unsigned long n = inode->i_npages ? inode->i_npages : 8, flags;
-	struct page **arr, **old = NULL;
+/*
+ * A file's page index: a radix tree of small nodes (SHMEM_SLOTS pointers each) rooted at
+ * inode->i_pages, inode->i_npages levels high (0: no page at all). A leaf node's slots are
+ * pages, an inner node's are nodes. Nodes exist only on the paths to pages present and go
+ * when they empty, so the index costs at most i_npages nodes per page present: a file
+ * written at one offset near MAX_LFS_FILESIZE holds one page and 9 nodes of 512 bytes, not
+ * an array sized by the offset. The node memory is not counted in size= (Linux counts
+ * neither: a tmpfs of size=64k holds 64 KiB of data); it is bounded by the pages it indexes.
+ * All of it under inode->i_lock; nodes are allocated before taking it.
+ */
+#define SHMEM_SHIFT	6
+#define SHMEM_SLOTS	(1UL << SHMEM_SHIFT)
+#define SHMEM_MAX_INDEX	((unsigned long)(MAX_LFS_FILESIZE >> PAGE_SHIFT))	/* last page */
+#define SHMEM_MAX_HEIGHT ((64 - PAGE_SHIFT + SHMEM_SHIFT - 1) / SHMEM_SHIFT)
 
-	while (n <= index)
-		n *= 2;
-	arr = kzalloc(n * sizeof(*arr), GFP_KERNEL);
-	if (!arr)
-		return -ENOMEM;
-	spin_lock_irqsave(&inode->i_lock, flags);
-	if (inode->i_npages < n) {
-		if (inode->i_npages)
-			memcpy(arr, inode->i_pages, inode->i_npages * sizeof(*arr));
-		old = inode->i_pages;
-		inode->i_pages = arr;
-		inode->i_npages = n;
-		arr = NULL;
+struct shmem_node {
+	void *slot[SHMEM_SLOTS];
+};
+
+/* The highest index a tree of this height can hold, plus one (0 when it covers all). */
+static unsigned long tree_span(unsigned long height)
+{
+	return height * SHMEM_SHIFT >= 8 * sizeof(long) ? 0 : 1UL << (height * SHMEM_SHIFT);
+}
+
+static bool tree_covers(const struct inode *inode, unsigned long index)
+{
+	unsigned long span = tree_span(inode->i_npages);
+
+	return !span || index < span;
+}
+
+/* The page at index, or NULL (i_lock held). */
+static struct page *tree_lookup(const struct inode *inode, unsigned long index)
+{
+	struct shmem_node *n = inode->i_pages;
+	unsigned long h = inode->i_npages;
+
+	if (!n || !tree_covers(inode, index))
+		return NULL;
+	while (--h)
+		if (!(n = n->slot[(index >> (h * SHMEM_SHIFT)) & (SHMEM_SLOTS - 1)]))
+			return NULL;
+	return n->slot[index & (SHMEM_SLOTS - 1)];
+}
+
+/* Put page at index (i_lock held), taking the nodes it lacks from spare[0..*nspare).
+ * False when the spares ran out: then the tree may have grown taller or gained empty nodes
+ * on the way, which is harmless (lookups pass them, shmem_free_from frees them). */
+static bool tree_insert(struct inode *inode, unsigned long index, struct page *page,
+			struct shmem_node **spare, unsigned int *nspare)
+{
+	struct shmem_node *n;
+	void **slot;
+
+	if (!inode->i_pages) {
+		if (!*nspare)
+			return false;
+		inode->i_pages = spare[--*nspare];
+		inode->i_npages = 1;
 	}
-	spin_unlock_irqrestore(&inode->i_lock, flags);
-	kfree(arr);
-	kfree(old);
-	return 0;
+	while (!tree_covers(inode, index)) {
+		struct shmem_node *root;
+
+		if (!*nspare)
+			return false;
+		root = spare[--*nspare];
+		root->slot[0] = inode->i_pages;
+		inode->i_pages = root;
+		inode->i_npages++;
+	}
+	n = inode->i_pages;
+	for (unsigned long h = inode->i_npages; --h; ) {
+		slot = &n->slot[(index >> (h * SHMEM_SHIFT)) & (SHMEM_SLOTS - 1)];
+		if (!*slot) {
+			if (!*nspare)
+				return false;
+			*slot = spare[--*nspare];
+		}
+		n = *slot;
+	}
+	n->slot[index & (SHMEM_SLOTS - 1)] = page;
+	return true;
+}
+
+/* Drop the pages from index start on under node n of height h covering base..; frees the
+ * nodes that empty. Returns the pages dropped; *empty says whether n emptied (and went).
+ * The recursion is at most SHMEM_MAX_HEIGHT deep. */
+static long tree_free(struct shmem_node *n, unsigned long h, unsigned long base,
+		      unsigned long start, bool *empty)
+{
+	unsigned long step = h > 1 ? 1UL << ((h - 1) * SHMEM_SHIFT) : 1;
+	long freed = 0;
+	bool any = false;
+
+	for (unsigned long i = 0; i < SHMEM_SLOTS; i++) {
+		unsigned long lo = base + i * step;
+		bool gone = false;
+
+		if (!n->slot[i])
+			continue;
+		if (h == 1) {
+			if (lo >= start) {
+				put_page(n->slot[i]);
+				n->slot[i] = NULL;
+				freed++;
+				continue;
+			}
+		} else if (lo + (step - 1) >= start) {
+			freed += tree_free(n->slot[i], h - 1, lo, start, &gone);
+			if (gone) {
+				n->slot[i] = NULL;
+				continue;
+			}
+		}
+		any = true;
+	}
+	*empty = !any;
+	if (!any)
+		kfree(n);
+	return freed;
 }
 
 struct page *shmem_get_page(struct inode *inode, unsigned long index, bool create)
 {
+	struct shmem_node *spare[SHMEM_MAX_HEIGHT];
 	struct super_block *sb = inode->i_sb;
+	unsigned int nspare = 0;
 	struct page *page, *have;
 	unsigned long flags;
 	void *addr;
 
 	spin_lock_irqsave(&inode->i_lock, flags);
-	page = index < inode->i_npages ? inode->i_pages[index] : NULL;
+	page = tree_lookup(inode, index);
 	if (page)
 		get_page(page);
 	spin_unlock_irqrestore(&inode->i_lock, flags);
 	if (page || !create)
 		return page;
-	if (index >= SHMEM_MAX_INDEX)
+	if (index > SHMEM_MAX_INDEX)
 		return ERR_PTR(-EFBIG);
-	if (index >= inode->i_npages && grow_pages(inode, index))
-		return ERR_PTR(-ENOMEM);
 	if (!charge(sb, &sb->s_used_pages, sb->s_max_pages, 1))
 		return ERR_PTR(-ENOSPC);
 	addr = get_zeroed_page();
@@ -126,43 +224,62 @@ struct page *shmem_get_page(struct inode *inode, unsigned long index, bool creat
 	}
 	page = virt_to_page(addr);	/* its one reference is the file's */
 	spin_lock_irqsave(&inode->i_lock, flags);
-	have = inode->i_pages[index];
-	if (!have) {
-		inode->i_pages[index] = page;
-		inode->i_blocks += PAGE_SIZE / 512;
-		have = page;
-		page = NULL;
+	for (;;) {
+		have = tree_lookup(inode, index);
+		if (have)
+			break;
+		if (tree_insert(inode, index, page, spare, &nspare)) {
+			inode->i_blocks += PAGE_SIZE / 512;
+			have = page;
+			page = NULL;
+			break;
+		}
+		if (nspare)		/* cannot happen: a full set covers any path */
+			break;
+		/* Nodes are allocated without i_lock: a whole path's worth, then retry. */
+		spin_unlock_irqrestore(&inode->i_lock, flags);
+		while (nspare < SHMEM_MAX_HEIGHT) {
+			struct shmem_node *n = kzalloc(sizeof(*n), GFP_KERNEL);
+
+			if (!n)
+				break;
+			spare[nspare++] = n;
+		}
+		spin_lock_irqsave(&inode->i_lock, flags);
+		if (nspare < SHMEM_MAX_HEIGHT)
+			break;
 	}
-	get_page(have);
+	if (have)
+		get_page(have);
 	spin_unlock_irqrestore(&inode->i_lock, flags);
-	if (page) {			/* another task filled the hole first */
+	while (nspare)
+		kfree(spare[--nspare]);
+	if (page) {			/* another task filled the hole first, or no memory */
 		put_page(page);
 		charge(sb, &sb->s_used_pages, 0, -1);
 	}
-	return have;
+	return have ? have : ERR_PTR(-ENOMEM);
 }
 
-/* Drop every page from index start on (the file's reference; mappings keep theirs). */
+/* Drop every page from index start on (the file's reference; mappings keep theirs) and the
+ * index nodes that empty. */
 static void shmem_free_from(struct inode *inode, unsigned long start)
 {
 	struct super_block *sb = inode->i_sb;
+	unsigned long flags;
 	long freed = 0;
+	bool empty = false;
 
-	for (unsigned long i = start; i < inode->i_npages; i++) {
-		struct page *p;
-		unsigned long flags;
-
-		spin_lock_irqsave(&inode->i_lock, flags);
-		p = inode->i_pages[i];
-		inode->i_pages[i] = NULL;
-		if (p)
-			inode->i_blocks -= PAGE_SIZE / 512;
-		spin_unlock_irqrestore(&inode->i_lock, flags);
-		if (p) {
-			put_page(p);
-			freed++;
+	spin_lock_irqsave(&inode->i_lock, flags);
+	if (inode->i_pages && tree_covers(inode, start)) {
+		freed = tree_free(inode->i_pages, inode->i_npages, 0, start, &empty);
+		if (empty) {
+			inode->i_pages = NULL;
+			inode->i_npages = 0;
 		}
+		inode->i_blocks -= freed * (PAGE_SIZE / 512);
 	}
+	spin_unlock_irqrestore(&inode->i_lock, flags);
 	if (freed)
 		charge(sb, &sb->s_used_pages, 0, -freed);
 }
@@ -405,8 +522,17 @@ static int shmem_readdir(struct file *f, struct dir_context *ctx)
 	return 0;
 }
 
+/* A directory's offsets are positions in its listing: SEEK_SET and SEEK_CUR only, as
+ * Linux's dcache_dir_lseek (SEEK_END, SEEK_DATA, SEEK_HOLE: EINVAL). */
+static loff_t shmem_dir_llseek(struct file *f, loff_t off, int whence)
+{
+	if (whence != SEEK_SET && whence != SEEK_CUR)
+		return -EINVAL;
+	return generic_file_llseek(f, off, whence);
+}
+
 static const struct file_operations shmem_dir_operations = {
-	.llseek = generic_file_llseek,
+	.llseek = shmem_dir_llseek,
 	.read = generic_read_dir,
 	.iterate = shmem_readdir,
 	.fsync = noop_fsync,
@@ -461,7 +587,8 @@ static void shmem_evict_inode(struct inode *inode)
 	struct super_block *sb = inode->i_sb;
 
 	shmem_free_from(inode, 0);
-	kfree(inode->i_pages);
+	if (S_ISLNK(inode->i_mode) && inode->i_size + 1 > SHORT_SYMLINK_LEN)
+		charge(sb, &sb->s_used_pages, 0, -1);
 	kfree(inode->i_link);
 	charge(sb, &sb->s_used_inodes, 0, -1);
 }
@@ -523,6 +650,17 @@ static int shmem_symlink(struct inode *dir, struct dentry *d, const char *target
 		kfree(body);
 		return -ENOSPC;
 	}
+	/* A body longer than Linux keeps inline takes a page of size= there: count one. */
+	if (len > SHORT_SYMLINK_LEN) {
+		struct super_block *sb = dir->i_sb;
+
+		if (!charge(sb, &sb->s_used_pages, sb->s_max_pages, 1)) {
+			kfree(body);
+			iput(inode);
+			return -ENOSPC;
+		}
+		inode->i_blocks = PAGE_SIZE / 512;
+	}
 	memcpy(body, target, len);
 	inode->i_link = body;
 	inode->i_size = len - 1;
@@ -530,10 +668,15 @@ static int shmem_symlink(struct inode *dir, struct dentry *d, const char *target
 	return 0;
 }
 
+/* Each further name costs an inode of nr_inodes, as Linux's tmpfs counts it (a name is a
+ * dentry the kernel keeps): shmem_unlink gives it back while other names remain. */
 static int shmem_link(struct dentry *old, struct inode *dir, struct dentry *d)
 {
 	struct inode *inode = old->d_inode;
+	struct super_block *sb = inode->i_sb;
 
+	if (!charge(sb, &sb->s_used_inodes, sb->s_max_inodes, 1))
+		return -ENOSPC;
 	inode->i_ctime = current_time(inode);
 	inc_nlink(inode);
 	ihold(inode);
@@ -547,6 +690,8 @@ static int shmem_unlink(struct inode *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
 
+	if (inode->i_nlink > 1 && !S_ISDIR(inode->i_mode))	/* a hard link's charge */
+		charge(inode->i_sb, &inode->i_sb->s_used_inodes, 0, -1);
 	inode->i_ctime = current_time(inode);
 	drop_nlink(inode);
 	dir_changed(dir, -1);

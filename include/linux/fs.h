@@ -272,8 +272,9 @@ struct inode {
 	int i_count;				/* references (atomic): iget/iput */
 	struct mutex i_mutex;			/* see the locking rules above */
 	spinlock_t i_lock;			/* i_pages and i_npages */
-	/* tmpfs: the file's pages, i_npages slots (NULL: a hole, reads as zeroes) */
-	struct page **i_pages;
+	/* tmpfs: the root of the file's page index (mm/shmem.c's radix tree, i_npages levels
+	 * high; a page absent is a hole and reads as zeroes). Use shmem_get_page(). */
+	void *i_pages;
 	unsigned long i_npages;
 	unsigned long i_blocks;			/* 512-byte units held (stat's st_blocks) */
 	const char *i_link;			/* a symlink's target (kmalloc'd) */
