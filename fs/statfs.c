@@ -5,8 +5,9 @@
  * ABI's layout:
  *   struct statfs (x86_64, arm64)     longs and u64s, 120 bytes
  *   struct compat_statfs (i386, arm)  32-bit words; -EOVERFLOW when a count does not fit
- *   struct compat_statfs64            u64 counts; 84 bytes on i386 (4-byte alignment),
- *                                     88 on arm (arm's own entry accepts OABI's 84 too)
+ *   struct compat_statfs64            u64 counts, packed to 4-byte alignment: 84 bytes on
+ *                                     i386 and on arm under arm64 (Linux's arm64 packs it
+ *                                     too; arm's own entry takes the EABI's 88 as 84)
  * statfs64's size argument must be the layout's size, else -EINVAL.
  */
 #include <linux/kernel.h>
@@ -34,11 +35,8 @@ struct compat_statfs {
 	s32 f_namelen, f_frsize, f_flags, f_spare[4];
 };
 
-#ifdef CONFIG_X86
+/* Packed on both arches, as Linux's x86 and arm64 compat layouts are. */
 #define COMPAT_STATFS64_PACK __attribute__((packed, aligned(4)))
-#else
-#define COMPAT_STATFS64_PACK
-#endif
 struct compat_statfs64 {
 	u32 f_type, f_bsize;
 	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;

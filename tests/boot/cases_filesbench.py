@@ -9,4 +9,6 @@
 # stat forms; statx everywhere. Under qemu-user (Linux's answers) in a folder of its own
 # under the host's /tmp, which it removes again.
 QEMU_USER_RUNS += [(_abi, "files_abi", 0, True) for _abi in ("x86_64", "i386", "arm64", "arm")]
+# ... and booted on Ferry, every ABI (qemu-user's runs are the line above).
+add_on_every_abi("files_abi", qemu_user=False)
 # ---- end of the files issue's ABI-variant probe -------------------------------------------------

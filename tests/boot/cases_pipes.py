@@ -12,3 +12,6 @@ add_on_every_abi("poll")
 add_on_every_abi("random")
 # devices: /dev/null, zero, full, random, urandom (drivers/char/mem.c).
 add_on_every_abi("devices")
+# pipes_vfs: a pipe as a file (fstat's S_IFIFO, ESPIPE, FIONREAD, F_GETPIPE_SZ/F_SETPIPE_SZ,
+# /proc/self/fd's pipe:[ino]; as init it mounts /proc itself) and named FIFOs from mknodat.
+add_on_every_abi("pipes_vfs")

@@ -27,17 +27,18 @@ COMPAT_SYSCALL_DEFINE4(aarch32_ftruncate64, unsigned int, fd, u32, __pad,
 }
 
 /*
- * statfs64/fstatfs64: arm's struct statfs64 is 88 bytes under the EABI (its u64 counts
- * 8-byte aligned); OABI programs passed 84 for the same buffer, which Linux still accepts.
+ * statfs64/fstatfs64: the kernel writes the packed 84-byte compat_statfs64 (as Linux's
+ * arm64 does), but an EABI program's own struct statfs64 is 88 bytes (its u64 counts 8-byte
+ * aligned), so glibc passes 88: Linux's arm kernels have always taken 88 as 84 for it.
  */
 COMPAT_SYSCALL_DEFINE3(aarch32_statfs64, const char __user *, pathname, compat_size_t, sz,
 		       void __user *, buf)
 {
-	return kcompat_sys_statfs64(pathname, sz == 84 ? 88 : sz, buf);
+	return kcompat_sys_statfs64(pathname, sz == 88 ? 84 : sz, buf);
 }
 
 COMPAT_SYSCALL_DEFINE3(aarch32_fstatfs64, unsigned int, fd, compat_size_t, sz,
 		       void __user *, buf)
 {
-	return kcompat_sys_fstatfs64(fd, sz == 84 ? 88 : sz, buf);
+	return kcompat_sys_fstatfs64(fd, sz == 88 ? 84 : sz, buf);
 }
