@@ -72,7 +72,6 @@ LEGACY = [
     (("i386", "arm"), "fcntl64", "fcntl", "fcntl with 64-bit locks on a 32-bit ABI"),
     (("i386", "arm"), "statfs64", "statfs", "64-bit statfs structure"),
     (("i386", "arm"), "fstatfs64", "fstatfs", "64-bit statfs structure"),
-    (("i386", "arm"), "sendfile64", "sendfile", "64-bit offset"),
     (("i386",), "fadvise64_64", "fadvise64", "64-bit offset and length"),
     (("i386", "arm"), "ugetrlimit", "getrlimit", "getrlimit whose RLIM_INFINITY is unsigned"),
     (("i386", "arm"), "sigaction", "rt_sigaction", "the old sigaction with a one-word signal mask"),
