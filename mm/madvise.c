@@ -73,14 +73,14 @@ static bool madvise_behavior_valid(int behavior)
 }
 
 /* Zero [start, end) of a shared area in place: every sharer sees the zeroes (MADV_REMOVE). */
+static void zero_page_at(unsigned long va, phys_addr_t pa, void *arg)
+{
+	clear_page(__va(pa));
+}
+
 static void zero_shared_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
-		phys_addr_t pa = user_page_phys(mm, va);
-
-		if (pa)
-			clear_page(__va(pa));
-	}
+	visit_user_range(mm, start, end, zero_page_at, NULL);
 }
 
 /* The advice for [start, end), all inside area v. 0 or -errno. */

@@ -693,6 +693,15 @@ ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char __user *u
 		}
 		spin_unlock_irqrestore(&tty->output_lock, flags);
 		done += n;
+		/*
+		 * The UART takes a byte at a time: a huge write would hold the CPU for minutes.
+		 * Stop at a signal (^C must reach a writer; what was written counts) and let the
+		 * tick's reschedule happen between chunks.
+		 */
+		if (done < nr && signal_pending(current))
+			break;
+		if (need_resched())
+			schedule();
 	}
 	mutex_unlock(&tty->atomic_write_lock);
 	return done;

@@ -12,6 +12,11 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 
+static void count_page(unsigned long va, phys_addr_t pa, void *arg)
+{
+	(*(unsigned long *)arg)++;
+}
+
 void mm_figures(struct mm_struct *mm, struct mm_figures *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -26,9 +31,7 @@ void mm_figures(struct mm_struct *mm, struct mm_figures *f)
 			f->data_pages += pages;
 		if (v->vm_flags & VM_PFNMAP)
 			continue;	/* the kernel's pages, not the process's */
-		for (unsigned long va = v->vm_start; va < v->vm_end; va += PAGE_SIZE)
-			if (user_page_phys(mm, va))
-				f->rss_pages++;
+		visit_user_range(mm, v->vm_start, v->vm_end, count_page, &f->rss_pages);
 	}
 	spin_unlock(&mm->page_table_lock);
 	f->text_pages = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;

@@ -39,6 +39,15 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long e
 		      bool free_frames);
 void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 			unsigned long vm_flags);
+/*
+ * Call visit(va, pa, arg) for every page present in [start, end) (PROT_NONE ones included),
+ * walking the tables, so the cost follows what is mapped, not the size of the range: what
+ * /proc's sizes and MADV_REMOVE use (a per-address loop over a huge sparse area would hold
+ * the CPU for minutes). Under mm->page_table_lock; visit must not sleep.
+ */
+typedef void (*visit_fn)(unsigned long va, phys_addr_t pa, void *arg);
+void visit_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      visit_fn visit, void *arg);
 
 /*
  * fork (mm/user.c dup_mm): map every page src has in [start, end), an area with vm_flags,

@@ -309,7 +309,7 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
  * they take out waits in an mmu_gather (linux/mmu_gather.h) until the TLB, walk caches
  * included, no longer names it.
  */
-enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_CLEAN_DCACHE };
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_CLEAN_DCACHE, RANGE_VISIT };
 
 struct range_walk {
 	enum range_op op;
@@ -318,6 +318,8 @@ struct range_walk {
 	unsigned long vm_flags;		/* RANGE_PROTECT: the new access; RANGE_COPY: the area's */
 	struct mm_struct *dst;		/* RANGE_COPY: the mm receiving the mappings */
 	int err;			/* RANGE_COPY: -ENOMEM when dst could not take one */
+	visit_fn visit;			/* RANGE_VISIT: called for each present page */
+	void *arg;
 	unsigned long dline;		/* RANGE_CLEAN_DCACHE: the line size */
 };
 
@@ -345,6 +347,9 @@ static void leaf_op(struct range_walk *w, u64 *ep, unsigned long va)
 		rewrite_leaf(w, ep, va, pa | user_pte_attrs(user_page_access(pa, w->vm_flags)));
 		break;
 	case RANGE_COPY:		/* whole leaf tables: copy_pte_range() */
+		break;
+	case RANGE_VISIT:
+		w->visit(va, pa, w->arg);
 		break;
 	case RANGE_CLEAN_DCACHE:
 		for (unsigned long off = 0; off < PAGE_SIZE; off += w->dline)
@@ -455,6 +460,14 @@ void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long
 
 	walk_user_range(mm, &w, start, end);
 	isb();
+}
+
+void visit_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      visit_fn visit, void *arg)
+{
+	struct range_walk w = { .op = RANGE_VISIT, .visit = visit, .arg = arg };
+
+	walk_user_range(mm, &w, start, end);
 }
 
 int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long start,

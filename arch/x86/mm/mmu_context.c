@@ -198,7 +198,7 @@ void flush_tlb_mm(struct mm_struct *mm)
  * (munmap of the whole lower half looks at 256 PML4 slots, not 2^35 pages). What they take
  * out waits in an mmu_gather (linux/mmu_gather.h) until the TLB no longer names it.
  */
-enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY };
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_VISIT };
 
 struct range_walk {
 	enum range_op op;
@@ -207,6 +207,8 @@ struct range_walk {
 	unsigned long vm_flags;		/* RANGE_PROTECT: the new access; RANGE_COPY: the area's */
 	struct mm_struct *dst;		/* RANGE_COPY: the mm receiving the mappings */
 	int err;			/* RANGE_COPY: -ENOMEM when dst could not take one */
+	visit_fn visit;			/* RANGE_VISIT: called for each present page */
+	void *arg;
 };
 
 static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
@@ -225,6 +227,9 @@ static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
 		tlb_flush_needed(&w->tlb);
 		break;
 	case RANGE_COPY:		/* whole leaf tables: copy_pte_range() */
+		break;
+	case RANGE_VISIT:
+		w->visit(va, pa, w->arg);
 		break;
 	}
 }
@@ -322,6 +327,14 @@ void protect_user_range(struct mm_struct *mm, unsigned long start, unsigned long
 			unsigned long vm_flags)
 {
 	struct range_walk w = { .op = RANGE_PROTECT, .vm_flags = vm_flags };
+
+	walk_user_range(mm, &w, start, end);
+}
+
+void visit_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		      visit_fn visit, void *arg)
+{
+	struct range_walk w = { .op = RANGE_VISIT, .visit = visit, .arg = arg };
 
 	walk_user_range(mm, &w, start, end);
 }
