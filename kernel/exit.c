@@ -92,7 +92,7 @@ static bool thread_group_empty(const struct task_struct *leader)
 }
 
 /* Tell t's parent that t ended: wake its wait (SIGCHLD itself comes with signals). */
-static void do_notify_parent(struct task_struct *t)
+static void wake_parent_wait(struct task_struct *t)
 {
 	wake_up(&t->real_parent->signal->wait_chldexit);
 }
@@ -118,7 +118,7 @@ static void forget_original_parent(struct task_struct *t)
 		if (reaper->tgid != t->tgid)
 			p->exit_signal = SIGCHLD;	/* init is never sent anything else */
 		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
-			do_notify_parent(p);
+			wake_parent_wait(p);
 	}
 }
 
@@ -155,7 +155,7 @@ static void release_task(struct task_struct *p)
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		notify_leader = true;
 	if (notify_leader)
-		do_notify_parent(leader);
+		wake_parent_wait(leader);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (free_sig)
 		kfree(sig);
@@ -181,7 +181,7 @@ static void exit_notify(struct task_struct *t)
 	} else {
 		t->exit_state = EXIT_ZOMBIE;
 		if (thread_group_empty(t))
-			do_notify_parent(t);
+			wake_parent_wait(t);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (autoreap)
@@ -560,20 +560,20 @@ static void waitid_info(const struct wait_opts *wo, long found, int *code, int *
 struct waitid_siginfo {
 	int si_signo, si_errno, si_code;
 	int __pad;			/* the union is 8-aligned on 64-bit ABIs */
-	int si_pid;
-	unsigned int si_uid;
-	int si_status;
+	int wi_pid;
+	unsigned int wi_uid;
+	int wi_status;
 	int __pad2;
-	long si_utime, si_stime;
+	long wi_utime, wi_stime;
 	char rest[128 - 48];
 };
 
 struct compat_waitid_siginfo {
 	int si_signo, si_errno, si_code;
-	int si_pid;
-	unsigned int si_uid;
-	int si_status;
-	int si_utime, si_stime;
+	int wi_pid;
+	unsigned int wi_uid;
+	int wi_status;
+	int wi_utime, wi_stime;
 	char rest[128 - 32];
 };
 
@@ -593,8 +593,8 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_siginfo __user *,
 	waitid_info(&wo, ret, &code, &status);
 	/* Linux writes these six fields and leaves the rest of the siginfo alone. */
 	if (put_user(ret > 0 ? SIGCHLD : 0, &infop->si_signo) || put_user(0, &infop->si_errno) ||
-	    put_user(code, &infop->si_code) || put_user(ret > 0 ? wo.pid : 0, &infop->si_pid) ||
-	    put_user(ret > 0 ? wo.uid : 0, &infop->si_uid) || put_user(status, &infop->si_status))
+	    put_user(code, &infop->si_code) || put_user(ret > 0 ? wo.pid : 0, &infop->wi_pid) ||
+	    put_user(ret > 0 ? wo.uid : 0, &infop->wi_uid) || put_user(status, &infop->wi_status))
 		return -EFAULT;
 	return 0;
 }
@@ -615,8 +615,8 @@ COMPAT_SYSCALL_DEFINE5(waitid, compat_int_t, which, compat_pid_t, upid, compat_u
 		return 0;
 	waitid_info(&wo, ret, &code, &status);
 	if (put_user(ret > 0 ? SIGCHLD : 0, &si->si_signo) || put_user(0, &si->si_errno) ||
-	    put_user(code, &si->si_code) || put_user(ret > 0 ? wo.pid : 0, &si->si_pid) ||
-	    put_user(ret > 0 ? wo.uid : 0, &si->si_uid) || put_user(status, &si->si_status))
+	    put_user(code, &si->si_code) || put_user(ret > 0 ? wo.pid : 0, &si->wi_pid) ||
+	    put_user(ret > 0 ? wo.uid : 0, &si->wi_uid) || put_user(status, &si->wi_status))
 		return -EFAULT;
 	return 0;
 }

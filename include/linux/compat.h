@@ -110,4 +110,70 @@ struct old_timeval32 {
 	s32 tv_usec;
 };
 
+
+/* ---- signals, as the 32-bit ABIs (i386, arm) lay them out (issue 13) ---- */
+
+/* The 64-bit sigset_t as two 32-bit words: the same bytes on little-endian i386 and arm. */
+typedef struct {
+	u32 sig[2];
+} compat_sigset_t;
+
+typedef union compat_sigval {
+	compat_int_t sival_int;
+	compat_uptr_t sival_ptr;
+} compat_sigval_t;
+
+/* rt_sigaction's struct on i386 and arm: handler, flags, restorer, mask. */
+struct compat_sigaction {
+	compat_uptr_t sa_handler;
+	compat_ulong_t sa_flags;
+	compat_uptr_t sa_restorer;
+	compat_sigset_t sa_mask;
+};
+
+/* The old sigaction(2) of i386 and arm: handler, a one-word mask, flags, restorer. */
+struct compat_old_sigaction {
+	compat_uptr_t sa_handler;
+	u32 sa_mask;			/* compat_old_sigset_t */
+	compat_ulong_t sa_flags;
+	compat_uptr_t sa_restorer;
+};
+
+typedef struct compat_sigaltstack {
+	compat_uptr_t ss_sp;
+	int ss_flags;
+	compat_size_t ss_size;
+} compat_stack_t;
+
+/* user: the 32-bit siginfo_t, 128 bytes; copy_siginfo_to_user32() fills it. */
+struct compat_siginfo {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	union {
+		int _pad[128 / sizeof(int) - 3];
+		struct { compat_pid_t pid; u32 uid; } kill;
+		struct { compat_int_t tid; int overrun; compat_sigval_t sigval; } timer;
+		struct { compat_pid_t pid; u32 uid; compat_sigval_t sigval; } rt;
+		struct {
+			compat_pid_t pid;
+			u32 uid;
+			int status;
+			compat_long_t utime, stime;
+		} sigchld;
+		struct { compat_uptr_t addr; } sigfault;
+		struct { compat_long_t band; int fd; } sigpoll;
+		struct { compat_uptr_t call_addr; int syscall; u32 arch; } sigsys;
+	} _sifields;
+};
+
+struct kernel_siginfo;
+int copy_siginfo_to_user32(struct compat_siginfo __user *to, const struct kernel_siginfo *from);
+int copy_siginfo_from_user32(struct kernel_siginfo *to, const struct compat_siginfo __user *from);
+int __compat_save_altstack(compat_stack_t __user *uss, unsigned long sp);
+int compat_restore_altstack(const compat_stack_t __user *uss);
+/* compat_sigset_t <-> sigset_t (the 32-bit ABIs' masks are 2 words); 0 or -EFAULT */
+int get_compat_sigset(sigset_t *set, const compat_sigset_t __user *compat);
+int put_compat_sigset(compat_sigset_t __user *compat, const sigset_t *set, unsigned int size);
+
 #endif

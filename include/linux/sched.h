@@ -18,6 +18,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/signal_types.h>
 #include <linux/thread_info.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
@@ -84,9 +85,20 @@ struct trace_call;
 #define CLONE_INTO_CGROUP	0x200000000ULL
 
 /*
- * What a process shares between its threads (Linux splits it into signal_struct and
- * sighand_struct; the signals issue adds the handlers and the shared pending set here).
- * Protected by tasklist_lock unless a field says otherwise.
+ * The signal handlers, shared by CLONE_SIGHAND (every thread of a process, and vfork-style
+ * clones that ask). siglock guards them and the signal state named in
+ * linux/signal_types.h's locking rules. Freed when count drops to 0.
+ */
+struct sighand_struct {
+	int count;			/* tasks pointing here (under siglock) */
+	spinlock_t siglock;
+	struct wait_queue_head signalfd_wqh;	/* signalfd readers (if signalfd exists) */
+	struct k_sigaction action[_NSIG];	/* action[sig - 1] */
+};
+
+/*
+ * What a process shares between its threads (Linux's signal_struct; the handlers are in
+ * sighand_struct). Protected by tasklist_lock unless a field says otherwise.
  */
 struct signal_struct {
 	int count;			/* tasks pointing here */
@@ -106,9 +118,28 @@ struct signal_struct {
 	/* Those of threads that already exited (getrusage(RUSAGE_SELF) adds them). */
 	u64 utime, stime;
 	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
+
+	/* Signals (under sighand->siglock). */
+	struct sigpending shared_pending;	/* sent to the process: any thread may take them */
+	struct task_struct *curr_target;	/* where the last group signal looked first */
+	int group_stop_count;		/* threads yet to stop for a group stop */
+	/* ITIMER_REAL / alarm: expiry in ns of CLOCK_MONOTONIC (0: off) and its interval. */
+	u64 it_real_expires, it_real_incr;
+	struct timer_list *real_timer;	/* kernel/itimer.c's timer for it, or NULL */
 };
 
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the job-control stop is complete */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since the last report to the parent */
 #define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group() ran: every thread is to exit */
+#define SIGNAL_CLD_STOPPED	0x00000010	/* the parent is to hear CLD_STOPPED */
+#define SIGNAL_CLD_CONTINUED	0x00000020	/* the parent is to hear CLD_CONTINUED */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: only signals it has handlers for */
+
+/* task->jobctl (Linux's bits that matter without ptrace) */
+#define JOBCTL_STOP_SIGMASK	0xffff		/* the signal that stopped the group */
+#define JOBCTL_STOP_DEQUEUED	(1UL << 16)	/* a stop signal was taken: stop may proceed */
+#define JOBCTL_STOP_PENDING	(1UL << 17)	/* this thread is to take part in a group stop */
+#define JOBCTL_STOP_CONSUME	(1UL << 18)	/* it counts in group_stop_count */
 
 struct task_struct {
 	struct thread_info thread_info;	/* must stay first: entry code reaches it from current */
@@ -145,6 +176,19 @@ struct task_struct {
 	struct fs_struct *fs;		/* root, working directory, umask (linux/fs_struct.h) */
 	struct signal_struct *signal;
 	struct cred cred;
+
+	/* Signals (linux/signal_types.h; the masks and pending set under sighand->siglock). */
+	struct sighand_struct *sighand;
+	sigset_t blocked;		/* the mask now */
+	sigset_t real_blocked;		/* rt_sigtimedwait's mask while it waits */
+	sigset_t saved_sigmask;		/* sigsuspend/ppoll's mask to restore (restore_sigmask) */
+	bool restore_sigmask;		/* saved_sigmask is to be restored on the way out */
+	struct sigpending pending;	/* sent to this thread */
+	unsigned long jobctl;		/* JOBCTL_*: this thread's part of a group stop */
+	unsigned long sas_ss_sp;	/* sigaltstack (current only) */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
+	struct restart_block restart_block;	/* restart_syscall's (current only) */
 
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID, set_tid_address */

@@ -37,7 +37,7 @@ void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long ti_work)
 		if (ti_work & _TIF_NEED_RESCHED)
 			schedule();
 		if (ti_work & _TIF_SIGPENDING)
-			do_signal(regs);
+			arch_do_signal_or_restart(regs);
 		clear_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
 		local_irq_disable();
 		ti_work = READ_ONCE(current_thread_info()->flags);
