@@ -26,6 +26,7 @@
 #include <linux/fdtable.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/syscall_trace.h>
@@ -448,6 +449,8 @@ static int bprm_execve(struct linux_binprm *b)
 	if (err)
 		return err;
 	err = de_thread();
+	if (!err)
+		err = unshare_sighand(current);	/* handlers of its own (Linux's order) */
 	if (err) {
 		mmput(b->mm);
 		b->mm = NULL;
@@ -480,6 +483,7 @@ static int bprm_execve(struct linux_binprm *b)
 	}
 	if (current->files)
 		do_close_on_exec(current->files);
+	exec_signals();		/* caught signals back to SIG_DFL; the mask and pending stay */
 	set_comm(b->filename);
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
 		trace_task_exec(current);

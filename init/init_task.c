@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 
 struct task_struct init_task;
 
@@ -16,6 +17,16 @@ static struct signal_struct init_signals = {
 	.live = 1,
 	.thread_head = { &init_task.thread_node, &init_task.thread_node },
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.shared_pending = {
+		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
+	},
+};
+
+/* The boot's handlers: every signal SIG_DFL; kernel threads copy them. */
+static struct sighand_struct init_sighand = {
+	.count = 1,
+	.siglock = __SPIN_LOCK_UNLOCKED,
+	.signalfd_wqh = __WAIT_QUEUE_HEAD_INITIALIZER(init_sighand.signalfd_wqh),
 };
 
 struct task_struct init_task = {
@@ -34,5 +45,9 @@ struct task_struct init_task = {
 	.cpus_mask = CPU_MASK_ALL,
 	.exit_signal = -1,
 	.signal = &init_signals,
+	.sighand = &init_sighand,
+	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },
+	.sas_ss_flags = SS_DISABLE,
+	.restart_block = { .fn = do_no_restart_syscall },
 	.comm = "swapper/0",
 };

@@ -136,7 +136,9 @@ static void release_task(struct task_struct *p)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
+	spin_lock(&p->sighand->siglock);	/* signal code walks the threads under it */
 	list_del(&p->thread_node);
+	spin_unlock(&p->sighand->siglock);
 	if (thread_group_leader(p))
 		list_del(&p->sibling);
 	detach_pid(p);
@@ -151,6 +153,7 @@ static void release_task(struct task_struct *p)
 	sig->min_flt += p->min_flt;
 	sig->maj_flt += p->maj_flt;
 	free_sig = --sig->count == 0;
+	release_task_signals(p, free_sig);
 	/* The last thread gone lets a zombie leader be seen by its parent. */
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		notify_leader = true;
@@ -195,6 +198,7 @@ void __noreturn do_exit(long code)
 	bool group_dead;
 
 	t->flags |= PF_EXITING;
+	exit_signals(t);
 	t->exit_code = code;
 	group_dead = __atomic_sub_fetch(&t->signal->live, 1, __ATOMIC_ACQ_REL) == 0;
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
@@ -251,13 +255,20 @@ void zap_other_threads(struct signal_struct *sig, int code, struct task_struct *
 void signal_wake_others(struct signal_struct *sig, struct task_struct *except)
 {
 	struct task_struct *t;
+	struct sighand_struct *sh;
 
+	if (list_empty(&sig->thread_head))
+		return;
+	/* Under siglock: a thread's recalc_sigpending must not clear the flag set here. */
+	sh = list_first_entry(&sig->thread_head, struct task_struct, thread_node)->sighand;
+	spin_lock(&sh->siglock);
 	list_for_each_entry(t, &sig->thread_head, thread_node) {
 		if (t == except)
 			continue;
 		set_tsk_thread_flag(t, TIF_SIGPENDING);
-		wake_up_state(t, TASK_INTERRUPTIBLE);
+		wake_up_state(t, TASK_INTERRUPTIBLE | TASK_STOPPED);
 	}
+	spin_unlock(&sh->siglock);
 }
 
 /*

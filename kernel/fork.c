@@ -97,6 +97,7 @@ static struct signal_struct *copy_signal(const struct signal_struct *cur)
 	sig->session = cur->session;
 	sig->tty = cur->tty;		/* the tty outlives every process: never freed */
 	memcpy(sig->rlim, cur->rlim, sizeof(sig->rlim));
+	init_sigpending(&sig->shared_pending);
 	return sig;
 }
 
@@ -208,6 +209,22 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 			goto bad_signal;
 	}
 
+	/* Signals: handlers shared or copied, nothing pending, no part in a stop. */
+	err = copy_sighand(flags, p);
+	if (err)
+		goto bad_sighand;
+	init_sigpending(&p->pending);
+	p->jobctl = 0;
+	p->restore_sigmask = false;
+	sigemptyset(&p->real_blocked);
+	if ((flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		/* a thread on its own stack does not share the alternate one */
+		p->sas_ss_sp = 0;
+		p->sas_ss_size = 0;
+		p->sas_ss_flags = SS_DISABLE;
+	}
+	p->restart_block.fn = do_no_restart_syscall;
+
 	err = copy_thread(p, args);
 	if (err)
 		goto bad_thread;
@@ -245,7 +262,12 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 			p->exit_signal = args->exit_signal;
 		}
 	}
+	if (pid == 1)
+		p->signal->flags |= SIGNAL_UNKILLABLE;	/* init: only signals it handles */
+	/* The thread list: under siglock too, so signal code may walk it holding either. */
+	spin_lock(&p->sighand->siglock);
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	spin_unlock(&p->sighand->siglock);
 	if (thread_group_leader(p))
 		list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
@@ -258,6 +280,8 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 bad_locked:
 	spin_unlock_irqrestore(&tasklist_lock, irqflags);
 bad_thread:
+	__cleanup_sighand(p->sighand);
+bad_sighand:
 	if (!(flags & CLONE_THREAD))
 		kfree(p->signal);
 bad_signal:

@@ -41,6 +41,7 @@ struct trace_call;
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001	/* asleep; a signal wakes it */
 #define TASK_UNINTERRUPTIBLE	0x0002	/* asleep; only its event wakes it */
+#define TASK_STOPPED		0x0004	/* in a job-control stop: SIGCONT or SIGKILL wakes it */
 #define TASK_DEAD		0x0080	/* switched away from for the last time */
 
 /* exit_state: what is left after do_exit(). */

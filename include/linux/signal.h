@@ -255,7 +255,10 @@ bool do_notify_parent(struct task_struct *tsk, int sig);
 /* fork/exec/exit life of the signal data (kernel/signal.c) */
 int copy_sighand(unsigned long long clone_flags, struct task_struct *p);
 void flush_signal_handlers(struct task_struct *t, int force_default);	/* exec */
-void exit_signals(struct task_struct *tsk);
+void exit_signals(struct task_struct *tsk);		/* do_exit: pending process signals to others */
+int unshare_sighand(struct task_struct *me);		/* exec: handlers of its own (-ENOMEM) */
+void exec_signals(void);				/* exec: caught -> SIG_DFL, no altstack */
+void release_task_signals(struct task_struct *p, bool last_of_process);	/* tasklist_lock held */
 void __cleanup_sighand(struct sighand_struct *sighand);
 void flush_sigqueue(struct sigpending *queue);
 static inline void init_sigpending(struct sigpending *sig)
