@@ -18,8 +18,8 @@
 #include <asm/processor.h>
 
 #define UBASE	0x10000000UL		/* one user page here, none after it */
-#define MAXLEN	80		/* past two arm64 32-byte steps and the 8-byte loop */
-#define MAXOFF	72
+#define MAXLEN	544		/* past two arm64 256-byte steps, a 32-byte step and the 8-byte loop */
+#define MAXOFF	288		/* every fault position within a 256-byte step, and past one */
 
 static struct mm_struct *old_mm;
 

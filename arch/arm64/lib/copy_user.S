@@ -5,11 +5,16 @@
  *   unsigned long __arch_copy_from_user(void *to, const void __user *from, unsigned long n)
  *   unsigned long __arch_copy_to_user(void __user *to, const void *from, unsigned long n)
  *
- * Return the number of bytes NOT copied: 0 on success. 32 bytes per step while at least 32
- * remain (four user accesses, kernel side by ldp/stp), then 8 bytes per step, then single
- * bytes (unaligned accesses are fine: SCTLR_EL1.A is clear and user memory is Normal memory).
- * A fault in a 32- or 8-byte step does not say how many of its bytes were reachable, so its
- * fixup goes back to the start of that step and falls back to the byte loop, which stops
+ * Return the number of bytes NOT copied: 0 on success. 256 bytes per step while at least 256
+ * remain, then 32 bytes per step, then 8, then single bytes (unaligned accesses are fine:
+ * SCTLR_EL1.A is clear and user memory is Normal memory). The user side has no pair form
+ * (there is no LDTP/STTP), so each 16 bytes are one LDP/STP on the kernel side and two
+ * LDTR/STTR on the user side; the 256-byte step addresses all of them from the step's start
+ * with immediate offsets (LDTR/STTR reach +255, LDP/STP +504) and moves the pointers once,
+ * which is what makes it cheaper than the 32-byte step: under -icount a 4 KiB copy_to_user
+ * is 16 steps of 53 instructions instead of 128 of 10.
+ * A fault in a 256-, 32- or 8-byte step does not say how many of its bytes were reachable, so
+ * its fixup goes back to the start of that step and falls back to the byte loop, which stops
  * exactly at the first unreachable byte (bytes copied twice get the same value); a fault
  * there returns what is left. Registers: x0 = to, x1 = from, x2 = bytes left, x3-x6 scratch
  * (AAPCS64 scratch registers only, so C callers need nothing saved).
@@ -17,8 +22,38 @@
 #include <asm/assembler.h>
 #include <asm/asm-extable.h>
 
+/* 16 bytes at offset off of the step: user loads (each with its fixup), one kernel store. */
+	.macro	from_user_16, off, fixup
+9997:	ldtr	x3, [x1, #\off]
+9998:	ldtr	x4, [x1, #\off + 8]
+	stp	x3, x4, [x0, #\off]
+	_asm_extable 9997b, \fixup
+	_asm_extable 9998b, \fixup
+	.endm
+
+/* 16 bytes at offset off of the step: one kernel load, user stores (each with its fixup). */
+	.macro	to_user_16, off, fixup
+	ldp	x3, x4, [x1, #\off]
+9997:	sttr	x3, [x0, #\off]
+9998:	sttr	x4, [x0, #\off + 8]
+	_asm_extable 9997b, \fixup
+	_asm_extable 9998b, \fixup
+	.endm
+
 	.text
 ENTRY(__arch_copy_from_user)
+	cmp	x2, #256
+	b.lo	.Lfrom_blocks_check
+.Lfrom_big:				/* x0, x1 move only after the whole step */
+	.irp	off, 0, 16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240
+	from_user_16 \off, .Lfrom_bytes
+	.endr
+	add	x0, x0, #256
+	add	x1, x1, #256
+	sub	x2, x2, #256
+	cmp	x2, #256
+	b.hs	.Lfrom_big
+.Lfrom_blocks_check:
 	cmp	x2, #32
 	b.lo	.Lfrom_words_check
 .Lfrom_blocks:
@@ -61,6 +96,18 @@ ENTRY(__arch_copy_from_user)
 END(__arch_copy_from_user)
 
 ENTRY(__arch_copy_to_user)
+	cmp	x2, #256
+	b.lo	.Lto_blocks_check
+.Lto_big:				/* x0, x1 move only after the whole step */
+	.irp	off, 0, 16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240
+	to_user_16 \off, .Lto_bytes
+	.endr
+	add	x0, x0, #256
+	add	x1, x1, #256
+	sub	x2, x2, #256
+	cmp	x2, #256
+	b.hs	.Lto_big
+.Lto_blocks_check:
 	cmp	x2, #32
 	b.lo	.Lto_words_check
 .Lto_blocks:
