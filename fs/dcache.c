@@ -112,9 +112,6 @@ struct dentry *d_alloc_flags(struct dentry *parent, const char *name, unsigned i
 	d->d_flags = dflags;
 	d->d_parent = dget(parent);
 	d->d_op = parent->d_sb->s_d_op;
-	spin_lock_irqsave(&parent->d_sb->s_lock, flags);
-	d->d_dirpos = ++parent->d_sb->s_next_dirpos;
-	spin_unlock_irqrestore(&parent->d_sb->s_lock, flags);
 	spin_lock_irqsave(&dcache_lock, flags);
 	list_add_tail(&d->d_child, &parent->d_subdirs);
 	spin_unlock_irqrestore(&dcache_lock, flags);
@@ -137,12 +134,23 @@ struct dentry *d_make_root(struct inode *root)
 	return d;
 }
 
+/*
+ * A name becomes positive: it takes the next of its directory's getdents positions and
+ * goes to the end of the children, so positive children stay in position order. Negative
+ * dentries (failed lookups) never take a position, so positions count only names created
+ * in (or renamed into) the directory.
+ */
 void d_instantiate(struct dentry *d, struct inode *inode)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&dcache_lock, flags);
 	d->d_inode = inode;
+	if (d->d_parent != d && inode) {
+		d->d_dirpos = ++d->d_parent->d_next_dirpos;
+		list_del(&d->d_child);
+		list_add_tail(&d->d_child, &d->d_parent->d_subdirs);
+	}
 	spin_unlock_irqrestore(&dcache_lock, flags);
 }
 
@@ -192,9 +200,6 @@ int d_move(struct dentry *d, struct dentry *new_parent, const char *name, unsign
 
 	if (set_name(&tmp, name, len))
 		return -ENOMEM;
-	spin_lock_irqsave(&new_parent->d_sb->s_lock, flags);
-	d->d_dirpos = ++new_parent->d_sb->s_next_dirpos;
-	spin_unlock_irqrestore(&new_parent->d_sb->s_lock, flags);
 	dget(new_parent);
 	spin_lock_irqsave(&dcache_lock, flags);
 	free_name(d);
@@ -206,9 +211,14 @@ int d_move(struct dentry *d, struct dentry *new_parent, const char *name, unsign
 	}
 	d->d_namelen = len;
 	old_parent = d->d_parent;
-	d->d_parent = new_parent;
-	list_del(&d->d_child);
-	list_add_tail(&d->d_child, &new_parent->d_subdirs);
+	/* Within one directory a name keeps its getdents position and place, so a listing in
+	 * progress does not meet it twice; into another it takes that one's next position. */
+	if (old_parent != new_parent) {
+		d->d_parent = new_parent;
+		d->d_dirpos = ++new_parent->d_next_dirpos;
+		list_del(&d->d_child);
+		list_add_tail(&d->d_child, &new_parent->d_subdirs);
+	}
 	spin_unlock_irqrestore(&dcache_lock, flags);
 	dput(old_parent);
 	return 0;

@@ -75,6 +75,10 @@ static long setfl(struct file *f, unsigned long arg)
 {
 	unsigned long flags;
 
+	/* O_NOATIME only by the file's owner or CAP_FOWNER, as at open (Linux's setfl). */
+	if ((arg & O_NOATIME) && !(f->f_flags & O_NOATIME) && f->f_inode &&
+	    !inode_owner_or_capable(f->f_inode))
+		return -EPERM;
 	/* No file system here does direct I/O (Linux's tmpfs refuses it too). */
 	if (arg & O_DIRECT)
 		return -EINVAL;

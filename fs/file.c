@@ -48,6 +48,19 @@ struct file *fget(unsigned int fd)
 	return f;
 }
 
+struct fd fdget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	struct file *f;
+
+	if (files && __atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1) {
+		f = fd < files->max_fds ? files->fd[fd] : NULL;
+		return (struct fd){ f, 0 };
+	}
+	f = fget(fd);
+	return (struct fd){ f, f ? FDPUT_FPUT : 0 };
+}
+
 struct files_struct *alloc_files(void)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);

@@ -363,12 +363,16 @@ static int mnt_flags_of(unsigned long flags)
 		f |= MNT_NODEV;
 	if (flags & MS_NOEXEC)
 		f |= MNT_NOEXEC;
+	/* atime: relatime unless noatime; strictatime takes both away (Linux's path_mount;
+	 * MS_RELATIME only names the default). nodiratime adds to any of them. */
 	if (flags & MS_NOATIME)
 		f |= MNT_NOATIME;
+	else
+		f |= MNT_RELATIME;
 	if (flags & MS_NODIRATIME)
 		f |= MNT_NODIRATIME;
-	if (!(flags & (MS_NOATIME | MS_STRICTATIME)))
-		f |= MNT_RELATIME;
+	if (flags & MS_STRICTATIME)
+		f &= ~(MNT_RELATIME | MNT_NOATIME);
 	return f;
 }
 
@@ -406,7 +410,12 @@ static int do_remount(const struct path *p, unsigned long flags, const char *dat
 		}
 	}
 	if (!err) {
+		int old_atime = m->mnt_flags & MNT_ATIME_MASK;
+
 		m->mnt_flags = mnt_flags_of(flags);
+		/* A remount naming no atime option keeps the mount's (Linux's path_mount). */
+		if (!(flags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME)))
+			m->mnt_flags = (m->mnt_flags & ~MNT_ATIME_MASK) | old_atime;
 		set_options(m);
 	}
 	mutex_unlock(&namespace_sem);

@@ -154,6 +154,9 @@ struct file *do_dentry_open(const struct path *p, int flags, bool created)
 	err = build_open_flags(flags, 0, &acc);
 	if (!err && !created)
 		err = may_open(p, acc, flags);
+	/* O_NOATIME: the owner's or CAP_FOWNER's, after the other checks (Linux's may_open). */
+	if (!err && (flags & O_NOATIME) && !inode_owner_or_capable(inode))
+		err = -EPERM;
 	if (err)
 		return ERR_PTR(err);
 	if (!S_ISREG(inode->i_mode))

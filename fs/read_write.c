@@ -138,7 +138,8 @@ ssize_t vfs_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 		return -EINVAL;
 	if ((ssize_t)count < 0 || rw_past_end(pos, count))
 		return -EINVAL;
-	count = min(count, (size_t)MAX_RW_COUNT);
+	if (unlikely(count > MAX_RW_COUNT))
+		count = MAX_RW_COUNT;
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	if (!count)
@@ -198,48 +199,50 @@ static ssize_t rw_at_pos(struct file *f, char __user *buf, size_t count, bool wr
 	return ret;
 }
 
-/* Each call holds a reference to its file (fget/fput): a close by another thread meanwhile
- * only drops the table's. */
+/* Each call holds its file (fdget/fdput: a reference unless the fd table is this task's
+ * alone), so a close by another thread meanwhile only drops the table's. */
 SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	ssize_t ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = rw_at_pos(f, (char __user *)buf, count, true);
-	fput(f);
+	ret = rw_at_pos(f.file, (char __user *)buf, count, true);
+	fdput(f);
 	return ret;
 }
 
 SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	ssize_t ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = rw_at_pos(f, buf, count, false);
-	fput(f);
+	ret = rw_at_pos(f.file, buf, count, false);
+	fdput(f);
 	return ret;
 }
 
 /* pread/pwrite: at pos, the file's offset untouched; streams cannot (ESPIPE). */
 static ssize_t do_prw(unsigned int fd, char __user *buf, size_t count, loff_t pos, bool write)
 {
+	struct fd fd_;
 	struct file *f;
 	ssize_t ret;
 
 	if (pos < 0)
 		return -EINVAL;
-	f = fget(fd);
+	fd_ = fdget(fd);
+	f = fd_.file;
 	if (!f)
 		return -EBADF;
 	if (!(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)))
 		ret = (f->f_mode & FMODE_PATH) ? -EBADF : -ESPIPE;
 	else
 		ret = write ? vfs_write(f, buf, count, &pos) : vfs_read(f, buf, count, &pos);
-	fput(f);
+	fdput(fd_);
 	return ret;
 }
 
@@ -271,76 +274,100 @@ ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, lof
  * struct compat_iovec's two 32-bit fields for i386 and the arm EABI). The i386 and arm tables
  * point at the native entries: Linux 6.1 has no compat_sys_readv/writev either (its i386
  * table's rows 145 and 146 have no compat column), and its iovec import asks
- * in_compat_syscall() which array it is reading, as get_iovec does here.
+ * in_compat_syscall() which array it is reading, as import_iovec does here.
  */
 struct iovec {
 	void __user *iov_base;
 	size_t iov_len;
 };
 
-#define UIO_MAXIOV 1024
-
-static int get_iovec(const void __user *vec, unsigned long i, struct iovec *out)
-{
-	if (in_compat_syscall()) {
-		struct compat_iovec c;
-
-		if (copy_from_user(&c, (const struct compat_iovec __user *)vec + i, sizeof(c)))
-			return -EFAULT;
-		out->iov_base = (void __user *)(unsigned long)c.iov_base;
-		out->iov_len = c.iov_len;
-		return 0;
-	}
-	return copy_from_user(out, (const struct iovec __user *)vec + i, sizeof(*out)) ? -EFAULT : 0;
-}
+#define UIO_MAXIOV	1024
+#define UIO_FASTIOV	8	/* vectors this short stay on the stack, as Linux's */
 
 /*
- * The vector is checked whole first, as Linux imports it: more than UIO_MAXIOV entries or a
- * total past SSIZE_MAX is EINVAL, an unreadable vector or a bad buffer EFAULT, before any
- * byte moves. Then the buffers in turn until one comes back short.
+ * Linux's import_iovec: the user's vector is read once, into fast (UIO_FASTIOV entries on
+ * the caller's stack) or a kmalloc'd array for up to UIO_MAXIOV, and checked whole before
+ * any byte moves: more than UIO_MAXIOV entries or a total past SSIZE_MAX (a 32-bit caller's:
+ * past 2 GiB - 1) is EINVAL, an unreadable vector or a buffer outside user space EFAULT.
+ * Reading it once means the buffers used are the buffers checked, whatever another thread
+ * writes into the vector meanwhile. *out is fast or the array to kfree.
  */
+static long import_iovec(const void __user *vec, unsigned long vlen, struct iovec *fast,
+			 struct iovec **out)
+{
+	struct iovec *iov = fast;
+	size_t sum = 0;
+
+	*out = fast;
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	if (vlen > UIO_FASTIOV) {
+		iov = kmalloc(vlen * sizeof(*iov), GFP_KERNEL);
+		if (!iov)
+			return -ENOMEM;
+		*out = iov;
+	}
+	if (in_compat_syscall()) {
+		const struct compat_iovec __user *cv = vec;
+
+		for (unsigned long i = 0; i < vlen; i++) {
+			struct compat_iovec c;
+
+			if (copy_from_user(&c, cv + i, sizeof(c)))
+				return -EFAULT;
+			iov[i].iov_base = (void __user *)(unsigned long)c.iov_base;
+			iov[i].iov_len = c.iov_len;
+		}
+	} else if (copy_from_user(iov, vec, vlen * sizeof(*iov))) {
+		return -EFAULT;
+	}
+	for (unsigned long i = 0; i < vlen; i++) {
+		size_t len = iov[i].iov_len;
+
+		if ((ssize_t)len < 0 || len > (size_t)0x7fffffffffffffffLL - sum)
+			return -EINVAL;
+		if (in_compat_syscall() && sum + len > 0x7fffffff)
+			return -EINVAL;
+		if (!access_ok(iov[i].iov_base, len))
+			return -EFAULT;
+		sum += len;
+	}
+	return 0;
+}
+
+/* Then the buffers in turn until one comes back short. */
 static long file_iov(struct file *f, const void __user *vec, unsigned long vlen, loff_t *pos,
 		     bool write)
 {
-	long total = 0;
-	size_t sum = 0;
+	struct iovec fast[UIO_FASTIOV], *iov;
+	long total = 0, err;
 
 	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
 		return -EBADF;
 	if (!(write ? f->f_op->write != NULL : f->f_op->read != NULL))
 		return -EINVAL;
-	if (vlen > UIO_MAXIOV)
-		return -EINVAL;
+	err = import_iovec(vec, vlen, fast, &iov);
+	if (err)
+		goto out;
 	for (unsigned long i = 0; i < vlen; i++) {
-		struct iovec iov;
-
-		if (get_iovec(vec, i, &iov))
-			return -EFAULT;
-		if ((ssize_t)iov.iov_len < 0 || iov.iov_len > (size_t)0x7fffffffffffffffLL - sum)
-			return -EINVAL;
-		if (in_compat_syscall() && sum + iov.iov_len > 0x7fffffff)
-			return -EINVAL;
-		if (!access_ok(iov.iov_base, iov.iov_len))
-			return -EFAULT;
-		sum += iov.iov_len;
-	}
-	for (unsigned long i = 0; i < vlen; i++) {
-		struct iovec iov;
 		ssize_t n;
 
-		if (get_iovec(vec, i, &iov))
-			return total ? total : -EFAULT;
-		if (!iov.iov_len)
+		if (!iov[i].iov_len)
 			continue;
-		n = write ? vfs_write(f, iov.iov_base, iov.iov_len, pos) :
-			    vfs_read(f, iov.iov_base, iov.iov_len, pos);
-		if (n < 0)
-			return total ? total : n;
+		n = write ? vfs_write(f, iov[i].iov_base, iov[i].iov_len, pos) :
+			    vfs_read(f, iov[i].iov_base, iov[i].iov_len, pos);
+		if (n < 0) {
+			err = total ? 0 : n;
+			break;
+		}
 		total += n;
-		if ((size_t)n < iov.iov_len)
+		if ((size_t)n < iov[i].iov_len)
 			break;
 	}
-	return total;
+out:
+	if (iov != fast)
+		kfree(iov);
+	return err ? err : total;
 }
 
 static long do_iov(unsigned long fd, const void __user *vec, unsigned long vlen, bool write)

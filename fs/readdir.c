@@ -4,7 +4,8 @@
  * system's ->iterate calls an actor per entry from the file's position on (struct
  * dir_context); the actors here lay the entries out in each ABI's struct and stop when the
  * user's buffer is full. As Linux's, each entry's d_off is the position of the entry after
- * it, so lseek(fd, d_off, SEEK_SET) resumes right after that entry.
+ * it, so lseek(fd, d_off, SEEK_SET) resumes right after that entry. The buffer's range is
+ * checked once per call and each field is a single store (unsafe_put_user, linux/uaccess.h).
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -17,13 +18,18 @@
 #include <linux/compat.h>
 #include "internal.h"
 
+#ifndef offsetof
+#define offsetof(type, member) __builtin_offsetof(type, member)
+#endif
+
 ssize_t generic_read_dir(struct file *f, char __user *buf, size_t len, loff_t *pos)
 {
 	return -EISDIR;
 }
 
 /* One step of getdents: the directory's i_mutex held, so entries neither come nor go
- * meanwhile; a removed directory lists nothing (ENOENT). */
+ * meanwhile; a removed directory lists nothing (ENOENT). The directory's atime moves by the
+ * mount's rules (fs/atime.c), as Linux's iterate_dir. */
 int iterate_dir(struct file *f, struct dir_context *ctx)
 {
 	struct inode *inode = f->f_inode;
@@ -37,88 +43,79 @@ int iterate_dir(struct file *f, struct dir_context *ctx)
 		ctx->pos = f->f_pos;
 		err = f->f_op->iterate(f, ctx);
 		f->f_pos = ctx->pos;
+		file_accessed(f);
 	}
 	mutex_unlock(&inode->i_mutex);
 	return err;
 }
 
-/* The state of one getdents call: where the next record goes and where the last one is. */
+/*
+ * The three record layouts, as Linux's headers give them. d_off is the position of the entry
+ * after this one (lseek there resumes after it); the actor learns it when the next entry
+ * arrives, so each record's d_off is stored with the next record, and the last one's with
+ * the directory's final position when the call ends.
+ */
+struct linux_dirent64 {
+	u64 d_ino;
+	s64 d_off;
+	u16 d_reclen;
+	u8 d_type;
+	char d_name[];
+};
+
+struct linux_dirent {		/* 64-bit ABIs' getdents; d_type in the record's last byte */
+	unsigned long d_ino;
+	unsigned long d_off;
+	u16 d_reclen;
+	char d_name[];
+};
+
+struct compat_linux_dirent {	/* i386's and arm's getdents */
+	u32 d_ino;
+	u32 d_off;
+	u16 d_reclen;
+	char d_name[];
+};
+
+/*
+ * The state of one getdents call. The whole buffer's range was checked once (access_ok,
+ * user_write_access_begin), so every field is one unsafe_put_user: a store with an
+ * exception-table entry, no per-field checks.
+ */
 struct getdents_callback {
 	struct dir_context ctx;
 	char __user *current_dir;	/* the next record */
-	char __user *prev;		/* the last record written (its d_off is patched) */
+	void __user *prev;		/* the last record written (its d_off comes with the next) */
 	int count;			/* bytes left */
 	int error;
-	int off_size;			/* sizeof d_off: 8, or 4 for the compat layout */
 };
 
-static bool put_off(struct getdents_callback *b, char __user *rec, loff_t off)
-{
-	size_t at = b->off_size == 8 ? 8 : 4;	/* d_off follows d_ino */
-
-	if (b->off_size == 8)
-		return !put_user((s64)off, (s64 __user *)(rec + at));
-	return !put_user((u32)off, (u32 __user *)(rec + at));
-}
+/* The name and its NUL (the padding after it is left as it was, as Linux leaves it). */
+#define unsafe_copy_dirent_name(dst, name, namlen, label) do {			\
+	unsafe_copy_to_user(dst, name, namlen, label);				\
+	unsafe_put_user(0, (u8 __user *)(dst) + (namlen), label);		\
+} while (0)
 
 static bool filldir64(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
 		      u64 ino, unsigned int d_type)
 {
 	struct getdents_callback *b = container_of(ctx, struct getdents_callback, ctx);
-	int reclen = ALIGN(19 + namlen + 1, 8);
-	char __user *rec = b->current_dir;
-	char zero = 0;
+	struct linux_dirent64 __user *d = (struct linux_dirent64 __user *)b->current_dir;
+	int reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + namlen + 1, sizeof(u64));
 
-	b->error = -EINVAL;		/* too small for even this entry */
-	if (reclen > b->count)
-		return false;
-	if (b->prev && !put_off(b, b->prev, offset))
-		goto efault;
-	if (put_user(ino, (u64 __user *)rec) || put_user((u16)reclen, (u16 __user *)(rec + 16)) ||
-	    put_user((u8)d_type, (u8 __user *)(rec + 18)) || copy_to_user(rec + 19, name, namlen) ||
-	    copy_to_user(rec + 19 + namlen, &zero, 1))
-		goto efault;
-	b->prev = rec;
-	b->current_dir = rec + reclen;
-	b->count -= reclen;
-	b->error = 0;
-	return true;
-efault:
-	b->error = -EFAULT;
-	return false;
-}
-
-/* struct linux_dirent: d_ino, d_off (longs), d_reclen, the name, a NUL, d_type last. */
-static bool filldir_long(struct getdents_callback *b, const char *name, int namlen,
-			 loff_t offset, u64 ino, unsigned int d_type, int lsize)
-{
-	int base = 2 * lsize + 2;
-	int reclen = ALIGN(base + namlen + 2, lsize);
-	char __user *rec = b->current_dir;
-	char zero = 0;
-	int err;
-
-	b->error = -EINVAL;
-	if (reclen > b->count)
-		return false;
-	if (lsize == 4 && (u32)ino != ino) {
-		b->error = -EOVERFLOW;
+	if (reclen > b->count) {
+		b->error = -EINVAL;	/* too small for even this entry, if it is the first */
 		return false;
 	}
-	if (b->prev && !put_off(b, b->prev, offset))
-		goto efault;
-	if (lsize == 8)
-		err = put_user((u64)ino, (u64 __user *)rec);
-	else
-		err = put_user((u32)ino, (u32 __user *)rec);
-	if (err || put_user((u16)reclen, (u16 __user *)(rec + 2 * lsize)) ||
-	    copy_to_user(rec + base, name, namlen) || copy_to_user(rec + base + namlen, &zero, 1) ||
-	    put_user((u8)d_type, (u8 __user *)(rec + reclen - 1)))
-		goto efault;
-	b->prev = rec;
-	b->current_dir = rec + reclen;
+	if (b->prev)
+		unsafe_put_user(offset, &((struct linux_dirent64 __user *)b->prev)->d_off, efault);
+	unsafe_put_user(ino, &d->d_ino, efault);
+	unsafe_put_user(reclen, &d->d_reclen, efault);
+	unsafe_put_user(d_type, &d->d_type, efault);
+	unsafe_copy_dirent_name(d->d_name, name, namlen, efault);
+	b->prev = d;
+	b->current_dir += reclen;
 	b->count -= reclen;
-	b->error = 0;
 	return true;
 efault:
 	b->error = -EFAULT;
@@ -128,66 +125,137 @@ efault:
 static bool filldir(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
 		    u64 ino, unsigned int d_type)
 {
-	return filldir_long(container_of(ctx, struct getdents_callback, ctx), name, namlen, offset,
-			    ino, d_type, 8);
+	struct getdents_callback *b = container_of(ctx, struct getdents_callback, ctx);
+	struct linux_dirent __user *d = (struct linux_dirent __user *)b->current_dir;
+	int reclen = ALIGN(offsetof(struct linux_dirent, d_name) + namlen + 2, sizeof(long));
+
+	if (reclen > b->count) {
+		b->error = -EINVAL;
+		return false;
+	}
+	if (b->prev)
+		unsafe_put_user(offset, &((struct linux_dirent __user *)b->prev)->d_off, efault);
+	unsafe_put_user(ino, &d->d_ino, efault);
+	unsafe_put_user(reclen, &d->d_reclen, efault);
+	unsafe_copy_dirent_name(d->d_name, name, namlen, efault);
+	unsafe_put_user(d_type, (u8 __user *)d + reclen - 1, efault);
+	b->prev = d;
+	b->current_dir += reclen;
+	b->count -= reclen;
+	return true;
+efault:
+	b->error = -EFAULT;
+	return false;
 }
 
 static bool compat_filldir(struct dir_context *ctx, const char *name, int namlen,
 			   loff_t offset, u64 ino, unsigned int d_type)
 {
-	return filldir_long(container_of(ctx, struct getdents_callback, ctx), name, namlen, offset,
-			    ino, d_type, 4);
+	struct getdents_callback *b = container_of(ctx, struct getdents_callback, ctx);
+	struct compat_linux_dirent __user *d = (struct compat_linux_dirent __user *)b->current_dir;
+	int reclen = ALIGN(offsetof(struct compat_linux_dirent, d_name) + namlen + 2, sizeof(u32));
+
+	if (reclen > b->count) {
+		b->error = -EINVAL;
+		return false;
+	}
+	if ((u32)ino != ino) {
+		b->error = -EOVERFLOW;
+		return false;
+	}
+	if (b->prev)
+		unsafe_put_user(offset, &((struct compat_linux_dirent __user *)b->prev)->d_off,
+				efault);
+	unsafe_put_user(ino, &d->d_ino, efault);
+	unsafe_put_user(reclen, &d->d_reclen, efault);
+	unsafe_copy_dirent_name(d->d_name, name, namlen, efault);
+	unsafe_put_user(d_type, (u8 __user *)d + reclen - 1, efault);
+	b->prev = d;
+	b->current_dir += reclen;
+	b->count -= reclen;
+	return true;
+efault:
+	b->error = -EFAULT;
+	return false;
 }
 
+/* The last record's d_off: the directory's position after the call. */
+static bool put_last_off(struct getdents_callback *b, filldir_t actor, loff_t pos)
+{
+	if (actor == filldir64)
+		unsafe_put_user(pos, &((struct linux_dirent64 __user *)b->prev)->d_off, efault);
+	else if (actor == filldir)
+		unsafe_put_user(pos, &((struct linux_dirent __user *)b->prev)->d_off, efault);
+	else
+		unsafe_put_user(pos, &((struct compat_linux_dirent __user *)b->prev)->d_off,
+				efault);
+	return true;
+efault:
+	return false;
+}
+
+/*
+ * Records written, as Linux's getdents: the bytes of whole records when at least one fits
+ * (a fault or a full buffer after the first just ends the call there; the entry that did
+ * not fit comes first next time), else the error (EINVAL for a buffer too small for one
+ * record, EFAULT).
+ */
 static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count,
-			filldir_t actor, int off_size)
+			filldir_t actor)
 {
 	struct getdents_callback b = {
-		.ctx.actor = actor, .current_dir = dirent, .count = count, .off_size = off_size,
+		.ctx.actor = actor, .current_dir = dirent, .count = count,
 	};
+	struct fd fd_;
 	struct file *f;
 	long err;
 
 	if ((int)count < 0)
 		b.count = 0x7fffffff;
-	if (!access_ok(dirent, count))
+	if (!user_write_access_begin(dirent, count))
 		return -EFAULT;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
+	fd_ = fdget(fd);
+	f = fd_.file;
+	if (!f) {
+		err = -EBADF;
+		goto out;
+	}
 	if (f->f_mode & FMODE_PATH) {
-		fput(f);
-		return -EBADF;
+		fdput(fd_);
+		err = -EBADF;
+		goto out;
 	}
 	mutex_lock(&f->f_pos_lock);
 	err = iterate_dir(f, &b.ctx);
 	if (err >= 0)
 		err = b.error;
 	if (b.prev) {
-		if (!put_off(&b, b.prev, b.ctx.pos))
+		if (!put_last_off(&b, actor, b.ctx.pos))
 			err = -EFAULT;
 		else
 			err = (char __user *)b.current_dir - (char __user *)dirent;
 	}
 	mutex_unlock(&f->f_pos_lock);
-	fput(f);
+	fdput(fd_);
+out:
+	user_write_access_end();
 	return err;
 }
 
 SYSCALL_DEFINE3(getdents64, unsigned int, fd, void __user *, dirent, unsigned int, count)
 {
-	return do_getdents(fd, dirent, count, filldir64, 8);
+	return do_getdents(fd, dirent, count, filldir64);
 }
 
 SYSCALL_DEFINE3(getdents, unsigned int, fd, void __user *, dirent, unsigned int, count)
 {
-	return do_getdents(fd, dirent, count, filldir, 8);
+	return do_getdents(fd, dirent, count, filldir);
 }
 
 COMPAT_SYSCALL_DEFINE3(getdents, unsigned int, fd, void __user *, dirent,
 		       unsigned int, count)
 {
-	return do_getdents(fd, dirent, count, compat_filldir, 4);
+	return do_getdents(fd, dirent, count, compat_filldir);
 }
 
 /*

@@ -43,6 +43,11 @@ u64 ktime_get_ns(void)
 	return c / f * NSEC_PER_SEC + c % f * NSEC_PER_SEC / f;
 }
 
+u64 ktime_get_seconds(void)
+{
+	return get_cycles() / cycles_per_sec();
+}
+
 static bool clock_valid(int which)
 {
 	return which == CLOCK_REALTIME || which == CLOCK_MONOTONIC || which == CLOCK_BOOTTIME ||

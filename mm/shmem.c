@@ -106,13 +106,14 @@ static bool tree_covers(const struct inode *inode, unsigned long index)
 	return !span || index < span;
 }
 
-/* The page at index, or NULL (i_lock held). */
-static struct page *tree_lookup(const struct inode *inode, unsigned long index)
+/* The page at index, or NULL (i_lock held). A tree of height h holds the indexes below
+ * 2^(6h); the shift test needs no tree_span (this is every cached read's lookup). */
+static inline struct page *tree_lookup(const struct inode *inode, unsigned long index)
 {
 	struct shmem_node *n = inode->i_pages;
 	unsigned long h = inode->i_npages;
 
-	if (!n || !tree_covers(inode, index))
+	if (!n || (h * SHMEM_SHIFT < 8 * sizeof(long) && (index >> (h * SHMEM_SHIFT))))
 		return NULL;
 	while (--h)
 		if (!(n = n->slot[(index >> (h * SHMEM_SHIFT)) & (SHMEM_SLOTS - 1)]))
@@ -307,27 +308,6 @@ static void shmem_truncate(struct inode *inode, loff_t size)
 
 /* ---- regular files -------------------------------------------------------------------- */
 
-/* Linux's relatime: atime moves when it is older than mtime or ctime, or a day old. */
-static void file_accessed(struct file *f)
-{
-	struct inode *inode = f->f_inode;
-	struct timespec64 now;
-
-	if (f->f_path.mnt && (f->f_path.mnt->mnt_flags & MNT_NOATIME))
-		return;
-	if (f->f_flags & O_NOATIME)
-		return;
-	now = current_time(inode);
-	if (inode->i_atime.tv_sec < inode->i_mtime.tv_sec ||
-	    (inode->i_atime.tv_sec == inode->i_mtime.tv_sec &&
-	     inode->i_atime.tv_nsec <= inode->i_mtime.tv_nsec) ||
-	    inode->i_atime.tv_sec < inode->i_ctime.tv_sec ||
-	    (inode->i_atime.tv_sec == inode->i_ctime.tv_sec &&
-	     inode->i_atime.tv_nsec <= inode->i_ctime.tv_nsec) ||
-	    now.tv_sec - inode->i_atime.tv_sec >= 24 * 3600)
-		inode->i_atime = now;
-}
-
 /* A buffer on either side of the user boundary. */
 struct shmem_buf {
 	bool kernel;
@@ -337,43 +317,65 @@ struct shmem_buf {
 	};
 };
 
-static ssize_t shmem_do_read(struct file *f, struct shmem_buf b, size_t len, loff_t *pos)
+/*
+ * The page at index with a reference, for a read: the lookup alone, under i_lock taken
+ * without saving the interrupt flag (no interrupt handler takes an i_lock). The reference
+ * keeps the page while it is copied out with i_lock dropped: a truncate meanwhile takes it
+ * out of the tree and the last put_page frees it.
+ */
+static struct page *shmem_read_page(struct inode *inode, unsigned long index)
+{
+	struct page *page;
+
+	spin_lock(&inode->i_lock);
+	page = tree_lookup(inode, index);
+	if (page)
+		get_page(page);
+	spin_unlock(&inode->i_lock);
+	return page;
+}
+
+/* Up to len bytes at *pos, not past the size seen on entry (a write racing with the read
+ * may or may not be seen, as on Linux); a hole reads as zeroes. A user buffer's range was
+ * checked by vfs_read (the only caller of ->read), so the copy is the raw one. */
+static __always_inline ssize_t shmem_do_read(struct file *f, struct shmem_buf b, size_t len,
+					     loff_t *pos)
 {
 	struct inode *inode = f->f_inode;
+	loff_t p = *pos, size = READ_ONCE(inode->i_size);
 	size_t done = 0;
 
+	if (p >= size)
+		goto out;
+	if (len > (size_t)(size - p))
+		len = size - p;
 	while (done < len) {
-		loff_t p = *pos, size = inode->i_size;
-		unsigned long off = p & (PAGE_SIZE - 1);
-		size_t n;
-		struct page *page;
-		unsigned long left;
+		unsigned long off = p & (PAGE_SIZE - 1), left = 0;
+		size_t n = min(len - done, (size_t)(PAGE_SIZE - off));
+		struct page *page = shmem_read_page(inode, p >> PAGE_SHIFT);
 
-		if (p >= size)
-			break;
-		n = min(min(len - done, (size_t)(PAGE_SIZE - off)), (size_t)(size - p));
-		page = shmem_get_page(inode, p >> PAGE_SHIFT, false);
 		if (b.kernel) {
 			if (page)
 				memcpy(b.kbuf + done, (char *)page_address(page) + off, n);
 			else
 				memset(b.kbuf + done, 0, n);
-			left = 0;
 		} else if (page) {
-			left = copy_to_user(b.ubuf + done, (char *)page_address(page) + off, n);
+			left = raw_copy_to_user(b.ubuf + done, (char *)page_address(page) + off, n);
 		} else {
 			left = clear_user(b.ubuf + done, n);
 		}
 		if (page)
 			put_page(page);
 		done += n - left;
-		*pos += n - left;
+		p += n - left;
 		if (left) {
 			if (!done)
 				return -EFAULT;
 			break;
 		}
 	}
+	*pos = p;
+out:
 	file_accessed(f);
 	return done;
 }
@@ -473,13 +475,29 @@ static const struct file_operations shmem_file_operations = {
 
 /*
  * getdents over the dentry children: "." at 0, ".." at 1, then each name at 2 + its
- * d_dirpos, which only grows in a directory (new names go at the end), so a position stays
- * valid while names come and go. i_mutex held (iterate_dir).
+ * d_dirpos. A directory's positions only grow (a name takes the next one when it is created
+ * or renamed in from elsewhere, fs/dcache.c), positive children sit in the list in position
+ * order, and a rename within the directory keeps the name's position: so a position from
+ * telldir stays valid while other names come and go, and a listing in progress meets no
+ * name twice. (Linux 6.1's tmpfs keeps a cursor dentry in the children list for the same
+ * end; here the position itself is the cursor, which needs no dentry per open directory.)
+ *
+ * Locking: iterate_dir holds the directory's i_mutex, and a positive child of a tmpfs
+ * directory leaves it (unlink, rmdir, rename) or changes its name only under that i_mutex,
+ * so the positive children need no reference each while the actor copies them out. Negative
+ * children (failed lookups) may be freed at any time by their last dput, so the list itself
+ * is walked under dcache_lock: a batch of positive children is collected under it, then
+ * handed to the actor outside it (the actor stores to user memory, which may fault and
+ * sleep). The next batch resumes after the last child collected, still in the list.
  */
+#define READDIR_BATCH 32
+
 static int shmem_readdir(struct file *f, struct dir_context *ctx)
 {
-	struct dentry *dir = f->f_path.dentry, *d, *cur = NULL;
+	struct dentry *dir = f->f_path.dentry, *batch[READDIR_BATCH];
+	struct list_head *from = &dir->d_subdirs;
 	unsigned long flags;
+	unsigned int n, i;
 
 	if (ctx->pos == 0) {
 		if (!ctx->actor(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
@@ -487,38 +505,41 @@ static int shmem_readdir(struct file *f, struct dir_context *ctx)
 		ctx->pos = 1;
 	}
 	if (ctx->pos == 1) {
-		struct dentry *parent = dir->d_parent;
+		unsigned long ino;
 
-		if (!ctx->actor(ctx, "..", 2, 1, parent->d_inode->i_ino, DT_DIR))
+		/* d_parent changes (rename of this directory elsewhere) under dcache_lock, and
+		 * the old parent is let go only after; read its inode number under it. */
+		spin_lock_irqsave(&dcache_lock, flags);
+		ino = dir->d_parent->d_inode->i_ino;
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		if (!ctx->actor(ctx, "..", 2, 1, ino, DT_DIR))
 			return 0;
 		ctx->pos = 2;
 	}
-	for (;;) {
-		struct dentry *next = NULL;
-		struct list_head *start;
-
+	do {
+		n = 0;
 		spin_lock_irqsave(&dcache_lock, flags);
-		start = cur ? &cur->d_child : &dir->d_subdirs;
-		for (struct list_head *l = start->next; l != &dir->d_subdirs; l = l->next) {
-			d = list_entry(l, struct dentry, d_child);
-			if (d->d_inode && (loff_t)d->d_dirpos + 2 >= ctx->pos) {
-				next = dget(d);
+		for (struct list_head *l = from->next; l != &dir->d_subdirs; l = l->next) {
+			struct dentry *d = list_entry(l, struct dentry, d_child);
+
+			if (!d->d_inode || (loff_t)d->d_dirpos + 2 < ctx->pos)
+				continue;
+			batch[n++] = d;
+			if (n == READDIR_BATCH)
 				break;
-			}
 		}
 		spin_unlock_irqrestore(&dcache_lock, flags);
-		if (cur)
-			dput(cur);
-		cur = next;
-		if (!cur)
-			break;
-		if (!ctx->actor(ctx, cur->d_name, cur->d_namelen, cur->d_dirpos + 2,
-				cur->d_inode->i_ino, fs_umode_to_dtype(cur->d_inode->i_mode)))
-			break;
-		ctx->pos = cur->d_dirpos + 3;
-	}
-	if (cur)
-		dput(cur);
+		for (i = 0; i < n; i++) {
+			struct dentry *d = batch[i];
+
+			if (!ctx->actor(ctx, d->d_name, d->d_namelen, d->d_dirpos + 2,
+					d->d_inode->i_ino, fs_umode_to_dtype(d->d_inode->i_mode)))
+				return 0;
+			ctx->pos = d->d_dirpos + 3;
+		}
+		if (n)
+			from = &batch[n - 1]->d_child;
+	} while (n == READDIR_BATCH);
 	return 0;
 }
 

@@ -38,6 +38,24 @@ int fd_install_lowest(struct file *f, unsigned int start, bool cloexec);
 /* The open file at fd with a reference taken (fput() it), or NULL. */
 struct file *fget(unsigned int fd);
 void fput(struct file *f);
+
+/*
+ * Linux's fdget/fdput for the calls that use a file for their own duration only (read,
+ * write, pread, pwrite, getdents): when no other task shares the fd table (files->count is
+ * 1), nobody but this task could close the fd meanwhile, and this task is in this call, so
+ * the file is used without a reference; otherwise fget's. fdput drops what fdget took.
+ */
+#define FDPUT_FPUT	1
+struct fd {
+	struct file *file;
+	unsigned int flags;
+};
+struct fd fdget(unsigned int fd);
+static inline void fdput(struct fd f)
+{
+	if (f.flags & FDPUT_FPUT)
+		fput(f.file);
+}
 bool fd_is_open(unsigned int fd);
 /* FIOCLEX/FIONCLEX, fcntl F_SETFD: set (flag != 0) or clear fd's close-on-exec bit. */
 void set_close_on_exec(unsigned int fd, int flag);

@@ -129,7 +129,8 @@ static inline unsigned int fs_umode_to_dtype(umode_t mode)
 
 struct file_operations {
 	loff_t (*llseek)(struct file *f, loff_t off, int whence);
-	/* read/write at *pos and advance it; the caller handles f_pos (read/pread/readv) */
+	/* read/write at *pos and advance it; the caller handles f_pos (read/pread/readv) and
+	 * has checked buf's range (vfs_read/vfs_write: access_ok) */
 	ssize_t (*read)(struct file *f, char __user *buf, size_t len, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char __user *buf, size_t len, loff_t *pos);
 	int (*iterate)(struct file *f, struct dir_context *ctx);	/* directories */
@@ -253,7 +254,6 @@ struct super_block {
 	unsigned long s_max_inodes, s_used_inodes;	/* tmpfs's nr_inodes= limit */
 	unsigned long s_next_ino;
 	const struct dentry_operations *s_d_op;	/* d_op of its dentries (NULL: none) */
-	u64 s_next_dirpos;			/* the next dentry's d_dirpos (s_lock) */
 	void *s_fs_info;
 };
 
@@ -298,7 +298,9 @@ struct dentry {
 	char *d_name;				/* NUL-terminated; d_iname when it fits */
 	char d_iname[32];
 	const struct dentry_operations *d_op;	/* from d_sb->s_d_op, or NULL */
-	u64 d_dirpos;				/* its place in the parent's getdents order */
+	u64 d_dirpos;				/* its place in the parent's getdents order,
+						 * set when it turns positive (dcache_lock) */
+	u64 d_next_dirpos;			/* the last d_dirpos a child took (dcache_lock) */
 	void *d_fsdata;
 };
 
@@ -320,6 +322,7 @@ struct vfsmount {
 #define MNT_NODIRATIME	0x10
 #define MNT_RELATIME	0x20
 #define MNT_RDONLY	0x40
+#define MNT_ATIME_MASK	(MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME)
 /* /proc/mounts: "ro"/"rw" and the MNT_ words from mnt_flags (relatime unless noatime or
  * strictatime), then mnt_options, the file system's own options as the file system writes
  * them ("size=1024k,mode=755" for a tmpfs), which may be "". */
@@ -413,6 +416,10 @@ char *d_path(const struct path *p, char *buf, int buflen);
 
 /* Timestamps: the realtime clock, for i_atime/i_mtime/i_ctime. */
 struct timespec64 current_time(struct inode *inode);
+/* atime (fs/atime.c): a read or getdents marks the inode accessed by the mount's rules
+ * (relatime, noatime, strictatime, nodiratime); O_NOATIME files never do. */
+void touch_atime(const struct path *p);
+void file_accessed(struct file *f);
 
 /* Files: generic helpers file systems plug into their operations. */
 loff_t generic_file_llseek(struct file *f, loff_t off, int whence);

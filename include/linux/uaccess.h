@@ -62,6 +62,54 @@ static inline unsigned long copy_to_user(void __user *to, const void *from, unsi
 	copy_to_user((ptr), &__pu_val, sizeof(__pu_val)) ? -EFAULT : 0;		\
 })
 
+/*
+ * A run of stores into one user range checked once, as Linux's user_write_access_begin /
+ * unsafe_put_user / user_write_access_end: begin is access_ok over the whole range (and is
+ * where an arch that opens user memory for the kernel, x86's STAC or arm64's PAN toggle,
+ * would do it: neither does here, x86 has no SMAP enabled and arm64 stores with STTR); each
+ * unsafe_put_user is then one store instruction whose fault jumps to label. Only between
+ * begin and end, only inside the checked range, and nothing in between may sleep on a lock
+ * a page fault could need.
+ */
+static inline bool user_write_access_begin(void __user *ptr, unsigned long len)
+{
+	return access_ok(ptr, len);
+}
+
+static inline void user_write_access_end(void)
+{
+}
+
+#define unsafe_put_user(x, ptr, label)						\
+	arch_unsafe_put_user((__typeof__(*(ptr)))(x), (ptr), label)
+
+/* len bytes from kernel src: 8 at a time, then 4, 2, 1 (unaligned stores are fine on both
+ * arches' Normal memory). */
+#define unsafe_copy_to_user(dst, src, len, label) do {				\
+	char __user *__ud = (char __user *)(dst);				\
+	const char *__ks = (const char *)(src);				\
+	unsigned long __ul = (len);						\
+	for (; __ul >= 8; __ul -= 8, __ud += 8, __ks += 8) {			\
+		u64 __w;							\
+		__builtin_memcpy(&__w, __ks, 8);				\
+		unsafe_put_user(__w, (u64 __user *)__ud, label);		\
+	}									\
+	if (__ul >= 4) {							\
+		u32 __w;							\
+		__builtin_memcpy(&__w, __ks, 4);				\
+		unsafe_put_user(__w, (u32 __user *)__ud, label);		\
+		__ud += 4, __ks += 4, __ul -= 4;				\
+	}									\
+	if (__ul >= 2) {							\
+		u16 __w;							\
+		__builtin_memcpy(&__w, __ks, 2);				\
+		unsafe_put_user(__w, (u16 __user *)__ud, label);		\
+		__ud += 2, __ks += 2, __ul -= 2;				\
+	}									\
+	if (__ul)								\
+		unsafe_put_user(*__ks, (u8 __user *)__ud, label);		\
+} while (0)
+
 long strncpy_from_user(char *dst, const char __user *src, long count);
 long strnlen_user(const char __user *s, long n);
 unsigned long clear_user(void __user *to, unsigned long n);

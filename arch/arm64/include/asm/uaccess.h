@@ -32,4 +32,28 @@ static __always_inline unsigned long raw_copy_to_user(void __user *to, const voi
 	return __arch_copy_to_user(to, from, n);
 }
 
+/*
+ * One store of x to a user address whose range the caller checked (user_write_access_begin):
+ * an STTR of x's size with an exception-table entry whose fixup is the C label (asm goto).
+ * STTR needs no PAN toggling around a run of them.
+ */
+#define __unsafe_sttr(insn, reg, v, ptr, label)				\
+	asm goto("1:	" insn " %" reg "0, [%1]\n"				\
+		 "	.pushsection	__ex_table, \"a\"\n"			\
+		 "	.balign	4\n"						\
+		 "	.long	(1b - .)\n"					\
+		 "	.long	(%l2 - .)\n"					\
+		 "	.popsection\n"						\
+		 : : "rZ"(v), "r"(ptr) : "memory" : label)
+
+#define arch_unsafe_put_user(x, ptr, label) do {				\
+	unsigned long __pv = (unsigned long)(x);				\
+	switch (sizeof(*(ptr))) {						\
+	case 1: __unsafe_sttr("sttrb", "w", __pv, ptr, label); break;		\
+	case 2: __unsafe_sttr("sttrh", "w", __pv, ptr, label); break;		\
+	case 4: __unsafe_sttr("sttr", "w", __pv, ptr, label); break;		\
+	default: __unsafe_sttr("sttr", "x", __pv, ptr, label); break;		\
+	}									\
+} while (0)
+
 #endif

@@ -52,6 +52,16 @@ static __always_inline unsigned long rep_movs_user(void *to, const void *from, u
 	return n;
 }
 
+/*
+ * One store of x to a user address whose range the caller checked (user_write_access_begin):
+ * a plain MOV with an exception-table entry whose fixup is the C label (asm goto), so a
+ * run of stores costs one instruction each. No SMAP here, so no STAC/CLAC around the run.
+ */
+#define arch_unsafe_put_user(x, ptr, label)					\
+	asm goto("1:	mov %0, %1\n"						\
+		 _ASM_EXTABLE(1b, %l2)						\
+		 : : "r"(x), "m"(*(ptr)) : : label)
+
 static __always_inline unsigned long raw_copy_from_user(void *to, const void __user *from,
 							unsigned long n)
 {
