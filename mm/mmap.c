@@ -161,9 +161,10 @@ static unsigned long mmap_top(struct mm_struct *mm)
 
 /*
  * The highest free range of len bytes between the break and the mmap top, 0 if none. One
- * pass over the areas (sorted by address): the last gap that fits is the highest.
+ * pass over the areas (sorted by address): the last gap that fits is the highest. mremap
+ * moves areas to the same place (mm/mremap.c), so a 32-bit caller's stay below 4 GiB.
  */
-static unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
+unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long top = mmap_top(mm), gap_start = PAGE_ALIGN(mm->brk), best = 0;
 

@@ -142,6 +142,9 @@ bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npag
 /* A fault below the stack: grow it down to addr if the limits allow; the area, or NULL. */
 struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 bool mm_range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Where mmap() would put len bytes without MAP_FIXED (below mmap_top(): a 32-bit call's
+ * address stays below 4 GiB); 0 if there is no room. Under page_table_lock. */
+unsigned long find_free_range(struct mm_struct *mm, unsigned long len);
 /* Set and clear vm_flags bits on the areas in [start, end) (page aligned), splitting an
  * area at the range's ends only where its flags change. 0 or -ENOMEM (no area for a split). */
 int mm_update_flags(struct mm_struct *mm, unsigned long start, unsigned long end,

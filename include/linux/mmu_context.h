@@ -50,6 +50,18 @@ void visit_user_range(struct mm_struct *mm, unsigned long start, unsigned long e
 		      visit_fn visit, void *arg);
 
 /*
+ * mremap (mm/mremap.c): move every page present in [start, end) of mm to the same offset
+ * from new_start, whose range holds no pages, by moving the page-table entries (Linux's
+ * move_page_tables): frames, counts and access stay, nothing is copied. With dup (mremap
+ * of old_size 0, shared areas only) the source keeps its entries and each frame gains a
+ * reference. Under mm->page_table_lock. Returns how many bytes from start were dealt with:
+ * end - start, or less when a destination table could not be allocated (the pages below
+ * start + that have moved; moving them back cannot fail, the source tables stay).
+ */
+unsigned long move_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			      unsigned long new_start, bool dup);
+
+/*
  * fork (mm/user.c dup_mm): map every page src has in [start, end), an area with vm_flags,
  * at the same address in dst, taking a page reference for each (none for VM_PFNMAP). A
  * private writable area (VM_WRITE without VM_SHARED) becomes copy-on-write: its pages are

@@ -309,7 +309,8 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
  * they take out waits in an mmu_gather (linux/mmu_gather.h) until the TLB, walk caches
  * included, no longer names it.
  */
-enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_CLEAN_DCACHE, RANGE_VISIT };
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_CLEAN_DCACHE, RANGE_VISIT,
+		RANGE_MOVE };
 
 struct range_walk {
 	enum range_op op;
@@ -321,6 +322,9 @@ struct range_walk {
 	visit_fn visit;			/* RANGE_VISIT: called for each present page */
 	void *arg;
 	unsigned long dline;		/* RANGE_CLEAN_DCACHE: the line size */
+	unsigned long delta;		/* RANGE_MOVE: destination minus source address */
+	bool dup;			/* RANGE_MOVE: keep the source entries (+1 each) */
+	unsigned long failed_at;	/* RANGE_MOVE: the first page not moved (err set) */
 };
 
 /* Break-before-make (Arm ARM D8.14): invalid and flushed before the new entry. */
@@ -347,6 +351,7 @@ static void leaf_op(struct range_walk *w, u64 *ep, unsigned long va)
 		rewrite_leaf(w, ep, va, pa | user_pte_attrs(user_page_access(pa, w->vm_flags)));
 		break;
 	case RANGE_COPY:		/* whole leaf tables: copy_pte_range() */
+	case RANGE_MOVE:		/* whole leaf tables: move_pte_range() */
 		break;
 	case RANGE_VISIT:
 		w->visit(va, pa, w->arg);
@@ -401,6 +406,51 @@ static void copy_pte_range(struct range_walk *w, u64 *src, unsigned long base,
 }
 
 /*
+ * mremap's move of one level-3 table's entries (entry i maps base + i pages) to w->delta
+ * bytes away, as Linux's move_ptes(): the descriptor itself moves, so the frame, its count
+ * and its access stay as they were; nothing is copied. The destination table is looked up
+ * (or made) once per 2 MiB of destination. The destination entry was invalid, so writing it
+ * needs no break-before-make; the source entry is made invalid and the mm's ASID flushed
+ * once at the end of the walk (until then the page is reachable at both addresses: the same
+ * frame, so no store is lost). With w->dup the source keeps its entry and the frame gains a
+ * reference (mremap with old_size 0 of a shared area).
+ */
+static void move_pte_range(struct range_walk *w, u64 *src, unsigned long base,
+			   unsigned long start, unsigned long end)
+{
+	unsigned long first = start > base ? (start - base) >> PAGE_SHIFT : 0;
+	unsigned long last = min((end - 1 - base) >> PAGE_SHIFT, (unsigned long)PTRS_PER_TABLE - 1);
+	unsigned long dst_block = 0;
+	u64 *dst = NULL;
+
+	for (unsigned long i = first; i <= last && !w->err; i++) {
+		unsigned long va = base + (i << PAGE_SHIFT), to = va + w->delta;
+		u64 desc = READ_ONCE(src[i]);
+
+		if (!(desc & PTE_VALID))
+			continue;
+		if (!dst || (to & ~(PMD_SIZE - 1)) != dst_block) {
+			u64 *ep = user_pte(w->tlb.mm, to, true);
+
+			if (!ep) {
+				w->err = -ENOMEM;
+				w->failed_at = va;
+				return;
+			}
+			dst = ep - pt_index(to, 3);
+			dst_block = to & ~(PMD_SIZE - 1);
+		}
+		WRITE_ONCE(dst[pt_index(to, 3)], desc);
+		if (w->dup) {
+			get_page(phys_to_page(desc & PTE_ADDR_MASK));
+		} else {
+			WRITE_ONCE(src[i], 0);
+			tlb_flush_needed(&w->tlb);
+		}
+	}
+}
+
+/*
  * The entries of 'table' at 'level' (entry i maps base + i * its span) that meet
  * [start, end). When unmapping, a lower table found empty afterwards is freed, whether or
  * not this walk emptied it; returns whether this one now is empty.
@@ -422,13 +472,17 @@ static bool walk_table(struct range_walk *w, u64 *table, int level, unsigned lon
 			leaf_op(w, ep, base + (i << shift));
 		} else if (w->op == RANGE_COPY && level == 2) {
 			copy_pte_range(w, __va(desc & PTE_ADDR_MASK), base + (i << shift), start, end);
+		} else if (w->op == RANGE_MOVE && level == 2) {
+			if (!w->err)
+				move_pte_range(w, __va(desc & PTE_ADDR_MASK), base + (i << shift),
+					       start, end);
 		} else if (walk_table(w, __va(desc & PTE_ADDR_MASK), level + 1, base + (i << shift),
 				      start, end)) {
 			WRITE_ONCE(*ep, 0);
 			tlb_remove_table(&w->tlb, __va(desc & PTE_ADDR_MASK));
 		}
 	}
-	if (w->op == RANGE_PROTECT || w->op == RANGE_COPY)
+	if (w->op == RANGE_PROTECT || w->op == RANGE_COPY || w->op == RANGE_MOVE)
 		dsb(ishst);	/* the new entries visible to the walker before user space runs */
 	/* At the last mmput the tables all go in destroy_context: no need to look. */
 	return w->op == RANGE_UNMAP && !w->tlb.mm->tearing_down &&
@@ -478,6 +532,16 @@ int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long 
 	walk_user_range(src, &w, start, end);
 	isb();
 	return w.err;
+}
+
+unsigned long move_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			      unsigned long new_start, bool dup)
+{
+	struct range_walk w = { .op = RANGE_MOVE, .delta = new_start - start, .dup = dup };
+
+	walk_user_range(mm, &w, start, end);
+	isb();
+	return w.err ? w.failed_at - start : end - start;
 }
 
 /*

@@ -198,7 +198,7 @@ void flush_tlb_mm(struct mm_struct *mm)
  * (munmap of the whole lower half looks at 256 PML4 slots, not 2^35 pages). What they take
  * out waits in an mmu_gather (linux/mmu_gather.h) until the TLB no longer names it.
  */
-enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_VISIT };
+enum range_op { RANGE_UNMAP, RANGE_PROTECT, RANGE_COPY, RANGE_VISIT, RANGE_MOVE };
 
 struct range_walk {
 	enum range_op op;
@@ -209,6 +209,9 @@ struct range_walk {
 	int err;			/* RANGE_COPY: -ENOMEM when dst could not take one */
 	visit_fn visit;			/* RANGE_VISIT: called for each present page */
 	void *arg;
+	unsigned long delta;		/* RANGE_MOVE: destination minus source address */
+	bool dup;			/* RANGE_MOVE: keep the source entries (+1 each) */
+	unsigned long failed_at;	/* RANGE_MOVE: the first page not moved (err set) */
 };
 
 static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
@@ -227,6 +230,7 @@ static void leaf_op(struct range_walk *w, u64 *e, unsigned long va)
 		tlb_flush_needed(&w->tlb);
 		break;
 	case RANGE_COPY:		/* whole leaf tables: copy_pte_range() */
+	case RANGE_MOVE:		/* whole leaf tables: move_pte_range() */
 		break;
 	case RANGE_VISIT:
 		w->visit(va, pa, w->arg);
@@ -274,6 +278,51 @@ static void copy_pte_range(struct range_walk *w, u64 *src, unsigned long base,
 }
 
 /*
+ * mremap's move of one leaf table's entries (entry i maps base + i pages) to w->delta bytes
+ * away, as Linux's move_ptes(): the entry itself moves, so the frame, its count, its
+ * access and its dirty bit stay as they were; nothing is copied. The destination table is
+ * looked up (or made) once per 2 MiB of destination, not once per page. The source entry
+ * is cleared and flushed at the end of the walk (the page is reachable through both
+ * addresses until then: the same frame, so no store is lost). A destination that is not
+ * present needs no flush. With w->dup the source keeps its entry and the frame gains a
+ * reference (mremap with old_size 0 of a shared area).
+ */
+static void move_pte_range(struct range_walk *w, u64 *src, unsigned long base,
+			   unsigned long start, unsigned long end)
+{
+	unsigned long first = start > base ? (start - base) >> PAGE_SHIFT : 0;
+	unsigned long last = min((end - 1 - base) >> PAGE_SHIFT, (unsigned long)PTRS_PER_TABLE - 1);
+	unsigned long dst_block = 0;
+	u64 *dst = NULL;
+
+	for (unsigned long i = first; i <= last && !w->err; i++) {
+		unsigned long va = base + (i << PAGE_SHIFT), to = va + w->delta;
+		u64 e = src[i];
+
+		if (!(e & USER_LEAF_MAPPED))
+			continue;
+		if (!dst || (to & ~(PMD_SIZE - 1)) != dst_block) {
+			u64 *pte = user_pte(w->tlb.mm, to, true);
+
+			if (!pte) {
+				w->err = -ENOMEM;
+				w->failed_at = va;
+				return;
+			}
+			dst = pte - pte_index(to);
+			dst_block = to & ~(PMD_SIZE - 1);
+		}
+		dst[pte_index(to)] = e;
+		if (w->dup) {
+			get_page(phys_to_page(e & PTE_ADDR_MASK));
+		} else {
+			src[i] = 0;
+			tlb_flush_needed(&w->tlb);
+		}
+	}
+}
+
+/*
  * The entries of 'table' (entry i maps base + i << shift) that meet [start, end). When
  * unmapping, a lower table found empty afterwards is freed, whether or not this walk emptied
  * it; returns whether this one now is empty.
@@ -294,6 +343,10 @@ static bool walk_table(struct range_walk *w, u64 *table, unsigned int shift, uns
 			leaf_op(w, e, base + (i << shift));
 		} else if (w->op == RANGE_COPY && shift == PMD_SHIFT) {
 			copy_pte_range(w, __va(*e & PTE_ADDR_MASK), base + (i << shift), start, end);
+		} else if (w->op == RANGE_MOVE && shift == PMD_SHIFT) {
+			if (!w->err)
+				move_pte_range(w, __va(*e & PTE_ADDR_MASK), base + (i << shift),
+					       start, end);
 		} else if (walk_table(w, __va(*e & PTE_ADDR_MASK), shift - 9, base + (i << shift),
 				      start, end)) {
 			tlb_remove_table(&w->tlb, __va(*e & PTE_ADDR_MASK));
@@ -346,6 +399,15 @@ int copy_user_range(struct mm_struct *dst, struct mm_struct *src, unsigned long 
 
 	walk_user_range(src, &w, start, end);
 	return w.err;
+}
+
+unsigned long move_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			      unsigned long new_start, bool dup)
+{
+	struct range_walk w = { .op = RANGE_MOVE, .delta = new_start - start, .dup = dup };
+
+	walk_user_range(mm, &w, start, end);
+	return w.err ? w.failed_at - start : end - start;
 }
 
 void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm)

@@ -1,0 +1,3 @@
+# mremap (issues 11 and 12): the libc-free probe on every ABI, and glibc's realloc of large
+# blocks, which is mremap underneath.
+probes-common += mremap
