@@ -12,7 +12,7 @@
  * Locking: page_table_lock (a spinlock; never held while touching user memory, since the
  * fault it could take needs the same lock, and never across schedule()) protects the area
  * list, map_count, the brk and mmap fields, and every change to the page tables: the
- * syscalls of mm/mmap.c, handle_mm_fault() and dup_mm() (for the mm copied) take it. The
+ * syscalls of mm/mmap.c and mm/mremap.c, handle_mm_fault() and dup_mm() (for the mm copied) take it. The
  * mm_* functions below expect it held, or the mm not yet visible to any other task (exec
  * building a new one, a test's own mm). Order: it nests inside tasklist_lock and outside
  * the page allocator's interrupt-off section; no other lock is taken inside it.

@@ -1,7 +1,8 @@
 """Linux's answers where qemu-user does not give them: the x86_64 builds of the memory probes
 run natively on the host's Linux. mmrlimit: RLIMIT_AS, RLIMIT_DATA and RLIMIT_STACK, which
 qemu-user does not apply (there those checks SKIP). madvise: qemu-user 7.2 answers most
-advice with 0. The same binaries boot on Ferry in tests/boot/cases_mm.py."""
+advice with 0. mremap: qemu-user implements mremap itself and answers several cases
+unlike Linux (tests/boot/cases_mremap.py). The same binaries boot on Ferry in tests/boot/cases_mm.py."""
 import os
 import platform
 import subprocess
@@ -13,7 +14,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 
 @pytest.mark.skipif(platform.system() != "Linux" or platform.machine() != "x86_64",
                     reason="needs an x86_64 Linux host")
-@pytest.mark.parametrize("probe,checks", [("mmrlimit", 14), ("madvise", 13)])
+@pytest.mark.parametrize("probe,checks", [("mmrlimit", 14), ("madvise", 13), ("mremap", 28)])
 def test_mm_probe_native_linux(tmp_path, probe, checks):
     out = tmp_path / "probes"
     subprocess.run(["make", "-s", "-C", TOP, "-f", "userspace/Makefile", f"PROBE_O={out}",
