@@ -2,8 +2,18 @@
 /*
  * Static ELF loader for ELF64 programs of the native arch and, where the arch has a 32-bit
  * ABI (x86: i386; arm64: arm, the AArch32 EABI), ELF32 programs. It maps each PT_LOAD
- * segment into a fresh address space, then builds the initial stack exactly as Linux lays
- * it out, from the top down:
+ * segment of the file into a fresh address space as Linux does, from the file's own pages
+ * (tmpfs's page index: mm/filemap.c), nothing copied at exec:
+ *
+ *   - the file part of a segment is a private file mapping (vm_file, vm_pgoff from
+ *     p_offset): read-only and executable pages are the file's pages, shared by every
+ *     process running it; a write copies the page into the process (mm/memory.c);
+ *   - the tail of the last file page of a segment with a bss is zeroed in the process's
+ *     own copy of that page (never in the file's page);
+ *   - the bss beyond that page is anonymous memory, zero on first touch.
+ *
+ * Only the ELF header (from exec's first BINPRM_BUF_SIZE bytes) and the program headers
+ * are read. Then the initial stack is built exactly as Linux lays it out, from the top down:
  *
  *     [ AT_EXECFN string, platform string, 16 random bytes, argv and envp strings ]
  *     [ padding to 16 bytes ]
@@ -13,7 +23,11 @@
  *     argc                            <- sp on entry
  *
  * Every field read from the file is checked against the file's size and the user address
- * limit first; a bad file gives -ENOEXEC or -EINVAL, never a half-built process.
+ * limit first; a bad file gives -ENOEXEC or -EINVAL, never a half-built process: program
+ * headers outside the file, a segment whose file bytes lie outside it, ENOEXEC; p_filesz >
+ * p_memsz, a segment past the user limit, or p_vaddr and p_offset not equal modulo the page
+ * size (Linux's mmap refuses the unaligned offset), EINVAL. A later segment that overlaps
+ * an earlier one replaces its pages, as Linux's MAP_FIXED does.
  */
 #include <linux/random.h>
 #include <linux/kernel.h>
@@ -26,6 +40,9 @@
 #include <linux/resource.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/err.h>
+#include <linux/mmu_context.h>
 #include <asm/elf.h>
 #include <asm/timex.h>
 
@@ -46,18 +63,21 @@ struct elf_info {
 	bool compat, dyn;		/* a 32-bit program; ET_DYN (position-independent) */
 	u64 entry, phoff;
 	u16 phnum, phentsize;
+	const unsigned char *phdrs;	/* the program headers: in b->buf, or phdrs_buf */
+	void *phdrs_buf;		/* kmalloc'd when they lie beyond b->buf */
 };
 
+/* The ELF header, from the bytes exec read (b->buf); the program headers' place checked. */
 static int read_header(struct linux_binprm *b, struct elf_info *ei)
 {
-	const unsigned char *d = (const unsigned char *)b->data;
+	const unsigned char *d = (const unsigned char *)b->buf;
 	size_t size = b->size;
 
-	if (size < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, 4))
+	if (b->buf_len < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, 4))
 		return -ENOEXEC;
 	if (d[EI_DATA] != ELFDATA2LSB || d[EI_VERSION] != EV_CURRENT)
 		return -ENOEXEC;
-	if (d[EI_CLASS] == ELFCLASS64 && size >= sizeof(Elf64_Ehdr)) {
+	if (d[EI_CLASS] == ELFCLASS64 && b->buf_len >= sizeof(Elf64_Ehdr)) {
 		const Elf64_Ehdr *eh = (const void *)d;
 
 		if (!elf_check_arch(eh) || (eh->e_type != ET_EXEC && eh->e_type != ET_DYN) ||
@@ -82,9 +102,34 @@ static int read_header(struct linux_binprm *b, struct elf_info *ei)
 	return 0;
 }
 
-static void get_phdr(struct linux_binprm *b, struct elf_info *ei, int i, struct phdr *p)
+/*
+ * The program headers (at most 64 of 56 bytes): taken from b->buf when they lie inside it,
+ * else read from the file into a buffer of their size (Linux's elf_read), freed by
+ * put_phdrs().
+ */
+static int read_phdrs(struct linux_binprm *b, struct elf_info *ei)
 {
-	const unsigned char *at = (const unsigned char *)b->data + ei->phoff + i * ei->phentsize;
+	size_t len = (size_t)ei->phnum * ei->phentsize;
+	loff_t pos = ei->phoff;
+	ssize_t n;
+
+	if (ei->phoff + len <= b->buf_len) {
+		ei->phdrs = (const unsigned char *)b->buf + ei->phoff;
+		return 0;
+	}
+	ei->phdrs_buf = kmalloc(len, GFP_KERNEL);
+	if (!ei->phdrs_buf)
+		return -ENOMEM;
+	n = kernel_read(b->file, ei->phdrs_buf, len, &pos);
+	if (n != (ssize_t)len)
+		return n < 0 ? n : -EIO;
+	ei->phdrs = ei->phdrs_buf;
+	return 0;
+}
+
+static void get_phdr(struct elf_info *ei, int i, struct phdr *p)
+{
+	const unsigned char *at = ei->phdrs + i * ei->phentsize;
 
 	if (ei->compat) {
 		const Elf32_Phdr *ph = (const void *)at;
@@ -104,29 +149,120 @@ static unsigned long vm_flags_of(u32 pf)
 	return (pf & PF_R ? VM_READ : 0) | (pf & PF_W ? VM_WRITE : 0) | (pf & PF_X ? VM_EXEC : 0);
 }
 
+/*
+ * A private mapping of file pages [pgoff, ...) at [start, end) of the new mm, as mmap's
+ * MAP_PRIVATE | MAP_FIXED would make it: the area holds a reference to the file, and its
+ * pages come from the file's mmap (tmpfs: generic_file_mmap) when first touched.
+ */
+static int map_file_area(struct mm_struct *mm, struct file *file, unsigned long start,
+			 unsigned long end, unsigned long pgoff, unsigned long vm_flags)
+{
+	struct vm_area_struct *v;
+	int err;
+
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;			/* Linux's elf_map: the mmap's error */
+	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	v->vm_start = start;
+	v->vm_end = end;
+	v->vm_flags = vm_flags;
+	v->vm_pgoff = pgoff;
+	v->vm_file = get_file(file);
+	err = file->f_op->mmap(file, v);
+	if (!err && !v->vm_file)
+		err = -ENODEV;			/* made anonymous: not a file a program runs from */
+	if (!err)
+		err = mm_insert_vma(mm, v);
+	if (err) {
+		if (v->vm_file)
+			fput(v->vm_file);	/* never the last: b->file holds one */
+		kfree(v);
+	}
+	return err;
+}
+
+/*
+ * Zero the page at addr from addr to its end, in the process's own copy of the page (a
+ * write fault copies the file's page first; the file's page is never written). A segment
+ * that may not be written gets its copy the same way, its protection put back after.
+ */
+static int zero_page_tail(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+	unsigned long off = addr & (PAGE_SIZE - 1);
+	unsigned long flags;
+	phys_addr_t pa;
+	int err;
+
+	if (!v)
+		return 0;
+	flags = v->vm_flags;
+	v->vm_flags |= VM_WRITE;
+	err = handle_mm_fault(mm, addr, FAULT_FLAG_WRITE);
+	v->vm_flags = flags;
+	if (err)
+		return err;
+	pa = user_page_phys(mm, addr & PAGE_MASK);
+	if (!pa)
+		return -EFAULT;
+	memset((char *)__va(pa) + off, 0, PAGE_SIZE - off);
+	if (!(flags & VM_WRITE))
+		protect_user_range(mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE, flags);
+	return 0;
+}
+
 static int map_segment(struct linux_binprm *b, struct phdr *p)
 {
 	struct mm_struct *mm = b->mm;
-	u64 start, end;
+	unsigned long flags = vm_flags_of(p->flags);
+	u64 start, file_end, bss, anon_start, end;
 	int err;
 
 	/* A segment with no file bytes (pure .bss) may name any offset: linkers do. */
-	if (p->filesz > p->memsz || (p->filesz && (p->offset > b->size ||
-	    p->filesz > b->size - p->offset)))
+	if (p->filesz && (p->offset > b->size || p->filesz > b->size - p->offset))
 		return -ENOEXEC;
 	/* The whole segment, rounded to pages, must lie below the user limit. */
-	if (p->vaddr > mm->task_size || p->memsz > mm->task_size - p->vaddr)
+	if (p->filesz > p->memsz || p->vaddr > mm->task_size ||
+	    p->memsz > mm->task_size - p->vaddr)
 		return -EINVAL;
 	start = ALIGN_DOWN(p->vaddr, PAGE_SIZE);
 	end = ALIGN(p->vaddr + p->memsz, PAGE_SIZE);
 	if (end > mm->task_size)
 		return -EINVAL;
-	err = mm_map_anon(mm, start, end - start, vm_flags_of(p->flags));
-	if (err)
-		return err;
-	err = mm_copy_to(mm, p->vaddr, (const char *)b->data + p->offset, p->filesz);
-	if (err)
-		return err;
+	bss = p->vaddr + p->filesz;
+	file_end = ALIGN(bss, PAGE_SIZE);
+	if (p->filesz) {
+		/* The file offset must sit in its page where the address sits in its own. */
+		if ((p->vaddr - p->offset) & (PAGE_SIZE - 1))
+			return -EINVAL;
+		err = mm_unmap(mm, start, file_end);	/* MAP_FIXED: replace what is there */
+		if (!err)
+			err = map_file_area(mm, b->file, start, file_end,
+					    (p->offset - (p->vaddr - start)) >> PAGE_SHIFT, flags);
+		if (err)
+			return err;
+	}
+	/* The bss: the rest of the last file page (zeroed in the process's copy), then
+	 * anonymous memory. A bss starting inside a page that no segment maps starts there. */
+	anon_start = file_end;
+	if (p->memsz > p->filesz && (bss & (PAGE_SIZE - 1))) {
+		if (find_vma(mm, bss)) {
+			err = zero_page_tail(mm, bss);
+			if (err)
+				return err;
+		} else {
+			anon_start = ALIGN_DOWN(bss, PAGE_SIZE);
+		}
+	}
+	if (end > anon_start) {
+		err = mm_unmap(mm, anon_start, end);
+		if (!err)
+			err = mm_reserve_anon(mm, anon_start, end - anon_start, flags);
+		if (err)
+			return err;
+	}
 	/* As Linux: the data runs from the highest segment's start to its file bytes' end
 	 * (brk's RLIMIT_DATA check counts end_data - start_data). */
 	mm->start_data = max(mm->start_data, (unsigned long)p->vaddr);
@@ -287,13 +423,18 @@ static int refuse_unloadable(struct linux_binprm *b, struct elf_info *ei)
 	for (int i = 0; i < ei->phnum; i++) {
 		char interp[64] = "?";
 
-		get_phdr(b, ei, i, &p);
+		get_phdr(ei, i, &p);
 		if (p.type != PT_INTERP)
 			continue;
-		if (p.offset < b->size && p.filesz)
-			strlcpy(interp, (const char *)b->data + p.offset,
-				min((size_t)p.filesz, min(sizeof(interp),
-				    (size_t)(b->size - p.offset) + 1)));
+		if (p.offset < b->size && p.filesz) {
+			loff_t pos = p.offset;
+			ssize_t n = kernel_read(b->file, interp,
+						min((size_t)p.filesz, sizeof(interp) - 1), &pos);
+
+			interp[n > 0 ? n : 0] = '\0';
+			if (n <= 0)
+				strlcpy(interp, "?", sizeof(interp));
+		}
 		pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
 		       "programs run here: ENOEXEC\n", b->interp, interp);
 		return -ENOEXEC;
@@ -308,7 +449,7 @@ static int refuse_unloadable(struct linux_binprm *b, struct elf_info *ei)
 
 int load_elf_binary(struct linux_binprm *b)
 {
-	struct elf_info ei;
+	struct elf_info ei = { 0 };
 	struct phdr p;
 	bool found_phdr = false;
 	unsigned long phdr_addr = 0;
@@ -316,16 +457,20 @@ int load_elf_binary(struct linux_binprm *b)
 
 	err = read_header(b, &ei);
 	if (!err)
+		err = read_phdrs(b, &ei);
+	if (!err)
 		err = refuse_unloadable(b, &ei);
 	if (err)
-		return err;
+		goto out;
 	b->compat = ei.compat;
 	b->mm = mm_alloc(ei.compat ? TASK_SIZE_32 : TASK_SIZE_MAX);
-	if (!b->mm)
-		return -ENOMEM;
+	if (!b->mm) {
+		err = -ENOMEM;
+		goto out;
+	}
 
 	for (int i = 0; i < ei.phnum; i++) {
-		get_phdr(b, &ei, i, &p);
+		get_phdr(&ei, i, &p);
 		if (p.type != PT_LOAD)
 			continue;
 		err = map_segment(b, &p);
@@ -337,6 +482,7 @@ int load_elf_binary(struct linux_binprm *b)
 			phdr_addr = p.vaddr + (ei.phoff - p.offset);
 		}
 	}
+	mm_release_dead_vmas(b->mm);		/* areas a later segment replaced */
 	if (!b->mm->start_code) {
 		err = -ENOEXEC;			/* nothing executable was loaded */
 		goto fail;
@@ -349,9 +495,11 @@ int load_elf_binary(struct linux_binprm *b)
 	err = build_stack(b, &ei, phdr_addr);
 	if (err)
 		goto fail;
-	return 0;
+	goto out;
 fail:
 	mmput(b->mm);
 	b->mm = NULL;
+out:
+	kfree(ei.phdrs_buf);
 	return err;
 }

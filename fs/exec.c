@@ -161,45 +161,34 @@ static int set_limit(struct linux_binprm *b)
 	return 0;
 }
 
-/* Let go of the file being loaded and its contents. */
+/* Let go of the file being loaded: its write denial, then the reference. */
 static void exec_put_file(struct linux_binprm *b)
 {
-	if (b->data)
-		vfree((void *)b->data);
-	if (b->file)
+	if (b->file) {
+		allow_write_access(b->file);
 		fput(b->file);
-	b->data = NULL;
+	}
 	b->file = NULL;
 	b->size = 0;
 }
 
 /*
- * The loader's one read of the file: all of it into a kernel buffer, through the file's
- * read_kernel (tmpfs). The ELF loader and the script loader then parse b->data. (The mm
- * engineer's file mapping will map tmpfs pages instead of copying: this is the one place
- * to change.)
+ * The loader reads only the start of the file (Linux's prepare_binprm): BINPRM_BUF_SIZE
+ * bytes, enough for a "#!" line and an ELF header. The ELF loader reads the program headers
+ * itself and maps the segments from the file's pages (fs/binfmt_elf.c); nothing else of the
+ * file is copied. b->size keeps the file's size for the loaders' range checks.
  */
-static int exec_read_file(struct linux_binprm *b)
+static int exec_read_header(struct linux_binprm *b)
 {
-	struct inode *inode = file_inode(b->file);
-	loff_t pos = 0, size = inode->i_size;
-	char *buf;
+	loff_t pos = 0, size = file_inode(b->file)->i_size;
+	ssize_t n;
 
-	if (size > (64L << 20))
-		return -ENOMEM;			/* a program larger than any this kernel loads */
-	buf = vmalloc(size ? size : 1);
-	if (!buf)
-		return -ENOMEM;
-	while (pos < size) {
-		ssize_t n = kernel_read(b->file, buf + pos, size - pos, &pos);
-
-		if (n <= 0) {
-			vfree(buf);
-			return n < 0 ? n : -EIO;
-		}
-	}
-	b->data = buf;
+	memset(b->buf, 0, sizeof(b->buf));
+	n = kernel_read(b->file, b->buf, size < BINPRM_BUF_SIZE ? (size_t)size : BINPRM_BUF_SIZE, &pos);
+	if (n < 0)
+		return n;
 	b->size = size;
+	b->buf_len = n;
 	return 0;
 }
 
@@ -238,9 +227,15 @@ static int find_exec(int dfd, const char *path, int flags, struct linux_binprm *
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	f->f_mode |= FMODE_EXEC;
+	/* A file open for writing cannot run (Linux's deny_write_access): ETXTBSY. */
+	err = deny_write_access(f);
+	if (err) {
+		fput(f);
+		return err;
+	}
 	exec_put_file(b);
 	b->file = f;
-	err = exec_read_file(b);
+	err = exec_read_header(b);
 	if (err)
 		exec_put_file(b);
 	return err;
@@ -290,7 +285,7 @@ static bool blank(char c)
  */
 static int load_script(struct linux_binprm *b)
 {
-	const char *d = b->data;
+	const char *d = b->buf;
 	char *buf = b->interp_buf, *last = buf + BINPRM_BUF_SIZE - 1;
 	char *end, *name, *sep, *arg = NULL, *old;
 	char prev[BINPRM_BUF_SIZE];
@@ -298,14 +293,14 @@ static int load_script(struct linux_binprm *b)
 	size_t old_len, argv0_len;
 	int err;
 
-	if (b->size < 2 || d[0] != '#' || d[1] != '!')
+	if (b->buf_len < 2 || d[0] != '#' || d[1] != '!')
 		return -ENOEXEC;
 	if (script != b->filename) {	/* it points into buf, about to be overwritten */
 		strlcpy(prev, script, sizeof(prev));
 		script = prev;
 	}
 	memset(buf, 0, BINPRM_BUF_SIZE);
-	memcpy(buf, d, min(b->size, (size_t)BINPRM_BUF_SIZE));
+	memcpy(buf, d, b->buf_len);
 	end = memchr(buf, '\n', BINPRM_BUF_SIZE);
 	if (!end) {
 		char *p = buf + 2;
@@ -458,7 +453,10 @@ static int bprm_execve(struct linux_binprm *b)
 	}
 
 	/* Point of no return: the new image is complete, this is the only thread. */
-	b->mm->exe_file = get_file(b->file);	/* /proc/<pid>/exe: the program (or interpreter) */
+	/* /proc/<pid>/exe: the program (or interpreter); while an mm names it, it cannot be
+	 * opened for writing (ETXTBSY), as Linux 6.1's set_mm_exe_file. */
+	deny_write_access(b->file);		/* cannot fail: b holds a denial already */
+	b->mm->exe_file = get_file(b->file);
 	old = current->mm;
 	if (old)
 		mm_release(current, old);

@@ -67,6 +67,15 @@ struct file *alloc_file(const struct path *path, struct inode *inode,
 		path_get(path);
 	}
 	f->f_inode = igrab(inode);
+	/* A regular file opened for writing counts as a writer: not while it runs (ETXTBSY). */
+	if ((f->f_mode & FMODE_WRITE) && inode && S_ISREG(inode->i_mode)) {
+		err = get_write_access(inode);
+		if (err) {
+			fput(f);		/* no f_op yet: no release */
+			return ERR_PTR(err);
+		}
+		f->f_mode |= FMODE_WRITER;
+	}
 	f->f_op = fops;
 	if (fops && fops->open) {
 		err = fops->open(inode, f);

@@ -8,8 +8,8 @@
  *
  * Errors as Linux: a negative length is EINVAL, a directory EISDIR (truncate) or EINVAL
  * (ftruncate), another non-regular file EINVAL, a descriptor not open for writing EINVAL,
- * beyond MAX_LFS_FILESIZE or RLIMIT_FSIZE EFBIG. ETXTBSY (a running executable) is not
- * reported: Ferry does not deny writes to running programs.
+ * beyond MAX_LFS_FILESIZE or RLIMIT_FSIZE EFBIG; truncate of a running program's file
+ * ETXTBSY (i_writecount, include/linux/fs.h).
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -53,9 +53,13 @@ int vfs_truncate(const struct path *path, loff_t length)
 	err = inode_permission(inode, MAY_WRITE);
 	if (err)
 		return err;
+	err = get_write_access(inode);		/* a running program: ETXTBSY */
+	if (err)
+		return err;
 	mutex_lock(&inode->i_mutex);
 	err = do_truncate(path->dentry, length, 0);
 	mutex_unlock(&inode->i_mutex);
+	put_write_access(inode);
 	return err;
 }
 

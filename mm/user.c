@@ -131,8 +131,10 @@ void mmput(struct mm_struct *mm)
 	}
 	destroy_context(mm);
 	mm_release_dead_vmas(mm);
-	if (mm->exe_file)
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);	/* its denial: see exec */
 		fput(mm->exe_file);
+	}
 	kfree(mm);
 }
 
@@ -177,6 +179,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->env_end = oldmm->env_end;
 	mm->mmap_base = oldmm->mmap_base;
 	mm->exe_file = oldmm->exe_file ? get_file(oldmm->exe_file) : NULL;
+	if (mm->exe_file)
+		deny_write_access(mm->exe_file);	/* cannot fail: oldmm's denies already */
 	arch_dup_mmap(oldmm, mm);
 	for (old = oldmm->mmap; old; old = old->vm_next) {
 		if (old->vm_flags & VM_DONTCOPY)

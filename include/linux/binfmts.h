@@ -26,8 +26,9 @@ struct linux_binprm {
 	const char *filename;		/* as given (AT_EXECFN; a script's path for its interpreter) */
 	const char *interp;		/* the file being loaded now */
 	struct file *file;		/* the file being loaded (opened for exec) */
-	const char *data;		/* its contents, read whole (exec_read_file; vmalloc) */
-	size_t size;
+	size_t size;			/* its size when opened (the loaders' range checks) */
+	char buf[BINPRM_BUF_SIZE];	/* its first bytes: "#!" line, ELF header */
+	size_t buf_len;			/* how many of them the file has */
 	int argc, envc;
 	char *strings;			/* argv strings then envp strings (vmalloc) */
 	size_t len, cap;		/* bytes used and allocated in strings */

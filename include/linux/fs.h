@@ -31,6 +31,7 @@
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/time64.h>
+#include <linux/errno.h>
 
 /* File types and permission bits (Linux's st_mode). */
 #define S_IFMT   0170000
@@ -280,6 +281,14 @@ struct inode {
 	const char *i_link;			/* a symlink's target (kmalloc'd) */
 	struct pipe_inode_info *i_pipe;		/* a FIFO's or pipe's buffer */
 	void *i_private;			/* the file system's (procfs: which pid and file) */
+	/*
+	 * Writers against runners (atomic, Linux's i_writecount): > 0 counts the files open
+	 * for writing on a regular file (FMODE_WRITER), < 0 the holders that deny writing (an
+	 * exec under way, each mm whose exe_file it is). Each side fails with ETXTBSY while
+	 * the other holds it: get_write_access/put_write_access, deny_write_access/
+	 * allow_write_access below.
+	 */
+	int i_writecount;
 };
 
 #define DCACHE_MOUNTED	0x1			/* a mount sits on this dentry */
@@ -347,6 +356,7 @@ typedef unsigned int fmode_t;
 #define FMODE_PWRITE	0x10
 #define FMODE_PATH	0x20			/* O_PATH: no read, write or ioctl */
 #define FMODE_EXEC	0x40
+#define FMODE_WRITER	0x80			/* holds a write access of its inode (i_writecount) */
 
 struct file {
 	const struct file_operations *f_op;
@@ -375,6 +385,44 @@ struct file *alloc_file(const struct path *path, struct inode *inode,
 			const struct file_operations *fops, unsigned int flags);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
+
+/* i_writecount (struct inode): one more writer, unless a program runs from it. */
+static inline int get_write_access(struct inode *inode)
+{
+	int n = __atomic_load_n(&inode->i_writecount, __ATOMIC_RELAXED);
+
+	do {
+		if (n < 0)
+			return -ETXTBSY;
+	} while (!__atomic_compare_exchange_n(&inode->i_writecount, &n, n + 1, false,
+					      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+	return 0;
+}
+
+static inline void put_write_access(struct inode *inode)
+{
+	__atomic_fetch_sub(&inode->i_writecount, 1, __ATOMIC_RELEASE);
+}
+
+/* One more holder that keeps f's inode from being written, unless it is open for writing. */
+static inline int deny_write_access(struct file *f)
+{
+	struct inode *inode = file_inode(f);
+	int n = __atomic_load_n(&inode->i_writecount, __ATOMIC_RELAXED);
+
+	do {
+		if (n > 0)
+			return -ETXTBSY;
+	} while (!__atomic_compare_exchange_n(&inode->i_writecount, &n, n - 1, false,
+					      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+	return 0;
+}
+
+static inline void allow_write_access(struct file *f)
+{
+	__atomic_fetch_add(&file_inode(f)->i_writecount, 1, __ATOMIC_RELEASE);
+}
+
 /* f_op->mmap of files whose pages the mm maps directly (tmpfs): mm/filemap.c. */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 
