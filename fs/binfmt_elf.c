@@ -41,6 +41,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/err.h>
 #include <linux/mmu_context.h>
 #include <asm/elf.h>
@@ -298,10 +299,11 @@ static unsigned long push_string(struct stack_builder *s, const char *str)
 	return push_bytes(s, str, strlen(str) + 1);
 }
 
-static void put_word(struct stack_builder *s, unsigned long at, unsigned long v)
+/* A word of the pointer block (argc, argv, envp, auxv), built in the kernel (little-endian
+ * on both arches: a 32-bit word is the value's first four bytes), copied out in one go. */
+static void put_word(char *block, unsigned long i, unsigned int word, unsigned long v)
 {
-	if (!s->err)
-		s->err = mm_copy_to(s->mm, at, &v, s->word);
+	memcpy(block + i * word, &v, word);
 }
 
 static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned long phdr_addr)
@@ -381,27 +383,36 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	/* argc + argv + NULL + envp + NULL + auxv, then align the final sp to 16 bytes. */
 	unsigned long words = 1 + b->argc + 1 + b->envc + 1 + n;
 
-	s.sp = ALIGN_DOWN(s.sp - words * s.word, 16);
-	unsigned long p = s.sp;
-
+	size_t block_len = words * s.word;
+	char *block = block_len <= 4 * PAGE_SIZE ? kmalloc(block_len, GFP_KERNEL) : vmalloc(block_len);
+	unsigned long w = 0;
 	const char *str = b->strings;
 
-	put_word(&s, p, b->argc), p += s.word;
+	if (!block)
+		return -ENOMEM;
+	s.sp = ALIGN_DOWN(s.sp - block_len, 16);
+	put_word(block, w++, s.word, b->argc);
 	for (int i = 0; i < b->argc + b->envc; i++) {
 		if (i == b->argc) {
-			put_word(&s, p, 0), p += s.word;	/* the end of argv */
+			put_word(block, w++, s.word, 0);	/* the end of argv */
 			mm->arg_end = mm->env_start = strings_at + (str - b->strings);
 		}
-		put_word(&s, p, strings_at + (str - b->strings)), p += s.word;
+		put_word(block, w++, s.word, strings_at + (str - b->strings));
 		str += strlen(str) + 1;
 	}
 	if (!b->envc) {
-		put_word(&s, p, 0), p += s.word;	/* the end of argv */
+		put_word(block, w++, s.word, 0);		/* the end of argv */
 		mm->arg_end = mm->env_start = strings_at + b->len;
 	}
-	put_word(&s, p, 0), p += s.word;		/* the end of envp */
+	put_word(block, w++, s.word, 0);			/* the end of envp */
 	for (int i = 0; i < n; i++)
-		put_word(&s, p, auxv[i]), p += s.word;
+		put_word(block, w++, s.word, auxv[i]);
+	if (!s.err)
+		s.err = mm_copy_to(mm, s.sp, block, block_len);
+	if (is_vmalloc_addr((unsigned long)block))
+		vfree(block);
+	else
+		kfree(block);
 	if (s.err)
 		return s.err;
 	if (top - s.sp > populate)

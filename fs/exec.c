@@ -79,6 +79,28 @@ static int count_args(struct user_arg_ptr a)
 	}
 }
 
+/*
+ * The strings' buffer: a few pages from kmalloc (the common case, a few hundred bytes of
+ * arguments: vmalloc would map, zero and later unmap and flush a page for them), vmalloc
+ * beyond that or when no contiguous pages are free.
+ */
+#define STRINGS_KMALLOC_MAX	(4 * PAGE_SIZE)
+
+static void *strings_alloc(size_t size)
+{
+	void *p = size <= STRINGS_KMALLOC_MAX ? kmalloc(size, GFP_KERNEL) : NULL;
+
+	return p ? p : vmalloc(size);
+}
+
+static void strings_free(void *p)
+{
+	if (p && is_vmalloc_addr((unsigned long)p))
+		vfree(p);
+	else
+		kfree(p);
+}
+
 /* Room for len more bytes of strings, within the limit. */
 static int reserve_strings(struct linux_binprm *b, size_t len)
 {
@@ -90,12 +112,12 @@ static int reserve_strings(struct linux_binprm *b, size_t len)
 	if (b->len + len <= b->cap)
 		return 0;
 	cap = max(b->cap * 2, PAGE_ALIGN(b->len + len));
-	n = vmalloc(cap);
+	n = strings_alloc(cap);
 	if (!n)
 		return -ENOMEM;
 	if (b->strings) {
 		memcpy(n, b->strings, b->len);
-		vfree(b->strings);
+		strings_free(b->strings);
 	}
 	b->strings = n;
 	b->cap = cap;
@@ -351,7 +373,7 @@ static int load_script(struct linux_binprm *b)
 		b->len += old_len - argv0_len;
 		b->argc += (arg ? 2 : 1) + (b->argc ? 0 : 1);
 	}
-	vfree(old);
+	strings_free(old);
 	if (err)
 		return err;
 	b->interp = name;
@@ -500,8 +522,7 @@ static struct linux_binprm *alloc_bprm(const char *filename)
 
 static void free_bprm(struct linux_binprm *b)
 {
-	if (b->strings)
-		vfree(b->strings);
+	strings_free(b->strings);
 	exec_put_file(b);
 	kfree(b);
 }

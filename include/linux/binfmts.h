@@ -30,7 +30,7 @@ struct linux_binprm {
 	char buf[BINPRM_BUF_SIZE];	/* its first bytes: "#!" line, ELF header */
 	size_t buf_len;			/* how many of them the file has */
 	int argc, envc;
-	char *strings;			/* argv strings then envp strings (vmalloc) */
+	char *strings;			/* argv strings then envp strings (kmalloc or vmalloc) */
 	size_t len, cap;		/* bytes used and allocated in strings */
 	size_t limit;			/* the most the strings may take (E2BIG past it) */
 	int recursion;
