@@ -384,10 +384,12 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	unsigned long words = 1 + b->argc + 1 + b->envc + 1 + n;
 
 	size_t block_len = words * s.word;
-	char *block = block_len <= 4 * PAGE_SIZE ? kmalloc(block_len, GFP_KERNEL) : vmalloc(block_len);
+	char *block = block_len <= 4 * PAGE_SIZE ? kmalloc(block_len, GFP_KERNEL) : NULL;
 	unsigned long w = 0;
 	const char *str = b->strings;
 
+	if (!block)
+		block = vmalloc(block_len);	/* a long argv, or no contiguous pages free */
 	if (!block)
 		return -ENOMEM;
 	s.sp = ALIGN_DOWN(s.sp - block_len, 16);
