@@ -180,6 +180,15 @@ unsigned long find_free_range(struct mm_struct *mm, unsigned long len)
 }
 
 /*
+ * exec's special pages (arm64's sigreturn page) go where the first mmap(NULL, len) would:
+ * Linux places its vDSO with get_unmapped_area the same way. 0 if there is no room.
+ */
+unsigned long mm_get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	return find_free_range(mm, len);
+}
+
+/*
  * A file mapping's checks, in do_mmap()'s order: the mapping type, a writable shared
  * mapping of a file not open for writing (EACCES), a file not open for reading (EACCES), a
  * file with no mmap (ENODEV). The area's flags: VM_SHARED | VM_MAYSHARE for MAP_SHARED,

@@ -123,6 +123,8 @@ int mm_reserve_anon(struct mm_struct *mm, unsigned long start, unsigned long len
 int mm_brk(struct mm_struct *mm, unsigned long old_end, unsigned long new_end,
 	   unsigned long vm_flags);
 
+/* Where mmap(NULL, len) would map now (mm/mmap.c); 0 when nothing fits. */
+unsigned long mm_get_unmapped_area(struct mm_struct *mm, unsigned long len);
 /* Record [start, end) as mapped by the kernel with frames it keeps (VM_PFNMAP added). */
 int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned long vm_flags);

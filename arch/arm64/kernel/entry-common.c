@@ -104,13 +104,25 @@ static __always_inline void el0_svc(struct pt_regs *regs)
 /*
  * A user fault the process gets a signal for; the return path is the usual one. The fault
  * paths are kept out of line, so their registers and stack do not weigh on the syscall case.
+ * As Linux's arm64_notify_die, the syndrome is recorded for the signal frame (esr_context)
+ * with no fault address; a breakpoint (el0_brk) records nothing, as Linux's brk handler.
  */
-static noinline void el0_signal(struct pt_regs *regs, int sig, int code, unsigned long addr,
-		       const char *what)
+static noinline void el0_signal(struct pt_regs *regs, unsigned long esr, int sig, int code,
+				unsigned long addr, const char *what)
 {
 	irqentry_enter_from_user_mode(regs);
 	local_irq_enable();
+	current->thread.fault_address = 0;
+	current->thread.fault_code = esr;
 	force_sig_fault(regs, sig, code, addr, what);
+	irqentry_exit_to_user_mode(regs);
+}
+
+static noinline void el0_brk(struct pt_regs *regs, const char *what)
+{
+	irqentry_enter_from_user_mode(regs);
+	local_irq_enable();
+	force_sig_fault(regs, SIGTRAP, TRAP_BRKPT, regs->pc, what);
 	irqentry_exit_to_user_mode(regs);
 }
 
@@ -126,7 +138,7 @@ static noinline void el0_abort(struct pt_regs *regs, unsigned long esr)
 /* Any other synchronous exception EL0 can cause: named by its exception class. */
 static noinline void el0_inv(struct pt_regs *regs, unsigned long esr)
 {
-	el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, esr_class_name(esr));
+	el0_signal(regs, esr, SIGILL, ILL_ILLOPC, regs->pc, esr_class_name(esr));
 }
 
 asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
@@ -144,19 +156,19 @@ asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
 		el0_abort(regs, esr);
 		break;
 	case ESR_ELx_EC_UNKNOWN:	/* undefined instruction */
-		el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
+		el0_signal(regs, esr, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
 		break;
 	case ESR_ELx_EC_SYS64:		/* MRS/MSR/SYS EL0 may not use, e.g. mrs ttbr1_el1 */
-		el0_signal(regs, SIGILL, ILL_PRVOPC, regs->pc, "privileged system register access");
+		el0_signal(regs, esr, SIGILL, ILL_PRVOPC, regs->pc, "privileged system register access");
 		break;
 	case ESR_ELx_EC_PC_ALIGN:	/* FAR_EL1 = the misaligned PC */
-		el0_signal(regs, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");
+		el0_signal(regs, esr, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");
 		break;
 	case ESR_ELx_EC_SP_ALIGN:	/* SCTLR_EL1.SA0: sp not 16-byte aligned at an access */
-		el0_signal(regs, SIGBUS, BUS_ADRALN, regs->sp, "misaligned sp");
+		el0_signal(regs, esr, SIGBUS, BUS_ADRALN, regs->sp, "misaligned sp");
 		break;
 	case ESR_ELx_EC_BRK64:		/* brk #imm: no debugger attached, so the default action */
-		el0_signal(regs, SIGTRAP, TRAP_BRKPT, regs->pc, "breakpoint (brk)");
+		el0_brk(regs, "breakpoint (brk)");
 		break;
 	default:			/* everything else EL0 can cause: illegal state, SVE, ... */
 		el0_inv(regs, esr);
@@ -203,20 +215,20 @@ asmlinkage void el0t_32_sync_handler(struct pt_regs *regs)
 		el0_abort(regs, esr);
 		break;
 	case ESR_ELx_EC_UNKNOWN:	/* undefined instruction (udf, or one this CPU lacks) */
-		el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
+		el0_signal(regs, esr, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
 		break;
 	case ESR_ELx_EC_CP15_32:	/* coprocessor accesses EL0 may not make */
 	case ESR_ELx_EC_CP15_64:
 	case ESR_ELx_EC_CP14_MR:
 	case ESR_ELx_EC_CP14_LS:
 	case ESR_ELx_EC_CP14_64:
-		el0_signal(regs, SIGILL, ILL_ILLOPC, regs->pc, esr_class_name(esr));
+		el0_signal(regs, esr, SIGILL, ILL_ILLOPC, regs->pc, esr_class_name(esr));
 		break;
 	case ESR_ELx_EC_PC_ALIGN:	/* a bx to a misaligned ARM-state address */
-		el0_signal(regs, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");
+		el0_signal(regs, esr, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");
 		break;
 	case ESR_ELx_EC_BKPT32:		/* bkpt #imm: no debugger attached */
-		el0_signal(regs, SIGTRAP, TRAP_BRKPT, regs->pc, "breakpoint (bkpt)");
+		el0_brk(regs, "breakpoint (bkpt)");
 		break;
 	default:
 		el0_inv(regs, esr);

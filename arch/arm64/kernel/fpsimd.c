@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/irqflags.h>
 #include <asm/fpsimd.h>
 
 /* Called with interrupts off by __switch_to; prev's registers are the CPU's. */
@@ -32,4 +33,28 @@ void fpu_clone(struct task_struct *dst, struct task_struct *src)
 void fpu_init_task(struct task_struct *t)
 {
 	memset(&t->thread.fpsimd_state, 0, sizeof(t->thread.fpsimd_state));
+}
+
+/* Signal frames: current's V0-V31, FPSR, FPCR as they are now (the CPU holds them). */
+struct user_fpsimd_state *fpsimd_preserve_current_state(void)
+{
+	struct user_fpsimd_state *st = &current->thread.fpsimd_state;
+
+	fpsimd_save_state(st);
+	return st;
+}
+
+/*
+ * sigreturn: st becomes current's registers. With interrupts off, so a task switch cannot
+ * save the CPU's half-loaded registers over thread.fpsimd_state between the two steps.
+ */
+void fpsimd_update_current_state(const struct user_fpsimd_state *st)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (st != &current->thread.fpsimd_state)
+		memcpy(&current->thread.fpsimd_state, st, sizeof(*st));
+	fpsimd_load_state(&current->thread.fpsimd_state);
+	local_irq_restore(flags);
 }

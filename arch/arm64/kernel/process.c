@@ -23,6 +23,7 @@
 #include <asm/semihosting.h>
 #include <asm/sysreg.h>
 #include <linux/compat.h>
+#include "signal_arm64.h"
 
 /* The task kernel_entry 0 puts into SP_EL0 (asm/current.h); set by set_current_task(). */
 struct task_struct *__entry_task;
@@ -81,14 +82,38 @@ bool arm64_compat_elf_check_arch(const Elf32_Ehdr *eh)
 
 /*
  * The kuser helpers page (kuser32.S) at 0xffff0000 of every AArch32 task: read-only and
- * executable, the kernel's own page (VM_PFNMAP: munmap and exit never free it). A program
- * whose segments already reach there simply goes without.
+ * executable, the kernel's own page (VM_PFNMAP: munmap and exit never free it), with the
+ * signal handlers' sigreturn code at 0xffff0500. A program whose segments already reach
+ * there simply goes without.
  */
 extern const char kuser_page[];
 
+/*
+ * The sigreturn trampoline page (sigtramp.S) of an arm64 process, where Linux puts its vDSO:
+ * at the top of the mmap area, the address the first mmap(NULL, ...) would otherwise get.
+ * mm->context.vdso names it (signal.c returns handlers there; /proc shows [vdso]). Without
+ * it (no room) a handler needs SA_RESTORER, and one without gets SIGSEGV at delivery.
+ */
+static void map_sigtramp_page(struct mm_struct *mm)
+{
+	unsigned long at = mm_get_unmapped_area(mm, PAGE_SIZE);
+
+	if (!at || mm_add_special(mm, at, at + PAGE_SIZE, VM_READ | VM_EXEC))
+		return;
+	if (map_user_page(mm, at, __pa_symbol(sigtramp_page), VM_READ | VM_EXEC)) {
+		mm_unmap(mm, at, at + PAGE_SIZE);
+		return;
+	}
+	mm->context.vdso = at;
+}
+
 unsigned long arch_setup_additional_pages(struct mm_struct *mm, bool compat)
 {
-	if (!compat || user_page_phys(mm, AARCH32_VECTORS_BASE))
+	if (!compat) {
+		map_sigtramp_page(mm);
+		return 0;	/* no ELF vDSO: nothing for AT_SYSINFO_EHDR */
+	}
+	if (user_page_phys(mm, AARCH32_VECTORS_BASE))
 		return 0;
 	if (mm_add_special(mm, AARCH32_VECTORS_BASE, AARCH32_VECTORS_BASE + PAGE_SIZE,
 			   VM_READ | VM_EXEC))

@@ -86,9 +86,30 @@ void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 }
 
 /*
+ * What a signal frame reports about this fault (the esr_context of arm64 frames, the
+ * fault_address and error_code of AArch32 ones). A fault on a kernel address must not tell
+ * user space anything about the kernel's mappings: as Linux's set_thread_esr, it is
+ * reported as a level 0 translation fault, keeping only what the faulting instruction
+ * already tells (EC, IL, and for data aborts CM and WnR).
+ */
+static void set_thread_esr(unsigned long far, unsigned long esr)
+{
+	current->thread.fault_address = far;
+	if (far >= TASK_SIZE_MAX) {
+		if (ESR_ELx_EC(esr) == ESR_ELx_EC_DABT_LOW)
+			esr &= ESR_ELx_EC_MASK | ESR_ELx_IL | ESR_ELx_CM | ESR_ELx_WNR;
+		else
+			esr &= ESR_ELx_EC_MASK | ESR_ELx_IL;
+		esr |= ESR_ELx_FSC_FAULT;
+	}
+	current->thread.fault_code = esr;
+}
+
+/*
  * An abort from EL0. The fault status code tells "nothing mapped there" (translation fault:
  * SEGV_MAPERR) from "mapped, but not for this access" (permission, access flag: a kernel
- * address, a write to read-only memory, a jump into a non-executable page: SEGV_ACCERR).
+ * address, a write to read-only memory, a jump into a non-executable page: SEGV_ACCERR);
+ * an alignment fault is SIGBUS with BUS_ADRALN, as Linux's do_alignment_fault.
  */
 void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 {
@@ -102,5 +123,10 @@ void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs
 		return;
 	if (esr & ESR_ELx_FNV)
 		far = 0;	/* the address is not known */
+	set_thread_esr(far, esr);
+	if (fsc == ESR_ELx_FSC_ALIGN) {	/* e.g. an exclusive load or store off its size */
+		force_sig_fault(regs, SIGBUS, BUS_ADRALN, far, "alignment fault");
+		return;
+	}
 	force_sig_fault(regs, SIGSEGV, code, far, what);
 }

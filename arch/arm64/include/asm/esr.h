@@ -7,6 +7,7 @@
 
 #define ESR_ELx_EC_SHIFT	26
 #define ESR_ELx_EC(esr)		(((esr) >> ESR_ELx_EC_SHIFT) & 0x3f)
+#define ESR_ELx_EC_MASK		(0x3fUL << ESR_ELx_EC_SHIFT)
 #define ESR_ELx_IL		(1UL << 25)
 #define ESR_ELx_ISS(esr)	((esr) & 0x1ffffff)
 
@@ -62,5 +63,6 @@
 #define ESR_ELx_FSC_FAULT	0x04	/* translation fault */
 #define ESR_ELx_FSC_ACCESS	0x08
 #define ESR_ELx_FSC_PERM	0x0c
+#define ESR_ELx_FSC_ALIGN	0x21	/* alignment fault */
 
 #endif

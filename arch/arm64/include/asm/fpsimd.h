@@ -1,8 +1,8 @@
 /*
  * The user's FP/SIMD registers of each task (arch/arm64/kernel/fpsimd.c and entry-fpsimd.S):
- * V0-V31, FPSR and FPCR. AArch32 tasks use the same registers: their D0-D31 are the low
- * halves of V0-V31 (Q0-Q15 are V0-V15) and FPSCR's fields live in FPSR and FPCR, so one
- * format and one path serve both kinds of task.
+ * V0-V31, FPSR and FPCR. AArch32 tasks use the same registers: Q0-Q15 are V0-V15 (D2n
+ * and D2n+1 the low and high halves of Vn) and FPSCR's fields live in FPSR and FPCR, so
+ * one format and one path serve both kinds of task.
  *
  * The kernel is built -mgeneral-regs-only, so while a task runs, in user mode or in the
  * kernel, its FP/SIMD registers simply stay in the CPU: no exception entry, interrupt or
@@ -39,6 +39,13 @@ void fpu_switch(struct task_struct *prev, struct task_struct *next);
 void fpu_clone(struct task_struct *dst, struct task_struct *src);
 void fpu_init_task(struct task_struct *t);
 void fpsimd_flush_user_state(void);
+
+/*
+ * Signal frames (kernel/signal.c, signal32.c): the running task's registers saved into its
+ * thread.fpsimd_state (returned), and a state sigreturn read made its registers.
+ */
+struct user_fpsimd_state *fpsimd_preserve_current_state(void);
+void fpsimd_update_current_state(const struct user_fpsimd_state *st);
 
 /* entry-fpsimd.S: the CPU's registers to and from memory (16-byte aligned). */
 void fpsimd_save_state(struct user_fpsimd_state *state);

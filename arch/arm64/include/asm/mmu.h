@@ -7,7 +7,7 @@
 typedef struct {
 	phys_addr_t pgd;	/* level-0 table of the TTBR0 half; TTBR0_EL1 while it runs */
 	u64 id;			/* ASID generation | ASID (arch/arm64/mm/context.c); 0: none yet */
-	unsigned long vdso;	/* no arm64 vDSO yet: always 0 */
+	unsigned long vdso;	/* arm64: the sigreturn page ([vdso], kernel/sigtramp.S); 0: none */
 } mm_context_t;
 
 #endif

@@ -40,6 +40,14 @@ struct thread_struct {
 	unsigned long tp2_value;	/* TPIDR_EL0 */
 	/* V0-V31, FPSR, FPCR while the task is off the CPU (asm/fpsimd.h, kernel/fpsimd.c). */
 	struct user_fpsimd_state fpsimd_state;
+	/*
+	 * The last user fault's data for signal frames (Linux's names): FAR (SIGSEGV, and the
+	 * AArch32 frame's fault_address) and ESR_EL1 (arm64's esr_context, AArch32's
+	 * error_code write bit), recorded by the fault paths before force_sig_fault; 0 when the
+	 * fault has none (fault_code 0: no esr_context). Only the task itself writes them.
+	 */
+	unsigned long fault_address;
+	unsigned long fault_code;
 };
 
 static inline void cpu_relax(void)

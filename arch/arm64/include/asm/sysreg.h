@@ -82,6 +82,33 @@
 #define PSR_AA32_MODE_USR	0x10
 #define PSR_AA32_T_BIT		_BITUL(5)
 
+/*
+ * The rest of PSTATE that signal frames and sigreturn look at (kernel/signal.c,
+ * signal32.c). AArch64: NZCV flags, BTYPE (the pending branch type of BTI), SS (software
+ * step), SSBS, TCO (MTE tag check override). AArch32 (SPSR_EL1 with M[4] set): the CPSR's
+ * flags, IT state, GE bits, E (big-endian data) and its own A/I/F masks.
+ */
+#define PSR_V_BIT		_BITUL(28)
+#define PSR_C_BIT		_BITUL(29)
+#define PSR_Z_BIT		_BITUL(30)
+#define PSR_N_BIT		_BITUL(31)
+#define PSR_BTYPE_MASK		(_BITUL(10) | _BITUL(11))
+#define PSR_SSBS_BIT		_BITUL(12)
+#define PSR_SS_BIT		_BITUL(21)
+#define PSR_TCO_BIT		_BITUL(25)
+#define PSR_AA32_F_BIT		_BITUL(6)
+#define PSR_AA32_I_BIT		_BITUL(7)
+#define PSR_AA32_A_BIT		_BITUL(8)
+#define PSR_AA32_E_BIT		_BITUL(9)
+#define PSR_AA32_GE_MASK	0x000f0000UL
+#define PSR_AA32_IT_MASK	0x0600fc00UL	/* IT[7:2] at 15:10, IT[1:0] at 26:25 */
+#define PSR_AA32_Q_BIT		_BITUL(27)
+#define PSR_AA32_V_BIT		_BITUL(28)
+#define PSR_AA32_C_BIT		_BITUL(29)
+#define PSR_AA32_Z_BIT		_BITUL(30)
+#define PSR_AA32_N_BIT		_BITUL(31)
+#define PSR_AA32_FLAGS_MASK	0xff000000UL	/* arm's PSR_f: N Z C V Q IT[1:0] J */
+
 /* ID_AA64PFR0_EL1.EL0 (bits 3:0): 1 = EL0 runs AArch64 only, 2 = AArch64 and AArch32. */
 #define ID_AA64PFR0_EL0_SHIFT	0
 #define ID_AA64PFR0_EL0_AARCH32	2
