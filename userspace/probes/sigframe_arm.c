@@ -250,6 +250,7 @@ static void test_faults(void)
 		    seen.error_code);
 	ktap_result(seen.frame_sp % 8 == 0, "load 0x10: the frame is 8-byte aligned");
 #endif
+	(void)*(volatile char *)ro;	/* present (read-only): the store is a permission fault */
 	check_fault("store to read-only", do_store, do_store_at, (unsigned long)ro, SIGSEGV,
 		    2 /* ACCERR */, (unsigned long)ro);
 #if defined(__aarch64__)

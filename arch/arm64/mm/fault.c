@@ -16,6 +16,7 @@
  * faulting address.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/signal.h>
 #include <linux/vmalloc.h>
 #include <linux/sched.h>
@@ -34,7 +35,7 @@ static struct pt_regs *guard_hit_regs;
  * copy-on-write page after fork, mm/memory.c). An unprivileged store of a user copy (STTR)
  * takes the same permission fault, so a syscall writing into such a page copies it too.
  */
-static bool fault_in_user_page(unsigned long far, unsigned long esr, bool exec)
+static int user_page_fault(unsigned long far, unsigned long esr, bool exec)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned int fsc = ESR_ELx_FSC(esr);
@@ -44,9 +45,15 @@ static bool fault_in_user_page(unsigned long far, unsigned long esr, bool exec)
 			   write);
 
 	if ((esr & ESR_ELx_FNV) || !resolvable || !mm || far >= mm->task_size)
-		return false;
-	return !handle_mm_fault(mm, far, (write ? FAULT_FLAG_WRITE : 0) |
-					 (exec ? FAULT_FLAG_INSTRUCTION : 0));
+		return -ENOENT;		/* not for handle_mm_fault: the status code says why */
+	return handle_mm_fault(mm, far, (write ? FAULT_FLAG_WRITE : 0) |
+					(exec ? FAULT_FLAG_INSTRUCTION : 0));
+}
+
+/* 0: the page is there now; -EFAULT: no area (SEGV_MAPERR), -EACCES: not this access. */
+static bool fault_in_user_page(unsigned long far, unsigned long esr, bool exec)
+{
+	return !user_page_fault(far, esr, exec);
 }
 
 static void report_stack_overflow(void)
@@ -118,9 +125,12 @@ void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs
 	int code = ESR_ELx_FSC_TYPE(fsc) == ESR_ELx_FSC_FAULT ? SEGV_MAPERR : SEGV_ACCERR;
 	const char *what = exec ? "instruction abort" :
 			   (esr & ESR_ELx_WNR) ? "data abort (write)" : "data abort (read)";
+	int err = user_page_fault(far, esr, exec);
 
-	if (fault_in_user_page(far, esr, exec))
+	if (!err)
 		return;
+	if (err == -EACCES)	/* an area forbids this access, whatever the page table said */
+		code = SEGV_ACCERR;
 	if (esr & ESR_ELx_FNV)
 		far = 0;	/* the address is not known */
 	set_thread_esr(far, esr);
