@@ -273,23 +273,45 @@ static bool has_children(struct vfsmount *m)
 	return ret;
 }
 
-/* MNT_DETACH: m and every mount below it, deepest first. */
+/* Is o m or a mount below it? mount_lock held. */
+static bool mnt_in_tree(struct vfsmount *o, struct vfsmount *m)
+{
+	for (;;) {
+		if (o == m)
+			return true;
+		if (o->mnt_parent == o)
+			return false;
+		o = o->mnt_parent;
+	}
+}
+
+/*
+ * MNT_DETACH: m and every mount below it, deepest first, without recursion (a user can
+ * stack mounts up to MAX_MOUNTS deep). A mount is always listed after its parent (attach
+ * appends and there is no MS_MOVE), so the last mount of m's tree in the list has nothing
+ * below it: detach that one, and again, until m itself goes. namespace_sem is held, so the
+ * tree changes only here meanwhile.
+ */
 static void umount_tree(struct vfsmount *m)
 {
 	for (;;) {
-		struct vfsmount *o, *child = NULL;
+		struct vfsmount *o, *last = NULL;
 		unsigned long flags;
 
 		spin_lock_irqsave(&mount_lock, flags);
-		list_for_each_entry(o, &mounts, mnt_list)
-			if (o->mnt_parent == m && o != m)
-				child = o;
+		list_for_each_entry_reverse(o, &mounts, mnt_list) {
+			if (mnt_in_tree(o, m)) {
+				last = o;
+				break;
+			}
+		}
 		spin_unlock_irqrestore(&mount_lock, flags);
-		if (!child)
-			break;
-		umount_tree(child);
+		if (!last)
+			return;			/* m was the last of them */
+		detach_mnt(last);
+		if (last == m)
+			return;
 	}
-	detach_mnt(m);
 }
 
 static int do_umount(const struct path *p, int flags)

@@ -1009,28 +1009,61 @@ static const struct super_operations shmem_ops = {
 	.show_options = shmem_show_options,
 };
 
-/* Free every name tmpfs still holds, deepest first, then the super_block. */
-static void shmem_put_dentries(struct dentry *dir)
+/* dir's first child that names something (tmpfs's hold on it is ours to drop), held. */
+static struct dentry *first_positive_child(struct dentry *dir)
 {
-	for (;;) {
-		struct dentry *c, *victim = NULL;
-		unsigned long flags;
+	struct dentry *c, *found = NULL;
+	unsigned long flags;
 
-		spin_lock_irqsave(&dcache_lock, flags);
-		list_for_each_entry(c, &dir->d_subdirs, d_child) {
-			if (c->d_inode) {
-				victim = dget(c);
-				break;
-			}
+	spin_lock_irqsave(&dcache_lock, flags);
+	list_for_each_entry(c, &dir->d_subdirs, d_child) {
+		if (c->d_inode) {
+			found = dget(c);
+			break;
 		}
-		spin_unlock_irqrestore(&dcache_lock, flags);
-		if (!victim)
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return found;
+}
+
+/* Take d out of its directory and drop tmpfs's hold on it (the caller holds it too). */
+static void shmem_forget(struct dentry *d)
+{
+	d_delete(d);
+	dput(d);
+}
+
+/*
+ * Free every name tmpfs still holds under root, deepest first. A loop with no stack of its
+ * own, since a user can make the tree as deep as memory allows: go down into the first
+ * directory with children, free a leaf, and climb back through d_parent when a directory
+ * is empty. Nothing else can reach the tree meanwhile (the last mount is gone); the child
+ * we stand in is kept alive by tmpfs's own hold until we free it on the way up.
+ */
+static void shmem_put_dentries(struct dentry *root)
+{
+	struct dentry *dir = root;
+
+	for (;;) {
+		struct dentry *victim = first_positive_child(dir);
+
+		if (victim && S_ISDIR(victim->d_inode->i_mode)) {
+			dput(victim);		/* tmpfs's hold keeps it while we are inside */
+			dir = victim;
+			continue;
+		}
+		if (victim) {
+			shmem_forget(victim);
+			dput(victim);
+			continue;
+		}
+		if (dir == root)
 			return;
-		if (S_ISDIR(victim->d_inode->i_mode))
-			shmem_put_dentries(victim);
-		d_delete(victim);
-		dput(victim);		/* ours */
-		dput(victim);		/* tmpfs's hold */
+		victim = dir;
+		dir = dir->d_parent;		/* held by victim until victim goes */
+		dget(victim);
+		shmem_forget(victim);
+		dput(victim);
 	}
 }
 
