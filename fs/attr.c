@@ -163,8 +163,9 @@ int notify_change(struct dentry *d, struct iattr *attr)
 	return 0;
 }
 
-/* What an unprivileged change of the data takes away: ATTR_KILL_* bits, or 0. */
-static unsigned int privs_to_remove(const struct inode *inode)
+/* What an unprivileged change of the data takes away: ATTR_KILL_* bits, or 0 (Linux's
+ * should_remove_suid: set-group-ID only with group execute, else it marks locking). */
+unsigned int privs_to_remove(const struct inode *inode)
 {
 	unsigned int kill = 0;
 

@@ -203,6 +203,7 @@ int vfs_mknod(struct inode *dir, struct dentry *d, umode_t mode, dev_t dev)
 		return err;
 	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable(CAP_MKNOD))
 		return -EPERM;
+	mode = mode_strip_sgid(dir, mode);
 	if (S_ISREG(mode)) {
 		if (!dir->i_op || !dir->i_op->create)
 			return -EACCES;

@@ -116,6 +116,24 @@ bool inode_owner_or_capable(const struct inode *inode)
 }
 
 /*
+ * A new file's mode in a set-group-ID directory (Linux 6.1's mode_strip_sgid, applied by
+ * the VFS before the file system sees the mode): the file takes the directory's group, so
+ * a creator outside that group without CAP_FSETID would otherwise make a set-group-ID
+ * program for a group it does not hold. Such a group-executable file loses S_ISGID;
+ * directories keep it (they inherit it from the directory, in the file system).
+ */
+umode_t mode_strip_sgid(const struct inode *dir, umode_t mode)
+{
+	if ((mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP))
+		return mode;
+	if (S_ISDIR(mode) || !dir || !(dir->i_mode & S_ISGID))
+		return mode;
+	if (in_group_p(dir->i_gid) || capable(CAP_FSETID))
+		return mode;
+	return mode & ~S_ISGID;
+}
+
+/*
  * Write access to a read-only file system's files, directories and links is -EROFS (device
  * nodes and FIFOs are not data of the file system: they stay writable); then the mode bits.
  */

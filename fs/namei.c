@@ -478,7 +478,7 @@ int vfs_create(struct inode *dir, struct dentry *d, umode_t mode)
 		return err;
 	if (!dir->i_op || !dir->i_op->create)
 		return -EACCES;
-	return dir->i_op->create(dir, d, (mode & S_IALLUGO) | S_IFREG);
+	return dir->i_op->create(dir, d, mode_strip_sgid(dir, (mode & S_IALLUGO) | S_IFREG));
 }
 
 /* ---- open ----------------------------------------------------------------------------- */

@@ -27,15 +27,13 @@ static int do_truncate(struct dentry *d, loff_t length, unsigned int time_attrs)
 {
 	struct inode *inode = d->d_inode;
 	struct iattr attr = { 0 };
+	unsigned int kill;
 
 	attr.ia_size = length;
 	attr.ia_valid = ATTR_SIZE | time_attrs;
-	if (S_ISREG(inode->i_mode) && !capable(CAP_FSETID)) {
-		if (inode->i_mode & S_ISUID)
-			attr.ia_valid |= ATTR_KILL_SUID;
-		if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
-			attr.ia_valid |= ATTR_KILL_SGID;
-	}
+	kill = privs_to_remove(inode);
+	if (kill)	/* a writer who does not own the file still clears them, as Linux's */
+		attr.ia_valid |= kill | ATTR_FORCE;
 	return notify_change(d, &attr);
 }
 

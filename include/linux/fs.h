@@ -525,6 +525,8 @@ int inode_permission(struct inode *inode, int mask);	/* 0 or -EACCES / -EROFS */
  * passes as Linux's CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH let it. */
 int generic_permission(struct inode *inode, int mask);
 bool inode_owner_or_capable(const struct inode *inode);
+/* A file created in dir with mode: S_ISGID dropped where Linux drops it (fs/inode.c). */
+umode_t mode_strip_sgid(const struct inode *dir, umode_t mode);
 /* Open f's path again as a new file (open flags as open's; the mode for O_CREAT). */
 struct file *dentry_open(const struct path *p, int flags);
 /* The tmpfs root, devtmpfs and the rest of the boot-time file systems (init/). */
@@ -572,6 +574,9 @@ int inode_newsize_ok(const struct inode *inode, loff_t size);
 /* write(2)'s duty (i_mutex held): an unprivileged write takes set-user-ID (and set-group-ID
  * with group execute) away, as Linux's file_remove_privs(). 0 or an error. */
 int file_remove_privs(struct file *f);
+/* The ATTR_KILL_SUID/ATTR_KILL_SGID bits a change of inode's data by the caller must add
+ * (with ATTR_FORCE: the writer need not own the file), or 0. */
+unsigned int privs_to_remove(const struct inode *inode);
 int vfs_truncate(const struct path *path, loff_t length);
 long do_sys_truncate(const char __user *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length, int small);
