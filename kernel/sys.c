@@ -132,8 +132,8 @@ COMPAT_SYSCALL_DEFINE1(sysinfo, struct compat_sysinfo __user *, info)
 	unsigned int shift = 0;
 
 	memset(&c, 0, sizeof(c));	/* as do_sysinfo(): every byte goes to the user */
-	c.procs = s.procs;
 	do_sysinfo(&s);
+	c.procs = s.procs;		/* after do_sysinfo: s is not filled before it */
 	if (s.totalram >> 32) {		/* bytes would not fit: count pages */
 		shift = PAGE_SHIFT;
 		s.mem_unit = PAGE_SIZE;

@@ -17,7 +17,10 @@
 #define CLOCK_PROCESS_CPUTIME_ID 2
 #define CLOCK_THREAD_CPUTIME_ID	3
 #define CLOCK_MONOTONIC_RAW	4
+#define CLOCK_REALTIME_COARSE	5
+#define CLOCK_MONOTONIC_COARSE	6
 #define CLOCK_BOOTTIME		7
+#define CLOCK_TAI		11
 
 struct __kernel_timespec {
 	s64 tv_sec;
@@ -48,11 +51,19 @@ u64 ktime_get_seconds(void)
 	return get_cycles() / cycles_per_sec();
 }
 
+/*
+ * The clocks clock_gettime reads. The coarse ones matter: glibc's time() on the ABIs without
+ * a vDSO time (arm, arm64) is clock_gettime(CLOCK_REALTIME_COARSE) and does not look at the
+ * error, so refusing it made an AArch32 program's time() return its stack's garbage (-1
+ * once, after a sleep). The alarm clocks (8, 9) need an RTC and are EINVAL, as Linux
+ * without one.
+ */
 static bool clock_valid(int which)
 {
 	return which == CLOCK_REALTIME || which == CLOCK_MONOTONIC || which == CLOCK_BOOTTIME ||
 	       which == CLOCK_MONOTONIC_RAW || which == CLOCK_PROCESS_CPUTIME_ID ||
-	       which == CLOCK_THREAD_CPUTIME_ID;
+	       which == CLOCK_THREAD_CPUTIME_ID || which == CLOCK_REALTIME_COARSE ||
+	       which == CLOCK_MONOTONIC_COARSE || which == CLOCK_TAI;
 }
 
 /* 64-bit time on every ABI (i386 reaches it as clock_gettime64). */
