@@ -309,10 +309,22 @@ int vfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
 		    (err = inode_permission(target, MAY_WRITE)))
 			return err;
 	}
+	/*
+	 * A directory replaced is locked as rmdir locks it (Linux's vfs_rename locks the
+	 * victim): a create in it, under its i_mutex, either ends before the file system finds
+	 * it empty or starts after and finds it removed (ENOENT), so no name is left behind in
+	 * a directory that is gone. It is new_dir's child and not an ancestor of old_dir (the
+	 * trap check), so parent-before-child order holds.
+	 */
+	if (new_is_dir && !(flags & RENAME_EXCHANGE))
+		mutex_lock(&target->i_mutex);
 	if (is_mountpoint(old) || is_mountpoint(new))
-		return -EBUSY;
-	/* The file system moves the dentries (d_move) and refuses a non-empty target. */
-	return old_dir->i_op->rename(old_dir, old, new_dir, new, flags);
+		err = -EBUSY;
+	else	/* the file system moves the dentries (d_move) and refuses a non-empty target */
+		err = old_dir->i_op->rename(old_dir, old, new_dir, new, flags);
+	if (new_is_dir && !(flags & RENAME_EXCHANGE))
+		mutex_unlock(&target->i_mutex);
+	return err;
 }
 
 /* ---- mkdir ---- */

@@ -318,14 +318,18 @@ void close_fd_range(unsigned int fd, unsigned int max_fd, bool cloexec)
 int unshare_fd(void)
 {
 	struct files_struct *old = current->files, *copy;
+	unsigned long flags;
 
 	if (__atomic_load_n(&old->count, __ATOMIC_ACQUIRE) == 1)
 		return 0;
 	copy = dup_fd(old);
 	if (!copy)
 		return -ENOMEM;
-	/* Only this task reads its own ->files pointer without a reference of its own. */
+	/* procfs reads another task's ->files (and takes its reference) under tasklist_lock,
+	 * as exec and exit change it: so do we. Only this task reads it without the lock. */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	current->files = copy;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_files_struct(old);
 	return 0;
 }
