@@ -4,11 +4,13 @@
  * wrapping to RESERVED_PIDS, as Linux does, so a pid is not reused soon after its process
  * was reaped) and lookup through a hash of the live tasks. A pid stays allocated until its
  * task is reaped (a zombie keeps its pid), and is not handed out while it still names a
- * process group or session. Everything here runs under tasklist_lock.
+ * process group or session, or while a terminal names it as its foreground group or session
+ * (drivers/tty/tty_jobctrl.c). Everything here runs under tasklist_lock.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/tty.h>
 
 #define PID_HASH_SIZE	256
 #define BITS_PER_LONG_	(8 * sizeof(long))
@@ -42,7 +44,7 @@ static bool names_a_group(int pid)
 	for_each_process_thread(t)
 		if (thread_group_leader(t) && (t->signal->pgrp == pid || t->signal->session == pid))
 			return true;
-	return false;
+	return tty_names_pid(pid);	/* a terminal's foreground group, even once it is empty */
 }
 
 /* The next free pid after the last one given: a pid, or -EAGAIN when all are in use. */

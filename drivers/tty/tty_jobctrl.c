@@ -170,6 +170,21 @@ void proc_clear_tty(struct task_struct *p)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/*
+ * Does the terminal still name id as its foreground group or its session? (tasklist_lock
+ * held; alloc_pid asks.) Linux's terminal holds a struct pid, so a group that dies while in
+ * the foreground keeps its identity there and a later process given the same number is a
+ * different pid that never gets the terminal's signals. Here the id is a number: alloc_pid
+ * does not hand it out while the terminal names it, which gives the same guarantee (the
+ * dead group's signals reach nobody, TIOCGPGRP still shows its number, as Linux's).
+ */
+bool tty_names_pid(pid_t id)
+{
+	struct tty_struct *tty = console_tty;
+
+	return tty && id > 0 && (tty->pgrp == id || tty->session == id);
+}
+
 /* ^C, ^\, ^Z (from the receive interrupt) and SIGWINCH: to the foreground group. */
 void tty_isig_signal(struct tty_struct *tty, int sig)
 {

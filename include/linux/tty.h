@@ -82,6 +82,10 @@ struct tty_struct {
 extern struct tty_struct *console_tty;
 void tty_register_console_line(struct tty_struct *tty);
 
+/* Is id a terminal's foreground group or session (tasklist_lock held)? alloc_pid keeps such
+ * an id from a new process, as Linux's terminal keeps its struct pid. */
+bool tty_names_pid(pid_t id);
+
 /* The UART's receive interrupt hands bytes in here (interrupt context). */
 void tty_receive_chars(struct tty_struct *tty, const unsigned char *buf, size_t n);
 
