@@ -20,6 +20,12 @@
 #include <sched.h>
 #include <sys/wait.h>
 #include <time.h>
+/* sys/ioctl.h needs asm/ headers the host lacks for i386: the generic numbers (every ABI). */
+int ioctl(int fd, unsigned long request, ...);
+#define TIOCSCTTY	0x540E
+#define TIOCGPGRP	0x540F
+#define TIOCSPGRP	0x5410
+#define TIOCNOTTY	0x5422
 /* sys/mount.h would pull in linux/mount.h, whose asm/ headers the host lacks for i386. */
 int mount(const char *src, const char *dst, const char *type, unsigned long flags,
 	  const void *data);
@@ -348,6 +354,63 @@ static void time_agrees(void)
 	}
 }
 
+/*
+ * TIOCSPGRP to a group of another session is EPERM; a dead foreground group's id is not given
+ * to a new process while the terminal names it. Needs a terminal on fd 0 (Ferry's console;
+ * under qemu-user the host's stdin is a pipe: skipped). In a child that takes the terminal.
+ */
+static void tty_pgrp(void)
+{
+	int p[2], q[2], fg = -1;
+	pid_t other, dead;
+	char c;
+
+	if (!isatty(0)) {
+		skip("TIOCSPGRP rules", "fd 0 is not a terminal");
+		return;
+	}
+	setsid();
+	if (ioctl(0, TIOCSCTTY, 1)) {
+		skip("TIOCSPGRP rules", "no controlling terminal");
+		return;
+	}
+	if (pipe(p))
+		return;
+	other = fork();
+	if (other == 0) {			/* a session of its own, parked on the pipe */
+		setsid();
+		close(p[1]);
+		if (read(p[0], &c, 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	close(p[0]);
+	if (pipe(q))
+		return;
+	dead = fork();
+	if (dead == 0) {			/* a group of our session, parked on the other */
+		setpgid(0, 0);
+		close(p[1]);			/* other's end of file is ours to give */
+		close(q[1]);
+		if (read(q[0], &c, 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	close(q[0]);
+	setpgid(dead, dead);			/* either may win: both give it its own group */
+	usleep(100 * 1000);
+	FAILS(ioctl(0, TIOCSPGRP, &other), EPERM);	/* another session's group */
+	close(p[1]);
+	waitpid(other, NULL, 0);
+	/* A group that goes away while in the foreground keeps its number there. */
+	WORKS(ioctl(0, TIOCSPGRP, &dead));
+	close(q[1]);
+	waitpid(dead, NULL, 0);
+	WORKS(ioctl(0, TIOCGPGRP, &fg));
+	EQ(fg, dead);
+	WORKS(ioctl(0, TIOCNOTTY, 0));		/* its SIGHUP reaches nobody */
+}
+
 int main(void)
 {
 	enter_tmp("fsfixes");
@@ -363,5 +426,6 @@ int main(void)
 	setid_as_root();
 	sysinfo_procs();
 	time_agrees();
+	in_child(tty_pgrp, 0);
 	return finish("fsfixes");
 }
