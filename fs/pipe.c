@@ -33,19 +33,37 @@ static DEFINE_SPINLOCK(pipe_files_lock);
 struct pipe_inode_info *alloc_pipe_info(void)
 {
 	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
+	unsigned long slots = PIPE_DEF_BUFFERS, user_bufs;
 
 	if (!pipe)
 		return NULL;
-	pipe->bufs = kzalloc(PIPE_DEF_BUFFERS * sizeof(*pipe->bufs), GFP_KERNEL);
-	if (!pipe->bufs) {
-		kfree(pipe);
-		return NULL;
+	pipe->user = pipe_user_get();
+	if (!pipe->user)
+		goto fail;
+	/* Linux's alloc_pipe_info: past the soft limit a small pipe, past the hard none. */
+	user_bufs = account_pipe_buffers(pipe->user, 0, slots);
+	if (too_many_pipe_buffers_soft(user_bufs) && pipe_is_unprivileged_user()) {
+		user_bufs = account_pipe_buffers(pipe->user, slots, PIPE_MIN_DEF_BUFFERS);
+		slots = PIPE_MIN_DEF_BUFFERS;
 	}
+	pipe->nr_accounted = slots;
+	if (too_many_pipe_buffers_hard(user_bufs) && pipe_is_unprivileged_user())
+		goto fail;
+	pipe->bufs = kzalloc(slots * sizeof(*pipe->bufs), GFP_KERNEL);
+	if (!pipe->bufs)
+		goto fail;
 	mutex_init(&pipe->mutex);
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
-	pipe->ring_size = pipe->max_usage = PIPE_DEF_BUFFERS;
+	pipe->ring_size = pipe->max_usage = slots;
 	return pipe;
+fail:
+	if (pipe->user) {
+		account_pipe_buffers(pipe->user, pipe->nr_accounted, 0);
+		pipe_user_put(pipe->user);
+	}
+	kfree(pipe);
+	return NULL;
 }
 
 void free_pipe_info(struct pipe_inode_info *pipe)
@@ -56,6 +74,8 @@ void free_pipe_info(struct pipe_inode_info *pipe)
 	if (pipe->tmp_page)
 		free_page(pipe->tmp_page);
 	kfree(pipe->bufs);
+	account_pipe_buffers(pipe->user, pipe->nr_accounted, 0);
+	pipe_user_put(pipe->user);
 	kfree(pipe);
 }
 
@@ -378,6 +398,33 @@ static long pipe_resize_ring(struct pipe_inode_info *pipe, unsigned int slots)
 	return 0;
 }
 
+/*
+ * F_SETPIPE_SZ's work (pipe->mutex held): the new size charged to the pipe's user first; a
+ * pipe grown past what it had while its user is over a limit is EPERM for the
+ * unprivileged, as Linux's pipe_set_size. The size in bytes or an error.
+ */
+static long pipe_set_size(struct pipe_inode_info *pipe, unsigned long slots)
+{
+	unsigned long user_bufs = account_pipe_buffers(pipe->user, pipe->nr_accounted, slots);
+	long ret;
+
+	if (slots > pipe->nr_accounted &&
+	    (too_many_pipe_buffers_hard(user_bufs) || too_many_pipe_buffers_soft(user_bufs)) &&
+	    pipe_is_unprivileged_user()) {
+		ret = -EPERM;
+		goto revert;
+	}
+	ret = pipe_resize_ring(pipe, slots);
+	if (ret)
+		goto revert;
+	pipe->nr_accounted = slots;
+	wake_up(&pipe->wr_wait);	/* more room, maybe */
+	return (long)slots * PAGE_SIZE;
+revert:
+	account_pipe_buffers(pipe->user, slots, pipe->nr_accounted);
+	return ret;
+}
+
 long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct pipe_inode_info *pipe = get_pipe_info(f);
@@ -393,11 +440,7 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
 			ret = slots;
 			break;
 		}
-		ret = pipe_resize_ring(pipe, slots);
-		if (!ret) {
-			ret = (long)slots * PAGE_SIZE;
-			wake_up(&pipe->wr_wait);	/* more room, maybe */
-		}
+		ret = pipe_set_size(pipe, slots);
 		break;
 	case F_GETPIPE_SZ:
 		ret = (long)pipe->max_usage * PAGE_SIZE;

@@ -27,6 +27,18 @@
 
 extern const struct file_operations pipe_fops;	/* an anonymous pipe's ends */
 
+/* Per-user charging (fs/pipe_account.c): Linux's default sysctls. */
+#define PIPE_USER_PAGES_SOFT	(PIPE_DEF_BUFFERS * 1024)	/* fs.pipe-user-pages-soft */
+#define PIPE_USER_PAGES_HARD	0				/* fs.pipe-user-pages-hard: off */
+#define PIPE_MIN_DEF_BUFFERS	2		/* a new pipe's slots past the soft limit */
+struct pipe_user *pipe_user_get(void);
+void pipe_user_put(struct pipe_user *u);
+unsigned long account_pipe_buffers(struct pipe_user *u, unsigned long old, unsigned long new);
+bool too_many_pipe_buffers_soft(unsigned long user_bufs);
+bool too_many_pipe_buffers_hard(unsigned long user_bufs);
+bool pipe_is_unprivileged_user(void);
+
+/* A new pipe charged to the caller's real uid, or NULL (no memory). */
 struct pipe_inode_info *alloc_pipe_info(void);
 void free_pipe_info(struct pipe_inode_info *pipe);
 void pipe_get_files(struct pipe_inode_info *pipe, unsigned int n);

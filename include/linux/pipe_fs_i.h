@@ -23,6 +23,8 @@
 #define PIPE_DEF_BUFFERS	16		/* 16 pages: 64 KiB */
 #define PIPE_MAX_SIZE		(1024 * 1024)	/* Linux's /proc/sys/fs/pipe-max-size default */
 
+struct pipe_user;
+
 struct pipe_buffer {
 	void *page;			/* a page of the kernel's (NULL: the slot is empty) */
 	unsigned int offset, len;	/* the unread bytes: page[offset .. offset + len) */
@@ -40,6 +42,8 @@ struct pipe_inode_info {
 	unsigned int r_counter, w_counter;	/* FIFO opens so far, to wake blocked opens */
 	void *tmp_page;			/* a spare page for the next slot */
 	struct pipe_buffer *bufs;
+	struct pipe_user *user;		/* charged for nr_accounted slots (fs/pipe_account.c) */
+	unsigned long nr_accounted;
 };
 
 static inline unsigned int pipe_occupancy(unsigned int head, unsigned int tail)

@@ -9,6 +9,9 @@
  *     (Linux's mode_strip_sgid), subdirectories inheriting S_ISGID, write, truncate,
  *     ftruncate and open(O_TRUNC) clearing S_ISUID/S_ISGID (S_ISGID only with group
  *     execute), chown clearing them, root keeping them (CAP_FSETID).
+ *   - pipes charged per user (fs.pipe-user-pages-soft, 16384 pages): uid 1000's 1025th
+ *     default pipe gets 2 pages, F_SETPIPE_SZ may shrink but not grow a pipe while over the
+ *     limit, pipe-max-size (1 MiB) is EPERM, and closing pipes gives the room back;
  *   - sysinfo's procs on the 32-bit ABIs (it copied a field before filling it): it grows
  *     by the children a process makes; time() (glibc's is clock_gettime(CLOCK_REALTIME_COARSE)
  *     on arm and arm64) agrees with clock_gettime(CLOCK_REALTIME), before and after a sleep.
@@ -20,6 +23,7 @@
 #include <sched.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <sys/resource.h>
 /* sys/ioctl.h needs asm/ headers the host lacks for i386: the generic numbers (every ABI). */
 int ioctl(int fd, unsigned long request, ...);
 #define TIOCSCTTY	0x540E
@@ -304,6 +308,48 @@ static void setid_as_root(void)
 	EQ(mode_of("r_keep"), S_IFREG | 0777);
 }
 
+#ifndef F_SETPIPE_SZ
+#define F_SETPIPE_SZ	1031
+#define F_GETPIPE_SZ	1032
+#endif
+#define NPIPES		1024	/* 16 pages each: exactly the soft limit */
+
+/* As uid 1000 with RLIMIT_NOFILE raised by root first (in_child's fn runs after become). */
+static void pipes_per_user(void)
+{
+	static int fds[NPIPES + 2][2];
+	int i, made = 0;
+
+	for (i = 0; i < NPIPES; i++, made++)
+		if (pipe(fds[i]))
+			break;
+	EQ(made, NPIPES);
+	EQ(fcntl(fds[NPIPES - 1][0], F_GETPIPE_SZ), 65536);
+	WORKS(pipe(fds[NPIPES]));
+	EQ(fcntl(fds[NPIPES][0], F_GETPIPE_SZ), 8192);		/* past the soft limit */
+	FAILS(fcntl(fds[NPIPES][0], F_SETPIPE_SZ, 65536), EPERM);
+	EQ(fcntl(fds[NPIPES][0], F_SETPIPE_SZ, 4096), 4096);	/* shrinking is fine */
+	FAILS(fcntl(fds[0][0], F_SETPIPE_SZ, 1 << 17), EPERM);	/* growing is not */
+	EQ(fcntl(fds[0][0], F_SETPIPE_SZ, 65536), 65536);	/* the same size: no growth */
+	FAILS(fcntl(fds[1][0], F_SETPIPE_SZ, 2 << 20), EPERM);	/* past pipe-max-size */
+	for (i = 0; i < 2; i++) {
+		close(fds[i][0]);
+		close(fds[i][1]);
+	}
+	WORKS(pipe(fds[NPIPES + 1]));
+	EQ(fcntl(fds[NPIPES + 1][0], F_GETPIPE_SZ), 65536);	/* room again */
+	EQ(fcntl(fds[NPIPES + 1][0], F_SETPIPE_SZ, 1 << 20) > 0 ? 1 : 0, 0);	/* 256 pages: over */
+	for (i = 2; i < NPIPES + 2; i++) {
+		close(fds[i][0]);
+		close(fds[i][1]);
+	}
+	/* All closed: the user's charge is back to nothing, so a large pipe is allowed. */
+	WORKS(pipe(fds[0]));
+	EQ(fcntl(fds[0][0], F_SETPIPE_SZ, 1 << 20), 1 << 20);
+	close(fds[0][0]);
+	close(fds[0][1]);
+}
+
 /* procs counts tasks: three children parked on a pipe show up in it. */
 static void sysinfo_procs(void)
 {
@@ -423,6 +469,13 @@ int main(void)
 	in_child(nested_mounts, 0);
 	build_setid_tree();
 	in_child(setid_as_user, 1000);
+	{
+		struct rlimit nofile = { 4096, 4096 };
+
+		if (setrlimit(RLIMIT_NOFILE, &nofile))	/* inherited by the uid 1000 child */
+			printf("# setrlimit: %s\n", strerror(errno));
+		in_child(pipes_per_user, 1000);
+	}
 	setid_as_root();
 	sysinfo_procs();
 	time_agrees();
