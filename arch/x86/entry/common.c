@@ -104,7 +104,14 @@ void do_int80_syscall_32(struct pt_regs *regs)
 static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
 {
 	int nr = (int)regs->orig_ax;
+	unsigned long landing_pad = current->mm ? vdso32_landing_pad(current->mm) : 0;
 	u32 ebp;
+
+	/*
+	 * Both fast instructions come back at the vDSO's landing pad, as on Linux: the
+	 * int $0x80 just before it is then where a restarted call resumes (regs->ip - 2).
+	 */
+	regs->ip = landing_pad;
 
 	current_thread_info()->status |= TS_COMPAT;
 	if (unlikely(get_user(ebp, (u32 __user *)(unsigned long)(u32)regs->sp))) {
@@ -119,8 +126,13 @@ static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
 	/* sysretl sets CS and SS from MSR_STAR: only for a 32-bit user frame. */
 	if (regs->cs != __USER32_CS || regs->ss != __USER_DS)
 		return false;
-	/* sysretl jumps to ECX: a RIP above 4 GiB would be cut short, not refused. */
-	if (regs->ip >> 32)
+	/*
+	 * sysretl jumps to ECX and leaves the address there: only the landing pad, which
+	 * restores the caller's ECX from the stack, may be returned to that way. Anything else
+	 * (a signal handler, a sigreturn, a syscall to restart at the int $0x80 before the
+	 * pad) needs iretq and every register exactly as pt_regs has it.
+	 */
+	if (regs->ip != landing_pad)
 		return false;
 	/* sysretl cannot restore RF, and a TF it restores would trap one instruction late. */
 	if (regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF))
@@ -133,11 +145,10 @@ bool do_SYSENTER_32(struct pt_regs *regs)
 {
 	current_thread_info()->syscall_route = ROUTE_SYSENTER;
 	regs->sp = regs->bp;
-	regs->ip = current->mm ? vdso32_landing_pad(current->mm) : 0;
 	return do_fast_syscall_32(regs);
 }
 
-/* syscall from 32-bit code: RIP is in pt_regs (from RCX); argument 2 was moved there from EBP. */
+/* syscall from 32-bit code: argument 2 was moved to pt_regs->cx from EBP; RCX's return address is replaced by the landing pad. */
 bool do_SYSCALL_32(struct pt_regs *regs)
 {
 	current_thread_info()->syscall_route = ROUTE_SYSCALL32;

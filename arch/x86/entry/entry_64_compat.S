@@ -99,8 +99,9 @@ sysenter_flags_fixed:
  * Because the instruction overwrites ECX, the second argument travels in EBP, and the sixth
  * (the caller's EBP) in the word at ESP — the vDSO's convention (vdso32/system_call.S):
  *   push %ebp; mov %ecx, %ebp; syscall; ...; pop %ebp
- * It returns to the instruction after the syscall (Linux sends it to the vDSO's landing
- * pad instead; ours directly follows the syscall, so the two are the same for vDSO callers).
+ * Like sysenter it returns to the vDSO's landing pad (do_fast_syscall_32 sets pt_regs->ip), past
+ * the int $0x80 that follows the syscall instruction: that int $0x80 is where a restarted
+ * call resumes.
  */
 	.balign 16
 	.globl entry_SYSCALL_compat

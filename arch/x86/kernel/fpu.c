@@ -93,6 +93,16 @@ void fpu_flush_user_state(void)
 	fpu_load_regs(&init_fpstate);
 }
 
+void fpu_save_live(struct fpu *dst)
+{
+	fpu_save_regs(dst);
+}
+
+void fpu_load_live(const struct fpu *src)
+{
+	fpu_load_regs(src);
+}
+
 /*
  * XSAVE with the components the CPU has among x87, SSE and AVX. Larger ones (AVX-512, AMX)
  * would not fit FPU_STATE_SIZE and stay off, so their instructions #UD in user mode, as on

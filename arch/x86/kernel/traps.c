@@ -67,34 +67,96 @@ long x86_current_vector(void)
 	return current_vector;
 }
 
-/* The signal a user-mode exception raises (Linux's choices, arch/x86/kernel/traps.c). */
-static void do_user_exception(struct pt_regs *regs, unsigned int vector)
-{
-	int sig = SIGSEGV, code = 0;
+/* DR6's single-step bit: the #DB came from TF. */
+#define DR6_BS		(1UL << 14)
+#define DR6_RESERVED	0xfffe0ff0UL	/* DR6's value with no condition recorded */
 
+/*
+ * The si_code of an x87 (#MF) or SIMD (#XM) exception: the first unmasked exception
+ * recorded, in Linux's order (fpu__exception_code); 0 when none is (a spurious trap: no
+ * signal). The registers are live: FNSTSW/FNSTCW and STMXCSR read them without waiting.
+ */
+static int fpu_exception_code(unsigned int vector)
+{
+	u32 err;
+
+	if (vector == X86_TRAP_MF) {
+		u16 cwd, swd;
+
+		__asm__ __volatile__("fnstcw %0; fnstsw %1" : "=m"(cwd), "=m"(swd));
+		err = swd & ~cwd;
+	} else {
+		u32 mxcsr;
+
+		__asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+		err = ~(mxcsr >> 7) & mxcsr;
+	}
+	if (err & 0x001)
+		return FPE_FLTINV;
+	if (err & 0x004)
+		return FPE_FLTDIV;
+	if (err & 0x008)
+		return FPE_FLTOVF;
+	if (err & 0x012)
+		return FPE_FLTUND;
+	if (err & 0x020)
+		return FPE_FLTRES;
+	return 0;
+}
+
+/*
+ * The signal a user-mode exception raises, with Linux 6.1's si_code and si_addr
+ * (arch/x86/kernel/traps.c): do_error_trap's faults carry the instruction's address,
+ * do_trap's without a code (int3, #OF, #BR, #NP, #SS, #GP) are force_sig(): SI_KERNEL and
+ * si_addr 0. The vector and error code go to thread for the frame's trapno and err.
+ */
+static void do_user_exception(struct pt_regs *regs, unsigned int vector,
+			      unsigned long error_code)
+{
+	int sig = SIGSEGV, code = SI_KERNEL;
+	unsigned long addr = 0;
+
+	current->thread.trap_nr = vector;
+	current->thread.error_code = error_code;
 	switch (vector) {
 	case X86_TRAP_DE:
-		sig = SIGFPE, code = FPE_INTDIV;
+		sig = SIGFPE, code = FPE_INTDIV, addr = regs->ip;
 		break;
 	case X86_TRAP_MF:
 	case X86_TRAP_XF:
-		sig = SIGFPE;
+		current->thread.error_code = 0;
+		code = fpu_exception_code(vector);
+		if (!code)
+			return;
+		sig = SIGFPE, addr = regs->ip;
 		break;
-	case X86_TRAP_DB:
+	case X86_TRAP_DB: {
+		unsigned long dr6;
+
+		__asm__ __volatile__("mov %%db6, %0" : "=r"(dr6));
+		__asm__ __volatile__("mov %0, %%db6" : : "r"(DR6_RESERVED));
+		/* The trap is taken; RF would only hide a later instruction breakpoint. */
+		regs->flags &= ~X86_EFLAGS_RF;
+		sig = SIGTRAP, code = dr6 & DR6_BS ? TRAP_TRACE : TRAP_BRKPT, addr = regs->ip;
+		current->thread.error_code = 0;
+		break;
+	}
 	case X86_TRAP_BP:
-		sig = SIGTRAP, code = TRAP_BRKPT;
+		sig = SIGTRAP;
 		break;
 	case X86_TRAP_UD:
-		sig = SIGILL, code = ILL_ILLOPC;
+		sig = SIGILL, code = ILL_ILLOPN, addr = regs->ip;
 		break;
 	case X86_TRAP_NP:
 	case X86_TRAP_SS:
-	case X86_TRAP_AC:
 		sig = SIGBUS;
+		break;
+	case X86_TRAP_AC:
+		sig = SIGBUS, code = BUS_ADRALN;
 		break;
 	}
 	/* #GP (privileged instruction, non-canonical address, int $n without a gate) and the rest: SIGSEGV. */
-	force_sig_fault(regs, sig, code, regs->ip, exception_name(vector));
+	force_sig_fault(regs, sig, code, addr, exception_name(vector));
 }
 
 extern const char entry_SYSENTER_compat[], sysenter_flags_fixed[];	/* entry_64_compat.S */
@@ -110,17 +172,17 @@ static bool is_sysenter_singlestep(struct pt_regs *regs)
 	       regs->ip <= (unsigned long)sysenter_flags_fixed;
 }
 
-void do_exception(struct pt_regs *regs, unsigned int vector)
+void do_exception(struct pt_regs *regs, unsigned int vector, unsigned long error_code)
 {
 	const struct exception_table_entry *fixup;
 
 	if (vector == X86_TRAP_PF) {
-		do_page_fault(regs, regs->orig_ax);
+		do_page_fault(regs, error_code);
 		return;
 	}
 	if (user_mode(regs) && vector != X86_TRAP_NMI && vector != X86_TRAP_MC &&
 	    vector != X86_TRAP_DF) {
-		do_user_exception(regs, vector);
+		do_user_exception(regs, vector, error_code == -1UL ? 0 : error_code);
 		return;
 	}
 	switch (vector) {
@@ -138,6 +200,9 @@ void do_exception(struct pt_regs *regs, unsigned int vector)
 		/* A kernel instruction that may fault on user-supplied state (e.g. the iretq). */
 		fixup = search_exception_tables(regs->ip);
 		if (fixup) {
+			/* For do_bad_iret: which fault the iretq raised decides the signal. */
+			current->thread.trap_nr = vector;
+			current->thread.error_code = error_code;
 			regs->ip = ex_fixup_addr(fixup);
 			return;
 		}
@@ -163,20 +228,35 @@ void do_exception(struct pt_regs *regs, unsigned int vector)
  */
 void do_bad_iret(struct pt_regs *regs)
 {
-	force_sig_fault(regs, SIGSEGV, 0, regs->ip, "iretq to user mode refused the frame");
+	/*
+	 * As on Linux, whose fixup_bad_iret replays the fault as if user mode had raised it:
+	 * #GP is SIGSEGV, #NP and #SS are SIGBUS, both force_sig() (SI_KERNEL, no address).
+	 * The frame then shows the refused state (a forged CS, a non-canonical RIP).
+	 */
+	int sig = current->thread.trap_nr == X86_TRAP_GP ? SIGSEGV : SIGBUS;
+
+	force_sig_fault(regs, sig, SI_KERNEL, 0, "iretq to user mode refused the frame");
 }
 
 void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 {
 	long outer = current_vector;
+	unsigned long error_code = regs->orig_ax;
 
 #ifdef CONFIG_USER_MODE
 	if (user_mode(regs))
 		irqentry_enter_from_user_mode(regs);
 #endif
+
+	/*
+	 * orig_ax held the error code; from now on it says "not a syscall" (-1), so the exit's
+	 * signal delivery never takes an exception for a syscall to restart.
+	 */
+	if (user_mode(regs))
+		regs->orig_ax = -1;
 	current_vector = vector;
 	if (vector < NR_EXCEPTION_VECTORS)
-		do_exception(regs, vector);
+		do_exception(regs, vector, error_code);
 	else
 		do_irq(regs, vector);
 	current_vector = outer;

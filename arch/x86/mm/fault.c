@@ -64,6 +64,13 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	}
 
 	if (user_mode(regs)) {
+		/*
+		 * For the frame's sigcontext, as Linux: a kernel address reads as a protection
+		 * fault whatever the page tables say (its layout is none of the user's business).
+		 */
+		current->thread.trap_nr = X86_TRAP_PF;
+		current->thread.cr2 = address;
+		current->thread.error_code = error_code | (address >= TASK_SIZE_MAX ? X86_PF_PROT : 0);
 		/* A PROT_NONE page is not present to the CPU, yet the area is there: ACCERR. */
 		force_sig_fault(regs, SIGSEGV,
 				error_code & X86_PF_PROT || fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,

@@ -72,12 +72,19 @@ unsigned long vdso32_landing_pad(struct mm_struct *mm)
 	return mm->context.vdso ? mm->context.vdso + VDSO32_SYM_vsyscall_landing : 0;
 }
 
+unsigned long vdso32_sigreturn(struct mm_struct *mm, bool rt)
+{
+	if (!mm->context.vdso)
+		return 0;
+	return mm->context.vdso + (rt ? VDSO32_SYM___kernel_rt_sigreturn : VDSO32_SYM___kernel_sigreturn);
+}
+
 void vdso32_setup_entry(bool use_sysenter)
 {
 	unsigned long len = VDSO32_SYM_vsyscall_syscall_seq_end - VDSO32_SYM_vsyscall_syscall_seq;
 
 	BUILD_BUG_ON(VDSO32_SYM_vsyscall_syscall_seq_end - VDSO32_SYM_vsyscall_syscall_seq !=
-		     VDSO32_SYM_vsyscall_landing - VDSO32_SYM_vsyscall_enter);
+		     VDSO32_SYM_vsyscall_int80 - VDSO32_SYM_vsyscall_enter);
 	if (!use_sysenter)
 		memcpy(vdso32_image_start + VDSO32_SYM_vsyscall_enter,
 		       vdso32_image_start + VDSO32_SYM_vsyscall_syscall_seq, len);

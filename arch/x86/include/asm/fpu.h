@@ -85,6 +85,14 @@ void fpu_clone(struct task_struct *dst, struct task_struct *src);
 void fpu_init_task(struct task_struct *t);
 void fpu_flush_user_state(void);
 
+/*
+ * Signal frames (arch/x86/kernel/fpu_signal.c): the running task's live registers saved into
+ * a buffer, and loaded from one (which must be well formed: fpu_signal.c checks what came
+ * from user space first).
+ */
+void fpu_save_live(struct fpu *dst);
+void fpu_load_live(const struct fpu *src);
+
 /* Boot: enable x87/SSE (and XSAVE with AVX where there is one) on this CPU. */
 void fpu_init_cpu(void);
 

@@ -2,14 +2,21 @@
 #ifndef _ASM_X86_PROCESSOR_FLAGS_H
 #define _ASM_X86_PROCESSOR_FLAGS_H
 
+#define X86_EFLAGS_CF	0x00000001	/* carry */
 #define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
+#define X86_EFLAGS_PF	0x00000004	/* parity */
+#define X86_EFLAGS_AF	0x00000010	/* auxiliary carry */
+#define X86_EFLAGS_ZF	0x00000040	/* zero */
+#define X86_EFLAGS_SF	0x00000080	/* sign */
 #define X86_EFLAGS_TF	0x00000100	/* trap flag: single step */
 #define X86_EFLAGS_IF_BIT 9
 #define X86_EFLAGS_IF	0x00000200	/* interrupts enabled */
 #define X86_EFLAGS_DF	0x00000400	/* direction flag: the ABI wants it clear */
+#define X86_EFLAGS_OF	0x00000800	/* overflow */
 #define X86_EFLAGS_IOPL	0x00003000	/* I/O privilege level */
 #define X86_EFLAGS_NT	0x00004000	/* nested task: iret in long mode #GPs with it set */
 #define X86_EFLAGS_RF	0x00010000	/* resume flag: suppresses one instruction breakpoint */
+#define X86_EFLAGS_VM	0x00020000	/* virtual-8086 mode */
 #define X86_EFLAGS_AC	0x00040000	/* alignment check (and the SMAP override) */
 
 #define X86_CR0_PE	0x00000001	/* protected mode */

@@ -32,6 +32,14 @@ struct thread_struct {
 	unsigned long gsbase;		/* arch_prctl(ARCH_SET_GS) */
 	u64 tls_array[3];		/* set_thread_area(): GDT slots 12-14, 32-bit TLS */
 	u16 fsindex, gsindex;		/* the user's FS and GS selectors (32-bit TLS: 0x63) */
+	/*
+	 * The last user-mode fault, for the signal frame's sigcontext (trapno, err, cr2):
+	 * traps.c and mm/fault.c set them before force_sig_fault(), as Linux does. Only the
+	 * task itself writes or reads them.
+	 */
+	unsigned long trap_nr;		/* the vector */
+	unsigned long error_code;	/* the CPU's error code (0 when it pushed none) */
+	unsigned long cr2;		/* a page fault's address */
 	/* x87/SSE/AVX registers while the task is off the CPU (asm/fpu.h, kernel/fpu.c). */
 	struct fpu fpu;			/* 64-byte aligned: keep it last */
 };

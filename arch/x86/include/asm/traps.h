@@ -53,7 +53,7 @@ struct pt_regs;
 extern const char idt_entries_start[];	/* entry/entry_64.S */
 
 void x86_handle_vector(struct pt_regs *regs, unsigned long vector);
-void do_exception(struct pt_regs *regs, unsigned int vector);
+void do_exception(struct pt_regs *regs, unsigned int vector, unsigned long error_code);
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);
 void do_irq(struct pt_regs *regs, unsigned int vector);
 void do_bad_iret(struct pt_regs *regs);

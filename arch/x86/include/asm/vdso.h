@@ -16,6 +16,9 @@ extern char vdso32_image_start[], vdso32_image_end[];
 /* Where sysenter returns to: the instruction after the entry sequence (vma.c). */
 unsigned long vdso32_landing_pad(struct mm_struct *mm);
 
+/* The restorer of a 32-bit handler without SA_RESTORER (rt or old frame); 0: no vDSO. */
+unsigned long vdso32_sigreturn(struct mm_struct *mm, bool rt);
+
 /* Choose sysenter or syscall for __kernel_vsyscall, by CPU vendor (kernel/cpu/common.c). */
 void vdso32_setup_entry(bool use_sysenter);
 
