@@ -49,6 +49,24 @@ unsigned long fpu_sigframe_size(bool ia32)
 	return size;
 }
 
+/*
+ * The MXCSR bits this CPU implements (FXSAVE's mxcsr_mask; 0 there means 0xffbf): a
+ * reserved bit set makes FXRSTOR/XRSTOR #GP. Read once; every CPU of a machine agrees.
+ */
+static u32 mxcsr_feature_mask(void)
+{
+	static u32 mask;
+
+	if (!mask) {
+		struct fpu live;
+
+		memset(&live.state.header, 0, sizeof(live.state.header));
+		fpu_save_live(&live);
+		mask = live.state.fx.mxcsr_mask ? live.state.fx.mxcsr_mask : MXCSR_DEFAULT_MASK;
+	}
+	return mask;
+}
+
 static struct _fpx_sw_bytes *sw_bytes(struct fpu *fpu)
 {
 	return (struct _fpx_sw_bytes *)fpu->state.fx.available;
@@ -125,16 +143,23 @@ int fpu_save_sigframe(void __user *buf, bool ia32)
 	void __user *buf_fx = ia32 ? buf + sizeof(struct fregs_state) : buf;
 	u32 magic2 = FP_XSTATE_MAGIC2;
 
-	memset(&tmp.state.header, 0, sizeof(tmp.state.header));
+	/* XSAVE writes XSTATE_BV but leaves the rest of the header as it finds it. */
+	if (fpu_xfeatures)
+		memset(&tmp.state.header, 0, sizeof(tmp.state.header));
 	fpu_save_live(&tmp);
-	memset(sw_bytes(&tmp), 0, sizeof(struct _fpx_sw_bytes));
+	/*
+	 * The software bytes are written with or without XSAVE, as Linux 6.1 does (booted
+	 * with FXSAVE it still says magic1, 512 + 4 bytes, x87|SSE); MAGIC2 and the XSAVE
+	 * header only exist with XSAVE, and only then does sigreturn read them.
+	 */
+	for (int i = 0; i < 7; i++)
+		sw_bytes(&tmp)->padding[i] = 0;
+	sw_bytes(&tmp)->magic1 = FP_XSTATE_MAGIC1;
+	sw_bytes(&tmp)->xstate_size = fpu_state_size;
+	sw_bytes(&tmp)->extended_size = fpu_state_size + FP_XSTATE_MAGIC2_SIZE +
+					(ia32 ? sizeof(struct fregs_state) : 0);
+	sw_bytes(&tmp)->xfeatures = fpu_xfeatures ? fpu_xfeatures : XFEATURE_MASK_FPSSE;
 	if (fpu_xfeatures) {
-		struct _fpx_sw_bytes *sw = sw_bytes(&tmp);
-
-		sw->magic1 = FP_XSTATE_MAGIC1;
-		sw->xstate_size = fpu_state_size;
-		sw->extended_size = fpu_sigframe_size(ia32);
-		sw->xfeatures = fpu_xfeatures;
 		tmp.state.header.xstate_bv |= XFEATURE_MASK_FPSSE;
 		if (copy_to_user(buf_fx + fpu_state_size, &magic2, sizeof(magic2)))
 			return -EFAULT;
@@ -154,7 +179,8 @@ int fpu_save_sigframe(void __user *buf, bool ia32)
 }
 
 /*
- * The FXSAVE/XSAVE image at buf_fx into tmp, checked so the restore instruction cannot
+ * The FXSAVE/XSAVE image at buf_fx into tmp (the parts the restore instruction reads:
+ * 512 bytes for FXRSTOR; for XRSTOR the header and components as well), checked so it cannot
  * fault: false for a frame Linux refuses (SIGSEGV). An image without valid magic words is
  * taken as FXSAVE only, the other components reset, as Linux's check_xstate_in_sigframe.
  */
@@ -163,9 +189,7 @@ static bool fetch_fx_image(struct fpu *tmp, const void __user *buf_fx)
 	struct _fpx_sw_bytes sw;
 	unsigned long size = FPU_LEGACY_SIZE;
 	u64 features = XFEATURE_MASK_FPSSE;
-	u32 mxcsr_mask;
 
-	memset(&tmp->state, 0, sizeof(tmp->state));
 	if (copy_from_user(&tmp->state.fx, buf_fx, FPU_LEGACY_SIZE))
 		return false;
 	if (fpu_xfeatures) {
@@ -183,6 +207,9 @@ static bool fetch_fx_image(struct fpu *tmp, const void __user *buf_fx)
 			}
 		}
 		if (size > FPU_LEGACY_SIZE) {
+			/* What the frame's XSAVE area does not cover is zero, not stack. */
+			if (size < fpu_state_size)
+				memset(tmp->state.bytes + size, 0, fpu_state_size - size);
 			if (copy_from_user(tmp->state.bytes + FPU_LEGACY_SIZE,
 					   buf_fx + FPU_LEGACY_SIZE, size - FPU_LEGACY_SIZE))
 				return false;
@@ -193,14 +220,14 @@ static bool fetch_fx_image(struct fpu *tmp, const void __user *buf_fx)
 			/* Components the frame does not claim come back in their initial state. */
 			tmp->state.header.xstate_bv &= features;
 		} else {
+			/* FXSAVE image only: the rest of the components get their initial state. */
+			memset(&tmp->state.header, 0, sizeof(tmp->state.header));
 			tmp->state.header.xstate_bv = XFEATURE_MASK_FPSSE;
 		}
 	}
-	mxcsr_mask = tmp->state.fx.mxcsr_mask ? tmp->state.fx.mxcsr_mask : MXCSR_DEFAULT_MASK;
-	/* The mask FXSAVE reported is this CPU's; a frame cannot widen it. */
-	if (tmp->state.fx.mxcsr & ~(mxcsr_mask & MXCSR_DEFAULT_MASK))
+	/* The CPU's own mask, not the frame's copy of it: a frame cannot widen it. */
+	if (tmp->state.fx.mxcsr & ~mxcsr_feature_mask())
 		return false;
-	memset(sw_bytes(tmp), 0, sizeof(struct _fpx_sw_bytes));
 	return true;
 }
 

@@ -150,18 +150,22 @@ static int x64_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	kf.pretcode = (unsigned long)ksig->ka.sa.sa_restorer;
 	kf.uc.uc_flags = frame_uc_flags(regs);
 	kf.uc.uc_link = NULL;
-	memset(&kf.uc.uc_stack, 0, sizeof(kf.uc.uc_stack));	/* __save_altstack fills it */
-	*sc = (struct sigcontext_64){
-		.r8 = regs->r8, .r9 = regs->r9, .r10 = regs->r10, .r11 = regs->r11,
-		.r12 = regs->r12, .r13 = regs->r13, .r14 = regs->r14, .r15 = regs->r15,
-		.di = regs->di, .si = regs->si, .bp = regs->bp, .bx = regs->bx,
-		.dx = regs->dx, .ax = regs->ax, .cx = regs->cx, .sp = regs->sp,
-		.ip = regs->ip, .flags = regs->flags,
-		.cs = regs->cs, .gs = 0, .fs = 0, .ss = regs->ss,
-		.err = current->thread.error_code, .trapno = current->thread.trap_nr,
-		.oldmask = set->sig[0], .cr2 = current->thread.cr2,
-		.fpstate = fp,
-	};
+	/* __save_altstack fills it in the user's copy; no stack bytes (padding) go out */
+	kf.uc.uc_stack = (stack_t){ 0 };
+	/* Field by field: a compound literal would clear all 256 bytes first. */
+	sc->r8 = regs->r8; sc->r9 = regs->r9; sc->r10 = regs->r10; sc->r11 = regs->r11;
+	sc->r12 = regs->r12; sc->r13 = regs->r13; sc->r14 = regs->r14; sc->r15 = regs->r15;
+	sc->di = regs->di; sc->si = regs->si; sc->bp = regs->bp; sc->bx = regs->bx;
+	sc->dx = regs->dx; sc->ax = regs->ax; sc->cx = regs->cx; sc->sp = regs->sp;
+	sc->ip = regs->ip; sc->flags = regs->flags;
+	sc->cs = regs->cs; sc->gs = 0; sc->fs = 0; sc->ss = regs->ss;
+	sc->err = current->thread.error_code;
+	sc->trapno = current->thread.trap_nr;
+	sc->oldmask = set->sig[0];
+	sc->cr2 = current->thread.cr2;
+	sc->fpstate = fp;
+	for (int i = 0; i < 8; i++)
+		sc->reserved1[i] = 0;	/* no kernel stack bytes in the frame */
 	kf.uc.uc_sigmask = *set;
 	if (copy_to_user(frame, &kf, offsetof(struct rt_sigframe, info)))
 		return -EFAULT;

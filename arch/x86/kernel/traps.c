@@ -236,6 +236,12 @@ void do_bad_iret(struct pt_regs *regs)
 	int sig = current->thread.trap_nr == X86_TRAP_GP ? SIGSEGV : SIGBUS;
 
 	force_sig_fault(regs, sig, SI_KERNEL, 0, "iretq to user mode refused the frame");
+	/*
+	 * The exit work again, as after any user-mode fault: it delivers the signal (a
+	 * handler's frame replaces the refused state) or ends the process. Without it the
+	 * same iretq would be retried forever.
+	 */
+	irqentry_exit_to_user_mode(regs);
 }
 
 void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
