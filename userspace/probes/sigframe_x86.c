@@ -706,7 +706,13 @@ static void test_old_frame(void)
 	unsigned long mask = 1UL << (SIGTRAP - 1), cur = 0;
 	long r, pid = sys(getpid);
 
-	ktap_result(sys(sigaction, SIGUSR1, &sa, 0) == 0, "sigaction(2) without SA_SIGINFO");
+	r = sys(sigaction, SIGUSR1, &sa, 0);
+	if (r == -38 /* ENOSYS */) {
+		for (int i = 0; i < 3; i++)
+			ktap_result(1, "# SKIP old frame: sigaction(2) is not implemented (ENOSYS)");
+		return;
+	}
+	ktap_result(r == 0, "sigaction(2) without SA_SIGINFO");
 	sys(rt_sigprocmask, 0 /* SIG_BLOCK */, &mask, 0, 8);
 	__asm__ __volatile__("push %%ebx\n\tmov %2, %%ebx\n\tint $0x80\n\tpop %%ebx"
 			     : "=a"(r) : "a"(37L), "m"(pid), "c"((long)SIGUSR1) : "memory");
@@ -724,9 +730,9 @@ static void test_old_frame(void)
 int main(void)
 {
 #if defined(__x86_64__)
-	ktap_plan(8 + 3 + 5 + 6 + 5 + 2);
+	ktap_plan(7 + 3 + 5 + 6 + 5 + 2);
 #else
-	ktap_plan(8 + 3 + 5 + 3 + 5 + 4 + 3);
+	ktap_plan(7 + 3 + 5 + 3 + 5 + 4 + 3);
 #endif
 	test_faults();
 	test_plain();
