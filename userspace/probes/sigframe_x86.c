@@ -635,7 +635,7 @@ static void test_restart(void)
 
 #if defined(__i386__)
 			if (route == 1 && !vsyscall) {
-				ktap_result(1, "# SKIP read on the %s route: no AT_SYSINFO", routes[route]);
+				ktap_result(1, "read on the %s route # SKIP no AT_SYSINFO", routes[route]);
 				continue;
 			}
 #endif
@@ -709,7 +709,7 @@ static void test_old_frame(void)
 	r = sys(sigaction, SIGUSR1, &sa, 0);
 	if (r == -38 /* ENOSYS */) {
 		for (int i = 0; i < 3; i++)
-			ktap_result(1, "# SKIP old frame: sigaction(2) is not implemented (ENOSYS)");
+			ktap_result(1, "old frame %d # SKIP sigaction(2) is not implemented (ENOSYS)", i);
 		return;
 	}
 	ktap_result(r == 0, "sigaction(2) without SA_SIGINFO");
