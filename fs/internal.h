@@ -17,6 +17,16 @@ void kill_anon_super(struct super_block *sb);
 struct dentry *d_alloc_flags(struct dentry *parent, const char *name, unsigned int len,
 			     unsigned int dflags);
 void d_lookup_done(struct dentry *d);
+/* The dcache's name hash, one byte at a time (the walk hashes a component as it scans it). */
+static inline unsigned int name_hash_add(unsigned int h, unsigned char c)
+{
+	return (h + c) * 0x9e3779b1u;
+}
+unsigned int full_name_hash(const char *name, unsigned int len);
+struct dentry *d_lookup_hash(struct dentry *parent, const char *name, unsigned int len,
+			     unsigned int hash);
+struct dentry *d_lookup_step(struct dentry *parent, const char *name, unsigned int len,
+			     unsigned int hash, bool follow, bool *moved);
 long dentry_count(void);		/* dentries alive (the ktests' leak check) */
 int prepend_path(const struct path *p, const struct path *root, char *buf, int *pos);
 

@@ -19,7 +19,13 @@
  *
  * The walk holds a reference to the place it is at (nd->path) and to each symlink whose body
  * it is reading; it takes a directory's i_mutex only to ask the file system about a name
- * the dentry cache does not have (lookup_child).
+ * the dentry cache does not have (lookup_child). A cached name is one step under
+ * dcache_lock (d_lookup_step): the walk's reference moves from the directory to the name,
+ * and the mount's reference stays as it is until a mount is crossed.
+ *
+ * The nameidata lives on the caller's stack, and nd_init sets only what the walk reads
+ * before writing. Two symlinks fit in it (EMBEDDED_LEVELS, as Linux's); a walk through more
+ * takes room for MAXSYMLINKS from kmalloc (nd_grow) and gives it back at the end.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -34,24 +40,44 @@
 #include <linux/fcntl.h>
 #include "internal.h"
 
+#define EMBEDDED_LEVELS	2
+
 struct nameidata {
 	struct path path;		/* where the walk is (held) */
-	struct path root;		/* the process root (held) */
+	struct path root;		/* the process root (held), once needed (set_root) */
 	unsigned int flags;		/* LOOKUP_*; a trailing slash adds FOLLOW|DIRECTORY */
 	int last_type;			/* LAST_NORM, LAST_DOT, LAST_DOTDOT, LAST_ROOT */
 	const char *last;		/* the last component (not NUL-terminated) */
 	unsigned int last_len;
+	unsigned int last_hash;		/* full_name_hash() of last */
 	bool trailing_slash;
 	int total_links;		/* symlinks followed in this walk */
 	int depth;			/* symlink bodies being walked */
-	const char *stack[MAXSYMLINKS];	/* the rest of the path each body interrupted */
 	int nheld;
-	struct path held[MAXSYMLINKS + 1];	/* symlinks whose bodies are in use */
+	const char **stack;		/* the rest of the path each body interrupted */
+	struct path *held;		/* symlinks whose bodies are in use */
+	const char *internal_stack[EMBEDDED_LEVELS];
+	struct path internal_held[EMBEDDED_LEVELS];
 };
 
 #define LAST_SLASH	0x100	/* lookup_at_parent_locked: the name ended in '/' */
 
-static void nd_free(struct nameidata *nd)
+static void nd_init(struct nameidata *nd, unsigned int flags)
+{
+	nd->path.mnt = NULL;
+	nd->path.dentry = NULL;
+	nd->root.mnt = NULL;
+	nd->root.dentry = NULL;
+	nd->flags = flags;
+	nd->trailing_slash = false;
+	nd->total_links = 0;
+	nd->depth = 0;
+	nd->nheld = 0;
+	nd->stack = nd->internal_stack;
+	nd->held = nd->internal_held;
+}
+
+static void nd_exit(struct nameidata *nd)
 {
 	for (int i = 0; i < nd->nheld; i++)
 		path_put(&nd->held[i]);
@@ -59,29 +85,41 @@ static void nd_free(struct nameidata *nd)
 		path_put(&nd->path);
 	if (nd->root.dentry)
 		path_put(&nd->root);
-	kfree(nd);
+	if (nd->held != nd->internal_held)
+		kfree(nd->held);
 }
 
-/* A user path into a kernel buffer of PATH_MAX: EFAULT, ENAMETOOLONG, ENOENT for "". */
-static char *getname_flags(const char __user *name, unsigned int flags)
+/*
+ * A third symlink in one walk: room for all MAXSYMLINKS (held links and interrupted
+ * paths in one block). depth never exceeds nheld, so growing at nheld covers both.
+ */
+static int nd_grow(struct nameidata *nd)
 {
-	char *k = kmalloc(PATH_MAX, GFP_KERNEL);
-	long n;
+	struct path *held = kmalloc((MAXSYMLINKS + 1) * sizeof(struct path) +
+				    MAXSYMLINKS * sizeof(const char *), GFP_KERNEL);
+	const char **stack;
 
-	if (!k)
-		return ERR_PTR(-ENOMEM);
-	n = strncpy_from_user(k, name, PATH_MAX);
-	if (n < 0 || n >= PATH_MAX || (!n && !(flags & LOOKUP_EMPTY))) {
-		kfree(k);
-		return ERR_PTR(n < 0 ? -EFAULT : n ? -ENAMETOOLONG : -ENOENT);
-	}
-	return k;
+	if (!held)
+		return -ENOMEM;
+	stack = (const char **)(held + MAXSYMLINKS + 1);
+	memcpy(held, nd->held, nd->nheld * sizeof(*held));
+	memcpy(stack, nd->stack, nd->depth * sizeof(*stack));
+	nd->held = held;
+	nd->stack = stack;
+	return 0;
+}
+
+/* The process root, taken the first time the walk needs it ("/", "..", absolute links). */
+static void set_root(struct nameidata *nd)
+{
+	if (!nd->root.dentry)
+		current_root(&nd->root);
 }
 
 static int path_init(struct nameidata *nd, int dfd, const char *name)
 {
-	current_root(&nd->root);
 	if (*name == '/') {
+		set_root(nd);
 		nd->path = nd->root;
 		path_get(&nd->path);
 	} else if (dfd == AT_FDCWD) {
@@ -102,31 +140,26 @@ static int path_init(struct nameidata *nd, int dfd, const char *name)
 	return 0;
 }
 
-static struct nameidata *nd_alloc(unsigned int flags)
-{
-	struct nameidata *nd = kzalloc(sizeof(*nd), GFP_KERNEL);
-
-	if (nd)
-		nd->flags = flags;
-	return nd;
-}
-
 /*
  * A cached dentry the file system may declare stale (procfs: a pid that is gone): it leaves
  * the directory and the name is looked up afresh.
  */
-static struct dentry *revalidate(struct dentry *d, unsigned int flags)
+static struct dentry *revalidate_slow(struct dentry *d, unsigned int flags)
 {
-	int r;
+	int r = d->d_op->d_revalidate(d, flags);
 
-	if (!d || !d->d_op || !d->d_op->d_revalidate)
-		return d;
-	r = d->d_op->d_revalidate(d, flags);
 	if (r > 0)
 		return d;
 	d_delete(d);
 	dput(d);
 	return r < 0 ? ERR_PTR(r) : NULL;
+}
+
+static inline struct dentry *revalidate(struct dentry *d, unsigned int flags)
+{
+	if (!d || !d->d_op || !d->d_op->d_revalidate)
+		return d;
+	return revalidate_slow(d, flags);
 }
 
 /* name in dir (dir's i_mutex held): a dentry with a reference (negative if absent). */
@@ -151,12 +184,11 @@ struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int
 	return d;
 }
 
-static struct dentry *lookup_child(struct dentry *dir, const char *name, unsigned int len)
+/* The name the cache did not have, or had stale: ask the file system under dir's i_mutex. */
+static struct dentry *lookup_child_slow(struct dentry *dir, const char *name, unsigned int len)
 {
-	struct dentry *d = revalidate(d_lookup(dir, name, len), 0);
+	struct dentry *d;
 
-	if (d)
-		return d;
 	mutex_lock(&dir->d_inode->i_mutex);
 	d = lookup_one_len(name, dir, len);
 	mutex_unlock(&dir->d_inode->i_mutex);
@@ -166,17 +198,17 @@ static struct dentry *lookup_child(struct dentry *dir, const char *name, unsigne
 static struct dentry *dget_parent(struct dentry *d)
 {
 	struct dentry *p;
-	unsigned long flags;
 
-	spin_lock_irqsave(&dcache_lock, flags);
+	spin_lock(&dcache_lock);
 	p = dget(d->d_parent);
-	spin_unlock_irqrestore(&dcache_lock, flags);
+	spin_unlock(&dcache_lock);
 	return p;
 }
 
 /* "..": up one directory, out of mounts whose root we are at, never above the root. */
 static void follow_dotdot(struct nameidata *nd)
 {
+	set_root(nd);
 	for (;;) {
 		if (nd->path.dentry == nd->root.dentry && nd->path.mnt == nd->root.mnt)
 			break;
@@ -197,11 +229,12 @@ static void follow_dotdot(struct nameidata *nd)
  * One component. 0: nd->path is now it. 1: it is a symlink to follow, held in *link.
  * Else an error (ENOENT for a name that is not there).
  */
-static int walk_component(struct nameidata *nd, const char *name, unsigned int len, int type,
-			  bool follow, struct path *link)
+static int walk_component(struct nameidata *nd, const char *name, unsigned int len,
+			  unsigned int hash, int type, bool follow, struct path *link)
 {
 	struct path next;
 	struct dentry *d;
+	bool moved;
 
 	if (type == LAST_DOT)
 		return 0;
@@ -209,7 +242,14 @@ static int walk_component(struct nameidata *nd, const char *name, unsigned int l
 		follow_dotdot(nd);
 		return 0;
 	}
-	d = lookup_child(nd->path.dentry, name, len);
+	d = d_lookup_step(nd->path.dentry, name, len, hash, follow, &moved);
+	if (moved) {
+		nd->path.dentry = d;	/* the same mount: its reference stays */
+		return 0;
+	}
+	d = revalidate(d, 0);
+	if (!d)
+		d = lookup_child_slow(nd->path.dentry, name, len);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	if (!d->d_inode) {
@@ -243,6 +283,10 @@ static const char *pick_link(struct nameidata *nd, struct path *link)
 		path_put(link);
 		return ERR_PTR(-ELOOP);
 	}
+	if (nd->held == nd->internal_held && nd->nheld == EMBEDDED_LEVELS && nd_grow(nd)) {
+		path_put(link);
+		return ERR_PTR(-ENOMEM);
+	}
 	nd->held[nd->nheld++] = *link;
 	body = inode->i_link;
 	if (!body) {
@@ -262,6 +306,7 @@ static const char *pick_link(struct nameidata *nd, struct path *link)
 	if (!*body)
 		return ERR_PTR(-ENOENT);
 	if (*body == '/') {
+		set_root(nd);
 		path_put(&nd->path);
 		nd->path = nd->root;
 		path_get(&nd->path);
@@ -274,7 +319,7 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 {
 	for (;;) {
 		const char *comp, *rest;
-		unsigned int len;
+		unsigned int len, hash = 0;
 		struct path link;
 		int type, err;
 
@@ -296,7 +341,7 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 			return err;
 		comp = name;
 		while (*name && *name != '/')
-			name++;
+			hash = name_hash_add(hash, *name++);
 		len = name - comp;
 		if (len > NAME_MAX)
 			return -ENAMETOOLONG;
@@ -310,6 +355,7 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 		if (!*rest && !nd->depth) {
 			nd->last = comp;
 			nd->last_len = len;
+			nd->last_hash = hash;
 			nd->last_type = type;
 			if (*name == '/') {
 				nd->trailing_slash = true;
@@ -317,7 +363,7 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 			}
 			return 0;
 		}
-		err = walk_component(nd, comp, len, type, true, &link);
+		err = walk_component(nd, comp, len, hash, type, true, &link);
 		if (err < 0)
 			return err;
 		if (err > 0) {
@@ -343,7 +389,7 @@ static const char *lookup_last(struct nameidata *nd)
 
 	if (nd->last_type == LAST_ROOT)
 		return NULL;
-	err = walk_component(nd, nd->last, nd->last_len, nd->last_type,
+	err = walk_component(nd, nd->last, nd->last_len, nd->last_hash, nd->last_type,
 			     nd->flags & LOOKUP_FOLLOW, &link);
 	if (err < 0)
 		return ERR_PTR(err);
@@ -370,36 +416,40 @@ static int path_lookupat(struct nameidata *nd, int dfd, const char *name)
 	return err;
 }
 
-int kern_path_at(int dfd, const char *name, unsigned int flags, struct path *path)
+/* The walk of a name already bounded (by getname, or by kern_path_at's check). */
+static int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path)
 {
-	struct nameidata *nd;
+	struct nameidata nd;
 	int err;
 
 	if (!*name && !(flags & LOOKUP_EMPTY))
 		return -ENOENT;
+	nd_init(&nd, flags);
+	err = path_lookupat(&nd, dfd, name);
+	if (!err) {
+		*path = nd.path;
+		nd.path.dentry = NULL;
+	}
+	nd_exit(&nd);
+	return err;
+}
+
+int kern_path_at(int dfd, const char *name, unsigned int flags, struct path *path)
+{
 	if (strnlen(name, PATH_MAX) >= PATH_MAX)
 		return -ENAMETOOLONG;
-	nd = nd_alloc(flags);
-	if (!nd)
-		return -ENOMEM;
-	err = path_lookupat(nd, dfd, name);
-	if (!err) {
-		*path = nd->path;
-		nd->path.dentry = NULL;
-	}
-	nd_free(nd);
-	return err;
+	return filename_lookup(dfd, name, flags, path);
 }
 
 int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path)
 {
-	char *k = getname_flags(name, flags);
+	struct filename *f = getname_flags(name, flags);
 	int err;
 
-	if (IS_ERR(k))
-		return PTR_ERR(k);
-	err = kern_path_at(dfd, k, flags, path);
-	kfree(k);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	err = filename_lookup(dfd, f->name, flags, path);
+	putname(f);
 	return err;
 }
 
@@ -408,48 +458,46 @@ int user_path_at(int dfd, const char __user *name, unsigned int flags, struct pa
 struct dentry *kern_lookup_at_parent_locked(int dfd, const char *name, unsigned int flags,
 					    struct path *parent, int *type)
 {
-	struct nameidata *nd;
+	struct nameidata nd;
 	struct dentry *d = NULL;
 	int err;
 
 	if (!*name)
 		return ERR_PTR(-ENOENT);
-	nd = nd_alloc(flags & ~(LOOKUP_FOLLOW | LOOKUP_DIRECTORY));
-	if (!nd)
-		return ERR_PTR(-ENOMEM);
-	err = path_init(nd, dfd, name);
+	nd_init(&nd, flags & ~(LOOKUP_FOLLOW | LOOKUP_DIRECTORY));
+	err = path_init(&nd, dfd, name);
 	if (!err)
-		err = link_path_walk(name, nd);
+		err = link_path_walk(name, &nd);
 	if (err) {
-		nd_free(nd);
+		nd_exit(&nd);
 		return ERR_PTR(err);
 	}
-	*type = nd->last_type | (nd->trailing_slash ? LAST_SLASH : 0);
-	if (nd->last_type == LAST_NORM) {
-		mutex_lock(&nd->path.dentry->d_inode->i_mutex);
-		d = lookup_one_len(nd->last, nd->path.dentry, nd->last_len);
+	*type = nd.last_type | (nd.trailing_slash ? LAST_SLASH : 0);
+	if (nd.last_type == LAST_NORM) {
+		mutex_lock(&nd.path.dentry->d_inode->i_mutex);
+		d = lookup_one_len(nd.last, nd.path.dentry, nd.last_len);
 		if (IS_ERR(d)) {
-			mutex_unlock(&nd->path.dentry->d_inode->i_mutex);
-			nd_free(nd);
+			mutex_unlock(&nd.path.dentry->d_inode->i_mutex);
+			nd_exit(&nd);
 			return d;
 		}
 	}
-	*parent = nd->path;
-	nd->path.dentry = NULL;
-	nd_free(nd);
+	*parent = nd.path;
+	nd.path.dentry = NULL;
+	nd_exit(&nd);
 	return d;
 }
 
 struct dentry *lookup_at_parent_locked(int dfd, const char __user *name, unsigned int flags,
 				       struct path *parent, int *type)
 {
-	char *k = getname_flags(name, 0);
+	struct filename *f = getname(name);
 	struct dentry *d;
 
-	if (IS_ERR(k))
-		return ERR_CAST(k);
-	d = kern_lookup_at_parent_locked(dfd, k, flags, parent, type);
-	kfree(k);
+	if (IS_ERR(f))
+		return ERR_CAST(f);
+	d = kern_lookup_at_parent_locked(dfd, f->name, flags, parent, type);
+	putname(f);
 	return d;
 }
 
@@ -497,7 +545,8 @@ static int open_last(struct nameidata *nd, int flags, umode_t mode, bool *create
 
 	*body = NULL;
 	if (!(flags & O_CREAT)) {
-		if (flags & O_NOFOLLOW)
+		/* As Linux's: a trailing slash follows the last symlink even with O_NOFOLLOW. */
+		if ((flags & O_NOFOLLOW) && !nd->trailing_slash)
 			nd->flags &= ~LOOKUP_FOLLOW;
 		*body = lookup_last(nd);
 		return IS_ERR(*body) ? PTR_ERR(*body) : 0;
@@ -543,39 +592,36 @@ static int open_last(struct nameidata *nd, int flags, umode_t mode, bool *create
 	return 0;
 }
 
+/* name is bounded (getname, or filp_open's check). */
 struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 {
 	unsigned int lookup = (flags & O_DIRECTORY ? LOOKUP_DIRECTORY : 0) | LOOKUP_FOLLOW;
-	struct nameidata *nd;
+	struct nameidata nd;
 	bool created = false;
 	const char *s = name;
 	struct file *f;
 	int err;
 
-	if (strnlen(name, PATH_MAX) >= PATH_MAX)
-		return ERR_PTR(-ENAMETOOLONG);
-	nd = nd_alloc(lookup);
-	if (!nd)
-		return ERR_PTR(-ENOMEM);
-	err = path_init(nd, dfd, name);
-	while (!err && !(err = link_path_walk(s, nd))) {
-		err = open_last(nd, flags, mode, &created, &s);
+	nd_init(&nd, lookup);
+	err = path_init(&nd, dfd, name);
+	while (!err && !(err = link_path_walk(s, &nd))) {
+		err = open_last(&nd, flags, mode, &created, &s);
 		if (err || !s)
 			break;
 	}
 	if (err) {
-		nd_free(nd);
+		nd_exit(&nd);
 		return ERR_PTR(err);
 	}
-	if ((nd->flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
+	if ((nd.flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
 		f = ERR_PTR(-ENOTDIR);
-	else if ((flags & O_CREAT) && !created && S_ISDIR(nd->path.dentry->d_inode->i_mode))
+	else if ((flags & O_CREAT) && !created && S_ISDIR(nd.path.dentry->d_inode->i_mode))
 		f = ERR_PTR(-EISDIR);
-	else if (S_ISLNK(nd->path.dentry->d_inode->i_mode) && !(flags & O_PATH))
+	else if (S_ISLNK(nd.path.dentry->d_inode->i_mode) && !(flags & O_PATH))
 		f = ERR_PTR(-ELOOP);		/* O_NOFOLLOW on a symlink */
 	else
-		f = do_dentry_open(&nd->path, flags, created);
-	nd_free(nd);
+		f = do_dentry_open(&nd.path, flags, created);
+	nd_exit(&nd);
 	return f;
 }
 
@@ -586,5 +632,7 @@ struct file *filp_open(const char *name, int flags, umode_t mode)
 
 	if (err)
 		return ERR_PTR(err);
+	if (strnlen(name, PATH_MAX) >= PATH_MAX)
+		return ERR_PTR(-ENAMETOOLONG);
 	return do_filp_open(AT_FDCWD, name, flags, (mode & S_IALLUGO) & ~current_umask());
 }

@@ -201,29 +201,25 @@ struct file *dentry_open(const struct path *p, int flags)
 /* Linux's do_sys_open: the name, the flags' checks, the walk and open, then the fd. */
 long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
 {
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct filename *name = getname(filename);
 	struct file *f;
-	long n;
 	int acc, err, fd;
 
-	if (!name)
-		return -ENOMEM;
-	n = strncpy_from_user(name, filename, PATH_MAX);
-	err = n < 0 ? -EFAULT : n >= PATH_MAX ? -ENAMETOOLONG : !n ? -ENOENT : 0;
-	if (!err)
-		err = build_open_flags(flags, mode, &acc);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = build_open_flags(flags, mode, &acc);
 	if (!err && (flags & __O_TMPFILE))
 		err = -EOPNOTSUPP;	/* O_TMPFILE: not supported (docs/files.md) */
 	if (err) {
-		kfree(name);
+		putname(name);
 		return err;
 	}
 	if (flags & O_PATH)
 		flags &= O_PATH_FLAGS;		/* O_CREAT, O_TRUNC, ... mean nothing with it */
 	if (flags & O_CREAT)
 		mode = (mode & S_IALLUGO & ~current_umask()) | S_IFREG;
-	f = do_filp_open(dfd, name, flags, mode);
-	kfree(name);
+	f = do_filp_open(dfd, name->name, flags, mode);
+	putname(name);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	fd = fd_install_lowest(f, 0, flags & O_CLOEXEC);

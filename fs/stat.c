@@ -28,7 +28,7 @@ int vfs_getattr(const struct path *p, struct kstat *st)
 {
 	struct inode *inode = p->dentry->d_inode;
 
-	memset(st, 0, sizeof(*st));
+	__builtin_memset(st, 0, sizeof(*st));	/* inline stores, not a call */
 	st->dev = inode->i_sb->s_dev;
 	st->ino = inode->i_ino;
 	st->mode = inode->i_mode;
@@ -101,7 +101,7 @@ static int vfs_fstat(unsigned int fd, struct kstat *st)
 	if (!f->f_path.dentry) {	/* a file with no name (a pipe, the console) */
 		struct inode *inode = f->f_inode;
 
-		memset(st, 0, sizeof(*st));
+		__builtin_memset(st, 0, sizeof(*st));	/* inline stores, not a call */
 		if (inode) {
 			st->dev = inode->i_sb ? inode->i_sb->s_dev : 0;
 			st->ino = inode->i_ino;
@@ -134,7 +134,7 @@ static int cp_new_stat(const struct kstat *st, struct stat __user *ubuf)
 {
 	struct stat tmp;
 
-	memset(&tmp, 0, sizeof(tmp));
+	__builtin_memset(&tmp, 0, sizeof(tmp));	/* inline stores, not a call */
 	tmp.st_dev = new_encode_dev(st->dev);
 	tmp.st_ino = st->ino;
 	tmp.st_mode = st->mode;
@@ -196,7 +196,7 @@ static int cp_statx(const struct kstat *st, bool mount_root, struct statx __user
 {
 	struct statx tmp;
 
-	memset(&tmp, 0, sizeof(tmp));
+	__builtin_memset(&tmp, 0, sizeof(tmp));	/* inline stores, not a call */
 	tmp.stx_mask = STATX_BASIC_STATS | STATX_MNT_ID;
 	tmp.stx_blksize = st->blksize;
 	tmp.stx_attributes = mount_root ? STATX_ATTR_MOUNT_ROOT : 0;
@@ -268,7 +268,7 @@ static int cp_compat_stat(const struct kstat *st, struct compat_stat __user *ubu
 
 	if (sizeof(tmp.st_dev) < 4 && (!old_valid_dev(st->dev) || !old_valid_dev(st->rdev)))
 		return -EOVERFLOW;
-	memset(&tmp, 0, sizeof(tmp));
+	__builtin_memset(&tmp, 0, sizeof(tmp));	/* inline stores, not a call */
 	tmp.st_dev = new_encode_dev(st->dev);
 	tmp.st_ino = st->ino;
 	if (tmp.st_ino != st->ino)
@@ -324,7 +324,7 @@ static int cp_new_stat64(const struct kstat *st, struct stat64 __user *ubuf)
 {
 	struct stat64 tmp;
 
-	memset(&tmp, 0, sizeof(tmp));
+	__builtin_memset(&tmp, 0, sizeof(tmp));	/* inline stores, not a call */
 	tmp.st_dev = new_encode_dev(st->dev);
 	tmp.st_rdev = new_encode_dev(st->rdev);
 	tmp.st_ino = st->ino;
@@ -420,7 +420,7 @@ static int cp_old_stat(const struct kstat *st, struct __old_kernel_stat __user *
 {
 	struct __old_kernel_stat tmp;
 
-	memset(&tmp, 0, sizeof(tmp));
+	__builtin_memset(&tmp, 0, sizeof(tmp));	/* inline stores, not a call */
 	if (!old_valid_dev(st->dev) || !old_valid_dev(st->rdev))
 		return -EOVERFLOW;
 	tmp.st_dev = new_encode_dev(st->dev);

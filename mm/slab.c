@@ -21,13 +21,12 @@ struct free_obj {
 
 static struct free_obj *free_lists[NR_CLASSES];
 
+/* The smallest class that holds size (1 .. 2 KiB): one count-leading-zeros, not a loop. */
 static unsigned int size_class(size_t size)
 {
-	unsigned int c = 0;
-
-	while ((1UL << (c + KMALLOC_MIN_SHIFT)) < size)
-		c++;
-	return c;
+	if (size <= (1UL << KMALLOC_MIN_SHIFT))
+		return 0;
+	return (8 * sizeof(long) - __builtin_clzl(size - 1)) - KMALLOC_MIN_SHIFT;
 }
 
 static bool refill(unsigned int c)

@@ -302,6 +302,9 @@ struct dentry {
 	unsigned int d_flags;
 	int d_count;				/* references (atomic): dget/dput */
 	struct list_head d_child;		/* in d_parent->d_subdirs (parent's i_mutex) */
+	struct dentry *d_hash_next;		/* the (parent, name) hash chain (dcache_lock) */
+	struct dentry **d_hash_pprev;		/* NULL: not in the hash */
+	unsigned int d_hashval;			/* full_name_hash() of d_name */
 	struct list_head d_subdirs;		/* the children */
 	unsigned int d_namelen;
 	char *d_name;				/* NUL-terminated; d_iname when it fits */
@@ -515,6 +518,20 @@ void done_path_create(struct path *parent, struct dentry *d);
 struct dentry *lookup_one_len(const char *name, struct dentry *dir, unsigned int len);
 /* The mount is read-only: -EROFS, else 0 (write access to something on it). */
 int mnt_want_write(struct vfsmount *m);
+/*
+ * A path copied from user memory (fs/getname.c): name is NUL-terminated, len bytes long,
+ * less than PATH_MAX; short names live in iname, inside the same object. getname_flags
+ * takes LOOKUP_EMPTY to allow "". An ERR_PTR on failure; putname frees (NULL and ERR_PTRs
+ * too).
+ */
+struct filename {
+	const char *name;
+	unsigned int len;
+	char iname[];
+};
+struct filename *getname(const char __user *uname);
+struct filename *getname_flags(const char __user *uname, unsigned int flags);
+void putname(struct filename *f);
 /* Resolve a kernel string relative to dfd (AT_FDCWD or a directory fd): 0 and *path held. */
 int kern_path_at(int dfd, const char *name, unsigned int flags, struct path *path);
 int user_path_at(int dfd, const char __user *name, unsigned int flags, struct path *path);

@@ -16,6 +16,7 @@
 
 #include <linux/compiler.h>
 #include <linux/mm_types.h>	/* TASK_SIZE_OF() reads mm->task_size */
+#include <asm/asm-extable.h>
 
 unsigned long __arch_copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long __arch_copy_to_user(void __user *to, const void *from, unsigned long n);
@@ -55,5 +56,40 @@ static __always_inline unsigned long raw_copy_to_user(void __user *to, const voi
 	default: __unsafe_sttr("sttr", "x", __pv, ptr, label); break;		\
 	}									\
 } while (0)
+
+/*
+ * One unsigned long from user memory for strncpy_from_user's word loop (lib/usercopy.c):
+ * 0, or -EFAULT when the load faults (the exception table sends the fault to the C label).
+ * LDTR, like every user access here, is checked with EL0's permissions; it need not be
+ * aligned (Normal memory, SCTLR_EL1.A clear), and when it crosses into a page that is not
+ * there the caller falls back to bytes to find out how far the string goes.
+ */
+static __always_inline int get_user_word(unsigned long *val, const void __user *p)
+{
+	unsigned long v;
+
+	asm goto("1:	ldtr	%[v], [%[p]]\n"
+		 _ASM_EXTABLE(1b, %l[fault])
+		 : [v] "=r"(v) : [p] "r"(p) : : fault);
+	*val = v;
+	return 0;
+fault:
+	return -EFAULT;
+}
+
+/* One byte, the same way (LDTRB). */
+static __always_inline int get_user_byte(unsigned char *val, const void __user *p)
+{
+	unsigned int v;
+
+	asm goto("1:	ldtrb	%w[v], [%[p]]\n"
+		 _ASM_EXTABLE(1b, %l[fault])
+		 : [v] "=r"(v) : [p] "r"(p) : : fault);
+	*val = v;
+	return 0;
+fault:
+	return -EFAULT;
+}
+
 
 #endif

@@ -74,4 +74,37 @@ static __always_inline unsigned long raw_copy_to_user(void __user *to, const voi
 	return rep_movs_user((void *)to, from, n);
 }
 
+/*
+ * One unsigned long from user memory for strncpy_from_user's word loop (lib/usercopy.c):
+ * 0, or -EFAULT when the load faults (the exception table sends the fault to the C label).
+ * The address need not be aligned: x86 loads across a page boundary, and when the second
+ * page is not there the caller falls back to bytes to find out how far the string goes.
+ */
+static __always_inline int get_user_word(unsigned long *val, const void __user *p)
+{
+	unsigned long v;
+
+	asm goto("1:	movq (%[p]), %[v]\n"
+		 _ASM_EXTABLE(1b, %l[fault])
+		 : [v] "=r"(v) : [p] "r"(p) : : fault);
+	*val = v;
+	return 0;
+fault:
+	return -EFAULT;
+}
+
+/* One byte, the same way. */
+static __always_inline int get_user_byte(unsigned char *val, const void __user *p)
+{
+	unsigned char v;
+
+	asm goto("1:	movb (%[p]), %[v]\n"
+		 _ASM_EXTABLE(1b, %l[fault])
+		 : [v] "=q"(v) : [p] "r"(p) : : fault);
+	*val = v;
+	return 0;
+fault:
+	return -EFAULT;
+}
+
 #endif
