@@ -91,12 +91,6 @@ static bool thread_group_empty(const struct task_struct *leader)
 	return leader->signal->nr_threads == 1;
 }
 
-/* Tell t's parent that t ended: wake its wait (SIGCHLD itself comes with signals). */
-static void wake_parent_wait(struct task_struct *t)
-{
-	wake_up(&t->real_parent->signal->wait_chldexit);
-}
-
 /*
  * Give t's children a new parent: a live thread of t's own process, else init. Under
  * tasklist_lock. A zombie among them is told to its new parent at once.
@@ -117,8 +111,9 @@ static void forget_original_parent(struct task_struct *t)
 			th->real_parent = reaper;
 		if (reaper->tgid != t->tgid)
 			p->exit_signal = SIGCHLD;	/* init is never sent anything else */
+		/* A zombie is told to its new parent (it stays a zombie: no autoreap here). */
 		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
-			wake_parent_wait(p);
+			do_notify_parent(p, p->exit_signal);
 	}
 }
 
@@ -154,17 +149,20 @@ static void release_task(struct task_struct *p)
 	sig->maj_flt += p->maj_flt;
 	free_sig = --sig->count == 0;
 	release_task_signals(p, free_sig);
-	/* The last thread gone lets a zombie leader be seen by its parent. */
-	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
-		notify_leader = true;
-	if (notify_leader)
-		wake_parent_wait(leader);
+	/* The last thread gone lets a zombie leader be seen by its parent, or reap itself. */
+	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader) &&
+	    do_notify_parent(leader, leader->exit_signal)) {
+		leader->exit_state = EXIT_DEAD;
+		notify_leader = true;		/* released below */
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (free_sig)
 		kfree(sig);
 	if (gi && __atomic_sub_fetch(&gi->usage, 1, __ATOMIC_ACQ_REL) == 0)
 		kfree(gi);
 	put_task_struct(p);
+	if (notify_leader)
+		release_task(leader);
 }
 
 /*
@@ -183,8 +181,11 @@ static void exit_notify(struct task_struct *t)
 		autoreap = true;
 	} else {
 		t->exit_state = EXIT_ZOMBIE;
-		if (thread_group_empty(t))
-			wake_parent_wait(t);
+		/* SIGCHLD (or the exit signal) to the parent; one that ignores it reaps nothing */
+		if (thread_group_empty(t) && do_notify_parent(t, t->exit_signal)) {
+			t->exit_state = EXIT_DEAD;
+			autoreap = true;
+		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (autoreap)
@@ -357,10 +358,6 @@ SYSCALL_DEFINE1(exit_group, int, error_code)
 #define P_PGID		2
 #define P_PIDFD		3
 
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-#define CLD_DUMPED	3
-
 struct wait_opts {
 	int type;		/* P_ALL, P_PID, P_PGID */
 	pid_t id;
@@ -369,6 +366,7 @@ struct wait_opts {
 	pid_t pid;
 	uid_t uid;
 	int status;		/* wait status */
+	int why;		/* CLD_STOPPED / CLD_CONTINUED for waitid, else 0 */
 	struct rusage_times ru;
 };
 
@@ -382,6 +380,41 @@ static bool eligible(const struct wait_opts *wo, struct task_struct *p)
 		return true;
 	/* A "clone" child signals its parent with something other than SIGCHLD. */
 	return !!(wo->options & __WCLONE) == (p->exit_signal != SIGCHLD);
+}
+
+/*
+ * A live child's job-control news (kernel/jobctl.c): a completed stop not yet reported
+ * (WUNTRACED/WSTOPPED: status 0x7f | sig << 8) or a continue (WCONTINUED: 0xffff), each
+ * reported once unless WNOWAIT. Under tasklist_lock.
+ */
+static bool wait_task_stopped_or_continued(struct wait_opts *wo, struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	bool found = false;
+
+	if (!p->sighand)
+		return false;
+	spin_lock(&p->sighand->siglock);
+	if ((wo->options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
+	    sig->group_exit_code && !(sig->flags & SIGNAL_GROUP_EXIT)) {
+		wo->status = 0x7f | (sig->group_exit_code & 0xff) << 8;
+		wo->why = CLD_STOPPED;
+		if (!(wo->options & WNOWAIT))
+			sig->group_exit_code = 0;
+		found = true;
+	} else if ((wo->options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		wo->status = 0xffff;
+		wo->why = CLD_CONTINUED;
+		if (!(wo->options & WNOWAIT))
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		found = true;
+	}
+	spin_unlock(&p->sighand->siglock);
+	if (found) {
+		wo->pid = p->pid;
+		wo->uid = p->cred.uid;
+	}
+	return found;
 }
 
 /*
@@ -401,6 +434,8 @@ static int wait_scan(struct wait_opts *wo, struct task_struct **reap)
 			if (!eligible(wo, p))
 				continue;
 			any = true;
+			if (!p->exit_state && wait_task_stopped_or_continued(wo, p))
+				return 1;
 			if (p->exit_state != EXIT_ZOMBIE || !thread_group_empty(p) ||
 			    !(wo->options & WEXITED))
 				continue;
@@ -558,6 +593,9 @@ static void waitid_info(const struct wait_opts *wo, long found, int *code, int *
 {
 	if (found <= 0) {
 		*code = *status = 0;
+	} else if (wo->why) {
+		*code = wo->why;
+		*status = wo->why == CLD_CONTINUED ? SIGCONT : (wo->status >> 8) & 0xff;
 	} else if (wo->status & 0x7f) {
 		*code = wo->status & 0x80 ? CLD_DUMPED : CLD_KILLED;
 		*status = wo->status & 0x7f;

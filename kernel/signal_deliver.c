@@ -148,6 +148,16 @@ bool get_signal(struct ksignal *ksig)
 			spin_unlock_irq(&sighand->siglock);
 			do_exit(0);
 		}
+		/* A continue (or a stop cut short) the parent has yet to hear of. */
+		{
+			int why = jobctl_take_cld_report();
+
+			if (why) {
+				spin_unlock_irq(&sighand->siglock);
+				do_notify_parent_cldstop(current, false, why);
+				continue;
+			}
+		}
 		/* A group stop this thread has yet to join (drops siglock). */
 		if ((current->jobctl & JOBCTL_STOP_PENDING) && do_signal_stop(0))
 			continue;
@@ -178,8 +188,14 @@ bool get_signal(struct ksignal *ksig)
 			continue;
 		}
 		if (sig_kernel_stop(signr)) {
-			if (do_signal_stop(signr))	/* drops siglock */
-				continue;
+			/* the terminal's stops mean nothing to an orphaned process group */
+			if (signr != SIGSTOP) {
+				spin_unlock_irq(&sighand->siglock);
+				if (is_current_pgrp_orphaned())
+					continue;
+				spin_lock_irq(&sighand->siglock);
+			}
+			do_signal_stop(signr);		/* drops siglock */
 			continue;
 		}
 		spin_unlock_irq(&sighand->siglock);
@@ -320,9 +336,13 @@ SYSCALL_DEFINE0(restart_syscall)
 void exit_signals(struct task_struct *tsk)
 {
 	unsigned long flags;
+	bool stop_done;
 
 	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	if (signal_pending(tsk) && tsk->signal->nr_threads > 1)
 		retarget_shared_pending(tsk, ~tsk->blocked.sig[0]);
+	stop_done = jobctl_exit(tsk);	/* a group stop no longer waits for this thread */
 	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	if (stop_done && !(tsk->signal->flags & SIGNAL_GROUP_EXIT))
+		do_notify_parent_cldstop(tsk, false, CLD_STOPPED);
 }

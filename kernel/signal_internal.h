@@ -85,6 +85,10 @@ void jobctl_continue(struct task_struct *p);
 /* kernel/jobctl.c: current joins (or starts, signr != 0) a group stop. Called with siglock
  * held, returns with it released; true when it stopped (the caller looks again). */
 bool do_signal_stop(int signr);
+/* kernel/jobctl.c, get_signal with siglock held: a CLD_* report owed to the parent, or 0 */
+int jobctl_take_cld_report(void);
+bool is_current_pgrp_orphaned(void);
+bool jobctl_exit(struct task_struct *t);
 /* kernel/signal.c */
 void sigqueue_free(struct sigqueue *q);
 
