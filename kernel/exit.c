@@ -156,8 +156,10 @@ static void release_task(struct task_struct *p)
 		notify_leader = true;		/* released below */
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (free_sig)
+	if (free_sig) {
+		itimer_exit(sig);	/* its SIGALRM timer, if it had one */
 		kfree(sig);
+	}
 	if (gi && __atomic_sub_fetch(&gi->usage, 1, __ATOMIC_ACQ_REL) == 0)
 		kfree(gi);
 	put_task_struct(p);

@@ -259,6 +259,8 @@ void exit_signals(struct task_struct *tsk);		/* do_exit: pending process signals
 int unshare_sighand(struct task_struct *me);		/* exec: handlers of its own (-ENOMEM) */
 void exec_signals(void);				/* exec: caught -> SIG_DFL, no altstack */
 void release_task_signals(struct task_struct *p, bool last_of_process);	/* tasklist_lock held */
+struct signal_struct;
+void itimer_exit(struct signal_struct *sig);		/* the process is freed: its ITIMER_REAL goes */
 void __cleanup_sighand(struct sighand_struct *sighand);
 void flush_sigqueue(struct sigpending *queue);
 static inline void init_sigpending(struct sigpending *sig)
