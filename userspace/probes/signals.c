@@ -650,7 +650,7 @@ static void check_deaths(void)
 	for (unsigned i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		die_of = sigs[i];
 		status = in_child(raise_it);
-		ktap_result(status == sigs[i], "a child killed by signal %d: wait status %#x "
+		ktap_result(status == sigs[i], "a child dead of signal %d: wait status %#x "
 			    "(no core bit with RLIMIT_CORE 0)", sigs[i], status);
 	}
 	status = in_child(ignore_defaults);
