@@ -146,12 +146,17 @@ static int do_truncate0(struct dentry *d)
 
 	if (!inode->i_op || !inode->i_op->setattr)
 		return 0;		/* procfs's files: nothing to cut */
+	/* Even a read-only open may not cut a running program (Linux: ETXTBSY). */
+	err = get_write_access(inode);
+	if (err)
+		return err;
 	mutex_lock(&inode->i_mutex);
 	a.ia_valid |= privs_to_remove(inode);
 	if (a.ia_valid & (ATTR_KILL_SUID | ATTR_KILL_SGID))
 		a.ia_valid |= ATTR_FORCE;
 	err = notify_change(d, &a);
 	mutex_unlock(&inode->i_mutex);
+	put_write_access(inode);
 	return err;
 }
 

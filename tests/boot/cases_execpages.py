@@ -8,4 +8,4 @@
 # writing, and both work again afterwards. Under qemu-user the copies run on the host kernel
 # (Linux's answers: x86_64 ran all ten checks there); where the host cannot exec the ABI
 # the checks that need an exec SKIP, which Ferry must not.
-add_on_every_abi("execpages", reject=PROCESS_REJECT + [r"# SKIP"], expect=[r"10 passed, 0 failed"])
+add_on_every_abi("execpages", reject=PROCESS_REJECT + [r"# SKIP"], expect=[r"11 passed, 0 failed"])
