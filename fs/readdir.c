@@ -208,22 +208,32 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 	};
 	struct fd fd_;
 	struct file *f;
+	unsigned long room;
 	long err;
 
+	/* Linux keeps the count in an int: 2 GiB or more fits no record (EINVAL). */
 	if ((int)count < 0)
-		b.count = 0x7fffffff;
-	if (!user_write_access_begin(dirent, count))
-		return -EFAULT;
-	fd_ = fdget(fd);
+		b.count = 0;
+	fd_ = fdget(fd);	/* EBADF (and iterate_dir's ENOTDIR) before any EFAULT, as Linux */
 	f = fd_.file;
-	if (!f) {
-		err = -EBADF;
-		goto out;
-	}
-	if (f->f_mode & FMODE_PATH) {
+	if (!f)
+		return -EBADF;
+	if (f->f_mode & FMODE_PATH || !f->f_op->iterate) {
 		fdput(fd_);
-		err = -EBADF;
-		goto out;
+		return f->f_mode & FMODE_PATH ? -EBADF : -ENOTDIR;
+	}
+	/*
+	 * One range check for the whole call, over the buffer up to the end of user space: a
+	 * count running past it is not a fault while the records fit (Linux checks each record),
+	 * and no record is written past what was checked.
+	 */
+	room = (unsigned long)dirent < user_addr_max() ?
+		user_addr_max() - (unsigned long)dirent : 0;
+	if (b.count > room)
+		b.count = room;
+	if (!user_write_access_begin(dirent, room ? b.count : 1)) {
+		fdput(fd_);
+		return -EFAULT;
 	}
 	mutex_lock(&f->f_pos_lock);
 	err = iterate_dir(f, &b.ctx);
@@ -236,9 +246,8 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 			err = (char __user *)b.current_dir - (char __user *)dirent;
 	}
 	mutex_unlock(&f->f_pos_lock);
-	fdput(fd_);
-out:
 	user_write_access_end();
+	fdput(fd_);
 	return err;
 }
 

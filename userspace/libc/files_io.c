@@ -118,6 +118,19 @@ static void getdents_buffers(void)
 	/* Too small for the first record: EINVAL, and the position stays. */
 	lseek(fd, 0, SEEK_SET);
 	FAILS(gd64(fd, buf, all[0].reclen - 1), EINVAL);
+	/* The fd is looked at before the buffer (EBADF, ENOTDIR, not EFAULT), and a count of
+	 * 2 GiB or more fits no record (Linux keeps it in an int). */
+	FAILS(gd64(-1, (void *)16, sizeof(buf)), EBADF);
+	{
+		int f = open("d/file-00", O_RDONLY);
+
+		FAILS(gd64(f, (void *)16, sizeof(buf)), ENOTDIR);
+		close(f);
+	}
+	if (qemu_user && sizeof(long) == 4)	/* qemu-user allocates the count: ENOMEM */
+		skip("a 2 GiB count fails EINVAL", "qemu-user's 32-bit getdents buffer");
+	else
+		FAILS(gd64(fd, buf, 0x80000000u), EINVAL);
 	/* Ending one byte before the second record's end: the first record alone... */
 	lseek(fd, 0, SEEK_SET);
 	n = gd64(fd, buf, all[0].reclen + all[1].reclen - 1);
