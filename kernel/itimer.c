@@ -138,7 +138,7 @@ static int do_setitimer(int which, const struct itimer_ns *v, struct itimer_ns *
 	if (sig->real_timer)
 		del_timer(sig->real_timer);
 	now = ktime_get_ns();
-	sig->it_real_incr = v->interval;
+	sig->it_real_incr = v->value ? v->interval : 0;	/* disarming clears it, as Linux */
 	sig->it_real_expires = v->value ? now + v->value : 0;
 	if (v->value)
 		arm(container_of(sig->real_timer, struct real_timer, timer), sig->it_real_expires, now);

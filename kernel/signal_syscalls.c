@@ -282,6 +282,7 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 	stack_t new, old;
 	int err;
 
+	memset(&old, 0, sizeof(old));	/* its padding is copied out */
 	if (uss && copy_from_user(&new, uss, sizeof(new)))
 		return -EFAULT;
 	err = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL,
@@ -304,11 +305,12 @@ int restore_altstack(const stack_t __user *uss)
 
 int __save_altstack(stack_t __user *uss, unsigned long sp)
 {
-	stack_t s = {
-		.ss_sp = (void __user *)current->sas_ss_sp,
-		.ss_flags = current->sas_ss_flags,
-		.ss_size = current->sas_ss_size,
-	};
+	stack_t s;
+
+	memset(&s, 0, sizeof(s));	/* the 4 bytes after ss_flags reach the user too */
+	s.ss_sp = (void __user *)current->sas_ss_sp;
+	s.ss_flags = current->sas_ss_flags;
+	s.ss_size = current->sas_ss_size;
 
 	return copy_to_user(uss, &s, sizeof(s)) ? -EFAULT : 0;
 }

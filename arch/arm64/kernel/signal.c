@@ -168,6 +168,8 @@ static int setup_rt_frame(int usig, struct ksignal *ksig, sigset_t *set, struct 
 	if (!tramp || !access_ok(frame, sp_top - (unsigned long)frame))
 		return -EFAULT;
 
+	/* The holes before mc and before fpsimd (alignment) are copied out too. */
+	__builtin_memset(&img, 0, FRAME_RESERVED_OFFSET);
 	img.uc_flags = 0;
 	img.uc_link = 0;
 	memset(&img.uc_stack, 0, sizeof(img.uc_stack));	/* __save_altstack fills it */

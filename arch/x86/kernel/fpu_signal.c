@@ -143,9 +143,11 @@ int fpu_save_sigframe(void __user *buf, bool ia32)
 	void __user *buf_fx = ia32 ? buf + sizeof(struct fregs_state) : buf;
 	u32 magic2 = FP_XSTATE_MAGIC2;
 
-	/* XSAVE writes XSTATE_BV but leaves the rest of the header as it finds it. */
-	if (fpu_xfeatures)
-		memset(&tmp.state.header, 0, sizeof(tmp.state.header));
+	/*
+	 * Every byte that reaches the user: FXSAVE leaves bytes 416..463 and XSAVE the header's
+	 * rest and components in their init state as it finds them (kernel stack otherwise).
+	 */
+	memset(&tmp.state, 0, fpu_state_size);
 	fpu_save_live(&tmp);
 	/*
 	 * The software bytes are written with or without XSAVE, as Linux 6.1 does (booted

@@ -92,7 +92,7 @@ unsigned long get_sigframe(struct ksignal *ksig, struct pt_regs *regs, unsigned 
 }
 
 /* Linux's force_valid_ss: LAR says what the selector is; anything odd becomes __USER_DS. */
-#define AR_TYPE_MASK		(0xf << 8)
+#define AR_TYPE_MASK		(0x7 << 9)	/* type without the accessed bit (8) */
 #define AR_TYPE_RWDATA		(0x2 << 8)
 #define AR_TYPE_RWDATA_EXPDOWN	(0x6 << 8)
 #define AR_S			(1 << 12)

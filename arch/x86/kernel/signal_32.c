@@ -158,6 +158,7 @@ int ia32_setup_frame(struct ksignal *ksig, struct pt_regs *regs)
 		return -EFAULT;
 	frame = (struct sigframe_ia32 __user *)sp;
 
+	memset(&kf, 0, sizeof(kf));	/* its tail padding is copied out */
 	kf.sig = ksig->sig;
 	fill_sigcontext32(&kf.sc, regs, fp, set);
 	kf.extramask[0] = (u32)(set->sig[0] >> 32);
