@@ -8,4 +8,4 @@
 # on every ABI and under qemu-user (Linux's answers; what qemu-user cannot emulate — one
 # instance per signal, SA_NOCLDSTOP/SA_NOCLDWAIT not passed to the host, clone's exit
 # signal — is a named SKIP there only).
-add_on_every_abi("signals")
+add_on_every_abi("signals", reject=PROCESS_REJECT + [r"# SKIP"])  # a SKIP is for qemu-user only
