@@ -35,8 +35,9 @@ PROBES_O = os.path.join(CHECK_O, "probes")
 
 
 class Result:
-    def __init__(self, name, ok, diag="", sub=None, skipped=False):
+    def __init__(self, name, ok, diag="", sub=None, skipped=False, seconds=0.0):
         self.name, self.ok, self.diag, self.sub, self.skipped = name, ok, diag, sub, skipped
+        self.seconds = seconds
 
 
 # ---- 1. host unit tests ---------------------------------------------------------------------
@@ -132,18 +133,16 @@ def build_kernel(arch, llvm, verbose):
     return Result(f"build_{tag}", True, f"built in {dt:.1f} s" if verbose else ""), objtree
 
 
-def build_probes(verbose):
-    """The probes for all four ABIs, with GCC (booted below) and with LLVM (build check)."""
-    results = []
-    for tag, extra in (("gcc", []), ("llvm", ["LLVM=1"])):
-        out = PROBES_O if tag == "gcc" else PROBES_O + "-llvm"
-        # Every ABI, arm (AArch32 programs for the arm64 kernel) included.
-        r = subprocess.run(["make", "-C", TOP, "probes", f"PROBE_O={out}",
-                            "ABIS=x86_64 i386 arm64 arm"] + extra,
-                           capture_output=True, text=True)
-        results.append(Result(f"build_probes_{tag}", r.returncode == 0,
-                              (r.stdout + r.stderr)[-3000:] if r.returncode or verbose else ""))
-    return results
+def build_probes_one(tag, verbose):
+    """The probes for all four ABIs with one compiler: GCC (booted below) or LLVM (build
+    check)."""
+    out = PROBES_O if tag == "gcc" else PROBES_O + "-llvm"
+    # Every ABI, arm (AArch32 programs for the arm64 kernel) included.
+    r = subprocess.run(["make", "-C", TOP, "probes", f"PROBE_O={out}", f"-j{os.cpu_count() or 2}",
+                        "ABIS=x86_64 i386 arm64 arm"] + (["LLVM=1"] if tag == "llvm" else []),
+                       capture_output=True, text=True)
+    return Result(f"build_probes_{tag}", r.returncode == 0,
+                  (r.stdout + r.stderr)[-3000:] if r.returncode or verbose else "")
 
 
 def qemu_user_run(abi, probe, status, with_ktap, verbose):
@@ -304,7 +303,7 @@ def boot_one(case, objtrees, verbose):
     diag = ""
     if not ok or verbose:
         diag = f"status {r.returncode} in {dt:.1f} s; {verdict.why}\n" + r.stdout[-4000:] + r.stderr[-2000:]
-    return Result(case.name, ok, diag, sub=verdict.ktap)
+    return Result(case.name, ok, diag, sub=verdict.ktap, seconds=dt)
 
 
 def main():
@@ -326,53 +325,82 @@ def main():
     print("KTAP version 1")
     results = []
     t_start = time.monotonic()
+    phases = []			# (name, seconds): printed at the end, to see where the time goes
     want_unit = a.only in ("", "unit")
     want_linux = a.only in ("", "boot", "linux")
     if a.only == "linux":
         selected = [c for c in boot_cases.CASES if c.init and not c.llvm]
     want_boot = a.only not in ("unit", "build") and selected
     want_build = a.only != "unit"
+    want_probes = want_boot and any(c.init for c in selected)
 
-    if want_unit:
-        results += report(unit_tests(a.verbose), len(results))
+    # Unit tests, kernel builds and probe builds do not depend on each other: run them side by
+    # side (each make with -jN), so one's serial steps overlap another's compiles.
+    t0 = time.monotonic()
     objtrees = {}
+    needed = set()
     if want_build:
         needed = {(c.arch, c.llvm) for c in (selected if want_boot else boot_cases.CASES)}
         if a.only == "build":
             needed = {(x, l) for x in ("x86_64", "arm64") for l in (False, True)}
+    with cf.ThreadPoolExecutor(max_workers=3) as ex:
+        unit_fut = ex.submit(unit_tests, a.verbose) if want_unit else None
+        kernel_futs = {ex.submit(build_kernel, arch, llvm, a.verbose): (arch, llvm)
+                       for arch, llvm in sorted(needed)}
+        probe_futs = [ex.submit(build_probes_one, tag, a.verbose) for tag in ("gcc", "llvm")] \
+            if want_probes else []
+        if unit_fut:
+            results += report(unit_fut.result(), len(results))
         builds = []
-        with cf.ThreadPoolExecutor(max_workers=2) as ex:
-            futs = {ex.submit(build_kernel, arch, llvm, a.verbose): (arch, llvm)
-                    for arch, llvm in sorted(needed)}
-            for f in cf.as_completed(futs):
-                res, objtree = f.result()
-                builds.append(res)
-                if objtree:
-                    objtrees[futs[f]] = objtree
+        for f, key in kernel_futs.items():
+            res, objtree = f.result()
+            builds.append(res)
+            if objtree:
+                objtrees[key] = objtree
         results += report(sorted(builds, key=lambda r: r.name), len(results))
         results += report([r for arch in ("x86_64", "arm64") if (arch, False) in objtrees
                            for r in nospec_disassembly(arch, objtrees, a.verbose)],
                           len(results))
-    if want_boot and any(c.init for c in selected):
-        results += report(build_probes(a.verbose), len(results))
-        if a.only in ("", "boot"):
-            results += report([qemu_user_run(*run, a.verbose) for run in boot_cases.QEMU_USER_RUNS],
-                              len(results))
+        if probe_futs:
+            results += report([f.result() for f in probe_futs], len(results))
+    phases.append(("unit tests, kernel and probe builds", time.monotonic() - t0))
+
+    if want_probes and a.only in ("", "boot"):
+        t0 = time.monotonic()
+        with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+            futs = [ex.submit(qemu_user_run, *run, a.verbose) for run in boot_cases.QEMU_USER_RUNS]
+            results += report([f.result() for f in futs], len(results))
+        phases.append((f"{len(futs)} qemu-user runs", time.monotonic() - t0))
     if want_boot and a.only != "linux":
+        t0 = time.monotonic()
+        booted = []
         with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
             futs = [ex.submit(boot_one, c, objtrees, a.verbose) for c in selected]
             for f in futs:		# in case order, so output is stable
-                results += report([f.result()], len(results))
+                booted += report([f.result()], len(results) + len(booted))
+        results += booted
+        phases.append((f"{len(selected)} boot cases", time.monotonic() - t0))
+        slowest = sorted((r for r in booted if r.seconds), key=lambda r: -r.seconds)[:8]
+        for r in slowest:
+            print(f"# slow boot case: {r.name} {r.seconds:.1f} s")
 
     if want_boot and a.only in ("", "boot", "trace"):
+        t0 = time.monotonic()
         results += report(trace_off_cost(a.verbose), len(results))
+        phases.append(("trace-off cost", time.monotonic() - t0))
     if want_boot and a.only in ("", "boot"):
+        t0 = time.monotonic()
         results += report(gdb_backtraces(objtrees, a.verbose), len(results))
+        phases.append(("gdb backtraces", time.monotonic() - t0))
 
     if want_linux:
+        t0 = time.monotonic()
         for abi in ("x86_64", "i386", "arm64"):
             results += report([linux_agreement(abi, objtrees, a.verbose)], len(results))
+        phases.append(("Linux column agreement", time.monotonic() - t0))
 
+    for name, seconds in phases:
+        print(f"# phase: {name}: {seconds:.0f} s")
     passed = sum(1 for r in results if r.ok)
     failed = len(results) - passed
     print(f"1..{len(results)}")
