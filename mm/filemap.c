@@ -6,7 +6,7 @@
  *
  * A fault inside the file's size gets the file's own page (a hole becomes a zeroed page of
  * the file, as Linux's shmem_fault does, counted against the tmpfs size); past the end it
- * gets nothing (NULL: the access is SIGSEGV here, Linux's SIGBUS).
+ * gets nothing (NULL: the access is SIGBUS with BUS_ADRERR, mm/memory.c, as on Linux).
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>

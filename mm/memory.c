@@ -16,7 +16,8 @@
  *     writes honour read-only user entries).
  *
  * A fault the area does not allow, or outside every area, stays the process's error
- * (SIGSEGV), and a user copy's -EFAULT.
+ * (SIGSEGV: -EFAULT no area, -EACCES not this access), and a user copy's -EFAULT; a file
+ * page that does not exist (past the end of the file) is -EIO, SIGBUS.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -86,10 +87,15 @@ static int do_file_page(struct mm_struct *mm, struct vm_area_struct *vma, unsign
 	unsigned long access = vma->vm_flags;
 	phys_addr_t pa;
 
+	/*
+	 * Past the end of the file, or a page tmpfs cannot give (full): -EIO, which the arch
+	 * fault handler turns into SIGBUS with BUS_ADRERR, as Linux's VM_FAULT_SIGBUS. Only
+	 * running out of memory stays -ENOMEM.
+	 */
 	if (!page)
-		return -EFAULT;			/* past the end of the file (Linux: SIGBUS) */
+		return -EIO;
 	if (IS_ERR(page))
-		return -ENOMEM;
+		return PTR_ERR(page) == -ENOMEM ? -ENOMEM : -EIO;
 	pa = __pa(page_address(page));
 	if (flags & FAULT_FLAG_WRITE && !(vma->vm_flags & VM_SHARED)) {
 		void *copy = alloc_pages(GFP_KERNEL, 0);

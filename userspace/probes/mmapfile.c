@@ -10,7 +10,9 @@
  *     EINVAL (an unaligned offset); a mapping outlives close(); the tail of the last page
  *     reads zeroes; an offset maps from that page on;
  *   - /dev/zero: private zeroes, shared between parent and child;
- *   - msync: flags and range errno.
+ *   - msync: flags and range errno;
+ *   - a page past the end of the file: SIGBUS with BUS_ADRERR and the address (a handler
+ *     sees it), the process's death without one.
  * The same binary runs under qemu-user (Linux's answers) for x86_64 and arm64; for i386 and
  * arm qemu-user reserves the whole 32-bit guest space on the host, so an msync over a hole
  * finds the reservation there and returns 0 where Linux says ENOMEM (the native x86_64
@@ -41,6 +43,10 @@
 #define EINVAL		22
 #define ENOMEM		12
 #define SIGCHLD		17
+#define SIGBUS		7
+#define BUS_ADRERR	2
+#define SA_SIGINFO	4
+#define SA_RESTORER	0x04000000
 #define MS_ASYNC	1
 #define MS_SYNC		4
 #define PAGE		4096UL
@@ -91,6 +97,47 @@ static void _exit_now(int code)
 		;
 }
 
+/* rt_sigaction's struct as every ABI's kernel reads it (the mask is 8 bytes). */
+struct k_sigaction {
+	unsigned long handler, flags, restorer;
+	unsigned long mask[8 / sizeof(long)];
+};
+
+/* siginfo_t's first fields: si_addr follows the three ints, at 16 on 64-bit ABIs, 12 on 32. */
+struct fault_info {
+	int si_signo, si_errno, si_code;
+	void *si_addr;
+};
+
+static volatile unsigned char *bus_addr;
+static int wait_child(long pid);
+
+/* Never returns, so the restorer is never used (x86_64 still wants SA_RESTORER). */
+static void bus_handler(int sig, struct fault_info *si, void *uc)
+{
+	_exit_now(sig == SIGBUS && si->si_signo == SIGBUS && si->si_code == BUS_ADRERR &&
+		  si->si_addr == (void *)bus_addr ? 42 : 43);
+}
+
+/* A child that reads bus_addr, with the SIGBUS handler or without: its wait status. */
+static int read_past_end(int with_handler)
+{
+	long pid = sys(clone, SIGCHLD, 0, 0, 0, 0);
+
+	if (pid == 0) {
+		struct k_sigaction sa = {
+			.handler = (unsigned long)bus_handler, .flags = SA_SIGINFO | SA_RESTORER,
+			.restorer = (unsigned long)bus_handler,
+		};
+
+		if (with_handler)
+			sys(rt_sigaction, SIGBUS, &sa, 0, 8);
+		(void)*bus_addr;
+		_exit_now(0);
+	}
+	return wait_child(pid);
+}
+
 static int wait_child(long pid)
 {
 	int status = -1;
@@ -107,7 +154,7 @@ int main(void)
 	long fd, ro, wo, dir, r1, r2, r3, pid;
 	int st;
 
-	ktap_plan(14);
+	ktap_plan(15);
 	for (unsigned long i = 0; i < FILE_LEN; i++)
 		buf[i] = 'A' + i / PAGE;
 	fd = open_file(O_RDWR | O_CREAT | O_TRUNC);
@@ -203,6 +250,22 @@ int main(void)
 			ktap_result(mapped((long)zp) && mapped((long)zs) && zp[PAGE] == 0 &&
 				    zp[5] == 9 && zs[7] == 42, "/dev/zero: private zeroes, a shared "
 				    "map shared with a child (fd %ld: %ld %ld)", z, (long)zp, (long)zs);
+	}
+
+	/* Four pages over a file of three: the fourth has no file page behind it. */
+	p = (volatile unsigned char *)map(4 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	if (mapped((long)p)) {
+		int with, without;
+
+		bus_addr = p + 3 * PAGE + 8;
+		with = read_past_end(1);
+		without = read_past_end(0);
+		ktap_result(with == 42 << 8 && (without & 0x7f) == SIGBUS,
+			    "a read past the file's last page: SIGBUS, BUS_ADRERR at that address; "
+			    "no handler: killed by SIGBUS (%#x %#x)", with, without);
+		sys(munmap, (long)p, 4 * PAGE);
+	} else {
+		ktap_result(0, "map four pages of the file: %ld", (long)p);
 	}
 
 	r1 = sys(msync, (long)m, 3 * PAGE, MS_SYNC);

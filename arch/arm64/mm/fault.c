@@ -116,7 +116,8 @@ static void set_thread_esr(unsigned long far, unsigned long esr)
  * An abort from EL0. The fault status code tells "nothing mapped there" (translation fault:
  * SEGV_MAPERR) from "mapped, but not for this access" (permission, access flag: a kernel
  * address, a write to read-only memory, a jump into a non-executable page: SEGV_ACCERR);
- * an alignment fault is SIGBUS with BUS_ADRALN, as Linux's do_alignment_fault.
+ * an alignment fault is SIGBUS with BUS_ADRALN, as Linux's do_alignment_fault, and a file
+ * page past the end of its file SIGBUS with BUS_ADRERR.
  */
 void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 {
@@ -136,6 +137,10 @@ void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs
 	set_thread_esr(far, esr);
 	if (fsc == ESR_ELx_FSC_ALIGN) {	/* e.g. an exclusive load or store off its size */
 		force_sig_fault(regs, SIGBUS, BUS_ADRALN, far, "alignment fault");
+		return;
+	}
+	if (err == -EIO) {	/* a file page past the end of the file, as Linux's VM_FAULT_SIGBUS */
+		force_sig_fault(regs, SIGBUS, BUS_ADRERR, far, what);
 		return;
 	}
 	force_sig_fault(regs, SIGSEGV, code, far, what);

@@ -71,6 +71,11 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 		current->thread.trap_nr = X86_TRAP_PF;
 		current->thread.cr2 = address;
 		current->thread.error_code = error_code | (address >= TASK_SIZE_MAX ? X86_PF_PROT : 0);
+		/* A file page past the end of the file: SIGBUS, as Linux's do_sigbus. */
+		if (fault == -EIO) {
+			force_sig_fault(regs, SIGBUS, BUS_ADRERR, address, "page fault");
+			return;
+		}
 		/* A PROT_NONE page is not present to the CPU, yet the area is there: ACCERR. */
 		force_sig_fault(regs, SIGSEGV,
 				error_code & X86_PF_PROT || fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
