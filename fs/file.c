@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/resource.h>
+#include <linux/filelock.h>
 
 #define BITS_PER_LONG_ (8 * sizeof(long))
 
@@ -25,6 +26,7 @@ void fput(struct file *f)
 {
 	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->f_inode, f);
 	if (f->f_mode & FMODE_WRITER)
@@ -166,8 +168,15 @@ int close_fd(unsigned int fd)
 	spin_unlock_irqrestore(&files->lock, flags);
 	if (!f)
 		return -EBADF;
-	fput(f);
+	filp_close(f, files);
 	return 0;
+}
+
+/* A descriptor of files goes: its owner's POSIX locks on the file go with it (POSIX). */
+void filp_close(struct file *f, struct files_struct *files)
+{
+	locks_remove_posix(f, files);
+	fput(f);
 }
 
 struct files_struct *dup_fd(struct files_struct *old)
@@ -197,7 +206,7 @@ void put_files_struct(struct files_struct *files)
 		return;
 	for (unsigned int fd = 0; fd < files->max_fds; fd++)
 		if (files->fd[fd])
-			fput(files->fd[fd]);
+			filp_close(files->fd[fd], files);
 	free_arrays(files);
 	kfree(files);
 }
@@ -227,7 +236,7 @@ void do_close_on_exec(struct files_struct *files)
 		}
 		spin_unlock_irqrestore(&files->lock, flags);
 		if (f)
-			fput(f);
+			filp_close(f, files);
 	}
 }
 
@@ -267,7 +276,7 @@ int replace_fd(unsigned int fd, struct file *f, bool cloexec)
 	set_cloexec(files, fd, cloexec);
 	spin_unlock_irqrestore(&files->lock, flags);
 	if (old)
-		fput(old);	/* outside the lock: the last fput may release the file */
+		filp_close(old, files);	/* outside the lock: the last fput may release the file */
 	return fd;
 }
 
@@ -309,7 +318,7 @@ void close_fd_range(unsigned int fd, unsigned int max_fd, bool cloexec)
 		}
 		spin_unlock_irqrestore(&files->lock, flags);
 		if (f)
-			fput(f);
+			filp_close(f, files);
 		if (fd == ~0U)
 			break;
 	}

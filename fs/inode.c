@@ -29,6 +29,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_nlink = 1;
 	mutex_init(&inode->i_mutex);
 	spin_lock_init(&inode->i_lock);
+	INIT_LIST_HEAD(&inode->i_flock);
 	spin_lock_irqsave(&sb->s_lock, flags);
 	inode->i_ino = ++sb->s_next_ino;
 	spin_unlock_irqrestore(&sb->s_lock, flags);

@@ -31,6 +31,8 @@ struct files_struct {
 struct files_struct *alloc_files(void);
 struct files_struct *dup_fd(struct files_struct *old);	/* fork: NULL when out of memory */
 void put_files_struct(struct files_struct *files);	/* a task drops its table */
+/* A descriptor of files closed: files' POSIX locks on f go (fs/locks.c), then fput(f). */
+void filp_close(struct file *f, struct files_struct *files);
 void do_close_on_exec(struct files_struct *files);
 
 /* Install f (one reference given) at the lowest free fd >= start: the fd or -EMFILE/-ENOMEM. */

@@ -289,6 +289,7 @@ struct inode {
 	 * allow_write_access below.
 	 */
 	int i_writecount;
+	struct list_head i_flock;		/* file locks (linux/filelock.h: file_lock_lock) */
 };
 
 #define DCACHE_MOUNTED	0x1			/* a mount sits on this dentry */
