@@ -16,6 +16,7 @@
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/syscall_trace.h>
 #include "signal_internal.h"
 
 /* ---- TIF_SIGPENDING --------------------------------------------------------------- */
@@ -167,6 +168,10 @@ bool get_signal(struct ksignal *ksig)
 			spin_unlock_irq(&sighand->siglock);
 			return false;
 		}
+		/* traced: recorded as strace sees it, before the action is chosen */
+		if (IS_ENABLED(CONFIG_SYSCALL_TRACE) &&
+		    (current->thread_info.syscall_work & SYSCALL_WORK_TRACE))
+			trace_emit_signal(signr, &ksig->info);
 		ka = &sighand->action[signr - 1];
 		if (ka->sa.sa_handler == SIG_IGN) {
 			spin_unlock_irq(&sighand->siglock);

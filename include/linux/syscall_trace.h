@@ -40,6 +40,9 @@ void trace_task_exec(struct task_struct *t);	/* exec: apply the comm: filter */
 /* A task ends with wait status 'code'; group_dead: it was its process's last thread, and the
  * process's end is recorded (exited with a status, or killed by a signal). */
 void trace_task_exit(struct task_struct *t, int code, bool group_dead);
+/* get_signal() took sig for a traced task (strace's "--- SIGx {...} ---" line). */
+struct kernel_siginfo;
+void trace_emit_signal(int sig, const struct kernel_siginfo *info);
 int trace_set_current(bool on);
 void trace_init(void);
 void trace_flush(void);

@@ -143,3 +143,91 @@ void trace_emit_exit(struct task_struct *t, int code)
 	emit(&l);
 	trace_flush();
 }
+
+/* ---- signals taken: strace's "--- SIGx {si_signo=SIGx, si_code=..., ...} ---" ---------- */
+
+/* strace's names: SIGRTMIN for 32, SIGRT_n above it (signal_name() knows only 1..31). */
+static void add_signame(char *buf, size_t size, int sig)
+{
+	if (sig < 32)
+		snprintf(buf, size, "%s", signal_name(sig));
+	else if (sig == 32)
+		snprintf(buf, size, "SIGRTMIN");
+	else
+		snprintf(buf, size, "SIGRT_%d", sig - 32);
+}
+
+static const char *si_code_name(int sig, int code)
+{
+	static const char *const user[] = {	/* SI_USER (0) down to SI_DETHREAD (-7) */
+		"SI_USER", "SI_QUEUE", "SI_TIMER", "SI_MESGQ", "SI_ASYNCIO", "SI_SIGIO",
+		"SI_TKILL", "SI_DETHREAD",
+	};
+	static const char *const segv[] = { NULL, "SEGV_MAPERR", "SEGV_ACCERR" };
+	static const char *const fpe[] = { NULL, "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV",
+		"FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV", "FPE_FLTSUB" };
+	static const char *const bus[] = { NULL, "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR" };
+	static const char *const ill[] = { NULL, "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR",
+		"ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC", "ILL_BADSTK" };
+	static const char *const trap[] = { NULL, "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH",
+		"TRAP_HWBKPT", "TRAP_UNK" };
+	static const char *const cld[] = { NULL, "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED",
+		"CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED" };
+#define PICK(tab) (code > 0 && code < (int)ARRAY_SIZE(tab) ? tab[code] : NULL)
+
+	if (code <= 0 && code >= SI_DETHREAD)
+		return user[-code];
+	if (code == SI_KERNEL)
+		return "SI_KERNEL";
+	switch (sig) {
+	case SIGSEGV: return PICK(segv);
+	case SIGFPE: return PICK(fpe);
+	case SIGBUS: return PICK(bus);
+	case SIGILL: return PICK(ill);
+	case SIGTRAP: return PICK(trap);
+	case SIGCHLD: return PICK(cld);
+	}
+	return NULL;
+#undef PICK
+}
+
+/*
+ * A signal get_signal() took for a traced task, before its action is chosen (as strace
+ * sees it at ptrace's signal-delivery stop): handled, ignored by default, stopping or
+ * fatal. The fields follow siginfo's layout for the code, in strace's order.
+ */
+void trace_emit_signal(int sig, const struct kernel_siginfo *info)
+{
+	struct line l = { .len = 0 };
+	char name[16], text[192];
+	const char *code = si_code_name(sig, info->si_code);
+	size_t n;
+
+	add_signame(name, sizeof(name), sig);
+	n = snprintf(text, sizeof(text), "{si_signo=%s, si_code=", name);
+	if (code)
+		n += snprintf(text + n, sizeof(text) - n, "%s", code);
+	else
+		n += snprintf(text + n, sizeof(text) - n, "%d", info->si_code);
+	if (info->si_code <= 0 || sig == SIGCHLD)
+		n += snprintf(text + n, sizeof(text) - n, ", si_pid=%d, si_uid=%u",
+			      info->si_pid, info->si_uid);
+	if (info->si_code == SI_QUEUE)
+		n += snprintf(text + n, sizeof(text) - n, ", si_int=%d, si_ptr=%#lx",
+			      info->_sifields.rt.sigval.sival_int,
+			      (unsigned long)info->_sifields.rt.sigval.sival_ptr);
+	else if (sig == SIGCHLD && info->si_code > 0)
+		n += snprintf(text + n, sizeof(text) - n, ", si_status=%d, si_utime=%ld, si_stime=%ld",
+			      info->_sifields.sigchld.status, info->_sifields.sigchld.utime,
+			      info->_sifields.sigchld.stime);
+	else if (info->si_code > 0 && info->si_code != SI_KERNEL &&
+		 (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP))
+		n += snprintf(text + n, sizeof(text) - n, ", si_addr=%#lx",
+			      (unsigned long)info->_sifields.sigfault.addr);
+	snprintf(text + min(n, sizeof(text) - 2), sizeof(text) - min(n, sizeof(text) - 2), "}");
+	add(&l, "{\"type\":\"signal\",\"seq\":%llu,\"pid\":%d,\"tid\":%d,\"signal\":\"%s\",\"info\":",
+	    ++seq, current->tgid, current->pid, name);
+	add_json_str(&l, text);
+	add(&l, "}");
+	emit(&l);
+}

@@ -59,6 +59,8 @@ def result_text(rec, tables=None):
     ret = rec.get("ret")
     if ret is None:
         return "?"
+    if rec.get("errno") in tbl.RESTART_MESSAGES:	# interrupted: strace's "= ? ERESTARTSYS (...)"
+        return f"? {rec['errno']} ({tbl.RESTART_MESSAGES[rec['errno']]})"
     if rec.get("errno"):
         num = -ret if ret < 0 else None
         if num is None and tables:

@@ -36,6 +36,13 @@ _RESUMED = re.compile(r"^<\.\.\. ([A-Za-z_][A-Za-z0-9_]*) resumed>\s?")
 _DUR = re.compile(r"\s*<(\d+\.\d+)>\s*$")
 _QEMU_ERR = re.compile(r"^-1 errno=(\d+)(?: \((.*)\))?$")
 _STRACE_ERR = re.compile(r"^-1 (E[A-Z0-9]+)(?: \((.*)\))?$")
+# strace's interrupted call: "= ? ERESTARTSYS (To be restarted if SA_RESTART is set)".
+_STRACE_RESTART = re.compile(r"^\? (ERESTART[A-Z_]*)(?: \((.*)\))?$")
+# qemu-user 7.2's own codes in its log: 512 (QEMU_ERESTARTSYS, "To be restarted": qemu will
+# restart the call itself, whatever Linux's code would have been) and 513 (QEMU_ESIGRETURN,
+# "Successful exit from sigreturn": sigreturn's registers are not shown). Neither is a result:
+# unknown, like strace's "= ?".
+QEMU_OWN_CODES = (512, 513)
 # strace -f's "[ Process PID=N runs in 32 bit mode. ]": the ABI the process changed to, by the
 # host's arch family (an arm64 host runs arm programs as 32-bit processes).
 PERSONALITY = {False: {"32": "i386", "64": "x86_64"}, True: {"32": "arm", "64": "arm64"}}
@@ -153,7 +160,12 @@ class _Builder:
         m = _QEMU_ERR.match(text)
         if m:
             num = int(m.group(1))
+            if num in QEMU_OWN_CODES:	# qemu's own markers, not a result the kernel gave
+                return None, None
             return -num, self.t.errno_name(num) or f"E{num}"
+        m = _STRACE_RESTART.match(text)
+        if m and self.t.errno_number(m.group(1)):
+            return -self.t.errno_number(m.group(1)), m.group(1)
         m = _STRACE_ERR.match(text)
         if m:
             num = self.t.errno_number(m.group(1))

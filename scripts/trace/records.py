@@ -27,7 +27,7 @@ FIELDS = {
                 "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
     "dropped": {"type", "count", "ts", "seq"},
     "exit": {"type", "pid", "status", "signal", "ts", "seq", "dropped_total"},
-    "signal": {"type", "pid", "signal", "info", "ts", "seq"},
+    "signal": {"type", "pid", "tid", "signal", "info", "ts", "seq"},
 }
 DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
 KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex")

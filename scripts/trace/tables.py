@@ -29,6 +29,16 @@ TABLE_FILES = {
 # The header defining arm's private calls: __ARM_NR_compat_<name> (__ARM_NR_COMPAT_BASE + n).
 ARM_PRIVATE_FILE = "arch/arm64/include/asm/unistd.h"
 ERRNO_FILE = "include/uapi/asm-generic/errno.h"
+# The kernel-internal restart codes (ERESTARTSYS 512, ...): a traced syscall's own result
+# before the exit path turns it into a restart or -EINTR. strace shows them as
+# "= ? ERESTARTSYS (To be restarted if SA_RESTART is set)", with these messages.
+KERNEL_ERRNO_FILE = "include/linux/errno.h"
+RESTART_MESSAGES = {
+    "ERESTARTSYS": "To be restarted if SA_RESTART is set",
+    "ERESTARTNOINTR": "To be restarted",
+    "ERESTARTNOHAND": "To be restarted if no handler",
+    "ERESTART_RESTARTBLOCK": "Interrupted by signal",
+}
 # Register width of each ABI: syscall numbers and raw values are shown at this width.
 ABI_BITS = {"x86_64": 64, "i386": 32, "arm64": 64, "arm": 32}
 # The route a syscall of each ABI takes when nothing else is known (Linux tools' view).
@@ -64,7 +74,7 @@ def parse_tbl(text, path="<tbl>"):
     return rows
 
 
-_DEFINE = re.compile(r"^\s*#\s*define\s+(E[A-Z0-9]+)\s+(\w+)")
+_DEFINE = re.compile(r"^\s*#\s*define\s+(E[A-Z0-9_]+)\s+(\w+)")
 _ARM_BASE = re.compile(r"^\s*#\s*define\s+__ARM_NR_COMPAT_BASE\s+(0x[0-9a-fA-F]+|\d+)\s*$")
 _ARM_PRIVATE = re.compile(r"^\s*#\s*define\s+__ARM_NR_compat_(\w+)\s+"
                           r"\(__ARM_NR_COMPAT_BASE\s*\+\s*(0x[0-9a-fA-F]+|\d+)\)")
@@ -163,5 +173,8 @@ def load(top=None):
         rows["arm"] += private
         with open(os.path.join(top, ERRNO_FILE), encoding="utf-8") as f:
             errnos = parse_errno(f.read())
+        with open(os.path.join(top, KERNEL_ERRNO_FILE), encoding="utf-8") as f:
+            errnos.update((k, v) for k, v in parse_errno(f.read()).items()
+                          if k in RESTART_MESSAGES)
         _cache[top] = Tables(rows, errnos)
     return _cache[top]
