@@ -43,6 +43,8 @@ _STRACE_RESTART = re.compile(r"^\? (ERESTART[A-Z_]*)(?: \((.*)\))?$")
 # "Successful exit from sigreturn": sigreturn's registers are not shown). Neither is a result:
 # unknown, like strace's "= ?".
 QEMU_OWN_CODES = (512, 513)
+# qemu-user names signal 6 SIGIOT where strace and Ferry say SIGABRT (the same number).
+QEMU_SIGNAL_ALIASES = {"SIGIOT": "SIGABRT"}
 # strace -f's "[ Process PID=N runs in 32 bit mode. ]": the ABI the process changed to, by the
 # host's arch family (an arm64 host runs arm programs as 32-bit processes).
 PERSONALITY = {False: {"32": "i386", "64": "x86_64"}, True: {"32": "arm", "64": "arm64"}}
@@ -260,6 +262,7 @@ def parse_qemu(text, abi, probe=None, tables=None):
         if line.startswith("--- ") and line.endswith(" ---"):
             body = line[4:-4]
             sig, _, info = body.partition(" ")
+            sig = QEMU_SIGNAL_ALIASES.get(sig, sig)
             b.event({"type": "signal", "pid": None, "signal": sig, "info": info or None})
             continue
         for pid, rest in _qemu_segments(line):
