@@ -292,14 +292,18 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 	return err;
 }
 
-/* sigreturn: the stack the frame saved comes back; a bad one is ignored, as Linux. */
+/*
+ * sigreturn: the stack the frame saved comes back; a bad one is ignored, as Linux. The
+ * minimum is the ABI's, as for sigaltstack: arm64's 5120, so a frame cannot install an
+ * alternate stack too small for arm64's own frames.
+ */
 int restore_altstack(const stack_t __user *uss)
 {
 	stack_t new;
 
 	if (copy_from_user(&new, uss, sizeof(new)))
 		return -EFAULT;
-	do_sigaltstack(&new, NULL, user_stack_pointer(current_pt_regs()), MINSIGSTKSZ);
+	do_sigaltstack(&new, NULL, user_stack_pointer(current_pt_regs()), min_sigaltstack_size());
 	return 0;
 }
 

@@ -23,34 +23,100 @@ int copy_siginfo_to_user(siginfo_t __user *to, const kernel_siginfo_t *from)
 	return copy_to_user(to, buf, sizeof(buf)) ? -EFAULT : 0;
 }
 
-int copy_siginfo_from_user(kernel_siginfo_t *to, const siginfo_t __user *from)
+
+/*
+ * Which union member a siginfo uses (Linux's siginfo_layout), by signal and si_code. The
+ * kernel's own codes (1 .. SI_KERNEL-1) mean something per signal up to that signal's last
+ * known code; above it, or for a signal without codes of its own, a code up to NSIGPOLL is
+ * read as SIGPOLL's (band, fd), as Linux does, and anything else as kill's (pid, uid).
+ */
+enum siginfo_layout {
+	SIL_KILL, SIL_TIMER, SIL_POLL, SIL_FAULT, SIL_FAULT_MCEERR, SIL_FAULT_BNDERR,
+	SIL_FAULT_PKUERR, SIL_FAULT_PERF_EVENT, SIL_CHLD, SIL_RT, SIL_SYS,
+};
+
+#define NSIGPOLL	6
+#define BUS_MCEERR_AR	4
+#define BUS_MCEERR_AO	5
+#define SEGV_BNDERR	3
+#define SEGV_PKUERR	4
+#define TRAP_PERF	6
+
+/* the last kernel si_code of each signal that has its own (0: none) */
+static const struct { unsigned char limit, layout; } sig_sicodes[] = {
+	[SIGILL]  = { 11, SIL_FAULT },		/* NSIGILL */
+	[SIGFPE]  = { 15, SIL_FAULT },		/* NSIGFPE */
+	[SIGSEGV] = {  9, SIL_FAULT },		/* NSIGSEGV */
+	[SIGBUS]  = {  5, SIL_FAULT },		/* NSIGBUS */
+	[SIGTRAP] = {  6, SIL_FAULT },		/* NSIGTRAP */
+	[SIGCHLD] = {  6, SIL_CHLD },		/* NSIGCHLD */
+	[SIGPOLL] = { NSIGPOLL, SIL_POLL },
+	[SIGSYS]  = {  2, SIL_SYS },		/* NSIGSYS */
+};
+
+static bool sig_specific_sicodes(unsigned int sig)
 {
-	return copy_from_user(to, from, sizeof(*to)) ? -EFAULT : 0;
+	return sig < ARRAY_SIZE(sig_sicodes) && sig_sicodes[sig].limit;
 }
 
-/* Which union member a siginfo uses (Linux's siginfo_layout), by signal and si_code. */
-enum siginfo_layout { SIL_KILL, SIL_TIMER, SIL_POLL, SIL_FAULT, SIL_CHLD, SIL_RT, SIL_SYS };
-
-static enum siginfo_layout siginfo_layout(int sig, int code)
+static enum siginfo_layout siginfo_layout(unsigned int sig, int code)
 {
 	if (code > SI_USER && code < SI_KERNEL) {
-		/* The kernel's own codes: their meaning depends on the signal. */
-		switch (sig) {
-		case SIGILL:	return code <= 11 ? SIL_FAULT : SIL_KILL;
-		case SIGFPE:	return code <= 15 ? SIL_FAULT : SIL_KILL;
-		case SIGSEGV:	return code <= 9 ? SIL_FAULT : SIL_KILL;
-		case SIGBUS:	return code <= 5 ? SIL_FAULT : SIL_KILL;
-		case SIGTRAP:	return code <= 6 ? SIL_FAULT : SIL_KILL;
-		case SIGCHLD:	return code <= 6 ? SIL_CHLD : SIL_KILL;
-		case SIGSYS:	return code <= 2 ? SIL_SYS : SIL_KILL;
-		default:	return code <= 6 ? SIL_POLL : SIL_KILL;
+		if (sig_specific_sicodes(sig) && code <= sig_sicodes[sig].limit) {
+			/* the fault codes whose siginfo carries more than the address */
+			if (sig == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO))
+				return SIL_FAULT_MCEERR;
+			if (sig == SIGSEGV && code == SEGV_BNDERR)
+				return SIL_FAULT_BNDERR;
+			if (sig == SIGSEGV && code == SEGV_PKUERR)
+				return SIL_FAULT_PKUERR;
+			if (sig == SIGTRAP && code == TRAP_PERF)
+				return SIL_FAULT_PERF_EVENT;
+			return sig_sicodes[sig].layout;
 		}
+		return code <= NSIGPOLL ? SIL_POLL : SIL_KILL;
 	}
 	if (code == SI_TIMER)
 		return SIL_TIMER;
 	if (code == SI_SIGIO)
 		return SIL_POLL;
 	return code < 0 ? SIL_RT : SIL_KILL;
+}
+
+/*
+ * Whether si_code names a layout this kernel knows (Linux's known_siginfo_layout): for the
+ * others a sender's 128-byte siginfo cannot be queued as 48 bytes without losing something,
+ * so the bytes past kernel_siginfo_t must be zero (see copy_siginfo_from_user).
+ */
+static bool known_siginfo_layout(unsigned int sig, int code)
+{
+	if (code == SI_KERNEL)
+		return true;
+	if (code > SI_USER)
+		return code <= (sig_specific_sicodes(sig) ? sig_sicodes[sig].limit : NSIGPOLL);
+	return code >= SI_DETHREAD || code == SI_ASYNCNL;
+}
+
+/*
+ * A sender's siginfo, for the signal sig (what rt_sigqueueinfo delivers; si_signo is set
+ * to it): kernel_siginfo_t's bytes, and -E2BIG when the code's layout is unknown and the
+ * rest of the 128 bytes is not all zero, as Linux.
+ */
+int copy_siginfo_from_user(int sig, kernel_siginfo_t *to, const siginfo_t __user *from)
+{
+	u8 rest[SI_MAX_SIZE - sizeof(kernel_siginfo_t)];
+
+	if (copy_from_user(to, from, sizeof(*to)))
+		return -EFAULT;
+	to->si_signo = sig;
+	if (known_siginfo_layout(sig, to->si_code))
+		return 0;
+	if (copy_from_user(rest, from->bytes + sizeof(*to), sizeof(rest)))
+		return -EFAULT;
+	for (unsigned int i = 0; i < sizeof(rest); i++)
+		if (rest[i])
+			return -E2BIG;
+	return 0;
 }
 
 int copy_siginfo_to_user32(struct compat_siginfo __user *to, const kernel_siginfo_t *from)
@@ -78,6 +144,27 @@ int copy_siginfo_to_user32(struct compat_siginfo __user *to, const kernel_siginf
 	case SIL_FAULT:
 		c._sifields.sigfault.addr = (compat_uptr_t)(unsigned long)from->si_addr;
 		break;
+	case SIL_FAULT_MCEERR:
+		c._sifields.sigfault.addr = (compat_uptr_t)(unsigned long)from->si_addr;
+		c._sifields.sigfault.addr_lsb = from->_sifields.sigfault.addr_lsb;
+		break;
+	case SIL_FAULT_BNDERR:
+		c._sifields.sigfault.addr = (compat_uptr_t)(unsigned long)from->si_addr;
+		c._sifields.sigfault.addr_bnd.lower =
+			(compat_uptr_t)(unsigned long)from->_sifields.sigfault.addr_bnd.lower;
+		c._sifields.sigfault.addr_bnd.upper =
+			(compat_uptr_t)(unsigned long)from->_sifields.sigfault.addr_bnd.upper;
+		break;
+	case SIL_FAULT_PKUERR:
+		c._sifields.sigfault.addr = (compat_uptr_t)(unsigned long)from->si_addr;
+		c._sifields.sigfault.addr_pkey.pkey = from->_sifields.sigfault.addr_pkey.pkey;
+		break;
+	case SIL_FAULT_PERF_EVENT:
+		c._sifields.sigfault.addr = (compat_uptr_t)(unsigned long)from->si_addr;
+		c._sifields.sigfault.perf.data = from->_sifields.sigfault.perf.data;
+		c._sifields.sigfault.perf.type = from->_sifields.sigfault.perf.type;
+		c._sifields.sigfault.perf.flags = from->_sifields.sigfault.perf.flags;
+		break;
 	case SIL_CHLD:
 		c._sifields.sigchld.pid = from->_sifields.sigchld.pid;
 		c._sifields.sigchld.uid = from->_sifields.sigchld.uid;
@@ -100,12 +187,19 @@ int copy_siginfo_to_user32(struct compat_siginfo __user *to, const kernel_siginf
 	return copy_to_user(to, &c, sizeof(c)) ? -EFAULT : 0;
 }
 
-int copy_siginfo_from_user32(kernel_siginfo_t *to, const struct compat_siginfo __user *from)
+/*
+ * A 32-bit sender's siginfo for the signal sig, converted by the layout of (sig, si_code):
+ * sig, not the sender's si_signo, decides, as Linux. No E2BIG here (Linux has none for
+ * compat: what the layout does not name is dropped).
+ */
+int copy_siginfo_from_user32(int sig, kernel_siginfo_t *to,
+			     const struct compat_siginfo __user *from)
 {
 	struct compat_siginfo c;
 
 	if (copy_from_user(&c, from, sizeof(c)))
 		return -EFAULT;
+	c.si_signo = sig;
 	clear_siginfo(to);
 	to->si_signo = c.si_signo;
 	to->si_errno = c.si_errno;
@@ -126,6 +220,25 @@ int copy_siginfo_from_user32(kernel_siginfo_t *to, const struct compat_siginfo _
 		break;
 	case SIL_FAULT:
 		to->si_addr = compat_ptr(c._sifields.sigfault.addr);
+		break;
+	case SIL_FAULT_MCEERR:
+		to->si_addr = compat_ptr(c._sifields.sigfault.addr);
+		to->_sifields.sigfault.addr_lsb = c._sifields.sigfault.addr_lsb;
+		break;
+	case SIL_FAULT_BNDERR:
+		to->si_addr = compat_ptr(c._sifields.sigfault.addr);
+		to->_sifields.sigfault.addr_bnd.lower = compat_ptr(c._sifields.sigfault.addr_bnd.lower);
+		to->_sifields.sigfault.addr_bnd.upper = compat_ptr(c._sifields.sigfault.addr_bnd.upper);
+		break;
+	case SIL_FAULT_PKUERR:
+		to->si_addr = compat_ptr(c._sifields.sigfault.addr);
+		to->_sifields.sigfault.addr_pkey.pkey = c._sifields.sigfault.addr_pkey.pkey;
+		break;
+	case SIL_FAULT_PERF_EVENT:
+		to->si_addr = compat_ptr(c._sifields.sigfault.addr);
+		to->_sifields.sigfault.perf.data = c._sifields.sigfault.perf.data;
+		to->_sifields.sigfault.perf.type = c._sifields.sigfault.perf.type;
+		to->_sifields.sigfault.perf.flags = c._sifields.sigfault.perf.flags;
 		break;
 	case SIL_CHLD:
 		to->_sifields.sigchld.pid = c._sifields.sigchld.pid;

@@ -267,10 +267,11 @@ static long do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, kernel_siginfo_
 SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
 {
 	kernel_siginfo_t info;
+	int ret;
 
-	if (copy_siginfo_from_user(&info, uinfo))
-		return -EFAULT;
-	info.si_signo = sig;
+	ret = copy_siginfo_from_user(sig, &info, uinfo);
+	if (ret)
+		return ret;
 	return do_rt_sigqueueinfo(pid, sig, &info);
 }
 
@@ -278,20 +279,22 @@ COMPAT_SYSCALL_DEFINE3(rt_sigqueueinfo, compat_pid_t, pid, int, sig,
 		       struct compat_siginfo __user *, uinfo)
 {
 	kernel_siginfo_t info;
+	int ret;
 
-	if (copy_siginfo_from_user32(&info, uinfo))
-		return -EFAULT;
-	info.si_signo = sig;
+	ret = copy_siginfo_from_user32(sig, &info, uinfo);
+	if (ret)
+		return ret;
 	return do_rt_sigqueueinfo(pid, sig, &info);
 }
 
 SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
 {
 	kernel_siginfo_t info;
+	int ret;
 
-	if (copy_siginfo_from_user(&info, uinfo))
-		return -EFAULT;
-	info.si_signo = sig;
+	ret = copy_siginfo_from_user(sig, &info, uinfo);
+	if (ret)
+		return ret;
 	return do_rt_tgsigqueueinfo(tgid, pid, sig, &info);
 }
 
@@ -299,9 +302,10 @@ COMPAT_SYSCALL_DEFINE4(rt_tgsigqueueinfo, compat_pid_t, tgid, compat_pid_t, pid,
 		       struct compat_siginfo __user *, uinfo)
 {
 	kernel_siginfo_t info;
+	int ret;
 
-	if (copy_siginfo_from_user32(&info, uinfo))
-		return -EFAULT;
-	info.si_signo = sig;
+	ret = copy_siginfo_from_user32(sig, &info, uinfo);
+	if (ret)
+		return ret;
 	return do_rt_tgsigqueueinfo(tgid, pid, sig, &info);
 }

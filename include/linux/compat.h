@@ -161,7 +161,15 @@ struct compat_siginfo {
 			int status;
 			compat_long_t utime, stime;
 		} sigchld;
-		struct { compat_uptr_t addr; } sigfault;
+		struct {
+			compat_uptr_t addr;
+			union {
+				short addr_lsb;
+				struct { char pad[4]; compat_uptr_t lower, upper; } addr_bnd;
+				struct { char pad[4]; u32 pkey; } addr_pkey;
+				struct { compat_ulong_t data; u32 type, flags; } perf;
+			};
+		} sigfault;
 		struct { compat_long_t band; int fd; } sigpoll;
 		struct { compat_uptr_t call_addr; int syscall; u32 arch; } sigsys;
 	} _sifields;
@@ -169,7 +177,8 @@ struct compat_siginfo {
 
 struct kernel_siginfo;
 int copy_siginfo_to_user32(struct compat_siginfo __user *to, const struct kernel_siginfo *from);
-int copy_siginfo_from_user32(struct kernel_siginfo *to, const struct compat_siginfo __user *from);
+int copy_siginfo_from_user32(int sig, struct kernel_siginfo *to,
+			     const struct compat_siginfo __user *from);
 int __compat_save_altstack(compat_stack_t __user *uss, unsigned long sp);
 int compat_restore_altstack(const compat_stack_t __user *uss);
 /* compat_sigset_t <-> sigset_t (the 32-bit ABIs' masks are 2 words); 0 or -EFAULT */

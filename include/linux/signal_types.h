@@ -68,6 +68,22 @@ typedef struct kernel_siginfo {
 		} sigchld;
 		struct {			/* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP */
 			void __user *addr;	/* the faulting address or instruction */
+			union {			/* by si_code: siginfo_layout() */
+				short addr_lsb;	/* BUS_MCEERR_AR/AO */
+				/* after a pointer-sized hole, where addr_lsb would be */
+				struct {	/* SEGV_BNDERR */
+					char pad[sizeof(void *)];
+					void __user *lower, *upper;
+				} addr_bnd;
+				struct {	/* SEGV_PKUERR */
+					char pad[sizeof(void *)];
+					u32 pkey;
+				} addr_pkey;
+				struct {	/* TRAP_PERF */
+					unsigned long data;
+					u32 type, flags;
+				} perf;
+			};
 		} sigfault;
 		struct {			/* SIGPOLL / SIGIO */
 			long band;

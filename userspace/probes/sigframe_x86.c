@@ -8,9 +8,14 @@
  *   - the FPU: the handler starts with a reset FPU, the frame's FXSAVE image has the
  *     program's registers (and the XSAVE magic words when uc_flags says so), an edit to
  *     it is restored, and the program's own registers come back after the handler;
- *   - sigreturn with forged CS/SS selectors and (x86_64) non-canonical or unmapped RIP:
- *     the process gets SIGSEGV, which a handler can repair; the kernel survives;
- *   - NT and TF set across a syscall (selftests' syscall_nt idea), single steps over one;
+ *   - sigreturn with forged CS/SS selectors (GDT, LDT, null, past the GDT, RPL 0-3, the
+ *     other mode's code) and (x86_64) non-canonical or unmapped RIP: a valid user state is
+ *     applied or the process gets SIGSEGV, whose frame has the restored registers and
+ *     which a handler can repair; the kernel survives (selftests' sigreturn idea);
+ *   - sysret_rip's idea (x86_64): sigreturn to 1<<48..1<<63, a syscall returning to the
+ *     first address above the last user page;
+ *   - NT, AC, DF and TF set across a syscall on both routes of each ABI (syscall_nt), one
+ *     SIGTRAP per instruction when single-stepping over one (single_step_syscall);
  *   - a read of an empty pipe interrupted by a signal, with and without SA_RESTART, on each
  *     route: syscall (x86_64), int $0x80 and the vDSO's __kernel_vsyscall (i386);
  *   - the old (non-rt) i386 frame through sigaction(2) and sigreturn(2).
@@ -421,26 +426,98 @@ __attribute__((target("sse2"))) static void test_fpu(void)
 }
 
 /* ---- forged sigreturns: the SIGSEGV they cause is the process's, and repairable ---- */
+/*
+ * The handler of SIGUSR2 edits its ucontext as forge[forge_kind] says; sigreturn either
+ * applies a valid user state (the program carries on: "resumes") or the process gets a
+ * signal whose frame shows the refused state, and whose handler puts the saved state back.
+ * Selectors, after sigreturn ORs RPL 3: USER_CS/USER_DS with RPL 0-2 are made valid; the
+ * kernel's, the TSS, an LDT selector (there is no LDT), the null selector, one past the GDT
+ * and the other ABI's user CS are not or lead elsewhere (the other mode's code traps).
+ */
+enum { RESUMES, SEGV_GP, SEGV_AT_IP, SEGV_MAPERR_AT_IP, TRAP_IN_OTHER_MODE };
+#if defined(__x86_64__)
+#define USER_DS 0x2b
+#define OTHER_CS 0x23			/* 32-bit user code (compatibility mode) */
+#else
+#define USER_DS 0x2b
+#define OTHER_CS 0x33			/* 64-bit user code, from a 32-bit program */
+#endif
+extern char mode_stub[];		/* int3: the same byte in 32-bit and 64-bit code */
+__asm__(".text\n.globl mode_stub\nmode_stub:\n\tint3\n\tint3\n");
+
+struct forge {
+	const char *what;
+	int field;		/* 0 cs, 1 ss, 2 ip, 3 ss without UC_STRICT_RESTORE_SS */
+	unsigned long value;
+	int expect;
+};
+static const struct forge forges[] = {
+	{ "kernel CS", 0, 0x10, SEGV_GP },		/* the kernel's CS: DPL 0 */
+	{ "TSS as SS", 1, 0x43, SEGV_GP },
+	{ "LDT CS", 0, 0x07, SEGV_GP },			/* an LDT selector: there is no LDT */
+	{ "user CS with RPL 0", 0, USER_CS & ~3, RESUMES },
+	{ "user CS with RPL 1", 0, (USER_CS & ~3) | 1, RESUMES },
+	{ "user CS with RPL 2", 0, (USER_CS & ~3) | 2, RESUMES },
+	{ "user SS with RPL 0", 1, USER_DS & ~3, RESUMES },
+	{ "null CS", 0, 0, SEGV_GP },
+	{ "CS past the GDT", 0, 0xfff8, SEGV_GP },
+	{ "kernel DS as SS", 1, 0x18, SEGV_GP },
+	{ "user CS as SS", 1, USER_CS, SEGV_GP },
+	{ "LDT SS", 1, 0x0f, SEGV_GP },
+	{ "the other ABI's user CS", 0, OTHER_CS, TRAP_IN_OTHER_MODE },
+#if defined(__x86_64__)
+	{ "non-canonical RIP 1<<47", 2, 1UL << 47, SEGV_AT_IP },
+	{ "RIP in the unmapped top page", 2, (1UL << 47) - 4096, SEGV_MAPERR_AT_IP },
+	{ "RIP in the kernel half", 2, 0xffff800000000000UL, SEGV_AT_IP },
+	{ "TSS as SS without UC_STRICT_RESTORE_SS", 3, 0x43, RESUMES },	/* force_valid_ss */
+#endif
+};
+#define NFORGES (int)(sizeof(forges) / sizeof(forges[0]))
+
 static volatile int forge_kind;
 static struct sigctx good;
-static volatile int segv_seen;
-static volatile unsigned long segv_ip, segv_cs, segv_code, segv_trapno;
+static unsigned char low_stack[16384] __attribute__((aligned(16)));	/* .bss: below 4 GiB */
+static volatile int segv_seen, regs_bad, other_mode_traps;
+static volatile unsigned long segv_ip, segv_cs, segv_code, segv_trapno, trap_cs, trap_ip;
 
 static void forge_handler(int sig, ksiginfo *si, void *ctx)
 {
 	struct kucontext *uc = ctx;
+	const struct forge *f = &forges[forge_kind];
 
 	good = uc->mc;
-	switch (forge_kind) {
-	case 0: uc->mc.cs = 0x10; break;		/* the kernel's CS (sigreturn ORs RPL 3) */
-	case 1: uc->mc.ss = 0x43; break;		/* the TSS */
-	case 2: uc->mc.cs = 0x07; break;		/* an LDT selector: there is no LDT */
+	switch (f->field) {
+	case 0:
+		uc->mc.cs = f->value;
+		if (f->expect == TRAP_IN_OTHER_MODE) {
+			uc->mc.ip = (unsigned long)mode_stub;
+			/* a stack below 4 GiB: 32-bit code only has ESP (iretq truncates it) */
+			uc->mc.sp = (unsigned long)(low_stack + sizeof(low_stack) - 64);
+		}
+		break;
+	case 1: uc->mc.ss = f->value; break;
+	case 2: uc->mc.ip = f->value; break;
 #if defined(__x86_64__)
-	case 3: uc->mc.ip = 1UL << 47; break;		/* the first non-canonical address */
-	case 4: uc->mc.ip = (1UL << 47) - 4096; break;	/* canonical, above user space */
-	case 5: uc->mc.ip = 0xffff800000000000UL; break;	/* kernel half */
+	case 3: uc->mc.ss = f->value; uc->uc_flags &= ~(unsigned long)UC_STRICT_RESTORE_SS; break;
 #endif
 	}
+}
+
+/*
+ * The general registers the SIGSEGV frame shows must be the ones sigreturn restored (the
+ * saved state), not the kernel's: a refused iretq must not leave kernel values in them.
+ */
+static int regs_differ(const struct sigctx *a, const struct sigctx *b)
+{
+	int n = 0;
+
+	n += a->ax != b->ax; n += a->bx != b->bx; n += a->cx != b->cx; n += a->dx != b->dx;
+	n += a->si != b->si; n += a->di != b->di; n += a->bp != b->bp; n += a->sp != b->sp;
+#if defined(__x86_64__)
+	n += a->r8 != b->r8; n += a->r9 != b->r9; n += a->r10 != b->r10; n += a->r11 != b->r11;
+	n += a->r12 != b->r12; n += a->r13 != b->r13; n += a->r14 != b->r14; n += a->r15 != b->r15;
+#endif
+	return n;
 }
 
 static void segv_repair(int sig, ksiginfo *si, void *ctx)
@@ -452,45 +529,179 @@ static void segv_repair(int sig, ksiginfo *si, void *ctx)
 	segv_cs = uc->mc.cs;
 	segv_code = si->si_code;
 	segv_trapno = uc->mc.trapno;
+	regs_bad += regs_differ(&uc->mc, &good);
+	uc->mc = good;
+}
+
+static void other_mode_trap(int sig, ksiginfo *si, void *ctx)
+{
+	struct kucontext *uc = ctx;
+
+	other_mode_traps++;
+	trap_cs = uc->mc.cs;
+	trap_ip = uc->mc.ip;
 	uc->mc = good;
 }
 
 static void test_forged(void)
 {
-	static const char *const what[] = {
-		"kernel CS", "TSS as SS", "LDT CS", "non-canonical RIP 1<<47",
-		"RIP in the unmapped top page", "RIP in the kernel half" };
-#if defined(__x86_64__)
-	int kinds = 6;
-#else
-	int kinds = 3;
-#endif
-	int pid = sys(getpid);
+	int pid = sys(getpid), regs_first_bad = -1;
 
 	set_handler(SIGUSR2, forge_handler, 0);
 	set_handler(SIGSEGV, segv_repair, SA_NODEFER);
-	for (int k = 0; k < kinds; k++) {
+	set_handler(SIGTRAP, other_mode_trap, 0);
+	regs_bad = 0;
+	for (int k = 0; k < NFORGES; k++) {
+		const struct forge *f = &forges[k];
+		int before = regs_bad;
+		long r;
+
 		forge_kind = k;
-		segv_seen = 0;
-		sys(kill, pid, SIGUSR2);
-#if defined(__x86_64__)
-		if (k == 3 || k == 5)
-			ktap_result(segv_seen == 1 && segv_ip == (k == 3 ? 1UL << 47 : 0xffff800000000000UL),
-				    "sigreturn to %s: SIGSEGV with that RIP in the frame (seen %d ip %#lx)",
-				    what[k], segv_seen, segv_ip);
-		else if (k == 4)
-			ktap_result(segv_seen == 1 && segv_code == 1 && segv_ip == (1UL << 47) - 4096,
-				    "sigreturn to %s: SIGSEGV SEGV_MAPERR at it (seen %d code %lu ip %#lx)",
-				    what[k], segv_seen, segv_code, segv_ip);
-		else
-#endif
+		segv_seen = other_mode_traps = 0;
+		r = sys(kill, pid, SIGUSR2);
+		if (regs_bad != before && regs_first_bad < 0)
+			regs_first_bad = k;
+		switch (f->expect) {
+		case RESUMES:
+			ktap_result(segv_seen == 0 && r == 0,
+				    "sigreturn with %s: made valid, the program resumes (segv %d r %ld)",
+				    f->what, segv_seen, r);
+			break;
+		case SEGV_GP:
 			ktap_result(segv_seen == 1 && segv_code == SI_KERNEL && segv_trapno == 13,
 				    "sigreturn with %s: SIGSEGV SI_KERNEL trapno 13, repaired (seen %d code %#lx trapno %lu)",
-				    what[k], segv_seen, segv_code, segv_trapno);
+				    f->what, segv_seen, segv_code, segv_trapno);
+			break;
+		case SEGV_AT_IP:
+			ktap_result(segv_seen == 1 && segv_ip == f->value,
+				    "sigreturn to %s: SIGSEGV with that RIP in the frame (seen %d ip %#lx)",
+				    f->what, segv_seen, segv_ip);
+			break;
+		case SEGV_MAPERR_AT_IP:
+			ktap_result(segv_seen == 1 && segv_code == 1 && segv_ip == f->value,
+				    "sigreturn to %s: SIGSEGV SEGV_MAPERR at it (seen %d code %lu ip %#lx)",
+				    f->what, segv_seen, segv_code, segv_ip);
+			break;
+		case TRAP_IN_OTHER_MODE:
+			ktap_result(segv_seen == 0 && other_mode_traps == 1 && trap_cs == OTHER_CS &&
+				    trap_ip == (unsigned long)mode_stub + 1,
+				    "sigreturn with %s: runs the stub in that mode, its int3 traps there "
+				    "(traps %d cs %#lx ip %#lx)", f->what, other_mode_traps, trap_cs, trap_ip);
+			break;
+		}
+	}
+	ktap_result(regs_bad == 0,
+		    "every SIGSEGV frame after a refused sigreturn has the restored general registers "
+		    "(%d differ, first with %s)", regs_bad,
+		    regs_first_bad < 0 ? "none" : forges[regs_first_bad].what);
+	reset_handler(SIGUSR2);
+	reset_handler(SIGSEGV);
+	reset_handler(SIGTRAP);
+}
+
+#if defined(__x86_64__)
+/* ---- sysret_rip: returns to addresses sysretq must not be used for ---- */
+/*
+ * sigreturn to 1 << n for n = 48..63 (non-canonical: iretq refuses them, SIGSEGV with that
+ * RIP, registers intact); and a syscall at the very end of the highest page user space can
+ * map (TASK_SIZE is 2^47 - 4096): it returns to 0x7ffffffff000, canonical but never mapped,
+ * so the process takes SIGSEGV MAPERR there with the syscall's result and RCX/R11 as the
+ * syscall instruction left them. The page above cannot be mapped (ENOMEM).
+ */
+static volatile unsigned long high_ip;
+static void high_forge_handler(int sig, ksiginfo *si, void *ctx)
+{
+	struct kucontext *uc = ctx;
+
+	good = uc->mc;
+	uc->mc.ip = high_ip;
+}
+
+static void *volatile sc_resume;
+static volatile unsigned long sc_ax, sc_cx, sc_r11, sc_addr, sc_ip, sc_code;
+static volatile int sc_seen;
+
+static void sc_segv(int sig, ksiginfo *si, void *ctx)
+{
+	struct kucontext *uc = ctx;
+
+	sc_seen++;
+	sc_ax = uc->mc.ax;
+	sc_cx = uc->mc.cx;
+	sc_r11 = uc->mc.r11;
+	sc_ip = uc->mc.ip;
+	sc_code = si->si_code;
+	sc_addr = (unsigned long)si->f.addr;
+	uc->mc.ip = (unsigned long)sc_resume;
+}
+
+extern char sc_back[];
+
+static void test_sysret_rip(void)
+{
+	unsigned long top = (1UL << 47) - 4096, page = top - 4096;
+	int pid = sys(getpid), bad = 0, first = 0;
+	long r;
+
+	set_handler(SIGUSR2, high_forge_handler, 0);
+	set_handler(SIGSEGV, segv_repair, SA_NODEFER);
+	regs_bad = 0;
+	for (int n = 48; n < 64; n++) {
+		high_ip = 1UL << n;
+		segv_seen = 0;
+		sys(kill, pid, SIGUSR2);
+		if (segv_seen != 1 || segv_ip != high_ip || segv_code != SI_KERNEL) {
+			bad++;
+			if (!first)
+				first = n;
+		}
+	}
+	ktap_result(bad == 0 && regs_bad == 0,
+		    "sigreturn to 1<<48 .. 1<<63: SIGSEGV SI_KERNEL with that RIP, registers intact "
+		    "(%d wrong, first 1<<%d; %d registers differ)", bad, first, regs_bad);
+
+	r = sys(mmap, top, 4096, 7, 0x32 /* MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED */, -1, 0);
+	ktap_result(r == -12, "mmap of the top page 0x7ffffffff000: ENOMEM (%ld)", r);
+	if (r >= 0)
+		sys(munmap, top, 4096);
+
+	/*
+	 * The last user page is usually the top of the stack (no ASLR here or with Linux's
+	 * norandmaps): make it executable for a moment and put the syscall in its last two
+	 * bytes (the end of the auxiliary data, unused by now); map it if it is free.
+	 */
+	r = sys(mprotect, page, 4096, 7);
+	if (r == -12)
+		r = sys(mmap, page, 4096, 7, 0x32, -1, 0) == (long)page ? 0 : -1;
+	if (r) {
+		ktap_result(0, "make the last user page 0x7fffffffe000 executable (%ld)", r);
+	} else {
+		unsigned char *code = (unsigned char *)page, saved[2] = { code[4094], code[4095] };
+		unsigned long flags_in;
+
+		code[4094] = 0x0f;	/* syscall, ending at 2^47 - 4096 */
+		code[4095] = 0x05;
+		set_handler(SIGSEGV, sc_segv, 0);
+		sc_resume = sc_back;
+		__asm__ __volatile__("pushfq\n\tpop %0" : "=r"(flags_in));
+		__asm__ __volatile__("mov $39, %%eax\n\t"
+				     "jmp *%0\n"
+				     "sc_back:\n"
+				     : : "r"(page + 4094) : "rax", "rcx", "r11", "memory");
+		code[4094] = saved[0];
+		code[4095] = saved[1];
+		sys(mprotect, page, 4096, 3);
+		ktap_result(sc_seen == 1 && sc_code == 1 && sc_addr == top && sc_ip == top &&
+			    sc_ax == (unsigned long)pid && sc_cx == top &&
+			    (sc_r11 & 0xcd5) == (flags_in & 0xcd5),
+			    "syscall returning to 0x7ffffffff000: getpid's result, then SIGSEGV MAPERR "
+			    "there, RCX = that address (seen %d code %lu addr %#lx ax %#lx cx %#lx)",
+			    sc_seen, sc_code, sc_addr, sc_ax, sc_cx);
 	}
 	reset_handler(SIGUSR2);
 	reset_handler(SIGSEGV);
 }
+#endif
 
 /* ---- NT and TF across a syscall; single steps over one ---- */
 static volatile int traps;
@@ -506,72 +717,131 @@ static void trap_handler(int sig, ksiginfo *si, void *ctx)
 }
 
 #define X86_EFLAGS_TF 0x100
+#define X86_EFLAGS_DF 0x400
 #define X86_EFLAGS_NT 0x4000
 #define X86_EFLAGS_AC 0x40000
-extern char step_after_sc[];
 
-static __attribute__((noinline)) unsigned long syscall_with_flags(unsigned long extra, long *ret)
+/*
+ * getpid by one route with extra EFLAGS bits set by popf just before it: route 0 is the
+ * ABI's own instruction (syscall on x86_64, int $0x80 on i386), route 1 the other one the
+ * kernel accepts (int $0x80 from 64-bit code; the vDSO's __kernel_vsyscall on i386: sysenter
+ * on Intel, syscall on AMD). Each asm has a label right after the instruction (after the
+ * call, for the vDSO); the flags are read with pushf there, then reset.
+ */
+extern char step_after_sc[], step_after_alt[];
+#if defined(__i386__)
+static void *vsyscall;
+#endif
+
+static __attribute__((noinline)) unsigned long syscall_with_flags(int route, unsigned long extra,
+								  long *ret)
 {
 	unsigned long flags;
 	long r;
 
 #if defined(__x86_64__)
-	__asm__ __volatile__("pushfq\n\tor %[x], (%%rsp)\n\tpopfq\n\t"
-			     "mov $39, %%eax\n\tsyscall\n"
-			     "step_after_sc:\n\t"
-			     "pushfq\n\tpop %[f]\n\t"
-			     "pushq $0x202\n\tpopfq\n"
-			     : [f] "=r"(flags), "=&a"(r) : [x] "r"(extra) : "rcx", "r11", "memory");
+	if (route == 0)
+		__asm__ __volatile__("pushfq\n\tor %[x], (%%rsp)\n\tpopfq\n\t"
+				     "mov $39, %%eax\n\tsyscall\n"
+				     "step_after_sc:\n\t"
+				     "pushfq\n\tpop %[f]\n\t"
+				     "pushq $0x202\n\tpopfq\n"
+				     : [f] "=r"(flags), "=&a"(r) : [x] "r"(extra) : "rcx", "r11", "memory");
+	else
+		__asm__ __volatile__("pushfq\n\tor %[x], (%%rsp)\n\tpopfq\n\t"
+				     "mov $20, %%eax\n\tint $0x80\n"
+				     "step_after_alt:\n\t"
+				     "pushfq\n\tpop %[f]\n\t"
+				     "pushq $0x202\n\tpopfq\n"
+				     : [f] "=r"(flags), "=&a"(r) : [x] "r"(extra)
+				     : "r8", "r9", "r10", "r11", "memory");
 #else
-	__asm__ __volatile__("pushfl\n\tor %[x], (%%esp)\n\tpopfl\n\t"
-			     "mov $20, %%eax\n\tint $0x80\n"
-			     "step_after_sc:\n\t"
-			     "pushfl\n\tpop %[f]\n\t"
-			     "pushl $0x202\n\tpopfl\n"
-			     : [f] "=r"(flags), "=&a"(r) : [x] "r"(extra) : "memory");
+	if (route == 0)
+		__asm__ __volatile__("pushfl\n\tor %[x], (%%esp)\n\tpopfl\n\t"
+				     "mov $20, %%eax\n\tint $0x80\n"
+				     "step_after_sc:\n\t"
+				     "pushfl\n\tpop %[f]\n\t"
+				     "pushl $0x202\n\tpopfl\n"
+				     : [f] "=r"(flags), "=&a"(r) : [x] "r"(extra) : "memory");
+	else
+		__asm__ __volatile__("pushfl\n\tor %[x], (%%esp)\n\tpopfl\n\t"
+				     "mov $20, %%eax\n\tcall *%[vs]\n"
+				     "step_after_alt:\n\t"
+				     "pushfl\n\tpop %[f]\n\t"
+				     "pushl $0x202\n\tpopfl\n"
+				     : [f] "=r"(flags), "=&a"(r) : [x] "r"(extra), [vs] "m"(vsyscall)
+				     : "ecx", "edx", "memory");
 #endif
 	*ret = r;
 	return flags;
 }
 
+/*
+ * The ideas of Linux's selftests syscall_nt (NT, AC, DF and TF set across a syscall: the
+ * kernel survives, the result is right, every flag comes back) and single_step_syscall
+ * (with TF set, one SIGTRAP per user instruction: none twice at one address, and the one
+ * after the syscall reported after the instruction that follows it, since a return that
+ * restored TF with sysret would trap before that instruction runs).
+ */
 static void test_flags(void)
 {
 	static const unsigned long sets[] = {
-		X86_EFLAGS_NT, X86_EFLAGS_AC | X86_EFLAGS_NT, X86_EFLAGS_TF,
+		X86_EFLAGS_NT, X86_EFLAGS_AC | X86_EFLAGS_NT, X86_EFLAGS_DF,
+		X86_EFLAGS_DF | X86_EFLAGS_NT | X86_EFLAGS_AC, X86_EFLAGS_TF,
 		X86_EFLAGS_TF | X86_EFLAGS_NT };
-	static const char *const names[] = { "NT", "AC|NT", "TF", "TF|NT" };
+	static const char *const names[] = { "NT", "AC|NT", "DF", "DF|NT|AC", "TF", "TF|NT" };
+#if defined(__x86_64__)
+	static const char *const routes[] = { "syscall", "int $0x80" };
+#else
+	static const char *const routes[] = { "int $0x80", "the vDSO" };
+
+	vsyscall = (void *)getauxval(AT_SYSINFO);
+#endif
 	long pid = sys(getpid), r;
 
 	set_handler(SIGTRAP, trap_handler, 0);
-	for (int i = 0; i < 4; i++) {
-		unsigned long f;
+	for (int route = 0; route < 2; route++) {
+		int bad = 0, first = -1;
+
+		for (int i = 0; i < 6; i++) {
+			unsigned long f;
+
+			traps = 0;
+			f = syscall_with_flags(route, sets[i], &r);
+			if (r != pid || (f & sets[i]) != sets[i] ||
+			    ((sets[i] & X86_EFLAGS_TF) ? traps < 1 : traps != 0)) {
+				bad++;
+				if (first < 0)
+					first = i;
+			}
+		}
+		ktap_result(bad == 0,
+			    "NT, AC, DF, TF across getpid by %s: result right, every flag kept, "
+			    "SIGTRAPs only with TF (%d wrong, first %s)", routes[route], bad,
+			    first < 0 ? "none" : names[first]);
+	}
+	for (int route = 0; route < 2; route++) {
+		unsigned long after = (unsigned long)(route ? step_after_alt : step_after_sc);
+		unsigned long next = 0, insn = after - 2;
+		int twice = 0, n;
 
 		traps = 0;
-		f = syscall_with_flags(sets[i], &r);
-		if (sets[i] & X86_EFLAGS_TF)
-			ktap_result(r == pid && (f & (sets[i] & ~X86_EFLAGS_TF)) == (sets[i] & ~X86_EFLAGS_TF) &&
-				    traps >= 1,
-				    "%s across getpid: result right, flags kept, %d SIGTRAPs", names[i], traps);
-		else
-			ktap_result(r == pid && (f & sets[i]) == sets[i],
-				    "%s across getpid: kept (flags %#lx)", names[i], f);
-	}
-	/*
-	 * Single steps: a trap before the syscall (reported at it), then the next one after the
-	 * instruction that follows the syscall (pushf, one byte): the syscall's return must not
-	 * trap at once, as a sysret that restored TF would.
-	 */
-	traps = 0;
-	syscall_with_flags(X86_EFLAGS_TF, &r);
-	{
-		unsigned long sc = (unsigned long)step_after_sc - 2, next = 0;
-
-		for (int i = 0; i + 1 < traps && i + 1 < 64; i++)
-			if (trap_ips[i] == sc)
+		syscall_with_flags(route, X86_EFLAGS_TF, &r);
+		n = traps < 64 ? traps : 64;
+#if defined(__x86_64__)
+		int direct = 1;
+#else
+		int direct = route == 0;	/* the vDSO: the trap after its ret is at the label */
+#endif
+		for (int i = 0; i + 1 < n; i++) {
+			twice += trap_ips[i] == trap_ips[i + 1];
+			if (trap_ips[i] == (direct ? insn : after))
 				next = trap_ips[i + 1];
-		ktap_result(r == pid && next == (unsigned long)step_after_sc + 1,
-			    "single step over the syscall: the trap after it follows the next "
-			    "instruction (%#lx, label %p)", next, step_after_sc);
+		}
+		ktap_result(r == pid && !twice && next == after + 1,
+			    "single steps over getpid by %s: one SIGTRAP per instruction, the one "
+			    "after the syscall follows the next instruction (%d traps, %d twice, %#lx)",
+			    routes[route], traps, twice, next);
 	}
 	reset_handler(SIGTRAP);
 }
@@ -585,8 +855,6 @@ static void count_handler(int sig, ksiginfo *si, void *ctx)
 }
 
 #if defined(__i386__)
-static void *vsyscall;
-
 /* read(fd, buf, 1) through __kernel_vsyscall */
 static long read_vdso(int fd, char *buf)
 {
@@ -729,15 +997,19 @@ static void test_old_frame(void)
 
 int main(void)
 {
+	/* faults, plain, fpu, forged (+ the registers), flags, restart, old frame / sysret_rip */
 #if defined(__x86_64__)
-	ktap_plan(7 + 3 + 5 + 6 + 5 + 2);
+	ktap_plan(7 + 3 + 5 + NFORGES + 1 + 4 + 2 + 3);
 #else
-	ktap_plan(7 + 3 + 5 + 3 + 5 + 4 + 3);
+	ktap_plan(7 + 3 + 5 + NFORGES + 1 + 4 + 4 + 3);
 #endif
 	test_faults();
 	test_plain();
 	test_fpu();
 	test_forged();
+#if defined(__x86_64__)
+	test_sysret_rip();
+#endif
 	test_flags();
 	test_restart();
 #if defined(__i386__)

@@ -253,11 +253,6 @@ native_irq_return_iret:
 	_ASM_EXTABLE(native_irq_return_iret, bad_iret_fixup)
 	.size swapgs_restore_regs_and_return_to_usermode, . - swapgs_restore_regs_and_return_to_usermode
 
-/*
- * Reached through the exception table from the #GP/#NP/#SS handler, which returned here
- * with RSP as it was at the iretq: pointing at the iret frame (pt_regs->ip of the user's
- * registers, which the pops read but did not erase) and with GS set back to the user's.
- */
 /* The first non-canonical address: RIP must be below it for sysretq (CVE-2012-0217). */
 	.section .rodata
 	.balign 8
@@ -265,10 +260,38 @@ sysret_rip_limit:
 	.quad	1 << 47
 	.text
 
+/*
+ * Reached through the exception table from the #GP/#NP/#SS handler, which returned here
+ * with RSP as it was at the iretq: pointing at the iret frame (the user's RIP, CS, RFLAGS,
+ * RSP, SS, still intact) and with GS set back to the user's. The rest of the user's
+ * pt_regs, below the iret frame, is gone: the fault's own frame was pushed over it (the
+ * CPU aligns RSP down and pushes six words, then common_entry saves fifteen registers). But
+ * every general register holds the user's value again: POP_REGS had loaded them before the
+ * iretq, the fault's entry saved them, and its exit popped them back unchanged. So rebuild
+ * pt_regs here from the live registers, in common_entry's order, as if user mode had taken
+ * the fault itself (what Linux's fixup_bad_iret does by copying): the SIGSEGV handler then
+ * sees the user's registers, never the fault frame's kernel addresses.
+ */
 bad_iret_fixup:
 	swapgs				/* GS: user -> kernel */
-	subq	$PTREGS_IP, %rsp	/* RSP = the user's struct pt_regs */
-	movq	%rsp, %rdi
+	pushq	$-1			/* pt_regs->orig_ax: not a syscall */
+	pushq	%rdi			/* pt_regs->di */
+	pushq	%rsi			/* pt_regs->si */
+	pushq	%rdx			/* pt_regs->dx */
+	pushq	%rcx			/* pt_regs->cx */
+	pushq	%rax			/* pt_regs->ax */
+	pushq	%r8			/* pt_regs->r8 */
+	pushq	%r9			/* pt_regs->r9 */
+	pushq	%r10			/* pt_regs->r10 */
+	pushq	%r11			/* pt_regs->r11 */
+	pushq	%rbx			/* pt_regs->bx */
+	pushq	%rbp			/* pt_regs->bp */
+	pushq	%r12			/* pt_regs->r12 */
+	pushq	%r13			/* pt_regs->r13 */
+	pushq	%r14			/* pt_regs->r14 */
+	pushq	%r15			/* pt_regs->r15 */
+	xorl	%ebp, %ebp		/* ends frame-pointer stack traces here */
+	movq	%rsp, %rdi		/* RSP = the user's struct pt_regs, rebuilt */
 	call	do_bad_iret		/* SIGSEGV for the process (traps.c) */
 	jmp	swapgs_restore_regs_and_return_to_usermode
 

@@ -87,6 +87,7 @@ void cpu_init_gdt(void)
 		"movl %%eax, %%gs\n\t"
 		: : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
 	load_tr(GDT_ENTRY_TSS_SEL);
+	load_ldt_null();	/* desc.h: an LDT selector must never read memory */
 }
 
 /* GS base -> this CPU's pcpu_hot. Must follow cpu_init_gdt(): loading GS may reset the base. */

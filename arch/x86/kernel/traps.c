@@ -223,8 +223,8 @@ void do_exception(struct pt_regs *regs, unsigned int vector, unsigned long error
 /*
  * The iretq to user mode faulted (#GP for a non-canonical RIP or a bad selector, #NP, #SS):
  * the state user space asked for cannot be entered. entry_64.S's fixup calls this with the
- * user's pt_regs, still intact below the iret frame. The process gets SIGSEGV, the kernel
- * carries on.
+ * user's pt_regs rebuilt below the iret frame (the fault's own frame had overwritten it). The
+ * process gets SIGSEGV, the kernel carries on.
  */
 void do_bad_iret(struct pt_regs *regs)
 {

@@ -36,6 +36,18 @@ static inline void load_idt(const struct desc_ptr *p)
 	__asm__ __volatile__("lidt %0" : : "m"(*p));
 }
 
+/*
+ * No LDT: LDTR gets the null selector. After reset (and after some firmware) it is not null
+ * but a base-0, limit-0xffff table, so an LDT selector a user put in a frame (sigreturn's
+ * SS, checked with lar by force_valid_ss; or the selector iretq loads) would make the CPU
+ * read a "descriptor" at a low user address, from kernel mode: a kernel page fault. With
+ * a null LDTR those selectors are simply invalid (lar clears ZF, iretq raises #GP).
+ */
+static inline void load_ldt_null(void)
+{
+	__asm__ __volatile__("lldt %w0" : : "r"(0));
+}
+
 static inline void load_tr(u16 sel)
 {
 	__asm__ __volatile__("ltr %0" : : "rm"(sel));
