@@ -146,20 +146,18 @@ static volatile int pad_runs, pad_zero_bad, pad_loose_bad, pad_si_bad, pad_fpu_b
 static volatile int pad_first_off = -1;
 static volatile unsigned long pad_first_byte;
 
+/* each byte zero or the pattern (Linux leaves some unwritten; Ferry may zero more) */
 static void loose(const unsigned char *p, int off, int len)
 {
-	int zero = 1, pattern = 1;
-
 	for (int i = 0; i < len; i++) {
-		zero &= p[off + i] == 0;
-		pattern &= p[off + i] == PATTERN;
-	}
-	if (!zero && !pattern) {
+		if (p[off + i] == 0 || p[off + i] == PATTERN)
+			continue;
 		pad_loose_bad++;
 		if (pad_first_off < 0) {
-			pad_first_off = off;
-			pad_first_byte = p[off];
+			pad_first_off = off + i;
+			pad_first_byte = p[off + i];
 		}
+		return;
 	}
 }
 
