@@ -498,6 +498,196 @@ static void test_restore_altstack(void)
 	sys(sigaltstack, &off, 0);
 }
 
+/* ---- arm64 / arm: every register across a syscall that returns into a handler ---- */
+/*
+ * The idea of Linux's arm64 selftest abi/syscall-abi, with a signal in flight: the program
+ * loads every general register (x0-x30 / r0-r14), the stack pointer, all FP/SIMD registers
+ * (v0-v31 / d0-d31) and FPSR/FPCR (FPSCR) with known values, calls kill() on itself, and
+ * the handler (assembly) overwrites all of them but sp and the link register it returns
+ * through. After sigreturn every one must hold the program's value again (x0/r0: kill's 0).
+ */
+#if defined(__aarch64__) || defined(__arm__)
+volatile int abi_runs;
+extern void abi_clobber_handler(int, void *, void *);
+#endif
+#if defined(__aarch64__)
+unsigned long abi_in[31], abi_out[34], abi_ctl[3];	/* out: x0-x30, sp, fpsr, fpcr */
+unsigned long long abi_v_in[64] __attribute__((aligned(16)));
+unsigned long long abi_v_out[64] __attribute__((aligned(16)));
+
+__asm__(".text\n.globl abi_clobber_handler\n.type abi_clobber_handler, %function\n"
+	"abi_clobber_handler:\n"
+	"adrp x9, abi_runs\n ldr w10, [x9, :lo12:abi_runs]\n add w10, w10, #1\n"
+	"str w10, [x9, :lo12:abi_runs]\n"
+	".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
+	"movi v\\n\\().16b, #0x5c\n"
+	".endr\n"
+	"mov x9, #0x1f\n msr fpsr, x9\n msr fpcr, xzr\n"
+	".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29\n"
+	"mov x\\n, #0x66\n"
+	".endr\n"
+	"ret\n");
+
+static void abi_run(void)
+{
+	__asm__ __volatile__(
+		"stp x29, x30, [sp, #-16]!\n"
+		"adrp x30, abi_v_in\n add x30, x30, :lo12:abi_v_in\n"
+		".irp p, 0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30\n"
+		"ldr q\\p, [x30, #(16 * \\p)]\n"
+		".endr\n"
+		".irp p, 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31\n"
+		"ldr q\\p, [x30, #(16 * \\p)]\n"
+		".endr\n"
+		"adrp x30, abi_ctl\n add x30, x30, :lo12:abi_ctl\n"
+		"ldr x9, [x30]\n msr fpsr, x9\n ldr x9, [x30, #8]\n msr fpcr, x9\n"
+		"mov x9, sp\n str x9, [x30, #16]\n"
+		"adrp x30, abi_in\n add x30, x30, :lo12:abi_in\n"
+		".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29\n"
+		"ldr x\\n, [x30, #(8 * \\n)]\n"
+		".endr\n"
+		"ldr x30, [x30, #240]\n"
+		"svc #0\n"
+		"str x30, [sp, #-16]!\n"
+		"adrp x30, abi_out\n add x30, x30, :lo12:abi_out\n"
+		".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29\n"
+		"str x\\n, [x30, #(8 * \\n)]\n"
+		".endr\n"
+		"ldr x0, [sp], #16\n str x0, [x30, #240]\n"
+		"mov x0, sp\n str x0, [x30, #248]\n"
+		"mrs x0, fpsr\n str x0, [x30, #256]\n mrs x0, fpcr\n str x0, [x30, #264]\n"
+		"adrp x30, abi_v_out\n add x30, x30, :lo12:abi_v_out\n"
+		".irp p, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
+		"str q\\p, [x30, #(16 * \\p)]\n"
+		".endr\n"
+		"msr fpcr, xzr\n msr fpsr, xzr\n"
+		"ldp x29, x30, [sp], #16\n"
+		:
+		:
+		: "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+		  "x13", "x14", "x15", "x16", "x17", "x18", "x19", "x20", "x21", "x22", "x23",
+		  "x24", "x25", "x26", "x27", "x28", "v0", "v1", "v2", "v3", "v4", "v5", "v6",
+		  "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18",
+		  "v19", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27", "v28", "v29",
+		  "v30", "v31", "memory", "cc");
+}
+
+static void test_abi_regs(void)
+{
+	int gbad = 0, vbad = 0, first = -1;
+
+	for (int n = 0; n < 31; n++)
+		abi_in[n] = 0x1000 + n;
+	abi_in[0] = mypid();
+	abi_in[1] = SIGUSR1;
+	abi_in[8] = 129;			/* kill */
+	for (int i = 0; i < 64; i++)
+		abi_v_in[i] = 0x0101010101010101ULL * (i + 1) ^ 0x8000000000000000ULL;
+	abi_ctl[0] = 0x0800009f;		/* FPSR: QC and every cumulative flag */
+	abi_ctl[1] = 0x03c00000;		/* FPCR: DN, FZ, RMode toward zero */
+	abi_runs = 0;
+	handle(SIGUSR1, abi_clobber_handler, 0);
+	abi_run();
+	unhandle(SIGUSR1);
+	for (int n = 0; n < 31; n++)
+		if (abi_out[n] != (n ? abi_in[n] : 0)) {
+			gbad++;
+			if (first < 0)
+				first = n;
+		}
+	for (int i = 0; i < 64; i++)
+		vbad += abi_v_out[i] != abi_v_in[i];
+	ktap_result(abi_runs == 1 && gbad == 0 && abi_out[31] == abi_ctl[2],
+		    "syscall-abi: x1-x30 and sp back after a handler clobbered them, x0 = 0 "
+		    "(%d wrong, first x%d = %#lx)", gbad, first, first < 0 ? 0 : abi_out[first]);
+	ktap_result(vbad == 0 && abi_out[32] == abi_ctl[0] && abi_out[33] == abi_ctl[1],
+		    "syscall-abi: v0-v31 (128 bits), FPSR and FPCR back (%d halves wrong, fpsr "
+		    "%#lx fpcr %#lx)", vbad, abi_out[32], abi_out[33]);
+}
+#elif defined(__arm__)
+unsigned long abi_in[15], abi_out[16], abi_ctl[2];	/* out: r0-r14, fpscr */
+unsigned long long abi_d_in[32], abi_d_out[32];	/* global: the assembly names them */
+
+__asm__(".text\n.arm\n.fpu neon\n.globl abi_clobber_handler\n.type abi_clobber_handler, %function\n"
+	"abi_clobber_handler:\n"
+	"movw r3, #:lower16:abi_runs\n movt r3, #:upper16:abi_runs\n"
+	"ldr r2, [r3]\n add r2, r2, #1\n str r2, [r3]\n"
+	".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
+	"vmov.i8 d\\n, #0x5c\n"
+	".endr\n"
+	"mov r0, #0x1f\n vmsr fpscr, r0\n"
+	".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12\n"
+	"mov r\\n, #0x66\n"
+	".endr\n"
+	"bx lr\n");
+
+static void abi_run(void)
+{
+	__asm__ __volatile__(
+		".fpu neon\n"
+		"push {r7, r11}\n"
+		"movw r14, #:lower16:abi_d_in\n movt r14, #:upper16:abi_d_in\n"
+		"vldm r14!, {d0-d15}\n vldm r14, {d16-d31}\n"
+		"movw r14, #:lower16:abi_ctl\n movt r14, #:upper16:abi_ctl\n"
+		"ldr r0, [r14]\n vmsr fpscr, r0\n mov r0, sp\n str r0, [r14, #4]\n"
+		"movw r14, #:lower16:abi_in\n movt r14, #:upper16:abi_in\n"
+		".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12\n"
+		"ldr r\\n, [r14, #(4 * \\n)]\n"
+		".endr\n"
+		"ldr r14, [r14, #56]\n"
+		"svc #0\n"
+		"push {r14}\n"
+		"movw r14, #:lower16:abi_out\n movt r14, #:upper16:abi_out\n"
+		".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12\n"
+		"str r\\n, [r14, #(4 * \\n)]\n"
+		".endr\n"
+		"pop {r0}\n str r0, [r14, #56]\n"
+		"mov r0, sp\n str r0, [r14, #52]\n"
+		"vmrs r0, fpscr\n str r0, [r14, #60]\n"
+		"movw r14, #:lower16:abi_d_out\n movt r14, #:upper16:abi_d_out\n"
+		"vstm r14!, {d0-d15}\n vstm r14, {d16-d31}\n"
+		"mov r0, #0\n vmsr fpscr, r0\n"
+		"pop {r7, r11}\n"
+		:
+		:
+		: "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "r12", "r14",
+		  "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12",
+		  "d13", "d14", "d15", "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23",
+		  "d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31", "memory", "cc");
+}
+
+static void test_abi_regs(void)
+{
+	int gbad = 0, dbad = 0, first = -1;
+
+	for (int n = 0; n < 15; n++)
+		abi_in[n] = 0x40 + n;
+	abi_in[0] = mypid();
+	abi_in[1] = SIGUSR1;
+	abi_in[7] = 37;				/* kill */
+	for (int i = 0; i < 32; i++)
+		abi_d_in[i] = 0x0101010101010101ULL * (i + 1) ^ 0x8000000000000000ULL;
+	abi_ctl[0] = 0x03c0001f;		/* FPSCR: DN, FZ, RMode toward zero, flags */
+	abi_runs = 0;
+	handle(SIGUSR1, abi_clobber_handler, 0);
+	abi_run();
+	unhandle(SIGUSR1);
+	for (int n = 0; n < 15; n++)
+		if (abi_out[n] != (n == 13 ? abi_ctl[1] : n ? abi_in[n] : 0)) {
+			gbad++;
+			if (first < 0)
+				first = n;
+		}
+	for (int i = 0; i < 32; i++)
+		dbad += abi_d_out[i] != abi_d_in[i];
+	ktap_result(abi_runs == 1 && gbad == 0,
+		    "syscall-abi: r1-r14 (sp included) back after a handler clobbered them, r0 = 0 "
+		    "(%d wrong, first r%d = %#lx)", gbad, first, first < 0 ? 0 : abi_out[first]);
+	ktap_result(dbad == 0 && abi_out[15] == abi_ctl[0],
+		    "syscall-abi: d0-d31 and FPSCR back (%d wrong, fpscr %#lx)", dbad, abi_out[15]);
+}
+#endif
+
 int main(void)
 {
 	struct { char s[6][65]; } uts;
@@ -507,9 +697,16 @@ int main(void)
 	for (int i = 0; uts.s[2][i]; i++)
 		if (!memcmp(uts.s[2] + i, "ferry", 5))
 			on_ferry = 1;
+#if defined(__aarch64__) || defined(__arm__)
+	ktap_plan(4 + 3 + 2 + 2);
+#else
 	ktap_plan(4 + 3 + 2);
+#endif
 	test_padding();
 	test_siginfo();
 	test_restore_altstack();
+#if defined(__aarch64__) || defined(__arm__)
+	test_abi_regs();
+#endif
 	return ktap_finish();
 }
