@@ -229,14 +229,20 @@ unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
 	return sp;
 }
 
-/* The smallest alternate stack of the caller's ABI (arm64's frames need 5120 bytes). */
+/*
+ * The smallest alternate stack of the native ABI (arm64's frames need 5120 bytes: its
+ * MINSIGSTKSZ) and of the caller's ABI. restore_altstack is only reached from a native
+ * rt_sigreturn (compat frames use compat_restore_altstack), so it takes the constant.
+ */
+#ifdef CONFIG_ARM64
+#define NATIVE_MINSIGSTKSZ	5120
+#else
+#define NATIVE_MINSIGSTKSZ	MINSIGSTKSZ
+#endif
+
 static size_t min_sigaltstack_size(void)
 {
-#ifdef CONFIG_ARM64
-	if (!in_compat_syscall())
-		return 5120;
-#endif
-	return MINSIGSTKSZ;
+	return in_compat_syscall() ? MINSIGSTKSZ : NATIVE_MINSIGSTKSZ;
 }
 
 /*
@@ -294,8 +300,8 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 
 /*
  * sigreturn: the stack the frame saved comes back; a bad one is ignored, as Linux. The
- * minimum is the ABI's, as for sigaltstack: arm64's 5120, so a frame cannot install an
- * alternate stack too small for arm64's own frames.
+ * minimum is the native ABI's, as for sigaltstack: arm64's 5120, so a frame cannot install
+ * an alternate stack too small for arm64's own frames.
  */
 int restore_altstack(const stack_t __user *uss)
 {
@@ -303,7 +309,7 @@ int restore_altstack(const stack_t __user *uss)
 
 	if (copy_from_user(&new, uss, sizeof(new)))
 		return -EFAULT;
-	do_sigaltstack(&new, NULL, user_stack_pointer(current_pt_regs()), min_sigaltstack_size());
+	do_sigaltstack(&new, NULL, user_stack_pointer(current_pt_regs()), NATIVE_MINSIGSTKSZ);
 	return 0;
 }
 
