@@ -149,18 +149,6 @@ static long native_lock_cmd(struct file *f, unsigned int cmd, unsigned long arg)
 	return ret;
 }
 
-SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
-{
-	struct file *f = fget(fd);
-	long ret;
-
-	if (!f)
-		return -EBADF;
-	ret = is_lock_cmd(cmd) ? native_lock_cmd(f, cmd, arg) : do_fcntl(fd, cmd, arg, f);
-	fput(f);
-	return ret;
-}
-
 /*
  * The 32-bit ABIs. struct flock: 32-bit offsets and length (16 bytes, both ABIs). struct
  * flock64: 64-bit ones, laid out as each ABI aligns a 64-bit member: i386 packs it (24
@@ -243,34 +231,51 @@ static bool is_compat_lock_cmd(unsigned int cmd)
 	return is_lock_cmd(cmd) || cmd == F_GETLK64 || cmd == F_SETLK64 || cmd == F_SETLKW64;
 }
 
-/* The argument is a 32-bit word (zero-extended, as Linux's compat_ulong_t). */
-COMPAT_SYSCALL_DEFINE3(fcntl64, unsigned int, fd, unsigned int, cmd, compat_ulong_t, arg)
+/* What an O_PATH descriptor may ask (Linux's check_fcntl_cmd); anything else is EBADF. */
+static bool path_fcntl_cmd(unsigned int cmd)
+{
+	return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD || cmd == F_SETFD ||
+	       cmd == F_GETFL;
+}
+
+/* Every ABI's fcntl: the file, O_PATH's limits, then the command in the caller's layout. */
+static long fcntl_fd(unsigned int fd, unsigned int cmd, unsigned long arg, bool compat)
 {
 	struct file *f = fget(fd);
 	long ret;
 
 	if (!f)
 		return -EBADF;
-	ret = is_compat_lock_cmd(cmd) ? compat_lock_cmd(f, cmd, arg) : do_fcntl(fd, cmd, arg, f);
+	if (f->f_mode & FMODE_PATH && !path_fcntl_cmd(cmd))
+		ret = -EBADF;
+	else if (compat && is_compat_lock_cmd(cmd))
+		ret = compat_lock_cmd(f, cmd, arg);
+	else if (!compat && is_lock_cmd(cmd))
+		ret = native_lock_cmd(f, cmd, arg);
+	else
+		ret = do_fcntl(fd, cmd, arg, f);
 	fput(f);
 	return ret;
+}
+
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	return fcntl_fd(fd, cmd, arg, false);
+}
+
+/* The argument is a 32-bit word (zero-extended, as Linux's compat_ulong_t). */
+COMPAT_SYSCALL_DEFINE3(fcntl64, unsigned int, fd, unsigned int, cmd, compat_ulong_t, arg)
+{
+	return fcntl_fd(fd, cmd, arg, true);
 }
 
 /* Plain fcntl on a 32-bit ABI has no 64-bit lock forms (nor the OFD ones, which use flock64). */
 COMPAT_SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, compat_ulong_t, arg)
 {
-	struct file *f;
-	long ret;
-
 	if (cmd == F_GETLK64 || cmd == F_SETLK64 || cmd == F_SETLKW64 || cmd == F_OFD_GETLK ||
 	    cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW)
 		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
-	ret = is_compat_lock_cmd(cmd) ? compat_lock_cmd(f, cmd, arg) : do_fcntl(fd, cmd, arg, f);
-	fput(f);
-	return ret;
+	return fcntl_fd(fd, cmd, arg, true);
 }
 
 SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd, unsigned int, flags)

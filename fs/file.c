@@ -172,10 +172,14 @@ int close_fd(unsigned int fd)
 	return 0;
 }
 
-/* A descriptor of files goes: its owner's POSIX locks on the file go with it (POSIX). */
+/*
+ * A descriptor of files goes: its owner's POSIX locks on the file go with it (POSIX); not
+ * for an O_PATH descriptor, which is only a place (Linux's filp_close).
+ */
 void filp_close(struct file *f, struct files_struct *files)
 {
-	locks_remove_posix(f, files);
+	if (!(f->f_mode & FMODE_PATH))
+		locks_remove_posix(f, files);
 	fput(f);
 }
 

@@ -39,8 +39,8 @@ struct lock_waiter {
 	fl_owner_t owner, blocker;
 };
 static LIST_HEAD(blocked_posix);
-/* Linux follows the chain this far, then gives up looking (no EDEADLK). */
-#define MAX_DEADLOCK_STEPS	10
+/* Linux follows the chain this far (11 owners), then gives up looking (no EDEADLK). */
+#define MAX_DEADLOCK_STEPS	11
 
 static bool same_space(const struct file_lock *a, const struct file_lock *b)
 {
@@ -78,6 +78,21 @@ static fl_owner_t waits_for(fl_owner_t owner)
 		if (w->owner == owner)
 			return w->blocker;
 	return NULL;
+}
+
+/*
+ * owner's locks changed: the waiters it blocked are woken and will test again, so until
+ * then they wait for nobody (Linux unlinks them from the blocked list at the wake-up). A
+ * waiter still counted as blocked by owner would make owner's next request look like a
+ * circle: a false EDEADLK.
+ */
+static void unblock_waiters(fl_owner_t owner)
+{
+	struct lock_waiter *w;
+
+	list_for_each_entry(w, &blocked_posix, list)
+		if (w->blocker == owner)
+			w->blocker = NULL;
 }
 
 /* Would me sleeping on blocker close a circle of POSIX owners waiting for each other? */
@@ -192,6 +207,8 @@ static int set_lock(struct inode *inode, const struct file_lock *req, bool wait)
 		c = req->fl_type == F_UNLCK ? NULL : find_conflict(inode, req);
 		if (!c) {
 			ret = apply_lock(inode, *req, &new, &split, &freed);
+			if (!ret)
+				unblock_waiters(req->fl_owner);
 			break;
 		}
 		if (!wait) {
@@ -297,13 +314,14 @@ long fcntl_getlk(struct file *f, unsigned int cmd, struct flock64 *fl)
 	struct file_lock req, *c;
 	int ret;
 
-	if (is_ofd(cmd) && fl->l_pid)
+	/* Linux's order: the type (a read or write request), the range, OFD's l_pid. */
+	if (fl->l_type != F_RDLCK && fl->l_type != F_WRLCK)
 		return -EINVAL;
 	lock_owner(f, cmd, &req);
 	ret = flock_to_range(f, fl, &req);
 	if (ret)
 		return ret;
-	if (req.fl_type == F_UNLCK)
+	if (is_ofd(cmd) && fl->l_pid)
 		return -EINVAL;
 	spin_lock(&file_lock_lock);
 	c = find_conflict(file_inode(f), &req);
@@ -326,8 +344,7 @@ long fcntl_setlk(struct file *f, unsigned int cmd, struct flock64 *fl)
 	struct file_lock req;
 	int ret;
 
-	if (is_ofd(cmd) && fl->l_pid)
-		return -EINVAL;
+	/* Linux's order: range and type, the access mode, OFD's l_pid. */
 	lock_owner(f, cmd, &req);
 	ret = flock_to_range(f, fl, &req);
 	if (ret)
@@ -335,6 +352,8 @@ long fcntl_setlk(struct file *f, unsigned int cmd, struct flock64 *fl)
 	if ((req.fl_type == F_RDLCK && !(f->f_mode & FMODE_READ)) ||
 	    (req.fl_type == F_WRLCK && !(f->f_mode & FMODE_WRITE)))
 		return -EBADF;
+	if (is_ofd(cmd) && fl->l_pid)
+		return -EINVAL;
 	return set_lock(file_inode(f), &req,
 			cmd == F_SETLKW || cmd == F_SETLKW64 || cmd == F_OFD_SETLKW);
 }
@@ -352,6 +371,7 @@ static void remove_locks(struct inode *inode, fl_owner_t owner, unsigned int fla
 	spin_lock(&file_lock_lock);
 	list_for_each_entry_safe(l, n, &inode->i_flock, fl_list)
 		if (owner ? l->fl_owner == owner && l->fl_flags & flags : l->fl_file == file) {
+			unblock_waiters(l->fl_owner);
 			list_del(&l->fl_list);
 			list_add(&l->fl_list, &freed);
 			nr_file_locks--;
@@ -411,21 +431,15 @@ static bool flock_held(struct inode *inode, struct file *file, unsigned char typ
 
 SYSCALL_DEFINE2(flock, unsigned int, fd, unsigned int, cmd)
 {
-	struct fd f = fdget(fd);
 	struct file_lock req = { .fl_flags = FL_FLOCK, .fl_pid = -1, .fl_start = 0,
 				 .fl_end = OFFSET_MAX };
-	unsigned int op = cmd & ~LOCK_NB;
 	long ret = 0;
+	struct fd f;
 
-	if (!f.file)
-		return -EBADF;
-	req.fl_owner = req.fl_file = f.file;
-	/* LOCK_MAND (32) never worked: Linux 6.1 accepts and ignores it. */
-	if (cmd & LOCK_MAND) {
-		fdput(f);
+	/* Linux 6.1's order: LOCK_MAND (never worked: accepted, ignored), the operation, the fd. */
+	if (cmd & LOCK_MAND)
 		return 0;
-	}
-	switch (op) {
+	switch (cmd & ~LOCK_NB) {
 	case LOCK_SH:
 		req.fl_type = F_RDLCK;
 		break;
@@ -436,14 +450,19 @@ SYSCALL_DEFINE2(flock, unsigned int, fd, unsigned int, cmd)
 		req.fl_type = F_UNLCK;
 		break;
 	default:
-		fdput(f);
 		return -EINVAL;
 	}
-	/* Locking needs a descriptor open for reading or writing (not O_PATH): EBADF. */
-	if (req.fl_type != F_UNLCK && !(f.file->f_mode & (FMODE_READ | FMODE_WRITE))) {
+	f = fdget(fd);
+	if (!f.file)
+		return -EBADF;
+	/* An O_PATH descriptor has no open file to lock (Linux's fdget does not return it);
+	 * locking needs one open for reading or writing. */
+	if (f.file->f_mode & FMODE_PATH ||
+	    (req.fl_type != F_UNLCK && !(f.file->f_mode & (FMODE_READ | FMODE_WRITE)))) {
 		fdput(f);
 		return -EBADF;
 	}
+	req.fl_owner = req.fl_file = f.file;
 	if (req.fl_type == F_UNLCK || !flock_held(file_inode(f.file), f.file, req.fl_type)) {
 		if (req.fl_type != F_UNLCK) {
 			struct file_lock unlock = req;

@@ -17,7 +17,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 @pytest.mark.skipif(platform.system() != "Linux" or platform.machine() != "x86_64",
                     reason="needs an x86_64 Linux host")
 @pytest.mark.parametrize("probe,checks", [("mmrlimit", 14), ("madvise", 13), ("mremap", 28),
-                                          ("locks", 20)])
+                                          ("locks", 24)])
 def test_mm_probe_native_linux(tmp_path, probe, checks):
     out = tmp_path / "probes"
     subprocess.run(["make", "-s", "-C", TOP, "-f", "userspace/Makefile", f"PROBE_O={out}",

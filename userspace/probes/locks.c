@@ -21,6 +21,7 @@
 #define O_RDWR		2
 #define O_CREAT		0100
 #define O_TRUNC		01000
+#define O_PATH		010000000	/* the same on every ABI */
 #define AT_FDCWD	-100
 #define SIGCHLD		17
 #define WNOHANG		1
@@ -461,15 +462,108 @@ static void check_flock(long fd)
 	ktap_result(r1 == 0, "a child sharing the open file holds the same flock lock (%#lx)", r1);
 }
 
+/* Child of check_review_fixes: hold byte 1, wait for byte 0, keep both a moment, exit. */
+static int child_hold1_wait0(long fd, long arg)
+{
+	struct lk l = { F_WRLCK, 0, 1, 0, 0 };
+	char c = 1;
+
+	if (setlk(fd, F_WRLCK, 1, 1))
+		return 5;
+	sys(write, ready_fd, &c, 1);
+	if (lock_cmd(fd, F_SETLKW, &l))
+		return 3;
+	sleep_ms(100);
+	return 0;		/* exit drops bytes 0 and 1 */
+}
+
+static int child_getlk_to_end(long fd, long arg)
+{
+	struct lk l = getlk(fd, 0, 0);
+
+	return l.type == F_WRLCK && l.start == 0 && l.len == 0 ? 0 : 1;
+}
+
+/* What a review found (each failed before its fix, booted on Ferry). */
+static void check_review_fixes(long fd)
+{
+	struct lk l = { F_WRLCK, 1, 1, 0, 0 };
+	long pid, w, r, ro, op, r1, r2;
+	int pfd[2], st;
+	char c;
+
+	/* P holds 0; Q holds 1 and waits for 0; P unlocks 0, then waits for 1: no circle. */
+	setlk(fd, F_WRLCK, 0, 1);
+	sys(pipe2, pfd, 0);
+	ready_fd = pfd[1];
+	pid = fork_child();
+	if (pid == 0)
+		_exit_now(child_hold1_wait0(open_file(O_RDWR), 0));
+	sys(read, pfd[0], &c, 1);
+	sleep_ms(50);
+	setlk(fd, F_UNLCK, 0, 1);
+	w = lock_cmd(fd, F_SETLKW, &l);
+	st = wait_child(pid);
+	setlk(fd, F_UNLCK, 0, 0);
+	sys(close, pfd[0]);
+	sys(close, pfd[1]);
+	ktap_result(w == 0 && st == 0, "unlock, then F_SETLKW on the woken waiter's byte: no "
+		    "EDEADLK (%ld %#x)", w, st);
+
+	/* O_PATH: its close keeps the process's locks; lock commands on it are EBADF. */
+	setlk(fd, F_WRLCK, 0, 10);
+	op = sys(openat, AT_FDCWD, path, O_PATH, 0);
+	l = (struct lk){ F_WRLCK, 0, 1, 0, 0 };
+	r1 = lock_cmd(op, F_GETLK, &l);
+	r2 = setlk(op, F_UNLCK, 0, 0);
+	r = sys(flock, op, LOCK_UN);
+	sys(close, op);
+	st = in_child(child_getlk_byte, 5);
+	setlk(fd, F_UNLCK, 0, 0);
+	ktap_result(op >= 0 && st == 2 && r1 == -EBADF && r2 == -EBADF && r == -EBADF,
+		    "O_PATH: closing it keeps the locks (%d); F_GETLK, F_SETLK, flock on it EBADF "
+		    "(%ld %ld %ld)", st, r1, r2, r);
+
+	/* errno order: flock's LOCK_MAND and operation before the fd; F_GETLK's type before
+	 * the range; an OFD lock's access mode before its l_pid. */
+	r = sys(flock, 999, 32 | LOCK_SH);
+	w = sys(flock, 999, 0);
+	l = (struct lk){ 5, 0x7fffffffffffffffLL, 2, 0, 0 };
+	r1 = lock_cmd(fd, F_GETLK, &l);
+	ro = open_file(O_RDONLY);
+	{
+		struct { short t, w; long long s, l; int pid; }
+#ifdef __i386__
+		__attribute__((packed))
+#endif
+		ofd = { F_WRLCK, 0, 0, 1, 1 };
+
+		r2 = fcntl_abi(ro, F_OFD_SETLK, &ofd);
+	}
+	sys(close, ro);
+	ktap_result(r == 0 && w == -EINVAL && r1 == -EINVAL && r2 == -EBADF,
+		    "errno order: flock(999, LOCK_MAND) 0, flock(999, 0) EINVAL (%ld %ld); F_GETLK "
+		    "type 5 past OFFSET_MAX EINVAL (%ld); OFD write lock on O_RDONLY with l_pid "
+		    "EBADF (%ld)", r, w, r1, r2);
+
+	/* [MAX,MAX] and [0,MAX-1] merge into one lock to the end: F_GETLK l_len 0. */
+	r1 = setlk(fd, F_WRLCK, 0x7fffffffffffffffLL, 1);
+	r2 = setlk(fd, F_WRLCK, 0, 0x7fffffffffffffffLL);
+	st = in_child(child_getlk_to_end, 0);
+	setlk(fd, F_UNLCK, 0, 0);
+	ktap_result(r1 == 0 && r2 == 0 && st == 0, "a lock on the last byte and one up to it "
+		    "merge into [0, end] (%ld %ld %d)", r1, r2, st);
+}
+
 int main(void)
 {
 	long fd;
 
 	ktap_plan(
 #ifdef ABI32
-		  22
+		  26
 #else
-		  20
+		  24
 #endif
 	);
 	parent_pid = sys(getpid);
@@ -487,6 +581,7 @@ int main(void)
 	check_ofd(fd);
 	check_errors(fd);
 	check_flock(fd);
+	check_review_fixes(fd);
 	sys(close, fd);
 	sys(unlinkat, AT_FDCWD, path, 0);
 	return ktap_finish();
