@@ -30,6 +30,7 @@
 #include <linux/errno.h>
 #include <linux/rusage.h>
 #include <linux/futex.h>
+#include <linux/tty.h>
 
 struct task_struct *child_reaper;
 
@@ -93,27 +94,36 @@ static bool thread_group_empty(const struct task_struct *leader)
 
 /*
  * Give t's children a new parent: a live thread of t's own process, else init. Under
- * tasklist_lock. A zombie among them is told to its new parent at once.
+ * tasklist_lock. When the parent process changes (not a thread taking over its sibling's
+ * children), each child's exit signal becomes SIGCHLD, a zombie among them is told to its
+ * new parent at once — and when that parent ignores SIGCHLD (or set SA_NOCLDWAIT) nobody
+ * will ever wait for it, so it goes on *dead for release_task once the lock is dropped
+ * (Linux's reparent_leader) — and a child's group that loses t as its link outside the
+ * group gets SIGHUP + SIGCONT if it is now orphaned with a stopped member.
  */
-static void forget_original_parent(struct task_struct *t)
+static void forget_original_parent(struct task_struct *t, struct list_head *dead)
 {
 	struct task_struct *reaper = find_alive_thread(t), *p, *n;
 
 	if (!reaper)
 		reaper = child_reaper;
 	list_for_each_entry_safe(p, n, &t->children, sibling) {
+		struct task_struct *th;
+
 		list_move_tail(&p->sibling, &reaper->children);
 		p->real_parent = reaper;
 		/* Threads of p follow their leader's parent. */
-		struct task_struct *th;
-
 		list_for_each_entry(th, &p->signal->thread_head, thread_node)
 			th->real_parent = reaper;
-		if (reaper->tgid != t->tgid)
-			p->exit_signal = SIGCHLD;	/* init is never sent anything else */
-		/* A zombie is told to its new parent (it stays a zombie: no autoreap here). */
-		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
-			do_notify_parent(p, p->exit_signal);
+		if (reaper->tgid == t->tgid)
+			continue;		/* same process: nothing to tell anyone */
+		p->exit_signal = SIGCHLD;	/* init is never sent anything else */
+		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p) &&
+		    do_notify_parent(p, p->exit_signal)) {
+			p->exit_state = EXIT_DEAD;
+			list_move_tail(&p->sibling, dead);	/* release_task unlinks it */
+		}
+		kill_orphaned_pgrp(p, t);
 	}
 }
 
@@ -171,13 +181,16 @@ static void release_task(struct task_struct *p)
  * Hand the children on, and become a zombie for the parent's wait — or, for a thread,
  * go at once. init's end powers the machine off (its children cannot outlive it).
  */
-static void exit_notify(struct task_struct *t)
+static void exit_notify(struct task_struct *t, bool group_dead)
 {
 	unsigned long flags;
 	bool autoreap = false;
+	LIST_HEAD(dead);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	forget_original_parent(t);
+	forget_original_parent(t, &dead);
+	if (group_dead)			/* the process's group may lose its link outside */
+		kill_orphaned_pgrp(t->group_leader, NULL);
 	if (!thread_group_leader(t)) {
 		t->exit_state = EXIT_DEAD;
 		autoreap = true;
@@ -190,6 +203,8 @@ static void exit_notify(struct task_struct *t)
 		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	while (!list_empty(&dead))	/* reparented zombies nobody will wait for */
+		release_task(list_first_entry(&dead, struct task_struct, sibling));
 	if (autoreap)
 		release_task(t);
 }
@@ -234,7 +249,10 @@ void __noreturn do_exit(long code)
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		put_files_struct(files);
 	}
-	exit_notify(t);
+	/* The session leader's end hangs up its terminal: SIGHUP to the foreground group. */
+	if (group_dead)
+		disassociate_ctty(1);
+	exit_notify(t, group_dead);
 	local_irq_disable();
 	t->__state = TASK_DEAD;
 	schedule();

@@ -236,33 +236,82 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 }
 
 /*
- * Would current's process group be orphaned (no member with a parent in another group of
- * the same session, init's children not counting)? Then the terminal's stop signals are
- * discarded: nobody could continue it. Takes tasklist_lock.
+ * Would process group pgrp be orphaned once 'ignored' is gone (NULL: as it is now)? It is
+ * when no member has a parent in another group of the same session: nobody left could
+ * continue it after a stop. Zombies do not count, nor do init's children (Linux's
+ * will_become_orphaned_pgrp). Under tasklist_lock.
  */
-bool is_current_pgrp_orphaned(void)
+bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
 {
-	pid_t pgrp = current->signal->pgrp;
 	struct task_struct *p;
-	unsigned long flags;
-	bool orphaned = true;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process_thread(p) {
 		struct task_struct *parent;
 
 		if (!thread_group_leader(p) || (p->flags & PF_KTHREAD) || p->signal->pgrp != pgrp)
 			continue;
-		if (p->exit_state && p->signal->nr_threads == 1)
+		if (p == ignored || (p->exit_state && p->signal->nr_threads == 1))
 			continue;
 		parent = p->real_parent;
 		if (!parent || parent->tgid == 1 || parent->flags & PF_KTHREAD)
 			continue;
-		if (parent->signal->pgrp != pgrp && parent->signal->session == p->signal->session) {
-			orphaned = false;
-			break;
-		}
+		if (parent->signal->pgrp != pgrp && parent->signal->session == p->signal->session)
+			return false;
 	}
+	return true;
+}
+
+/*
+ * Is current's process group orphaned? Then the terminal's stop signals are discarded
+ * (get_signal) and a background read or terminal change is EIO (tty_jobctrl.c): nobody
+ * could continue it. Takes tasklist_lock.
+ */
+bool is_current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	bool orphaned;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	orphaned = will_become_orphaned_pgrp(current->signal->pgrp, NULL);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return orphaned;
+}
+
+/* Is a process of group pgrp stopped (a completed group stop)? Under tasklist_lock. */
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	for_each_process_thread(p)
+		if (thread_group_leader(p) && p->signal->pgrp == pgrp &&
+		    (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/*
+ * At exit (tasklist_lock held): a process group that the exit leaves orphaned and that has
+ * a stopped member would stay stopped for ever, so it gets SIGHUP then SIGCONT (POSIX;
+ * Linux's kill_orphaned_pgrp). Two calls per exit, as Linux:
+ *   parent == NULL: tsk is the exiting process; its own group loses tsk's parent as its
+ *     link outside (that parent is in another group of the same session);
+ *   parent != NULL: tsk is a child of the exiting 'parent', already handed to its new
+ *     parent; its group loses 'parent' as that link.
+ */
+void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	pid_t pgrp = tsk->signal->pgrp;
+	struct task_struct *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->real_parent;
+	else
+		ignored = NULL;
+	if (!parent || parent->signal->pgrp == pgrp ||
+	    parent->signal->session != tsk->signal->session)
+		return;
+	if (will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+		kill_pgrp_locked(SIGHUP, SEND_SIG_PRIV, pgrp);
+		kill_pgrp_locked(SIGCONT, SEND_SIG_PRIV, pgrp);
+	}
 }

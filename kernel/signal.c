@@ -386,8 +386,9 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
 }
 
-/* Every process of group pgrp; 0 if one took it, else the last error (-ESRCH: none). */
-static int kill_pgrp_locked(int sig, kernel_siginfo_t *info, pid_t pgrp)
+/* Every process of group pgrp; 0 if one took it, else the last error (-ESRCH: none).
+ * Under tasklist_lock. */
+int kill_pgrp_locked(int sig, kernel_siginfo_t *info, pid_t pgrp)
 {
 	struct task_struct *p;
 	int ret = -ESRCH;

@@ -87,10 +87,14 @@ void jobctl_continue(struct task_struct *p);
 bool do_signal_stop(int signr);
 /* kernel/jobctl.c, get_signal with siglock held: a CLD_* report owed to the parent, or 0 */
 int jobctl_take_cld_report(void);
-bool is_current_pgrp_orphaned(void);
 bool jobctl_exit(struct task_struct *t);
 /* kernel/signal.c */
 void sigqueue_free(struct sigqueue *q);
+/* kernel/signal_life.c: exec's swap to handlers of its own; allocated sighand_structs */
+void sighand_replace(struct task_struct *me, struct sighand_struct *new);
+extern long nr_sighand_structs;
+/* kernel/signal.c: sig to every process of group pgrp, under tasklist_lock */
+int kill_pgrp_locked(int sig, kernel_siginfo_t *info, pid_t pgrp);
 
 /* kernel/signal_syscalls.c: the bodies the old and compat forms share */
 int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact);

@@ -7,6 +7,9 @@
  *
  * sighand->count is under its siglock; swapping a task's sighand pointer happens under
  * tasklist_lock as well, so a sender (who holds tasklist_lock) always locks the live one.
+ * Every drop of a reference goes through __cleanup_sighand, which decides "last one, free
+ * it" under the lock: two sharers exec'ing at once cannot both think another remains.
+ * nr_sighand_structs counts the allocated ones (a test checks it comes back).
  */
 #include <linux/kernel.h>
 #include <linux/signal.h>
@@ -16,16 +19,28 @@
 #include <linux/errno.h>
 #include "signal_internal.h"
 
-static struct sighand_struct *sighand_alloc_copy(struct sighand_struct *from)
+long nr_sighand_structs;
+
+static struct sighand_struct *sighand_alloc(void)
 {
 	struct sighand_struct *sh = kmalloc(sizeof(*sh), GFP_KERNEL);
+
+	if (!sh)
+		return NULL;
+	__atomic_add_fetch(&nr_sighand_structs, 1, __ATOMIC_RELAXED);
+	sh->count = 1;
+	spin_lock_init(&sh->siglock);
+	init_waitqueue_head(&sh->signalfd_wqh);
+	return sh;
+}
+
+static struct sighand_struct *sighand_alloc_copy(struct sighand_struct *from)
+{
+	struct sighand_struct *sh = sighand_alloc();
 	unsigned long flags;
 
 	if (!sh)
 		return NULL;
-	sh->count = 1;
-	spin_lock_init(&sh->siglock);
-	init_waitqueue_head(&sh->signalfd_wqh);
 	spin_lock_irqsave(&from->siglock, flags);
 	memcpy(sh->action, from->action, sizeof(sh->action));
 	spin_unlock_irqrestore(&from->siglock, flags);
@@ -62,8 +77,10 @@ void __cleanup_sighand(struct sighand_struct *sighand)
 	spin_lock_irqsave(&sighand->siglock, flags);
 	last = --sighand->count == 0;
 	spin_unlock_irqrestore(&sighand->siglock, flags);
-	if (last)
+	if (last) {
+		__atomic_sub_fetch(&nr_sighand_structs, 1, __ATOMIC_RELAXED);
 		kfree(sighand);
+	}
 }
 
 /*
@@ -84,26 +101,43 @@ void flush_signal_handlers(struct task_struct *t, int force_default)
 }
 
 /*
- * exec from a process sharing its handlers with another (clone CLONE_SIGHAND without
- * CLONE_THREAD): the new program gets a copy of its own. After de_thread, so current is
- * the only thread of its process. 0 or -ENOMEM.
+ * me takes new (fresh, count 1) in place of the handlers it shares: the actions are copied
+ * under the old one's lock at the moment of the swap, so a sharer's sigaction just before
+ * is kept, and me's reference to the old one is dropped like any other (the last user of
+ * it frees it, whoever that turns out to be).
  */
-int unshare_sighand(struct task_struct *me)
+void sighand_replace(struct task_struct *me, struct sighand_struct *new)
 {
-	struct sighand_struct *old = me->sighand, *new;
+	struct sighand_struct *old = me->sighand;
 	unsigned long flags;
 
-	if (READ_ONCE(old->count) == 1)
-		return 0;
-	new = sighand_alloc_copy(old);
-	if (!new)
-		return -ENOMEM;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	spin_lock(&old->siglock);
-	old->count--;		/* others remain: never the last */
+	memcpy(new->action, old->action, sizeof(new->action));
 	me->sighand = new;
 	spin_unlock(&old->siglock);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__cleanup_sighand(old);
+}
+
+/*
+ * exec from a process sharing its handlers with another (clone CLONE_SIGHAND without
+ * CLONE_THREAD): the new program gets a copy of its own. After de_thread, so current is
+ * the only thread of its process. A count of 1 read without the lock is safe: only a user
+ * of the struct can add one, and me is the only user. A count above 1 may fall to 1 before
+ * the swap (the other sharer exec'd or exited meanwhile): sighand_replace then frees the
+ * old one, so nothing leaks (Linux does the same). 0 or -ENOMEM.
+ */
+int unshare_sighand(struct task_struct *me)
+{
+	struct sighand_struct *new;
+
+	if (READ_ONCE(me->sighand->count) == 1)
+		return 0;
+	new = sighand_alloc();
+	if (!new)
+		return -ENOMEM;
+	sighand_replace(me, new);
 	return 0;
 }
 

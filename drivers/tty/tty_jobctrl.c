@@ -8,7 +8,8 @@
  * records the session and makes the leader's group the foreground one. signal->tty names
  * it in every process of the session (fork copies it, setsid clears it). TIOCNOTTY gives it
  * up; from the leader it also sends SIGHUP and SIGCONT to the foreground group and takes
- * the terminal from the whole session.
+ * the terminal from the whole session; the leader's exit does the same with SIGHUP alone
+ * (disassociate_ctty).
  *
  * A process of the session but not of the foreground group is in the background: its
  * reads raise SIGTTIN, its terminal changes (and writes under TOSTOP) SIGTTOU, sent to its
@@ -34,12 +35,21 @@ static bool is_session_leader(const struct task_struct *p)
 }
 
 /*
- * Is the signal ignored or blocked by the caller? Nothing can be yet: the signals issue
- * (handlers, sigprocmask) answers this, as Linux's is_ignored() does.
+ * Does the caller block sig or ignore it (SIG_IGN)? Then the terminal does not send it: a
+ * background writer or mode changer that ignores SIGTTOU goes ahead (a shell taking the
+ * terminal back does that), a reader that ignores SIGTTIN gets EIO (Linux's is_ignored).
  */
 static bool sig_ignored_or_blocked(int sig)
 {
-	return false;
+	struct sighand_struct *sh = current->sighand;
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&sh->siglock, flags);
+	ret = sigismember(&current->blocked, sig) ||
+	      sh->action[sig - 1].sa.sa_handler == SIG_IGN;
+	spin_unlock_irqrestore(&sh->siglock, flags);
+	return ret;
 }
 
 /* A live process of session sid? (under tasklist_lock) */
@@ -54,43 +64,15 @@ static bool session_alive(pid_t sid)
 }
 
 /*
- * The terminal's session, forgetting one whose processes have all exited (Linux hangs the
- * terminal up when the leader exits; this kernel notices at the next look instead).
+ * The terminal's session, forgetting one whose processes have all exited. The leader's
+ * exit lets the terminal go (disassociate_ctty); this is a second line for a session whose
+ * leader gave it up some other way.
  */
 static pid_t tty_session(struct tty_struct *tty)
 {
 	if (tty->session && !session_alive(tty->session))
 		tty->session = tty->pgrp = 0;
 	return tty->session;
-}
-
-/*
- * Is the caller's process group orphaned: no member has a parent in another group of the
- * same session (init's children do not count)? Linux's will_become_orphaned_pgrp().
- */
-static bool is_current_pgrp_orphaned(void)
-{
-	pid_t pgrp = current->signal->pgrp;
-	struct task_struct *p;
-	unsigned long flags;
-	bool orphaned = true;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	for_each_process_thread(p) {
-		struct task_struct *parent = p->real_parent;
-
-		if (!thread_group_leader(p) || p->signal->pgrp != pgrp || p->exit_state)
-			continue;
-		if (!parent || parent->pid == 1 || parent->flags & PF_KTHREAD)
-			continue;
-		if (parent->signal->pgrp != pgrp &&
-		    parent->signal->session == p->signal->session) {
-			orphaned = false;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return orphaned;
 }
 
 /*
@@ -117,6 +99,8 @@ static int __tty_check_change(struct tty_struct *tty, int sig)
 	if (is_current_pgrp_orphaned())
 		return -EIO;
 	kill_pgrp(mine, sig);
+	/* Into get_signal on the way out even if another thread of ours took the signal. */
+	set_tsk_thread_flag(current, TIF_SIGPENDING);
 	return -ERESTARTSYS;
 }
 
@@ -228,32 +212,49 @@ out:
 	return ret;
 }
 
-/* TIOCNOTTY: give the terminal up; the leader's going also takes it from the session. */
-static int tiocnotty(struct tty_struct *tty)
+/*
+ * The session leader lets its terminal go: TIOCNOTTY (on_exit 0) or its exit (on_exit 1,
+ * do_exit). The terminal forgets the session and its foreground group, every process of
+ * the session loses it as its controlling terminal, and the foreground group gets SIGHUP —
+ * then SIGCONT too for TIOCNOTTY, not at exit (Linux 6.1's disassociate_ctty; its hangup
+ * of the line at exit sends the foreground group SIGHUP alone). A stopped group that the
+ * exit leaves orphaned gets its SIGCONT from kill_orphaned_pgrp (kernel/jobctl.c).
+ * Anyone else: nothing (TIOCNOTTY's caller then drops only its own hold).
+ */
+void disassociate_ctty(int on_exit)
 {
+	struct tty_struct *tty;
 	struct task_struct *p;
 	unsigned long flags;
-	pid_t pgrp = 0, sid;
+	pid_t pgrp, sid;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if (current->signal->tty != tty) {
+	tty = current->signal->tty;
+	if (!tty || !is_session_leader(current)) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		return -ENOTTY;
+		return;
 	}
-	if (is_session_leader(current)) {
-		sid = current->signal->session;
-		pgrp = tty->pgrp;
-		tty->session = tty->pgrp = 0;
-		for_each_process_thread(p)
-			if (p->signal->session == sid)
-				p->signal->tty = NULL;
-	}
-	current->signal->tty = NULL;
+	sid = current->signal->session;
+	pgrp = tty->pgrp;
+	tty->session = tty->pgrp = 0;
+	for_each_process_thread(p)
+		if (p->signal->session == sid && p->signal->tty == tty)
+			p->signal->tty = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (pgrp) {
 		kill_pgrp(pgrp, SIGHUP);
-		kill_pgrp(pgrp, SIGCONT);
+		if (!on_exit)
+			kill_pgrp(pgrp, SIGCONT);
 	}
+}
+
+/* TIOCNOTTY: give the terminal up; the leader's going also takes it from the session. */
+static int tiocnotty(struct tty_struct *tty)
+{
+	if (get_current_tty() != tty)
+		return -ENOTTY;
+	disassociate_ctty(0);
+	proc_clear_tty(current);
 	return 0;
 }
 

@@ -235,6 +235,17 @@ int do_send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, boo
 int kill_pgrp(int pgrp, int sig);
 
 /*
+ * Orphaned process groups (kernel/jobctl.c): no member has a parent in another group of
+ * the same session. is_current_pgrp_orphaned takes tasklist_lock; the other two want it
+ * held. kill_orphaned_pgrp is exit's SIGHUP + SIGCONT to a group it leaves orphaned with a
+ * stopped member (parent NULL: tsk is the exiting process; else tsk is a child of the
+ * exiting parent, already reparented).
+ */
+bool is_current_pgrp_orphaned(void);
+bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored);
+void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent);
+
+/*
  * A user-mode fault: sig with si_code and si_addr to current, unblocked and un-ignored
  * (as Linux's force_sig_fault: a blocked or ignored fault signal kills). 'what' names the
  * fault ("page fault", "general protection", "undefined instruction") for the kernel log

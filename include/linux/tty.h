@@ -116,6 +116,8 @@ long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *f, unsigned int cmd,
 		       unsigned long arg);
 void tty_isig_signal(struct tty_struct *tty, int sig);	/* ^C/^\/^Z: the foreground group */
 void proc_clear_tty(struct task_struct *p);
+/* The session leader gives its terminal up: TIOCNOTTY (0) or do_exit (1). */
+void disassociate_ctty(int on_exit);
 
 
 #endif

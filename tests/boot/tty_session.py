@@ -57,6 +57,11 @@ STEPS = {
     "inq-canon": b"ab\ncd",
     "poll": b"z\n",
     "intr": b"\x03",
+    # Job control (issue 13): keys typed while the foreground job sleeps in nanosleep.
+    "intr-sleep": b"\x03",
+    "intr-handler": b"\x03",
+    "quit": b"\x1c",
+    "susp": b"\x1a",
 }
 START, END = b"tty probe: start", b"tty probe: end\r\n"
 
