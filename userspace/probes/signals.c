@@ -123,7 +123,7 @@ struct krlimit64 {
 };
 
 /* checks made on every ABI (alarm adds 4 where it exists) */
-#define PLAN 111
+#define PLAN 112
 
 static int on_ferry;
 
@@ -1045,6 +1045,47 @@ static void check_fork_and_init(void)
 	}
 }
 
+/*
+ * init (pid 1) ignoring SIGCHLD: a zombie handed to it when its parent exits is released
+ * at once, since nobody will ever wait for it (Linux's reparent_leader). A middle child
+ * (SIGCHLD at its default) leaves a zombie child, then exits. Booted only: under
+ * qemu-user orphans go to the host's init (qemu 7.2 has no PR_SET_CHILD_SUBREAPER).
+ */
+static void check_reaper(void)
+{
+	int p[2], z = 0;
+	long c, r;
+
+	if (mypid() != 1) {
+		ktap_result(1, "a zombie handed to init ignoring SIGCHLD # SKIP not pid 1");
+		return;
+	}
+	set_handler(SIGCHLD, SIG_IGN, 0);
+	sys(pipe2, p, 0);
+	c = sys(clone, SIGCHLD, 0, 0, 0, 0);
+	if (c == 0) {
+		struct ksiginfo wi;
+
+		set_handler(SIGCHLD, SIG_DFL, 0);	/* else z would reap itself at once */
+		z = sys(clone, SIGCHLD, 0, 0, 0, 0);
+		if (z == 0)
+			sys(exit_group, 0);
+		if (sys(waitid, P_PID, z, &wi, WEXITED | WNOWAIT, 0))	/* a zombie now */
+			z = -1;
+		sys(write, p[1], &z, sizeof(z));
+		sys(exit_group, 0);			/* z goes to init */
+	}
+	sys(close, p[1]);
+	sys(read, p[0], &z, sizeof(z));
+	sys(close, p[0]);
+	for (int i = 0; i < 300 && sys(kill, c, 0) == 0; i++)
+		sleep_ms(10);				/* until the middle child is gone */
+	r = sys(kill, z, 0);
+	ktap_result(z > 0 && r == -ESRCH && sys(wait4, -1, 0, WNOHANG, 0) == -ECHILD,
+		    "a zombie handed to init ignoring SIGCHLD is released at once: kill %ld", r);
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
 int main(void)
 {
 	struct { char sysname[65], nodename[65], release[65], rest[65 * 3]; } uts;
@@ -1073,5 +1114,6 @@ int main(void)
 	check_old_forms();
 #endif
 	check_fork_and_init();
+	check_reaper();
 	return ktap_finish();
 }
