@@ -228,9 +228,11 @@ void disassociate_ctty(int on_exit)
 	unsigned long flags;
 	pid_t pgrp, sid;
 
+	if (!is_session_leader(current))	/* only setsid on current changes this */
+		return;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	tty = current->signal->tty;
-	if (!tty || !is_session_leader(current)) {
+	if (!tty) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		return;
 	}
