@@ -14,6 +14,6 @@ for _arch, _abis in ARCH_ABIS.items():
         # ("^Cok 44 ..."), exactly as Linux's transcript does, so the probe's own summary and
         # the driver's comparison are what is judged.
         add(f"{_arch}_user_{_abi}_tty", _arch, cmdline="", init=f"{_abi}/tty", ktap=False,
-            timeout=240, runner="tests/boot/tty_session.py", run_args=["--abi", _abi],
+            timeout=300, runner="tests/boot/tty_session.py", run_args=["--abi", _abi],
             expect=[r"# probe: 72 passed, 0 failed", r"the transcript matches Linux's"],
             reject=[r"Oops", r"WARNING", r"BUG", r"not ok"])
