@@ -9,8 +9,13 @@
  * later scans only ask. The task sets TASK_INTERRUPTIBLE before each scan, so a wake-up
  * during the scan makes the schedule() after it return at once: none is lost.
  *
- * Interruption: -ERESTARTNOHAND (a handler sees EINTR; with none the call starts again).
- * select, pselect6 and ppoll write back the time left, as Linux does.
+ * Interruption: -ERESTARTNOHAND (a handler sees EINTR; with none the call starts again);
+ * select, pselect6 and ppoll write back the time left first, so the restarted call waits
+ * only for that. poll keeps its arguments in restart_block and returns
+ * -ERESTART_RESTARTBLOCK (Linux's do_restart_poll): restart_syscall resumes it with the
+ * deadline it had. ppoll and pselect6 run the wait under the caller's signal mask; when a
+ * handler interrupts them the old mask comes back only after the handler (its frame saves
+ * it), as sigsuspend.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -27,6 +32,7 @@
 #include <linux/compat.h>
 #include <linux/uaccess.h>
 #include <linux/errno.h>
+#include <linux/signal.h>
 
 /* ---- Waiting on many queues ---- */
 
@@ -256,13 +262,48 @@ static int do_sys_poll(struct pollfd __user *ufds, unsigned int nfds, u64 deadli
 	return ret;
 }
 
+/*
+ * An interrupted poll: its arguments and absolute deadline go to restart_block, so that
+ * with no handler restart_syscall polls again until the same deadline (a handler: EINTR).
+ * Linux 6.1 does this with and without a timeout.
+ */
+static long poll_restart_block(struct pollfd __user *ufds, unsigned int nfds, u64 deadline);
+
+static long do_restart_poll(struct restart_block *rb)
+{
+	u64 deadline = rb->poll.has_timeout ?
+		       (u64)rb->poll.tv_sec * NSEC_PER_SEC + rb->poll.tv_nsec : 0;
+	int ret = do_sys_poll(rb->poll.ufds, rb->poll.nfds, deadline);
+
+	if (ret == -ERESTARTNOHAND)
+		return poll_restart_block(rb->poll.ufds, rb->poll.nfds, deadline);
+	return ret;
+}
+
+static long poll_restart_block(struct pollfd __user *ufds, unsigned int nfds, u64 deadline)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	rb->poll.ufds = ufds;
+	rb->poll.nfds = nfds;
+	rb->poll.has_timeout = deadline != 0;
+	rb->poll.tv_sec = deadline / NSEC_PER_SEC;
+	rb->poll.tv_nsec = deadline % NSEC_PER_SEC;
+	rb->fn = do_restart_poll;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, timeout_msecs)
 {
 	u64 deadline = 0;
+	int ret;
 
 	if (timeout_msecs >= 0)
 		set_deadline(&deadline, timeout_msecs / 1000, (timeout_msecs % 1000) * 1000000LL);
-	return do_sys_poll(ufds, nfds, deadline);
+	ret = do_sys_poll(ufds, nfds, deadline);
+	if (ret == -ERESTARTNOHAND)
+		return poll_restart_block(ufds, nfds, deadline);
+	return ret;
 }
 
 /* ---- The user's time layouts ---- */
@@ -358,9 +399,9 @@ static int poll_select_finish(void __user *u, enum poll_time_type type, u64 dead
 	u64 left;
 	int fault;
 
-	if (!u || !deadline)
-		return ret;
-	left = deadline == 1 ? 0 : time_left(deadline);
+	if (!u || !deadline || deadline == 1)
+		return ret;	/* no timeout, or a zero one: nothing written (Linux) */
+	left = time_left(deadline);
 	switch (type) {
 	case PT_TIMESPEC: {
 		struct __kernel_timespec ts = { left / NSEC_PER_SEC, left % NSEC_PER_SEC };
@@ -394,20 +435,40 @@ static int poll_select_finish(void __user *u, enum poll_time_type type, u64 dead
 }
 
 /*
- * The signal mask of ppoll and pselect6: Linux runs the wait with it in place. There are no
- * blocked signals yet (the signals issue adds them); the size and the pointer are checked as
- * Linux checks them, and the mask is otherwise ignored (docs/files.md).
+ * The signal mask of ppoll and pselect6 (Linux's set_user_sigmask): the wait runs with it
+ * in place, the old one kept in saved_sigmask. A 32-bit program's compat_sigset_t is two
+ * 32-bit words, the same 8 bytes as sigset_t on these little-endian arches. 1 when a mask
+ * was installed, 0 when there was none, or -EINVAL/-EFAULT.
  */
 #define SIGSET_SIZE	8
-static int check_sigmask(const void __user *mask, size_t size)
+static int set_user_sigmask(const void __user *umask, size_t size)
 {
-	u64 set;
+	sigset_t set;
 
-	if (!mask)
+	if (!umask)
 		return 0;
 	if (size != SIGSET_SIZE)
 		return -EINVAL;
-	return copy_from_user(&set, mask, sizeof(set)) ? -EFAULT : 0;
+	if (copy_from_user(&set, umask, sizeof(set)))
+		return -EFAULT;
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(&set);
+	return 1;
+}
+
+/*
+ * The wait is over. Interrupted (-ERESTARTNOHAND): the old mask comes back on the way out,
+ * after the handler's frame has saved it (so the handler runs under the wait's mask, as
+ * Linux's restore_saved_sigmask_unless); otherwise at once.
+ */
+static void restore_user_sigmask(int installed, int ret)
+{
+	if (installed <= 0)
+		return;
+	if (ret == -ERESTARTNOHAND)
+		set_restore_sigmask();
+	else
+		set_current_blocked(&current->saved_sigmask);
 }
 
 static long do_ppoll(struct pollfd __user *ufds, unsigned int nfds, void __user *tsp,
@@ -415,14 +476,16 @@ static long do_ppoll(struct pollfd __user *ufds, unsigned int nfds, void __user 
 		     size_t sigsetsize)
 {
 	u64 deadline;
+	int masked;
 	int ret = user_deadline(tsp, type, compat, &deadline);
 
 	if (ret)
 		return ret;
-	ret = check_sigmask(sigmask, sigsetsize);
-	if (ret)
-		return ret;
+	masked = set_user_sigmask(sigmask, sigsetsize);
+	if (masked < 0)
+		return masked;
 	ret = do_sys_poll(ufds, nfds, deadline);
+	restore_user_sigmask(masked, ret);
 	return poll_select_finish(tsp, type, deadline, ret);
 }
 
@@ -660,6 +723,7 @@ static long do_pselect(int n, void __user *inp, void __user *outp, void __user *
 	const void __user *mask = NULL;
 	size_t size = 0;
 	u64 deadline;
+	int masked;
 	int ret = user_deadline(tsp, type, compat, &deadline);
 
 	if (ret)
@@ -681,10 +745,11 @@ static long do_pselect(int n, void __user *inp, void __user *outp, void __user *
 			size = pair[1];
 		}
 	}
-	ret = check_sigmask(mask, size);
-	if (ret)
-		return ret;
+	masked = set_user_sigmask(mask, size);
+	if (masked < 0)
+		return masked;
 	ret = core_sys_select(n, inp, outp, exp, deadline, compat);
+	restore_user_sigmask(masked, ret);
 	return poll_select_finish(tsp, type, deadline, ret);
 }
 

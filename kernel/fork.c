@@ -236,6 +236,29 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto bad_locked;
 	if (nr_threads >= max_threads)
 		goto bad_locked;
+	/*
+	 * A signal to our process group (or session, or everyone) must reach either the
+	 * parent alone before the fork or both after it. Group senders hold tasklist_lock,
+	 * which we hold too, and set TIF_SIGPENDING (under siglock) before they let it go: a
+	 * signal sent before now shows in the flag, so the fork is undone and restarted once
+	 * it has been taken (-ERESTARTNOINTR: always, handler or not); one sent after now
+	 * finds the child in the group. A process-wide signal woken in another thread is
+	 * ours to take too (recalc_sigpending sets our flag), or the restart would spin until
+	 * that thread ran. A flag left set with nothing deliverable costs one pass of the
+	 * exit loop (get_signal clears it) and a retry. Linux 6.1 instead lets the fork
+	 * finish and hands a signal that came meanwhile to the child too (its multiprocess
+	 * list); what user space sees is the same.
+	 */
+	if (!signal_pending(current) &&
+	    (current->signal->shared_pending.signal.sig[0] & ~current->blocked.sig[0])) {
+		spin_lock(&current->sighand->siglock);
+		recalc_sigpending();
+		spin_unlock(&current->sighand->siglock);
+	}
+	if (signal_pending(current)) {
+		err = -ERESTARTNOINTR;
+		goto bad_locked;
+	}
 	if (p->cred.uid != 0 && p->cred.euid != 0 &&
 	    processes_of(p->cred.uid) >= (long)task_rlimit(current, RLIMIT_NPROC))
 		goto bad_locked;

@@ -16,6 +16,11 @@
  * WAIT_BITSET, as on Linux. PI futexes are not implemented (-ENOSYS). Robust lists are
  * walked at exit (exit_robust_list).
  *
+ * Signals: a wait without a timeout returns -ERESTARTSYS (SA_RESTART decides); one with a
+ * timeout -ERESTART_RESTARTBLOCK, its absolute deadline in restart_block, so that after a
+ * stop or an ignored signal restart_syscall waits only until that deadline
+ * (futex_wait_restart, as Linux).
+ *
  * Locking: each hash bucket's lock (irqsave) guards its waiter list; a waiter's 'woken'
  * is written under it. Order: bucket lock, then rq->lock (inside wake_up_process).
  */
@@ -29,6 +34,7 @@
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
 #include <linux/futex.h>
+#include <linux/signal.h>
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
@@ -138,8 +144,11 @@ static void wake_q(struct futex_q *q)
 
 /*
  * Sleep on uaddr while it holds val; timeout (absolute ns on the kernel clock, 0 = none).
- * 0 when woken, -EAGAIN when the word had changed, -ETIMEDOUT, -EINTR on a signal.
+ * 0 when woken, -EAGAIN when the word had changed, -ETIMEDOUT; a signal: -ERESTARTSYS
+ * without a timeout (SA_RESTART decides), -ERESTART_RESTARTBLOCK with one.
  */
+static long futex_wait_restart(struct restart_block *rb);
+
 static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u32 bitset)
 {
 	struct futex_q q = { .bitset = bitset, .task = current };
@@ -198,10 +207,30 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u3
 		ret = 0;
 	} else {
 		list_del_init(&q.list);
-		ret = signal_pending(current) ? -EINTR : -ETIMEDOUT;
+		/* The timeout wins over a signal that came with it, as on Linux. */
+		ret = deadline && ktime_get_ns() >= deadline ? -ETIMEDOUT : -ERESTARTSYS;
 	}
 	spin_unlock_irqrestore(&b->lock, flags);
-	return ret;
+	if (ret != -ERESTARTSYS || !deadline)
+		return ret;
+	/*
+	 * A wait with a timeout goes on, after a stop or an ignored signal, only until the
+	 * deadline it had (Linux's futex_wait_restart); a handler sees EINTR.
+	 */
+	current->restart_block.futex.uaddr = uaddr;
+	current->restart_block.futex.val = val;
+	current->restart_block.futex.flags = shared;
+	current->restart_block.futex.bitset = bitset;
+	current->restart_block.futex.time = deadline;
+	current->restart_block.fn = futex_wait_restart;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long futex_wait_restart(struct restart_block *rb)
+{
+	rb->fn = do_no_restart_syscall;
+	return futex_wait(rb->futex.uaddr, rb->futex.flags, rb->futex.val, rb->futex.time,
+			  rb->futex.bitset);
 }
 
 static long futex_wake(u32 __user *uaddr, bool shared, int nr, u32 bitset)

@@ -3,8 +3,10 @@
  * nanosleep and clock_nanosleep, with 64-bit timespecs (every ABI's modern call) and the
  * 32-bit ones of i386 and arm (_time32). The sleep is at tick resolution (CONFIG_HZ) and
  * never shorter than asked: the deadline is checked against the clock after each wake-up.
- * A signal ends it early; the time left goes to rem (relative sleeps), and the call returns
- * -EINTR (the signals issue turns this into a restart where a handler asks for one).
+ * A signal ends it early with Linux's restart rules (hrtimer_nanosleep below): a relative
+ * sleep writes the time left to rem and returns -ERESTART_RESTARTBLOCK, so a handler sees
+ * EINTR and a stop/continue resumes it through restart_syscall for the time left only; an
+ * absolute one returns -ERESTARTNOHAND. docs/signals.md, "Restart".
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -13,6 +15,7 @@
 #include <linux/compat.h>
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
+#include <linux/signal.h>
 
 #define CLOCK_REALTIME		0
 #define CLOCK_MONOTONIC		1
@@ -77,6 +80,7 @@ static bool ts_valid(const struct kernel_ts *ts)
 	return ts->sec >= 0 && ts->nsec >= 0 && ts->nsec < (long)NSEC_PER_SEC;
 }
 
+
 /*
  * Sleep until the clock reads 'deadline' (ns). 0 when it did, else -EINTR with *left set
  * to what remained.
@@ -101,20 +105,53 @@ static int sleep_until(u64 deadline, u64 *left)
 	}
 }
 
-/* The sleep itself; rem_ts receives the time left when a relative sleep was interrupted. */
-static long do_nanosleep(int which, int flags, const struct kernel_ts *req,
-			 struct kernel_ts *rem_ts, bool *interrupted)
+/*
+ * The time left goes to the rmtp the call was given, in the layout restart_block names
+ * (the first call filled it; restart_syscall keeps it). Linux writes it on every
+ * interruption, whether a handler then runs or the sleep is restarted.
+ */
+static long nanosleep_copyout(struct restart_block *rb, u64 left)
 {
-	u64 ns, deadline, left = 0, now = ktime_get_ns();
-	int ret;
+	struct kernel_ts ts = { left / NSEC_PER_SEC, left % NSEC_PER_SEC };
 
-	*interrupted = false;
+	switch (rb->nanosleep.type) {
+	case TT_COMPAT:
+		if (put_ts32(&ts, rb->nanosleep.compat_rmtp))
+			return -EFAULT;
+		break;
+	case TT_NATIVE:
+		if (put_ts64(&ts, rb->nanosleep.rmtp))
+			return -EFAULT;
+		break;
+	}
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/* 0 at the deadline; interrupted: the time left written out, -ERESTART_RESTARTBLOCK. */
+static long do_nanosleep(u64 deadline)
+{
+	u64 left;
+
+	if (!sleep_until(deadline, &left))
+		return 0;
+	return nanosleep_copyout(&current->restart_block, left);
+}
+
+/* restart_syscall after a relative sleep was stopped or saw an ignored signal. */
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return do_nanosleep(rb->nanosleep.expires);
+}
+
+/* The clocks a sleep may use here: 0, or the errno Linux gives for the others. */
+static int sleep_clock_ok(int which)
+{
 	switch (which) {
 	case CLOCK_REALTIME:
 	case CLOCK_MONOTONIC:
 	case CLOCK_BOOTTIME:
 	case CLOCK_TAI:
-		break;
+		return 0;
 	case CLOCK_THREAD_CPUTIME_ID:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_REALTIME_COARSE:
@@ -125,76 +162,93 @@ static long do_nanosleep(int which, int flags, const struct kernel_ts *req,
 	default:
 		return -EINVAL;
 	}
+}
+
+/*
+ * The sleep with Linux's restart rules (hrtimer_nanosleep). The caller has set
+ * restart_block's rmtp and type. A relative sleep interrupted returns
+ * -ERESTART_RESTARTBLOCK with the absolute expiry saved: a handler makes it EINTR (rem
+ * already written), no handler (a stop and continue, an ignored signal) resumes it through
+ * restart_syscall for the time left only. An absolute sleep is simply run again
+ * (-ERESTARTNOHAND): its deadline does not move.
+ */
+static long hrtimer_nanosleep(int which, int flags, const struct kernel_ts *req)
+{
+	struct restart_block *rb = &current->restart_block;
+	u64 ns, deadline;
+	long ret;
+
+	ret = sleep_clock_ok(which);
+	if (ret)
+		return ret;
 	if (!ts_valid(req))
 		return -EINVAL;
+	/* Saturate: a deadline past ~146 years of uptime never comes, and must not wrap. */
 	ns = req->sec > (s64)(~0ULL / NSEC_PER_SEC / 2) ? ~0ULL / 2 :
 	     (u64)req->sec * NSEC_PER_SEC + req->nsec;
-	deadline = (flags & TIMER_ABSTIME) ? ns : now + ns;
-	ret = sleep_until(deadline, &left);
-	if (ret == -EINTR) {
-		*interrupted = true;
-		rem_ts->sec = left / NSEC_PER_SEC;
-		rem_ts->nsec = left % NSEC_PER_SEC;
-	}
-	return ret;
+	deadline = (flags & TIMER_ABSTIME) ? ns : ktime_get_ns() + ns;
+	ret = do_nanosleep(deadline);
+	if (ret != -ERESTART_RESTARTBLOCK)
+		return ret;
+	if (flags & TIMER_ABSTIME)
+		return -ERESTARTNOHAND;
+	rb->nanosleep.clockid = which;
+	rb->nanosleep.expires = deadline;
+	rb->fn = nanosleep_restart;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/* What every entry point does first: no stale restart, and where rem goes (TT_NONE: nowhere). */
+static void nanosleep_prepare(int type, void __user *rmtp)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	rb->fn = do_no_restart_syscall;
+	rb->nanosleep.type = rmtp ? type : TT_NONE;
+	rb->nanosleep.rmtp = rmtp;
 }
 
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
 {
-	struct kernel_ts req, rem;
-	bool intr;
-	long ret;
+	struct kernel_ts req;
 
 	if (get_ts64(&req, rqtp))
 		return -EFAULT;
-	ret = do_nanosleep(CLOCK_MONOTONIC, 0, &req, &rem, &intr);
-	if (intr && rmtp && put_ts64(&rem, rmtp))
-		return -EFAULT;
-	return ret;
+	nanosleep_prepare(TT_NATIVE, rmtp);
+	return hrtimer_nanosleep(CLOCK_MONOTONIC, 0, &req);
 }
 
 SYSCALL_DEFINE2(nanosleep_time32, struct old_timespec32 __user *, rqtp,
 		struct old_timespec32 __user *, rmtp)
 {
-	struct kernel_ts req, rem;
-	bool intr;
-	long ret;
+	struct kernel_ts req;
 
 	if (get_ts32(&req, rqtp))
 		return -EFAULT;
-	ret = do_nanosleep(CLOCK_MONOTONIC, 0, &req, &rem, &intr);
-	if (intr && rmtp && put_ts32(&rem, rmtp))
-		return -EFAULT;
-	return ret;
+	nanosleep_prepare(TT_COMPAT, rmtp);
+	return hrtimer_nanosleep(CLOCK_MONOTONIC, 0, &req);
 }
 
+/* An absolute sleep writes no rem (Linux drops rmtp for TIMER_ABSTIME). */
 SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
 		const struct __kernel_timespec __user *, rqtp, struct __kernel_timespec __user *, rmtp)
 {
-	struct kernel_ts req, rem;
-	bool intr;
-	long ret;
+	struct kernel_ts req;
 
 	if (get_ts64(&req, rqtp))
 		return -EFAULT;
-	ret = do_nanosleep(which_clock, flags, &req, &rem, &intr);
-	if (intr && !(flags & TIMER_ABSTIME) && rmtp && put_ts64(&rem, rmtp))
-		return -EFAULT;
-	return ret;
+	nanosleep_prepare(TT_NATIVE, (flags & TIMER_ABSTIME) ? NULL : rmtp);
+	return hrtimer_nanosleep(which_clock, flags, &req);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep_time32, int, which_clock, int, flags,
 		const struct old_timespec32 __user *, rqtp, struct old_timespec32 __user *, rmtp)
 {
-	struct kernel_ts req, rem;
-	bool intr;
-	long ret;
+	struct kernel_ts req;
 
 	if (get_ts32(&req, rqtp))
 		return -EFAULT;
-	ret = do_nanosleep(which_clock, flags, &req, &rem, &intr);
-	if (intr && !(flags & TIMER_ABSTIME) && rmtp && put_ts32(&rem, rmtp))
-		return -EFAULT;
-	return ret;
+	nanosleep_prepare(TT_COMPAT, (flags & TIMER_ABSTIME) ? NULL : rmtp);
+	return hrtimer_nanosleep(which_clock, flags, &req);
 }

@@ -91,7 +91,9 @@ static int do_sigtimedwait(const sigset_t *which, kernel_siginfo_t *info, u64 ti
 {
 	struct sighand_struct *sh = current->sighand;
 	sigset_t mask = { { ~which->sig[0] | SIG_KERNEL_ONLY_MASK } };
-	u64 deadline = timeout_ns == ~0ULL ? ~0ULL : ktime_get_ns() + timeout_ns;
+	u64 now = ktime_get_ns();
+	/* Saturate: a timeout past the clock's range is forever, never a wrapped deadline. */
+	u64 deadline = timeout_ns >= ~0ULL - now ? ~0ULL : now + timeout_ns;
 	bool timed_out = false;
 	int sig;
 
@@ -103,8 +105,6 @@ static int do_sigtimedwait(const sigset_t *which, kernel_siginfo_t *info, u64 ti
 		recalc_sigpending();
 		spin_unlock_irq(&sh->siglock);
 		for (;;) {
-			u64 now;
-
 			current->__state = TASK_INTERRUPTIBLE;
 			if (signal_pending(current))
 				break;
