@@ -344,6 +344,10 @@ static void check_poll_handler(void)
 
 		arm(handler_plain, SA_RESTART, 20);
 		r = chk(sys(ppoll, &p, 1, &ts, 0, 8));
+		if (!on_ferry && r == -EINTR && (ts.tv_nsec == 100 * MS || !ts.tv_nsec))
+			ktap_result(1, "ppoll's timeout # SKIP qemu-user does not write it back "
+				    "when interrupted (Linux does)");
+		else
 		ktap_result(r == -EINTR && hits == 1 && ts.tv_sec == 0 &&
 			    rem_about(ts.tv_nsec, 40, 95),
 			    "ppoll 100 ms, handler at 20 ms: EINTR, timeout now %ld us",
@@ -376,6 +380,10 @@ static void check_poll_handler(void)
 
 		arm(handler_plain, SA_RESTART, 20);
 		r = chk(sys(pselect6, pfd[0] + 1, &in, 0, 0, &ts, 0));
+		if (!on_ferry && r == -EINTR && (ts.tv_nsec == 100 * MS || !ts.tv_nsec))
+			ktap_result(1, "pselect6's timeout # SKIP qemu-user does not write it back "
+				    "when interrupted (Linux does)");
+		else
 		ktap_result(r == -EINTR && ts.tv_sec == 0 && rem_about(ts.tv_nsec, 40, 95),
 			    "pselect6 100 ms, handler at 20 ms: EINTR, timeout now %ld us",
 			    ts.tv_nsec / 1000);
@@ -548,8 +556,8 @@ static void sleeper(enum sleeper kind, struct report *rep, int ready, unsigned i
  * started again with the whole timeout, either would take 190. The futex without a
  * timeout is woken 30 ms after the continue.
  */
-static void stop_continue(enum sleeper kind, const char *what, long expect, long lo_ms,
-			  long hi_ms)
+static int stop_continue_once(enum sleeper kind, long expect, long lo_ms, long hi_ms,
+			      struct report *out)
 {
 	struct report *rep = shared_page();
 	unsigned int *word = (unsigned int *)(rep + 1);
@@ -578,22 +586,42 @@ static void stop_continue(enum sleeper kind, const char *what, long expect, long
 	}
 	sys(wait4, pid, &status, 0, 0);
 	chk(rep->r);
-	if (kind == FUTEX_NOTIMEOUT)
-		ktap_result(stopped && rep->r == 0,
-			    "%s, stopped and continued: goes on waiting, then woken: 0 (%ld)",
-			    what, rep->r);
-	else if (kind == POLL && !on_ferry)
-		ktap_result(1, "%s # SKIP qemu-user waits with the host's ppoll, which restarts "
-			    "with the time left at the stop, not poll's deadline (%lld ms)", what,
-			    rep->elapsed / MS);
-	else
-		ktap_result(stopped && rep->r == expect && rep->elapsed >= lo_ms * MS &&
-			    rep->elapsed < hi_ms * MS,
-			    "%s 100 ms, stopped 50 ms in for 40 ms: %ld after %lld ms (%ld to %ld)",
-			    what, rep->r, rep->elapsed / MS, lo_ms, hi_ms);
+	*out = *rep;
+	out->started = stopped;
 	sys(close, ready[0]);
 	sys(close, ready[1]);
 	sys(munmap, rep, 4096);
+	if (!stopped || out->r != expect)
+		return -1;		/* a wrong result: no second try */
+	return kind == FUTEX_NOTIMEOUT ||
+	       (out->elapsed >= lo_ms * MS && out->elapsed < hi_ms * MS);
+}
+
+/*
+ * The timing is the guest's clock, which a loaded host stretches (a descheduled QEMU, a
+ * mis-calibrated TSC): a result that is right but late is tried again, up to three times.
+ * The behaviours this guards against are wrong every time (a code, or 140-190 ms).
+ */
+static void stop_continue(enum sleeper kind, const char *what, long expect, long lo_ms,
+			  long hi_ms)
+{
+	struct report rep = { -1, 0, 0 };
+	int ok = 0, tries = 0;
+
+	while (tries < 3 && ok == 0) {
+		ok = stop_continue_once(kind, expect, lo_ms, hi_ms, &rep);
+		tries++;
+	}
+	if (kind == FUTEX_NOTIMEOUT)
+		ktap_result(ok > 0, "%s, stopped and continued: goes on waiting, then woken: 0 (%ld)",
+			    what, rep.r);
+	else if (kind == POLL && !on_ferry)
+		ktap_result(1, "%s # SKIP qemu-user waits with the host's ppoll, which restarts "
+			    "with the time left at the stop, not poll's deadline (%lld ms)", what,
+			    rep.elapsed / MS);
+	else
+		ktap_result(ok > 0, "%s 100 ms, stopped 50 ms in for 40 ms: %ld after %lld ms (%ld to "
+			    "%ld; try %d)", what, rep.r, rep.elapsed / MS, lo_ms, hi_ms, tries);
 }
 
 int main(void)
