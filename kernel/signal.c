@@ -39,74 +39,91 @@ const char *signal_name(int sig)
 
 /*
  * Linux counts the queued signals of each user (ucounts) against the receiver's
- * RLIMIT_SIGPENDING. A small table of users with something queued: a user that finds it
- * full is over its limit (bounded, never an allocation under the senders' locks).
- * sigpending_lock nests inside siglock.
+ * RLIMIT_SIGPENDING. Here: a table of 64 users with something queued, bounded (never an
+ * allocation under the senders' locks); a user that finds no room is over its limit.
+ *
+ * The table is open-addressed from the uid's home slot, so the usual charge looks at one
+ * slot instead of walking all 64. A slot whose count fell to 0 keeps its uid (a tombstone):
+ * a new user takes the first slot with count 0 from its home on, so a user's slot always
+ * comes before any slot still named after it, and the first slot holding its uid (counted
+ * or not) is the one to charge. A slot never used (uid SIGPENDING_NOBODY, not a valid uid)
+ * ends the search. Each sigqueue remembers its slot, so the uncharge is one decrement.
+ *
+ * sigpending_lock guards the table; it nests inside siglock, and is taken with interrupts
+ * off (the uncharge may come from a release with interrupts on).
  */
-#define SIGPENDING_USERS 64
-static struct { uid_t uid; unsigned long count; } sigpending_users[SIGPENDING_USERS];
+#define SIGPENDING_USERS	64
+#define SIGPENDING_NOBODY	((uid_t)-1)
+static struct {
+	uid_t uid;
+	unsigned int count;
+} sigpending_users[SIGPENDING_USERS] = {
+	[0 ... SIGPENDING_USERS - 1] = { .uid = SIGPENDING_NOBODY },
+};
 static DEFINE_SPINLOCK(sigpending_lock);
 
-static bool sigpending_charge(uid_t uid, unsigned long limit, bool override)
+/* The slot charged for one more siginfo of uid, or -1 when over the limit. siglock held. */
+static int sigpending_charge(uid_t uid, unsigned long limit, bool override)
 {
-	unsigned long flags;
-	int i, free = -1;
-	bool ok = false;
+	unsigned int home = uid % SIGPENDING_USERS;
+	int slot = -1, spare = -1;
 
-	spin_lock_irqsave(&sigpending_lock, flags);
-	for (i = 0; i < SIGPENDING_USERS; i++) {
-		if (sigpending_users[i].count && sigpending_users[i].uid == uid)
-			break;
-		if (!sigpending_users[i].count && free < 0)
-			free = i;
-	}
-	if (i == SIGPENDING_USERS && free >= 0) {
-		i = free;
-		sigpending_users[i].uid = uid;
-	}
-	if (i < SIGPENDING_USERS && (override || sigpending_users[i].count < limit)) {
-		sigpending_users[i].count++;
-		ok = true;
-	}
-	spin_unlock_irqrestore(&sigpending_lock, flags);
-	return ok;
-}
+	spin_lock(&sigpending_lock);
+	for (unsigned int n = 0; n < SIGPENDING_USERS; n++) {
+		unsigned int i = (home + n) % SIGPENDING_USERS;
 
-static void sigpending_uncharge(uid_t uid)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&sigpending_lock, flags);
-	for (int i = 0; i < SIGPENDING_USERS; i++) {
-		if (sigpending_users[i].count && sigpending_users[i].uid == uid) {
-			sigpending_users[i].count--;
+		if (sigpending_users[i].uid == uid) {
+			slot = i;
 			break;
 		}
+		if (!sigpending_users[i].count && spare < 0)
+			spare = i;
+		if (sigpending_users[i].uid == SIGPENDING_NOBODY)
+			break;
 	}
+	if (slot < 0 && spare >= 0) {
+		slot = spare;
+		sigpending_users[slot].uid = uid;
+	}
+	if (slot >= 0 && (override || sigpending_users[slot].count < limit))
+		sigpending_users[slot].count++;
+	else
+		slot = -1;
+	spin_unlock(&sigpending_lock);
+	return slot;
+}
+
+static void sigpending_uncharge(int slot)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sigpending_lock, flags);
+	sigpending_users[slot].count--;
 	spin_unlock_irqrestore(&sigpending_lock, flags);
 }
 
 static struct sigqueue *sigqueue_alloc(struct task_struct *t, bool override_rlimit)
 {
-	uid_t uid = t->cred.uid;
 	struct sigqueue *q;
+	int slot = sigpending_charge(t->cred.uid, task_rlimit(t, RLIMIT_SIGPENDING),
+				     override_rlimit);
 
-	if (!sigpending_charge(uid, task_rlimit(t, RLIMIT_SIGPENDING), override_rlimit))
+	if (slot < 0)
 		return NULL;
 	q = kmalloc(sizeof(*q), GFP_KERNEL);
 	if (!q) {
-		sigpending_uncharge(uid);
+		sigpending_uncharge(slot);
 		return NULL;
 	}
 	INIT_LIST_HEAD(&q->list);
 	q->flags = 0;
-	q->uid = uid;
+	q->user_slot = slot;
 	return q;
 }
 
 void sigqueue_free(struct sigqueue *q)
 {
-	sigpending_uncharge(q->uid);
+	sigpending_uncharge(q->user_slot);
 	kfree(q);
 }
 

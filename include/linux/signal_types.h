@@ -121,7 +121,7 @@ struct sigqueue {
 	struct list_head list;
 	int flags;			/* SIGQUEUE_PREALLOC */
 	kernel_siginfo_t info;
-	uid_t uid;			/* the real uid whose RLIMIT_SIGPENDING count it is charged to */
+	int user_slot;			/* the RLIMIT_SIGPENDING count (kernel/signal.c) it is charged to */
 };
 
 /* A pending set: the bits, and the queued siginfo for those that carry one. */

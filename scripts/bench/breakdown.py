@@ -21,7 +21,7 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 NM = {"x86_64": "nm", "arm64": "aarch64-linux-gnu-nm"}
 ADDR2LINE = {"x86_64": "addr2line", "arm64": "aarch64-linux-gnu-addr2line"}
 ONCE_KIND = {"syscall": "syscall", "int80": "int80", "vsyscall": "vsyscall",
-             "syscall32": "syscall32", "svc": "svc", "svc32": "svc32"}
+             "syscall32": "syscall32", "svc": "svc", "svc32": "svc32", "signal": "signal"}
 
 
 # ABIs whose user code runs in AArch32 state: gdb_step.py steps them its own way.

@@ -12,6 +12,11 @@
  * there too): the handler returns through the kernel's sigreturn code (arm64's [vdso] page,
  * arm's in the kuser page, as Linux's vDSO and sigpage). The same static ELF runs unchanged
  * as /init on Linux.
+ *
+ * "once" (bench_signals once): one warm-up, then bench_once_signal() twice, a tgkill through
+ * one syscall instruction between the labels bench_once_signal_begin and _end, for
+ * scripts/bench/breakdown.py to single-step (route "signal": every instruction from the
+ * tgkill to the instruction after it, handler and sigreturn included).
  */
 #include <ferry/probe.h>
 #include <ferry/usys.h>
@@ -37,6 +42,31 @@ __asm__(".text\n.globl bench_restore_rt\nbench_restore_rt:\n\tmov $173, %eax\n\t
 extern char bench_restore_rt[];
 #endif
 
+/* bench_once_signal(pid, sig): tgkill(pid, pid, sig) through the ABI's syscall instruction. */
+#if defined(__x86_64__)
+__asm__(".text\n.globl bench_once_signal\nbench_once_signal:\n"
+	"mov %esi, %edx\n mov %rdi, %rsi\n mov $234, %eax\n"
+	".globl bench_once_signal_begin\nbench_once_signal_begin:\n syscall\n"
+	".globl bench_once_signal_end\nbench_once_signal_end:\n ret\n");
+#elif defined(__i386__)
+__asm__(".text\n.globl bench_once_signal\nbench_once_signal:\n"
+	"push %ebx\n mov 8(%esp), %ebx\n mov %ebx, %ecx\n mov 12(%esp), %edx\n mov $270, %eax\n"
+	".globl bench_once_signal_begin\nbench_once_signal_begin:\n int $0x80\n"
+	".globl bench_once_signal_end\nbench_once_signal_end:\n pop %ebx\n ret\n");
+#elif defined(__aarch64__)
+__asm__(".text\n.globl bench_once_signal\nbench_once_signal:\n"
+	"mov x2, x1\n mov x1, x0\n mov x8, #131\n"
+	".globl bench_once_signal_begin\nbench_once_signal_begin:\n svc #0\n"
+	".globl bench_once_signal_end\nbench_once_signal_end:\n ret\n");
+#else
+__asm__(".text\n.syntax unified\n.arm\n.globl bench_once_signal\n"
+	".type bench_once_signal, %function\nbench_once_signal:\n"
+	"push {r7, lr}\n mov r2, r1\n mov r1, r0\n mov r7, #268\n"
+	".globl bench_once_signal_begin\nbench_once_signal_begin:\n svc #0\n"
+	".globl bench_once_signal_end\nbench_once_signal_end:\n pop {r7, pc}\n");
+#endif
+long bench_once_signal(long pid, long sig);
+
 struct ksigaction {
 	void *handler;
 	unsigned long flags;
@@ -51,7 +81,7 @@ static void handler(int sig, void *info, void *uc)
 	delivered++;
 }
 
-static struct result bench_signal(unsigned long n, unsigned long batches)
+static struct result bench_signal(unsigned long n, unsigned long batches, int once)
 {
 	struct ksigaction sa = { handler, SA_SIGINFO | RESTORER_FLAG, bench_restore_rt, { 0, 0 } };
 	struct result r = { ~0ULL, 0, n, -1, 0 };
@@ -62,6 +92,12 @@ static struct result bench_signal(unsigned long n, unsigned long batches)
 		return r;
 	}
 	sys(tgkill, pid, pid, SIGUSR1);		/* warm up: the stack pages the frame uses */
+	if (once) {
+		bench_once_signal(pid, SIGUSR1);
+		bench_once_signal(pid, SIGUSR1);
+		r.best = delivered == 3 ? 0 : ~0ULL;
+		return r;
+	}
 	for (unsigned long b = 0; b < batches; b++) {
 		unsigned long long t0 = read_counter();
 
@@ -74,9 +110,15 @@ static struct result bench_signal(unsigned long n, unsigned long batches)
 	return r;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	struct result r = bench_signal(64, 8);
+	int once = argc > 1 && !strcmp(argv[1], "once");
+	struct result r = bench_signal(64, 8, once);
+
+	if (once) {
+		printf("bench_signals once: %s\n", r.best ? "failed" : "done");
+		return 0;
+	}
 
 	report("signal_roundtrip", &r, 8);
 	return 0;

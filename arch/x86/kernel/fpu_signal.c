@@ -14,9 +14,11 @@
  * restored even if it ignores the header.
  *
  * The registers of the running task are live in the CPU (asm/fpu.h), so saving is one
- * XSAVE/FXSAVE into a kernel buffer and a copy out; restoring is a copy in, the checks
- * that keep XRSTOR/FXRSTOR from faulting (reserved MXCSR bits, XSAVE header), and one
- * XRSTOR/FXRSTOR. The kernel never preempts itself (kernel/sched/core.c), and a switch while
+ * XSAVE/FXSAVE straight into the frame (plus the software bytes; i386 converts an FXSAVE
+ * image in the kernel for the FSAVE one). Restoring a 64-bit FXSAVE frame is one FXRSTOR
+ * from the frame after the MXCSR check; XSAVE frames and i386 frames are copied in, checked
+ * so XRSTOR/FXRSTOR cannot fault (reserved MXCSR bits, XSAVE header), converted (i386) and
+ * loaded with one XRSTOR/FXRSTOR. The kernel never preempts itself (kernel/sched/core.c), and a switch while
  * a copy sleeps saves and reloads the live registers unchanged, so no lock is needed.
  */
 #include <linux/kernel.h>
@@ -80,7 +82,7 @@ static u32 x87_tag(const u8 *st)
 	u16 exp = (st[9] << 8 | st[8]) & 0x7fff;
 	u64 mant;
 
-	memcpy(&mant, st, 8);
+	__builtin_memcpy(&mant, st, 8);
 	if (exp == 0x7fff)
 		return 2;
 	if (exp == 0)
@@ -110,8 +112,9 @@ static void fsave_from_fxsave(struct fregs_state *env, const struct fxregs_state
 	env->foo = (u32)fx->fdp;
 	__asm__ ("movl %%ds, %0" : "=r"(ds));
 	env->fos = 0xffff0000u | ds;
+	/* inline moves (-fno-builtin would make each a call: ~70 instructions for 10 bytes) */
 	for (unsigned int i = 0; i < 8; i++)
-		memcpy(env->st_space + 10 * i, fx->st[i], 10);
+		__builtin_memcpy(env->st_space + 10 * i, fx->st[i], 10);
 }
 
 static void fsave_to_fxsave(struct fxregs_state *fx, const struct fregs_state *env)
@@ -128,10 +131,51 @@ static void fsave_to_fxsave(struct fxregs_state *fx, const struct fregs_state *e
 	fx->fip = env->fip;
 	fx->fdp = env->foo;
 	for (unsigned int i = 0; i < 8; i++) {
-		memcpy(fx->st[i], env->st_space + 10 * i, 10);
-		memset(fx->st[i] + 10, 0, 6);
+		__builtin_memcpy(fx->st[i], env->st_space + 10 * i, 10);
+		__builtin_memset(fx->st[i] + 10, 0, 6);
 	}
 }
+
+/*
+ * XSAVE/FXSAVE and FXRSTOR straight between the live registers and the user's frame, as
+ * Linux does: one instruction instead of a kernel buffer and two copies. The caller has
+ * checked the range with access_ok (the instructions run in ring 0: without that check a
+ * frame address could name kernel memory). A #PF is resolved or sent to the exception
+ * table (arch/x86/mm/fault.c), and so is a #GP (an FXRSTOR that the image makes fault,
+ * e.g. MXCSR changed by another thread after the check): -EFAULT either way. The area is
+ * 64-byte aligned (get_sigframe), so alignment never faults.
+ */
+static __always_inline int save_regs_to_user(void __user *buf_fx)
+{
+	if (fpu_xfeatures)
+		asm goto("1:	xsave64 (%[buf])\n"
+			 _ASM_EXTABLE(1b, %l[fault])
+			 : : [buf] "r"(buf_fx), "a"((u32)fpu_xfeatures),
+			     "d"((u32)(fpu_xfeatures >> 32)) : "memory" : fault);
+	else
+		asm goto("1:	fxsave64 (%[buf])\n"
+			 _ASM_EXTABLE(1b, %l[fault])
+			 : : [buf] "r"(buf_fx) : "memory" : fault);
+	return 0;
+fault:
+	return -EFAULT;
+}
+
+static __always_inline int fxrstor_from_user(const void __user *buf_fx)
+{
+	asm goto("1:	fxrstor64 (%[buf])\n"
+		 _ASM_EXTABLE(1b, %l[fault])
+		 : : [buf] "r"(buf_fx) : "memory" : fault);
+	return 0;
+fault:
+	return -EFAULT;
+}
+
+/* Bytes 416..511 of the FXSAVE image in a frame: reserved (zero here) and the software bytes. */
+struct fx_sw_tail {
+	u8 reserved1[48];
+	struct _fpx_sw_bytes sw;
+};
 
 /*
  * Save the live registers into the frame's FPU area at buf (64-bit: buf_fx itself; i386:
@@ -139,41 +183,62 @@ static void fsave_to_fxsave(struct fxregs_state *fx, const struct fregs_state *e
  */
 int fpu_save_sigframe(void __user *buf, bool ia32)
 {
-	struct fpu tmp;
+	static const struct xstate_header zero_header;
 	void __user *buf_fx = ia32 ? buf + sizeof(struct fregs_state) : buf;
-	u32 magic2 = FP_XSTATE_MAGIC2;
+	unsigned long size = fpu_sigframe_size(ia32);
+	struct fx_sw_tail tail;
 
+	if (!access_ok(buf, size))
+		return -EFAULT;
 	/*
-	 * Every byte that reaches the user: FXSAVE leaves bytes 416..463 and XSAVE the header's
-	 * rest and components in their init state as it finds them (kernel stack otherwise).
+	 * XSAVE writes XSTATE_BV but not the rest of the header: clear it first, as Linux
+	 * does, so what the frame's reader checks (XCOMP_BV, reserved) is zero.
 	 */
-	memset(&tmp.state, 0, fpu_state_size);
-	fpu_save_live(&tmp);
+	if (fpu_xfeatures &&
+	    copy_to_user(buf_fx + FPU_LEGACY_SIZE, &zero_header, sizeof(zero_header)))
+		return -EFAULT;
+	if (save_regs_to_user(buf_fx))
+		return -EFAULT;
 	/*
-	 * The software bytes are written with or without XSAVE, as Linux 6.1 does (booted
-	 * with FXSAVE it still says magic1, 512 + 4 bytes, x87|SSE); MAGIC2 and the XSAVE
-	 * header only exist with XSAVE, and only then does sigreturn read them.
+	 * Neither instruction writes bytes 416..511. The reserved ones are zeroed (nothing of
+	 * the user's old stack there either); the software bytes are written with or without
+	 * XSAVE, as Linux 6.1 does (booted with FXSAVE it still says magic1, 512 + 4 bytes,
+	 * x87|SSE); MAGIC2 and the XSAVE header only exist with XSAVE, and only then does
+	 * sigreturn read them.
 	 */
+	for (int i = 0; i < 48; i += 8)
+		*(u64 *)&tail.reserved1[i] = 0;
 	for (int i = 0; i < 7; i++)
-		sw_bytes(&tmp)->padding[i] = 0;
-	sw_bytes(&tmp)->magic1 = FP_XSTATE_MAGIC1;
-	sw_bytes(&tmp)->xstate_size = fpu_state_size;
-	sw_bytes(&tmp)->extended_size = fpu_state_size + FP_XSTATE_MAGIC2_SIZE +
-					(ia32 ? sizeof(struct fregs_state) : 0);
-	sw_bytes(&tmp)->xfeatures = fpu_xfeatures ? fpu_xfeatures : XFEATURE_MASK_FPSSE;
+		tail.sw.padding[i] = 0;
+	tail.sw.magic1 = FP_XSTATE_MAGIC1;
+	tail.sw.xstate_size = fpu_state_size;
+	tail.sw.extended_size = size;
+	tail.sw.xfeatures = fpu_xfeatures ? fpu_xfeatures : XFEATURE_MASK_FPSSE;
+	if (copy_to_user(buf_fx + offsetof(struct fxregs_state, reserved1), &tail, sizeof(tail)))
+		return -EFAULT;
 	if (fpu_xfeatures) {
-		tmp.state.header.xstate_bv |= XFEATURE_MASK_FPSSE;
-		if (copy_to_user(buf_fx + fpu_state_size, &magic2, sizeof(magic2)))
+		/* x87 and SSE always claimed, so a handler's edits of them are restored */
+		u32 magic2 = FP_XSTATE_MAGIC2;
+		u64 __user *bv = buf_fx + FPU_LEGACY_SIZE;
+		u64 xstate_bv;
+
+		if (get_user(xstate_bv, bv) || put_user(xstate_bv | XFEATURE_MASK_FPSSE, bv) ||
+		    put_user(magic2, (u32 __user *)(buf_fx + fpu_state_size)))
 			return -EFAULT;
 	}
-	if (copy_to_user(buf_fx, &tmp.state, fpu_state_size))
-		return -EFAULT;
 	if (ia32) {
+		/*
+		 * The FSAVE image is converted from an FXSAVE image in the kernel: the task's
+		 * own save area serves, since the live registers are what counts while it runs
+		 * (a switch saves them there again; asm/fpu.h).
+		 */
+		struct fxregs_state *fx = &current->thread.fpu.state.fx;
 		struct fregs_state env;
 
-		fsave_from_fxsave(&env, &tmp.state.fx);
+		__asm__ __volatile__("fxsave64 %0" : "=m"(*fx));
+		fsave_from_fxsave(&env, fx);
 		/* _fpstate_32's status and magic words */
-		env.status = tmp.state.fx.fsw | (u32)X86_FXSR_MAGIC << 16;
+		env.status = fx->fsw | (u32)X86_FXSR_MAGIC << 16;
 		if (copy_to_user(buf, &env, sizeof(env)))
 			return -EFAULT;
 	}
@@ -243,6 +308,25 @@ bool fpu_restore_sigframe(const void __user *buf, bool ia32)
 
 	if (!buf) {
 		fpu_flush_user_state();
+		return true;
+	}
+	if (!fpu_xfeatures && !ia32) {
+		/*
+		 * FXSAVE only, 64-bit: FXRSTOR straight from the frame once MXCSR is known not
+		 * to make it fault (the CPU's mask, not the frame's copy of it). Should another
+		 * thread change the image in between, the fault is caught all the same; the
+		 * registers may then be half loaded, so they are reset.
+		 */
+		u32 mxcsr;
+
+		if (!access_ok(buf, FPU_LEGACY_SIZE) ||
+		    get_user(mxcsr, (const u32 __user *)(buf + offsetof(struct fxregs_state, mxcsr))) ||
+		    (mxcsr & ~mxcsr_feature_mask()))
+			return false;
+		if (fxrstor_from_user(buf)) {
+			fpu_flush_user_state();
+			return false;
+		}
 		return true;
 	}
 	if (!fetch_fx_image(&tmp, ia32 ? buf + sizeof(struct fregs_state) : buf))
