@@ -317,7 +317,8 @@ int __save_altstack(stack_t __user *uss, unsigned long sp)
 {
 	stack_t s;
 
-	memset(&s, 0, sizeof(s));	/* the 4 bytes after ss_flags reach the user too */
+	/* the 4 bytes after ss_flags reach the user too; inline stores, not a call */
+	__builtin_memset(&s, 0, sizeof(s));
 	s.ss_sp = (void __user *)current->sas_ss_sp;
 	s.ss_flags = current->sas_ss_flags;
 	s.ss_size = current->sas_ss_size;

@@ -179,6 +179,7 @@ struct kernel_siginfo;
 int copy_siginfo_to_user32(struct compat_siginfo __user *to, const struct kernel_siginfo *from);
 int copy_siginfo_from_user32(int sig, struct kernel_siginfo *to,
 			     const struct compat_siginfo __user *from);
+void copy_siginfo_to_external32(struct compat_siginfo *to, const struct kernel_siginfo *from);
 int __compat_save_altstack(compat_stack_t __user *uss, unsigned long sp);
 int compat_restore_altstack(const compat_stack_t __user *uss);
 /* compat_sigset_t <-> sigset_t (the 32-bit ABIs' masks are 2 words); 0 or -EFAULT */

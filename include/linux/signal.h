@@ -210,6 +210,7 @@ void recalc_sigpending(void);
 /* siginfo_t (128 bytes) for user space: 0 or -EFAULT. */
 int copy_siginfo_to_user(siginfo_t __user *to, const kernel_siginfo_t *from);
 int copy_siginfo_from_user(int sig, kernel_siginfo_t *to, const siginfo_t __user *from);
+void copy_siginfo_to_external(siginfo_t *to, const kernel_siginfo_t *from);
 static inline void clear_siginfo(kernel_siginfo_t *info)
 {
 	__builtin_memset(info, 0, sizeof(*info));

@@ -134,7 +134,7 @@ static unsigned long frame_uc_flags(struct pt_regs *regs)
 static int x64_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 {
 	struct rt_sigframe __user *frame;
-	struct rt_sigframe kf;		/* all but info, built here, copied in one go */
+	struct rt_sigframe kf;		/* built here, copied in one go */
 	struct sigcontext_64 *sc = &kf.uc.uc_mcontext;
 	sigset_t *set = sigmask_to_save();
 	unsigned long fp, sp;
@@ -167,11 +167,15 @@ static int x64_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	for (int i = 0; i < 8; i++)
 		sc->reserved1[i] = 0;	/* no kernel stack bytes in the frame */
 	kf.uc.uc_sigmask = *set;
-	if (copy_to_user(frame, &kf, offsetof(struct rt_sigframe, info)))
+	/* info only for SA_SIGINFO handlers; otherwise the stack keeps what it had, as Linux */
+	if (ksig->ka.sa.sa_flags & SA_SIGINFO) {
+		copy_siginfo_to_external(&kf.info, &ksig->info);
+		if (copy_to_user(frame, &kf, sizeof(kf)))
+			return -EFAULT;
+	} else if (copy_to_user(frame, &kf, offsetof(struct rt_sigframe, info))) {
 		return -EFAULT;
+	}
 	if (__save_altstack(&frame->uc.uc_stack, regs->sp))
-		return -EFAULT;
-	if ((ksig->ka.sa.sa_flags & SA_SIGINFO) && copy_siginfo_to_user(&frame->info, &ksig->info))
 		return -EFAULT;
 
 	/* handler(sig, &info, &uc); ax 0 for handlers declared without a prototype. */

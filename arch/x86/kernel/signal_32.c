@@ -117,25 +117,21 @@ int ia32_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 		return -EFAULT;
 	frame = (struct rt_sigframe_ia32 __user *)sp;
 
-	memset(&kf, 0, offsetof(struct rt_sigframe_ia32, info));
 	kf.sig = ksig->sig;
 	kf.pinfo = (u32)(unsigned long)&frame->info;
 	kf.puc = (u32)(unsigned long)&frame->uc;
 	kf.pretcode = restorer32(ksig, true, (u32)(unsigned long)frame->retcode);
 	kf.uc.uc_flags = fpu_xfeatures ? UC_FP_XSTATE : 0;
 	kf.uc.uc_link = 0;
-	memset(&kf.uc.uc_stack, 0, sizeof(kf.uc.uc_stack));
+	kf.uc.uc_stack = (compat_stack_t){ 0 };	/* __compat_save_altstack fills the user's */
 	fill_sigcontext32(&kf.uc.uc_mcontext, regs, fp, set);
 	kf.uc.uc_sigmask.sig[0] = (u32)set->sig[0];
 	kf.uc.uc_sigmask.sig[1] = (u32)(set->sig[0] >> 32);
-	memcpy(kf.retcode, code, sizeof(code));
-	/* Two copies around info, which copy_siginfo_to_user32 writes itself. */
-	if (copy_to_user(frame, &kf, offsetof(struct rt_sigframe_ia32, info)) ||
-	    copy_to_user(&frame->uc, &kf.uc, sizeof(kf) - offsetof(struct rt_sigframe_ia32, uc)))
+	__builtin_memcpy(kf.retcode, code, sizeof(code));	/* inline, not a call */
+	copy_siginfo_to_external32(&kf.info, &ksig->info);
+	if (copy_to_user(frame, &kf, sizeof(kf)))	/* no holes: every byte set above */
 		return -EFAULT;
 	if (__compat_save_altstack(&frame->uc.uc_stack, regs->sp))
-		return -EFAULT;
-	if (copy_siginfo_to_user32(&frame->info, &ksig->info))
 		return -EFAULT;
 
 	enter_handler32(ksig, regs, sp);
@@ -158,12 +154,12 @@ int ia32_setup_frame(struct ksignal *ksig, struct pt_regs *regs)
 		return -EFAULT;
 	frame = (struct sigframe_ia32 __user *)sp;
 
-	memset(&kf, 0, sizeof(kf));	/* its tail padding is copied out */
+	__builtin_memset(&kf, 0, sizeof(kf));	/* its tail padding is copied out */
 	kf.sig = ksig->sig;
 	fill_sigcontext32(&kf.sc, regs, fp, set);
 	kf.extramask[0] = (u32)(set->sig[0] >> 32);
 	kf.pretcode = restorer32(ksig, false, (u32)(unsigned long)frame->retcode);
-	memcpy(kf.retcode, code, sizeof(code));
+	__builtin_memcpy(kf.retcode, code, sizeof(code));
 	/* The unused _fpstate_32 in the middle is left as the stack had it, as on Linux. */
 	if (copy_to_user(frame, &kf, offsetof(struct sigframe_ia32, fpstate_unused)) ||
 	    copy_to_user(&frame->extramask, &kf.extramask,
