@@ -178,18 +178,25 @@ int ia32_setup_frame(struct ksignal *ksig, struct pt_regs *regs)
  */
 static void reload_segments(const struct sigcontext_32 *sc)
 {
-	u16 fs = user_data_selector(sc->fs | 3), gs = user_data_selector(sc->gs | 3);
-	u16 ds = user_data_selector(sc->ds | 3), es = user_data_selector(sc->es | 3);
+	u16 cur_fs = SAVE_SEG(fs), cur_gs = SAVE_SEG(gs), cur_ds = SAVE_SEG(ds), cur_es = SAVE_SEG(es);
+	u16 fs, gs, ds, es;
 
-	if (fs != SAVE_SEG(fs) || gs != SAVE_SEG(gs)) {
+	/* The usual frame: the handler changed none of them (the RPL aside), nothing to do. */
+	if (((sc->fs ^ cur_fs) | (sc->gs ^ cur_gs) | (sc->ds ^ cur_ds) | (sc->es ^ cur_es)) <= 3)
+		return;
+	fs = user_data_selector(sc->fs | 3);
+	gs = user_data_selector(sc->gs | 3);
+	ds = user_data_selector(sc->ds | 3);
+	es = user_data_selector(sc->es | 3);
+	if (fs != cur_fs || gs != cur_gs) {
 		save_user_tls(current);
 		current->thread.fsindex = fs;
 		current->thread.gsindex = gs;
 		load_user_tls(current);
 	}
-	if (ds != SAVE_SEG(ds))
+	if (ds != cur_ds)
 		LOAD_SEG(ds, ds);
-	if (es != SAVE_SEG(es))
+	if (es != cur_es)
 		LOAD_SEG(es, es);
 }
 
