@@ -113,7 +113,8 @@ typedef struct kernel_siginfo {
 
 /* user: the 64-bit siginfo_t, opaque here; copy_siginfo_to_user() writes it. */
 typedef struct siginfo {
-	u8 bytes[SI_MAX_SIZE];
+	/* 8-aligned as the user's (it holds pointers): a frame image's copy is word stores */
+	u8 bytes[SI_MAX_SIZE] __attribute__((__aligned__(8)));
 } siginfo_t;
 
 /* One queued signal: real-time signals queue every instance, others at most one. */

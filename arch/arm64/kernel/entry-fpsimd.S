@@ -78,3 +78,65 @@ ENTRY(fpsimd_flush_user_state)
 	msr	fpsr, xzr
 	ret
 END(fpsimd_flush_user_state)
+
+/*
+ * Signal frames: the live registers straight into and out of a struct fpsimd_context
+ * (asm/sigcontext.h: the 8-byte record header, FPSR, FPCR, then V0-V31 at offset 16), so
+ * the frame code needs no copy through thread.fpsimd_state. x0 is 16-byte aligned.
+ *   void fpsimd_save_sigctx(struct fpsimd_context *x0)
+ *   void fpsimd_load_sigctx(const struct fpsimd_context *x0)
+ */
+#define SIGCTX_FPSR	8
+#define SIGCTX_FPCR	12
+#define SIGCTX_VREGS	16
+
+ENTRY(fpsimd_save_sigctx)
+	stp	q0, q1, [x0, #SIGCTX_VREGS + 0]
+	stp	q2, q3, [x0, #SIGCTX_VREGS + 32]
+	stp	q4, q5, [x0, #SIGCTX_VREGS + 64]
+	stp	q6, q7, [x0, #SIGCTX_VREGS + 96]
+	stp	q8, q9, [x0, #SIGCTX_VREGS + 128]
+	stp	q10, q11, [x0, #SIGCTX_VREGS + 160]
+	stp	q12, q13, [x0, #SIGCTX_VREGS + 192]
+	stp	q14, q15, [x0, #SIGCTX_VREGS + 224]
+	stp	q16, q17, [x0, #SIGCTX_VREGS + 256]
+	stp	q18, q19, [x0, #SIGCTX_VREGS + 288]
+	stp	q20, q21, [x0, #SIGCTX_VREGS + 320]
+	stp	q22, q23, [x0, #SIGCTX_VREGS + 352]
+	stp	q24, q25, [x0, #SIGCTX_VREGS + 384]
+	stp	q26, q27, [x0, #SIGCTX_VREGS + 416]
+	stp	q28, q29, [x0, #SIGCTX_VREGS + 448]
+	stp	q30, q31, [x0, #SIGCTX_VREGS + 480]
+	mrs	x8, fpsr
+	str	w8, [x0, #SIGCTX_FPSR]
+	mrs	x8, fpcr
+	str	w8, [x0, #SIGCTX_FPCR]
+	ret
+END(fpsimd_save_sigctx)
+
+ENTRY(fpsimd_load_sigctx)
+	ldp	q0, q1, [x0, #SIGCTX_VREGS + 0]
+	ldp	q2, q3, [x0, #SIGCTX_VREGS + 32]
+	ldp	q4, q5, [x0, #SIGCTX_VREGS + 64]
+	ldp	q6, q7, [x0, #SIGCTX_VREGS + 96]
+	ldp	q8, q9, [x0, #SIGCTX_VREGS + 128]
+	ldp	q10, q11, [x0, #SIGCTX_VREGS + 160]
+	ldp	q12, q13, [x0, #SIGCTX_VREGS + 192]
+	ldp	q14, q15, [x0, #SIGCTX_VREGS + 224]
+	ldp	q16, q17, [x0, #SIGCTX_VREGS + 256]
+	ldp	q18, q19, [x0, #SIGCTX_VREGS + 288]
+	ldp	q20, q21, [x0, #SIGCTX_VREGS + 320]
+	ldp	q22, q23, [x0, #SIGCTX_VREGS + 352]
+	ldp	q24, q25, [x0, #SIGCTX_VREGS + 384]
+	ldp	q26, q27, [x0, #SIGCTX_VREGS + 416]
+	ldp	q28, q29, [x0, #SIGCTX_VREGS + 448]
+	ldp	q30, q31, [x0, #SIGCTX_VREGS + 480]
+	ldr	w8, [x0, #SIGCTX_FPSR]
+	msr	fpsr, x8
+	ldr	w8, [x0, #SIGCTX_FPCR]
+	mrs	x9, fpcr
+	cmp	x8, x9
+	b.eq	1f
+	msr	fpcr, x8
+1:	ret
+END(fpsimd_load_sigctx)

@@ -49,6 +49,10 @@ void fpsimd_update_current_state(const struct user_fpsimd_state *st);
 
 /* entry-fpsimd.S: the CPU's registers to and from memory (16-byte aligned). */
 void fpsimd_save_state(struct user_fpsimd_state *state);
+/* Signal frames: the live registers into / out of a frame's fpsimd_context (16-aligned). */
+struct fpsimd_context;
+void fpsimd_save_sigctx(struct fpsimd_context *ctx);
+void fpsimd_load_sigctx(const struct fpsimd_context *ctx);
 void fpsimd_load_state(const struct user_fpsimd_state *state);
 
 #endif
