@@ -66,16 +66,6 @@ struct rt_frame_image {
 	u8 more[sizeof(struct esr_context) + 16] __attribute__((__aligned__(16)));
 };
 
-/*
- * Words from src to dst, unrolled: a memcpy call (-fno-builtin, -mstrict-align) costs about
- * four times as many instructions for the 31 general registers, on every signal.
- */
-static __always_inline void copy_words(u64 *dst, const u64 *src, unsigned int n)
-{
-#pragma GCC unroll 32
-	for (unsigned int i = 0; i < n; i++)
-		dst[i] = src[i];
-}
 
 #define FRAME_RESERVED_OFFSET	offsetof(struct rt_frame_image, fpsimd)
 #define TERMINATOR_SIZE		16	/* {0, 0}, padded to a record's 16 bytes */

@@ -14,6 +14,7 @@
 #include <linux/mmu_context.h>
 #include <linux/compat.h>
 #include <linux/errno.h>
+#include <linux/irqflags.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/string.h>
@@ -41,6 +42,12 @@ static inline void __maybe_unused compat_frame_layout_check(void)
 	BUILD_BUG_ON(VFP_STORAGE_SIZE != 288);
 	BUILD_BUG_ON(sizeof(struct compat_sigframe) != 752);
 	BUILD_BUG_ON(sizeof(struct compat_rt_sigframe) != 880);
+	/* the holes fill_ucontext zeroes word by word */
+	BUILD_BUG_ON(offsetof(struct compat_ucontext, __unused) % 8 ||
+		     sizeof(((struct compat_ucontext *)0)->__unused) != 120);
+	BUILD_BUG_ON(sizeof(struct compat_user_vfp) != offsetof(struct compat_user_vfp, fpscr) + 8);
+	BUILD_BUG_ON(VFP_STORAGE_SIZE != offsetof(struct compat_vfp_sigframe, ufp_exc) +
+		     sizeof(struct compat_user_vfp_exc) + 4);
 }
 
 /* The frame's ucontext (less uc_flags, uc_link, uc_stack) from the task's registers. */
@@ -61,22 +68,20 @@ static void fill_ucontext(struct compat_ucontext *uc, struct pt_regs *regs, sigs
 	sc->fault_address = (u32)current->thread.fault_address;
 	uc->uc_sigmask.sig[0] = (u32)set->sig[0];
 	uc->uc_sigmask.sig[1] = (u32)(set->sig[0] >> 32);
-	memset(uc->__unused, 0, sizeof(uc->__unused));
+	zero_words((u64 *)uc->__unused, sizeof(uc->__unused) / 8);
 
 	/* D0-D31 are V0-V15 whole; FPSCR is FPSR's status and FPCR's control bits. */
 	fp = fpsimd_preserve_current_state();
 	aux->vfp.magic = VFP_MAGIC;
 	aux->vfp.size = VFP_STORAGE_SIZE;
-	memcpy(aux->vfp.ufp.fpregs, fp->vregs, sizeof(aux->vfp.ufp.fpregs));
+	copy_words(aux->vfp.ufp.fpregs, (const u64 *)fp->vregs, 32);
 	aux->vfp.ufp.fpscr = (fp->fpsr & VFP_FPSCR_STAT_MASK) | (fp->fpcr & VFP_FPSCR_CTRL_MASK);
-	memset((u8 *)&aux->vfp.ufp + offsetof(struct compat_user_vfp, fpscr) + 4, 0,
-	       sizeof(aux->vfp.ufp) - offsetof(struct compat_user_vfp, fpscr) - 4);
+	/* the 4 bytes after fpscr and after ufp_exc (alignment) reach the user: zero */
+	*(u32 *)((u8 *)&aux->vfp.ufp + offsetof(struct compat_user_vfp, fpscr) + 4) = 0;
 	aux->vfp.ufp_exc.fpexc = 1 << 30;	/* EN: what Linux fakes, no exception state */
 	aux->vfp.ufp_exc.fpinst = 0;
 	aux->vfp.ufp_exc.fpinst2 = 0;
-	memset((u8 *)&aux->vfp + offsetof(struct compat_vfp_sigframe, ufp_exc) +
-	       sizeof(aux->vfp.ufp_exc), 0, VFP_STORAGE_SIZE -
-	       offsetof(struct compat_vfp_sigframe, ufp_exc) - sizeof(aux->vfp.ufp_exc));
+	*(u32 *)((u8 *)&aux->vfp + VFP_STORAGE_SIZE - 4) = 0;
 	aux->end_magic = 0;
 }
 
@@ -137,7 +142,7 @@ int compat_setup_frame(int usig, struct ksignal *ksig, sigset_t *set, struct pt_
 		return -EFAULT;
 	uc.uc_flags = 0x5ac3c35a;
 	uc.uc_link = 0;
-	memset(&uc.uc_stack, 0, sizeof(uc.uc_stack));
+	uc.uc_stack = (compat_stack_t){ 0 };
 	fill_ucontext(&uc, regs, set);
 	if (copy_to_user(&frame->uc, &uc, UC_WRITTEN))
 		return -EFAULT;
@@ -154,7 +159,7 @@ int compat_setup_rt_frame(int usig, struct ksignal *ksig, sigset_t *set, struct 
 		return -EFAULT;
 	uc.uc_flags = 0;
 	uc.uc_link = 0;
-	memset(&uc.uc_stack, 0, sizeof(uc.uc_stack));	/* __compat_save_altstack fills it */
+	uc.uc_stack = (compat_stack_t){ 0 };	/* __compat_save_altstack fills the user's */
 	fill_ucontext(&uc, regs, set);
 	if (copy_to_user(&frame->sig.uc, &uc, UC_WRITTEN) ||
 	    __compat_save_altstack(&frame->sig.uc.uc_stack, (u32)regs->compat_sp) ||
@@ -194,12 +199,23 @@ static int compat_restore_sigframe(struct pt_regs *regs, struct compat_sigframe 
 
 	if (aux->vfp.magic != VFP_MAGIC || aux->vfp.size != VFP_STORAGE_SIZE)
 		return -EINVAL;
-	/* V16-V31 are not AArch32's: they keep what they hold */
-	memcpy(&st, fpsimd_preserve_current_state(), sizeof(st));
-	memcpy(st.vregs, aux->vfp.ufp.fpregs, sizeof(aux->vfp.ufp.fpregs));
-	st.fpsr = aux->vfp.ufp.fpscr & VFP_FPSCR_STAT_MASK;
-	st.fpcr = aux->vfp.ufp.fpscr & VFP_FPSCR_CTRL_MASK;
-	fpsimd_update_current_state(&st);
+	/*
+	 * V16-V31 are not AArch32's: they keep what they hold. The live registers are the
+	 * task's state while it runs (eager switching), so they are read into st, V0-V15 and
+	 * FPSR/FPCR replaced, and st loaded, with interrupts off so no switch sees them half
+	 * loaded; thread.fpsimd_state is the next switch's business.
+	 */
+	{
+		unsigned long flags;
+
+		local_irq_save(flags);
+		fpsimd_save_state(&st);
+		copy_words((u64 *)st.vregs, aux->vfp.ufp.fpregs, 32);
+		st.fpsr = aux->vfp.ufp.fpscr & VFP_FPSCR_STAT_MASK;
+		st.fpcr = aux->vfp.ufp.fpscr & VFP_FPSCR_CTRL_MASK;
+		fpsimd_load_state(&st);
+		local_irq_restore(flags);
+	}
 	return 0;
 }
 
