@@ -150,8 +150,14 @@ static int x64_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	kf.pretcode = (unsigned long)ksig->ka.sa.sa_restorer;
 	kf.uc.uc_flags = frame_uc_flags(regs);
 	kf.uc.uc_link = NULL;
-	/* __save_altstack fills it in the user's copy; no stack bytes (padding) go out */
-	kf.uc.uc_stack = (stack_t){ 0 };
+	/*
+	 * uc_stack as __save_altstack writes it (the settings as they are), built here so the
+	 * frame goes out in one copy; its padding zeroed first, so no stack bytes go out.
+	 */
+	__builtin_memset(&kf.uc.uc_stack, 0, sizeof(kf.uc.uc_stack));
+	kf.uc.uc_stack.ss_sp = (void __user *)current->sas_ss_sp;
+	kf.uc.uc_stack.ss_flags = current->sas_ss_flags;
+	kf.uc.uc_stack.ss_size = current->sas_ss_size;
 	/* Field by field: a compound literal would clear all 256 bytes first. */
 	sc->r8 = regs->r8; sc->r9 = regs->r9; sc->r10 = regs->r10; sc->r11 = regs->r11;
 	sc->r12 = regs->r12; sc->r13 = regs->r13; sc->r14 = regs->r14; sc->r15 = regs->r15;
@@ -175,8 +181,6 @@ static int x64_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	} else if (copy_to_user(frame, &kf, offsetof(struct rt_sigframe, info))) {
 		return -EFAULT;
 	}
-	if (__save_altstack(&frame->uc.uc_stack, regs->sp))
-		return -EFAULT;
 
 	/* handler(sig, &info, &uc); ax 0 for handlers declared without a prototype. */
 	regs->di = ksig->sig;

@@ -123,15 +123,16 @@ int ia32_setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	kf.pretcode = restorer32(ksig, true, (u32)(unsigned long)frame->retcode);
 	kf.uc.uc_flags = fpu_xfeatures ? UC_FP_XSTATE : 0;
 	kf.uc.uc_link = 0;
-	kf.uc.uc_stack = (compat_stack_t){ 0 };	/* __compat_save_altstack fills the user's */
+	/* uc_stack as __compat_save_altstack writes it: the settings as they are */
+	kf.uc.uc_stack.ss_sp = (compat_uptr_t)current->sas_ss_sp;
+	kf.uc.uc_stack.ss_flags = current->sas_ss_flags;
+	kf.uc.uc_stack.ss_size = current->sas_ss_size;
 	fill_sigcontext32(&kf.uc.uc_mcontext, regs, fp, set);
 	kf.uc.uc_sigmask.sig[0] = (u32)set->sig[0];
 	kf.uc.uc_sigmask.sig[1] = (u32)(set->sig[0] >> 32);
 	__builtin_memcpy(kf.retcode, code, sizeof(code));	/* inline, not a call */
 	copy_siginfo_to_external32(&kf.info, &ksig->info);
 	if (copy_to_user(frame, &kf, sizeof(kf)))	/* no holes: every byte set above */
-		return -EFAULT;
-	if (__compat_save_altstack(&frame->uc.uc_stack, regs->sp))
 		return -EFAULT;
 
 	enter_handler32(ksig, regs, sp);
