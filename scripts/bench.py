@@ -15,9 +15,10 @@ Steps (docs/benchmarks.md explains the method):
      twice; and twice with the process probe (userspace/probes/bench_procs.c: fork, execve,
      context switches, threads, memory per process) as /init, and twice with the file probe
      (userspace/probes/bench_files.c: open+close, newfstatat, a 4 KiB read, a pipe round
-     trip, getdents64). Every pair must repeat exactly, or the run fails (exit 1) after
-     writing its outputs.
-  3. --linux: the same three probes on Debian's cloud kernels (scripts/bench/linux.py), twice each
+     trip, getdents64), and twice with the signal probe (userspace/probes/bench_signals.c:
+     tgkill to itself, an SA_SIGINFO handler, rt_sigreturn). Every pair must repeat
+     exactly, or the run fails (exit 1) after writing its outputs.
+  3. --linux: the same four probes on Debian's cloud kernels (scripts/bench/linux.py), twice each
   4. a gdb single-step breakdown of each route with a target (where its instructions go)
      (scripts/bench/breakdown.py)
   5. the table on stdout, OUT/bench.json, OUT/bench.svg
@@ -51,7 +52,6 @@ DEFAULT_ABIS = "x86_64 i386 arm64 arm"
 TRACE_OFF_MAX_EXTRA = 2
 BOOT_MIN_RATIO = 100
 BOOT_PATHS = {"x86_64": ["direct", "grub"], "arm64": ["direct", "uboot"]}
-NOT_YET = "not yet (no signal handlers)"
 # Process costs (issue 11): (op, what it is). The page fault comes from bench.c, the rest from
 # bench_procs.c; "execve" is derived: fork_exec_exit_wait - fork_exit_wait.
 PROCESS_OPS = [
@@ -76,6 +76,12 @@ FILE_OPS = [
     ("getdents64_100", "getdents64 of a 100-entry directory (lseek 0, one call, 102 records)"),
 ]
 FILE_SHARE_TARGETS = {op: 0.5 for op, _ in FILE_OPS}
+# Signal costs (issue 13), from bench_signals.c, held to half of Linux's instructions.
+SIGNAL_OPS = [
+    ("signal_roundtrip", "tgkill(self, SIGUSR1) + delivery + empty SA_SIGINFO handler + "
+                         "rt_sigreturn"),
+]
+SIGNAL_SHARE_TARGETS = {op: 0.5 for op, _ in SIGNAL_OPS}
 
 
 def say(msg):
@@ -180,6 +186,11 @@ def op_rows(ops, share_targets, ferry_fig, linux_fig, abis):
     return rows
 
 
+def signal_rows(ferry_fig, linux_fig, abis):
+    """Rows of the signal-cost table (bench_signals' op), as process_rows."""
+    return op_rows(SIGNAL_OPS, SIGNAL_SHARE_TARGETS, ferry_fig, linux_fig, abis)
+
+
 def memory_rows(ferry_fig, linux_fig, abis):
     """KiB of free memory each of 100 sleeping forked children takes (sysinfo), per ABI."""
     def kib(fig):
@@ -238,13 +249,14 @@ def main():
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
     procs_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_procs") for abi in abis}
     files_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_files") for abi in abis}
-    op_probe = {"procs": procs_probe, "files": files_probe}
+    signals_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_signals") for abi in abis}
+    op_probe = {"procs": procs_probe, "files": files_probe, "signals": signals_probe}
 
     # 2. Ferry boots, each twice
     jobs = []
     for abi in abis:
         jobs += [("ferry", abi, "direct"), ("traced", abi, "direct"), ("notrace", abi, "direct"),
-                 ("procs", abi, "direct"), ("files", abi, "direct")]
+                 ("procs", abi, "direct"), ("files", abi, "direct"), ("signals", abi, "direct")]
     for arch in native:
         for path in BOOT_PATHS[arch][1:]:
             jobs.append(("ferry", arch, path))
@@ -275,7 +287,7 @@ def main():
                             f"(see {r1['log']})")
 
     # 3. Linux
-    lx, lxp, lxf, linux_info = {}, {}, {}, {}
+    lx, lxp, lxf, lxs, linux_info = {}, {}, {}, {}, {}
     if a.linux:
         try:
             for arch in arches:
@@ -305,7 +317,15 @@ def main():
                                  os.path.join(out, "runs"), f"linux-files-{abi}-{i}")
             say(f"  LINUX   {len(abis) * 2} boots with the file probe")
             lxf = pairs(abis, a.jobs, lfsubmit)
-            for name, runs in (("linux", lx), ("linux-procs", lxp), ("linux-files", lxf)):
+
+            def lssubmit(abi, i):
+                arch = qemu.ARCH_OF[abi]
+                return linux.run(abi, linux_info[arch]["image"], signals_probe[abi],
+                                 os.path.join(out, "runs"), f"linux-signals-{abi}-{i}")
+            say(f"  LINUX   {len(abis) * 2} boots with the signal probe")
+            lxs = pairs(abis, a.jobs, lssubmit)
+            for name, runs in (("linux", lx), ("linux-procs", lxp), ("linux-files", lxf),
+                               ("linux-signals", lxs)):
                 for abi, (r1, r2) in runs.items():
                     repeat[f"{name}/{abi}"] = figures(r1) == figures(r2)
                     if not repeat[f"{name}/{abi}"]:
@@ -375,6 +395,8 @@ def main():
     memory = memory_rows(ferry_fig, linux_fig, abis)
     files = file_rows(lambda abi, op: fr.get(("files", abi, "direct"), ({},))[0],
                       lambda abi, op: lxf.get(abi, ({},))[0], abis)
+    signals = signal_rows(lambda abi, op: fr.get(("signals", abi, "direct"), ({},))[0],
+                          lambda abi, op: lxs.get(abi, ({},))[0], abis)
 
     # 5. where the instructions go, for the main route of each ABI (the ones with a target)
     bd = {}
@@ -401,8 +423,8 @@ def main():
     res = {"settings": {"icount": {arch: qemu.icount_arg(arch) for arch in arches},
                         "cpu": {arch: qemu.CPU[arch] for arch in arches}, "mem": qemu.MEM,
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
-           "routes": routes, "process": process, "files": files, "memory_per_process": memory,
-           "not_measured": {"signal delivery + rt_sigreturn": NOT_YET},
+           "routes": routes, "process": process, "files": files, "signals": signals,
+           "memory_per_process": memory,
            "boot": boot, "size": size, "build": build_times, "repeat": repeat,
            "varies": varies, "breakdown": bd, "failures": failures,
            "runs": {"/".join(k): [r["log"] for r in v] for k, v in fr.items()}}
@@ -428,7 +450,8 @@ def main():
                f"than no tracing (target <= {TRACE_OFF_MAX_EXTRA})"
                for r in routes if r.get("trace_off_meets") is False]
     misses += [f"{p['abi']} {p['op']}: {p['ferry']:,} > {p['linux_share_target']} of Linux's "
-               f"{p['linux']:,}" for p in process + files if p.get("meets_linux_share") is False]
+               f"{p['linux']:,}" for p in process + files + signals
+               if p.get("meets_linux_share") is False]
     misses += [f"{b['arch']} boot: Linux takes {b['linux_over_ferry']}x as long to reach user mode "
                f"(target >= {BOOT_MIN_RATIO}x)" for b in boot if b.get("meets") is False]
     if misses:

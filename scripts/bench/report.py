@@ -96,6 +96,13 @@ def text(res):
     if rows:
         parts.append("File costs: guest instructions per operation (icount; lower is better)\n"
                      + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
+    rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
+             fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
+             target_text(p), verdict(p)]
+            for p in res.get("signals", [])]
+    if rows:
+        parts.append("Signal costs: guest instructions per operation (icount; lower is better)\n"
+                     + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
     rows = [[m["abi"], fmt(m["ferry_kib"]), fmt(m.get("linux_kib"))]
             for m in res.get("memory_per_process", [])]
     if rows:
@@ -151,6 +158,8 @@ def chart(res, path):
     procs = [p for p in res.get("process", []) if isinstance(p.get("ferry"), (int, float))
              and p["op"] != "fork_exec_exit_wait"]
     files = [p for p in res.get("files", []) if isinstance(p.get("ferry"), (int, float))]
+    # the signal round trip shares the file panel's scale (thousands of instructions)
+    files += [p for p in res.get("signals", []) if isinstance(p.get("ferry"), (int, float))]
     panels = [x for x in (procs, files) if x]
     fig, axes = plt.subplots(1 + len(panels), 1,
                              figsize=(max(8, len(rows) * 0.9), 4.8 * (1 + len(panels))))
@@ -176,7 +185,8 @@ def chart(res, path):
         process_panel(axes[1], procs, w)
     if files:
         process_panel(axes[-1], files, w,
-                      "File costs under QEMU -icount, log scale (dotted: half of Linux, the target)")
+                      "File and signal costs under QEMU -icount, log scale "
+                      "(dotted: half of Linux, the target)")
     fig.tight_layout()
     fig.savefig(path, metadata={"Date": None})
     plt.close(fig)

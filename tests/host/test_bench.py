@@ -142,3 +142,36 @@ def test_report_prints_process_rows(bench):
     moved = __import__("parse").console(PROCS_CONSOLE.replace("spread=6.37", "spread=7"))
     res["varies"] = {"linux-procs/arm64": bench.differences(ferry, moved)}
     assert "thread_create_join 8,417.12 / 8,417.12 (spread 6.37 / 7)" in report.text(res)
+
+
+# bench_signals' console (issue 13's signal round trip), as Ferry printed it on x86_64.
+SIGNALS_CONSOLE = """\
+BENCH abi=x86_64 probe=bench_signals
+BENCH abi=x86_64 op=signal_roundtrip n=64 batches=8 per_op=1839.10 spread=0
+BENCH done
+"""
+
+
+def test_signal_rows_judge_half_of_linux(bench):
+    import report
+    parse = __import__("parse")
+    ferry = parse.console(SIGNALS_CONSOLE)
+    assert ferry["done"] and ferry["ops"]["signal_roundtrip"]["per_op"] == 1839.10
+    rows = {r["abi"]: r for r in bench.signal_rows(
+        lambda abi, op: ferry,
+        lambda abi, op: parse.console(SIGNALS_CONSOLE.replace("1839.10", "3725")
+                                      if abi == "x86_64" else
+                                      SIGNALS_CONSOLE.replace("1839.10", "3000")),
+        ["x86_64", "i386"])}
+    assert rows["x86_64"]["ferry"] == 1839.1 and rows["x86_64"]["linux"] == 3725
+    assert rows["x86_64"]["meets_linux_share"] is True	# 1,839.1 <= 1,862.5
+    assert rows["i386"]["meets_linux_share"] is False	# 1,839.1 > 1,500
+    # no Linux run: no verdict
+    assert bench.signal_rows(lambda abi, op: ferry, lambda abi, op: {},
+                             ["x86_64"])[0]["meets_linux_share"] is None
+    res = {"routes": [], "process": [], "signals": list(rows.values()), "boot": [],
+           "size": {}, "build": {}}
+    line = [ln for ln in report.text(res).splitlines()
+            if ln.startswith("x86_64 signal_roundtrip")][0]
+    assert "1,839.1" in line or "1839.1" in line
+    assert "<= 0.50x linux" in line

@@ -113,13 +113,16 @@ static struct result bench_signal(unsigned long n, unsigned long batches, int on
 int main(int argc, char **argv)
 {
 	int once = argc > 1 && !strcmp(argv[1], "once");
-	struct result r = bench_signal(64, 8, once);
+	struct result r;
 
+	if (!once)
+		printf("BENCH abi=%s probe=bench_signals\n", ABI);
+	r = bench_signal(64, 8, once);
 	if (once) {
 		printf("bench_signals once: %s\n", r.best ? "failed" : "done");
 		return 0;
 	}
-
 	report("signal_roundtrip", &r, 8);
+	printf("BENCH done\n");	/* scripts/bench.py: the probe finished */
 	return 0;
 }
