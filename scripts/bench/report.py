@@ -159,7 +159,8 @@ def chart(res, path):
              and p["op"] != "fork_exec_exit_wait"]
     files = [p for p in res.get("files", []) if isinstance(p.get("ferry"), (int, float))]
     # the signal round trip shares the file panel's scale (thousands of instructions)
-    files += [p for p in res.get("signals", []) if isinstance(p.get("ferry"), (int, float))]
+    signals = [p for p in res.get("signals", []) if isinstance(p.get("ferry"), (int, float))]
+    files += signals
     panels = [x for x in (procs, files) if x]
     fig, axes = plt.subplots(1 + len(panels), 1,
                              figsize=(max(8, len(rows) * 0.9), 4.8 * (1 + len(panels))))
@@ -185,8 +186,8 @@ def chart(res, path):
         process_panel(axes[1], procs, w)
     if files:
         process_panel(axes[-1], files, w,
-                      "File and signal costs under QEMU -icount, log scale "
-                      "(dotted: half of Linux, the target)")
+                      "File costs under QEMU -icount, log scale (dotted: half of Linux, the "
+                      "target)" + ("; the signal round trip last" if signals else ""))
     fig.tight_layout()
     fig.savefig(path, metadata={"Date": None})
     plt.close(fig)
