@@ -200,8 +200,12 @@ int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, b
 	if (desc_empty(&info)) {
 		th->tls_array[idx - GDT_ENTRY_TLS_MIN] = 0;
 	} else {
-		/* Only 32-bit data segments: no 16-bit ones, no code (Linux's rule too). */
-		if (!info.seg_32bit || info.contents > 1)
+		/*
+		 * Only present 32-bit data segments: no 16-bit ones, no code, and none marked
+		 * not present (Linux's tls_desc_okay: such a slot under a live selector is a
+		 * fault on every return to user mode; to drop a slot, clear it).
+		 */
+		if (!info.seg_32bit || info.contents > 1 || info.seg_not_present)
 			return -EINVAL;
 		th->tls_array[idx - GDT_ENTRY_TLS_MIN] = make_desc(&info);
 	}
