@@ -434,7 +434,7 @@ __attribute__((target("sse2"))) static void test_fpu(void)
  * kernel's, the TSS, an LDT selector (there is no LDT), the null selector, one past the GDT
  * and the other ABI's user CS are not or lead elsewhere (the other mode's code traps).
  */
-enum { RESUMES, SEGV_GP, SEGV_AT_IP, SEGV_MAPERR_AT_IP, TRAP_IN_OTHER_MODE };
+enum { RESUMES, SEGV_GP, SEGV_AT_IP, SEGV_MAPERR_AT_IP, TRAP_IN_OTHER_MODE, SEGV_IF_XSTATE };
 #if defined(__x86_64__)
 #define USER_DS 0x2b
 #define OTHER_CS 0x23			/* 32-bit user code (compatibility mode) */
@@ -447,7 +447,8 @@ __asm__(".text\n.globl mode_stub\nmode_stub:\n\tint3\n\tint3\n");
 
 struct forge {
 	const char *what;
-	int field;		/* 0 cs, 1 ss, 2 ip, 3 ss without UC_STRICT_RESTORE_SS */
+	int field;		/* 0 cs, 1 ss, 2 ip, 3 ss without UC_STRICT_RESTORE_SS,
+				 * 4 a reserved word of the XSAVE header (value: its byte offset) */
 	unsigned long value;
 	int expect;
 };
@@ -465,6 +466,10 @@ static const struct forge forges[] = {
 	{ "user CS as SS", 1, USER_CS, SEGV_GP },
 	{ "LDT SS", 1, 0x0f, SEGV_GP },
 	{ "the other ABI's user CS", 0, OTHER_CS, TRAP_IN_OTHER_MODE },
+	/* XSAVE header bytes 16..63 must be zero (Linux's validate_user_xstate_header); a
+	 * frame without UC_FP_XSTATE (FXSAVE only) has no header, and resumes. */
+	{ "XSAVE header byte 24 set", 4, 24, SEGV_IF_XSTATE },
+	{ "XSAVE header byte 56 set", 4, 56, SEGV_IF_XSTATE },
 #if defined(__x86_64__)
 	{ "non-canonical RIP 1<<47", 2, 1UL << 47, SEGV_AT_IP },
 	{ "RIP in the unmapped top page", 2, (1UL << 47) - 4096, SEGV_MAPERR_AT_IP },
@@ -477,7 +482,7 @@ static const struct forge forges[] = {
 static volatile int forge_kind;
 static struct sigctx good;
 static unsigned char low_stack[16384] __attribute__((aligned(16)));	/* .bss: below 4 GiB */
-static volatile int segv_seen, regs_bad, other_mode_traps;
+static volatile int segv_seen, regs_bad, other_mode_traps, forge_had_xstate;
 static volatile unsigned long segv_ip, segv_cs, segv_code, segv_trapno, trap_cs, trap_ip;
 
 static void forge_handler(int sig, ksiginfo *si, void *ctx)
@@ -500,6 +505,11 @@ static void forge_handler(int sig, ksiginfo *si, void *ctx)
 #if defined(__x86_64__)
 	case 3: uc->mc.ss = f->value; uc->uc_flags &= ~(unsigned long)UC_STRICT_RESTORE_SS; break;
 #endif
+	case 4:
+		forge_had_xstate = (uc->uc_flags & UC_FP_XSTATE) && uc->mc.fpstate;
+		if (forge_had_xstate)
+			*(volatile unsigned char *)(uc->mc.fpstate + FXSAVE_OFFSET + 512 + f->value) = 1;
+		break;
 	}
 }
 
@@ -531,6 +541,9 @@ static void segv_repair(int sig, ksiginfo *si, void *ctx)
 	segv_trapno = uc->mc.trapno;
 	regs_bad += regs_differ(&uc->mc, &good);
 	uc->mc = good;
+	/* The refused frame's FPU area lies under this one now: return with a reset FPU. */
+	if (forges[forge_kind].field == 4)
+		uc->mc.fpstate = 0;
 }
 
 static void other_mode_trap(int sig, ksiginfo *si, void *ctx)
@@ -581,6 +594,13 @@ static void test_forged(void)
 			ktap_result(segv_seen == 1 && segv_code == 1 && segv_ip == f->value,
 				    "sigreturn to %s: SIGSEGV SEGV_MAPERR at it (seen %d code %lu ip %#lx)",
 				    f->what, segv_seen, segv_code, segv_ip);
+			break;
+		case SEGV_IF_XSTATE:
+			ktap_result(forge_had_xstate ? segv_seen == 1 && segv_code == SI_KERNEL :
+				    segv_seen == 0 && r == 0,
+				    "sigreturn with %s: %s (xstate %d segv %d code %#lx)", f->what,
+				    forge_had_xstate ? "SIGSEGV SI_KERNEL" : "no XSAVE header, resumes",
+				    forge_had_xstate, segv_seen, segv_code);
 			break;
 		case TRAP_IN_OTHER_MODE:
 			ktap_result(segv_seen == 0 && other_mode_traps == 1 && trap_cs == OTHER_CS &&

@@ -307,10 +307,17 @@ static bool fetch_fx_image(struct fpu *tmp, const void __user *buf_fx)
 			if (copy_from_user(tmp->state.bytes + FPU_LEGACY_SIZE,
 					   buf_fx + FPU_LEGACY_SIZE, size - FPU_LEGACY_SIZE))
 				return false;
-			/* XRSTOR's #GP conditions for the standard form (SDM vol. 1, 13.8). */
-			if (tmp->state.header.xcomp_bv || tmp->state.header.reserved[0] ||
+			/*
+			 * XRSTOR's #GP conditions for the standard form (SDM vol. 1, 13.8), and
+			 * all 48 reserved bytes zero as Linux's validate_user_xstate_header
+			 * demands (which of them a CPU checks differs by model).
+			 */
+			if (tmp->state.header.xcomp_bv ||
 			    (tmp->state.header.xstate_bv & ~fpu_xfeatures))
 				return false;
+			for (int i = 0; i < ARRAY_SIZE(tmp->state.header.reserved); i++)
+				if (tmp->state.header.reserved[i])
+					return false;
 			/* Components the frame does not claim come back in their initial state. */
 			tmp->state.header.xstate_bv &= features;
 		} else {
@@ -356,6 +363,10 @@ bool fpu_restore_sigframe(const void __user *buf, bool ia32)
 		}
 		return true;
 	}
+	/* A 64-bit frame's XSAVE area must be 64-byte aligned: Linux's XRSTOR straight from
+	 * it faults otherwise, and its sigreturn fails (SIGSEGV). */
+	if (!ia32 && ((unsigned long)buf & 63))
+		return false;
 	if (!fetch_fx_image(&tmp, ia32 ? buf + sizeof(struct fregs_state) : buf))
 		return false;
 	if (ia32) {
