@@ -88,9 +88,15 @@ def unit_tests(verbose):
 
 def host_pytest(verbose):
     """The Python host tools (scripts/trace): pytest, one KTAP line for the whole suite."""
-    r = subprocess.run([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        os.path.join(TOP, "tests", "host")], capture_output=True, text=True,
-                       cwd=TOP, timeout=600)
+    try:
+        r = subprocess.run([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            os.path.join(TOP, "tests", "host")], capture_output=True, text=True,
+                           cwd=TOP, timeout=600)
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout or ""
+        if isinstance(out, bytes):		# what the timeout caught so far may be bytes
+            out = out.decode(errors="replace")
+        return Result("host_python_tools", False, "timed out after 600 s\n" + out[-3000:])
     summary = (r.stdout.strip().splitlines() or ["(no output)"])[-1]
     ok = r.returncode == 0 and " passed" in summary and "failed" not in summary
     return Result("host_python_tools", ok, (r.stdout + r.stderr)[-4000:] if not ok or verbose
@@ -334,8 +340,13 @@ def main():
     want_build = a.only != "unit"
     want_probes = want_boot and any(c.init for c in selected)
 
-    # Unit tests, kernel builds and probe builds do not depend on each other: run them side by
-    # side (each make with -jN), so one's serial steps overlap another's compiles.
+    # Unit tests first, alone: the host tests build and boot a kernel of their own and time
+    # out when they share the machine with the builds. Then the kernel and probe builds side
+    # by side (each make with -jN), so one's serial steps overlap another's compiles.
+    t0 = time.monotonic()
+    if want_unit:
+        results += report(unit_tests(a.verbose), len(results))
+        phases.append(("unit and host tests", time.monotonic() - t0))
     t0 = time.monotonic()
     objtrees = {}
     needed = set()
@@ -344,13 +355,10 @@ def main():
         if a.only == "build":
             needed = {(x, l) for x in ("x86_64", "arm64") for l in (False, True)}
     with cf.ThreadPoolExecutor(max_workers=3) as ex:
-        unit_fut = ex.submit(unit_tests, a.verbose) if want_unit else None
         kernel_futs = {ex.submit(build_kernel, arch, llvm, a.verbose): (arch, llvm)
                        for arch, llvm in sorted(needed)}
         probe_futs = [ex.submit(build_probes_one, tag, a.verbose) for tag in ("gcc", "llvm")] \
             if want_probes else []
-        if unit_fut:
-            results += report(unit_fut.result(), len(results))
         builds = []
         for f, key in kernel_futs.items():
             res, objtree = f.result()
@@ -363,7 +371,7 @@ def main():
                           len(results))
         if probe_futs:
             results += report([f.result() for f in probe_futs], len(results))
-    phases.append(("unit tests, kernel and probe builds", time.monotonic() - t0))
+    phases.append(("kernel and probe builds", time.monotonic() - t0))
 
     if want_probes and a.only in ("", "boot"):
         t0 = time.monotonic()
