@@ -5,6 +5,8 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/string.h>
+#include <linux/cred.h>
+#include <linux/mutex.h>
 #include <uapi/linux/utsname.h>
 #include <asm/elf.h>
 #include <linux/syscall_trace.h>
@@ -28,7 +30,14 @@ SYSCALL_DEFINE0(getppid)
 	return READ_ONCE(current->real_parent)->tgid;
 }
 
-static const struct new_utsname utsname_template = {
+/*
+ * The system's names. sethostname/setdomainname change nodename and domainname under
+ * uts_mutex (writers one at a time); uname copies the structure out without a lock, so that
+ * it costs what it did before the names could change (make bench's uname row). A uname that
+ * races a sethostname may see part of the old name and part of the new one; Linux's uts_sem
+ * makes readers wait instead (docs/userland.md, left out).
+ */
+static struct new_utsname init_uts = {
 	.sysname = "Linux",		/* user space checks this name; we implement its ABI */
 	.nodename = "ferry",
 	.release = "6.1.0-ferry",	/* a Linux-like release so libc version checks pass */
@@ -36,12 +45,41 @@ static const struct new_utsname utsname_template = {
 	.machine = UTS_MACHINE,
 	.domainname = "(none)",
 };
+static DEFINE_MUTEX(uts_mutex);
 
 SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
-	if (copy_to_user(name, &utsname_template, sizeof(*name)))
+	if (copy_to_user(name, &init_uts, sizeof(*name)))
 		return -EFAULT;
 	return 0;
+}
+
+/* Linux's order of checks: privilege (CAP_SYS_ADMIN), the length, then the copy. */
+static long set_uts_name(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	mutex_lock(&uts_mutex);
+	memcpy(field, tmp, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	mutex_unlock(&uts_mutex);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
+{
+	return set_uts_name(init_uts.nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, char __user *, name, int, len)
+{
+	return set_uts_name(init_uts.domainname, name, len);
 }
 
 #define PR_SET_NAME 15

@@ -27,6 +27,31 @@ PACKAGES=(
 	libasan8 libubsan1                                # sanitizers for the host unit tests
 )
 
+SUDO=
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then
+	SUDO=sudo
+fi
+
+# The userland (scripts/userland.py) fetches Debian's busybox-static for each ABI with apt-get
+# download, and make bench LINUX=1 the arm64 kernel: apt must know those architectures. Added
+# once, with one apt-get update; a mirror's index that fails to come is only a warning here
+# (userland.py says which package it could not find).
+added=
+for arch in i386 arm64 armhf; do
+	[ "$arch" = "$(dpkg --print-architecture)" ] && continue
+	dpkg --print-foreign-architectures | grep -qx "$arch" && continue
+	if [ "$(id -u)" -ne 0 ] && [ -z "$SUDO" ]; then
+		echo "install-deps: need root or sudo for dpkg --add-architecture $arch" >&2
+		exit 1
+	fi
+	echo "install-deps: dpkg --add-architecture $arch"
+	$SUDO dpkg --add-architecture "$arch"
+	added=1
+done
+if [ -n "$added" ]; then
+	$SUDO apt-get update -q || echo "install-deps: apt-get update reported errors (above)" >&2
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -36,10 +61,9 @@ if [ ${#missing[@]} -eq 0 ]; then
 	echo "install-deps: everything is installed"
 else
 	echo "install-deps: installing ${missing[*]}"
-	SUDO=
-	if [ "$(id -u)" -ne 0 ]; then
-		command -v sudo >/dev/null || { echo "install-deps: need root or sudo for apt-get" >&2; exit 1; }
-		SUDO=sudo
+	if [ "$(id -u)" -ne 0 ] && [ -z "$SUDO" ]; then
+		echo "install-deps: need root or sudo for apt-get" >&2
+		exit 1
 	fi
 	export DEBIAN_FRONTEND=noninteractive
 	$SUDO apt-get update -q

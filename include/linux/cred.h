@@ -60,6 +60,7 @@ static inline bool gid_valid(gid_t gid)
 #define CAP_SETUID		7
 #define CAP_SYS_CHROOT		18
 #define CAP_SYS_ADMIN		21
+#define CAP_SYS_BOOT		22
 #define CAP_SYS_NICE		23
 #define CAP_SYS_RESOURCE	24
 #define CAP_MKNOD		27

@@ -1,0 +1,4 @@
+# The userland (issue 14; owner: userland).
+# reboot: reboot(2)'s checks and the power-off that ends the run, sethostname/setdomainname;
+# boot only (tests/boot/cases_userland.py): under qemu-user they would reach the host's kernel.
+probes-common += reboot
