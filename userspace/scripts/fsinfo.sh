@@ -1,0 +1,92 @@
+# fsinfo.sh: what the kernel tells about filesystems and files -- the mount table, df
+# (statfs) of /tmp, /proc and a tmpfs of a known size, stat's fields, ls -l with times set
+# by touch -d, find -newer. TZ is unset, so times print in UTC on every kernel.
+
+echo "== mount"
+# Device, mount point and type of what rcS mounted, and whether each is read-write; the
+# option lists hold sizes the kernel derives from its own count of RAM (tmpfs, devtmpfs).
+mount | awk '$3 == "/proc" || $3 == "/dev" || $3 == "/tmp" { split($6, o, /[(,)]/); print $1, $3, $5, o[2] }'
+grep -E ' (/proc|/dev|/tmp) ' /proc/mounts | awk '{ print $1, $2, $3 }'
+mkdir m
+mount -t tmpfs -o size=1m,mode=750 small m
+mount | grep " $PWD/m " | sed "s|$PWD|.|"	# the runner's directory, not ours to print
+stat -c '%a %U %G' m
+mount -o remount,ro m && (echo x > m/f) 2>&1 | sed "s|$PWD|.|"
+mount -o remount,rw m && echo writable > m/f && cat m/f
+(mount -t nosuchfs none m 2>&1; echo "mount unknown type: $?") | sed "s|$PWD|.|"
+umount m; [ -e m/f ] || echo "umounted: m/f gone"
+umount m 2>&1 | sed "s|$PWD|.|"
+
+echo "== df"
+mount -t tmpfs -o size=1m small m
+df m | sed "s|$PWD|.|"
+df -k m | tail -1 | awk '{ print $2, $3, $4, $5 }'
+dd if=/dev/zero of=m/file bs=1k count=100 2>/dev/null
+df -k m | tail -1 | awk '{ print $2, $3, $4, $5 }'
+dd if=/dev/zero of=m/full bs=1k count=2000 2>&1 | grep -v copied
+df -k m | tail -1 | awk '{ print $2, $3, $4, $5 }'
+rm m/full m/file; df -k m | tail -1 | awk '{ print $2, $3, $4, $5 }'
+umount m
+# /tmp's size is half of the RAM the kernel counts: only the names print.
+df /tmp | awk 'NR > 1 { print $1, $6 }'
+df /proc
+df -k /proc | awk 'NR > 1 { print $1, $2, $3, $4, $6 }'
+stat -f -c 'type %T bsize %s namelen %l' /tmp /proc
+stat -f -c 'blocks %b free %f avail %a files %c' /proc
+mount -t tmpfs -o size=1m,nr_inodes=100 small m
+stat -f -c 'type %T bsize %s blocks %b free %f avail %a files %c ffree %d namelen %l' m
+: > m/one; mkdir m/dir
+stat -f -c 'files %c ffree %d' m
+umount m
+
+echo "== stat"
+printf 'twelve bytes' > f
+stat -c 'size %s blocks %b of %B io %o type %F mode %a %A links %h uid %u gid %g %U %G' f
+mkdir d; stat -c 'size %s type %F mode %a links %h' d
+mkdir d/x d/y; : > d/z; stat -c 'size %s links %h' d
+ln -s f l; stat -c 'size %s type %F %N' l
+stat -L -c 'size %s type %F' l
+mkfifo p; stat -c 'size %s type %F mode %a' p
+stat -c 'type %F mode %a rdev %t,%T' /dev/null /dev/zero /dev/urandom
+stat -c 'type %F %n' /proc /proc/self/ /proc/mounts
+dd if=/dev/zero of=s bs=1 count=1 seek=1000000 2>/dev/null
+stat -c 'sparse: size %s blocks %b' s
+dd if=/dev/zero of=full bs=4096 count=25 2>/dev/null
+stat -c 'full: size %s blocks %b' full
+truncate -s 10000 full; stat -c 'truncated: size %s blocks %b' full
+truncate -s 0 full; stat -c 'emptied: size %s blocks %b' full
+[ "$(stat -c %d f)" = "$(stat -c %d d)" ] && echo "same device for f and d"
+[ "$(stat -c %d f)" != "$(stat -c %d /proc)" ] && echo "another device for /proc"
+stat -c '%h' . /
+stat nosuch; echo "stat missing: $?"
+
+echo "== times"
+touch -d '2001-02-03 04:05:06' old
+touch -d '2019-12-31 23:59:59' eve
+touch -d '1970-01-01 00:00:00' epoch
+touch -d '2038-01-19 03:14:08' y2038
+touch -d '1969-12-31 23:59:00' before
+touch -t 202402291200.30 leap
+stat -c '%Y %y %n' old eve epoch y2038 before leap
+stat -c '%X %x %n' old
+ls -l --full-time old eve epoch y2038 before leap | awk '{ print $1, $5, $6, $7, $8, $9 }'
+# ls -l prints the year for times more than six months from now (all of these)
+ls -l old eve epoch y2038 leap | awk '{ print $1, $5, $6, $7, $8, $9 }'
+ls -lt old eve epoch y2038 leap | awk '{ print $NF }'
+ls -ltr old eve epoch y2038 leap | awk '{ print $NF }'
+touch -r old copy; stat -c '%Y %n' copy
+echo write >> old; [ "$(stat -c %Y old)" -gt 1000000000 ] && echo "a write moves mtime to now"
+touch -a -d '2005-05-05 05:05:05' eve; stat -c '%X %Y %n' eve
+touch -m -d '2006-06-06 06:06:06' eve; stat -c '%X %Y %n' eve
+touch -c nosuch; [ -e nosuch ] || echo "touch -c created nothing"
+TZ=UTC-2 stat -c '%y' eve
+
+echo "== find -newer"
+touch -d '2010-01-01 00:00:00' ref
+for y in 2005 2009 2011 2020; do touch -d "$y-06-01 12:00:00" t$y; done
+find . -name 't2*' -newer ref | sort
+find . -name 't*' ! -newer ref | sort
+find . -name 't20*' -newer t2009 ! -newer t2011 | sort
+find . -maxdepth 1 -name 't*' -mtime +1000 | sort | wc -l
+find . -maxdepth 1 -name 'f' -mmin -60 | wc -l	# written just now
+echo "== done"
