@@ -41,6 +41,7 @@ struct shmem_sb_info {
 	uid_t uid;
 	gid_t gid;
 	bool size_set, inodes_set;
+	bool inode32;		/* mount -o inode32: /proc/mounts says so (numbers fit anyway) */
 };
 
 static const struct inode_operations shmem_dir_inode_operations;
@@ -906,7 +907,8 @@ static bool parse_num(const char *v, unsigned long *out, int base)
 	return true;
 }
 
-/* size=, nr_inodes=, mode=, uid=, gid= (comma-separated); anything else is EINVAL. */
+/* size=, nr_inodes=, mode=, uid=, gid=, inode64, inode32 (comma-separated); anything else
+ * is EINVAL. */
 static int shmem_parse_options(struct super_block *sb, const char *options, bool remount)
 {
 	struct shmem_sb_info *info = sb->s_fs_info;
@@ -947,18 +949,28 @@ static int shmem_parse_options(struct super_block *sb, const char *options, bool
 			if (*end || end == val)
 				return -EINVAL;
 			info->inodes_set = true;
-		} else if (!strcmp(opt, "mode") && val && !remount) {
+		} else if (!strcmp(opt, "mode") && val) {
+			/* At a remount mode=, uid= and gid= are checked and then ignored, as in
+			 * Linux 6.1's shmem_reconfigure: mount(8) and busybox pass the mount's
+			 * whole option list back on "mount -o remount,ro". */
 			if (!parse_num(val, &n, 8))
 				return -EINVAL;
-			info->mode = n & 07777;
-		} else if (!strcmp(opt, "uid") && val && !remount) {
+			if (!remount)
+				info->mode = n & 07777;
+		} else if (!strcmp(opt, "uid") && val) {
 			if (!parse_num(val, &n, 10))
 				return -EINVAL;
-			info->uid = n;
-		} else if (!strcmp(opt, "gid") && val && !remount) {
+			if (!remount)
+				info->uid = n;
+		} else if (!strcmp(opt, "gid") && val) {
 			if (!parse_num(val, &n, 10))
 				return -EINVAL;
-			info->gid = n;
+			if (!remount)
+				info->gid = n;
+		} else if (!strcmp(opt, "inode64") && !val) {
+			info->inode32 = false;
+		} else if (!strcmp(opt, "inode32") && !val) {
+			info->inode32 = true;
 		} else {
 			return -EINVAL;
 		}
@@ -969,7 +981,9 @@ static int shmem_parse_options(struct super_block *sb, const char *options, bool
 /* mount -o remount: size= and nr_inodes= may change, not below what is in use (EINVAL). */
 static int shmem_remount(struct super_block *sb, int flags, const char *options)
 {
+	struct shmem_sb_info *info = sb->s_fs_info;
 	unsigned long pages = sb->s_max_pages, inodes = sb->s_max_inodes;
+	bool inode32 = info->inode32;
 	int err = shmem_parse_options(sb, options, true);
 
 	if (!err && ((sb->s_max_pages && sb->s_max_pages < sb->s_used_pages) ||
@@ -978,6 +992,7 @@ static int shmem_remount(struct super_block *sb, int flags, const char *options)
 	if (err) {
 		sb->s_max_pages = pages;
 		sb->s_max_inodes = inodes;
+		info->inode32 = inode32;
 	}
 	return err;
 }
@@ -998,6 +1013,10 @@ static void shmem_show_options(struct super_block *sb, char *buf, int len)
 		n += snprintf(buf + n, len - n, ",uid=%u", info->uid);
 	if (info->gid && n < len)
 		n += snprintf(buf + n, len - n, ",gid=%u", info->gid);
+	/* Linux built with CONFIG_TMPFS_INODE64 (Debian's kernels are) always names the
+	 * inode number width; ours are 64-bit unless inode32 was asked for. */
+	if (n < len)
+		n += snprintf(buf + n, len - n, ",inode%d", info->inode32 ? 32 : 64);
 	if (n)
 		memmove(buf, buf + 1, strlen(buf));	/* no leading comma */
 }

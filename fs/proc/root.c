@@ -297,6 +297,7 @@ static void proc_evict_inode(struct inode *inode)
 
 static const struct super_operations proc_sops = {
 	.evict_inode = proc_evict_inode,
+	.statfs = simple_statfs,	/* df /proc: zeros, as Linux's */
 };
 
 /* Every mount gets its own super_block (one pid namespace: they show the same); the

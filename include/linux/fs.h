@@ -492,6 +492,7 @@ ssize_t vfs_write(struct file *f, const char __user *buf, size_t count, loff_t *
 /* stat's fields of p (i_op->getattr if the file system has one). */
 int vfs_getattr(const struct path *p, struct kstat *st);
 int vfs_statfs(const struct path *p, struct kstatfs *st);
+int simple_statfs(struct dentry *d, struct kstatfs *buf);
 
 /* The path walk (fs/namei.c). LOOKUP_* flags. */
 #define LOOKUP_FOLLOW		0x0001	/* follow a final symlink */
