@@ -330,14 +330,14 @@ int d_move(struct dentry *d, struct dentry *new_parent, const char *name, unsign
 	d->d_namelen = len;
 	d->d_hashval = hash;
 	old_parent = d->d_parent;
-	/* Within one directory a name keeps its getdents position and place, so a listing in
-	 * progress does not meet it twice; into another it takes that one's next position. */
-	if (old_parent != new_parent) {
-		d->d_parent = new_parent;
-		d->d_dirpos = ++new_parent->d_next_dirpos;
-		list_del(&d->d_child);
-		list_add_tail(&d->d_child, &new_parent->d_subdirs);
-	}
+	/* A renamed name takes its (new) directory's next position, within one directory too:
+	 * Linux's __d_move puts it at the head of the children, where dcache_readdir lists it
+	 * first. A listing in progress has passed that place already (tmpfs lists the newest
+	 * first), so it does not meet the name twice. */
+	d->d_parent = new_parent;
+	d->d_dirpos = ++new_parent->d_next_dirpos;
+	list_del(&d->d_child);
+	list_add_tail(&d->d_child, &new_parent->d_subdirs);
 	if (hashed)
 		__d_rehash(d);
 	spin_unlock(&dcache_lock);

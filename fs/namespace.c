@@ -625,10 +625,12 @@ char *mnt_path(struct vfsmount *m, char *buf, int buflen)
 	return ret ? NULL : buf + pos;
 }
 
-/* The root file system: a tmpfs (Linux's rootfs), the root and working directory of init_fs. */
+/* The root file system: a tmpfs named rootfs (as Linux's), the root and working directory of
+ * init_fs. Its mount is relatime, where Linux's rootfs (mounted without path_mount's
+ * defaults) is strictatime: the atime probes run on it and expect relatime. */
 void init_mount_tree(void)
 {
-	struct vfsmount *m = vfs_kern_mount(&shmem_fs_type, 0, "rootfs", NULL);
+	struct vfsmount *m = vfs_kern_mount(&rootfs_fs_type, 0, "rootfs", NULL);
 	struct path root;
 
 	if (IS_ERR(m))

@@ -475,13 +475,16 @@ static const struct file_operations shmem_file_operations = {
 /* ---- directories ---------------------------------------------------------------------- */
 
 /*
- * getdents over the dentry children: "." at 0, ".." at 1, then each name at 2 + its
- * d_dirpos. A directory's positions only grow (a name takes the next one when it is created
- * or renamed in from elsewhere, fs/dcache.c), positive children sit in the list in position
- * order, and a rename within the directory keeps the name's position: so a position from
- * telldir stays valid while other names come and go, and a listing in progress meets no
- * name twice. (Linux 6.1's tmpfs keeps a cursor dentry in the children list for the same
- * end; here the position itself is the cursor, which needs no dentry per open directory.)
+ * getdents over the dentry children, newest first as Linux's tmpfs lists them (its d_alloc
+ * and d_move put a name at the head of the children and dcache_readdir walks from the head):
+ * "." at offset 0, ".." at 1, then each name at dirpos_offset(its d_dirpos), which grows as
+ * d_dirpos falls. A directory's positions only grow (a name takes the next one when it is
+ * created, linked or renamed, fs/dcache.c) and positive children sit in the list in position
+ * order, so the walk goes from the tail. A name made or renamed while a listing is under way
+ * takes a position the listing has passed, so it meets no name twice and telldir offsets
+ * stay valid while other names come and go. (Linux 6.1's tmpfs keeps a cursor dentry in
+ * the children list for the same end, and its offsets count entries; here the position is
+ * the cursor, which needs no dentry per open directory, and offsets are not counts.)
  *
  * Locking: iterate_dir holds the directory's i_mutex, and a positive child of a tmpfs
  * directory leaves it (unlink, rmdir, rename) or changes its name only under that i_mutex,
@@ -489,9 +492,18 @@ static const struct file_operations shmem_file_operations = {
  * children (failed lookups) may be freed at any time by their last dput, so the list itself
  * is walked under dcache_lock: a batch of positive children is collected under it, then
  * handed to the actor outside it (the actor stores to user memory, which may fault and
- * sleep). The next batch resumes after the last child collected, still in the list.
+ * sleep). The next batch resumes before the last child collected, still in the list.
  */
 #define READDIR_BATCH 32
+/* Offsets stay below 2^31 so a 32-bit off_t holds them (glibc's 32-bit readdir says
+ * EOVERFLOW otherwise); a directory whose names took more than DIRPOS_TOP positions in one
+ * boot lists the later ones at offset 2, and a listing resumed there starts again. */
+#define DIRPOS_TOP	0x7ffffffdULL
+
+static loff_t dirpos_offset(u64 dirpos)
+{
+	return dirpos <= DIRPOS_TOP ? (loff_t)(DIRPOS_TOP - dirpos) + 2 : 2;
+}
 
 static int shmem_readdir(struct file *f, struct dir_context *ctx)
 {
@@ -520,10 +532,10 @@ static int shmem_readdir(struct file *f, struct dir_context *ctx)
 	do {
 		n = 0;
 		spin_lock_irqsave(&dcache_lock, flags);
-		for (struct list_head *l = from->next; l != &dir->d_subdirs; l = l->next) {
+		for (struct list_head *l = from->prev; l != &dir->d_subdirs; l = l->prev) {
 			struct dentry *d = list_entry(l, struct dentry, d_child);
 
-			if (!d->d_inode || (loff_t)d->d_dirpos + 2 < ctx->pos)
+			if (!d->d_inode || dirpos_offset(d->d_dirpos) < ctx->pos)
 				continue;
 			batch[n++] = d;
 			if (n == READDIR_BATCH)
@@ -532,11 +544,12 @@ static int shmem_readdir(struct file *f, struct dir_context *ctx)
 		spin_unlock_irqrestore(&dcache_lock, flags);
 		for (i = 0; i < n; i++) {
 			struct dentry *d = batch[i];
+			loff_t off = dirpos_offset(d->d_dirpos);
 
-			if (!ctx->actor(ctx, d->d_name, d->d_namelen, d->d_dirpos + 2,
-					d->d_inode->i_ino, fs_umode_to_dtype(d->d_inode->i_mode)))
+			if (!ctx->actor(ctx, d->d_name, d->d_namelen, off, d->d_inode->i_ino,
+					fs_umode_to_dtype(d->d_inode->i_mode)))
 				return 0;
-			ctx->pos = d->d_dirpos + 3;
+			ctx->pos = off + 1;
 		}
 		if (n)
 			from = &batch[n - 1]->d_child;
@@ -1135,6 +1148,16 @@ static struct super_block *shmem_mount(const struct file_system_type *t, int fla
 
 struct file_system_type shmem_fs_type = {
 	.name = "tmpfs",
+	.nodev = true,
+	.mount = shmem_mount,
+	.kill_sb = shmem_kill_sb,
+};
+
+/* The root file system is a tmpfs under Linux's name for it: /proc/mounts says "rootfs /
+ * rootfs", statfs says tmpfs. Never registered (Linux 6.1 lists no rootfs in
+ * /proc/filesystems and mount -t rootfs fails), only mounted once at boot (init_mount_tree). */
+struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
 	.nodev = true,
 	.mount = shmem_mount,
 	.kill_sb = shmem_kill_sb,

@@ -24,5 +24,6 @@ struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir, u
 /* A tmpfs instance for the kernel's own use (rootfs, devtmpfs); options as mount's. */
 struct super_block *shmem_kern_mount(const struct file_system_type *t, const char *options);
 extern struct file_system_type shmem_fs_type;
+extern struct file_system_type rootfs_fs_type;	/* the root: a tmpfs by another name */
 
 #endif

@@ -89,6 +89,7 @@ stat -c '%a %h %F %n' out/tree/sub/deeper
 readlink out/tree/sub/link
 tar -czf t.tgz -C tree .
 tar -tzf t.tgz | sort
+tar -tzf t.tgz	# in the order tar found them: readdir order, newest first on tmpfs
 mkdir out2; tar -xzf t.tgz -C out2 && diff -r tree out2 && echo "tar.gz round trip identical"
 tar -cf - tree | tar -tf - | sort | head -3
 tar -cf - $LIST --no-recursion | md5sum

@@ -67,6 +67,16 @@ rm d; echo "rm dir: $?"
 rm -r d d3 && echo "rm -r ok"
 ls
 
+echo "== directory order"
+# ls -f and find list in readdir order: Linux's tmpfs (dcache_readdir) gives the newest
+# name first, and a renamed or re-created name moves to the front.
+mkdir order; cd order
+for n in one two three four five; do : > $n; done
+ls -f | tr '\n' ' '; echo
+rm three; : > six; mv one seven; ls -f | tr '\n' ' '; echo
+find . | tr '\n' ' '; echo
+cd ..; rm -r order
+
 echo "== hard links"
 echo data > h1
 ln h1 h2

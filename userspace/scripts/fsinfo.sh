@@ -7,6 +7,10 @@ echo "== mount"
 # option lists hold sizes the kernel derives from its own count of RAM (tmpfs, devtmpfs).
 mount | awk '$3 == "/proc" || $3 == "/dev" || $3 == "/tmp" { split($6, o, /[(,)]/); print $1, $3, $5, o[2] }'
 grep -E ' (/proc|/dev|/tmp) ' /proc/mounts | awk '{ print $1, $2, $3 }'
+# The root: the initramfs unpacked into the kernel's rootfs
+mount | awk '$3 == "/" { split($6, o, /[(,)]/); print $1, $3, $5, o[2] }'
+stat -f -c 'root: type %T bsize %s namelen %l' /
+stat -c '%a %U %G %F %n' / /dev /tmp /proc
 mkdir m
 mount -t tmpfs -o size=1m,mode=750 small m
 mount | grep " $PWD/m " | sed "s|$PWD|.|"	# the runner's directory, not ours to print
@@ -47,7 +51,16 @@ mkdir d/x d/y; : > d/z; stat -c 'size %s links %h' d
 ln -s f l; stat -c 'size %s type %F %N' l
 stat -L -c 'size %s type %F' l
 mkfifo p; stat -c 'size %s type %F mode %a' p
-stat -c 'type %F mode %a rdev %t,%T' /dev/null /dev/zero /dev/urandom
+stat -c 'type %F mode %a rdev %t,%T %n' /dev/null /dev/zero /dev/full /dev/random /dev/urandom \
+	/dev/tty /dev/console
+echo x > /dev/full; echo "write to /dev/full: $?"
+head -c 8 /dev/full | od -A n -t x1
+ls -l /dev/null /dev/zero | awk '{ print $1, $5, $6, $NF }'
+stat -c 'blocks %b size %s %n' d d/x
+ln -s "$(printf '%0100d' 0)" l100; ln -s "$(printf '%0200d' 0)" l200; ln -s "$(printf '%04000d' 0)" l4000
+stat -c 'blocks %b size %s' l l100 l200 l4000
+du -k f d s 2>/dev/null | sort -k2
+ls -s f | awk '{ print $1 }'
 stat -c 'type %F %n' /proc /proc/self/ /proc/mounts
 dd if=/dev/zero of=s bs=1 count=1 seek=1000000 2>/dev/null
 stat -c 'sparse: size %s blocks %b' s
