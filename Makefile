@@ -274,7 +274,7 @@ qemu-gdb:
 # ---- tests ------------------------------------------------------------------------------
 .PHONY: check check-unit install-deps
 check:
-	$(Q)$(PYTHON3) scripts/check.py $(if $(JOBS),--jobs $(JOBS)) $(if $(ONLY),--only '$(ONLY)')
+	$(Q)$(PYTHON3) scripts/check.py $(if $(JOBS),--jobs $(JOBS)) $(if $(ONLY),--only '$(ONLY)') $(if $(filter 1,$(LINUX)),--linux)
 
 check-unit:
 	$(Q)$(PYTHON3) scripts/check.py --only unit
@@ -321,7 +321,10 @@ help:
 	@echo '                     without a status (scripts/qemu-run.py has the details)'
 	@echo '  qemu-gdb         - as run, but QEMU waits for gdb on :1234 (GDB_PORT=); attach with'
 	@echo '                     scripts/gdb/attach.sh, then e.g. break do_syscall_64 / do_el0_svc'
-	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches'
+	@echo '  check            - all tests: host unit tests + QEMU boot tests, both arches, and the'
+	@echo '                     script suite on every ABI against Linux 6.1'"'"'s recorded output;'
+	@echo '                     LINUX=1 re-records that output from Linux first (ONLY=suite: the'
+	@echo '                     suite alone)'
 	@echo '  probes           - the userspace probes for ABIS="x86_64 i386 arm64 arm" (build/probes;'
 	@echo '                     arm: AArch32 EABI programs, run by the arm64 kernel)'
 	@echo '  compare          - the main job: trace PROBES="tour routes hello libc_hello" on every ABI'

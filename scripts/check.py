@@ -7,8 +7,12 @@
   3. QEMU boot tests (tests/boot/cases.py): each boot path, CPU model and exception level,
      the in-kernel KTAP selftests, and deliberately broken boots that must be reported as
      broken with the right status and message
+  4. the script suite (scripts/suite.py), one boot per ABI beside the boot tests, against
+     Linux 6.1's recorded output; --linux (make check LINUX=1) records Linux's output afresh
+     into a temporary folder first, shows how it differs from the stored one, and checks
+     Ferry against the fresh recording
 
-  check.py [--jobs N] [--only unit|build|boot|NAME-SUBSTRING] [--list] [-v]
+  check.py [--jobs N] [--only unit|build|boot|suite|NAME-SUBSTRING] [--linux] [--list] [-v]
 Exit status: 0 when everything passed, 1 otherwise.
 """
 import argparse
@@ -270,6 +274,60 @@ def gdb_backtraces(objtrees, verbose):
     return results
 
 
+# ---- 4. the script suite ------------------------------------------------------------------------
+SUITE_ABIS = ("x86_64", "i386", "arm64", "arm")
+
+
+def suite_run(args, timeout):
+    """scripts/suite.py with args: (status, stdout); the probes built here go in /usr/bin."""
+    env = dict(os.environ, PROBE_O=PROBES_O)
+    try:
+        r = subprocess.run([PYTHON, os.path.join(TOP, "scripts/suite.py")] + args,
+                           capture_output=True, text=True, errors="replace", env=env,
+                           timeout=timeout)
+        return r.returncode, r.stdout + r.stderr[-2000:]
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout or ""
+        if isinstance(out, bytes):
+            out = out.decode(errors="replace")
+        return 124, out + f"\n# suite.py timed out after {timeout} s"
+
+
+def suite_abi(abi, objtrees, linux_dir, verbose):
+    """One ABI's scripts on Ferry (one boot), as one result whose subtests are the scripts.
+    With linux_dir, Linux 6.1 first records the ABI's expected output there (one boot), the
+    difference from tests/scripts/expected/<abi> is shown, and Ferry is judged against it."""
+    name = f"script_suite_{abi}"
+    arch = "arm64" if abi in ("arm64", "arm") else "x86_64"
+    objtree = objtrees.get((arch, False))
+    if not objtree:
+        return Result(name, False, "kernel build missing")
+    t0 = time.monotonic()
+    diag = []
+    expected = os.path.join(TOP, "tests", "scripts", "expected")
+    if linux_dir:
+        status, out = suite_run(["--kernel", "linux", "--record", "--abi", abi,
+                                 "--expected", linux_dir, "--jobs", "1"], 900)
+        if status:
+            return Result(name, False, "recording from Linux failed:\n" + out[-4000:])
+        d = subprocess.run(["diff", "-ru", os.path.join(expected, abi),
+                            os.path.join(linux_dir, abi)], capture_output=True, text=True)
+        diag.append("Linux 6.1 re-recorded: " + ("the same as tests/scripts/expected"
+                                                  if not d.stdout else "differs from the stored files:"))
+        diag += d.stdout.splitlines()[:200]
+        expected = linux_dir
+    status, out = suite_run(["--abi", abi, "--objtree", f"{arch}={objtree}", "--expected",
+                             expected, "--jobs", "1"], 1200)
+    parsed = ktap.parse(out)
+    ok = status == 0 and parsed.ok and parsed.total > 0
+    figures = [l for l in out.splitlines() if l.startswith("# wall time")]
+    if not ok or verbose:
+        diag += [l for l in out.splitlines() if not ktap.RESULT.match(l)][-150:]
+    else:
+        diag += [l[2:] for l in figures]
+    return Result(name, ok, "\n".join(diag), sub=parsed, seconds=time.monotonic() - t0)
+
+
 def boot_one(case, objtrees, verbose):
     objtree = objtrees.get((case.arch, case.llvm))
     if not objtree:
@@ -319,6 +377,8 @@ def main():
     p.add_argument("--only", default="")
     p.add_argument("--list", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--linux", action="store_true",
+                   help="re-record the script suite's expected output from Linux 6.1 first")
     a = p.parse_args()
 
     import cases as boot_cases  # tests/boot/cases.py
@@ -337,9 +397,12 @@ def main():
     want_linux = a.only in ("", "boot", "linux")
     if a.only == "linux":
         selected = [c for c in boot_cases.CASES if c.init and not c.llvm]
-    want_boot = a.only not in ("unit", "build") and selected
+    want_suite = a.only in ("", "boot", "suite")
+    if a.only == "suite":
+        selected = []
+    want_boot = a.only not in ("unit", "build") and (selected or want_suite)
     want_build = a.only != "unit"
-    want_probes = want_boot and any(c.init for c in selected)
+    want_probes = want_boot and (any(c.init for c in selected) or want_suite)
 
     # Unit tests first, alone: the host tests build and boot a kernel of their own and time
     # out when they share the machine with the builds. Then the kernel and probe builds side
@@ -353,6 +416,8 @@ def main():
     needed = set()
     if want_build:
         needed = {(c.arch, c.llvm) for c in (selected if want_boot else boot_cases.CASES)}
+        if want_suite:
+            needed |= {("x86_64", False), ("arm64", False)}
         if a.only == "build":
             needed = {(x, l) for x in ("x86_64", "arm64") for l in (False, True)}
     with cf.ThreadPoolExecutor(max_workers=3) as ex:
@@ -384,12 +449,20 @@ def main():
     if want_boot and a.only != "linux":
         t0 = time.monotonic()
         booted = []
+        linux_tmp = tempfile.TemporaryDirectory(prefix="ferry-suite-linux-") if a.linux else None
         with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+            # The suite's boots first: they are the longest, so they start while the pool
+            # is empty and the short cases fill the other worker around them.
+            suite_futs = [ex.submit(suite_abi, abi, objtrees, linux_tmp and linux_tmp.name,
+                                    a.verbose) for abi in SUITE_ABIS] if want_suite else []
             futs = [ex.submit(boot_one, c, objtrees, a.verbose) for c in selected]
-            for f in futs:		# in case order, so output is stable
+            for f in futs + suite_futs:		# in case order, so output is stable
                 booted += report([f.result()], len(results) + len(booted))
+        if linux_tmp:
+            linux_tmp.cleanup()
         results += booted
-        phases.append((f"{len(selected)} boot cases", time.monotonic() - t0))
+        phases.append((f"{len(selected)} boot cases" + (" and the script suite" if want_suite
+                                                          else ""), time.monotonic() - t0))
         slowest = sorted((r for r in booted if r.seconds), key=lambda r: -r.seconds)[:8]
         for r in slowest:
             print(f"# slow boot case: {r.name} {r.seconds:.1f} s")

@@ -153,6 +153,38 @@ chmod 744 run.sh; asuser ./run.sh; echo "user execs 744: $?"
 asuser chmod 777 p; echo "user chmods root file: $?"
 chmod 755 .
 
+echo "== errors"
+# Which errno each misuse gets (busybox prints strerror): the kernel's order of checks.
+mkdir e e/full; : > e/file; : > e/full/x
+mkdir e; echo "mkdir existing: $?"
+mkdir e/file; echo "mkdir over file: $?"
+mkdir e/nosuch/x; echo "mkdir in missing dir: $?"
+mkdir e/file/x; echo "mkdir under a file: $?"
+rmdir e/file; echo "rmdir file: $?"
+rmdir e/full/.; echo "rmdir dot: $?"
+rmdir e/nosuch; echo "rmdir missing: $?"
+mv e/full e/file; echo "mv dir over file: $?"
+mv e/file e/full; ls e/full; mv e/full/file e/file
+# mv into a directory renames to dir/name: over a non-empty and an empty directory there
+mkdir e/other e/full/other e/empty e/full/empty; : > e/other/y; : > e/full/other/z
+mv e/other e/full; echo "mv dir over non-empty dir: $?"
+mv e/empty e/full; echo "mv dir over empty dir: $?"; ls e e/full
+cat e; echo "cat dir: $?"
+cd e/file 2>&1; echo "cd file: $?"
+( : > e ) 2>&1; echo "redirect into dir: $?"
+truncate -s 0 e; echo "truncate dir: $?"
+ln e/file e/full/x; echo "link onto existing: $?"
+ln -s anything e/file; echo "symlink onto existing: $?"
+long=$(printf '%0255d' 0); : > e/$long && echo "255-byte name ok"
+touch e/${long}0; echo "256-byte name: $?"
+deep=e; i=0; while [ $i -lt 40 ]; do deep=$deep/$long; i=$((i + 1)); done
+mkdir -p $deep 2>/dev/null; echo "mkdir -p beyond PATH_MAX: $?"
+ls e/file/; echo "trailing slash on a file: $?"
+cat e/file/.; echo "file as a directory: $?"
+ln -s e/file fl; cat fl/; echo "symlink to file with slash: $?"
+touch e/new/; echo "touch name/: $?"
+rm -r e fl && echo "cleaned"
+
 echo "== umask"
 umask
 for u in 000 022 027 077 777; do
