@@ -18,6 +18,7 @@
 #include <linux/cred.h>
 #include <linux/sched.h>
 #include <linux/resource.h>
+#include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 
@@ -43,9 +44,11 @@ int inode_newsize_ok(const struct inode *inode, loff_t size)
 		return -EINVAL;
 	if (size > MAX_LFS_FILESIZE)
 		return -EFBIG;
-	/* RLIMIT_FSIZE bounds growth (Linux also sends SIGXFSZ: not until signals exist). */
-	if (size > inode->i_size && (unsigned long long)size > task_rlimit(current, RLIMIT_FSIZE))
+	/* RLIMIT_FSIZE bounds growth, with SIGXFSZ as Linux's inode_newsize_ok. */
+	if (size > inode->i_size && (unsigned long long)size > task_rlimit(current, RLIMIT_FSIZE)) {
+		send_sig(SIGXFSZ, current, 0);
 		return -EFBIG;
+	}
 	return 0;
 }
 

@@ -19,7 +19,38 @@
 #include <linux/slab.h>
 #include <linux/fcntl.h>
 #include <linux/err.h>
+#include <linux/resource.h>
+#include <linux/signal.h>
 #include "internal.h"
+
+/*
+ * How much of a write of *count bytes at pos into a regular file may happen (Linux's
+ * generic_write_check_limits): at or past RLIMIT_FSIZE the writer gets SIGXFSZ and EFBIG,
+ * and a write that would cross the limit stops there; past 2 GiB the same without
+ * O_LARGEFILE (a 32-bit caller's plain open), without the signal. A write of nothing
+ * checks nothing. The caller holds i_mutex (pos is final: O_APPEND applied). 0 or -EFBIG.
+ */
+int generic_write_check_limits(struct file *f, loff_t pos, size_t *count)
+{
+	unsigned long limit = task_rlimit(current, RLIMIT_FSIZE);
+	loff_t max_size = (f->f_flags & O_LARGEFILE) ? MAX_LFS_FILESIZE : 0x7fffffffLL;
+
+	if (!*count)
+		return 0;
+	if (limit != RLIM_INFINITY) {
+		if ((unsigned long long)pos >= limit) {
+			send_sig(SIGXFSZ, current, 0);
+			return -EFBIG;
+		}
+		if (*count > limit - pos)
+			*count = limit - pos;
+	}
+	if (pos >= max_size)
+		return -EFBIG;
+	if ((loff_t)*count > max_size - pos)
+		*count = max_size - pos;
+	return 0;
+}
 
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
 

@@ -14,9 +14,11 @@
  * Who enforces what (this file only stores the numbers):
  *   RLIMIT_NPROC    fork (kernel/fork.c)           RLIMIT_NOFILE   the file table (fs/file.c)
  *   RLIMIT_STACK    exec: a quarter of it for the arguments and environment (fs/exec.c)
+ *   RLIMIT_FSIZE    writes and truncates of regular files, with SIGXFSZ (fs/read_write.c's
+ *                   generic_write_check_limits, fs/attr.c's inode_newsize_ok)
  *   not yet         RLIMIT_AS and RLIMIT_DATA (mmap, brk), RLIMIT_STACK as the main stack's
- *                   size, RLIMIT_CPU (no SIGXCPU timer: the signals issue), RLIMIT_FSIZE,
- *                   RLIMIT_MEMLOCK; the others limit nothing Ferry has
+ *                   size, RLIMIT_CPU (no SIGXCPU timer: the signals issue), RLIMIT_MEMLOCK;
+ *                   the others limit nothing Ferry has
  *
  * Usage (getrusage, times): times are kept in nanoseconds per task (utime/stime, charged by
  * the tick); a process's are the sum of its live threads' and of those that already exited

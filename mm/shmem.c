@@ -386,19 +386,13 @@ static ssize_t shmem_do_write(struct file *f, struct shmem_buf b, size_t len, lo
 	struct inode *inode = f->f_inode;
 	ssize_t done = 0, err = 0;
 
-	loff_t limit = (f->f_flags & O_LARGEFILE) ? MAX_LFS_FILESIZE : 0x7fffffffLL;
-
 	mutex_lock(&inode->i_mutex);
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;
-	/* Past 2 GiB only with O_LARGEFILE (a 32-bit caller's file): else EFBIG, and a write
-	 * that would cross it stops there (Linux's generic_write_checks). */
-	if (*pos >= limit) {
-		err = -EFBIG;
+	/* RLIMIT_FSIZE (SIGXFSZ), and 2 GiB without O_LARGEFILE (fs/read_write.c). */
+	err = generic_write_check_limits(f, *pos, &len);
+	if (err)
 		goto out;
-	}
-	if ((loff_t)len > limit - *pos)
-		len = limit - *pos;
 	/* An unprivileged write takes set-user-ID/set-group-ID away (fs/attr.c). */
 	err = file_remove_privs(f);
 	if (err)

@@ -590,6 +590,7 @@ int setattr_prepare(struct dentry *d, struct iattr *attr);
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 int simple_setattr(struct dentry *d, struct iattr *attr);
 int inode_newsize_ok(const struct inode *inode, loff_t size);
+int generic_write_check_limits(struct file *f, loff_t pos, size_t *count);
 /* write(2)'s duty (i_mutex held): an unprivileged write takes set-user-ID (and set-group-ID
  * with group execute) away, as Linux's file_remove_privs(). 0 or an error. */
 int file_remove_privs(struct file *f);

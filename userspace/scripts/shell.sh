@@ -103,6 +103,17 @@ true && echo "and runs"; false && echo "never"; false || echo "or runs"
 if false; then :; elif true; then echo elif; fi
 [ 1 -eq 1 ]; echo "test $?"; [ a = b ]; echo "test $?"; [ ]; echo "empty test $?"
 
+echo "== limits"
+# ulimit -a less the two limits Linux derives from the amount of RAM (processes and pending
+# signals: max_threads / 2 and its signal twin)
+ulimit -a | grep -v -e '^-u' -e '^-i' -e 'processes' -e 'pending'
+(ulimit -n 8; exec 7>/dev/null && echo "fd 7 under 8 files"; exec 8>/dev/null) 2>&1 | sed 's/^.*line [0-9]*: //'
+(ulimit -n 5; cat /dev/null && echo "cat ran with 5 fds") 2>&1
+(ulimit -f 1; head -c 2000 /dev/zero > big; echo "write past -f 1: $?"; wc -c < big) 2>&1
+(ulimit -s 100; ulimit -s; sh -c 'ulimit -s')
+(ulimit -c 0; ulimit -H -c unlimited 2>&1; echo "raise hard limit as root: $?")
+(ulimit -H -n 100; ulimit -n 200 2>&1; echo "soft above hard: $?")
+
 echo "== set -e"
 sh -c 'set -e; echo a; false; echo not-reached'; echo "set -e stopped: $?"
 sh -c 'set -e; false || true; echo "|| guards"'; echo "status $?"
