@@ -269,8 +269,12 @@ static int proc_tid_dir_readdir(struct file *f, struct dir_context *ctx)
 	return pid_dir_readdir_from(f, ctx, PROC_PID_TASK + 1);
 }
 
-const struct inode_operations proc_pid_dir_iops = { .lookup = proc_pid_dir_lookup };
-const struct inode_operations proc_tid_dir_iops = { .lookup = proc_tid_dir_lookup };
+const struct inode_operations proc_pid_dir_iops = {
+	.lookup = proc_pid_dir_lookup, .getattr = proc_getattr,
+};
+const struct inode_operations proc_tid_dir_iops = {
+	.lookup = proc_tid_dir_lookup, .getattr = proc_getattr,
+};
 const struct file_operations proc_pid_dir_ops = {
 	.iterate = proc_pid_dir_readdir,
 	.llseek = generic_file_llseek,
@@ -319,7 +323,9 @@ static int proc_task_readdir(struct file *f, struct dir_context *ctx)
 	return readdir_pids(ctx, id.tgid);
 }
 
-const struct inode_operations proc_task_iops = { .lookup = proc_task_lookup };
+const struct inode_operations proc_task_iops = {
+	.lookup = proc_task_lookup, .getattr = proc_getattr,
+};
 const struct file_operations proc_task_ops = {
 	.iterate = proc_task_readdir,
 	.llseek = generic_file_llseek,
@@ -417,7 +423,9 @@ out:
 	return 0;
 }
 
-const struct inode_operations proc_fd_iops = { .lookup = proc_fd_lookup };
+const struct inode_operations proc_fd_iops = {
+	.lookup = proc_fd_lookup, .getattr = proc_getattr,
+};
 const struct file_operations proc_fd_ops = {
 	.iterate = proc_fd_readdir,
 	.llseek = generic_file_llseek,
@@ -602,10 +610,12 @@ static int proc_magic_readlink(struct dentry *d, char __user *ubuf, int len)
 const struct inode_operations proc_fd_link_iops = {
 	.get_link = proc_magic_get_link,
 	.readlink = proc_magic_readlink,
+	.getattr = proc_getattr,
 };
 const struct inode_operations proc_exe_link_iops = {
 	.get_link = proc_magic_get_link,
 	.readlink = proc_magic_readlink,
+	.getattr = proc_getattr,
 };
 
 /* ---- comm: readable by all, writable by the process itself ---- */
@@ -672,8 +682,12 @@ static const char *proc_thread_self_get_link(struct dentry *d, struct inode *ino
 	return current->proc_link;
 }
 
-const struct inode_operations proc_self_iops = { .get_link = proc_self_get_link };
-const struct inode_operations proc_thread_self_iops = { .get_link = proc_thread_self_get_link };
+const struct inode_operations proc_self_iops = {
+	.get_link = proc_self_get_link, .getattr = proc_getattr,
+};
+const struct inode_operations proc_thread_self_iops = {
+	.get_link = proc_thread_self_get_link, .getattr = proc_getattr,
+};
 
 /* The process's umask, for status (fs_struct keeps it; 0022 if the task has none). */
 unsigned int task_umask(struct task_struct *task)

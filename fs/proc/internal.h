@@ -102,6 +102,7 @@ extern const struct inode_operations proc_pid_dir_iops, proc_tid_dir_iops, proc_
 extern const struct file_operations proc_pid_dir_ops, proc_tid_dir_ops, proc_task_ops,
 	proc_fd_ops, proc_comm_ops;
 extern const struct inode_operations proc_self_iops, proc_thread_self_iops;
+int proc_getattr(const struct path *p, struct kstat *st);
 
 /* task_mmu.c: an address space's sizes, in pages */
 struct mm_figures {

@@ -65,6 +65,19 @@ const struct proc_entry proc_entries[PROC_NR_KINDS] = {
 
 /* ---- inodes ---- */
 
+/* stat of any proc file: what the VFS filled, with proc's 1 KiB block (Linux's proc_fill_super
+ * sets s_blocksize to 1024, so st_blksize says 1024 where tmpfs says the page). */
+int proc_getattr(const struct path *p, struct kstat *st)
+{
+	st->blksize = 1024;
+	return 0;
+}
+
+/* The files with nothing but their contents (no lookup, no link). */
+static const struct inode_operations proc_file_iops = {
+	.getattr = proc_getattr,
+};
+
 struct inode *proc_make_inode(struct super_block *sb, const struct proc_id *id,
 			      struct task_struct *task)
 {
@@ -79,7 +92,7 @@ struct inode *proc_make_inode(struct super_block *sb, const struct proc_id *id,
 	info->id = *id;
 	inode->i_private = info;
 	inode->i_mode = e->mode;
-	inode->i_op = e->iop;
+	inode->i_op = e->iop ? e->iop : &proc_file_iops;
 	inode->i_fop = e->fop ? e->fop : &proc_file_ops;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	if (id->kind == PROC_ROOT)
@@ -176,6 +189,7 @@ static int proc_root_readdir(struct file *f, struct dir_context *ctx)
 
 static const struct inode_operations proc_root_iops = {
 	.lookup = proc_root_lookup,
+	.getattr = proc_getattr,
 };
 
 static const struct file_operations proc_root_ops = {
@@ -197,6 +211,7 @@ static const char *proc_mounts_get_link(struct dentry *d, struct inode *inode, s
 
 static const struct inode_operations proc_mounts_link_iops = {
 	.get_link = proc_mounts_get_link,
+	.getattr = proc_getattr,
 };
 
 /* ---- generated files ---- */

@@ -185,6 +185,20 @@ ln -s e/file fl; cat fl/; echo "symlink to file with slash: $?"
 touch e/new/; echo "touch name/: $?"
 rm -r e fl && echo "cleaned"
 
+echo "== owners"
+echo x > o; chmod 6755 o; chown nobody o; stat -c '%A %U %G' o	# chown takes set-id away
+chmod 6755 o; chgrp nogroup o; stat -c '%A %U %G' o
+chmod 2745 o; chown root o; stat -c '%A %U %G' o	# setgid without group x stays
+chown 1234:5678 o; stat -c '%u %g' o
+ln -s o ol; chown -h nobody ol; stat -c '%U %n' ol o
+chown root:root o; chmod 666 o
+asuser 'chown nobody o'; echo "user gives away root file: $?"
+asuser 'touch o'; echo "user touches writable file to now: $?"
+asuser 'touch -d "2001-01-01" o'; echo "user sets time of a file not its own: $?"
+mkdir nd nd/a nd/b; stat -c '%h %n' nd nd/a nd/b
+mv nd/a nd/b/; stat -c '%h %n' nd nd/b; rmdir nd/b/a; stat -c '%h %n' nd/b
+rm -r o ol nd
+
 echo "== umask"
 umask
 for u in 000 022 027 077 777; do

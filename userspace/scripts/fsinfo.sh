@@ -53,6 +53,7 @@ stat -L -c 'size %s type %F' l
 mkfifo p; stat -c 'size %s type %F mode %a' p
 stat -c 'type %F mode %a rdev %t,%T %n' /dev/null /dev/zero /dev/full /dev/random /dev/urandom \
 	/dev/tty /dev/console
+stat -c 'io %o blocks %b size %s %n' /dev/null /dev/zero /proc/meminfo /proc/self/status
 echo x > /dev/full; echo "write to /dev/full: $?"
 head -c 8 /dev/full | od -A n -t x1
 ls -l /dev/null /dev/zero | awk '{ print $1, $5, $6, $NF }'

@@ -97,6 +97,17 @@ nosuchcommand 2>/dev/null; echo "not found $?"
 printf '#!/bin/sh\nexit 5\n' > ex; chmod 644 ex; ./ex 2>/dev/null; echo "not executable $?"
 chmod 755 ex; ./ex; echo "script exit $?"
 printf 'garbage\n' > bin; chmod 755 bin; ./bin 2>/dev/null; echo "no shebang: $?"
+# #! lines, read by the kernel's execve (binfmt_script)
+printf '#!/bin/sh -e\nfalse\necho not-reached\n' > she; chmod 755 she; ./she; echo "#!/bin/sh -e: $?"
+printf '#!/bin/sh   -x   \necho spaced\n' > shx; chmod 755 shx; ./shx 2>&1; echo "spaces around the argument: $?"
+printf '#!/nonexistent/interp\n' > shn; chmod 755 shn; ./shn 2>&1 | sed 's/^.*line [0-9]*: //'; echo "missing interpreter"
+printf '#!%s/she\n' "$PWD" > sh2; chmod 755 sh2; ./sh2; echo "script as interpreter: $?"
+printf '#!%s/sh2\n' "$PWD" > sh3; chmod 755 sh3; ./sh3; echo "two levels: $?"
+for n in 4 5 6 7; do printf '#!%s/sh%d\n' "$PWD" $((n - 1)) > sh$n; chmod 755 sh$n; done
+./sh5 2>&1 | sed 's/^.*line [0-9]*: //'; echo "four levels"
+./sh7 2>&1 | sed 's/^.*line [0-9]*: //'; echo "six levels"
+printf '#!' > shempty; chmod 755 shempty; ./shempty 2>&1 | sed 's/^.*line [0-9]*: //'; echo "bare #!"
+printf '#!/bin/sh\necho "args: $0 $*" | sed "s|$PWD|.|"\n' > sha; chmod 755 sha; ./sha "a b" c
 sh -c 'kill -TERM $$'; echo "killed by TERM: $?"
 sh -c 'kill -KILL $$'; echo "killed by KILL: $?"
 true && echo "and runs"; false && echo "never"; false || echo "or runs"
