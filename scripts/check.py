@@ -397,7 +397,9 @@ def main():
     want_linux = a.only in ("", "boot", "linux")
     if a.only == "linux":
         selected = [c for c in boot_cases.CASES if c.init and not c.llvm]
-    want_suite = a.only in ("", "boot", "suite")
+    # The suite needs Linux's recorded output (tests/scripts/expected/<abi>/) to judge by.
+    want_suite = a.only in ("", "boot", "suite") and all(
+        os.path.isdir(os.path.join(TOP, "tests", "scripts", "expected", abi)) for abi in SUITE_ABIS)
     if a.only == "suite":
         selected = []
     want_boot = a.only not in ("unit", "build") and (selected or want_suite)
