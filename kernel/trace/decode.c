@@ -5,7 +5,8 @@
  *
  *   const char * followed by a count/len/size argument  -> buffer ("hi\n", capped)
  *   const char * otherwise                               -> string (capped)
- *   const char *const * (execve's argv, envp)             -> pointer
+ *   argv (execve's, execveat's: an array of strings)      -> ["wc", "-l"], capped
+ *   other arrays of strings (envp)                        -> pointer
  *   char * (output)                                      -> buffer, read at exit
  *   any other pointer                                    -> hex, or NULL
  *   unsigned long addr, brk, start                       -> hex (an address in a long)
@@ -69,11 +70,15 @@ static bool is_signed_type(const char *t)
 	       !strcmp(t, "off_t") || !strcmp(t, "loff_t") || !strcmp(t, "ssize_t");
 }
 
-/* strace-style quoting: printable ASCII as is, C escapes, octal for the rest. */
-static void quote(struct trace_arg *a, const unsigned char *s, size_t n, bool truncated)
+/*
+ * strace-style quoting into o..end: printable ASCII as is, C escapes, octal for the rest;
+ * "..." after the quote when the string was cut. Returns the end of what it wrote (a NUL
+ * there); stops early when the room runs out: 9 bytes are kept for the last escape (4), the
+ * closing quote, "..." and the NUL (end - o must be at least 10).
+ */
+static char *quote_to(char *o, char *end, const unsigned char *s, size_t n, bool truncated)
 {
-	char *o = a->value, *end = a->value + sizeof(a->value) - 6;
-
+	end -= 9;
 	*o++ = '"';
 	for (size_t i = 0; i < n && o < end; i++) {
 		unsigned char c = s[i];
@@ -95,6 +100,12 @@ static void quote(struct trace_arg *a, const unsigned char *s, size_t n, bool tr
 	if (truncated)
 		o += snprintf(o, 4, "...");
 	*o = '\0';
+	return o;
+}
+
+static void quote(struct trace_arg *a, const unsigned char *s, size_t n, bool truncated)
+{
+	quote_to(a->value, a->value + sizeof(a->value), s, n, truncated);
 	a->truncated = truncated;
 }
 
@@ -124,6 +135,65 @@ static void decode_str(struct trace_arg *a, unsigned long uaddr)
 		return;
 	}
 	quote(a, (unsigned char *)tmp, min(n, (long)TRACE_STR_MAX), n > TRACE_STR_MAX);
+}
+
+/*
+ * execve's argv as strace prints it, ["wc", "-l"]: make compare matches the processes of a
+ * script across kernels by these command lines (busybox runs its applets by exec'ing
+ * /proc/self/exe, so the file name says nothing). The array's words are pointers of the
+ * task's ABI (4 bytes for i386 and arm), read until the NULL one. At most TRACE_ARGV_MAX
+ * words, each cut at TRACE_ARGV_WORD bytes, and only what fits in the value: a cut array
+ * ends ", ..." as strace's does. An unreadable array or word shows the array's address.
+ */
+#define TRACE_ARGV_MAX  16
+#define TRACE_ARGV_WORD 40
+
+static void decode_argv(struct trace_arg *a, unsigned long uaddr, bool ptr32)
+{
+	char *o = a->value, *end = a->value + sizeof(a->value);
+	unsigned char word[TRACE_ARGV_WORD + 1];
+	char q[4 * TRACE_ARGV_WORD + 8];	/* one word quoted: every byte an escape at worst */
+
+	a->kind = "argv";
+	*o++ = '[';
+	for (int i = 0;; i++) {
+		unsigned long p = 0;
+		u32 p32;
+		long n;
+		size_t len;
+
+		if (ptr32 ? copy_from_user(&p32, (const void __user *)(uaddr + 4 * i), 4) :
+			    copy_from_user(&p, (const void __user *)(uaddr + 8 * i), 8))
+			goto bad;
+		if (ptr32)
+			p = p32;
+		if (!p)
+			break;
+		n = strncpy_from_user((char *)word, (const char __user *)p, sizeof(word));
+		if (n < 0)
+			goto bad;
+		len = quote_to(q, q + sizeof(q), word, min(n, (long)TRACE_ARGV_WORD),
+			       n > TRACE_ARGV_WORD) - q;
+		/* this word after ", ", and still room for ", ...]" and the NUL */
+		if (i == TRACE_ARGV_MAX || (size_t)(end - o) < 2 + len + 7) {
+			o += snprintf(o, end - o, "%s...", i ? ", " : "");
+			a->truncated = true;
+			break;
+		}
+		if (i) {
+			memcpy(o, ", ", 2);
+			o += 2;
+		}
+		memcpy(o, q, len);
+		o += len;
+	}
+	*o++ = ']';
+	*o = '\0';
+	return;
+bad:
+	a->kind = "ptr";
+	a->truncated = false;
+	snprintf(a->value, sizeof(a->value), "%#lx", uaddr);
 }
 
 /* Open flags as Linux names them (asm-generic values; x86 and arm64 agree on these). */
@@ -158,7 +228,9 @@ static void decode_one(struct trace_call *c, int i, const struct syscall_metadat
 
 	a->truncated = false;
 	a->at_exit = false;
-	if (has(t, "char") && pointer_depth(t) == 1) {	/* an array of strings is a pointer */
+	if (!strcmp(n, "argv") && has(t, "*")) {	/* char **, or compat_uptr_t * */
+		decode_argv(a, v, compat || !strcmp(c->abi->name, "arm"));
+	} else if (has(t, "char") && pointer_depth(t) == 1) {	/* an array of strings is a pointer */
 		if (strncmp(t, "const ", 6)) {
 			a->at_exit = true;	/* output buffer: contents exist after the call */
 			a->kind = "buf";

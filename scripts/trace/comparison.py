@@ -18,14 +18,15 @@ same gap share a row when their names agree.
 
 Traces of several processes (fork, clone, threads) are compared process by process
 (align.py, procs.py): processes are matched by their place in the process tree, not by pid,
-and the rows come process by process, in tree order, each row naming its process's place.
+and by the command lines they exec'd (procs.match: each trace's processes take the places of
+their counterparts in its reference), and the rows come process by process, in tree order, each row naming its process's place.
 Each trace keeps its own pids: pids_of() gives, per place, the pid each trace has there (the
 text report's section headers, the "[pid N]" prefixes). A process in one trace only is a
 difference like any call in one trace only, and is listed in the side's "processes only".
 """
 import os
 
-from . import align, cost, fmt, known, normalize, procs
+from . import align, cost, families, fmt, known, normalize, procs, script_tree
 
 UNEXPECTED = (align.DIFFER, align.ONLY_A, align.ONLY_B)
 
@@ -93,6 +94,12 @@ class Comparison:
         self.tables = self.norm.tables
         self.known = known.load() if known_entries is None else known_entries
         self.trees = [procs.tree(t.records) for t in traces]
+        # Each trace's processes take the places of their counterparts in the trace it is
+        # compared against (procs.match: command lines in fork order); references come first.
+        for k in range(1, len(traces)):
+            r, _ = reference(traces, k)
+            self.trees[k] = procs.remap(self.trees[k], procs.match(
+                self.trees[r], self.trees[k], traces[r].records, traces[k].records))
         self.places = [procs.by_place(tr) for tr in self.trees]
         self.items = [align.items(t, self.norm, tr) for t, tr in zip(traces, self.trees)]
         # one side per trace after the first: {"a": reference, "b": k, "judged": bool,
@@ -210,6 +217,35 @@ class Comparison:
                            f"{self.places[k][place].pid}) only in {self.traces[k].label}")
         return out
 
+    def process_tree(self):
+        """The process tree of all traces, place by place in tree order: [{"place", "depth",
+        "command" (the argv of the first trace that shows one, as text, or None),
+        "cells": [None or {"pid", "comm", "argv", "exit"} per trace]}] (the HTML, text and JSON
+        reports' process tree; fork, exec and exit of each process in each column)."""
+        cmds = [procs.command_lines(t.records) for t in self.traces]
+        ends = [procs.exits(t.records) for t in self.traces]
+        out = []
+        for place in sorted(set().union(*[set(pl) for pl in self.places])):
+            cells, command = [], None
+            for k, pl in enumerate(self.places):
+                p = pl.get(place)
+                if p is None:
+                    cells.append(None)
+                    continue
+                argv = cmds[k].get(p.pid)
+                if argv and command is None:
+                    command = " ".join(argv)
+                cells.append({"pid": p.pid, "comm": p.comm, "argv": list(argv) if argv else None,
+                              "exit": ends[k].get(p.pid)})
+            if command is None and not place and any(
+                    (t.probe or "").startswith("sh:") for t in self.traces):
+                # a script's shell: its exec is rcS's, left out of the traces (script_tree.py)
+                command = f"/bin/sh {script_tree.script_path(self.traces[0].probe[3:])}"
+            out.append({"place": procs.place_name(place),
+                        "depth": 0 if place and place[0] >= procs.UNATTACHED else len(place),
+                        "command": command, "cells": cells})
+        return out
+
     def labels(self):
         return [t.label for t in self.traces]
 
@@ -305,6 +341,8 @@ class Comparison:
         out["processes"] = [
             {"process": procs.place_name(place), "pids": self.pids_of(place)}
             for place in sorted(set().union(*[set(pl) for pl in self.places]))]
+        out["process_tree"] = self.process_tree()
+        out["families"] = families.summary(self.traces, self.norm)
         out["known_differences"] = [dict(e, count=c) for e, c in self.known_seen()]
         out["normalisation"] = {"used": self.used_mapping(), "all": self.norm.mapping_rows()}
         out["cost"] = self.costs()

@@ -236,7 +236,7 @@ def _uncertain(rec):
     rec["ret"], rec["errno"] = None, None
 
 
-def parse_qemu(text, abi, probe=None, tables=None):
+def parse_qemu(text, abi, probe=None, tables=None, exec_ok=()):
     """Records from qemu-user's -strace output (lines that are not strace lines are skipped).
 
     Several processes write into one log, each printing a call and, when it returns, its
@@ -251,6 +251,10 @@ def parse_qemu(text, abi, probe=None, tables=None):
     took turns lose their results). A fork whose line shows 0 got its child's " = 0": it
     waits for its result, and the first line of a pid not seen before names the child of the
     oldest fork still waiting (that line's own result is unknown: it may be the fork's).
+
+    exec_ok: pids whose exec worked (linux_script.py: the new program logged elsewhere). An
+    exec such a process printed without a result returned 0 (the old program never prints
+    it) and waits for no result line.
     """
     b = _Builder(abi, probe, tables or tbl.load())
     pending = []          # calls printed without their result, oldest first
@@ -307,7 +311,9 @@ def parse_qemu(text, abi, probe=None, tables=None):
             if (glued and result is not None) or (
                     name in ("execve", "execveat") and isinstance(rec["ret"], int) and rec["ret"] > 0):
                 _uncertain(rec)                     # an execve returns 0 or an error, never a pid
-            if result is None and name not in NO_RETURN:
+            if result is None and name in ("execve", "execveat") and pid in exec_ok:
+                rec["ret"] = 0
+            elif result is None and name not in NO_RETURN:
                 pending.append(rec)
             if (name in FORKS and isinstance(rec["ret"], int) and rec["ret"] > 0
                     and not any("CLONE_VM" in a or "CLONE_THREAD" in a for a in args)):
@@ -366,7 +372,7 @@ def parse_strace(text, abi, probe=None, tables=None):
         if rm:
             ts0, head = pending.pop(pid, (ts, rm.group(1) + "("))
             tail = rest[rm.end():]
-            sep = ("" if head.endswith("(") or tail.startswith(")")
+            sep = ("" if head.endswith("(") or tail.startswith((")", ","))
                    else " " if head.endswith(",") else ", ")
             rest, ts = head + sep + tail, ts0
         dur = None

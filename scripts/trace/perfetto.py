@@ -12,6 +12,11 @@ qemu-user's). Metadata events name them: the process "label: comm [pid N] (proce
 with the process's comm (the last one: an exec'd program's name) and, when the trace has
 several processes, its place in the process tree (procs.py); each thread "comm [tid N]".
 args carry the strace line, nr, ABI, route, ret, errno, cycles and insns.
+
+The process tree is drawn on top (process_events): an instant "fork -> pid N" on the
+creating call, with a flow arrow from it to the child's first call; an instant "exec ARGV"
+on each exec that replaced a program; an instant "exit S" (or "killed by SIGx") after a
+process's last call.
 """
 import json
 
@@ -21,8 +26,9 @@ PID_STRIDE = 1000000
 
 
 def events(traces, tables=None):
-    out = []
+    out, flow = [], [0]
     for k, t in enumerate(traces):
+        at = {}                             # id(record) -> (ts, dur, pid, tid) as laid out
         cps = t.cycles_per_sec
         recs = t.syscalls
         have_ts = bool(cps) and all(r.get("ts") is not None for r in recs) and recs
@@ -66,6 +72,46 @@ def events(traces, tables=None):
             out.append({"name": fmt.syscall_name(r), "cat": f"syscall,{r.get('abi')},{r.get('route')}",
                         "ph": "X", "ts": round(ts, 3), "dur": round(dur, 3), "pid": pid, "tid": tid,
                         "args": args})
+            at[id(r)] = (ts, dur, pid, tid)
+        out += process_events(t, k, tree, at, flow)
+    return out
+
+
+def process_events(t, k, tree, at, flow):
+    """Fork, exec and exit of trace k's processes as instants, each fork a flow to its child."""
+    out = []
+    first, last = {}, {}                    # pid -> layout of its first / last call
+    for r in t.syscalls:
+        if id(r) in at:
+            first.setdefault(r.get("pid"), at[id(r)])
+            last[r.get("pid")] = at[id(r)]
+    cmds = procs.command_lines(t.records)
+    instant = lambda name, pos, args: {"name": name, "cat": "process", "ph": "i", "s": "t",
+                                       "ts": round(pos[0] + pos[1], 3), "pid": pos[2],
+                                       "tid": pos[3], "args": args}
+    for r in t.syscalls:
+        pos = at.get(id(r))
+        if pos is None:
+            continue
+        ret = r.get("ret")
+        if (r.get("name") in procs.CREATORS and isinstance(ret, int) and ret > 0
+                and ret in tree and ret != r.get("pid")):
+            out.append(instant(f"fork -> pid {ret}", pos, {"child": ret,
+                               "place": procs.place_name(tree[ret].place)}))
+            if ret in first:
+                flow[0] += 1
+                fid = PID_STRIDE * k + flow[0]
+                out.append({"name": "fork", "cat": "process", "ph": "s", "id": fid,
+                            "ts": round(pos[0], 3), "pid": pos[2], "tid": pos[3]})
+                c = first[ret]
+                out.append({"name": "fork", "cat": "process", "ph": "f", "bp": "e", "id": fid,
+                            "ts": round(c[0], 3), "pid": c[2], "tid": c[3]})
+        argv = procs.command_line(r)
+        if argv is not None and procs.exec_succeeded(r):
+            out.append(instant("exec " + " ".join(argv)[:80], pos, {"argv": list(argv)}))
+    for pid, end in procs.exits(t.records).items():
+        if pid in last:
+            out.append(instant(end, last[pid], {"pid": pid}))
     return out
 
 

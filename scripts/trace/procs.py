@@ -19,9 +19,11 @@ Records of a pid that no creating call in the trace returned (a trace that start
 parser that could not see the fork) are processes of their own, placed after the tree, in
 the order they first appear: (UNATTACHED + n,).
 """
+import re
 from collections import namedtuple
 
 CREATORS = ("fork", "vfork", "clone", "clone3")
+EXECS = ("execve", "execveat")
 CLONE_THREAD = 0x00010000
 UNATTACHED = 1000000
 
@@ -108,3 +110,155 @@ def place_of(tree_, rec):
 def by_place(tree_):
     """{place: Process}."""
     return {p.place: p for p in tree_.values()}
+
+
+# ---- command lines ---------------------------------------------------------------------
+# A quoted word of an argv array, as Ferry and strace print it ("wc") or qemu-user ("wc" too,
+# inside {...,NULL}); the C escapes strace and Ferry use are undone so the sources agree.
+_WORD = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESC = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _unquote(text):
+    out, i = [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            if nxt in _ESC:
+                out.append(_ESC[nxt])
+                i += 2
+                continue
+            m = re.match(r"[0-7]{1,3}", text[i + 1:])
+            if m:
+                out.append(chr(int(m.group(0), 8)))
+                i += 1 + len(m.group(0))
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def argv_words(text):
+    """The words of an argv array as a trace prints it: ["wc", "-l"] (Ferry, strace),
+    {"wc","-l",NULL} (qemu-user); a cut array ends with "..." (dropped). None when the text
+    is no array (a pointer)."""
+    t = str(text or "").strip()
+    if not t or t[0] not in "[{":
+        return None
+    return tuple(_unquote(m.group(1)) for m in _WORD.finditer(t))
+
+
+def command_line(rec):
+    """The argv of an execve/execveat record (a tuple of words), or None when the record
+    is no exec or its argv was not decoded."""
+    if rec.get("type") != "syscall" or (rec.get("name") or "") not in EXECS:
+        return None
+    dec = rec.get("decoded") or []
+    entry = next((d for d in dec if d and (d.get("name") == "argv" or d.get("kind") == "argv")),
+                 None)
+    if entry is None:                   # the Linux parsers do not name arguments
+        pos = 2 if rec.get("name") == "execveat" else 1
+        entry = dec[pos] if len(dec) > pos else None
+    return argv_words(entry.get("value")) if entry else None
+
+
+def exec_succeeded(rec):
+    """An exec that replaced the program: result 0, or no result at all (qemu-user never
+    prints one for an exec that worked, the new program's log starts elsewhere)."""
+    return rec.get("errno") is None and rec.get("ret") in (0, None)
+
+
+def command_lines(records):
+    """{pid: argv tuple of the last exec that replaced its program}."""
+    out = {}
+    for r in records:
+        argv = command_line(r)
+        if argv is not None and exec_succeeded(r) and r.get("pid") is not None:
+            out[r["pid"]] = argv
+    return out
+
+
+
+# ---- matching the processes of two traces ----------------------------------------------
+def command_key(argv):
+    """What two command lines must share to be the same process's: the first 8 words, each
+    cut at 32 characters (the tools cut long words at different lengths)."""
+    return None if argv is None else tuple(w[:32] for w in argv[:8])
+
+
+def _children(places):
+    kids = {}
+    for pl in places:
+        if pl and pl[0] < UNATTACHED:
+            kids.setdefault(pl[:-1], []).append(pl)
+    return {p: sorted(c) for p, c in kids.items()}
+
+
+def match(tree_a, tree_b, records_a, records_b):
+    """{place in b: place in a}: where each process of trace b stands in trace a's tree.
+
+    The roots match. The children of two matched processes are matched by their command
+    lines (the argv of the exec each ran; none for a child that ran no program) in fork
+    order: their two lists are aligned as a diff, so a child one trace lacks shifts none of
+    its later siblings, and children at the same position of a stretch where the command
+    lines disagree are paired in fork order. A child of b left unmatched gets a place of its
+    own under its parent's, after a's children (1.5 when a's process 1 has four); its
+    descendants follow it. A process of b whose creator the trace cannot show (an unattached
+    "?N": qemu-user's log can lose a fork's result) takes the place of an unmatched process
+    of a with the same command line, if there is one."""
+    import difflib
+    pa, pb = by_place(tree_a), by_place(tree_b)
+    ca, cb = command_lines(records_a), command_lines(records_b)
+    key_a = {pl: command_key(ca.get(p.pid)) for pl, p in pa.items()}
+    key_b = {pl: command_key(cb.get(p.pid)) for pl, p in pb.items()}
+    kids_a, kids_b = _children(pa), _children(pb)
+    out = {}
+
+    def walk(b_place, a_place, in_a):
+        out[b_place] = a_place
+        xs, ys = (kids_a.get(a_place, []) if in_a else []), kids_b.get(b_place, [])
+        pairs = {}
+        sm = difflib.SequenceMatcher(None, [key_a[x] for x in xs], [key_b[y] for y in ys],
+                                     autojunk=False)
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+                pairs.update(zip(ys[j1:j2], xs[i1:i2]))
+        last = max((x[-1] for x in xs), default=0)
+        for y in ys:
+            if y in pairs:
+                walk(y, pairs[y], True)
+            else:
+                last += 1
+                walk(y, a_place + (last,), False)
+
+    if () in pb:
+        walk((), (), () in pa)
+    free = [pl for pl in sorted(pa) if pl not in out.values() and pl and pl[0] < UNATTACHED]
+    loose = 0
+    for pl in sorted(pb):
+        if pl in out:
+            continue
+        same = next((x for x in free if key_a[x] is not None and key_a[x] == key_b[pl]), None)
+        if same is not None:
+            free.remove(same)
+            walk(pl, same, True)
+        else:
+            out[pl] = (UNATTACHED + loose,)
+            loose += 1
+    return out
+
+
+def remap(tree_, mapping):
+    """The tree with each process moved to mapping's place for it."""
+    return {pid: p._replace(place=mapping.get(p.place, p.place)) for pid, p in tree_.items()}
+
+
+def exits(records):
+    """{pid: "exit 0" or "killed by SIGKILL"} from a trace's exit records."""
+    out = {}
+    for r in records:
+        if r.get("type") == "exit" and r.get("pid") is not None:
+            out[r["pid"]] = (f"killed by {r['signal']}" if r.get("signal")
+                             else f"exit {r.get('status')}")
+    return out

@@ -30,7 +30,7 @@ FIELDS = {
     "signal": {"type", "pid", "tid", "signal", "info", "ts", "seq"},
 }
 DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
-KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex")
+KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex", "argv")
 # Field types (None is always allowed): strings, lists, numbers, and integers (an int, or a string
 # int(v, 0) reads; a bool or a whole float is taken as the int it is).
 STRINGS = {"source", "arch", "abi", "probe", "note", "host", "comm", "route", "name", "errno",

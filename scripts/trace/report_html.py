@@ -6,11 +6,13 @@ column per trace, rows coloured by class, known differences hatched, the reasons
 difference written under the record); known differences seen, with the fields each one
 covers; cost bars per ABI and route (mean and median cycles and instructions, CSS bars,
 and what a cycle is); the name normalisation used (and the whole table, folded in a
-<details>). Paths are shown relative to the current directory (comparison.shown_path).
+<details>). A trace of several processes also gets the process tree (each place, the
+command line it exec'd, each trace's pid and how it ended); every report the syscalls by
+family per trace (families.py: the names each ABI used, counts, instructions). Paths are shown relative to the current directory (comparison.shown_path).
 """
 import html
 
-from . import align, comparison
+from . import align, comparison, families
 
 CSS = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}
@@ -34,6 +36,8 @@ td.num{text-align:right;font-family:monospace}
 .warn{color:#a00}
 th .ref{font-weight:normal;font-size:12px;color:#555}
 .diff td.abi{opacity:.75}
+.tree td.p{font:12px monospace;white-space:pre}.tree td.cmd{font:12px monospace}
+.tree td.gone{background:#fbe3e3}.fam td{font:12px monospace}
 """
 
 
@@ -132,6 +136,47 @@ def _diff(cmp):
     return "\n".join(out)
 
 
+def _tree(cmp):
+    """The process tree: one row per place (indented by depth), its command line, and per
+    trace the pid and how the process ended; a place a trace lacks is red."""
+    heads = "".join(f"<th>{_e(t.label)}</th>" for t in cmp.traces)
+    out = [f'<table class="tree"><tr><th>process</th><th>command line (exec)</th>{heads}</tr>']
+    for row in cmp.process_tree():
+        cells = "".join('<td class="gone">-</td>' if c is None else
+                        f"<td>pid {c['pid']}" + (f" {_e(c['comm'])}" if c["comm"] else "")
+                        + (f"<br>{_e(c['exit'])}" if c["exit"] else "") + "</td>"
+                        for c in row["cells"])
+        out.append(f'<tr><td class="p">{"  " * row["depth"]}{_e(row["place"])}</td>'
+                   f'<td class="cmd">{_e(row["command"] or "(fork: no exec)")}</td>{cells}</tr>')
+    out.append("</table><p>Places: 1 is the probe (a script's shell), 1.2 its second child "
+               "in fork order; processes are matched across traces by the command lines they "
+               "exec'd, in fork order. A process's fork, exec and exit are in the Perfetto "
+               "trace too (instants, and a flow from the fork to the child).</p>")
+    return "\n".join(out)
+
+
+def _families(cmp):
+    s = families.summary(cmp.traces, cmp.norm)
+    heads = "".join(f"<th>{_e(t)}</th>" for t in s["traces"])
+    out = [f'<table class="fam"><tr><th>family</th>{heads}</tr>']
+    for row in s["rows"]:
+        cells = []
+        for c in row["cells"]:
+            if c is None:
+                cells.append("<td>-</td>")
+                continue
+            cost = families.cost_text(c) or (f"{c['dur_us']} µs (host)" if c["dur_us"] else "")
+            cells.append(f"<td>{_e(families.cell_text(c))}"
+                         + (f"<br><span class=\"why\">{_e(cost)}</span>" if cost else "") + "</td>")
+        out.append(f"<tr><td>{_e(row['family'])}</td>{''.join(cells)}</tr>")
+    out.append("</table><p>Each family is one generic call and the ABI-specific calls that do "
+               "its job (name normalisation below): the same program asks for stat64 on i386 "
+               "where x86_64 asks for newfstatat. Instructions are the guest's under -icount, "
+               "summed over the family's calls (mean per call in brackets; a call that blocks "
+               "counts what ran while it waited); strace's are host microseconds.</p>")
+    return "\n".join(out)
+
+
 def _bar(value, top, cls):
     w = 0 if not top else max(1, round(240 * value / top))
     return f'<span class="bar {cls}" style="width:{w}px"></span> {value:.0f}'
@@ -226,6 +271,9 @@ def render(cmp, title=None):
             + f"): {_e(e['why'])}</li>" for e, n in seen) + "</ul>")
     else:
         parts.append("<p>None matched.</p>")
+    if cmp.multi_process():
+        parts.append("<h2 id=\"tree\">Process tree</h2>" + _tree(cmp))
+    parts.append("<h2 id=\"families\">Syscalls by family, per ABI</h2>" + _families(cmp))
     parts.append("<h2 id=\"cost\">Cost per ABI and route</h2>" + _cost(cmp))
     parts.append("<h2>Name normalisation</h2><p>Calls with the same entry point in the .tbl files "
                  "are one call (canonical name); legacy calls map to the generic call that "

@@ -28,7 +28,7 @@ process (comparison.py), each process opened by a line naming its place in the p
 and the pid it has in every trace ("process 1.1: ferry-x86_64 pid 2 (procs),
 linux-qemu-user-x86_64 pid 81230 (procs), ..."; "-" where a trace has no such process).
 """
-from . import align, comparison, fmt
+from . import align, comparison, families, fmt
 
 MARK = {align.EQUAL: "=", align.NAME_ONLY: "~", align.DIFFER: "!", align.ONLY_A: "-",
         align.ONLY_B: "+"}
@@ -188,6 +188,21 @@ def cost_lines(cmp):
     return out
 
 
+def tree_lines(cmp):
+    """One line per process: its place (indented by depth), its command line, then per trace
+    "label pid N exit S" (a fork that ran no program shows "(fork)")."""
+    out = []
+    for row in cmp.process_tree():
+        head = f"  {'  ' * row['depth']}{row['place']}"
+        cmd = row["command"] or "(fork)"
+        cells = []
+        for t, c in zip(cmp.traces, row["cells"]):
+            cells.append(f"{t.label} " + ("-" if c is None else
+                                          f"pid {c['pid']}" + (f" {c['exit']}" if c["exit"] else "")))
+        out.append(f"{head:<16} {cmd[:48]:<48} " + ", ".join(cells))
+    return out
+
+
 def verdict_lines(cmp, colour=False):
     out = []
     for v in cmp.verdicts():
@@ -236,6 +251,17 @@ def render(cmp, width=160, colour=False, view="auto", context=CONTEXT):
     for r in used:
         lines.append(f"  {r['abi']:<7} {r['name']:<14} -> {r['canonical']:<14} family {r['family']:<14}"
                      f" [{r['rule']}] {r['note']}")
+    if cmp.multi_process():
+        lines.append("")
+        lines.append("Process tree (place, command line; each trace's pid and end, - where it "
+                     "has no such process):")
+        lines.extend(tree_lines(cmp))
+    fams = families.text_lines(cmp.traces, cmp.norm, width)
+    if fams:
+        lines.append("")
+        lines.append("Syscalls by family, per ABI (Ferry's columns: the names each ABI used and "
+                     "how often; instructions under -icount):")
+        lines.extend(fams)
     costs = cost_lines(cmp)
     if costs:
         lines.append("")

@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""The "real Linux" column of a script: run the userland's busybox on a script, as Ferry's rcS
+does, under native strace -f and under qemu-user, every process it forks traced.
+
+  linux_script.py --cpio USERLAND.cpio --abi ABI --script NAME [--out DIR]
+                  [--via qemu-user,strace] [--keep-logs] [--timeout SEC]
+
+Writes DIR/<abi>-<NAME>.<via>.jsonl (default DIR build/trace/linux): the records of the
+script's shell and its descendants (script_tree.py), header "probe" "sh:NAME".
+
+Where the script runs: a chroot of the very cpio the Ferry column boots, unpacked into a
+scratch folder, so every path the script and busybox touch is the guest's (/bin/busybox,
+/usr/share/scripts/NAME, /tmp/run/NAME, /proc) and the traces print the same file names as
+Ferry's. Rewriting paths instead would have left every open/stat/exec line different. The
+chroot lives in namespaces of its own (unshare: user, mount, pid, uts), so nothing on the
+host changes and no root is needed: /proc is that pid namespace's, /tmp a tmpfs, /dev a
+tmpfs with the host's null, zero, full, random, urandom and tty bound in (Linux's devtmpfs
+cannot be mounted from a user namespace), the host name the userland's /etc/hostname. Then,
+as rcS does: `cd /tmp/run/NAME && exec env -i PATH=... /bin/sh /usr/share/scripts/NAME`,
+stdin /dev/null, stderr into stdout.
+
+  strace     strace -f -ttt -T -s 256 of the chroot command, inside the namespaces (so the
+             pids it prints are the ones fork returns there); x86_64 on an x86_64 host, arm64
+             and arm on an arm64 one; script_tree keeps the script's processes.
+  qemu-user  busybox re-executes itself for most applets (execve("/proc/self/exe",
+             ["wc", "-l"])), and a program another qemu-user process execs would run on the
+             host's kernel, which cannot run it. So the namespace gets a binfmt_misc of its
+             own (Linux >= 6.7 gives each user namespace one) in which the ABI's ELF
+             executables are run by qemu-user: flags F (the emulator opened now, so it
+             works inside the chroot) and P (argv[0] kept: busybox picks the applet by it).
+             The emulator is the static build of Debian's qemu-user-static (same QEMU 7.2
+             as qemu-user; a dynamic one would need the host's libraries inside the chroot),
+             unpacked from `apt-get download qemu-user-static` into ~/.cache/ferry/, never
+             installed (installing it registers emulators for the whole host). Each emulator
+             logs through QEMU_LOG=strace to /.qemu-strace/ql.<pid> inside the chroot: a
+             program exec'd starts a new emulator, a new log; fork children share their
+             parent's. Those variables are in the script's environment too (qemu-user
+             passes its own on, which is how the children's emulators get them): the only
+             thing the script can see that Ferry lacks, with the /.qemu-strace folder.
+             For x86_64 only static executables (ET_EXEC) are emulated, so the host's own
+             chroot and mount programs still run natively.
+"""
+import argparse
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+if not __package__:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import _boot
+    _boot.package()
+    __package__ = "ferrytrace"
+
+from . import linux, linuxparse, procs, script_tree  # noqa: E402
+
+# The environment rcS gives a script (userspace/rootfs/etc/init.d/rcS).
+SCRIPT_ENV = ("PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root", "USER=root", "LOGNAME=root",
+              "SHELL=/bin/sh", "TERM=vt102")
+LOG_DIR = "/.qemu-strace"
+STATIC_QEMU = {"x86_64": "qemu-x86_64-static", "i386": "qemu-i386-static",
+               "arm64": "qemu-aarch64-static", "arm": "qemu-arm-static"}
+QEMU_CACHE = os.path.join(os.path.expanduser("~"), ".cache", "ferry", "qemu-user-static")
+# binfmt_misc magic and mask per ABI: the ELF identification, e_type and e_machine (as
+# Debian's qemu-user-static registers them; x86_64 only ET_EXEC, see the module comment).
+_ELF = r"\x7fELF"
+BINFMT = {
+    "x86_64": (_ELF + r"\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00",
+               r"\xff\xff\xff\xff\xff\xfe\xfe\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"),
+    "i386": (_ELF + r"\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x03\x00",
+             r"\xff\xff\xff\xff\xff\xfe\xfe\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff"),
+    "arm64": (_ELF + r"\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00",
+              r"\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff"),
+    "arm": (_ELF + r"\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x28\x00",
+            r"\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff"),
+}
+DEV_NODES = ("null", "zero", "full", "random", "urandom", "tty")
+
+
+class CannotRun(Exception):
+    """This host cannot give this column (the message says why, one line)."""
+
+
+def static_qemu(abi):
+    """Host path of the ABI's static qemu-user, fetched and unpacked on first use."""
+    path = os.path.join(QEMU_CACHE, "usr", "bin", STATIC_QEMU[abi])
+    if os.path.exists(path):
+        return path
+    os.makedirs(QEMU_CACHE, exist_ok=True)
+    debs = [f for f in os.listdir(QEMU_CACHE) if f.endswith(".deb")]
+    if not debs:
+        r = subprocess.run(["apt-get", "download", "qemu-user-static"], cwd=QEMU_CACHE,
+                           capture_output=True, text=True)
+        debs = [f for f in os.listdir(QEMU_CACHE) if f.endswith(".deb")]
+        if r.returncode or not debs:
+            raise CannotRun("apt-get download qemu-user-static failed: "
+                            + (r.stderr.strip().splitlines() or ["?"])[-1])
+    deb = os.path.join(QEMU_CACHE, sorted(debs)[-1])
+    members = [f"./usr/bin/{q}" for q in STATIC_QEMU.values()]
+    r = subprocess.run(f"dpkg-deb --fsys-tarfile {shlex.quote(deb)} | tar -x -C "
+                       f"{shlex.quote(QEMU_CACHE)} {' '.join(members)}", shell=True,
+                       capture_output=True, text=True)
+    if r.returncode or not os.path.exists(path):
+        raise CannotRun(f"cannot unpack {STATIC_QEMU[abi]} from {deb}: {r.stderr.strip()}")
+    return path
+
+
+def unpack(cpio, root):
+    """The userland as the guest sees it, device nodes left out (a tmpfs /dev replaces them)."""
+    os.makedirs(root, exist_ok=True)
+    with open(cpio, "rb") as f:
+        r = subprocess.run(["cpio", "-idm", "--quiet", "--no-absolute-filenames", "-f", "dev/*"],
+                           stdin=f, cwd=root, capture_output=True, text=True)
+    if r.returncode:
+        raise CannotRun(f"cpio could not unpack {cpio}: {r.stderr.strip()}")
+    for d in ("proc", "dev", "tmp", LOG_DIR.strip("/")):
+        os.makedirs(os.path.join(root, d), exist_ok=True)
+
+
+def setup_script(root, name, via, abi, qemu, log=None):
+    """The host shell script run inside the namespaces (see the module comment)."""
+    q = shlex.quote
+    inner = (f"cd /tmp/run/{name} && exec env -i {' '.join(SCRIPT_ENV)}"
+             + (f" QEMU_LOG=strace QEMU_LOG_FILENAME={LOG_DIR}/ql.%d" if via == "qemu-user" else "")
+             + f" /bin/sh {script_tree.script_path(name)}")
+    lines = ["set -e", f"R={q(root)}; export R",
+             'mount -t proc proc "$R/proc"',
+             'mount -t tmpfs tmpfs "$R/tmp"',
+             'mount -t tmpfs -o mode=755 tmpfs "$R/dev"',
+             f"for n in {' '.join(DEV_NODES)}; do : > \"$R/dev/$n\"; "
+             "mount --bind \"/dev/$n\" \"$R/dev/$n\"; done",
+             '[ -r "$R/etc/hostname" ] && hostname "$(cat "$R/etc/hostname")"',
+             f'mkdir -p "$R/tmp/run/{name}"']
+    if via == "qemu-user":
+        magic, mask = BINFMT[abi]
+        lines += ["mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc",
+                  f"printf '%s' {q(f':ferry-{abi}:M::{magic}:{mask}:{qemu}:FP')} "
+                  "> /proc/sys/fs/binfmt_misc/register"]
+    # A child, not exec: the script's shell must not be the namespace's pid 1 (init ignores
+    # signals it has no handler for; the script's `kill $$` must work as on Ferry). In the
+    # foreground: a background command's SIGINT and SIGQUIT would be ignored from the start.
+    # strace runs inside the pid namespace, so the pids it prints are those fork returns.
+    tracer = f"strace -f -ttt -T -s 256 -o {q(log)} " if via == "strace" else ""
+    start = f'echo $$ > "$R.rootpid"; exec {tracer}chroot "$R" /bin/sh -c {q(inner)}'
+    lines += ["set +e", f"sh -c {q(start)} </dev/null 2>&1"]
+    return "\n".join(lines) + "\n"
+
+
+def qemu_records(root, abi, probe, rootpid):
+    """Records from the emulators' logs: the root's, then each exec'd program's log after
+    the log its process was forked in (a process's calls before its exec are there)."""
+    logs = os.path.join(root, LOG_DIR.strip("/"))
+    files = {int(m.group(1)): os.path.join(logs, f) for f in os.listdir(logs)
+             for m in [re.match(r"ql\.(\d+)$", f)] if m}
+    if rootpid not in files:
+        return []
+    recs, done, todo = [], set(), [rootpid]
+    while todo:
+        pid = todo.pop(0)
+        if pid in done or pid not in files:
+            continue
+        done.add(pid)
+        with open(files[pid], encoding="utf-8", errors="replace") as f:
+            part = linuxparse.parse_qemu(f.read(), abi, probe, exec_ok=set(files))
+        recs += part
+        for r in part:
+            if r.get("pid") not in done and r.get("pid") in files and r["pid"] not in todo:
+                todo.append(r["pid"])
+    for n, r in enumerate(recs, 1):
+        r["seq"] = n
+    return recs
+
+
+def name_processes(recs, root):
+    """Each record's comm as a kernel keeps it (the Linux tools do not print it): the script's
+    shell is "sh", a fork child has its parent's name, an exec gives argv[0]'s base name
+    (busybox names an applet it re-executes as /proc/self/exe by argv[0], as Ferry does)."""
+    comm = {root: "sh"}
+    for r in recs:
+        pid = r.get("pid")
+        if r.get("type") != "syscall":
+            continue
+        r["comm"] = comm.setdefault(pid, "sh")
+        argv = procs.command_line(r)
+        if argv and procs.exec_succeeded(r):
+            comm[pid] = argv[0].rsplit("/", 1)[-1][:15]
+        elif (r.get("name") in procs.CREATORS and isinstance(r.get("ret"), int)
+              and r["ret"] > 0):
+            comm.setdefault(r["ret"], comm[pid])
+
+
+def run(cpio, abi, name, via, timeout=300, keep_log=None):
+    """(header, records of the script's processes, the script's output) for one column."""
+    if via == "strace" and not linux.can_run("strace", abi):
+        raise CannotRun(f"this host does not run {abi} natively")
+    qemu = static_qemu(abi) if via == "qemu-user" else None
+    probe = f"sh:{name}"
+    with tempfile.TemporaryDirectory(prefix="ferry-sh-") as tmp:
+        root = os.path.join(tmp, "root")
+        unpack(cpio, root)
+        setup = os.path.join(tmp, "setup.sh")
+        log = os.path.join(tmp, "strace.log")
+        with open(setup, "w") as f:
+            f.write(setup_script(root, name, via, abi, qemu, log))
+        cmd = ["unshare", "--user", "--map-root-user", "--mount", "--pid", "--uts", "--fork",
+               "--kill-child", "sh", setup]
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
+        out = p.stdout.decode("utf-8", "replace")
+        if via == "strace":
+            with open(log, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            recs = linuxparse.parse_strace(text, abi, probe)
+        else:
+            try:
+                with open(root + ".rootpid") as f:
+                    rootpid = int(f.read().strip())
+            except (OSError, ValueError):
+                raise CannotRun(f"the namespace did not start the script: "
+                                f"{p.stderr.decode(errors='replace').strip()[-300:]}")
+            recs = qemu_records(root, abi, probe, rootpid)
+            text = "".join(open(os.path.join(root, LOG_DIR.strip("/"), f), errors="replace").read()
+                           for f in sorted(os.listdir(os.path.join(root, LOG_DIR.strip("/")))))
+        if keep_log:
+            with open(keep_log, "w", encoding="utf-8") as f:
+                f.write(text)
+    if via == "strace":
+        recs, root_pid = script_tree.subtree(recs, name)
+    else:	# the logs hold the script's processes only (its shell's log is the first)
+        root_pid = rootpid
+    name_processes(recs, root_pid)
+    if not recs:
+        raise CannotRun(f"no trace of the script ({via} ended with status {p.returncode}: "
+                        f"{p.stderr.decode(errors='replace').strip()[-300:]})")
+    if not any(r.get("type") == "exit" and r.get("pid") == root_pid for r in recs):
+        recs.append(linux.exit_record(p.returncode, root_pid))	# the status of unshare's child
+    header = {"type": "header", "source": via, "arch": abi, "abi": abi, "version": 1,
+              "cycles_per_sec": 1000000 if via == "strace" else None, "icount": False,
+              "probe": probe, "command": ["strace -f" if via == "strace" else "qemu-user (binfmt_misc)",
+                          "chroot", f"/bin/sh {script_tree.script_path(name)}"],
+              "host": f"{platform.system()} {platform.release()} {platform.machine()}"}
+    return header, recs, out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cpio", required=True, help="the userland the Ferry column booted")
+    ap.add_argument("--abi", required=True, choices=sorted(BINFMT))
+    ap.add_argument("--script", required=True, help="file name in /usr/share/scripts")
+    ap.add_argument("--via", default="qemu-user,strace")
+    ap.add_argument("--out", default=os.path.join(linux.TOP, "build", "trace", "linux"))
+    ap.add_argument("--keep-logs", action="store_true")
+    ap.add_argument("--timeout", type=float, default=300)
+    a = ap.parse_args(argv)
+    os.makedirs(a.out, exist_ok=True)
+    status = 0
+    for via in [v for v in a.via.split(",") if v]:
+        base = os.path.join(a.out, f"{a.abi}-{a.script}.{via}")
+        try:
+            header, recs, out = run(a.cpio, a.abi, a.script, via, a.timeout,
+                                    base + ".log" if a.keep_logs else None)
+        except CannotRun as e:
+            print(f"linux_script.py: skipping {via} for {a.abi} {a.script}: {e}", file=sys.stderr)
+            continue
+        except (OSError, subprocess.SubprocessError, ValueError) as e:
+            print(f"linux_script.py: {a.script} under {via}: {e}", file=sys.stderr)
+            status = 1
+            continue
+        linux.write_trace(base + ".jsonl", header, recs)
+        with open(base + ".out", "w", encoding="utf-8") as f:
+            f.write(out)
+        n = sum(1 for r in recs if r["type"] == "syscall")
+        print(f"{base}.jsonl  ({n} syscalls)")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
