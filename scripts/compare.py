@@ -2,8 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """make compare: boot each ABI with each probe traced, add real Linux, compare the traces.
 
-  compare.py [--probes "tour routes"] [--abis "x86_64 i386 arm64 arm"] [--linux] [--jobs N]
-             [--out build/compare] [--color auto|always|never] [--view auto|full|diff]
+  compare.py [--probes "tour routes sh:files.sh"] [--abis "x86_64 i386 arm64 arm"] [--linux]
+             [--jobs N] [--out build/compare] [--color auto|always|never] [--view auto|full|diff]
+
+A probe "sh:NAME" is a whole script (userspace/scripts/NAME, or "sh:PATH" for a script file
+elsewhere, installed under its file name): the Ferry column boots the ABI's userland
+(scripts/userland.py, the script added to /usr/share/scripts) with script=NAME, everything
+traced, and keeps the script's shell and its descendants (scripts/trace/script_tree.py);
+with --linux the same cpio, unpacked as a chroot, runs the script under strace -f and
+qemu-user (scripts/trace/linux_script.py). Its files are in OUT/sh-NAME/.
 
 For every probe and ABI it boots the kernel of that ABI's arch (x86_64 also runs i386, arm64
 also runs arm: AArch32 EABI programs) with
@@ -121,6 +128,32 @@ def probe_source(p):
     return src if os.path.exists(os.path.join(TOP, src)) else None
 
 
+SCRIPT_PREFIX = "sh:"
+
+
+def is_script(p):
+    return p.startswith(SCRIPT_PREFIX)
+
+
+def script_source(p):
+    """The script file of a probe "sh:NAME" (userspace/scripts/NAME) or "sh:PATH", or None."""
+    name = p[len(SCRIPT_PREFIX):]
+    for src in ((name,) if "/" in name else (os.path.join("userspace", "scripts", name),)):
+        if os.path.isfile(os.path.join(TOP, src)):
+            return src
+    return None
+
+
+def script_name(p):
+    """The name the script has in /usr/share/scripts (and in script=)."""
+    return os.path.basename(p[len(SCRIPT_PREFIX):])
+
+
+def probe_dir(p):
+    """OUT/<this>: the probe's name, "sh-NAME" for a script."""
+    return "sh-" + script_name(p) if is_script(p) else p
+
+
 def say(msg):
     print(msg, flush=True)
 
@@ -134,13 +167,17 @@ def fail(msg):
     sys.exit(2)
 
 
-def build(abis):
+def build_kernels(abis):
     arches = sorted({ARCH_OF[a] for a in abis})
     for arch in arches:
         say(f"  BUILD   kernel {arch}")
         r = run(["make", f"ARCH={arch}", f"-j{os.cpu_count() or 2}"])
         if r.returncode:
             fail(f"compare: kernel build for {arch} failed:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
+
+
+def build(abis):
+    build_kernels(abis)
     say("  BUILD   probes")
     r = run(["make", "probes", f"ABIS={' '.join(abis)}"])
     if r.returncode:
@@ -182,6 +219,44 @@ def boot(probe, abi, out):
     return probe, abi, r.returncode, records, time.monotonic() - t0, trace
 
 
+def boot_script(probe, abi, out):
+    """Boot the ABI's userland with script=NAME, everything traced; keep the script's part.
+    OUT/sh-NAME/<abi>.cpio is the userland (the Linux column runs the same), <abi>.boot.jsonl
+    the whole boot's trace, <abi>.ferry.jsonl the script's shell and its descendants."""
+    for sub in ("scripts", os.path.join("scripts", "trace")):
+        if os.path.join(TOP, sub) not in sys.path:
+            sys.path.insert(0, os.path.join(TOP, sub))
+    import userland			# noqa: E402 (scripts/userland.py)
+    import _boot			# noqa: E402 (scripts/trace/ as the package ferrytrace)
+    _boot.package()
+    from ferrytrace import records, script_tree	# noqa: E402
+    arch, name, d = ARCH_OF[abi], script_name(probe), os.path.join(out, probe_dir(probe))
+    os.makedirs(d, exist_ok=True)
+    cpio = os.path.join(d, f"{abi}.cpio")
+    boot_trace = os.path.join(d, f"{abi}.boot.jsonl")
+    trace = os.path.join(d, f"{abi}.ferry.jsonl")
+    console = os.path.join(d, f"{abi}.console.txt")
+    t0 = time.monotonic()
+    for f in (trace, boot_trace):
+        if os.path.exists(f):
+            os.remove(f)
+    userland.build(abi, cpio, add=[(script_tree.script_path(name),
+                                    os.path.join(TOP, script_source(probe)))])
+    r = run([PYTHON, "scripts/qemu-run.py", "--arch", arch, "--objtree", f"build/{arch}",
+             "--initrd", cpio, "--cmdline", f"script={name} trace=all", "--trace", boot_trace,
+             "--icount", "--timeout", "300", "--log", console])
+    nrec = 0
+    if os.path.exists(boot_trace):
+        tr = records.load(boot_trace, warn=lambda m: None)
+        recs, _ = script_tree.subtree(tr.records, name)
+        head = dict(tr.header, probe=SCRIPT_PREFIX + name, abi=abi)
+        with open(trace, "w", encoding="utf-8") as f:
+            for rec in [head] + recs:
+                f.write(records.dumps_record(rec) + "\n")
+        nrec = sum(1 for x in recs if x.get("type") == "syscall")
+    return probe, abi, r.returncode, nrec, time.monotonic() - t0, trace
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--probes", default="tour routes hello libc_hello")
@@ -196,11 +271,12 @@ def main():
                     "for long tables)")
     a = ap.parse_args()
     probes, abis = a.probes.split(), a.abis.split()
-    unknown = [p for p in probes if not probe_source(p)]
+    unknown = [p for p in probes if not (script_source(p) if is_script(p) else probe_source(p))]
     bad_abis = [x for x in abis if x not in ARCH_OF]
     if unknown or bad_abis or not probes:
-        what = (f"no probe named {', '.join(unknown)} (userspace/probes/<name>.c or "
-                f"userspace/libc/<name>.c)" if unknown else
+        what = (f"no probe named {', '.join(unknown)} (userspace/probes/<name>.c, "
+                f"userspace/libc/<name>.c, sh:<userspace/scripts/NAME> or sh:<path>)"
+                if unknown else
                 f"unknown ABI {', '.join(bad_abis)} ({', '.join(ARCH_OF)})" if bad_abis else
                 "no probe given")
         print(f"compare: {what}", file=sys.stderr)
@@ -212,18 +288,22 @@ def main():
     width = shutil.get_terminal_size((160, 24)).columns
     rel = lambda path: os.path.relpath(path, TOP)
 
-    build(abis)
+    if all(is_script(p) for p in probes):
+        build_kernels(abis)		# a script's userland takes the probes already built
+    else:
+        build(abis)
     traces = {p: [] for p in probes}
     errors, failed = [], set()
     for p in probes:
-        missing = [abi for abi in abis if not probe_built(p, abi)]
+        missing = [abi for abi in abis if not is_script(p) and not probe_built(p, abi)]
         if missing:		# the seed programs exist only for their own arch
             say(f"  SKIP    {p} on {', '.join(missing)}: no such probe for that ABI "
                 f"(userspace/Makefile)")
-    jobs = [(p, abi) for p in probes for abi in abis if probe_built(p, abi)]
+    jobs = [(p, abi) for p in probes for abi in abis if is_script(p) or probe_built(p, abi)]
     say(f"  BOOT    {len(jobs)} traced runs, {a.jobs} at a time")
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        futs = [ex.submit(boot, p, abi, out) for p, abi in jobs]
+        futs = [ex.submit(boot_script if is_script(p) else boot, p, abi, out)
+                for p, abi in jobs]
         for n, f in enumerate(cf.as_completed(futs), 1):
             probe, abi, status, records, dt, trace = f.result()
             problem = boot_problem(probe, abi, status, records)
@@ -239,6 +319,9 @@ def main():
 
     if a.linux:
         for p in probes:
+            if is_script(p):
+                linux_script(p, abis, out, traces, failed, errors, rel)
+                continue
             # Relative paths: the probe's argv[0] shows in its trace (execve, tour's open).
             bins = [os.path.join("build", "probes", abi, p) for abi in abis
                     if os.path.exists(os.path.join(TOP, "build", "probes", abi, p))]
@@ -271,7 +354,7 @@ def main():
 
     summary, verdicts = {}, []
     for p in probes:
-        d = os.path.join(out, p)
+        d = os.path.join(out, probe_dir(p))
         for fn in ("report.json", "report.html", "report.txt", "perfetto.json"):
             if os.path.exists(os.path.join(d, fn)):	# never an earlier run's report
                 os.remove(os.path.join(d, fn))
@@ -309,6 +392,32 @@ def main():
     say(f"\nReports in {rel(out)}/<probe>/report.html (open perfetto.json in "
         f"ui.perfetto.dev); {time.monotonic() - t_start:.0f} s in all")
     return verdict(verdicts, errors, colour)
+
+
+def linux_script(p, abis, out, traces, failed, errors, rel):
+    """The Linux columns of a script: strace and qemu-user on the cpio each Ferry boot used."""
+    name, d = script_name(p), os.path.join(out, probe_dir(p))
+    ldir = os.path.join(d, "linux")
+    os.makedirs(ldir, exist_ok=True)
+    for fn in os.listdir(ldir):
+        if fn.endswith(".jsonl"):		# a column this run may not write again
+            os.remove(os.path.join(ldir, fn))
+    for abi in abis:
+        if (p, abi) in failed:		# its Ferry boot failed: said above
+            continue
+        say(f"  LINUX   {p} on {abi}: strace and qemu-user in a chroot of its userland")
+        r = run([PYTHON, "scripts/trace/linux_script.py", "--cpio",
+                 rel(os.path.join(d, f"{abi}.cpio")), "--abi", abi, "--script", name,
+                 "--out", rel(ldir)])
+        if r.returncode:
+            errors.append(f"{p}: the Linux column of {abi} failed: {last_line(r.stderr)}")
+        for line in r.stderr.splitlines():
+            if "skipping" in line:
+                say("  SKIP    " + line.split("skipping ", 1)[1])
+        for via in ("strace", "qemu-user"):
+            fn = os.path.join(ldir, f"{abi}-{name}.{via}.jsonl")
+            if os.path.exists(fn):
+                traces[p].append((f"linux-{via}-{abi}", rel(fn)))
 
 
 def verdict(verdicts, errors, colour):

@@ -43,12 +43,14 @@ stdin /dev/null, stderr into stdout.
 import argparse
 import os
 import platform
+import pty
 import re
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
 if not __package__:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -151,9 +153,13 @@ def setup_script(root, name, via, abi, qemu, log=None):
 
 
 def qemu_records(root, abi, probe, rootpid):
-    """Records from the emulators' logs: the root's, then each exec'd program's log after
-    the log its process was forked in (a process's calls before its exec are there)."""
-    logs = os.path.join(root, LOG_DIR.strip("/"))
+    return merge_qemu_logs(os.path.join(root, LOG_DIR.strip("/")), abi, probe, rootpid)
+
+
+def merge_qemu_logs(logs, abi, probe, rootpid):
+    """Records from the emulators' logs in the folder logs (ql.<pid>): the script's shell's,
+    then each exec'd program's log after the log its process was forked in (a process's
+    calls before its exec are there)."""
     files = {int(m.group(1)): os.path.join(logs, f) for f in os.listdir(logs)
              for m in [re.match(r"ql\.(\d+)$", f)] if m}
     if rootpid not in files:
@@ -170,6 +176,10 @@ def qemu_records(root, abi, probe, rootpid):
         for r in part:
             if r.get("pid") not in done and r.get("pid") in files and r["pid"] not in todo:
                 todo.append(r["pid"])
+    for pid in done - {rootpid}:       # its own log exists: its last exec worked
+        exe = [r for r in recs if r.get("pid") == pid and r.get("name") in ("execve", "execveat")]
+        if exe and exe[-1].get("ret") is None:
+            exe[-1]["ret"], exe[-1]["errno"] = 0, None
     for n, r in enumerate(recs, 1):
         r["seq"] = n
     return recs
@@ -193,6 +203,35 @@ def name_processes(recs, root):
             comm.setdefault(r["ret"], comm[pid])
 
 
+def run_on_terminal(cmd, timeout):
+    """Run cmd with stdout and stderr on a pseudo-terminal: the script's output goes to a
+    terminal as on Ferry, where it is the console (busybox and the applets ask isatty() and
+    behave accordingly: wc's TCGETS, cat's sendfile). (CompletedProcess with stderr the
+    runner's own errors, the script's output with CR LF made LF.)"""
+    master, slave = pty.openpty()
+    chunks = []
+
+    def drain():
+        while True:
+            try:
+                b = os.read(master, 65536)
+            except OSError:             # EIO: every writer has closed the terminal
+                break
+            if not b:
+                break
+            chunks.append(b)
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE,
+                           timeout=timeout)
+    finally:
+        os.close(slave)
+        reader.join(5)
+        os.close(master)
+    return p, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
 def run(cpio, abi, name, via, timeout=300, keep_log=None):
     """(header, records of the script's processes, the script's output) for one column."""
     if via == "strace" and not linux.can_run("strace", abi):
@@ -208,8 +247,7 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
             f.write(setup_script(root, name, via, abi, qemu, log))
         cmd = ["unshare", "--user", "--map-root-user", "--mount", "--pid", "--uts", "--fork",
                "--kill-child", "sh", setup]
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
-        out = p.stdout.decode("utf-8", "replace")
+        p, out = run_on_terminal(cmd, timeout)
         if via == "strace":
             with open(log, encoding="utf-8", errors="replace") as f:
                 text = f.read()
@@ -228,6 +266,10 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
             with open(keep_log, "w", encoding="utf-8") as f:
                 f.write(text)
     if via == "strace":
+        if not any(script_tree.is_script_exec(r, name) for r in recs):
+            # e.g. i386 on a host kernel without IA32 emulation: the exec fails (ENOEXEC)
+            raise CannotRun(f"the host's kernel did not run the script's {abi} shell "
+                            f"(no exec of /bin/sh {script_tree.script_path(name)} succeeded)")
         recs, root_pid = script_tree.subtree(recs, name)
     else:	# the logs hold the script's processes only (its shell's log is the first)
         root_pid = rootpid
