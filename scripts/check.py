@@ -202,6 +202,22 @@ def linux_agreement(abi, objtrees, verbose):
                   else "")
 
 
+def script_compare(objtrees, verbose):
+    """make compare of a whole script on x86_64 against strace (tests/boot/script_compare.py)."""
+    import script_compare  # tests/boot/script_compare.py
+    name = "compare_script_forks_x86_64_strace"
+    objtree = objtrees.get(("x86_64", False))
+    if not objtree:
+        return Result(name, False, "kernel build missing")
+    t0 = time.monotonic()
+    try:
+        ok, lines = script_compare.run(objtree)
+    except Exception as e:  # noqa: BLE001 - a crash of the case is its failure
+        ok, lines = False, [f"{type(e).__name__}: {e}"]
+    return Result(name, ok, "\n".join(lines) if not ok or verbose else "",
+                  seconds=time.monotonic() - t0)
+
+
 NOSPEC_SEQUENCE = {
     # bounds check, then the mask (cmp/sbb; cmp/ngc/csdb), applied before the table call
     "x86_64": ("objdump", [r"\bcmp\b", r"\bsbb\b", r"\band\b", r"call\s+\*"]),
@@ -481,6 +497,9 @@ def main():
         for abi in ("x86_64", "i386", "arm64"):
             results += report([linux_agreement(abi, objtrees, a.verbose)], len(results))
         phases.append(("Linux column agreement", time.monotonic() - t0))
+        t0 = time.monotonic()
+        results += report([script_compare(objtrees, a.verbose)], len(results))
+        phases.append(("make compare of a script", time.monotonic() - t0))
 
     for name, seconds in phases:
         print(f"# phase: {name}: {seconds:.0f} s")

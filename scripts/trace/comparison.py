@@ -220,10 +220,23 @@ class Comparison:
     def process_tree(self):
         """The process tree of all traces, place by place in tree order: [{"place", "depth",
         "command" (the argv of the first trace that shows one, as text, or None),
-        "cells": [None or {"pid", "comm", "argv", "exit"} per trace]}] (the HTML, text and JSON
-        reports' process tree; fork, exec and exit of each process in each column)."""
+        "cells": [None or {"pid", "comm", "argv", "exit", "verdict"} per trace]}] (the HTML,
+        text and JSON reports' process tree; fork, exec and exit of each process in each
+        column). "verdict" is the verdict per process of a judged trace (a Linux column
+        against the Ferry trace of its ABI): {"unexpected", "known"} counts of the pairs of
+        that process; None for a trace that is not judged."""
         cmds = [procs.command_lines(t.records) for t in self.traces]
         ends = [procs.exits(t.records) for t in self.traces]
+        judged = {}                         # (k, place) -> [unexpected, known] of a judged side
+        for k, side in enumerate(self.side):
+            if side is None or not side["judged"]:
+                continue
+            for p in side["pairs"]:
+                v = judged.setdefault((k, p["proc"]), [0, 0])
+                if p["known"]:
+                    v[1] += 1
+                elif p["class"] in UNEXPECTED:
+                    v[0] += 1
         out = []
         for place in sorted(set().union(*[set(pl) for pl in self.places])):
             cells, command = [], None
@@ -235,8 +248,12 @@ class Comparison:
                 argv = cmds[k].get(p.pid)
                 if argv and command is None:
                     command = " ".join(argv)
+                v = judged.get((k, place))
+                if v is None and self.side[k] is not None and self.side[k]["judged"]:
+                    v = [0, 0]
                 cells.append({"pid": p.pid, "comm": p.comm, "argv": list(argv) if argv else None,
-                              "exit": ends[k].get(p.pid)})
+                              "exit": ends[k].get(p.pid),
+                              "verdict": None if v is None else {"unexpected": v[0], "known": v[1]}})
             if command is None and not place and any(
                     (t.probe or "").startswith("sh:") for t in self.traces):
                 # a script's shell: its exec is rcS's, left out of the traces (script_tree.py)

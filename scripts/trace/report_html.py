@@ -12,7 +12,7 @@ family per trace (families.py: the names each ABI used, counts, instructions). P
 """
 import html
 
-from . import align, comparison, families
+from . import align, comparison, families, report_text
 
 CSS = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}
@@ -143,16 +143,24 @@ def _tree(cmp):
     out = [f'<table class="tree"><tr><th>process</th><th>command line (exec)</th>{heads}</tr>']
     for row in cmp.process_tree():
         cells = "".join('<td class="gone">-</td>' if c is None else
-                        f"<td>pid {c['pid']}" + (f" {_e(c['comm'])}" if c["comm"] else "")
-                        + (f"<br>{_e(c['exit'])}" if c["exit"] else "") + "</td>"
-                        for c in row["cells"])
+                        f"<td{_verdict_class(c)}>pid {c['pid']}" + (f" {_e(c['comm'])}" if c["comm"] else "")
+                        + (f"<br>{_e(c['exit'])}" if c["exit"] else "")
+                        + (f"<br><b>{_e(report_text.process_verdict(c)[2:])}</b>" if c.get("verdict") else "")
+                        + "</td>" for c in row["cells"])
         out.append(f'<tr><td class="p">{"  " * row["depth"]}{_e(row["place"])}</td>'
                    f'<td class="cmd">{_e(row["command"] or "(fork: no exec)")}</td>{cells}</tr>')
-    out.append("</table><p>Places: 1 is the probe (a script's shell), 1.2 its second child "
+    out.append("</table><p>A Linux column's cell carries its verdict per process (green: "
+               "matching, red: unexpected differences in that process's calls). "
+               "Places: 1 is the probe (a script's shell), 1.2 its second child "
                "in fork order; processes are matched across traces by the command lines they "
                "exec'd, in fork order. A process's fork, exec and exit are in the Perfetto "
                "trace too (instants, and a flow from the fork to the child).</p>")
     return "\n".join(out)
+
+
+def _verdict_class(cell):
+    v = cell.get("verdict")
+    return "" if v is None else ' class="only-a"' if v["unexpected"] else ' class="equal"'
 
 
 def _families(cmp):

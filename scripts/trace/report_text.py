@@ -188,6 +188,16 @@ def cost_lines(cmp):
     return out
 
 
+def process_verdict(cell):
+    """ ": matching (2 known)" or ": 3 unexpected" for a judged trace's process, else ""."""
+    v = cell.get("verdict")
+    if v is None:
+        return ""
+    if v["unexpected"]:
+        return f": {v['unexpected']} unexpected" + (f" ({v['known']} known)" if v["known"] else "")
+    return ": matching" + (f" ({v['known']} known)" if v["known"] else "")
+
+
 def tree_lines(cmp):
     """One line per process: its place (indented by depth), its command line, then per trace
     "label pid N exit S" (a fork that ran no program shows "(fork)")."""
@@ -198,7 +208,8 @@ def tree_lines(cmp):
         cells = []
         for t, c in zip(cmp.traces, row["cells"]):
             cells.append(f"{t.label} " + ("-" if c is None else
-                                          f"pid {c['pid']}" + (f" {c['exit']}" if c["exit"] else "")))
+                                          f"pid {c['pid']}" + (f" {c['exit']}" if c["exit"] else "")
+                                          + process_verdict(c)))
         out.append(f"{head:<16} {cmd[:48]:<48} " + ", ".join(cells))
     return out
 
@@ -254,7 +265,7 @@ def render(cmp, width=160, colour=False, view="auto", context=CONTEXT):
     if cmp.multi_process():
         lines.append("")
         lines.append("Process tree (place, command line; each trace's pid and end, - where it "
-                     "has no such process):")
+                     "has no such process; a Linux column's verdict per process):")
         lines.extend(tree_lines(cmp))
     fams = families.text_lines(cmp.traces, cmp.norm, width)
     if fams:

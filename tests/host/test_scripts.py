@@ -133,6 +133,10 @@ def test_processes_are_matched_by_command_line_not_only_by_fork_order():
     tree = cmp.process_tree()
     assert [r["place"] for r in tree] == ["1", "1.1", "1.2", "1.3"]
     assert tree[1]["command"] == "tr a-z A-Z" and tree[3]["cells"][0] is None
+    # the verdict per process: the Linux column's, never the reference's
+    assert [r["cells"][1]["verdict"]["unexpected"] for r in tree] == [2, 0, 0, 2]
+    assert all(r["cells"][0] is None or r["cells"][0]["verdict"] is None for r in tree)
+    assert "1.1 " in report_text.render(cmp, 200) and ": 2 unexpected" in report_text.render(cmp, 200)
     v = cmp.verdicts()[0]
     # the extra process's two calls, and its parent's clone and wait4 for it
     assert v["unexpected"] == 4 and v["by_trace"] == [("linux-strace-x86_64", 4)]
