@@ -12,8 +12,9 @@ Where the script runs: a chroot of the very cpio the Ferry column boots, unpacke
 scratch folder, so every path the script and busybox touch is the guest's (/bin/busybox,
 /usr/share/scripts/NAME, /tmp/run/NAME, /proc) and the traces print the same file names as
 Ferry's. Rewriting paths instead would have left every open/stat/exec line different. The
-chroot lives in namespaces of its own (unshare: user, mount, pid, uts), so nothing on the
-host changes and no root is needed: /proc is that pid namespace's, /tmp a tmpfs, /dev a
+chroot lives in namespaces of its own (unshare: user, mount, pid, uts; uids and gids 0-65535
+mapped as themselves, so su to nobody works as on a booted kernel), so nothing on the host
+changes: /proc is that pid namespace's, /tmp a tmpfs, /dev a
 tmpfs with the host's null, zero, full, random, urandom and tty bound in (Linux's devtmpfs
 cannot be mounted from a user namespace), the host name the userland's /etc/hostname. Then,
 as rcS does: `cd /tmp/run/NAME && exec env -i PATH=... /bin/sh /usr/share/scripts/NAME`,
@@ -47,10 +48,12 @@ import pty
 import re
 import shlex
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 if not __package__:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -121,6 +124,18 @@ def unpack(cpio, root):
         raise CannotRun(f"cpio could not unpack {cpio}: {r.stderr.strip()}")
     for d in ("proc", "dev", "tmp", LOG_DIR.strip("/")):
         os.makedirs(os.path.join(root, d), exist_ok=True)
+    logs = os.path.join(root, LOG_DIR.strip("/"))
+    os.chmod(logs, 0o1777)
+    # A process that execs after su nobody reopens the log its root-owned emulator made (same
+    # pid): a default ACL makes every log rw for all (the umask does not apply under one).
+    # user::rw-, group::rw-, other::rw- in the kernel's xattr format (version 2, then
+    # tag, permissions, id per entry).
+    acl = struct.pack("<I", 2) + b"".join(struct.pack("<HHI", tag, 6, 0xFFFFFFFF)
+                                          for tag in (0x01, 0x04, 0x20))
+    try:
+        os.setxattr(logs, "system.posix_acl_default", acl)
+    except OSError:		# no ACLs on this file system: such an exec goes unlogged
+        pass
 
 
 def setup_script(root, name, via, abi, qemu, log=None):
@@ -203,12 +218,36 @@ def name_processes(recs, root):
             comm.setdefault(r["ret"], comm[pid])
 
 
-def run_on_terminal(cmd, timeout):
-    """Run cmd with stdout and stderr on a pseudo-terminal: the script's output goes to a
-    terminal as on Ferry, where it is the console (busybox and the applets ask isatty() and
-    behave accordingly: wc's TCGETS, cat's sendfile). (CompletedProcess with stderr the
-    runner's own errors, the script's output with CR LF made LF.)"""
+# The users the namespace maps (inside = outside): root and every uid and gid a script may
+# switch to (nobody is 65534), so su, chown and setgroups behave as on a booted kernel.
+# unshare's own --map-root-user maps root alone (setuid(65534) fails, setgroups is denied),
+# and its --map-users needs newuidmap; we are root, so we write the maps ourselves.
+ID_RANGE = 65536
+
+
+def _map_ids(pid, deadline):
+    """Once pid (unshare) has entered its new user namespace, give it the id maps."""
+    mine = os.readlink("/proc/self/ns/user")
+    while os.readlink(f"/proc/{pid}/ns/user") == mine:
+        if time.monotonic() > deadline:
+            raise CannotRun("unshare did not enter a user namespace")
+        time.sleep(0.002)
+    for f in ("uid_map", "gid_map"):
+        with open(f"/proc/{pid}/{f}", "w") as m:
+            m.write(f"0 0 {ID_RANGE}\n")
+
+
+def run_in_namespaces(setup, timeout):
+    """Run the host shell script setup in new user, mount, pid and uts namespaces (uids and
+    gids 0..ID_RANGE-1 mapped to themselves) with stdout and stderr on a pseudo-terminal: the
+    script's output goes to a terminal as on Ferry, where it is the console (busybox and the
+    applets ask isatty() and behave accordingly: wc's TCGETS, cat's sendfile).
+    (CompletedProcess with stderr the runner's own errors, the script's output with CR LF
+    made LF.)"""
+    if os.geteuid() != 0:
+        raise CannotRun("the chroot's namespaces map uids 0-65535 as themselves: run as root")
     master, slave = pty.openpty()
+    go_r, go_w = os.pipe()
     chunks = []
 
     def drain():
@@ -222,14 +261,30 @@ def run_on_terminal(cmd, timeout):
             chunks.append(b)
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
+    # The shell waits for the maps before it does anything (a byte on the pipe).
+    cmd = ["unshare", "--user", "--mount", "--pid", "--uts", "--fork", "--kill-child", "sh", "-c",
+           f'read go <&{go_r}; exec {go_r}<&-; exec sh "$0"', setup]
+    deadline = time.monotonic() + timeout
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE,
+                         pass_fds=(go_r,))
     try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE,
-                           timeout=timeout)
+        os.close(go_r)
+        try:
+            _map_ids(p.pid, deadline)
+        finally:
+            os.write(go_w, b"go\n")
+            os.close(go_w)
+        _, err = p.communicate(timeout=max(1, deadline - time.monotonic()))
+    except BaseException:
+        p.kill()
+        p.wait()
+        raise
     finally:
         os.close(slave)
         reader.join(5)
         os.close(master)
-    return p, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    out = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    return subprocess.CompletedProcess(cmd, p.returncode, None, err), out
 
 
 def run(cpio, abi, name, via, timeout=300, keep_log=None):
@@ -245,9 +300,7 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
         log = os.path.join(tmp, "strace.log")
         with open(setup, "w") as f:
             f.write(setup_script(root, name, via, abi, qemu, log))
-        cmd = ["unshare", "--user", "--map-root-user", "--mount", "--pid", "--uts", "--fork",
-               "--kill-child", "sh", setup]
-        p, out = run_on_terminal(cmd, timeout)
+        p, out = run_in_namespaces(setup, timeout)
         if via == "strace":
             with open(log, encoding="utf-8", errors="replace") as f:
                 text = f.read()
