@@ -65,7 +65,8 @@ def ferry_columns(traces):
 
 def text_lines(traces, norm, width=160):
     """The summary as text: one line per family, a column per ABI's Ferry trace (names and
-    counts), then each column's instructions for that family (sum, and the mean per call)."""
+    counts), then each column's instructions for that family (sum, and the mean per call).
+    The families whose calls differ between the columns come first."""
     cols = ferry_columns(traces) or list(range(len(traces)))
     s = summary(traces, norm)
     if not s["rows"]:
@@ -73,7 +74,10 @@ def text_lines(traces, norm, width=160):
     fam_w = max(10, min(18, max(len(r["family"]) for r in s["rows"])))
     col_w = max(12, (width - fam_w - 2) // len(cols) - 1)
     out = [f"  {'family':<{fam_w}} " + " ".join(f"{traces[k].label:<{col_w}}"[:col_w] for k in cols)]
-    for row in s["rows"]:
+    differ = lambda row: len({tuple(n for n, _ in c["names"]) if c else None
+                              for c in (row["cells"][k] for k in cols)}) > 1
+    # the families whose calls differ between the ABIs first: the cross-ABI picture
+    for row in [r for r in s["rows"] if differ(r)] + [r for r in s["rows"] if not differ(r)]:
         cells = [row["cells"][k] for k in cols]
         out.append(f"  {row['family']:<{fam_w}} " + " ".join(
             f"{cell_text(c):<{col_w}}"[:col_w] for c in cells).rstrip())
