@@ -259,7 +259,7 @@ syncconfig:
 # can only turn that into 0 or 2, so the runner's last line names the status.
 BOOT ?= direct
 RUN_VARS := ARCH BOOT INIT INITRD ARGS CMDLINE QEMU_CPU QEMU_MEM QEMU_EXTRA TRACE ICOUNT \
-	TIMEOUT V LLVM CROSS_COMPILE PROBE_O GDB_PORT FILES
+	TIMEOUT V LLVM CROSS_COMPILE PROBE_O GDB_PORT FILES USERLAND
 shell-quote = '$(subst ','\'',$(1))'
 run-vars = O=$(call shell-quote,$(objtree)) $(strip \
 	$(foreach v,$(RUN_VARS),$(if $($(v)),$(v)=$(call shell-quote,$($(v))))))
@@ -303,8 +303,13 @@ help:
 	@echo '  compile_commands.json - for editors and clang-tidy'
 	@$(if $(archhelp),$(archhelp),true)
 	@echo 'Running and testing:'
-	@echo '  run              - build, then boot under QEMU, console on stdout; INIT=elf runs as'
-	@echo '                     /init (no INIT=: the tour probe, and the run says so);'
+	@echo '  run              - build, then boot under QEMU, console on stdout. No INIT=: the'
+	@echo '                     busybox userland'"'"'s shell on the console, interactive (Ctrl-C/Z'
+	@echo '                     reach the guest, Ctrl-A X leaves QEMU; poweroff, reboot -f or'
+	@echo '                     exit end the run with 0); USERLAND=x86_64|i386 (ARCH=x86_64),'
+	@echo '                     arm64|arm (ARCH=arm64) picks its ABI (docs/userland.md);'
+	@echo '                     CMDLINE='"'"'init=/bin/sh -- -c "cmd"'"'"' runs one command there.'
+	@echo '                     INIT=elf runs that program as /init instead;'
 	@echo '                     FILES="/bin/x=file ..." puts more files beside it'
 	@echo '                     BOOT=direct|uboot(arm64)|grub(x86_64) QEMU_CPU= QEMU_MEM='
 	@echo '                     CMDLINE= QEMU_EXTRA= INITRD= ARGS= ICOUNT=1 TIMEOUT=sec'

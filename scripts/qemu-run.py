@@ -6,11 +6,14 @@
               [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF
               [--file DEST=SOURCE ...]] [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
               [--gdb [--gdb-port N]] [--log FILE] [--dtb FILE] [--print-command]
-              [--status-line] [--trace FILE [--trace-channel shm|debugcon]
+              [--status-line] [--interactive] [--trace FILE [--trace-channel shm|debugcon]
               [--trace-size BYTES]]
 
 Users run it through scripts/run (make run, make qemu-gdb), which builds what is needed
-first. Values may start with '-' (--extra -no-reboot and --extra=-no-reboot both work).
+first. --interactive hands our stdin to the guest's serial line (the console's shell, make run
+with no INIT=): keys such as Ctrl-C and Ctrl-Z go to the guest, not to QEMU or to us
+(QEMU's stdio chardev with signal=off), Ctrl-A X leaves QEMU (its multiplexer's escape; Ctrl-A
+A types a Ctrl-A), and the terminal's settings are restored when QEMU ends, however it ends. Values may start with '-' (--extra -no-reboot and --extra=-no-reboot both work).
 --mem takes what QEMU's -m takes (a number alone is MiB; suffixes B K M G T P E).
 --file (repeatable, with --init) puts more files in the initramfs beside /init, e.g.
 --file /bin/other=build/probes/i386/exec; each keeps its mode from SOURCE (0755 when the
@@ -234,7 +237,10 @@ def qemu_command(a, workdir):
         cmdline = " ".join(words)
     if a.args:
         cmdline = (cmdline + " -- " + a.args).strip()
-    common = ["-m", a.mem, "-display", "none", "-monitor", "none", "-serial", "stdio",
+    serial = ["-serial", "stdio"]
+    if a.interactive:
+        serial = ["-chardev", "stdio,id=console,mux=on,signal=off", "-serial", "chardev:console"]
+    common = ["-m", a.mem, "-display", "none", "-monitor", "none"] + serial + [
               "-nic", "none", "-no-reboot"]
     if a.icount:
         common += ["-icount", ICOUNT]
@@ -578,9 +584,14 @@ def boot(a, cmd):
     import time
 
     log = open(a.log, "wb") if a.log else None
+    saved_tty = None
+    if a.interactive and os.isatty(0):
+        import termios
+        saved_tty = termios.tcgetattr(0)	# QEMU makes it raw; a killed QEMU leaves it so
     try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
+        proc = subprocess.Popen(cmd, stdin=None if a.interactive else subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True)
     except FileNotFoundError:
         die(f"{cmd[0]} is not installed (make install-deps)")
     if a.gdb:
@@ -642,6 +653,9 @@ def boot(a, cmd):
         rc = proc.wait()		# QEMU has written any trace file back by now
         if log:
             log.close()
+        if saved_tty is not None:
+            import termios
+            termios.tcsetattr(0, termios.TCSADRAIN, saved_tty)
     if ended == "timeout":
         why = f"timeout after {a.timeout:g} s without a power-down (status {STATUS_TIMEOUT})"
         if held and not console_started:
@@ -709,6 +723,8 @@ def parse(argv):
     opt("--log", help="also copy the console to this file")
     opt("--print-command", action="store_true")
     opt("--status-line", action="store_true", help="end with a line naming the kernel's status")
+    opt("--interactive", action="store_true",
+        help="our stdin is the guest's serial line (Ctrl-A X leaves QEMU)")
     # "--extra -no-reboot": argparse would take the value for an option; join the pair.
     joined, i = [], 0
     while i < len(argv):

@@ -218,8 +218,9 @@ def suite_scripts():
             for n in sorted(os.listdir(SCRIPTS)) if n.endswith(".sh")]
 
 
-def build(abi, out, add=(), log=None):
-    """Write the ABI's userland to the cpio out; add: more (DEST, SRC) or 'DEST=SRC' files."""
+def build(abi, out, add=(), log=None, with_programs=True):
+    """Write the ABI's userland to the cpio out; add: more (DEST, SRC) or 'DEST=SRC' files.
+    with_programs=False leaves the probes out (a smaller archive, for a test of the shell)."""
     bb = busybox(abi, log)
     links = [("init", "bin/busybox")]
     applet_names = set()
@@ -231,7 +232,7 @@ def build(abi, out, add=(), log=None):
     with tempfile.TemporaryDirectory(prefix="ferry-userland-") as workdir:
         files += etc_files(abi, workdir)
         files += suite_scripts()
-        for name, path in programs(abi):
+        for name, path in programs(abi) if with_programs else ():
             files.append((f"usr/libexec/probes/{name}", path))
             if name not in applet_names:
                 files.append((f"usr/bin/{name}", path))

@@ -550,13 +550,23 @@ def run_script(*args, timeout=600, gdb=False):
 
 
 @pytest.mark.parametrize("arch", ["x86_64", "arm64"])
-def test_bare_run_runs_the_tour_probe(arch):
-    r = run_script(f"ARCH={arch}", f"O={kernel_o(arch)}")
-    probe = os.path.relpath(os.path.join(CHECK_O, "probes", ABI[arch], "tour"), TOP)
-    assert f"run: no INIT= given: running the tour probe ({probe})" in r.stderr, r.stderr
-    assert "tour: hello" in r.stdout, r.stdout[-2000:]
+def test_bare_run_boots_the_userland(arch):
+    # No INIT=: the busybox userland (docs/userland.md). Its shell would wait for a person, so
+    # init= runs one command instead, as CMDLINE='init=/bin/sh -- -c "..."' does for a user.
+    r = run_script(f"ARCH={arch}", f"O={kernel_o(arch)}",
+                   'CMDLINE=init=/bin/sh -- -c "echo hi from $(uname -m); poweroff -f"',
+                   "TIMEOUT=120")
+    cpio = os.path.relpath(os.path.join(kernel_o(arch), f"userland-{ABI[arch]}.cpio"), TOP)
+    assert f"run: no INIT= given: the {ABI[arch]} userland's shell ({cpio})" in r.stderr, r.stderr
+    assert f"hi from {arch.replace('arm64', 'aarch64')}" in r.stdout, r.stdout[-2000:]
     assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
     assert lines(r.stderr)[-1] == "run: kernel status 0 (success)", r.stderr
+
+
+def test_userland_abi_must_fit_the_arch():
+    r = run_script("ARCH=x86_64", f"O={kernel_o('x86_64')}", "USERLAND=arm", timeout=60)
+    assert r.returncode == STATUS_RUNNER, r.stderr
+    assert lines(r.stderr)[-1] == "run: USERLAND=arm: ARCH=x86_64 runs the x86_64 and i386 userlands"
 
 
 def test_run_exits_with_the_kernel_status():
