@@ -54,6 +54,20 @@ int generic_write_check_limits(struct file *f, loff_t pos, size_t *count)
 
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
 
+/*
+ * A write made of pieces (writev's segments, sendfile's pages) is one write to Linux: it checks
+ * RLIMIT_FSIZE once for the whole and stops at the limit, so only a write that starts there
+ * earns SIGXFSZ. Once a piece has gone in, the next one must not start at the limit (its own
+ * check would signal): the caller stops and returns what was written.
+ */
+static bool fsize_limit_reached(struct file *f, loff_t pos)
+{
+	unsigned long limit = task_rlimit(current, RLIMIT_FSIZE);
+
+	return limit != RLIM_INFINITY && f->f_inode && S_ISREG(f->f_inode->i_mode) &&
+	       (unsigned long long)pos >= limit;
+}
+
 /* ---- lseek ---------------------------------------------------------------------------- */
 
 loff_t no_llseek(struct file *f, loff_t off, int whence)
@@ -385,6 +399,8 @@ static long file_iov(struct file *f, const void __user *vec, unsigned long vlen,
 
 		if (!iov[i].iov_len)
 			continue;
+		if (write && total && fsize_limit_reached(f, *pos))
+			break;
 		n = write ? vfs_write(f, iov[i].iov_base, iov[i].iov_len, pos) :
 			    vfs_read(f, iov[i].iov_base, iov[i].iov_len, pos);
 		if (n < 0) {
@@ -531,6 +547,10 @@ static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, loff_
 			break;
 		}
 		opos = out->f_pos;
+		if (total && fsize_limit_reached(out, opos)) {
+			pos -= r;
+			break;
+		}
 		w = out->f_op->write_kernel(out, buf, r, &opos);
 		if (w > 0)
 			out->f_pos = opos;

@@ -9,6 +9,8 @@
  *    name renamed within the directory during a listing is not listed twice;
  *  - readv/writev take the vector as it was when the call began (a vector whose entries
  *    fault is EFAULT before any byte moves) and accept UIO_MAXIOV entries, not one more;
+ *  - RLIMIT_FSIZE is checked once per call: a writev that reaches the limit
+ *    stops there without SIGXFSZ; the next write, starting at the limit, gets the signal;
  *  - atime: relatime (atime moves when not after mtime or ctime, or a day old, for files
  *    read and directories listed), O_NOATIME (only the owner: EPERM at open and F_SETFL
  *    for others), and, booted as init only (qemu-user would mount on the host), the
@@ -27,6 +29,8 @@ int umount(const char *target);
 #define MS_STRICTATIME	(1 << 24)
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <sys/resource.h>
+#include <signal.h>
 #include <limits.h>
 #include <time.h>
 
@@ -459,6 +463,51 @@ static void mount_flags(void)
 	WORKS(umount("m"));
 }
 
+/*
+ * A child under RLIMIT_FSIZE 512 with a SIGXFSZ handler noting the step it came in:
+ * writev({512}, {10}) writes 512 with no signal (Linux checks the limit once per call, not
+ * per segment); a write at the limit then fails EFBIG with the signal. Its exit status names
+ * the first step that went wrong (0: none). (sendfile is left out: Linux 6.1 checks each 64 KiB
+ * chunk, later kernels each page, so the answer depends on the kernel.)
+ */
+static volatile sig_atomic_t xfsz_step;
+static int fsz_step;
+
+static void on_xfsz(int sig)
+{
+	(void)sig;
+	xfsz_step = fsz_step;
+}
+
+static void fsize_limit(void)
+{
+	static char big[1000];
+	int status;
+	pid_t pid;
+
+	memset(big, 'f', sizeof(big));
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit r = { 512, 512 };
+		struct iovec v[2] = { { big, 512 }, { big, 10 } };
+		int fd = open("fsz", O_RDWR | O_CREAT | O_TRUNC, 0644);
+		signal(SIGXFSZ, on_xfsz);
+		setrlimit(RLIMIT_FSIZE, &r);
+		fsz_step = 1;
+		if (writev(fd, v, 2) != 512 || xfsz_step)
+			_exit(1);
+		fsz_step = 3;
+		if (write(fd, big, 1) != -1 || errno != EFBIG || xfsz_step != 3)
+			_exit(3);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "RLIMIT_FSIZE: writev stops at the limit unsignalled, the next write "
+	      "gets SIGXFSZ and EFBIG (status: first failed step)", status, 0);
+	unlink("fsz");
+}
+
 int main(int argc, char **argv)
 {
 	booted = getpid() == 1;
@@ -472,6 +521,7 @@ int main(int argc, char **argv)
 	old_getdents();
 	positions();
 	vectors();
+	fsize_limit();
 	atime_rules();
 	mount_flags();
 	return finish("libc_files_io");
