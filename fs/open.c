@@ -188,6 +188,13 @@ struct file *do_dentry_open(const struct path *p, int flags, bool created)
 	f = alloc_file(p, inode, inode->i_fop, flags);
 	if (IS_ERR(f))
 		return f;
+	/* No file here does direct I/O (tmpfs, proc, devices): O_DIRECT is EINVAL after the
+	 * driver's open and before O_TRUNC, as Linux's do_dentry_open without FMODE_CAN_ODIRECT
+	 * (a file O_CREAT made stays). Pipes' O_DIRECT (packet mode) is pipe2's, not open's. */
+	if (flags & O_DIRECT) {
+		fput(f);
+		return ERR_PTR(-EINVAL);
+	}
 	if ((flags & O_TRUNC) && !created) {	/* even when empty: mtime/ctime move, as Linux's */
 		err = do_truncate0(p->dentry);
 		if (err) {

@@ -456,6 +456,65 @@ static int noop_fsync(struct file *f, int datasync)
 	return 0;
 }
 
+/*
+ * fallocate (fs/fallocate.c checked the call; i_mutex held): every page of the range made
+ * present, zero-filled, and charged to size=, as Linux's shmem_fallocate; without
+ * FALLOC_FL_KEEP_SIZE the size grows to offset + len. RLIMIT_FSIZE is checked even with
+ * KEEP_SIZE (Linux does too). A range larger than the pages the tmpfs may still take is
+ * ENOSPC before anything is allocated (Linux: larger than size=, then page by page with an
+ * undo); an unlimited tmpfs (size=0) is bounded by the memory there is. If an allocation
+ * still fails part-way (memory, or another file took the pages), the pages made past the
+ * old end are freed again; holes filled inside the old size stay filled (zeroes, counted in
+ * st_blocks). FALLOC_FL_PUNCH_HOLE is not done here: EOPNOTSUPP (Linux frees the range).
+ */
+static long shmem_fallocate(struct file *f, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(f);
+	struct super_block *sb = inode->i_sb;
+	unsigned long start = offset >> PAGE_SHIFT, idx, end, missing = 0, room, flags;
+	unsigned long kept = (inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	int err;
+
+	if (mode & ~FALLOC_FL_KEEP_SIZE)
+		return -EOPNOTSUPP;
+	err = inode_newsize_ok(inode, offset + len);
+	if (err)
+		return err;
+	if ((unsigned long long)(offset + len - 1) >> PAGE_SHIFT > SHMEM_MAX_INDEX)
+		return -EFBIG;
+	end = ((offset + len - 1) >> PAGE_SHIFT) + 1;
+	spin_lock_irqsave(&sb->s_lock, flags);
+	room = sb->s_max_pages ? sb->s_max_pages - sb->s_used_pages : nr_total_pages();
+	spin_unlock_irqrestore(&sb->s_lock, flags);
+	if (end - start > room + (kept > start ? min(kept, end) - start : 0))
+		return -ENOSPC;		/* cannot fit even if every page inside the file is there */
+	for (idx = start; idx < end && missing <= room; idx++) {
+		struct page *p = shmem_get_page(inode, idx, false);
+
+		if (p && !IS_ERR(p))
+			put_page(p);
+		else
+			missing++;
+	}
+	if (missing > room)
+		return -ENOSPC;
+	for (idx = start; idx < end; idx++) {
+		struct page *p = shmem_get_page(inode, idx, true);
+
+		if (IS_ERR(p)) {
+			shmem_free_from(inode, max(kept, start));
+			return PTR_ERR(p);
+		}
+		put_page(p);
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && offset + len > inode->i_size)
+		inode->i_size = offset + len;
+	/* Linux's file_modified(): set-id bits go as on a write, and the times move. */
+	err = file_remove_privs(f);
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	return err;
+}
+
 static const struct file_operations shmem_file_operations = {
 	.llseek = generic_file_llseek,
 	.read = shmem_file_read,
@@ -464,6 +523,7 @@ static const struct file_operations shmem_file_operations = {
 	.write_kernel = shmem_kernel_write,
 	.fsync = noop_fsync,
 	.mmap = generic_file_mmap,
+	.fallocate = shmem_fallocate,
 };
 
 /* ---- directories ---------------------------------------------------------------------- */

@@ -148,6 +148,8 @@ struct file_operations {
 	 * without them refuses those with -EINVAL, as Linux does a file it cannot splice. */
 	ssize_t (*read_kernel)(struct file *f, void *buf, size_t len, loff_t *pos);
 	ssize_t (*write_kernel)(struct file *f, const void *buf, size_t len, loff_t *pos);
+	/* fallocate's work, after vfs_fallocate's checks, under i_mutex (fs/fallocate.c) */
+	long (*fallocate)(struct file *f, int mode, loff_t offset, loff_t len);
 };
 
 struct inode_operations {
@@ -591,6 +593,13 @@ void setattr_copy(struct inode *inode, const struct iattr *attr);
 int simple_setattr(struct dentry *d, struct iattr *attr);
 int inode_newsize_ok(const struct inode *inode, loff_t size);
 int generic_write_check_limits(struct file *f, loff_t pos, size_t *count);
+/* fallocate (fs/fallocate.c) */
+#include <uapi/linux/falloc.h>
+#define FALLOC_FL_SUPPORTED_MASK (FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE | \
+	FALLOC_FL_NO_HIDE_STALE | FALLOC_FL_COLLAPSE_RANGE | FALLOC_FL_ZERO_RANGE | \
+	FALLOC_FL_INSERT_RANGE | FALLOC_FL_UNSHARE_RANGE)
+int vfs_fallocate(struct file *f, int mode, loff_t offset, loff_t len);
+long ksys_fallocate(int fd, int mode, loff_t offset, loff_t len);
 /* write(2)'s duty (i_mutex held): an unprivileged write takes set-user-ID (and set-group-ID
  * with group execute) away, as Linux's file_remove_privs(). 0 or an error. */
 int file_remove_privs(struct file *f);

@@ -21,6 +21,21 @@ mount -o remount,rw m && echo writable > m/f && cat m/f
 umount m; [ -e m/f ] || echo "umounted: m/f gone"
 umount m 2>&1 | sed "s|$PWD|.|"
 
+echo "== bind mounts"
+mkdir src dst fdst; echo inside > src/f; : > ffile
+mount --bind src dst && cat dst/f
+mount | grep -c " $PWD/dst "
+echo through > dst/g; cat src/g
+mount -o remount,bind,ro dst && (echo x > dst/h) 2>&1 | sed "s|$PWD|.|"
+echo "source still writable: $(echo y > src/h && echo yes)"
+mount --bind src/f ffile && cat ffile
+umount ffile dst
+cd src; mount -t tmpfs t ../dst; cd ..
+: > dst/busy; exec 3< dst/busy
+umount dst 2>&1 | sed "s|$PWD|.|"; echo "umount with an open file: busy"
+umount -l dst; echo "lazy umount: $?"
+cat <&3; exec 3<&-; [ -e dst/busy ] || echo "detached: dst is empty again"
+
 echo "== df"
 mount -t tmpfs -o size=1m small m
 df m | sed "s|$PWD|.|"
@@ -73,6 +88,29 @@ truncate -s 0 full; stat -c 'emptied: size %s blocks %b' full
 [ "$(stat -c %d f)" != "$(stat -c %d /proc)" ] && echo "another device for /proc"
 stat -c '%h' . /
 stat nosuch; echo "stat missing: $?"
+
+echo "== special files"
+mknod mynull c 1 3; echo x > mynull; echo "write to own c 1 3: $?"; stat -c '%F %t,%T' mynull
+mknod nodev c 250 0; cat nodev 2>&1 | sed "s|$PWD|.|"; echo "open of an absent char device"
+mknod blk b 7 0; cat blk 2>&1 | sed "s|$PWD|.|"; echo "open of an absent block device"
+mknod fifo p; stat -c '%F %a' fifo
+asuser() { su -s /bin/sh nobody -c "$*"; }
+asuser 'mknod x c 1 3' 2>&1 | sed "s|$PWD|.|"; echo "mknod as a user"
+fallocate -l 10000 fa; stat -c 'fallocate: size %s blocks %b' fa
+fallocate -o 20000 -l 100 fa; stat -c 'fallocate past the end: size %s blocks %b' fa
+dd if=/dev/zero of=direct bs=4k count=1 oflag=direct 2>&1 | sed "s|$PWD|.|" | head -1
+[ -e direct ] && echo "O_DIRECT refused, the file made all the same"
+dd if=/dev/zero of=/dev/null bs=512 count=1 iflag=direct 2>&1 | head -1
+fallocate -l 0 fa; echo "fallocate of nothing: $?"
+mount -t tmpfs -o size=1m small m
+(fallocate -l 2m m/x; echo "fallocate past size=: $?") 2>&1 | sed "s|$PWD|.|"
+stat -c 'left: size %s blocks %b' m/x; df -k m | tail -1 | awk '{ print $3 }'
+fallocate -l 512k m/x; stat -c 'half: size %s blocks %b' m/x; df -k m | tail -1 | awk '{ print $3 }'
+fallocate -o 100000 -l 200000 m/x; stat -c 'again: size %s blocks %b' m/x
+umount m
+fallocate -l 100 /dev/null; echo "fallocate of a device: $?"
+dd if=/dev/zero of=app bs=10 count=1 2>/dev/null; dd if=/dev/zero of=app bs=10 count=1 oflag=append conv=notrunc 2>/dev/null; wc -c < app
+stat -c 'birth %W' f
 
 echo "== times"
 touch -d '2001-02-03 04:05:06' old

@@ -26,6 +26,14 @@ COMPAT_SYSCALL_DEFINE4(aarch32_ftruncate64, unsigned int, fd, u32, __pad,
 	return do_sys_ftruncate(fd, arg_u64(length_lo, length_hi), 0);
 }
 
+/* fallocate(fd, mode, offset, len): r0 = fd, r1 = mode, r2:r3 = offset, r4:r5 = len (both
+ * pairs already even: no register skipped). */
+COMPAT_SYSCALL_DEFINE6(aarch32_fallocate, int, fd, int, mode, u32, offset_lo, u32, offset_hi,
+		       u32, len_lo, u32, len_hi)
+{
+	return ksys_fallocate(fd, mode, arg_u64(offset_lo, offset_hi), arg_u64(len_lo, len_hi));
+}
+
 /*
  * statfs64/fstatfs64: the kernel writes the packed 84-byte compat_statfs64 (as Linux's
  * arm64 does), but an EABI program's own struct statfs64 is 88 bytes (its u64 counts 8-byte

@@ -72,3 +72,11 @@ COMPAT_SYSCALL_DEFINE3(ia32_ftruncate64, unsigned int, fd, u32, offset_low, u32,
 {
 	return do_sys_ftruncate(fd, ((loff_t)offset_high << 32) | offset_low, 0);
 }
+
+/* fallocate(fd, mode, offset, len): offset and len each in two registers, low word first. */
+COMPAT_SYSCALL_DEFINE6(ia32_fallocate, int, fd, int, mode, u32, offset_low, u32, offset_high,
+		       u32, len_low, u32, len_high)
+{
+	return ksys_fallocate(fd, mode, ((loff_t)offset_high << 32) | offset_low,
+			      ((loff_t)len_high << 32) | len_low);
+}
