@@ -32,12 +32,15 @@ stdin /dev/null, stderr into stdout.
              The emulator is the static build of Debian's qemu-user-static (same QEMU 7.2
              as qemu-user; a dynamic one would need the host's libraries inside the chroot),
              unpacked from `apt-get download qemu-user-static` into ~/.cache/ferry/, never
-             installed (installing it registers emulators for the whole host). Each emulator
-             logs through QEMU_LOG=strace to /.qemu-strace/ql.<pid> inside the chroot: a
-             program exec'd starts a new emulator, a new log; fork children share their
-             parent's. Those variables are in the script's environment too (qemu-user
-             passes its own on, which is how the children's emulators get them): the only
-             thing the script can see that Ferry lacks, with the /.qemu-strace folder.
+             installed (installing it registers emulators for the whole host). The
+             interpreter binfmt_misc runs is qemu_log_exec.c (built static here), which
+             starts the emulator with a log of its own, /.qemu-strace/ql.<pid>.<n> inside
+             the chroot (QEMU_LOG=strace): a program exec'd starts a new emulator and a
+             new log, even in a process that execs twice; fork children share their
+             parent's. QEMU_LOG and QEMU_LOG_FILENAME are in the script's environment too
+             (qemu-user passes its own on, which is how the children's emulators get
+             them): the only thing the script can see that Ferry lacks, with the
+             /.qemu-strace folder (the emulator and the wrapper are in it).
              For x86_64 only static executables (ET_EXEC) are emulated, so the host's own
              chroot and mount programs still run natively.
 """
@@ -48,7 +51,6 @@ import pty
 import re
 import shlex
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
@@ -114,6 +116,36 @@ def static_qemu(abi):
     return path
 
 
+WRAPPER_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "qemu_log_exec.c")
+
+
+def log_wrapper():
+    """Host path of qemu_log_exec (the binfmt_misc interpreter), built on first use: static
+    (the chroot has no host libraries) and position-independent (ET_DYN: x86_64's entry
+    emulates static ET_EXEC programs, and an interpreter that matched it would recurse)."""
+    out = os.path.join(QEMU_CACHE, "qemu_log_exec")
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(WRAPPER_SRC):
+        os.makedirs(QEMU_CACHE, exist_ok=True)
+        r = subprocess.run(["gcc", "-static-pie", "-O2", "-o", out + ".tmp", WRAPPER_SRC],
+                           capture_output=True, text=True)
+        if r.returncode:
+            raise CannotRun(f"cannot build {WRAPPER_SRC}: {r.stderr.strip()[-300:]}")
+        os.replace(out + ".tmp", out)
+    return out
+
+
+def install_emulator(root, abi):
+    """The ABI's static qemu-user and its log wrapper in the chroot's log folder; the host
+    path of the wrapper (what binfmt_misc registers)."""
+    logs = os.path.join(root, LOG_DIR.strip("/"))
+    for src, dest in ((static_qemu(abi), "qemu"), (log_wrapper(), "qemu_log_exec")):
+        try:
+            os.link(src, os.path.join(logs, dest))
+        except OSError:
+            shutil.copy(src, os.path.join(logs, dest))
+    return os.path.join(logs, "qemu_log_exec")
+
+
 def unpack(cpio, root):
     """The userland as the guest sees it, device nodes left out (a tmpfs /dev replaces them)."""
     os.makedirs(root, exist_ok=True)
@@ -126,23 +158,14 @@ def unpack(cpio, root):
         os.makedirs(os.path.join(root, d), exist_ok=True)
     logs = os.path.join(root, LOG_DIR.strip("/"))
     os.chmod(logs, 0o1777)
-    # A process that execs after su nobody reopens the log its root-owned emulator made (same
-    # pid): a default ACL makes every log rw for all (the umask does not apply under one).
-    # user::rw-, group::rw-, other::rw- in the kernel's xattr format (version 2, then
-    # tag, permissions, id per entry).
-    acl = struct.pack("<I", 2) + b"".join(struct.pack("<HHI", tag, 6, 0xFFFFFFFF)
-                                          for tag in (0x01, 0x04, 0x20))
-    try:
-        os.setxattr(logs, "system.posix_acl_default", acl)
-    except OSError:		# no ACLs on this file system: such an exec goes unlogged
-        pass
+    # every user's emulators make their logs here (su nobody -c ...)
 
 
 def setup_script(root, name, via, abi, qemu, log=None):
     """The host shell script run inside the namespaces (see the module comment)."""
     q = shlex.quote
     inner = (f"cd /tmp/run/{name} && exec env -i {' '.join(SCRIPT_ENV)}"
-             + (f" QEMU_LOG=strace QEMU_LOG_FILENAME={LOG_DIR}/ql.%d" if via == "qemu-user" else "")
+             + (" QEMU_LOG=strace" if via == "qemu-user" else "")
              + f" /bin/sh {script_tree.script_path(name)}")
     lines = ["set -e", f"R={q(root)}; export R",
              'mount -t proc proc "$R/proc"',
@@ -167,30 +190,46 @@ def setup_script(root, name, via, abi, qemu, log=None):
     return "\n".join(lines) + "\n"
 
 
-def qemu_records(root, abi, probe, rootpid):
-    return merge_qemu_logs(os.path.join(root, LOG_DIR.strip("/")), abi, probe, rootpid)
+def qemu_records(root, abi, probe, rootpid, name=None):
+    return merge_qemu_logs(os.path.join(root, LOG_DIR.strip("/")), abi, probe, rootpid, name)
 
 
-def merge_qemu_logs(logs, abi, probe, rootpid):
-    """Records from the emulators' logs in the folder logs (ql.<pid>): the script's shell's,
-    then each exec'd program's log after the log its process was forked in (a process's
-    calls before its exec are there)."""
-    files = {int(m.group(1)): os.path.join(logs, f) for f in os.listdir(logs)
-             for m in [re.match(r"ql\.(\d+)$", f)] if m}
+def merge_qemu_logs(logs, abi, probe, rootpid, name=None):
+    """Records from the emulators' logs in the folder logs: ql.<pid>.<n>, the nth program
+    process pid ran (qemu_log_exec.c; ql.<pid> alone, from qemu's own %d, is n 0). The
+    script's shell's logs come first, from the one after the log holding the exec of the
+    script (the programs rcS's command ran before it: sh -c, env), then each exec'd
+    program's logs after the log its process was forked in (a process's calls before its
+    exec are there), a process's programs in order."""
+    files = {}
+    for f in os.listdir(logs):
+        m = re.match(r"ql\.(\d+)(?:\.(\d+))?$", f)
+        if m:
+            files.setdefault(int(m.group(1)), []).append((int(m.group(2) or 0), f))
+    files = {pid: [os.path.join(logs, f) for _, f in sorted(fs)] for pid, fs in files.items()}
     if rootpid not in files:
         return []
+    parse = lambda path: linuxparse.parse_qemu(open(path, encoding="utf-8", errors="replace").read(),
+                                               abi, probe, exec_ok=set(files))
+    first = 0
+    if name is not None:
+        for n, path in enumerate(files[rootpid]):
+            if any(script_tree.is_script_exec(r, name) for r in parse(path)):
+                first = n + 1
+                break
+    files[rootpid] = files[rootpid][first:]
     recs, done, todo = [], set(), [rootpid]
     while todo:
         pid = todo.pop(0)
         if pid in done or pid not in files:
             continue
         done.add(pid)
-        with open(files[pid], encoding="utf-8", errors="replace") as f:
-            part = linuxparse.parse_qemu(f.read(), abi, probe, exec_ok=set(files))
-        recs += part
-        for r in part:
-            if r.get("pid") not in done and r.get("pid") in files and r["pid"] not in todo:
-                todo.append(r["pid"])
+        for path in files[pid]:
+            part = parse(path)
+            recs += part
+            for r in part:
+                if r.get("pid") not in done and r.get("pid") in files and r["pid"] not in todo:
+                    todo.append(r["pid"])
     for pid in done - {rootpid}:       # its own log exists: its last exec worked
         exe = [r for r in recs if r.get("pid") == pid and r.get("name") in ("execve", "execveat")]
         if exe and exe[-1].get("ret") is None:
@@ -291,11 +330,13 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
     """(header, records of the script's processes, the script's output) for one column."""
     if via == "strace" and not linux.can_run("strace", abi):
         raise CannotRun(f"this host does not run {abi} natively")
-    qemu = static_qemu(abi) if via == "qemu-user" else None
+    if via == "qemu-user":
+        static_qemu(abi), log_wrapper()	# fetched and built before the clock runs
     probe = f"sh:{name}"
     with tempfile.TemporaryDirectory(prefix="ferry-sh-") as tmp:
         root = os.path.join(tmp, "root")
         unpack(cpio, root)
+        qemu = install_emulator(root, abi) if via == "qemu-user" else None
         setup = os.path.join(tmp, "setup.sh")
         log = os.path.join(tmp, "strace.log")
         with open(setup, "w") as f:
@@ -312,7 +353,7 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
             except (OSError, ValueError):
                 raise CannotRun(f"the namespace did not start the script: "
                                 f"{p.stderr.decode(errors='replace').strip()[-300:]}")
-            recs = qemu_records(root, abi, probe, rootpid)
+            recs = qemu_records(root, abi, probe, rootpid, name)
             text = "".join(open(os.path.join(root, LOG_DIR.strip("/"), f), errors="replace").read()
                            for f in sorted(os.listdir(os.path.join(root, LOG_DIR.strip("/")))))
         if keep_log:

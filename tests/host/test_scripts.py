@@ -214,7 +214,7 @@ def test_argv_in_every_tools_spelling():
 def test_the_linux_chroot_setup():
     s = linux_script.setup_script("/tmp/r", "x.sh", "qemu-user", "arm", "/q/qemu-arm-static")
     assert "mount -t binfmt_misc" in s and ":FP'" in s and r"\x28\x00" in s
-    assert "QEMU_LOG_FILENAME=/.qemu-strace/ql.%d" in s
+    assert "QEMU_LOG=strace" in s and "qemu-arm-static:FP" in s
     assert "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin" in s and "/usr/share/scripts/x.sh" in s
     s = linux_script.setup_script("/tmp/r", "x.sh", "strace", "x86_64", None, "/tmp/log")
     assert "binfmt" not in s and "strace -f -ttt -T -s 256 -o /tmp/log chroot" in s
