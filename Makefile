@@ -119,7 +119,7 @@ endif
 
 # core-dirs: generic directories, in link order; the arch Makefile adds its own.
 core-dirs := init kernel kernel/entry kernel/sched kernel/locking kernel/trace mm lib fs fs/proc \
-	     drivers/base drivers/char drivers/tty drivers/tty/serial
+	     drivers/base drivers/char drivers/tty drivers/tty/serial drivers/rtc
 head-y :=
 include arch/$(SRCARCH)/Makefile
 

@@ -75,10 +75,10 @@ void inc_nlink(struct inode *inode)
 	inode->i_nlink++;
 }
 
-/* The realtime clock (Ferry's starts at the epoch at boot: there is no RTC driver). */
+/* The realtime clock (set from the RTC at boot: drivers/rtc/hctosys.c). */
 struct timespec64 current_time(struct inode *inode)
 {
-	u64 ns = ktime_get_ns();
+	u64 ns = ktime_get_real_ns();
 
 	return (struct timespec64){ .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
 }

@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/rtc.h>
 #include <linux/mm.h>
 #include <linux/irqflags.h>
 #include <linux/ktest.h>
@@ -56,8 +57,10 @@ void start_kernel(void)
 	init_IRQ();
 	time_init();
 	local_irq_enable();
-	if (IS_ENABLED(CONFIG_USER_MODE))
+	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		random_init();		/* the cycle counter runs now; before any user task */
+		rtc_hctosys();		/* CLOCK_REALTIME from the RTC, as the counter runs */
+	}
 
 	/*
 	 * The boot harness reads the cycle counter here: under -icount it counts guest

@@ -403,8 +403,8 @@ static long futex_wake_op(u32 __user *uaddr1, u32 __user *uaddr2, bool shared, i
 
 /*
  * The common body. 'timeout' is NULL or the caller's timespec already read: relative for
- * FUTEX_WAIT, absolute (CLOCK_MONOTONIC, or REALTIME with FUTEX_CLOCK_REALTIME; here the
- * same clock) for FUTEX_WAIT_BITSET. For REQUEUE and WAKE_OP the "timeout" argument is a
+ * FUTEX_WAIT, absolute (CLOCK_MONOTONIC, or REALTIME with FUTEX_CLOCK_REALTIME) for
+ * FUTEX_WAIT_BITSET. For REQUEUE and WAKE_OP the "timeout" argument is a
  * count (val2), passed in nr2.
  */
 static long do_futex(u32 __user *uaddr, int op, u32 val, const struct futex_ts *timeout,
@@ -425,7 +425,10 @@ static long do_futex(u32 __user *uaddr, int op, u32 val, const struct futex_ts *
 		/* Far enough in the future never comes: clamp instead of overflowing. */
 		ns = timeout->sec >= (s64)(KTIME_SEC_MAX) ? (u64)KTIME_SEC_MAX * NSEC_PER_SEC :
 		     (u64)timeout->sec * NSEC_PER_SEC + timeout->nsec;
-		deadline = cmd == FUTEX_WAIT ? ktime_get_ns() + ns : ns;
+		if (cmd == FUTEX_WAIT)
+			deadline = ktime_get_ns() + ns;
+		else	/* absolute: CLOCK_REALTIME's runs a fixed offset ahead */
+			deadline = op & FUTEX_CLOCK_REALTIME ? ktime_real_to_mono(ns) : ns;
 		if (!deadline)
 			deadline = 1;		/* an absolute 0: already past */
 	}

@@ -186,7 +186,11 @@ static long hrtimer_nanosleep(int which, int flags, const struct kernel_ts *req)
 	/* Saturate: a deadline past ~146 years of uptime never comes, and must not wrap. */
 	ns = req->sec > (s64)(~0ULL / NSEC_PER_SEC / 2) ? ~0ULL / 2 :
 	     (u64)req->sec * NSEC_PER_SEC + req->nsec;
-	deadline = (flags & TIMER_ABSTIME) ? ns : ktime_get_ns() + ns;
+	/* The realtime clocks' absolute times are a fixed offset ahead of ktime_get_ns(). */
+	if (flags & TIMER_ABSTIME)
+		deadline = which == CLOCK_REALTIME || which == CLOCK_TAI ? ktime_real_to_mono(ns) : ns;
+	else
+		deadline = ktime_get_ns() + ns;
 	ret = do_nanosleep(deadline);
 	if (ret != -ERESTART_RESTARTBLOCK)
 		return ret;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Time syscalls. There is no RTC driver yet, so the realtime clock starts at the epoch at
- * boot and both clocks count the arch's cycle counter (the same number, different names):
- * traces compare how a call behaves, not what time it is.
+ * Time syscalls. Every clock counts the arch's cycle counter; the realtime ones (REALTIME,
+ * its COARSE variant, TAI, which Linux keeps equal to REALTIME until NTP sets an offset)
+ * add the offset rtc_hctosys set at boot from the RTC (0 without one: the epoch at boot).
  */
 #include <linux/kernel.h>
 #include <linux/syscalls.h>
@@ -51,6 +51,20 @@ u64 ktime_get_seconds(void)
 	return get_cycles() / cycles_per_sec();
 }
 
+u64 wall_offset_ns;
+
+void timekeeping_set_wall(s64 secs)
+{
+	u64 now = ktime_get_ns(), real = secs > 0 ? (u64)secs * NSEC_PER_SEC : 0;
+
+	wall_offset_ns = real > now ? real - now : 0;
+}
+
+static bool clock_is_realtime(int which)
+{
+	return which == CLOCK_REALTIME || which == CLOCK_REALTIME_COARSE || which == CLOCK_TAI;
+}
+
 /*
  * The clocks clock_gettime reads. The coarse ones matter: glibc's time() on the ABIs without
  * a vDSO time (arm, arm64) is clock_gettime(CLOCK_REALTIME_COARSE) and does not look at the
@@ -69,7 +83,7 @@ static bool clock_valid(int which)
 /* 64-bit time on every ABI (i386 reaches it as clock_gettime64). */
 SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user *, tp)
 {
-	u64 ns = ktime_get_ns();
+	u64 ns = clock_is_realtime(which_clock) ? ktime_get_real_ns() : ktime_get_ns();
 	struct __kernel_timespec ts = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
 
 	if (!clock_valid(which_clock))
@@ -80,7 +94,7 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user
 /* i386's original clock_gettime, with 32-bit seconds. */
 SYSCALL_DEFINE2(clock_gettime32, int, which_clock, struct old_timespec32 __user *, tp)
 {
-	u64 ns = ktime_get_ns();
+	u64 ns = clock_is_realtime(which_clock) ? ktime_get_real_ns() : ktime_get_ns();
 	struct old_timespec32 ts = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC) };
 
 	if (!clock_valid(which_clock))
@@ -105,7 +119,7 @@ static int put_timezone(struct timezone __user *tz)
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct timezone __user *, tz)
 {
 	if (tv) {
-		u64 ns = ktime_get_ns();
+		u64 ns = ktime_get_real_ns();
 		struct __kernel_old_timeval t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
 
 		if (copy_to_user(tv, &t, sizeof(t)))
@@ -118,7 +132,7 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, struct t
 COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv, struct timezone __user *, tz)
 {
 	if (tv) {
-		u64 ns = ktime_get_ns();
+		u64 ns = ktime_get_real_ns();
 		struct old_timeval32 t = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC / 1000) };
 
 		if (copy_to_user(tv, &t, sizeof(t)))
@@ -130,7 +144,7 @@ COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv, struct t
 /* time(2): x86_64 has it (asm-generic does not). */
 SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 {
-	__kernel_old_time_t t = ktime_get_ns() / NSEC_PER_SEC;
+	__kernel_old_time_t t = ktime_get_real_ns() / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;
@@ -140,7 +154,7 @@ SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 /* i386's time(2), with a 32-bit time_t: a native entry of its own (time32), as in Linux. */
 SYSCALL_DEFINE1(time32, old_time32_t __user *, tloc)
 {
-	old_time32_t t = ktime_get_ns() / NSEC_PER_SEC;
+	old_time32_t t = ktime_get_real_ns() / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;

@@ -1,6 +1,7 @@
 /*
- * The kernel's clock: nanoseconds since boot from the arch's cycle counter. With no RTC
- * driver, CLOCK_REALTIME reads the same value (it starts at the epoch at boot).
+ * The kernel's clocks: nanoseconds since boot from the arch's cycle counter (CLOCK_MONOTONIC,
+ * CLOCK_BOOTTIME), and CLOCK_REALTIME, the same count a fixed offset ahead: the RTC's time at
+ * boot (drivers/rtc/hctosys.c; with no RTC the offset stays 0, the epoch at boot).
  */
 #ifndef _LINUX_TIMEKEEPING_H
 #define _LINUX_TIMEKEEPING_H
@@ -12,6 +13,23 @@
 u64 ktime_get_ns(void);
 /* Whole seconds of the same clock, for decisions that need no more (one division). */
 u64 ktime_get_seconds(void);
+
+/*
+ * CLOCK_REALTIME in ns since the epoch. The offset is written once at boot, before any other
+ * CPU or user task runs, and only read afterwards (no clock_settime yet), so it needs no lock.
+ */
+extern u64 wall_offset_ns;
+static inline u64 ktime_get_real_ns(void)
+{
+	return ktime_get_ns() + wall_offset_ns;
+}
+/* An absolute CLOCK_REALTIME time as the ktime_get_ns() value it falls at (0 if past). */
+static inline u64 ktime_real_to_mono(u64 real_ns)
+{
+	return real_ns > wall_offset_ns ? real_ns - wall_offset_ns : 0;
+}
+/* Boot: CLOCK_REALTIME reads 'secs' since the epoch now (rtc_hctosys). */
+void timekeeping_set_wall(s64 secs);
 
 /* Ticks to sleep for a duration in ns: rounded up, plus one for the tick already begun. */
 unsigned long nsecs_to_jiffies_sleep(u64 ns);
