@@ -195,8 +195,9 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "FDSize:\t%d\nGroups:\t", fdsize);
 	if (c->group_info)
 		for (int g = 0; g < c->group_info->ngroups; g++)
-			seq_printf(m, "%u ", c->group_info->gid[g]);
-	seq_printf(m, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
+			seq_printf(m, g ? " %u" : "%u", c->group_info->gid[g]);
+	/* Linux ends the list with a space, even an empty one ("Groups:\t \n") */
+	seq_printf(m, " \nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
 		   task->tgid, task->pid, f.pgrp, f.session);
 	if (mm) {
 		status_mem(m, mm);

@@ -7,6 +7,7 @@
 #include "internal.h"
 #include <linux/gfp.h>
 #include <asm/page.h>
+#include <linux/proc_fs.h>
 
 static void show_val_kb(struct seq_file *m, const char *name, unsigned long pages)
 {
@@ -45,6 +46,7 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *unused)
 	show_val_kb(m, "SUnreclaim:     ", 0);
 	seq_printf(m, "KernelStack:    %8lu kB\n", stacks << (PAGE_SHIFT - 10));
 	show_val_kb(m, "PageTables:     ", 0);
+	show_val_kb(m, "SecPageTables:  ", 0);	/* 6.0's secondary (IOMMU, KVM) tables */
 	show_val_kb(m, "NFS_Unstable:   ", 0);
 	show_val_kb(m, "Bounce:         ", 0);
 	show_val_kb(m, "WritebackTmp:   ", 0);
@@ -63,5 +65,11 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *unused)
 		      "HugePages_Rsvd:    %5lu\nHugePages_Surp:    %5lu\n", 0UL, 0UL, 0UL, 0UL);
 	seq_printf(m, "Hugepagesize:   %8lu kB\n", 2048UL);
 	seq_printf(m, "Hugetlb:        %8lu kB\n", 0UL);
+	arch_report_meminfo(m);
 	return 0;
+}
+
+/* The arch's own lines at the end (x86: DirectMap*); none elsewhere, as Linux's weak one. */
+void __weak arch_report_meminfo(struct seq_file *m)
+{
 }

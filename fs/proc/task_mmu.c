@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/err.h>
 
 static void count_page(unsigned long va, phys_addr_t pa, void *arg)
 {
@@ -58,24 +59,41 @@ static const char *area_name(struct mm_struct *mm, struct vm_area_struct *v)
 
 /*
  * One line per area: "start-end perms offset major:minor inode", then padded to column 73
- * (a 64-bit kernel's width, whatever the process's ABI) for a name. Printed in one pass
- * under page_table_lock: the buffer is the kernel's, nothing here sleeps or faults.
+ * (a 64-bit kernel's width, whatever the process's ABI) for a name: a file mapping's path
+ * (d_path from the reader's root, " (deleted)" once unlinked), with its offset in the file,
+ * device and inode, or the bracketed name of a special area. Printed in one pass under
+ * page_table_lock: the buffer is the kernel's, nothing here sleeps or faults; d_path nests
+ * mount_lock and dcache_lock inside it (never the other way round).
  */
 int proc_pid_maps(struct seq_file *m, struct task_struct *task)
 {
 	struct mm_struct *mm = get_task_mm(task);
+	char *pathbuf;
 
 	if (!mm)
 		return 0;	/* a zombie or kernel thread: an empty file, as Linux */
+	pathbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!pathbuf) {
+		mmput(mm);
+		return -ENOMEM;
+	}
 	spin_lock(&mm->page_table_lock);
 	for (struct vm_area_struct *v = mm->mmap; v && !seq_has_overflowed(m); v = v->vm_next) {
 		const char *name = area_name(mm, v);
+		struct inode *inode = v->vm_file ? file_inode(v->vm_file) : NULL;
+		dev_t dev = inode && inode->i_sb ? inode->i_sb->s_dev : 0;
 
-		seq_printf(m, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu",
+		if (inode) {
+			name = d_path(&v->vm_file->f_path, pathbuf, PATH_MAX);
+			if (IS_ERR(name))
+				name = NULL;
+		}
+		seq_printf(m, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu",
 			   v->vm_start, v->vm_end,
 			   v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
 			   v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_SHARED ? 's' : 'p',
-			   0UL, 0, 0, 0UL);
+			   inode ? (unsigned long long)v->vm_pgoff << PAGE_SHIFT : 0ULL,
+			   MAJOR(dev), MINOR(dev), inode ? inode->i_ino : 0UL);
 		if (name) {
 			seq_pad(m, ' ', 25 + sizeof(void *) * 6 - 1);
 			seq_puts(m, name);
@@ -83,6 +101,7 @@ int proc_pid_maps(struct seq_file *m, struct task_struct *task)
 		seq_putc(m, '\n');
 	}
 	spin_unlock(&mm->page_table_lock);
+	kfree(pathbuf);
 	mmput(mm);
 	return 0;
 }

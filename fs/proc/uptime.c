@@ -108,8 +108,8 @@ int stat_proc_show(struct seq_file *m, struct task_struct *unused)
 			   nsec_to_clock_t(idle_ns(now, user, system) / nr_cpu_ids));
 	seq_puts(m, "intr 0\n");
 	seq_printf(m, "ctxt %lu\n", ctxt);
-	/* The realtime clock starts at the epoch at boot (no RTC driver yet). */
-	seq_printf(m, "btime %llu\n", 0ULL);
+	/* The realtime clock's value at boot, set from the RTC (Linux's getboottime64). */
+	seq_printf(m, "btime %llu\n", (unsigned long long)(wall_offset_ns / NSEC_PER_SEC));
 	seq_printf(m, "processes %lu\n", READ_ONCE(total_forks));
 	seq_printf(m, "procs_running %d\nprocs_blocked 0\n", running);
 	seq_puts(m, "softirq 0 0 0 0 0 0 0 0 0 0 0\n");

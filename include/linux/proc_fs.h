@@ -10,4 +10,8 @@ struct seq_file;
  * arch/arm64/kernel/cpuinfo.c). */
 int arch_show_cpuinfo(struct seq_file *m);
 
+/* /proc/meminfo's arch lines (x86: DirectMap4k/2M/1G); a weak empty one elsewhere. */
+struct seq_file;
+void arch_report_meminfo(struct seq_file *m);
+
 #endif

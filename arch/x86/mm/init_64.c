@@ -10,6 +10,8 @@
  * Page-table pages come from memblock, below 4 GiB so the early tables can reach them while
  * they are filled in.
  */
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
@@ -34,6 +36,13 @@ static void *early_alloc_table(void)
 	return __va(pa);
 }
 
+/*
+ * The direct map's pages by size (4K, 2M, 1G), counted while map_direct builds it, for
+ * /proc/meminfo's DirectMap lines (Linux's direct_pages_count). Written once at boot.
+ */
+static unsigned long direct_pages_count[3], *counting;
+static bool direct_gbpages;
+
 /* Map [va, va + size) to [pa, ...) with the largest pages alignment and 'large' allow. */
 static void map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t flags,
 		      bool large, bool huge)
@@ -50,6 +59,8 @@ static void map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t flags
 		if (!e || (*e & _PAGE_PRESENT))
 			panic("paging_init: %#lx already mapped", va);
 		*e = pa | flags | (shift != PAGE_SHIFT ? _PAGE_PSE : 0);
+		if (counting)
+			counting[shift == PUD_SHIFT ? 2 : shift == PMD_SHIFT]++;
 		va += 1UL << shift;
 		pa += 1UL << shift;
 		size -= 1UL << shift;
@@ -62,6 +73,8 @@ static void map_direct(bool huge)
 			       _PAGE_DIRTY | __supported_pte_mask_nx;
 	u64 total = 0;
 
+	direct_gbpages = huge;
+	counting = direct_pages_count;
 	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
 		phys_addr_t start = ALIGN(r->base, PAGE_SIZE);
@@ -72,6 +85,7 @@ static void map_direct(bool huge)
 		map_range((unsigned long)__va(start), start, end - start, flags, true, huge);
 		total += end - start;
 	}
+	counting = NULL;
 	pr_info("x86/mm: direct map of %llu MiB RAM at %#lx\n",
 		(unsigned long long)total >> 20, PAGE_OFFSET);
 }
@@ -118,4 +132,13 @@ void paging_init(void)
 	pr_info("x86/mm: kernel page tables at %#llx (%u pages), NX %s\n",
 		(unsigned long long)__pa(kernel_pgd), early_tables,
 		__supported_pte_mask_nx ? "on" : "off (CPU lacks it)");
+}
+
+/* /proc/meminfo's last lines on x86: the direct map by page size (1G only with GB pages). */
+void arch_report_meminfo(struct seq_file *m)
+{
+	seq_printf(m, "DirectMap4k:    %8lu kB\n", direct_pages_count[0] << 2);
+	seq_printf(m, "DirectMap2M:    %8lu kB\n", direct_pages_count[1] << 11);
+	if (direct_gbpages)
+		seq_printf(m, "DirectMap1G:    %8lu kB\n", direct_pages_count[2] << 20);
 }
