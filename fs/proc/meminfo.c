@@ -6,6 +6,7 @@
  */
 #include "internal.h"
 #include <linux/gfp.h>
+#include <linux/kconfig.h>
 #include <asm/page.h>
 #include <linux/proc_fs.h>
 
@@ -56,11 +57,21 @@ int meminfo_proc_show(struct seq_file *m, struct task_struct *unused)
 	show_val_kb(m, "VmallocUsed:    ", 0);
 	show_val_kb(m, "VmallocChunk:   ", 0);
 	show_val_kb(m, "Percpu:         ", 0);
+	/*
+	 * Lines of options Debian's arm64 kernel has and its x86_64 cloud kernel has not
+	 * (CONFIG_MEMORY_FAILURE, CONFIG_CMA): the Linux 6.1 each arch is compared with.
+	 */
+	if (IS_ENABLED(CONFIG_ARM64))
+		seq_printf(m, "HardwareCorrupted: %5lu kB\n", 0UL);
 	show_val_kb(m, "AnonHugePages:  ", 0);
 	show_val_kb(m, "ShmemHugePages: ", 0);
 	show_val_kb(m, "ShmemPmdMapped: ", 0);
 	show_val_kb(m, "FileHugePages:  ", 0);
 	show_val_kb(m, "FilePmdMapped:  ", 0);
+	if (IS_ENABLED(CONFIG_ARM64)) {
+		show_val_kb(m, "CmaTotal:       ", 0);
+		show_val_kb(m, "CmaFree:        ", 0);
+	}
 	seq_printf(m, "HugePages_Total:   %5lu\nHugePages_Free:    %5lu\n"
 		      "HugePages_Rsvd:    %5lu\nHugePages_Surp:    %5lu\n", 0UL, 0UL, 0UL, 0UL);
 	seq_printf(m, "Hugepagesize:   %8lu kB\n", 2048UL);
