@@ -64,17 +64,23 @@ KTEST(rtc, bcd_digits)
 	KTEST_EXPECT_EQ(t, bcd2bin(0x12), 12);
 }
 
-/* Set from the RTC: after 2020-01-01 (1577836800), and the RTC reads the same second. */
+/*
+ * Set from the RTC: after 2020-01-01 (1577836800), and near what the RTC reads now. Near, not
+ * equal: the realtime clock runs on the cycle counter, whose calibration on a loaded host
+ * (TCG) can be off by a factor of several (the time suite's tick test sees it), so the two
+ * may part by a few seconds for each second since boot. A clock never set is decades off.
+ */
 KTEST(rtc, realtime_clock_set_from_rtc)
 {
 	const struct rtc_class_ops *rtc = rtc_platform_device();
 	struct rtc_time tm;
-	s64 now = ktime_get_real_ns() / NSEC_PER_SEC, hw;
+	s64 now = ktime_get_real_ns() / NSEC_PER_SEC, hw, slack;
 
 	if (!rtc)
 		KTEST_SKIP(t, "no RTC on this machine");
 	KTEST_EXPECT_EQ(t, rtc->read_time(&tm), 0);
 	hw = rtc_tm_to_time64(&tm);
+	slack = 60 + 8 * (s64)ktime_get_seconds();
 	KTEST_EXPECT(t, now > 1577836800);
-	KTEST_EXPECT(t, hw - now >= -2 && hw - now <= 2);
+	KTEST_EXPECT(t, hw - now >= -slack && hw - now <= slack);
 }
