@@ -75,18 +75,28 @@ static void wait_options(void)
 	check(w == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5, "then it exits 5");
 	close(pfd[1]);
 
-	/* Stopped and continued: WUNTRACED sees SIGSTOP, WCONTINUED the SIGCONT. */
+	/*
+	 * Stopped and continued: WUNTRACED sees SIGSTOP, WCONTINUED the SIGCONT. The child then
+	 * waits for the pipe: had it exited already, waitpid (which always takes WEXITED) would
+	 * report the exit instead of the continue, as Linux does for a zombie.
+	 */
+	if (pipe(pfd))
+		return;
 	pid = fork();
 	if (pid == 0) {
+		close(pfd[1]);
 		raise(SIGSTOP);
-		_exit(9);
+		_exit(read(pfd[0], &c, 1) == 1 ? 9 : 10);
 	}
+	close(pfd[0]);
 	w = waitpid(pid, &st, WUNTRACED);
 	check(w == pid && WIFSTOPPED(st) && WSTOPSIG(st) == SIGSTOP,
 	      "WUNTRACED: stopped by signal %d", WIFSTOPPED(st) ? WSTOPSIG(st) : -1);
 	kill(pid, SIGCONT);
 	w = waitpid(pid, &st, WCONTINUED);
 	check(w == pid && WIFCONTINUED(st), "WCONTINUED: continued");
+	check(write(pfd[1], "x", 1) == 1, "let it go");
+	close(pfd[1]);
 	w = waitpid(pid, &st, 0);
 	check(w == pid && WIFEXITED(st) && WEXITSTATUS(st) == 9, "then it exits 9");
 

@@ -60,3 +60,6 @@ timeout 2 sleep 0.1; echo "timeout 2 sleep 0.1: $?"
 timeout 0.2 sleep 5; echo "timeout 0.2 sleep 5: $?"
 timeout -s KILL 0.2 sleep 5; echo "timeout -s KILL 0.2 sleep 5: $?"
 timeout 1 sh -c 'exit 6'; echo "timeout 1 sh -c 'exit 6': $?"
+# busybox timeout leaves a watcher process that notices its command has ended only at its
+# next once-a-second poll: let it go before the next script lists the processes (ps, top).
+n=0; while pidof timeout > /dev/null && [ $n -lt 30 ]; do sleep 0.1; n=$((n + 1)); done
