@@ -957,6 +957,7 @@ static int shmem_statfs(struct dentry *d, struct kstatfs *buf)
 	return 0;
 }
 
+/* A 32-bit number in base 8 or 10 (Linux's fsparam_u32/u32oct): anything above is EINVAL. */
 static bool parse_num(const char *v, unsigned long *out, int base)
 {
 	unsigned long n = 0;
@@ -969,6 +970,8 @@ static bool parse_num(const char *v, unsigned long *out, int base)
 		if (d >= base)
 			return false;
 		n = n * base + d;
+		if (n > 0xffffffffUL)
+			return false;
 	}
 	*out = n;
 	return true;
@@ -1025,12 +1028,13 @@ static int shmem_parse_options(struct super_block *sb, const char *options, bool
 			if (!remount)
 				info->mode = n & 07777;
 		} else if (!strcmp(opt, "uid") && val) {
-			if (!parse_num(val, &n, 10))
+			/* (uid_t)-1 is no one: Linux's make_kuid gives an invalid id, EINVAL. */
+			if (!parse_num(val, &n, 10) || n == 0xffffffffUL)
 				return -EINVAL;
 			if (!remount)
 				info->uid = n;
 		} else if (!strcmp(opt, "gid") && val) {
-			if (!parse_num(val, &n, 10))
+			if (!parse_num(val, &n, 10) || n == 0xffffffffUL)
 				return -EINVAL;
 			if (!remount)
 				info->gid = n;
@@ -1050,7 +1054,7 @@ static int shmem_remount(struct super_block *sb, int flags, const char *options)
 {
 	struct shmem_sb_info *info = sb->s_fs_info;
 	unsigned long pages = sb->s_max_pages, inodes = sb->s_max_inodes;
-	bool inode32 = info->inode32;
+	bool inode32 = info->inode32, size_set = info->size_set, inodes_set = info->inodes_set;
 	int err = shmem_parse_options(sb, options, true);
 
 	if (!err && ((sb->s_max_pages && sb->s_max_pages < sb->s_used_pages) ||
@@ -1060,6 +1064,8 @@ static int shmem_remount(struct super_block *sb, int flags, const char *options)
 		sb->s_max_pages = pages;
 		sb->s_max_inodes = inodes;
 		info->inode32 = inode32;
+		info->size_set = size_set;	/* a failed remount leaves /proc/mounts as it was */
+		info->inodes_set = inodes_set;
 	}
 	return err;
 }

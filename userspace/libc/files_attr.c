@@ -288,6 +288,10 @@ static void test_statfs_sync(void)
 		skip("statfs of a tmpfs", "cannot mount a tmpfs");
 		return;
 	}
+	/* tmpfs's uid=, gid= and mode= are 32-bit numbers, and (uid_t)-1 names no one. */
+	FAILS(mount("none", "m", "tmpfs", 0, "uid=4294967296"), EINVAL);
+	FAILS(mount("none", "m", "tmpfs", 0, "gid=4294967295"), EINVAL);
+	FAILS(mount("none", "m", "tmpfs", 0, "mode=77777777777"), EINVAL);
 	memset(&sf, 0, sizeof(sf));
 	WORKS(statfs("m", &sf));
 	EQ(sf.f_type, TMPFS_MAGIC);
