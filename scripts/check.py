@@ -323,7 +323,7 @@ def suite_abi(abi, objtrees, linux_dir, verbose):
     expected = os.path.join(TOP, "tests", "scripts", "expected")
     if linux_dir:
         status, out = suite_run(["--kernel", "linux", "--record", "--abi", abi,
-                                 "--expected", linux_dir, "--jobs", "1"], 900)
+                                 "--expected", linux_dir, "--jobs", "1"], 400)
         if status:
             return Result(name, False, "recording from Linux failed:\n" + out[-4000:])
         d = subprocess.run(["diff", "-ru", os.path.join(expected, abi),
@@ -333,7 +333,7 @@ def suite_abi(abi, objtrees, linux_dir, verbose):
         diag += d.stdout.splitlines()[:200]
         expected = linux_dir
     status, out = suite_run(["--abi", abi, "--objtree", f"{arch}={objtree}", "--expected",
-                             expected, "--jobs", "1"], 1200)
+                             expected, "--jobs", "1"], 400)
     parsed = ktap.parse(out)
     ok = status == 0 and parsed.ok and parsed.total > 0
     if parsed.total == 0:	# no KTAP at all: suite.py itself failed, say how
