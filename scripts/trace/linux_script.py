@@ -219,7 +219,9 @@ def merge_qemu_logs(logs, abi, probe, rootpid, name=None):
                 break
     files[rootpid] = files[rootpid][first:]
     recs, done, todo = [], set(), [rootpid]
-    while todo:
+    while todo or set(files) - done:
+        if not todo:   # a program whose process no log names (its fork's result was lost)
+            todo.append(min(set(files) - done))
         pid = todo.pop(0)
         if pid in done or pid not in files:
             continue
