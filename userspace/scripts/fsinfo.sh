@@ -36,6 +36,22 @@ umount dst 2>&1 | sed "s|$PWD|.|"; echo "umount with an open file: busy"
 umount -l dst; echo "lazy umount: $?"
 cat <&3; exec 3<&-; [ -e dst/busy ] || echo "detached: dst is empty again"
 
+echo "== across and onto mounts"
+mount -t tmpfs other dst
+echo moved > mvme; mv mvme dst/ && cat dst/mvme	# rename says EXDEV, mv copies
+ln dst/mvme hardx 2>&1 | sed "s|$PWD|.|"; echo "hard link across mounts"
+mv dst gone 2>&1 | sed "s|$PWD|.|"; echo "rename of a mount point"
+rmdir dst 2>&1 | sed "s|$PWD|.|"; echo "rmdir of a mount point"
+rm -rf dst 2>&1 | sed "s|$PWD|.|"; [ -d dst ] && echo "rm -r empties the mount but leaves its point"; ls dst
+umount dst
+mkdir gonedir; cd gonedir; rmdir ../gonedir
+pwd | sed "s|$PWD|.|"; ls 2>&1; echo "ls in a removed directory: $?"
+touch f 2>&1; echo "create in a removed directory: $?"
+readlink /proc/self/cwd | sed 's|.*/||'
+cd ..
+ln -s src sl; touch -h -d '2002-02-02 02:02:02' sl; stat -c '%Y %n' sl; rm sl	# the link's own time
+cp -a src cpa; stat -c '%a %n' cpa cpa/f
+
 echo "== df"
 mount -t tmpfs -o size=1m small m
 df m | sed "s|$PWD|.|"
