@@ -11,9 +11,10 @@
  *
  * Cost: a read of a cached file is a few hundred instructions, and the relatime answer is
  * usually "no", so the clock is read only when the answer needs it: the mtime/ctime rule
- * needs no clock, and the day rule is first asked of the tick count (jiffies), which can
- * only say "not yet" with an hour to spare; within that hour the clock's whole seconds
- * decide, and the precise time is read only for an update.
+ * needs no clock, and the day rule is first asked of the tick's count of realtime seconds
+ * (real_seconds_coarse: atimes are realtime, set from the RTC at boot), which can only say
+ * "not yet" with an hour to spare; within that hour the clock's whole seconds decide, and
+ * the precise time is read only for an update.
  *
  * Locking: none. Like Linux's touch_atime (which does not take i_rwsem), two readers may
  * both decide to update and both store a time; each store is of a value read from the
@@ -27,8 +28,8 @@
 #include <linux/timekeeping.h>
 
 #define RELATIME_SECS	(24 * 60 * 60)
-/* jiffies count ticks since the tick started, the clock since the machine did: the clock is
- * ahead by the firmware's and early boot's time plus any lost ticks, far less than this. */
+/* The tick's seconds lag the clock by up to a second plus any lost ticks or counter drift
+ * since boot, far less than this. */
 #define JIFFIES_SLACK_SECS	3600
 
 static inline bool ts_after(const struct timespec64 *a, const struct timespec64 *b)
@@ -54,10 +55,10 @@ static inline bool atime_needs_update(const struct path *p, const struct inode *
 	if (!ts_after(&inode->i_atime, &inode->i_mtime) ||
 	    !ts_after(&inode->i_atime, &inode->i_ctime))
 		return true;
-	/* The day rule: the tick count rules out all but the last hour before it. */
-	if ((s64)(jiffies / HZ) + JIFFIES_SLACK_SECS < atime + RELATIME_SECS)
+	/* The day rule: the tick's seconds rule out all but the last hour before it. */
+	if ((s64)real_seconds_coarse + JIFFIES_SLACK_SECS < atime + RELATIME_SECS)
 		return false;
-	return (s64)ktime_get_seconds() - atime >= RELATIME_SECS;
+	return (s64)(ktime_get_real_ns() / NSEC_PER_SEC) - atime >= RELATIME_SECS;
 }
 
 void touch_atime(const struct path *p)
@@ -87,7 +88,7 @@ void file_accessed(struct file *f)
 	if (f->f_path.mnt && (f->f_path.mnt->mnt_flags & MNT_RELATIME) && inode &&
 	    ts_after(&inode->i_atime, &inode->i_mtime) &&
 	    ts_after(&inode->i_atime, &inode->i_ctime) &&
-	    (s64)(jiffies / HZ) + JIFFIES_SLACK_SECS < inode->i_atime.tv_sec + RELATIME_SECS)
+	    (s64)real_seconds_coarse + JIFFIES_SLACK_SECS < inode->i_atime.tv_sec + RELATIME_SECS)
 		return;
 	touch_atime(&f->f_path);
 }

@@ -58,6 +58,7 @@ void timekeeping_set_wall(s64 secs)
 	u64 now = ktime_get_ns(), real = secs > 0 ? (u64)secs * NSEC_PER_SEC : 0;
 
 	wall_offset_ns = real > now ? real - now : 0;
+	real_seconds_coarse = (now + wall_offset_ns) / NSEC_PER_SEC;
 }
 
 static bool clock_is_realtime(int which)

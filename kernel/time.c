@@ -7,10 +7,13 @@
 #include <linux/timer.h>
 
 volatile unsigned long jiffies;
+/* CLOCK_REALTIME's whole seconds as the tick counts them (linux/timekeeping.h). */
+volatile unsigned long real_seconds_coarse;
 
 void timer_tick(struct pt_regs *regs)
 {
-	jiffies++;
+	if (++jiffies % HZ == 0)
+		real_seconds_coarse++;
 	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		run_timers();
 		scheduler_tick(regs);

@@ -84,3 +84,12 @@ KTEST(rtc, realtime_clock_set_from_rtc)
 	KTEST_EXPECT(t, now > 1577836800);
 	KTEST_EXPECT(t, hw - now >= -slack && hw - now <= slack);
 }
+
+/* The tick's realtime seconds (relatime's day rule) follow the realtime clock, not uptime. */
+KTEST(rtc, coarse_seconds_follow_realtime)
+{
+	s64 now = ktime_get_real_ns() / NSEC_PER_SEC, coarse = real_seconds_coarse;
+	s64 slack = 2 + 8 * (s64)ktime_get_seconds();
+
+	KTEST_EXPECT(t, coarse - now >= -slack && coarse - now <= slack);
+}

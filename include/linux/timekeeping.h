@@ -31,6 +31,15 @@ static inline u64 ktime_real_to_mono(u64 real_ns)
 /* Boot: CLOCK_REALTIME reads 'secs' since the epoch now (rtc_hctosys). */
 void timekeeping_set_wall(s64 secs);
 
+/*
+ * CLOCK_REALTIME's whole seconds without reading the counter: the tick adds one every HZ
+ * ticks (kernel/time.c), timekeeping_set_wall starts it at the realtime clock's seconds.
+ * Behind or ahead of the precise clock by a second plus the ticks lost or the counter's
+ * drift; for decisions with that much slack (relatime's "a day old", fs/atime.c). One
+ * writer (the tick), word-sized stores.
+ */
+extern volatile unsigned long real_seconds_coarse;
+
 /* Ticks to sleep for a duration in ns: rounded up, plus one for the tick already begun. */
 unsigned long nsecs_to_jiffies_sleep(u64 ns);
 
