@@ -8,8 +8,8 @@ does, under native strace -f and under qemu-user, every process it forks traced.
 Writes DIR/<abi>-<NAME>.<via>.jsonl (default DIR build/trace/linux): the records of the
 script's shell and its descendants (script_tree.py), header "probe" "sh:NAME".
 
-Where the script runs: a chroot of the very cpio the Ferry column boots, unpacked into a
-scratch folder, so every path the script and busybox touch is the guest's (/bin/busybox,
+Where the script runs: a chroot of the very cpio the Ferry column boots, unpacked (inside
+the namespaces, into a ramfs, in the archive's order as a kernel unpacks its initramfs), so every path the script and busybox touch is the guest's (/bin/busybox,
 /usr/share/scripts/NAME, /tmp/run/NAME, /proc) and the traces print the same file names as
 Ferry's. Rewriting paths instead would have left every open/stat/exec line different. The
 chroot lives in namespaces of its own (unshare: user, mount, pid, uts; uids and gids 0-65535
@@ -134,10 +134,9 @@ def log_wrapper():
     return out
 
 
-def install_emulator(root, abi):
-    """The ABI's static qemu-user and its log wrapper in the chroot's log folder; the host
-    path of the wrapper (what binfmt_misc registers)."""
-    logs = os.path.join(root, LOG_DIR.strip("/"))
+def install_emulator(logs, abi):
+    """The ABI's static qemu-user and its log wrapper in the log folder (the chroot's
+    /.qemu-strace); the host path of the wrapper (what binfmt_misc registers)."""
     for src, dest in ((static_qemu(abi), "qemu"), (log_wrapper(), "qemu_log_exec")):
         try:
             os.link(src, os.path.join(logs, dest))
@@ -146,29 +145,30 @@ def install_emulator(root, abi):
     return os.path.join(logs, "qemu_log_exec")
 
 
-def unpack(cpio, root):
-    """The userland as the guest sees it, device nodes left out (a tmpfs /dev replaces them)."""
-    os.makedirs(root, exist_ok=True)
+def check_cpio(cpio):
+    """The userland cpio, readable: unpacked inside the namespaces (setup_script)."""
     with open(cpio, "rb") as f:
-        r = subprocess.run(["cpio", "-idm", "--quiet", "--no-absolute-filenames", "-f", "dev/*"],
-                           stdin=f, cwd=root, capture_output=True, text=True)
-    if r.returncode:
-        raise CannotRun(f"cpio could not unpack {cpio}: {r.stderr.strip()}")
-    for d in ("proc", "dev", "tmp", LOG_DIR.strip("/")):
-        os.makedirs(os.path.join(root, d), exist_ok=True)
-    logs = os.path.join(root, LOG_DIR.strip("/"))
-    os.chmod(logs, 0o1777)
-    # every user's emulators make their logs here (su nobody -c ...)
+        if f.read(6) != b"070701":
+            raise CannotRun(f"{cpio} is not a newc cpio archive")
 
 
-def setup_script(root, name, via, abi, qemu, log=None):
-    """The host shell script run inside the namespaces (see the module comment)."""
+def setup_script(root, name, via, abi, qemu, log=None, cpio=None, logs=None):
+    """The host shell script run inside the namespaces (see the module comment). The root is
+    a ramfs the cpio is unpacked into there, in the archive's order, as a kernel unpacks its
+    initramfs: a directory lists its entries as on the booted kernels (newest first), not in
+    the host disk's hash order."""
     q = shlex.quote
     inner = (f"cd /tmp/run/{name} && exec env -i {' '.join(SCRIPT_ENV)}"
              + (" QEMU_LOG=strace" if via == "qemu-user" else "")
              + f" /bin/sh {script_tree.script_path(name)}")
-    lines = ["set -e", f"R={q(root)}; export R",
-             'mount -t proc proc "$R/proc"',
+    lines = ["set -e", f"R={q(root)}; export R"]
+    if cpio:
+        lines += ['mount -t ramfs -o mode=755 ramfs "$R"',
+                  f"(cd \"$R\" && cpio -idm --quiet --no-absolute-filenames -f 'dev/*') < {q(cpio)}",
+                  f'mkdir -p "$R/proc" "$R/dev" "$R/tmp" "$R{LOG_DIR}"']
+    if logs:
+        lines += [f'mount --bind {q(logs)} "$R{LOG_DIR}"']
+    lines += ['mount -t proc proc "$R/proc"',
              'mount -t tmpfs tmpfs "$R/tmp"',
              'mount -t tmpfs -o mode=755 tmpfs "$R/dev"',
              f"for n in {' '.join(DEV_NODES)}; do : > \"$R/dev/$n\"; "
@@ -188,10 +188,6 @@ def setup_script(root, name, via, abi, qemu, log=None):
     start = f'echo $$ > "$R.rootpid"; exec {tracer}chroot "$R" /bin/sh -c {q(inner)}'
     lines += ["set +e", f"sh -c {q(start)} </dev/null 2>&1"]
     return "\n".join(lines) + "\n"
-
-
-def qemu_records(root, abi, probe, rootpid, name=None):
-    return merge_qemu_logs(os.path.join(root, LOG_DIR.strip("/")), abi, probe, rootpid, name)
 
 
 def merge_qemu_logs(logs, abi, probe, rootpid, name=None):
@@ -336,13 +332,17 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
         static_qemu(abi), log_wrapper()	# fetched and built before the clock runs
     probe = f"sh:{name}"
     with tempfile.TemporaryDirectory(prefix="ferry-sh-") as tmp:
-        root = os.path.join(tmp, "root")
-        unpack(cpio, root)
-        qemu = install_emulator(root, abi) if via == "qemu-user" else None
+        root, logs = os.path.join(tmp, "root"), os.path.join(tmp, "logs")
+        check_cpio(cpio)
+        os.makedirs(root)
+        os.makedirs(logs)
+        os.chmod(logs, 0o1777)		# every user's emulators log here (su nobody -c ...)
+        qemu = install_emulator(logs, abi) if via == "qemu-user" else None
         setup = os.path.join(tmp, "setup.sh")
         log = os.path.join(tmp, "strace.log")
         with open(setup, "w") as f:
-            f.write(setup_script(root, name, via, abi, qemu, log))
+            f.write(setup_script(root, name, via, abi, qemu and os.path.join(root, LOG_DIR.strip("/"), "qemu_log_exec"),
+                                 log, os.path.abspath(cpio), logs))
         p, out = run_in_namespaces(setup, timeout)
         if via == "strace":
             with open(log, encoding="utf-8", errors="replace") as f:
@@ -355,9 +355,9 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
             except (OSError, ValueError):
                 raise CannotRun(f"the namespace did not start the script: "
                                 f"{p.stderr.decode(errors='replace').strip()[-300:]}")
-            recs = qemu_records(root, abi, probe, rootpid, name)
-            text = "".join(open(os.path.join(root, LOG_DIR.strip("/"), f), errors="replace").read()
-                           for f in sorted(os.listdir(os.path.join(root, LOG_DIR.strip("/")))))
+            recs = merge_qemu_logs(logs, abi, probe, rootpid, name)
+            text = "".join(open(os.path.join(logs, f), errors="replace").read()
+                           for f in sorted(os.listdir(logs)) if f.startswith("ql."))
         if keep_log:
             with open(keep_log, "w", encoding="utf-8") as f:
                 f.write(text)

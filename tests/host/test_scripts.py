@@ -216,8 +216,11 @@ def test_the_linux_chroot_setup():
     assert "mount -t binfmt_misc" in s and ":FP'" in s and r"\x28\x00" in s
     assert "QEMU_LOG=strace" in s and "qemu-arm-static:FP" in s
     assert "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin" in s and "/usr/share/scripts/x.sh" in s
-    s = linux_script.setup_script("/tmp/r", "x.sh", "strace", "x86_64", None, "/tmp/log")
+    s = linux_script.setup_script("/tmp/r", "x.sh", "strace", "x86_64", None, "/tmp/log",
+                                  "/tmp/u.cpio", "/tmp/logs")
     assert "binfmt" not in s and "strace -f -ttt -T -s 256 -o /tmp/log chroot" in s
+    # the root is a ramfs the cpio is unpacked into, in its order; the logs are the host's
+    assert s.index("mount -t ramfs") < s.index("cpio -idm") < s.index("mount --bind /tmp/logs")
 
 
 def test_values_a_getcwd_nul_and_a_number_against_a_string():
