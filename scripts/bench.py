@@ -18,7 +18,10 @@ Steps (docs/benchmarks.md explains the method):
      trip, getdents64), and twice with the signal probe (userspace/probes/bench_signals.c:
      tgkill to itself, an SA_SIGINFO handler, rt_sigreturn). Every pair must repeat
      exactly, or the run fails (exit 1) after writing its outputs.
-  3. --linux: the same four probes on Debian's cloud kernels (scripts/bench/linux.py), twice each
+  3. --linux: the same four probes on Debian's cloud kernels (scripts/bench/linux.py), twice each;
+     then, per arch, the busybox userland booted to the shell's prompt twice on Ferry (and on
+     Linux with --linux): guest instructions from QEMU's start (scripts/bench/boot_prompt.py;
+     Ferry's two runs must agree)
   4. a gdb single-step breakdown of each route with a target (where its instructions go)
      (scripts/bench/breakdown.py)
   5. the table on stdout, OUT/bench.json, OUT/bench.svg
@@ -33,6 +36,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "bench"))
 
+import boot_prompt  # noqa: E402
 import breakdown  # noqa: E402
 import builds  # noqa: E402
 import ferry  # noqa: E402
@@ -333,6 +337,24 @@ def main():
                     if not r1["done"]:
                         failures.append(f"{name}/{abi}: the probe did not finish (see {r1['log']})")
 
+    # 3b. boot to the shell prompt: the busybox userland, Ferry and Linux (boot_prompt.py)
+    prompt = []
+    for arch in native:
+        say(f"  BOOT    {arch} userland to the shell prompt, twice"
+            + (" on Ferry and on Linux" if linux_info else ""))
+        try:
+            r = boot_prompt.row(arch, f"{a.out}/{arch}", runs=2,
+                                with_linux=bool(linux_info.get(arch)),
+                                probe_dir=os.path.join(TOP, a.probe_out))
+        except Exception as e:	# a fetch or build of the userland: reported, not fatal
+            failures.append(f"boot to the prompt, {arch}: {e}")
+            continue
+        if len(set(r["ferry_runs"])) > 1 or len(r["ferry_runs"]) < 2:
+            failures.append(f"boot to the prompt, {arch}: Ferry's runs {r['ferry_runs']}")
+        if r.get("linux") and r.get("ferry"):
+            r["linux_over_ferry"] = round(r["linux"] / r["ferry"], 1)
+        prompt.append(r)
+
     # 4. results
     routes = []
     for abi in abis:
@@ -425,7 +447,7 @@ def main():
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
            "routes": routes, "process": process, "files": files, "signals": signals,
            "memory_per_process": memory,
-           "boot": boot, "size": size, "build": build_times, "repeat": repeat,
+           "boot": boot, "boot_prompt": prompt, "size": size, "build": build_times, "repeat": repeat,
            "varies": varies, "breakdown": bd, "failures": failures,
            "runs": {"/".join(k): [r["log"] for r in v] for k, v in fr.items()}}
     say("")

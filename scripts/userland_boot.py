@@ -43,7 +43,14 @@ def ferry_command(abi, cpio, cmdline, timeout, objtree=None, icount=False):
            f"--cmdline={cmdline}", f"--timeout={timeout}", f"--cpu={qemu.CPU[arch]}",
            f"--mem={qemu.MEM}"]
     if icount:
-        cmd += ["--icount", "--extra=" + " ".join(qemu.RTC)]
+        # The bench's settings (scripts/bench/ferry.py): the runner's --icount is shift=0,
+        # right for x86_64; arm64 takes shift=4 (one CNTVCT tick per instruction) by --extra.
+        extra = " ".join(qemu.RTC)
+        if arch == "x86_64":
+            cmd.append("--icount")
+        else:
+            extra += f" -icount {qemu.icount_arg(arch)}"
+        cmd.append(f"--extra={extra}")
     return cmd
 
 

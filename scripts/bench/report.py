@@ -125,6 +125,15 @@ def text(res):
     parts.append("Boot: guest virtual ns from QEMU start (= instructions, plus idle time skipped)\n" + table(
         rows, ["arch / boot path", "to ready line", "to first user insn", "linux first user",
                "linux/ferry", "target >= 100x"]) + "".join("\n  " + v for v in varies))
+    if res.get("boot_prompt"):
+        rows = [[r["abi"], r.get("ferry"), r.get("linux"),
+                 fmt(r.get("linux_over_ferry")) if r.get("linux_over_ferry") else "-",
+                 "" if len(set(r.get("linux_runs", []))) < 2 else
+                 "linux runs " + " / ".join(f"{v:,}" for v in r["linux_runs"])]
+                for r in res["boot_prompt"]]
+        parts.append("Boot to the busybox shell's prompt: guest instructions from QEMU start "
+                     "(the same initramfs on both kernels)\n" + table(
+                         rows, ["abi", "ferry", "linux", "linux/ferry", ""]))
     rows = []
     for arch, s in res["size"].items():
         rows.append([arch, s["text"], s["data"], s["bss"], s["image_bytes"], s.get("mem_used_k"),

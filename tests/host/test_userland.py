@@ -117,3 +117,21 @@ def test_arm_userland_names_its_line(fake_busybox):
     e = read_cpio(userland.build("arm", str(fake_busybox / "arm.cpio")))
     assert "ttyAMA0::once:-/etc/init.d/shell" in e["etc/inittab"][1].decode()
     assert "arm" in e["etc/profile"][1].decode()
+
+
+def test_boot_prompt_mark_and_report():
+    sys.path.insert(0, os.path.join(TOP, "scripts", "bench"))
+    import boot_prompt
+    import report
+    m = boot_prompt.MARK.search("junk\nBOOTMARK abi=arm64 ticks=6532814\r\nroot@ferry")
+    assert m and m.group(1) == "arm64" and int(m.group(2)) == 6532814
+    res = {k: [] for k in ("routes", "process", "files", "signals", "memory_per_process",
+                           "boot")}
+    res.update(size={}, build={}, repeat={}, varies={}, boot_prompt=[
+        {"abi": "arm64", "ferry": 6532814, "linux": 889529036, "linux_over_ferry": 136.2,
+         "ferry_runs": [6532814, 6532814], "linux_runs": [889529036, 889558841]}])
+    text = report.text(res)
+    assert "Boot to the busybox shell's prompt" in text
+    row = [l.split() for l in text.splitlines() if l.startswith("arm64 ")]
+    assert row == [["arm64", "6,532,814", "889,529,036", "136.20", "linux", "runs", "889,529,036",
+                    "/", "889,558,841"]], text
