@@ -549,6 +549,15 @@ def run_script(*args, timeout=600, gdb=False):
                           stdin=subprocess.DEVNULL, timeout=timeout)
 
 
+def tour_probe(arch):
+    """The tour probe, built: an /init that ends the run by itself, for the tests of the runner
+    that a bare run's interactive userland would keep waiting (or not fit in a tiny QEMU_MEM)."""
+    tour = os.path.join(CHECK_O, "probes", ABI[arch], "tour")
+    subprocess.run(["make", "-s", "-f", "userspace/Makefile", f"PROBE_O={CHECK_O}/probes",
+                    f"ABIS={ABI[arch]}", tour], cwd=TOP, check=True, stdin=subprocess.DEVNULL)
+    return tour
+
+
 @pytest.mark.parametrize("arch", ["x86_64", "arm64"])
 def test_bare_run_boots_the_userland(arch):
     # No INIT=: the busybox userland (docs/userland.md). Its shell would wait for a person, so
@@ -594,7 +603,8 @@ def test_run_names_the_memory_minimum_truthfully(arch, mem, least):
     assert r.returncode == STATUS_RUNNER
     # With the minimum the kernel is loaded and speaks for itself: it runs (arm64), or says
     # in one panic line that it has no RAM left above itself (x86_64).
-    r = run_script(f"ARCH={arch}", f"O={kernel_o(arch)}", f"QEMU_MEM={least}", "TIMEOUT=20")
+    r = run_script(f"ARCH={arch}", f"O={kernel_o(arch)}", f"QEMU_MEM={least}", "TIMEOUT=20",
+                   f"INIT={tour_probe(arch)}")
     if arch == "x86_64":
         assert r.returncode == 250 and "no usable RAM above the kernel" in r.stdout, r.stdout
     else:
@@ -613,8 +623,10 @@ def test_qemu_gdb_reaches_a_syscall(arch, symbol):
         pytest.skip("gdb-multiarch is not installed")
     o = kernel_o(arch)
     port = free_port()
+    # The tour probe as init: it ends the run by itself (the userland's shell would wait).
     qemu = subprocess.Popen([PYTHON, RUN, "--gdb", f"ARCH={arch}", f"O={o}", f"GDB_PORT={port}",
-                             f"PROBE_O={CHECK_O}/probes"], cwd=TOP, stdin=subprocess.DEVNULL,
+                             f"PROBE_O={CHECK_O}/probes", f"INIT={tour_probe(arch)}"], cwd=TOP,
+                            stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 600	# scripts/run may have to build first
