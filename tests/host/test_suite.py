@@ -136,3 +136,45 @@ def test_record_writes_linux_output(fake_boot, tmp_path, capsys):
     assert (tmp_path / "i386" / "a.out").read_text() == "A\nstatus 0\n"
     assert (tmp_path / "i386" / "b.out").read_text() == "B\nstatus 2\n"
     assert fake_boot["cmdlines"][-1] == ("linux", "i386", "quiet script=all")
+
+
+# ---- known differences (tests/scripts/known_differences.json) ----------------------------
+MAPS_LINUX = "heap\nr--p [vvar]\nr-xp [vdso]\nrw-p [stack]\nend\nstatus 0\n"
+
+
+def _section(text, name="procps.sh"):
+    sec = suite.Section(name)
+    lines = text.splitlines()
+    sec.lines, sec.status = lines[:-1], int(lines[-1].split()[1])
+    return sec
+
+
+def test_known_difference_covers_only_its_lines(tmp_path):
+    known = suite.load_known()		# the tree's own file: it must load
+    assert {e["id"] for e in known} >= {"no-vdso-data-pages", "no-vdso-x86_64"}
+    ferry = "heap\nrw-p [stack]\nend\nstatus 0\n"	# x86_64: no [vvar], no [vdso]
+    ok, why = suite.judge(_section(ferry), MAPS_LINUX, "procps.sh", known=known, abi="x86_64")
+    assert ok and any("known difference no-vdso-x86_64" in w for w in why)
+    # arm64 has a [vdso]: its missing line is not explained there
+    ok, _ = suite.judge(_section(ferry), MAPS_LINUX, "procps.sh", known=known, abi="arm64")
+    assert not ok
+    # another script: nothing applies
+    ok, _ = suite.judge(_section(ferry, "fsinfo.sh"), MAPS_LINUX, "fsinfo.sh", known=known,
+                        abi="x86_64")
+    assert not ok
+    # one more differing line beside the known ones fails the script
+    ok, _ = suite.judge(_section("heap\nrw-p [stack]\nEND\nstatus 0\n"), MAPS_LINUX,
+                        "procps.sh", known=known, abi="x86_64")
+    assert not ok
+    # a different status is never a known difference
+    ok, _ = suite.judge(_section("heap\nrw-p [stack]\nend\nstatus 1\n"), MAPS_LINUX,
+                        "procps.sh", known=known, abi="x86_64")
+    assert not ok
+
+
+def test_known_differences_file_is_checked(tmp_path):
+    bad = tmp_path / "k.json"
+    bad.write_text('[{"id": "x", "reason": "r", "scripts": ["a"], "abis": ["x86_64"]}]')
+    with pytest.raises(ValueError, match="linux_only"):
+        suite.load_known(str(bad))
+    assert suite.load_known(str(tmp_path / "absent.json")) == []
