@@ -21,7 +21,8 @@ ended with status 0), the wall time of each boot as a '#' line, and a last line
                    --kernel linux only: the expected output is Linux's, never ours)
   --expected DIR   where the expected files are (default tests/scripts/expected); make check
                    LINUX=1 records into a temporary folder and checks Ferry against it
-  --objtree ARCH=DIR  the Ferry kernel of ARCH to boot (default build/ARCH, as make run)
+  --objtree ARCH=DIR  the Ferry kernel of ARCH to boot, as built (default: build/ARCH, brought
+                   up to date with make first, as make run does)
 
 Known differences: tests/scripts/known_differences.json names each way Ferry's output may
 still differ from Linux's because of something Ferry lacks (each with its reason): the lines
@@ -229,8 +230,25 @@ def parse_args(argv):
     return a
 
 
+def build_kernels(a):
+    """Bring build/<arch> up to date for every ARCH without --objtree (a stale kernel would
+    judge old code); make's output goes to stderr, a failure is one line and status 2."""
+    import subprocess
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    for arch in sorted({ARCH_OF[abi] for abi in a.abis} - set(a.objtrees)):
+        objtree = os.path.join(TOP, "build", arch)
+        cmd = ["make", "-s", f"-j{os.cpu_count() or 1}", "--no-print-directory", "-C", TOP,
+               f"ARCH={arch}", f"O={objtree}", "all"]
+        if subprocess.run(cmd, stdout=sys.stderr, stdin=subprocess.DEVNULL, env=env).returncode:
+            sys.exit(f"suite.py: building the {arch} kernel failed ({' '.join(cmd)})")
+        a.objtrees[arch] = objtree
+
+
 def main(argv=None):
     a = parse_args(argv)
+    if a.kernel == "ferry":
+        build_kernels(a)
     names = scripts(a.names)
     print("KTAP version 1")
     print(f"1..{len(a.abis) * (len(names) + 1)}")

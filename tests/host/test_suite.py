@@ -87,6 +87,9 @@ def fake_boot(monkeypatch, tmp_path):
     for n in ("a.sh", "b.sh"):
         (scripts / n).write_text("echo\n")
     monkeypatch.setattr(suite, "SCRIPTS", str(scripts))
+    state["built"] = []		# the kernels suite.py would bring up to date with make
+    monkeypatch.setattr(suite, "build_kernels", lambda a: state["built"].append(
+        sorted({suite.ARCH_OF[abi] for abi in a.abis} - set(a.objtrees))))
     return state
 
 
