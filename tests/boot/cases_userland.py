@@ -6,11 +6,12 @@
 add_on_every_abi("reboot", qemu_user=False, expect=[r"^Power down \(status 0\)"])
 # shell: the console's busybox shell as a person uses it (tests/boot/shell_session.py types into
 # the serial line): DEL and ^U line editing, ^C on a foreground sleep (status 130), ^Z then
-# jobs/bg/jobs/fg and ^C, "sleep 0.1 & wait", exit powering off with status 0. The patterns are
+# jobs/bg/jobs/fg and ^C, "sleep 0.1 & wait", a pasted 125-byte line, exit powering off with
+# status 0. The patterns are
 # Linux 6.1's transcript (shell_session.py --kernel linux). x86_64, arm64 and one 32-bit
 # userland (arm on the arm64 kernel); about 5 s each.
 for _arch, _abi in (("x86_64", "x86_64"), ("arm64", "arm64"), ("arm64", "arm")):
     add(f"{_arch}_userland_{_abi}_shell", _arch, cmdline="", ktap=False, timeout=120,
         runner="tests/boot/shell_session.py", run_args=["--abi", _abi],
-        expect=[r"# shell_session: 12 steps passed$", r"^Power down \(status 0\)"],
+        expect=[r"# shell_session: 13 steps passed$", r"^Power down \(status 0\)"],
         reject=[r"Oops", r"WARNING", r"BUG", r"job control turned off"])

@@ -36,6 +36,10 @@ sys.path.insert(0, os.path.join(TOP, "scripts"))
 import userland  # noqa: E402
 
 PROMPT = rb"root@ferry [a-z0-9_]+/%s ~ # "
+RETYPE = 3.0	# seconds before a job-control key is typed again (Line.expect)
+KEYS = (b"\x03", b"\x1a")	# ^C, ^Z
+TYPED_OUT = b"".join(b"%d" % (i % 10) for i in range(120))
+TYPED = b"echo " + TYPED_OUT + b"\r"
 
 
 def session(abi):
@@ -59,6 +63,9 @@ def session(abi):
         ("& and wait", b"sleep 0.1 & wait; echo waited=$?\r",
          rb"wait; echo waited=\$\?\r\n(\[1\] \d+\r\n)?waited=0\r\n"
          rb"(\[1\]\+ +Done +sleep 0\.1\r\n)?" + prompt, 0),
+        # A pasted line: 125 bytes at once, each arriving while the receive interrupt of the
+        # one before may still be running (a byte lost there hangs the line: pl011.c).
+        ("a pasted line", TYPED, rb"\r\n" + TYPED_OUT + rb"\r\n" + prompt, 0),
         ("exit", b"exit\r", rb"exit\r\n", 0),
     ]
 
@@ -79,8 +86,12 @@ class Line:
             self.log(chunk)
         return chunk
 
-    def expect(self, pattern, deadline):
+    def expect(self, pattern, deadline, again=None):
+        """Wait for pattern after what was already matched. again: bytes to type once more
+        every RETYPE seconds until it comes (a job-control key that reached the terminal
+        before the job was its foreground group, on a loaded host, did nothing)."""
         rx = re.compile(pattern, re.S)
+        retype = time.monotonic() + RETYPE
         while True:
             m = rx.search(self.data, self.pos)
             if m:
@@ -89,6 +100,9 @@ class Line:
             left = deadline - time.monotonic()
             if left <= 0 or self.read(min(left, 0.5)) == b"":
                 return False
+            if again and time.monotonic() > retype:
+                self.sock.sendall(again)
+                retype = time.monotonic() + RETYPE
 
 
 def serial_on_socket(cmd, sock_path):
@@ -128,7 +142,7 @@ def play(cmd, abi, timeout, workdir):
             time.sleep(pause)	# the job has started and owns the terminal
         if typed:
             s.sendall(typed)
-        if not line.expect(pattern, deadline):
+        if not line.expect(pattern, deadline, typed if typed in KEYS else None):
             failed = name
             break
         if step:

@@ -62,16 +62,23 @@ static struct tty_struct pl011_tty = {
 	.dev = MKDEV(204, 64),
 };
 
-/* Receive (and receive timeout): everything in the FIFO to the line discipline. */
+/*
+ * Receive (and receive timeout): everything in the FIFO to the line discipline. The
+ * interrupt is cleared before the FIFO is drained, never after: a byte that arrives between
+ * the last "FIFO empty" read and a late clear would have its interrupt cleared and sit in
+ * the FIFO unseen (QEMU delivers input from another thread; with the FIFO off it then
+ * delivers nothing more, and the line hangs until the next key: the shell test saw "s" of
+ * "sleep 30" and then nothing). Cleared first, a byte arriving after the drain raises it anew.
+ */
 static void pl011_interrupt(unsigned int intid, struct pt_regs *regs)
 {
 	void __iomem *base = pl011_console.data;
 	unsigned char buf[64];
 	size_t n = 0;
 
+	writel(UART011_RXIM | UART011_RTIM, base + UART011_ICR);
 	while (n < sizeof(buf) && !(readl_relaxed(base + UART01x_FR) & UART01x_FR_RXFE))
 		buf[n++] = readl_relaxed(base + UART01x_DR) & 0xff;
-	writel(UART011_RXIM | UART011_RTIM, base + UART011_ICR);
 	if (n)
 		tty_receive_chars(&pl011_tty, buf, n);
 }
