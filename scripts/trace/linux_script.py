@@ -13,7 +13,8 @@ the namespaces, into a ramfs, in the archive's order as a kernel unpacks its ini
 /usr/share/scripts/NAME, /tmp/run/NAME, /proc) and the traces print the same file names as
 Ferry's. Rewriting paths instead would have left every open/stat/exec line different. The
 chroot lives in namespaces of its own (unshare: user, mount, pid, uts; uids and gids 0-65535
-mapped as themselves, so su to nobody works as on a booted kernel), so nothing on the host
+mapped as themselves when run as root, so su to nobody works as on a booted kernel; run as
+another user, only that user is mapped, as root, and su fails), so nothing on the host
 changes: /proc is that pid namespace's, /tmp a tmpfs, /dev a
 tmpfs with the host's null, zero, full, random, urandom and tty bound in (Linux's devtmpfs
 cannot be mounted from a user namespace), the host name the userland's /etc/hostname. Then,
@@ -276,13 +277,15 @@ def _map_ids(pid, deadline):
 
 def run_in_namespaces(setup, timeout):
     """Run the host shell script setup in new user, mount, pid and uts namespaces (uids and
-    gids 0..ID_RANGE-1 mapped to themselves) with stdout and stderr on a pseudo-terminal: the
+    gids 0..ID_RANGE-1 mapped to themselves when we are root, our own uid as root otherwise)
+    with stdout and stderr on a pseudo-terminal: the
     script's output goes to a terminal as on Ferry, where it is the console (busybox and the
     applets ask isatty() and behave accordingly: wc's TCGETS, cat's sendfile).
     (CompletedProcess with stderr the runner's own errors, the script's output with CR LF
     made LF.)"""
-    if os.geteuid() != 0:
-        raise CannotRun("the chroot's namespaces map uids 0-65535 as themselves: run as root")
+    # Not root: unshare's --map-root-user maps our own uid as root, which is all a script
+    # needs unless it changes user (su nobody fails there: no other id is mapped).
+    full_map = os.geteuid() == 0
     master, slave = pty.openpty()
     go_r, go_w = os.pipe()
     chunks = []
@@ -299,15 +302,17 @@ def run_in_namespaces(setup, timeout):
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
     # The shell waits for the maps before it does anything (a byte on the pipe).
-    cmd = ["unshare", "--user", "--mount", "--pid", "--uts", "--fork", "--kill-child", "sh", "-c",
-           f'read go <&{go_r}; exec {go_r}<&-; exec sh "$0"', setup]
+    cmd = ["unshare", "--user", "--mount", "--pid", "--uts", "--fork", "--kill-child"] + \
+        ([] if full_map else ["--map-root-user"]) + \
+        ["sh", "-c", f'read go <&{go_r}; exec {go_r}<&-; exec sh "$0"', setup]
     deadline = time.monotonic() + timeout
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE,
                          pass_fds=(go_r,))
     try:
         os.close(go_r)
         try:
-            _map_ids(p.pid, deadline)
+            if full_map:
+                _map_ids(p.pid, deadline)
         finally:
             os.write(go_w, b"go\n")
             os.close(go_w)
@@ -344,6 +349,10 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
             f.write(setup_script(root, name, via, abi, qemu and os.path.join(root, LOG_DIR.strip("/"), "qemu_log_exec"),
                                  log, os.path.abspath(cpio), logs))
         p, out = run_in_namespaces(setup, timeout)
+        if p.returncode and b"unshare failed" in (p.stderr or b""):
+            # No user namespaces here (a container's seccomp profile, a sysctl): the host's
+            # limit, not the script's.
+            raise CannotRun(p.stderr.decode(errors="replace").strip().splitlines()[-1])
         if via == "strace":
             with open(log, encoding="utf-8", errors="replace") as f:
                 text = f.read()

@@ -1,0 +1,77 @@
+"""The issue-14 tools when something is wrong (review /tmp/review_tools.md, H2 and M2-M6, L1,
+L2): a host that cannot run the strace column, a userland that cannot be built, a failed
+Linux boot, a missing expected folder, an unpinned busybox, bad arguments. Each says so in
+one line with a status (or a KTAP # SKIP) instead of a traceback, a silent pass or a
+truncated file."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import pytest
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+for sub in ("scripts", os.path.join("scripts", "bench"), os.path.join("tests", "boot")):
+    sys.path.insert(0, os.path.join(TOP, sub))
+import mkinitramfs  # noqa: E402
+import userland  # noqa: E402
+
+PY = sys.executable
+LINUX_SCRIPT = os.path.join(TOP, "scripts", "trace", "linux_script.py")
+
+
+def tiny_cpio(path, script="a.sh"):
+    """A cpio that holds /usr/share/scripts/<script> (enough for argument checks)."""
+    src = os.path.join(os.path.dirname(path), "src.sh")
+    with open(src, "w") as f:
+        f.write("echo hi\n")
+    return mkinitramfs.write_cpio(path, [(f"usr/share/scripts/{script}", src)])
+
+
+# ---- H2: the strace column needs neither root nor a full id map ---------------------------
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv") or not shutil.which("strace"),
+                    reason="needs root to become another user, setpriv and strace")
+def test_strace_column_runs_as_a_normal_user():
+    try:
+        userland.busybox("x86_64")
+    except userland.UserlandError as e:
+        pytest.skip(f"no x86_64 busybox: {e}")
+    tmp = tempfile.mkdtemp(prefix="ferry-nonroot-")
+    try:
+        os.chmod(tmp, 0o777)
+        cpio = userland.build("x86_64", os.path.join(tmp, "u.cpio"), with_programs=False,
+                              add=[("usr/share/scripts/forks.sh",
+                                    os.path.join(TOP, "tests", "compare", "forks.sh"))])
+        os.chmod(cpio, 0o644)
+        out = os.path.join(tmp, "out")
+        os.mkdir(out)
+        os.chmod(out, 0o777)
+        r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                            "env", f"HOME={tmp}", PY, LINUX_SCRIPT, "--cpio", cpio, "--abi",
+                            "x86_64", "--script", "forks.sh", "--via", "strace", "--out", out],
+                           capture_output=True, text=True, timeout=120)
+        if "unshare failed" in r.stderr:
+            pytest.skip("no unprivileged user namespaces on this host")
+        assert r.returncode == 0, r.stderr
+        assert os.path.exists(os.path.join(out, "x86_64-forks.sh.strace.jsonl")), r.stderr
+        with open(os.path.join(out, "x86_64-forks.sh.strace.out")) as f:
+            assert f.read().splitlines() == ["start", "A B", "10", "done"]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_script_compare_skips_when_the_host_cannot_run_the_column(capsys):
+    import check
+    import script_compare
+    line = ("linux_script.py: skipping strace for x86_64 forks.sh: unshare: unshare failed: "
+            "Operation not permitted")
+    assert script_compare.skip_reason("noise\n" + line + "\n") == line.split(": ", 1)[1]
+    assert script_compare.skip_reason("linux_script.py: forks.sh under strace: boom") is None
+    assert script_compare.skip_reason("linux_script.py: skipping strace for x86_64 forks.sh: "
+                                      "no trace of the script (strace ended with status 1: )") \
+        is None		# not the host's limit: the case fails
+    check.report([check.Result("compare_script_forks_x86_64_strace", True,
+                               "skipping strace: no user namespaces", skipped=True)], 0)
+    assert capsys.readouterr().out == ("ok 1 compare_script_forks_x86_64_strace "
+                                       "# SKIP skipping strace: no user namespaces\n")
