@@ -81,7 +81,10 @@ echo "== /proc/mounts"
 grep -E '^proc ' /proc/mounts
 
 echo "== pidof, nproc, uname, id, hostname"
-sleep 2 & s=$!
+# The job takes the name sleep only once it runs (exec, or ash's applet call renaming it):
+# wait until it has, or pidof may look first and see a second sh.
+sleep 10 & s=$!
+n=0; until [ "$(cat /proc/$s/comm 2>/dev/null)" = sleep ] || [ $n -ge 500 ]; do sleep 0.02; n=$((n + 1)); done
 [ "$(pidof sleep)" = "$s" ] && echo "pidof sleep: the background job's pid"
 kill $s; wait $s 2>/dev/null
 pidof nosuchprogram; echo "pidof nosuchprogram: $?"

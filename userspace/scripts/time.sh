@@ -31,12 +31,14 @@ TZ=IST-5:30 date -d @1700000000 '+%F %T %Z %z'
 TZ=CET-1CEST,M3.5.0,M10.5.0/3 date -u -d @1690000000 '+%F %T %Z %z'
 
 echo "== sleeps against the clock"
-# Elapsed times vary with the machine: printed as range checks.
+# Elapsed times vary with the machine: printed as range checks. The upper bounds are wide
+# (10 s): the point is that the clock moves, and a loaded host running the guest without
+# icount can stall it for seconds.
 a=$(date +%s); sleep 1.2; b=$(date +%s)
-d=$((b - a)); [ $d -ge 1 ] && [ $d -le 3 ] && echo "sleep 1.2: date +%s moved 1 to 3 s" || echo "sleep 1.2: date +%s moved $d s"
+d=$((b - a)); [ $d -ge 1 ] && [ $d -le 10 ] && echo "sleep 1.2: date +%s moved 1 to 10 s" || echo "sleep 1.2: date +%s moved $d s"
 read u0 _ < /proc/uptime; sleep 0.5; read u1 _ < /proc/uptime
 cs=$(( ${u1%.*}${u1#*.} - ${u0%.*}${u0#*.} ))
-[ $cs -ge 50 ] && [ $cs -lt 300 ] && echo "sleep 0.5: /proc/uptime moved 0.5 to 3 s" || echo "sleep 0.5: uptime moved ${cs}0 ms"
+[ $cs -ge 50 ] && [ $cs -lt 1000 ] && echo "sleep 0.5: /proc/uptime moved 0.5 to 10 s" || echo "sleep 0.5: uptime moved ${cs}0 ms"
 # Boot time: now - uptime is /proc/stat's btime, within 2 s.
 bt=$(awk '/^btime/ { print $2 }' /proc/stat)
 read u _ < /proc/uptime
