@@ -93,6 +93,13 @@ def status_meaning(status):
     return "the probe's exit status"
 
 
+def userland_error():
+    """scripts/userland.py's error (a script's userland could not be built), caught where the
+    boots end so that make compare says it in one line instead of a traceback."""
+    import userland			# noqa: E402 (scripts/userland.py)
+    return userland.UserlandError
+
+
 def boot_problem(probe, abi, status, records):
     """None when the Ferry boot of probe on abi gave a whole trace, else one line saying why
     it is no trace to judge Linux by: a status that is not how the probe ends (an Oops, a
@@ -302,10 +309,17 @@ def main():
     jobs = [(p, abi) for p in probes for abi in abis if is_script(p) or probe_built(p, abi)]
     say(f"  BOOT    {len(jobs)} traced runs, {a.jobs} at a time")
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        futs = [ex.submit(boot_script if is_script(p) else boot, p, abi, out)
-                for p, abi in jobs]
+        futs = {ex.submit(boot_script if is_script(p) else boot, p, abi, out): (p, abi)
+                for p, abi in jobs}
         for n, f in enumerate(cf.as_completed(futs), 1):
-            probe, abi, status, records, dt, trace = f.result()
+            try:
+                probe, abi, status, records, dt, trace = f.result()
+            except userland_error() as e:	# offline, no foreign arch, apt failing
+                probe, abi = futs[f]
+                say(f"  [{n}/{len(jobs)}] {probe} on {abi}: FAILED: {e}")
+                errors.append(f"{probe} on {abi}: the userland could not be built: {e}")
+                failed.add((probe, abi))
+                continue
             problem = boot_problem(probe, abi, status, records)
             say(f"  [{n}/{len(jobs)}] {probe} on {abi}: status {status}, {records} syscalls "
                 f"traced, {dt:.1f} s" + (" FAILED" if problem else ""))

@@ -89,7 +89,11 @@ def boot(kernel, abi, cpio, cmdline="", timeout=300, objtree=None, icount=False,
         out, err = proc.communicate()
         status = STATUS_TIMEOUT
     text = out.decode(errors="replace")
-    if kernel == "ferry" and status == 125:	# the runner's own failure: say why
+    # A failed boot (not a power-off, not our timeout) or a silent one: QEMU's or the
+    # runner's stderr says why (a missing cpio, a bad option), after the console.
+    if status not in (0, STATUS_TIMEOUT) or not text.strip():
+        if text and not text.endswith("\n"):
+            text += "\n"
         text += err.decode(errors="replace")
     return status, text
 
@@ -105,10 +109,13 @@ def main():
     p.add_argument("--objtree", help="Ferry's build folder (default build/<arch>)")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="ferry-userland-") as tmp:
-        cpio = a.cpio or userland.build(a.abi, os.path.join(tmp, "userland.cpio"),
-                                        log=lambda m: print(m, file=sys.stderr))
-        status, text = boot(a.kernel, a.abi, cpio, a.cmdline, a.timeout, a.objtree, a.icount,
-                            log=lambda m: print(m, file=sys.stderr))
+        try:
+            cpio = a.cpio or userland.build(a.abi, os.path.join(tmp, "userland.cpio"),
+                                            log=lambda m: print(m, file=sys.stderr))
+            status, text = boot(a.kernel, a.abi, cpio, a.cmdline, a.timeout, a.objtree,
+                                a.icount, log=lambda m: print(m, file=sys.stderr))
+        except (userland.UserlandError, linux.FetchError) as e:	# one line, no traceback
+            sys.exit(f"userland_boot: {a.kernel} {a.abi}: {e}")
     sys.stdout.write(text)
     print(f"userland_boot: {a.kernel} {a.abi}: status {status}", file=sys.stderr)
     sys.exit(status)

@@ -169,14 +169,22 @@ def main():
     p.add_argument("--kernel", choices=("ferry", "linux"), default="ferry")
     ours, rest = p.parse_known_args()
     with tempfile.TemporaryDirectory(prefix="ferry-shell-") as workdir:
-        cpio = userland.build(ours.abi, os.path.join(workdir, "userland.cpio"),
-                              with_programs=False)
+        try:
+            cpio = userland.build(ours.abi, os.path.join(workdir, "userland.cpio"),
+                                  with_programs=False)
+        except userland.UserlandError as e:	# offline, apt failing: one line, no traceback
+            print(f"shell_session: {e}", file=sys.stderr)
+            return 125
         if ours.kernel == "linux":
             import userland_boot
             t = argparse.ArgumentParser()
             t.add_argument("--timeout", type=float, default=300)
             timeout = t.parse_known_args(rest)[0].timeout
-            cmd = userland_boot.linux_command(ours.abi, cpio, "")
+            try:
+                cmd = userland_boot.linux_command(ours.abi, cpio, "")
+            except userland_boot.linux.FetchError as e:
+                print(f"shell_session: {e}", file=sys.stderr)
+                return 125
             arch, qr = userland.ARCH_OF[ours.abi], None
         else:
             spec = importlib.util.spec_from_file_location(

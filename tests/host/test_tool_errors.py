@@ -75,3 +75,43 @@ def test_script_compare_skips_when_the_host_cannot_run_the_column(capsys):
                                "skipping strace: no user namespaces", skipped=True)], 0)
     assert capsys.readouterr().out == ("ok 1 compare_script_forks_x86_64_strace "
                                        "# SKIP skipping strace: no user namespaces\n")
+
+
+# ---- M2, M3: one line when the userland cannot be built; QEMU's reason for a failed boot ---
+def failing_build(*args, **kw):
+    raise userland.UserlandError("fetching busybox-static:armhf failed: no network")
+
+
+def test_userland_boot_says_one_line(monkeypatch, capsys):
+    import userland_boot
+    monkeypatch.setattr(userland, "build", failing_build)
+    monkeypatch.setattr(sys, "argv", ["userland_boot.py", "--abi", "arm"])
+    with pytest.raises(SystemExit) as e:
+        userland_boot.main()
+    assert e.value.code == "userland_boot: ferry arm: fetching busybox-static:armhf failed: " \
+        "no network"
+
+
+def test_shell_session_says_one_line(monkeypatch, capsys):
+    import shell_session
+    monkeypatch.setattr(userland, "build", failing_build)
+    monkeypatch.setattr(sys, "argv", ["shell_session.py", "--abi", "arm"])
+    assert shell_session.main() == 125
+    assert capsys.readouterr().err == \
+        "shell_session: fetching busybox-static:armhf failed: no network\n"
+
+
+def test_compare_catches_the_userland_error():
+    import compare
+    assert compare.userland_error() is userland.UserlandError
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.expanduser("~/.cache/ferry/linux/"
+                                                         "linux-image-6.1.0-57-cloud-amd64")),
+                    reason="Debian's Linux 6.1 not cached (scripts/bench/linux.py)")
+def test_failed_linux_boot_shows_qemu_stderr(tmp_path):
+    import userland_boot
+    status, text = userland_boot.boot("linux", "x86_64", str(tmp_path / "missing.cpio"),
+                                      timeout=60)
+    assert status not in (0, 124)
+    assert "missing.cpio" in text, text		# QEMU: could not load initrd '.../missing.cpio'
