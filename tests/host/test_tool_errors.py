@@ -115,3 +115,13 @@ def test_failed_linux_boot_shows_qemu_stderr(tmp_path):
                                       timeout=60)
     assert status not in (0, 124)
     assert "missing.cpio" in text, text		# QEMU: could not load initrd '.../missing.cpio'
+
+
+# ---- M4: a missing expected folder is a not-ok, not a silent skip ------------------------
+def test_suite_abi_names_a_missing_expected_folder(monkeypatch, tmp_path):
+    import check
+    monkeypatch.setattr(check, "TOP", str(tmp_path))
+    monkeypatch.setattr(check, "suite_run", lambda *a: pytest.fail("suite.py run without "
+                                                                   "expected output"))
+    r = check.suite_abi("arm", {("arm64", False): "build/arm64"}, None, False)
+    assert not r.ok and "tests/scripts/expected/arm missing" in r.diag
