@@ -46,6 +46,10 @@ TTY = {"x86_64": "ttyS0", "arm64": "ttyAMA0"}
 QEMU_USER = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64",
              "arm": "qemu-arm"}
 PACKAGE = "busybox-static"
+# The one build the suite's expected outputs were recorded with (tests/scripts/expected/
+# README.md): another Debian release of it may change a message or an applet, which would
+# fail the suite for a reason that is not the kernel's. Changing it means re-recording.
+VERSION = "1:1.35.0-4+deb12u1+b1"
 ROOTFS = os.path.join(TOP, "userspace", "rootfs")
 SCRIPTS = os.path.join(TOP, "userspace", "scripts")
 # Directories that exist empty: mount points, and the one a program may want to write in.
@@ -113,35 +117,46 @@ def unpacked(abi):
     return os.path.join(build_dir(), abi, "pkg")
 
 
+def unpacked_version(abi):
+    """The package version unpacked for abi (its stamp file), or None."""
+    try:
+        with open(os.path.join(unpacked(abi), ".deb-version")) as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
 def busybox(abi, log=None):
-    """Host path of the ABI's bin/busybox, fetching and unpacking the package on first use."""
+    """Host path of the ABI's bin/busybox (package version VERSION), fetching and unpacking
+    the package on first use."""
     if abi not in ABIS:
         raise UserlandError(f"{abi}: not an ABI ({', '.join(ABIS)})")
     path = os.path.join(unpacked(abi), "bin", "busybox")
-    if os.path.exists(path):
+    if os.path.exists(path) and unpacked_version(abi) == VERSION:
         return path
     deb_arch = DEB_ARCH[abi]
     debs_dir = os.path.join(build_dir(), "debs")
+    deb = os.path.join(debs_dir, f"{PACKAGE}_{VERSION.replace(':', '%3a')}_{deb_arch}.deb")
     os.makedirs(debs_dir, exist_ok=True)
     with Lock():
-        if os.path.exists(path):
+        if os.path.exists(path) and unpacked_version(abi) == VERSION:
             return path
-
-        def debs():
-            return sorted(f for f in os.listdir(debs_dir)
-                          if f.startswith(PACKAGE + "_") and f.endswith(f"_{deb_arch}.deb"))
-        if not debs():
+        if not os.path.exists(deb):
             ensure_foreign_arch(deb_arch)
             if log:
-                log(f"  FETCH   {PACKAGE}:{deb_arch} into {os.path.relpath(debs_dir, TOP)}")
-            run(["apt-get", "download", "-q", f"{PACKAGE}:{deb_arch}"],
-                f"fetching {PACKAGE}:{deb_arch}", cwd=debs_dir)
-            if not debs():
-                raise UserlandError(f"apt-get download {PACKAGE}:{deb_arch} left no .deb")
+                log(f"  FETCH   {PACKAGE}:{deb_arch}={VERSION} into {os.path.relpath(debs_dir, TOP)}")
+            run(["apt-get", "download", "-q", f"{PACKAGE}:{deb_arch}={VERSION}"],
+                f"fetching {PACKAGE}:{deb_arch} {VERSION} (the version the suite's expected "
+                "outputs were recorded with)", cwd=debs_dir)
+            if not os.path.exists(deb):
+                raise UserlandError(f"apt-get download {PACKAGE}:{deb_arch}={VERSION} left no "
+                                    f"{os.path.basename(deb)}")
         tmp = unpacked(abi) + ".tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         os.makedirs(tmp)
-        run(["dpkg-deb", "-x", os.path.join(debs_dir, debs()[-1]), tmp], "unpacking busybox")
+        run(["dpkg-deb", "-x", deb, tmp], "unpacking busybox")
+        with open(os.path.join(tmp, ".deb-version"), "w") as f:
+            f.write(VERSION + "\n")
         shutil.rmtree(unpacked(abi), ignore_errors=True)
         os.rename(tmp, unpacked(abi))
     if not os.path.exists(path):

@@ -125,3 +125,26 @@ def test_suite_abi_names_a_missing_expected_folder(monkeypatch, tmp_path):
                                                                    "expected output"))
     r = check.suite_abi("arm", {("arm64", False): "build/arm64"}, None, False)
     assert not r.ok and "tests/scripts/expected/arm missing" in r.diag
+
+
+# ---- M5: busybox-static's version is pinned ----------------------------------------------
+def test_busybox_version_is_pinned(monkeypatch, tmp_path):
+    debs = tmp_path / "debs"
+    debs.mkdir()
+    (debs / "busybox-static_1%3a1.36.1-9_amd64.deb").write_bytes(b"another release")
+    monkeypatch.setattr(userland, "build_dir", lambda: str(tmp_path))
+    monkeypatch.setattr(userland, "ensure_foreign_arch", lambda deb_arch: None)
+    ran = []
+
+    def run(cmd, what, **kw):
+        ran.append(cmd)
+        raise userland.UserlandError(f"{what} failed: E: Version not found")
+    monkeypatch.setattr(userland, "run", run)
+    with pytest.raises(userland.UserlandError, match="1:1.35.0-4"):
+        userland.busybox("x86_64")
+    assert ran == [["apt-get", "download", "-q", "busybox-static:amd64=1:1.35.0-4+deb12u1+b1"]]
+
+
+def test_pinned_version_is_the_recorded_one():
+    with open(os.path.join(TOP, "tests", "scripts", "expected", "README.md")) as f:
+        assert userland.VERSION in f.read()
