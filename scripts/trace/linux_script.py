@@ -392,19 +392,57 @@ def run(cpio, abi, name, via, timeout=300, keep_log=None):
     return header, recs, out
 
 
+VIAS = ("qemu-user", "strace")
+
+
+def via_list(text):
+    """--via's value: the columns, each one of VIAS (argparse reports the error)."""
+    vias = [v for v in text.split(",") if v]
+    bad = [v for v in vias if v not in VIAS]
+    if bad or not vias:
+        raise argparse.ArgumentTypeError(f"{text!r}: each of {', '.join(VIAS)}")
+    return vias
+
+
+def cpio_names(path):
+    """The entry names of a newc cpio, read from its headers (110 bytes: the magic, then 13
+    8-digit hex fields, namesize the 12th and filesize the 7th; name and data 4-aligned)."""
+    names = set()
+    with open(path, "rb") as f:
+        data = f.read()
+    pos = 0
+    while pos + 110 <= len(data) and data[pos:pos + 6] == b"070701":
+        filesize = int(data[pos + 54:pos + 62], 16)
+        namesize = int(data[pos + 94:pos + 102], 16)
+        name = data[pos + 110:pos + 110 + namesize - 1].decode(errors="replace")
+        if name == "TRAILER!!!":
+            break
+        names.add(name.strip("/"))
+        pos = (pos + 110 + namesize + 3) & ~3
+        pos = (pos + filesize + 3) & ~3
+    return names
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cpio", required=True, help="the userland the Ferry column booted")
     ap.add_argument("--abi", required=True, choices=sorted(BINFMT))
     ap.add_argument("--script", required=True, help="file name in /usr/share/scripts")
-    ap.add_argument("--via", default="qemu-user,strace")
+    ap.add_argument("--via", default="qemu-user,strace", type=via_list,
+                    help="comma-separated: " + ",".join(VIAS))
     ap.add_argument("--out", default=os.path.join(linux.TOP, "build", "trace", "linux"))
     ap.add_argument("--keep-logs", action="store_true")
     ap.add_argument("--timeout", type=float, default=300)
     a = ap.parse_args(argv)
+    try:
+        names = cpio_names(a.cpio)
+    except OSError as e:
+        ap.error(f"--cpio: {e}")
+    if script_tree.script_path(a.script).strip("/") not in names:
+        ap.error(f"--script {a.script}: not in {a.cpio} (its /usr/share/scripts)")
     os.makedirs(a.out, exist_ok=True)
     status = 0
-    for via in [v for v in a.via.split(",") if v]:
+    for via in a.via:
         base = os.path.join(a.out, f"{a.abi}-{a.script}.{via}")
         try:
             header, recs, out = run(a.cpio, a.abi, a.script, via, a.timeout,

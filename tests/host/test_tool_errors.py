@@ -148,3 +148,16 @@ def test_busybox_version_is_pinned(monkeypatch, tmp_path):
 def test_pinned_version_is_the_recorded_one():
     with open(os.path.join(TOP, "tests", "scripts", "expected", "README.md")) as f:
         assert userland.VERSION in f.read()
+
+
+# ---- M6: linux_script.py refuses a bad --via and a script the cpio does not hold ---------
+@pytest.mark.parametrize("args", [["--script", "nosuch.sh", "--via", "strace"],
+                                  ["--script", "a.sh", "--via", "bogus"],
+                                  ["--script", "a.sh", "--via", "strace,bogus"]])
+def test_linux_script_refuses(tmp_path, args):
+    cpio = tiny_cpio(str(tmp_path / "u.cpio"))
+    r = subprocess.run([PY, LINUX_SCRIPT, "--cpio", cpio, "--abi", "x86_64",
+                        "--out", str(tmp_path / "out")] + args, capture_output=True, text=True)
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.splitlines()[-1].startswith(
+        "linux_script.py: error:")
