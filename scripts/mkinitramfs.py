@@ -51,27 +51,44 @@ def write_cpio(path, files=(), links=(), dirs=()):
     for dest in list(files) + list(links) + list(all_dirs):
         all_dirs |= parent_dirs(dest)
     all_dirs.discard("")
-    with open(path, "wb") as out:
-        ino = 1
-        for d in sorted(all_dirs):
-            entry(out, ino, d, S_IFDIR | (0o700 if d == "root" else 0o755), nlink=2)
-            ino += 1
-        if "dev/console" not in files and "dev/console" not in links:
-            entry(out, ino, "dev/console", S_IFCHR | 0o600, rdev=(5, 1))
-            ino += 1
-        for dest, target in sorted(links.items()):
-            entry(out, ino, dest, S_IFLNK | 0o777, target.encode())
-            ino += 1
-        for dest, src in files.items():
-            with open(src, "rb") as f:
-                data = f.read()
-            mode = 0o755 if os.access(src, os.X_OK) else 0o644
-            entry(out, ino, dest, S_IFREG | mode, data)
-            ino += 1
-        entry(out, 0, "TRAILER!!!", 0, nlink=1)
-        size = out.tell()
-        out.write(b"\0" * ((512 - size % 512) % 512))
+    for dest, src in files.items():	# every source readable before a byte is written
+        if not os.path.isfile(src) or not os.access(src, os.R_OK):
+            raise FileNotFoundError(f"{dest}={src}: no such readable file")
+    # Written under a temporary name and renamed: a failure halfway leaves no truncated
+    # archive that a make rule would take as up to date.
+    tmp = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(tmp, "wb") as out:
+            write_entries(out, files, links, all_dirs)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
     return path
+
+
+def write_entries(out, files, links, all_dirs):
+    """The archive's entries in write_cpio's order, then the trailer and the padding."""
+    ino = 1
+    for d in sorted(all_dirs):
+        entry(out, ino, d, S_IFDIR | (0o700 if d == "root" else 0o755), nlink=2)
+        ino += 1
+    if "dev/console" not in files and "dev/console" not in links:
+        entry(out, ino, "dev/console", S_IFCHR | 0o600, rdev=(5, 1))
+        ino += 1
+    for dest, target in sorted(links.items()):
+        entry(out, ino, dest, S_IFLNK | 0o777, target.encode())
+        ino += 1
+    for dest, src in files.items():
+        with open(src, "rb") as f:
+            data = f.read()
+        mode = 0o755 if os.access(src, os.X_OK) else 0o644
+        entry(out, ino, dest, S_IFREG | mode, data)
+        ino += 1
+    entry(out, 0, "TRAILER!!!", 0, nlink=1)
+    size = out.tell()
+    out.write(b"\0" * ((512 - size % 512) % 512))
 
 
 def pair(spec, what):
@@ -94,7 +111,10 @@ def main():
         p.error("nothing to pack: give DEST=SOURCE, --link or --dir")
     files = [pair(s, "DEST=SOURCE") for s in a.files]
     links = [pair(s, "DEST=TARGET") for s in a.link]
-    write_cpio(a.output, files, links, a.dir)
+    try:
+        write_cpio(a.output, files, links, a.dir)
+    except OSError as e:		# a missing source, an output folder that does not exist
+        sys.exit(f"mkinitramfs: {e}")
 
 
 if __name__ == "__main__":

@@ -175,9 +175,12 @@ def applets(abi):
             out = run([bb, "--list-full"], what)
         except (OSError, UserlandError):
             out = run([QEMU_USER[abi], bb, "--list-full"], what)
-        with open(cache + ".tmp", "w") as f:
+        # A name of its own: two builds of the ABI at once (check's pool) must not publish
+        # each other's half-written list.
+        with tempfile.NamedTemporaryFile("w", dir=os.path.dirname(cache), delete=False,
+                                         prefix="applets.", suffix=".tmp") as f:
             f.write(out)
-        os.rename(cache + ".tmp", cache)
+        os.replace(f.name, cache)
     with open(cache) as f:
         names = [l.strip().strip("/") for l in f if l.strip()]
     # Only the four folders; a root-level one (linuxrc) is left out: /init is ours.
@@ -253,6 +256,8 @@ def build(abi, out, add=(), log=None, with_programs=True):
                 files.append((f"usr/bin/{name}", path))
         for spec in add:
             dest, src = spec.split("=", 1) if isinstance(spec, str) else spec
+            if not dest.strip("/"):		# an entry with no name: refused, as mkinitramfs does
+                raise UserlandError(f"--add {dest}={src}: no destination path")
             if not os.path.isfile(src):
                 raise UserlandError(f"--add {dest}={src}: no such file")
             files.append((dest, src))
@@ -270,11 +275,11 @@ def main():
                    help="another file in the userland (repeatable)")
     a = p.parse_args()
     for spec in a.add:
-        if "=" not in spec:
+        if "=" not in spec or not spec.split("=", 1)[0].strip("/"):
             p.error(f"--add {spec}: expected DEST=SRC")
     try:
         build(a.abi, a.output, a.add, log=lambda m: print(m, file=sys.stderr))
-    except UserlandError as e:
+    except (UserlandError, OSError) as e:	# OSError: an output folder that does not exist
         sys.exit(f"userland: {e}")
 
 

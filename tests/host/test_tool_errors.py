@@ -161,3 +161,21 @@ def test_linux_script_refuses(tmp_path, args):
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr and r.stderr.splitlines()[-1].startswith(
         "linux_script.py: error:")
+
+
+# ---- L1, L2: mkinitramfs and userland.py on bad input --------------------------------------
+def test_mkinitramfs_missing_source_leaves_no_archive(tmp_path):
+    out = tmp_path / "x.cpio"
+    r = subprocess.run([PY, os.path.join(TOP, "scripts", "mkinitramfs.py"), "-o", str(out),
+                        "/init=/nonexistent"], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr.startswith("mkinitramfs: ")
+    assert len(r.stderr.splitlines()) == 1, r.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_userland_add_needs_a_destination(tmp_path):
+    r = subprocess.run([PY, os.path.join(TOP, "scripts", "userland.py"), "--abi", "x86_64",
+                        "-o", str(tmp_path / "u.cpio"), "--add", "=/etc/hostname"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "expected DEST=SRC" in r.stderr
+    assert not (tmp_path / "u.cpio").exists()
