@@ -35,9 +35,10 @@ fi
 # The userland (scripts/userland.py) fetches Debian's busybox-static for each ABI with apt-get
 # download, and make bench LINUX=1 the arm64 kernel: apt must know those architectures. Added
 # once, with one apt-get update; a mirror's index that fails to come is only a warning here
-# (userland.py says which package it could not find).
+# (userland.py says which package it could not find). amd64 too: on an arm64 host the x86_64
+# userland's busybox-static:amd64 is a foreign package (the native one is skipped).
 added=
-for arch in i386 arm64 armhf; do
+for arch in amd64 i386 arm64 armhf; do
 	[ "$arch" = "$(dpkg --print-architecture)" ] && continue
 	dpkg --print-foreign-architectures | grep -qx "$arch" && continue
 	if [ "$(id -u)" -ne 0 ] && [ -z "$SUDO" ]; then
