@@ -72,7 +72,9 @@ SCRIPT_ENV = ("PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root", "USER=root", "
 LOG_DIR = "/.qemu-strace"
 STATIC_QEMU = {"x86_64": "qemu-x86_64-static", "i386": "qemu-i386-static",
                "arm64": "qemu-aarch64-static", "arm": "qemu-arm-static"}
-QEMU_CACHE = os.path.join(os.path.expanduser("~"), ".cache", "ferry", "qemu-user-static")
+# Beside Debian's kernels (scripts/bench/linux.py), honouring XDG_CACHE_HOME as it does.
+QEMU_CACHE = os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
+                          "ferry", "qemu-user-static")
 # binfmt_misc magic and mask per ABI: the ELF identification, e_type and e_machine (as
 # Debian's qemu-user-static registers them; x86_64 only ET_EXEC, see the module comment).
 _ELF = r"\x7fELF"
