@@ -452,7 +452,10 @@ def main():
     with cf.ThreadPoolExecutor(max_workers=3) as ex:
         kernel_futs = {ex.submit(build_kernel, arch, llvm, a.verbose): (arch, llvm)
                        for arch, llvm in sorted(needed)}
-        probe_futs = [ex.submit(build_probes_one, tag, a.verbose) for tag in ("gcc", "llvm")] \
+        # LLVM's probes are a build check (nothing boots them): the whole run and ONLY=...llvm...
+        # build them; ONLY=suite and the like need GCC's alone (review L10).
+        tags = ("gcc", "llvm") if a.only in ("", "boot") or "llvm" in a.only else ("gcc",)
+        probe_futs = [ex.submit(build_probes_one, tag, a.verbose) for tag in tags] \
             if want_probes else []
         builds = []
         for f, key in kernel_futs.items():
