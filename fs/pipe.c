@@ -179,12 +179,23 @@ static ssize_t pipe_broken(void)
 	return -EPIPE;
 }
 
+/* The bytes a write brings: from user memory (write(2)) or, for sendfile, from a kernel
+ * buffer. Returns how many could not be copied, as copy_from_user. */
+static unsigned long pipe_copy_in(void *to, const char __user *from, size_t n, bool kernel)
+{
+	if (kernel) {
+		memcpy(to, (__force const void *)from, n);
+		return 0;
+	}
+	return copy_from_user(to, from, n);
+}
+
 /*
  * A write of 'len' bytes whose first 'len % PAGE_SIZE' bytes may top up the newest slot;
  * whole slots follow. So a write of at most PIPE_BUF (= PAGE_SIZE) bytes lands in one slot,
  * in one piece, under the mutex: atomic with respect to other writers.
  */
-static ssize_t pipe_write(struct file *f, const char __user *from, size_t len, loff_t *pos)
+static ssize_t __pipe_write(struct file *f, const char __user *from, size_t len, bool kernel)
 {
 	struct pipe_inode_info *pipe = f->private_data;
 	bool packet = f->f_flags & O_DIRECT, wake_reader = false;
@@ -205,7 +216,7 @@ static ssize_t pipe_write(struct file *f, const char __user *from, size_t len, l
 		unsigned int end = buf->offset + buf->len;
 
 		if (!buf->packet && end + chars <= PAGE_SIZE) {
-			if (copy_from_user((char *)buf->page + end, from, chars)) {
+			if (pipe_copy_in((char *)buf->page + end, from, chars, kernel)) {
 				ret = -EFAULT;
 				goto out;
 			}
@@ -243,7 +254,7 @@ static ssize_t pipe_write(struct file *f, const char __user *from, size_t len, l
 				break;
 			}
 			pipe->tmp_page = NULL;
-			left = copy_from_user(page, from, n);
+			left = pipe_copy_in(page, from, n, kernel);
 			if (left == n) {
 				pipe->tmp_page = page;
 				if (!ret)
@@ -289,6 +300,17 @@ out:
 	if (wake_reader)
 		wake_up(&pipe->rd_wait);
 	return ret;
+}
+
+static ssize_t pipe_write(struct file *f, const char __user *from, size_t len, loff_t *pos)
+{
+	return __pipe_write(f, from, len, false);
+}
+
+/* sendfile into a pipe (Linux splices; here the page sendfile read goes in as a write). */
+static ssize_t pipe_write_kernel(struct file *f, const void *buf, size_t len, loff_t *pos)
+{
+	return __pipe_write(f, (__force const char __user *)buf, len, true);
 }
 
 static __poll_t pipe_poll(struct file *f, poll_table *pt)
@@ -457,6 +479,7 @@ const struct file_operations pipe_fops = {
 	.llseek		= no_llseek,
 	.read		= pipe_read,
 	.write		= pipe_write,
+	.write_kernel	= pipe_write_kernel,
 	.poll		= pipe_poll,
 	.unlocked_ioctl	= pipe_ioctl,
 	.release	= pipe_release,
@@ -587,6 +610,7 @@ const struct file_operations pipefifo_fops = {
 	.llseek		= no_llseek,
 	.read		= pipe_read,
 	.write		= pipe_write,
+	.write_kernel	= pipe_write_kernel,
 	.poll		= pipe_poll,
 	.unlocked_ioctl	= pipe_ioctl,
 	.release	= pipe_release,

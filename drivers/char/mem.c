@@ -68,6 +68,12 @@ static int mmap_zero(struct file *f, struct vm_area_struct *vma)
 	return 0;
 }
 
+/* sendfile to /dev/null or /dev/zero: everything is taken. */
+static ssize_t write_null_kernel(struct file *f, const void *buf, size_t len, loff_t *pos)
+{
+	return len;
+}
+
 static ssize_t write_full(struct file *f, const char __user *buf, size_t len, loff_t *pos)
 {
 	return -ENOSPC;
@@ -106,12 +112,14 @@ static const struct file_operations null_fops = {
 	.llseek	= null_lseek,
 	.read	= read_null,
 	.write	= write_null,
+	.write_kernel = write_null_kernel,
 };
 
 static const struct file_operations zero_fops = {
 	.llseek	= null_lseek,
 	.read	= read_zero,
 	.write	= write_null,
+	.write_kernel = write_null_kernel,
 	.mmap	= mmap_zero,
 };
 

@@ -663,7 +663,9 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *ubuf, si
 
 /* ---- writing ------------------------------------------------------------------------- */
 
-ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char __user *ubuf, size_t nr)
+/* n_tty_write and n_tty_write_kernel: the bytes come from user memory or a kernel buffer. */
+static ssize_t __n_tty_write(struct tty_struct *tty, const char __user *ubuf, size_t nr,
+			     bool kernel)
 {
 	size_t done = 0;
 	char kb[CHUNK];
@@ -680,7 +682,9 @@ ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char __user *u
 		size_t n = min(nr - done, sizeof(kb));
 		unsigned long flags;
 
-		if (copy_from_user(kb, ubuf + done, n)) {
+		if (kernel)
+			memcpy(kb, (__force const char *)ubuf + done, n);
+		else if (copy_from_user(kb, ubuf + done, n)) {
 			mutex_unlock(&tty->atomic_write_lock);
 			return done ? (ssize_t)done : -EFAULT;
 		}
@@ -705,6 +709,17 @@ ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char __user *u
 	}
 	mutex_unlock(&tty->atomic_write_lock);
 	return done;
+}
+
+ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char __user *ubuf, size_t nr)
+{
+	return __n_tty_write(tty, ubuf, nr, false);
+}
+
+/* sendfile to a terminal: the page sendfile read, written as write(2) would write it. */
+ssize_t n_tty_write_kernel(struct tty_struct *tty, const void *buf, size_t nr)
+{
+	return __n_tty_write(tty, (__force const char __user *)buf, nr, true);
 }
 
 /* ---- modes --------------------------------------------------------------------------- */

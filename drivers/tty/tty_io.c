@@ -97,6 +97,11 @@ static ssize_t tty_write(struct file *f, const char __user *buf, size_t n, loff_
 	return n_tty_write(f->private_data, f, buf, n);
 }
 
+static ssize_t tty_write_kernel(struct file *f, const void *buf, size_t n, loff_t *pos)
+{
+	return n_tty_write_kernel(f->private_data, buf, n);
+}
+
 static __poll_t tty_poll(struct file *f, poll_table *pt)
 {
 	struct tty_struct *tty = f->private_data;
@@ -171,6 +176,7 @@ static const struct file_operations tty_fops = {
 	.llseek = tty_llseek,
 	.read = tty_read,
 	.write = tty_write,
+	.write_kernel = tty_write_kernel,
 	.poll = tty_poll,
 	.unlocked_ioctl = tty_ioctl,
 	.compat_ioctl = tty_compat_ioctl,

@@ -19,6 +19,9 @@
 
 /* Marks a pointer into user memory: only the uaccess layer may dereference it. */
 #define __user
+/* Marks a cast across address spaces that is meant (a kernel buffer handed down a path that
+ * also takes user pointers, told apart by a flag beside it). */
+#define __force
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

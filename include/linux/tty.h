@@ -98,6 +98,7 @@ void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_t 
 struct file;
 ssize_t n_tty_read(struct tty_struct *tty, struct file *f, char __user *buf, size_t n);
 ssize_t n_tty_write(struct tty_struct *tty, struct file *f, const char __user *buf, size_t n);
+ssize_t n_tty_write_kernel(struct tty_struct *tty, const void *buf, size_t n);
 unsigned int n_tty_poll_ready(struct tty_struct *tty);	/* EPOLLIN if input is readable */
 void n_tty_set_termios(struct tty_struct *tty, const struct ktermios *old);	/* under lock */
 void n_tty_flush_input(struct tty_struct *tty);		/* under lock */

@@ -9,6 +9,7 @@
  *    name renamed within the directory during a listing is not listed twice;
  *  - readv/writev take the vector as it was when the call began (a vector whose entries
  *    fault is EFAULT before any byte moves) and accept UIO_MAXIOV entries, not one more;
+ *  - sendfile from a file into a pipe and into /dev/null moves the bytes (cat does it first);
  *  - RLIMIT_FSIZE is checked once per call: a writev that reaches the limit
  *    stops there without SIGXFSZ; the next write, starting at the limit, gets the signal;
  *  - atime: relatime (atime moves when not after mtime or ctime, or a day old, for files
@@ -31,6 +32,7 @@ int umount(const char *target);
 #include <sys/wait.h>
 #include <sys/resource.h>
 #include <signal.h>
+#include <sys/sendfile.h>
 #include <limits.h>
 #include <time.h>
 
@@ -508,6 +510,37 @@ static void fsize_limit(void)
 	unlink("fsz");
 }
 
+/* sendfile into a pipe and into /dev/null: the bytes go (Linux splices), the offset moves. */
+static void sendfile_targets(void)
+{
+	int in = open("sf", O_RDWR | O_CREAT | O_TRUNC, 0644), p[2], null;
+	char buf[16] = "";
+	off_t off = 2;
+
+	EQ(write(in, "sendfile!", 9), 9);
+	lseek(in, 0, SEEK_SET);
+	if (pipe2(p, O_NONBLOCK)) {	/* a failed sendfile must not leave the read waiting */
+		check(0, "pipe for sendfile", errno, 0);
+		return;
+	}
+	EQ(sendfile(p[1], in, NULL, 1 << 24), 9);
+	EQ(read(p[0], buf, sizeof(buf)), 9);
+	check(!memcmp(buf, "sendfile!", 9), "sendfile into a pipe carries the file's bytes", 0, 0);
+	EQ(sendfile(p[1], in, NULL, 1 << 24), 0);		/* at the end: nothing more */
+	null = open("/dev/null", O_WRONLY);
+	if (null < 0) {		/* booted as init from a bare initramfs: no devtmpfs mounted */
+		skip("sendfile into /dev/null", "no /dev/null");
+	} else {
+		EQ(sendfile(null, in, &off, 100), 7);
+		EQ(off, 9);
+		close(null);
+	}
+	close(p[0]);
+	close(p[1]);
+	close(in);
+	unlink("sf");
+}
+
 int main(int argc, char **argv)
 {
 	booted = getpid() == 1;
@@ -522,6 +555,7 @@ int main(int argc, char **argv)
 	positions();
 	vectors();
 	fsize_limit();
+	sendfile_targets();
 	atime_rules();
 	mount_flags();
 	return finish("libc_files_io");
