@@ -33,6 +33,7 @@ int umount(const char *target);
 #include <sys/resource.h>
 #include <signal.h>
 #include <sys/sendfile.h>
+#include <sys/sysmacros.h>
 #include <limits.h>
 #include <time.h>
 
@@ -527,14 +528,16 @@ static void sendfile_targets(void)
 	EQ(read(p[0], buf, sizeof(buf)), 9);
 	check(!memcmp(buf, "sendfile!", 9), "sendfile into a pipe carries the file's bytes", 0, 0);
 	EQ(sendfile(p[1], in, NULL, 1 << 24), 0);		/* at the end: nothing more */
-	null = open("/dev/null", O_WRONLY);
-	if (null < 0) {		/* booted as init from a bare initramfs: no devtmpfs mounted */
-		skip("sendfile into /dev/null", "no /dev/null");
-	} else {
-		EQ(sendfile(null, in, &off, 100), 7);
-		EQ(off, 9);
-		close(null);
-	}
+	/* A null device node of our own: booted as init from a bare initramfs, /dev has only
+	 * the console (nothing mounted devtmpfs); elsewhere the system's /dev/null. */
+	if (mknod("null", S_IFCHR | 0666, makedev(1, 3)) == 0)
+		null = open("null", O_WRONLY);
+	else
+		null = open("/dev/null", O_WRONLY);
+	EQ(sendfile(null, in, &off, 100), 7);
+	EQ(off, 9);
+	close(null);
+	unlink("null");
 	close(p[0]);
 	close(p[1]);
 	close(in);
