@@ -198,7 +198,8 @@ static unsigned long pipe_copy_in(void *to, const char __user *from, size_t n, b
 static ssize_t __pipe_write(struct file *f, const char __user *from, size_t len, bool kernel)
 {
 	struct pipe_inode_info *pipe = f->private_data;
-	bool packet = f->f_flags & O_DIRECT, wake_reader = false;
+	/* sendfile's bytes are never packets: Linux's spliced buffers are plain ones. */
+	bool packet = !kernel && (f->f_flags & O_DIRECT), wake_reader = false;
 	ssize_t ret = 0;
 	size_t chars;
 

@@ -55,10 +55,10 @@ int generic_write_check_limits(struct file *f, loff_t pos, size_t *count)
 #define MAX_RW_COUNT 0x7ffff000L	/* Linux's cap on one read or write */
 
 /*
- * A write made of pieces (writev's segments, sendfile's pages) is one write to Linux: it checks
- * RLIMIT_FSIZE once for the whole and stops at the limit, so only a write that starts there
- * earns SIGXFSZ. Once a piece has gone in, the next one must not start at the limit (its own
- * check would signal): the caller stops and returns what was written.
+ * A write made of pieces (writev's segments) is one write to Linux: it checks RLIMIT_FSIZE
+ * once for the whole and stops at the limit, so only a write that starts there earns SIGXFSZ.
+ * Once a piece has gone in, the next one must not start at the limit (its own check would
+ * signal): the caller stops and returns what was written. (sendfile differs: see there.)
  */
 static bool fsize_limit_reached(struct file *f, loff_t pos)
 {
@@ -525,7 +525,8 @@ static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, loff_
 	ret = -EINVAL;
 	if (!in->f_op->read_kernel || !out->f_op->write_kernel)
 		goto out;
-	if (out->f_flags & O_APPEND)
+	/* Linux refuses O_APPEND output, except a pipe (written at its end anyway). */
+	if ((out->f_flags & O_APPEND) && !(out->f_inode && S_ISFIFO(out->f_inode->i_mode)))
 		goto out;
 	pos = ppos ? *ppos : in->f_pos;
 	if (pos < 0)
@@ -547,13 +548,13 @@ static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count, loff_
 			break;
 		}
 		opos = out->f_pos;
-		if (total && fsize_limit_reached(out, opos)) {
-			pos -= r;
-			break;
-		}
 		w = out->f_op->write_kernel(out, buf, r, &opos);
 		if (w > 0)
 			out->f_pos = opos;
+		/* Stopped short at RLIMIT_FSIZE: Linux's splice writes the rest of its chunk again,
+		 * which meets the limit and raises SIGXFSZ; the count is still what went in. */
+		if (w > 0 && w < r && fsize_limit_reached(out, opos))
+			send_sig(SIGXFSZ, current, 0);
 		if (w < r) {
 			pos -= r - (w > 0 ? w : 0);
 			if (w > 0)

@@ -601,14 +601,17 @@ def test_run_names_the_memory_minimum_truthfully(arch, mem, least):
     r = run_script(f"ARCH={arch}", f"O={kernel_o(arch)}", f"QEMU_MEM={mem}")
     one_line_failure(r, f"QEMU_MEM={mem}", f"at least {least}", after_build=True)
     assert r.returncode == STATUS_RUNNER
-    # With the minimum the kernel is loaded and speaks for itself: it runs (arm64), or says
-    # in one panic line that it has no RAM left above itself (x86_64).
+    # With the minimum the kernel is loaded and speaks for itself: it runs, or says in one
+    # panic line that it has no RAM left above itself (x86_64 always; arm64 once its image
+    # and bss leave less than it needs below the device tree QEMU puts at the next 2 MiB,
+    # which a growing kernel reached in issue 14) -- never silence, never a hang.
     r = run_script(f"ARCH={arch}", f"O={kernel_o(arch)}", f"QEMU_MEM={least}", "TIMEOUT=20",
                    f"INIT={tour_probe(arch)}")
+    said_no_ram = r.returncode == 250 and "no usable RAM above the kernel" in r.stdout
     if arch == "x86_64":
-        assert r.returncode == 250 and "no usable RAM above the kernel" in r.stdout, r.stdout
+        assert said_no_ram, r.stdout
     else:
-        assert r.returncode == 0, (r.stdout[-2000:], r.stderr)
+        assert r.returncode == 0 or said_no_ram, (r.stdout[-2000:], r.stderr)
 
 
 def test_run_refuses_bad_init_in_one_line():
