@@ -34,6 +34,8 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(TOP, "scripts"))
 import userland  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tty_session  # noqa: E402  (boot_on_socket: QEMU's serial line on a socket)
 
 PROMPT = rb"root@ferry [a-z0-9_]+/%s ~ # "
 RETYPE = 3.0	# seconds before a job-control key is typed again (Line.expect)
@@ -105,30 +107,12 @@ class Line:
                 retype = time.monotonic() + RETYPE
 
 
-def serial_on_socket(cmd, sock_path):
-    i = cmd.index("-serial")
-    return cmd[:i] + ["-chardev", f"socket,id=ttyline,path={sock_path},server=on,wait=on",
-                      "-serial", "chardev:ttyline"] + cmd[i + 2:]
-
-
 def play(cmd, abi, timeout, workdir):
     """Boot cmd (its serial moved to a socket) and play the session: (QEMU's exit code or
     None on a timeout, bytes seen, name of the failed step or None)."""
     sock_path = os.path.join(workdir, "serial.sock")
-    proc = subprocess.Popen(serial_on_socket(cmd, sock_path), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
     deadline = time.monotonic() + timeout
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    while True:
-        try:
-            s.connect(sock_path)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                err = proc.stderr.read().decode(errors="replace")
-                raise RuntimeError("QEMU did not start: " + err)
-            time.sleep(0.05)
+    proc, s = tty_session.boot_on_socket(cmd, sock_path, deadline)
 
     def log(chunk):
         sys.stdout.buffer.write(chunk)

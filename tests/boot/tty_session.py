@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tty as ttymod
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 QEMU_USER = {"x86_64": "qemu-x86_64", "i386": "qemu-i386", "arm64": "qemu-aarch64",
@@ -144,26 +143,35 @@ def load_qemu_run():
     return mod
 
 
-def run_ferry(qr, a, workdir):
-    """Boot with the serial line on a socket: (kernel status or runner status, console)."""
-    sock_path = os.path.join(workdir, "serial.sock")
-    cmd = qr.qemu_command(a, workdir)
+def boot_on_socket(cmd, sock_path, deadline):
+    """Start QEMU's cmd with its serial line moved to a Unix socket (QEMU the server, waiting
+    for us) and connect: (process, socket). RuntimeError with QEMU's stderr when it ends or
+    the deadline passes first. Shared with tests/boot/shell_session.py."""
     i = cmd.index("-serial")
-    cmd[i:i + 2] = ["-chardev", f"socket,id=ttyline,path={sock_path},server=on,wait=on",
-                    "-serial", "chardev:ttyline"]
+    cmd = cmd[:i] + ["-chardev", f"socket,id=ttyline,path={sock_path},server=on,wait=on",
+                     "-serial", "chardev:ttyline"] + cmd[i + 2:]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    deadline = time.monotonic() + a.timeout
     while True:
         try:
             s.connect(sock_path)
-            break
+            return proc, s
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 err = proc.stderr.read().decode(errors="replace")
-                return 125, b"QEMU did not start: " + err.encode()
+                raise RuntimeError("QEMU did not start: " + err)
             time.sleep(0.05)
+
+
+def run_ferry(qr, a, workdir):
+    """Boot with the serial line on a socket: (kernel status or runner status, console)."""
+    sock_path = os.path.join(workdir, "serial.sock")
+    deadline = time.monotonic() + a.timeout
+    try:
+        proc, s = boot_on_socket(qr.qemu_command(a, workdir), sock_path, deadline)
+    except RuntimeError as e:
+        return 125, str(e).encode()
 
     def read(wait):
         s.settimeout(wait)
