@@ -39,6 +39,13 @@
 
 #ifdef __KERNEL__
 #include <linux/types.h>
+/* Ferry's linux/types.h has only u8..s64: the uapi names are the same types. */
+typedef u8 __u8;
+typedef u16 __u16;
+typedef u32 __u32;
+typedef u64 __u64;
+typedef s32 __s32;
+typedef s64 __s64;
 #else
 #include <stdint.h>
 typedef uint8_t __u8;
