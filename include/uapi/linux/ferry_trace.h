@@ -245,12 +245,15 @@ struct ftr_signal {
 	__s32 signo;
 	__s32 code;
 	__s32 errno_;
-	__s32 si_pid;			/* kill, sigqueue, SIGCHLD */
-	__u32 si_uid;
-	__s32 si_status;		/* SIGCHLD */
-	__s64 si_utime, si_stime;	/* SIGCHLD, clock ticks */
-	__u64 si_addr;			/* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP */
-	__u64 si_value;			/* sigqueue, timers: sival_ptr (sival_int in its low half) */
+	/* siginfo's si_pid, si_uid, ... under names of their own: the kernel's signal headers
+	 * define si_pid and the others as macros, which would rename these fields */
+	__s32 sender_pid;		/* si_pid: kill, sigqueue, SIGCHLD */
+	__u32 sender_uid;		/* si_uid */
+	__s32 child_status;		/* si_status: SIGCHLD */
+	__s64 child_utime, child_stime;	/* si_utime, si_stime: SIGCHLD, clock ticks */
+	__u64 fault_addr;		/* si_addr: SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP */
+	__u64 value;			/* si_value: sigqueue, timers: sival_ptr (sival_int in its
+					 * low half) */
 };
 
 #endif /* _UAPI_LINUX_FERRY_TRACE_H */
