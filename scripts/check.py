@@ -524,6 +524,10 @@ def main():
     failed = len(results) - passed
     print(f"1..{len(results)}")
     print(f"# check: {time.monotonic() - t_start:.0f} s wall time")
+    # The failures again, last: a CI log is often read from its tail only.
+    for r in results:
+        if not r.ok:
+            print(f"# failed: {r.name}")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and results else 1
 
