@@ -227,6 +227,16 @@ $(objtree)/vmlinux: $(link-objs) $(LDS) scripts/link-vmlinux.sh scripts/kallsyms
 		CC="$(CC)" AFLAGS="$(a_flags)" PYTHON3="$(PYTHON3)" Q="$(Q)" \
 		scripts/link-vmlinux.sh $@ $(LDS) $(link-objs)
 
+# The syscall metadata the linked kernel really uses (its syscall_abi_* tables), for the host
+# trace decoder (scripts/trace/decode/): read from vmlinux's symbols and data after the link.
+ifeq ($(CONFIG_SYSCALL_TRACE),y)
+SYSCALL_META := $(objtree)/syscall_meta.json
+vmlinux: $(SYSCALL_META)
+$(SYSCALL_META): $(objtree)/vmlinux scripts/syscall_meta.py
+	$(quiet) META $@
+	$(Q)$(PYTHON3) scripts/syscall_meta.py $< $@
+endif
+
 $(objtree)/System.map: $(objtree)/vmlinux
 	$(Q)$(NM) -n $< | grep -v -E ' [aNUw] ' > $@
 

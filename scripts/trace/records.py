@@ -1,7 +1,8 @@
 """Load and validate trace files (JSON Lines, one record per line), tolerant of damage.
 
 Record types: header, syscall, dropped, exit, and signal (written by the Linux-column
-parsers). A damaged file still loads: a line that is not JSON is skipped (a cut-off last
+parsers); fork and comm (from binary traces, binary.py; consumers that do not follow tasks
+ignore them). A damaged file still loads: a line that is not JSON is skipped (a cut-off last
 line is expected after a crash), unknown record types and unknown fields are ignored; each
 such problem is reported once through `warn` (default: a line on stderr).
 
@@ -28,17 +29,21 @@ FIELDS = {
     "dropped": {"type", "count", "ts", "seq"},
     "exit": {"type", "pid", "status", "signal", "ts", "seq", "dropped_total"},
     "signal": {"type", "pid", "tid", "signal", "info", "ts", "seq"},
+    # From binary traces (binary.py): a task made (by its parent) and a task's new name.
+    "fork": {"type", "seq", "ts", "pid", "tid", "child_pid", "child_tid", "clone_flags"},
+    "comm": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "exec"},
 }
 DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
 KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex", "argv")
 # Field types (None is always allowed): strings, lists, numbers, and integers (an int, or a string
 # int(v, 0) reads; a bool or a whole float is taken as the int it is).
 STRINGS = {"source", "arch", "abi", "probe", "note", "host", "comm", "route", "name", "errno",
-           "signal"}
+           "signal", "clone_flags"}
 LISTS = {"command", "args", "decoded"}
 NUMBERS = {"cycles_per_sec", "insns_per_cycle"}
 INTS = {"version", "seq", "ts", "pid", "tid", "nr", "ret",
-        "cycles", "insns", "dur_us", "count", "status", "dropped_total"}
+        "cycles", "insns", "dur_us", "count", "status", "dropped_total", "child_pid",
+        "child_tid"}
 ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64",
              "svc32": "arm"}
 

@@ -1,0 +1,169 @@
+"""One syscall's arguments from its metadata (type and name) and its captures.
+
+Rules in order: the per-syscall table (calls.py) first, then by type: argv arrays, char
+pointers (a string; a buffer when a count follows; an output buffer shown from the
+result), known structures (structs.py, an output structure only when the call succeeded,
+as strace does), other pointers, fds, modes, integers by signedness.
+"""
+from . import calls, flags as fl, structs
+from .strings import quote, quote_c_string
+
+OMIT = calls.OMIT
+SIZE_NAMES = {"count", "len", "size", "nbytes", "bufsiz"}
+FD_NAMES = {"fd", "dfd", "oldfd", "newfd", "dirfd", "olddfd", "newdfd", "fd_in", "fd_out"}
+UNSIGNED = {"size_t", "umode_t", "u32", "u64", "uid_t", "gid_t", "old_uid_t", "old_gid_t",
+            "compat_ulong_t", "compat_uint_t", "compat_size_t", "compat_uptr_t", "qid_t",
+            "key_serial_t", "aio_context_t", "rwf_t", "__u32", "__u64"}
+SIGNED = {"int", "long", "pid_t", "off_t", "loff_t", "ssize_t", "compat_long_t", "compat_int_t",
+          "compat_off_t", "compat_ssize_t", "compat_pid_t", "timer_t", "clockid_t", "key_t",
+          "mqd_t", "__s32", "compat_loff_t"}
+
+
+class Ctx:
+    """What the per-argument rules need: the call and its captures by argument index."""
+
+    def __init__(self, call):
+        self.call = call
+        self.abi = call.abi
+        self.args = call.args
+        self.ret = call.ret
+        self.meta = call.entry.args
+        self.caps = {}
+        for c in call.captures or ():
+            self.caps.setdefault(c.arg, c)
+
+    @property
+    def ok(self):
+        """The call succeeded (its output memory means something)."""
+        return self.ret is not None and self.ret >= 0
+
+    def arg(self, name):
+        for i, (_t, n) in enumerate(self.meta):
+            if n == name:
+                return self.args[i]
+        return None
+
+    def bits(self):
+        return structs.BITS.get(self.abi, 64)
+
+
+def ptr_text(v):
+    return "NULL" if v == 0 else hex(v)
+
+
+def signed(v, t, ctx):
+    if ctx.bits() == 32 or t in ("int", "pid_t", "compat_int_t", "compat_pid_t", "__s32",
+                                  "clockid_t", "timer_t", "key_t", "mqd_t"):
+        return fl.s32(v)
+    return fl.s64(v)
+
+
+def string_arg(ctx, i):
+    """A NUL-terminated string the call reads: ("str", text, cut) or a pointer."""
+    v = ctx.args[i]
+    cap = ctx.caps.get(i)
+    if v == 0:
+        return "ptr", "NULL", False
+    if cap is None or cap.flags & 0x2 or cap.kind != "string":
+        return "ptr", hex(v), False
+    text, cut = quote(cap.data, bool(cap.flags & 0x1))
+    return "str", text, cut
+
+
+def buffer_arg(ctx, i, length, c_string=False):
+    """Bytes at argument i, length of them (the count, or the result for an output)."""
+    v = ctx.args[i]
+    cap = ctx.caps.get(i)
+    if v == 0:
+        return "ptr", "NULL", False
+    if cap is None or cap.flags & 0x2:
+        return "ptr", hex(v), False
+    data = cap.data[:max(length, 0)]
+    cut = length > len(data) or (bool(cap.flags & 0x1) and length > len(data))
+    if c_string:
+        text, cut = quote_c_string(data, cut)
+    else:
+        text, cut = quote(data, cut)
+    return "buf", text, cut
+
+
+def argv_arg(ctx, i):
+    v = ctx.args[i]
+    cap = ctx.caps.get(i)
+    if v == 0:
+        return "ptr", "NULL", False
+    if cap is None or cap.flags & 0x2 or cap.kind != "argv":
+        return "ptr", hex(v), False
+    words = cap.data.split(b"\0")
+    if words and words[-1] == b"":
+        words.pop()
+    items = [quote(w)[0] for w in words]
+    cut = bool(cap.flags & 0x1)
+    if cut:
+        items.append("...")
+    return "argv", "[" + ", ".join(items) + "]", cut
+
+
+def struct_arg(ctx, i, decoder, output):
+    v = ctx.args[i]
+    cap = ctx.caps.get(i)
+    if v == 0:
+        return "ptr", "NULL", False
+    if cap is None or cap.flags & 0x2 or (output and not ctx.ok):
+        return "ptr", hex(v), False
+    text = decoder(cap.data, ctx.abi)
+    return "ptr", text if text is not None else hex(v), False
+
+
+def generic(ctx, i):
+    t, n = ctx.meta[i]
+    v = ctx.args[i]
+    depth = t.count("*")
+    const = t.startswith("const ")
+    if n in ("argv",) and depth:
+        return argv_arg(ctx, i)
+    if "char" in t and depth == 1:
+        if const:
+            if i + 1 < len(ctx.meta) and ctx.meta[i + 1][1] in SIZE_NAMES:
+                return buffer_arg(ctx, i, ctx.args[i + 1])
+            return string_arg(ctx, i)
+        if ctx.ok and i in ctx.caps:
+            return buffer_arg(ctx, i, ctx.ret)
+        return "ptr", ptr_text(v), False
+    if depth:
+        name = structs.struct_name(t)
+        dec = structs.STRUCTS.get(name)
+        if dec is not None:
+            cap = ctx.caps.get(i)
+            output = not const and (cap is None or cap.kind == "out")
+            return struct_arg(ctx, i, dec, output)
+        return "ptr", ptr_text(v), False
+    if n in FD_NAMES:
+        return "fd", fl.dirfd(v), False
+    if n == "mode" or t == "umode_t":
+        return "uint", fl.mode(v), False
+    if n in ("addr", "brk", "start", "new_addr"):
+        return "hex", hex(v) if v else "NULL", False
+    if t.startswith("unsigned") or t in UNSIGNED:
+        return "uint", str(v), False
+    if t in SIGNED:
+        return "int", str(signed(v, t, ctx)), False
+    return "hex", hex(v), False
+
+
+def decode(call):
+    ctx = Ctx(call)
+    special = calls.TABLE.get(call.name, {})
+    out = []
+    for i, (t, n) in enumerate(ctx.meta):
+        res = None
+        rule = special.get(n)
+        if rule is not None:
+            res = rule(ctx, i)
+        if res is OMIT:
+            continue
+        if res is None:
+            res = generic(ctx, i)
+        kind, value, cut = res
+        out.append({"name": n, "type": t, "kind": kind, "value": value, "truncated": cut})
+    return out

@@ -1,0 +1,219 @@
+"""What the metadata's types cannot say, per syscall: which integer is a flag set of which
+family, which argument is a signal or a clock, how an ioctl's argument is laid out, and
+which arguments strace leaves out. TABLE[syscall][argument name] = rule(ctx, i) returning
+(kind, text, truncated), None (use the generic rule of args.py) or OMIT.
+"""
+from . import flags as fl, signals, structs
+
+OMIT = object()
+
+
+def _flags(fn):
+    return lambda ctx, i: ("flags", fn(ctx.args[i], ctx.abi), False)
+
+
+def _table(table, bits=False, zero="0"):
+    def rule(ctx, i):
+        v = ctx.args[i]
+        if bits:
+            return "flags", fl.bits(v, table, zero), False
+        sv = fl.s32(v)
+        return ("flags", table[sv], False) if sv in table else ("int", str(sv), False)
+    return rule
+
+
+def _signal(ctx, i):
+    v = fl.s32(ctx.args[i])
+    return ("flags", signals.signame(v), False) if 0 < v <= 64 else ("int", str(v), False)
+
+
+def _open_mode(ctx, i):
+    fi = next(k for k, (_t, n) in enumerate(ctx.meta) if n == "flags")
+    if not fl.open_has_mode(ctx.args[fi], ctx.abi):
+        return OMIT
+    return "uint", fl.mode(ctx.args[i]), False
+
+
+def _out(decoder):
+    """An output structure given by a pointer whose type the metadata does not name."""
+    def rule(ctx, i):
+        from .args import struct_arg
+        return struct_arg(ctx, i, decoder, True)
+    return rule
+
+
+def _in(decoder):
+    def rule(ctx, i):
+        from .args import struct_arg
+        return struct_arg(ctx, i, decoder, False)
+    return rule
+
+
+def _ptr(ctx, i):
+    v = ctx.args[i]
+    return "ptr", "NULL" if v == 0 else hex(v), False
+
+
+def _fcntl_arg(ctx, i):
+    cmd = ctx.arg("cmd")
+    v = ctx.args[i]
+    if cmd in (1, 3, 9, 11, 1025, 1032, 1034):     # F_GET*: no argument
+        return OMIT
+    if cmd == 2:
+        return "flags", fl.bits(v, fl.FD_FLAGS), False
+    if cmd == 4:
+        return "flags", fl.open_flags(v, ctx.abi), False
+    if cmd in (0, 1030, 8, 10, 1031, 1024, 1026, 1033):
+        return "int", str(fl.s32(v)), False
+    return "ptr", "NULL" if v == 0 else hex(v), False
+
+
+def _fcntl_cmd(ctx, i):
+    v = ctx.args[i]
+    name = fl.FCNTL.get(v) or (fl.FCNTL64.get(v) if ctx.call.name == "fcntl64" else None)
+    return ("flags", name, False) if name else ("uint", str(v), False)
+
+
+IOCTL_OUT = {0x5401: structs.termios, 0x5413: structs.winsize, 0x541b: structs.int_out,
+             0x540f: structs.int_out, 0x5429: structs.int_out, 0x80045430: structs.int_out}
+IOCTL_IN = {0x5402: structs.termios, 0x5403: structs.termios, 0x5404: structs.termios,
+            0x5414: structs.winsize, 0x5410: structs.int_out, 0x5421: structs.int_out}
+
+
+def _ioctl_cmd(ctx, i):
+    v = ctx.args[i]
+    name = fl.IOCTLS.get(v)
+    return ("flags", name, False) if name else ("hex", hex(v), False)
+
+
+def _ioctl_arg(ctx, i):
+    from .args import struct_arg
+    cmd = ctx.arg("cmd")
+    if cmd in IOCTL_OUT:
+        return struct_arg(ctx, i, IOCTL_OUT[cmd], True)
+    if cmd in IOCTL_IN:
+        return struct_arg(ctx, i, IOCTL_IN[cmd], False)
+    if cmd in (0x540c, 0x540d, 0x5422, 0x5450, 0x5451):      # no argument
+        return OMIT
+    return "ptr", "NULL" if ctx.args[i] == 0 else hex(ctx.args[i]), False
+
+
+def _resource(ctx, i):
+    v = ctx.args[i]
+    return ("flags", fl.RLIMITS[v], False) if v in fl.RLIMITS else ("uint", str(v), False)
+
+
+def _whence(ctx, i):
+    v = ctx.args[i]
+    return ("flags", fl.SEEK[v], False) if v in fl.SEEK else ("uint", str(v), False)
+
+
+def _rt_sigreturn_none(ctx, i):
+    return None
+
+
+def _sigaltstack(ctx, i):
+    return None
+
+
+def _getcwd_buf(ctx, i):
+    from .args import buffer_arg
+    if not ctx.ok or i not in ctx.caps:
+        return None
+    return buffer_arg(ctx, i, ctx.ret, c_string=True)
+
+
+def _envp(ctx, i):
+    cap = ctx.caps.get(i)
+    v = ctx.args[i]
+    if v and cap is not None and cap.kind == "argv" and not cap.flags & 0x2:
+        n = cap.data.count(b"\0")
+        return "ptr", f"{hex(v)} /* {n} var{'s' if n != 1 else ''} */", False
+    return "ptr", "NULL" if v == 0 else hex(v), False
+
+
+def _getdents_buf(ctx, i):
+    v = ctx.args[i]
+    if not ctx.ok:
+        return "ptr", hex(v), False
+    cap = ctx.caps.get(i)
+    if cap is None or cap.flags & 0x2 or len(cap.data) < ctx.ret:
+        return "ptr", hex(v), False
+    n, off = 0, 0
+    while off + 19 <= ctx.ret:
+        reclen = int.from_bytes(cap.data[off + 16:off + 18], "little")
+        if reclen == 0:
+            break
+        n += 1
+        off += reclen
+    return "ptr", f"{hex(v)} /* {n} entries */", False
+
+
+_mode_access = _table(fl.ACCESS_MODE, bits=True, zero="F_OK")
+_at_flags = _table(fl.AT_FLAGS, bits=True)
+_clock = _table(fl.CLOCKS)
+_wait_opts = _table(fl.WAIT_OPTIONS, bits=True)
+_sig_how = _table(fl.SIG_HOW)
+_pipe_flags = _flags(fl.pipe_flags)
+_cloexec = _table([(0o2000000, "O_CLOEXEC")], bits=True)
+
+TABLE = {
+    "open": {"flags": _flags(fl.open_flags), "mode": _open_mode},
+    "openat": {"flags": _flags(fl.open_flags), "mode": _open_mode},
+    "mmap": {"prot": _flags(fl.prot), "flags": _flags(fl.map_flags),
+             "fd": lambda c, i: ("fd", str(fl.s32(c.args[i])), False)},
+    "mmap2": {"prot": _flags(fl.prot), "flags": _flags(fl.map_flags),
+              "fd": lambda c, i: ("fd", str(fl.s32(c.args[i])), False)},
+    "mprotect": {"prot": _flags(fl.prot)},
+    "pkey_mprotect": {"prot": _flags(fl.prot)},
+    "mremap": {"flags": _table(fl.MREMAP, bits=True)},
+    "madvise": {"behavior": _table(fl.MADV)},
+    "access": {"mode": _mode_access},
+    "faccessat": {"mode": _mode_access},
+    "faccessat2": {"mode": _mode_access, "flags": _table(fl.AT_FLAGS_ACCESS, bits=True)},
+    "newfstatat": {"flag": _at_flags},
+    "fstatat64": {"flag": _at_flags, "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
+    "statx": {"flags": _at_flags,
+              "mask": lambda c, i: ("flags", structs.statx_mask(c.args[i]), False)},
+    "unlinkat": {"flag": _at_flags},
+    "linkat": {"flags": _at_flags},
+    "fchownat": {"flag": _at_flags},
+    "utimensat": {"flags": _at_flags, "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
+    "lseek": {"whence": _whence},
+    "_llseek": {"whence": _whence, "result": _out(structs.loff)},
+    "llseek": {"whence": _whence, "result": _out(structs.loff)},
+    "fcntl": {"cmd": _fcntl_cmd, "arg": _fcntl_arg},
+    "fcntl64": {"cmd": _fcntl_cmd, "arg": _fcntl_arg},
+    "ioctl": {"cmd": _ioctl_cmd, "arg": _ioctl_arg},
+    "clock_gettime": {"which_clock": _clock},
+    "clock_getres": {"which_clock": _clock},
+    "clock_settime": {"which_clock": _clock},
+    "clock_nanosleep": {"which_clock": _clock, "flags": _table(fl.TIMER_ABSTIME, bits=True)},
+    "clone": {"clone_flags": lambda c, i: ("flags", fl.clone_flags(c.args[i]), False),
+              "newsp": _ptr, "tls": _ptr, "tls_val": _ptr},
+    "unshare": {"unshare_flags": _table(fl.CLONE, bits=True)},
+    "wait4": {"options": _wait_opts, "stat_addr": _out(structs.wait_status),
+              "ru": _out(structs.rusage),
+              "upid": lambda c, i: ("int", str(fl.s32(c.args[i])), False)},
+    "waitid": {"options": _wait_opts, "infop": _ptr, "ru": _out(structs.rusage)},
+    "kill": {"sig": _signal}, "tkill": {"sig": _signal}, "tgkill": {"sig": _signal},
+    "rt_sigaction": {"sig": _signal}, "rt_sigqueueinfo": {"sig": _signal},
+    "rt_sigprocmask": {"how": _sig_how},
+    "sigprocmask": {"how": _sig_how},
+    "getrlimit": {"resource": _resource}, "ugetrlimit": {"resource": _resource},
+    "setrlimit": {"resource": _resource},
+    "prlimit64": {"resource": _resource,
+                  "pid": lambda c, i: ("int", str(fl.s32(c.args[i])), False)},
+    "getrusage": {"who": _table(fl.RUSAGE_WHO)},
+    "arch_prctl": {"option": _table(fl.ARCH_PRCTL), "arg2": _ptr},
+    "prctl": {"option": _table(fl.PRCTL)},
+    "futex": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False)},
+    "getrandom": {"flags": _table(fl.GRND, bits=True)},
+    "pipe2": {"flags": _pipe_flags, "fildes": _out(structs.int_pair)},
+    "pipe": {"fildes": _out(structs.int_pair)},
+    "dup3": {"flags": _cloexec},
+    "getcwd": {"buf": _getcwd_buf},
+    "execve": {"envp": _envp}, "execveat": {"envp": _envp, "flags": _at_flags},
+    "getdents64": {"dirent": _getdents_buf},
+    "exit": {}, "exit_group": {},
+}

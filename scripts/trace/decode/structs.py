@@ -1,0 +1,402 @@
+"""Structures in user memory as strace prints them, per ABI (layouts from Linux's UAPI).
+
+Each decoder takes the captured bytes and the ABI and returns strace's text, or None when
+the bytes are too few for the structure (the caller then prints the pointer). To add one:
+write a function (data, abi) -> text, and list it in STRUCTS under the name the metadata's
+type uses (without "const", "struct" and "*"), one entry per layout (compat_* names are
+the 32-bit ABIs' layouts). docs/tracing.md has the walk-through.
+"""
+import struct
+
+from . import flags as fl, signals
+from .strings import quote_c_string
+
+BITS = {"x86_64": 64, "arm64": 64, "i386": 32, "arm": 32}
+
+
+def _u(data, fmt, off=0):
+    return struct.unpack_from("<" + fmt, data, off)
+
+
+def _need(data, n):
+    return data is not None and len(data) >= n
+
+
+# ---- time ---------------------------------------------------------------------------
+def timespec64(data, abi):
+    if not _need(data, 16):
+        return None
+    s, ns = _u(data, "qq")
+    return f"{{tv_sec={s}, tv_nsec={ns}}}"
+
+
+def timespec32(data, abi):
+    if not _need(data, 8):
+        return None
+    s, ns = _u(data, "ii")
+    return f"{{tv_sec={s}, tv_nsec={ns}}}"
+
+
+def timespec_native(data, abi):
+    return timespec64(data, abi) if BITS[abi] == 64 else timespec32(data, abi)
+
+
+def timeval64(data, abi):
+    if not _need(data, 16):
+        return None
+    s, us = _u(data, "qq")
+    return f"{{tv_sec={s}, tv_usec={us}}}"
+
+
+def timeval32(data, abi):
+    if not _need(data, 8):
+        return None
+    s, us = _u(data, "ii")
+    return f"{{tv_sec={s}, tv_usec={us}}}"
+
+
+def timezone(data, abi):
+    if not _need(data, 8):
+        return None
+    w, d = _u(data, "ii")
+    return f"{{tz_minuteswest={w}, tz_dsttime={d}}}"
+
+
+# ---- stat ---------------------------------------------------------------------------
+def _makedev(dev):
+    major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff)
+    minor = (dev & 0xff) | ((dev >> 12) & ~0xff)
+    return f"makedev({major:#x}, {minor:#x})"
+
+
+def _stat_text(mode, size, rdev):
+    # strace without -v: the type and permissions, then the size (or the device numbers).
+    kind = mode & 0o170000
+    if kind in (0o20000, 0o60000):
+        return f"{{st_mode={fl.st_mode(mode)}, st_rdev={_makedev(rdev)}, ...}}"
+    return f"{{st_mode={fl.st_mode(mode)}, st_size={size}, ...}}"
+
+
+def stat_native(data, abi):
+    """struct stat of x86_64 (its own layout) or arm64 (asm-generic)."""
+    if abi == "x86_64":
+        if not _need(data, 56):
+            return None
+        mode, = _u(data, "I", 24)
+        rdev, size = _u(data, "Qq", 40)
+    elif abi == "arm64":
+        if not _need(data, 56):
+            return None
+        mode, = _u(data, "I", 16)
+        rdev, = _u(data, "Q", 32)
+        size, = _u(data, "q", 48)
+    else:
+        return compat_stat(data, abi)
+    return _stat_text(mode, size, rdev)
+
+
+def compat_stat(data, abi):
+    """The 32-bit ABIs' old struct stat (i386's stat/fstat/lstat; arm's)."""
+    if not _need(data, 24):
+        return None
+    dev, ino, mode, nlink, uid, gid, rdev, size = _u(data, "IIHHHHII")
+    return _stat_text(mode, size, rdev)
+
+
+def stat64(data, abi):
+    """struct stat64: i386 packs its 64-bit fields at 4 bytes, arm EABI aligns them at 8."""
+    if not _need(data, 52):
+        return None
+    mode, = _u(data, "I", 16)
+    rdev, = _u(data, "Q", 32)
+    size, = _u(data, "q", 48 if abi == "arm" else 44)
+    return _stat_text(mode, size, rdev)
+
+
+STATX_MASK = [(0x1, "STATX_TYPE"), (0x2, "STATX_MODE"), (0x4, "STATX_NLINK"),
+              (0x8, "STATX_UID"), (0x10, "STATX_GID"), (0x20, "STATX_ATIME"),
+              (0x40, "STATX_MTIME"), (0x80, "STATX_CTIME"), (0x100, "STATX_INO"),
+              (0x200, "STATX_SIZE"), (0x400, "STATX_BLOCKS"), (0x800, "STATX_BTIME"),
+              (0x1000, "STATX_MNT_ID"), (0x2000, "STATX_DIOALIGN")]
+
+
+def statx_mask(v):
+    basic = 0x7ff
+    if v & basic == basic:
+        rest = fl.bits(v & ~basic, STATX_MASK, zero="")
+        return "STATX_BASIC_STATS" + ("|" + rest if rest else "")
+    return fl.bits(v, STATX_MASK)
+
+
+def statx(data, abi):
+    if not _need(data, 48):
+        return None
+    mask, blksize, attrs, nlink, uid, gid, mode = _u(data, "IIQIIIH")
+    size, = _u(data, "Q", 40)
+    return (f"{{stx_mask={statx_mask(mask)}, stx_attributes={attrs:#x}" if attrs else
+            f"{{stx_mask={statx_mask(mask)}, stx_attributes=0") + \
+        f", stx_mode={fl.st_mode(mode)}, stx_size={size}, ...}}"
+
+
+# ---- limits, names, usage -----------------------------------------------------------
+def _rlim(v, infinity):
+    if v == infinity:
+        return "RLIM64_INFINITY" if infinity == (1 << 64) - 1 else "RLIM_INFINITY"
+    if v and v % 1024 == 0:
+        return f"{v // 1024}*1024"
+    return str(v)
+
+
+def rlimit64(data, abi):
+    if not _need(data, 16):
+        return None
+    cur, mx = _u(data, "QQ")
+    inf = (1 << 64) - 1
+    return f"{{rlim_cur={_rlim(cur, inf)}, rlim_max={_rlim(mx, inf)}}}"
+
+
+def rlimit_native(data, abi):
+    if BITS[abi] == 32:
+        return compat_rlimit(data, abi)
+    if not _need(data, 16):
+        return None
+    cur, mx = _u(data, "QQ")
+    inf = (1 << 64) - 1
+    text = lambda v: "RLIM_INFINITY" if v == inf else _rlim(v, None)  # noqa: E731
+    return f"{{rlim_cur={text(cur)}, rlim_max={text(mx)}}}"
+
+
+def compat_rlimit(data, abi):
+    if not _need(data, 8):
+        return None
+    cur, mx = _u(data, "II")
+    text = lambda v: "RLIM_INFINITY" if v == 0xffffffff else _rlim(v, None)  # noqa: E731
+    return f"{{rlim_cur={text(cur)}, rlim_max={text(mx)}}}"
+
+
+UTS_FIELDS = ("sysname", "nodename", "release", "version", "machine", "domainname")
+
+
+def utsname(data, abi):
+    if not _need(data, 65 * 5):
+        return None
+    parts = []
+    for i, f in enumerate(UTS_FIELDS):
+        chunk = data[65 * i:65 * (i + 1)]
+        if not chunk:
+            break
+        parts.append(f"{f}={quote_c_string(chunk)[0]}")
+        if f == "nodename":     # strace stops after nodename without -v
+            parts.append("...")
+            break
+    return "{" + ", ".join(parts) + "}"
+
+
+def sysinfo(data, abi):
+    wide = BITS[abi] == 64
+    w = "q" if wide else "i"
+    uw = "Q" if wide else "I"
+    n = 8 if wide else 4
+    fmt = w + uw * 3 + uw * 4 + uw * 2 + "H"
+    need = struct.calcsize("<" + fmt)
+    if not _need(data, need):
+        return None
+    v = _u(data, fmt)
+    uptime, loads = v[0], v[1:4]
+    totalram, freeram, sharedram, bufferram, totalswap, freeswap, procs = v[4:11]
+    off = need + (-need % n)
+    th = fh = 0
+    mem_unit = 1
+    if _need(data, off + 2 * n + 4):
+        th, fh, mem_unit = _u(data, uw + uw + "I", off)
+    return (f"{{uptime={uptime}, loads=[{', '.join(str(x) for x in loads)}], "
+            f"totalram={totalram}, freeram={freeram}, sharedram={sharedram}, "
+            f"bufferram={bufferram}, totalswap={totalswap}, freeswap={freeswap}, "
+            f"procs={procs}, totalhigh={th}, freehigh={fh}, mem_unit={mem_unit}}}")
+
+
+def rusage(data, abi):
+    wide = BITS[abi] == 64
+    w = "q" if wide else "i"
+    if not _need(data, 4 * (8 if wide else 4)):
+        return None
+    us, uu, ss, su = _u(data, w * 4)
+    return (f"{{ru_utime={{tv_sec={us}, tv_usec={uu}}}, "
+            f"ru_stime={{tv_sec={ss}, tv_usec={su}}}, ...}}")
+
+
+# ---- signals ------------------------------------------------------------------------
+def sigset(data, abi):
+    if not _need(data, 8):
+        if _need(data, 4):
+            return signals.sigset(_u(data, "I")[0], 32)
+        return None
+    return signals.sigset(_u(data, "Q")[0])
+
+
+def _handler(h):
+    return {0: "SIG_DFL", 1: "SIG_IGN"}.get(h, hex(h))
+
+
+def sigaction(data, abi):
+    """struct sigaction as the kernel takes it: handler, flags, restorer, mask (native and
+    compat share the order on x86 and arm; only the word size differs)."""
+    wide = BITS[abi] == 64
+    n = 8 if wide else 4
+    if not _need(data, 3 * n + 8 if wide else 3 * n + 8):
+        return None
+    if wide:
+        handler, flags, restorer, mask = _u(data, "QQQQ")
+    else:
+        handler, flags, restorer, mask = _u(data, "IIIQ")
+    text = (f"{{sa_handler={_handler(handler)}, sa_mask={signals.sigset(mask)}, "
+            f"sa_flags={fl.bits(flags, fl.SA)}")
+    if flags & 0x04000000:
+        text += f", sa_restorer={hex(restorer)}"
+    return text + "}"
+
+
+def stack_t(data, abi):
+    wide = BITS[abi] == 64
+    fmt = "QiQ" if wide else "IiI"
+    if wide:
+        if not _need(data, 24):
+            return None
+        sp, fl_, _pad, size = _u(data, "QiiQ")
+    else:
+        if not _need(data, 12):
+            return None
+        sp, fl_, size = _u(data, fmt)
+    flags = fl.bits(fl_, [(1, "SS_ONSTACK"), (2, "SS_DISABLE"), (0x80000000, "SS_AUTODISARM")])
+    return f"{{ss_sp={hex(sp) if sp else 'NULL'}, ss_flags={flags}, ss_size={size}}}"
+
+
+# ---- I/O ----------------------------------------------------------------------------
+def iovec(data, abi, count=None):
+    n = 16 if BITS[abi] == 64 else 8
+    if data is None or len(data) < n:
+        return None
+    items = []
+    for off in range(0, len(data) - n + 1, n):
+        base, ln = _u(data, "QQ" if n == 16 else "II", off)
+        items.append(f"{{iov_base={hex(base) if base else 'NULL'}, iov_len={ln}}}")
+        if count is not None and len(items) >= count:
+            break
+    return "[" + ", ".join(items) + "]"
+
+
+POLL = [(0x1, "POLLIN"), (0x2, "POLLPRI"), (0x4, "POLLOUT"), (0x8, "POLLERR"),
+        (0x10, "POLLHUP"), (0x20, "POLLNVAL"), (0x40, "POLLRDNORM"), (0x80, "POLLRDBAND"),
+        (0x100, "POLLWRNORM"), (0x200, "POLLWRBAND"), (0x400, "POLLMSG"), (0x2000, "POLLRDHUP")]
+
+
+def pollfd(data, abi):
+    if not _need(data, 8):
+        return None
+    items = []
+    for off in range(0, len(data) - 7, 8):
+        fd, ev, rev = _u(data, "iHH", off)
+        items.append(f"{{fd={fd}, events={fl.bits(ev, POLL)}}}")
+    return "[" + ", ".join(items) + "]"
+
+
+def int_pair(data, abi):
+    if not _need(data, 8):
+        return None
+    a, b = _u(data, "ii")
+    return f"[{a}, {b}]"
+
+
+def loff(data, abi):
+    if not _need(data, 8):
+        return None
+    return f"[{_u(data, 'q')[0]}]"
+
+
+def wait_status(data, abi):
+    """wait4's *wstatus: strace's [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]."""
+    if not _need(data, 4):
+        return None
+    s, = _u(data, "i")
+    if s & 0x7f == 0:
+        return f"[{{WIFEXITED(s) && WEXITSTATUS(s) == {(s >> 8) & 0xff}}}]"
+    if s & 0xff == 0x7f:
+        return f"[{{WIFSTOPPED(s) && WSTOPSIG(s) == {signals.signame((s >> 8) & 0xff)}}}]"
+    if s == 0xffff:
+        return "[{WIFCONTINUED(s)}]"
+    core = " && WCOREDUMP(s)" if s & 0x80 else ""
+    return f"[{{WIFSIGNALED(s) && WTERMSIG(s) == {signals.signame(s & 0x7f)}{core}}}]"
+
+
+def int_out(data, abi):
+    if not _need(data, 4):
+        return None
+    return f"[{_u(data, 'i')[0]}]"
+
+
+def winsize(data, abi):
+    if not _need(data, 8):
+        return None
+    r, c, x, y = _u(data, "HHHH")
+    return f"{{ws_row={r}, ws_col={c}, ws_xpixel={x}, ws_ypixel={y}}}"
+
+
+# struct termios: c_iflag, c_oflag, c_cflag, c_lflag (u32 each), c_line, c_cc[19].
+_BAUD = {0o17: "B38400", 0o15: "B9600", 0o16: "B19200", 0o10002: "B115200", 0o10001: "B57600",
+         0o13: "B2400", 0o14: "B4800", 0: "B0"}
+
+
+def termios(data, abi):
+    """strace's short form of a terminal's settings: speed and the main modes."""
+    if not _need(data, 17):
+        return None
+    i, o, c, l_ = _u(data, "IIII")
+    words = [_BAUD.get(c & 0o10017, "B%o" % (c & 0o10017))]
+    words.append("opost" if o & 1 else "-opost")
+    words.append("isig" if l_ & 1 else "-isig")
+    words.append("icanon" if l_ & 2 else "-icanon")
+    words.append("echo" if l_ & 0o10 else "-echo")
+    return "{" + " ".join(words) + " ...}"
+
+
+def clone_args(data, abi):
+    if not _need(data, 64):
+        return None
+    flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls = _u(data, "Q" * 8)
+    parts = [f"flags={fl.bits(flags, fl.CLONE)}"]
+    if child_tid:
+        parts.append(f"child_tid={hex(child_tid)}")
+    if parent_tid:
+        parts.append(f"parent_tid={hex(parent_tid)}")
+    parts.append(f"exit_signal={signals.signame(exit_signal) if exit_signal else 0}")
+    parts.append(f"stack={hex(stack) if stack else 'NULL'}")
+    parts.append(f"stack_size={stack_size:#x}")
+    if tls:
+        parts.append(f"tls={hex(tls)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+STRUCTS = {
+    "__kernel_timespec": timespec64, "kernel_timespec64": timespec64,
+    "__kernel_timespec_futex": timespec64, "old_timespec32": timespec32,
+    "timespec": timespec_native,
+    "__kernel_old_timeval": timeval64, "old_timeval32": timeval32, "timezone": timezone,
+    "stat": stat_native, "compat_stat": compat_stat, "stat64": stat64, "statx": statx,
+    "rlimit": rlimit_native, "compat_rlimit": compat_rlimit, "rlimit64": rlimit64,
+    "new_utsname": utsname, "sysinfo": sysinfo, "compat_sysinfo": sysinfo,
+    "rusage": rusage, "compat_rusage": rusage,
+    "sigset_t": sigset, "compat_sigset_t": sigset,
+    "sigaction": sigaction, "compat_sigaction": sigaction,
+    "stack_t": stack_t, "compat_stack_t": stack_t,
+    "iovec": iovec, "compat_iovec": iovec, "pollfd": pollfd, "clone_args": clone_args,
+    "loff_t": loff,
+}
+
+
+def struct_name(ctype):
+    """'const struct compat_iovec *' -> 'compat_iovec'; None for a non-pointer."""
+    if "*" not in ctype:
+        return None
+    t = ctype.replace("const", " ").replace("*", " ").split()
+    t = [w for w in t if w not in ("struct", "__user")]
+    return t[0] if len(t) == 1 else None
