@@ -59,14 +59,15 @@ def signed(v, t, ctx):
 
 
 def string_arg(ctx, i):
-    """A NUL-terminated string the call reads: ("str", text, cut) or a pointer."""
+    """A NUL-terminated string the call reads: ("str", text, cut) or a pointer. strace
+    prints these (path names) whole, not cut at -s: all the kernel kept, "..." when it cut."""
     v = ctx.args[i]
     cap = ctx.caps.get(i)
     if v == 0:
         return "ptr", "NULL", False
     if cap is None or cap.flags & 0x2 or cap.kind != "string":
         return "ptr", hex(v), False
-    text, cut = quote(cap.data, bool(cap.flags & 0x1))
+    text, cut = quote(cap.data, bool(cap.flags & 0x1), limit=len(cap.data))
     return "str", text, cut
 
 
@@ -80,8 +81,8 @@ def buffer_arg(ctx, i, length, c_string=False):
         return "ptr", hex(v), False
     data = cap.data[:max(length, 0)]
     cut = length > len(data) or (bool(cap.flags & 0x1) and length > len(data))
-    if c_string:
-        text, cut = quote_c_string(data, cut)
+    if c_string:       # a path the call wrote (getcwd): whole, as strace prints paths
+        text, cut = quote_c_string(data, cut, limit=len(data))
     else:
         text, cut = quote(data, cut)
     return "buf", text, cut

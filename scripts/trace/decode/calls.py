@@ -149,6 +149,14 @@ def _getdents_buf(ctx, i):
     return "ptr", f"{hex(v)} /* {n} entries */", False
 
 
+def _statx_flags(ctx, i):
+    v = ctx.args[i]
+    sync = {0: "AT_STATX_SYNC_AS_STAT", 0x2000: "AT_STATX_FORCE_SYNC",
+            0x4000: "AT_STATX_DONT_SYNC"}.get(v & 0x6000, hex(v & 0x6000))
+    rest = fl.bits(v & ~0x6000, fl.AT_FLAGS, zero="")
+    return "flags", sync + ("|" + rest if rest else ""), False
+
+
 _mode_access = _table(fl.ACCESS_MODE, bits=True, zero="F_OK")
 _at_flags = _table(fl.AT_FLAGS, bits=True)
 _clock = _table(fl.CLOCKS)
@@ -173,7 +181,7 @@ TABLE = {
     "faccessat2": {"mode": _mode_access, "flags": _table(fl.AT_FLAGS_ACCESS, bits=True)},
     "newfstatat": {"flag": _at_flags},
     "fstatat64": {"flag": _at_flags, "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
-    "statx": {"flags": _at_flags,
+    "statx": {"flags": _statx_flags,
               "mask": lambda c, i: ("flags", structs.statx_mask(c.args[i]), False)},
     "unlinkat": {"flag": _at_flags},
     "linkat": {"flags": _at_flags},

@@ -41,21 +41,29 @@ def s64(v):
 
 
 # ---- open(2) --------------------------------------------------------------------------
-_O_COMMON = [(0o100, "O_CREAT"), (0o200, "O_EXCL"), (0o400, "O_NOCTTY"), (0o1000, "O_TRUNC"),
-             (0o2000, "O_APPEND"), (0o4000, "O_NONBLOCK"), (0o4010000, "O_SYNC"),
-             (0o10000, "O_DSYNC"), (0o20000, "O_ASYNC"), (0o1000000, "O_NOATIME"),
-             (0o2000000, "O_CLOEXEC"), (0o10000000, "O_PATH")]
-_O_X86 = [(0o40000, "O_DIRECT"), (0o100000, "O_LARGEFILE"), (0o200000, "O_DIRECTORY"),
-          (0o400000, "O_NOFOLLOW"), (0o20200000, "O_TMPFILE")]
-_O_ARM = [(0o200000, "O_DIRECT"), (0o400000, "O_LARGEFILE"), (0o40000, "O_DIRECTORY"),
-          (0o100000, "O_NOFOLLOW"), (0o20040000, "O_TMPFILE")]
+# strace's order of the names (not the bits' order): O_TMPFILE before O_DIRECTORY, which it
+# contains; O_SYNC before O_DSYNC and __O_SYNC, which make it up.
+_O_ORDER = ("O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC",
+            "__O_SYNC", "O_DSYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW", "O_NOATIME",
+            "O_CLOEXEC", "O_PATH", "O_TMPFILE", "__O_TMPFILE", "O_DIRECTORY", "FASYNC")
+_O_GENERIC = {"O_CREAT": 0o100, "O_EXCL": 0o200, "O_NOCTTY": 0o400, "O_TRUNC": 0o1000,
+              "O_APPEND": 0o2000, "O_NONBLOCK": 0o4000, "O_DSYNC": 0o10000, "FASYNC": 0o20000,
+              "O_NOATIME": 0o1000000, "O_CLOEXEC": 0o2000000, "__O_SYNC": 0o4000000,
+              "O_PATH": 0o10000000, "__O_TMPFILE": 0o20000000}
+_O_X86 = dict(_O_GENERIC, O_DIRECT=0o40000, O_LARGEFILE=0o100000, O_DIRECTORY=0o200000,
+              O_NOFOLLOW=0o400000)
+_O_ARM = dict(_O_GENERIC, O_DIRECTORY=0o40000, O_NOFOLLOW=0o100000, O_DIRECT=0o200000,
+              O_LARGEFILE=0o400000)
+for _t in (_O_X86, _O_ARM):
+    _t["O_SYNC"] = _t["__O_SYNC"] | _t["O_DSYNC"]
+    _t["O_TMPFILE"] = _t["__O_TMPFILE"] | _t["O_DIRECTORY"]
+_O_TABLES = {arch: [(t[n], n) for n in _O_ORDER] for arch, t in (("x86", _O_X86), ("arm", _O_ARM))}
 ACCMODE = ["O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"]
 
 
 def open_flags(v, abi):
     v &= 0xffffffff
-    tmpfile = _O_ARM[-1] if abi in ARM_ABIS else _O_X86[-1]
-    table = [tmpfile] + _O_COMMON + (_O_ARM[:-1] if abi in ARM_ABIS else _O_X86[:-1])
+    table = _O_TABLES["arm" if abi in ARM_ABIS else "x86"]
     rest = bits(v & ~3, table, zero="")
     return ACCMODE[v & 3] + ("|" + rest if rest else "")
 
