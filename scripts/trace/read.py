@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
-"""Print a Ferry trace (JSON Lines) like strace, and optionally write it back normalised.
+"""Print a Ferry trace like strace, and optionally write it back normalised.
 
-  read.py FILE [--json OUT.jsonl] [--abi ABI[,ABI]] [--pid] [--route] [--quiet]
+  read.py FILE [-f] [-e trace=SET] [-e status=failed] [-tt] [-T] [-y] [-c]
+          [--json OUT.jsonl] [--abi ABI[,ABI]] [--pid] [--route] [--quiet] [--meta META]
 
-Each syscall record prints as "name(args) = result"; exits, signals and dropped records use
-strace's notation. "[pid N]" prefixes appear with --pid or when the trace has several
-pids; --route adds the entry route ("[int80] getpid() = 1"). --json writes one object per
+FILE is JSON Lines (qemu-run.py --trace's FILE) or a raw binary trace (FILE.ftr: decoded
+here with the kernel's syscall_meta.json, --meta or build/<arch>/'s). Each syscall prints as
+"name(args) = result"; exits, signals and dropped records use strace's notation.
+
+strace's options: -f prefixes every line with [pid N] (the task id; also without -f when
+the trace has several pids, or with --pid); -e trace=NAME,...|%file|%process|%signal|
+%memory|%desc (a leading ! negates); -e status=failed (or successful); -tt the time since
+the first record, HH:MM:SS.uuuuuu; -T each call's own time <s>; -y fd arguments with the
+path the trace opened them on, 3</etc/passwd>; -c a summary table instead of the lines.
+--route adds the entry route ("[int80] getpid() = 1"). --json writes one object per shown
 record with every field filled in (see records.py) plus, for syscalls, "canonical" and
 "family" (normalize.py) and "line" (the text printed). Problems with the file are warned
 about on stderr; the exit status is 0 unless the file cannot be read.
@@ -21,22 +29,70 @@ if not __package__:
     _boot.package()
     __package__ = "ferrytrace"
 
-from . import fmt, normalize, records  # noqa: E402
+from . import binary, fmt, normalize, options, records  # noqa: E402
 from . import tables as tbl  # noqa: E402
 
+QUIET_TYPES = ("fork", "comm")      # records strace has no line for
 
-def normalised(trace, norm, tables, pid=False, route=False):
+
+def normalised(trace, norm, tables, pid=False, route=False, recs=None):
     """The trace's records as normalised dicts (header first)."""
     head = dict(trace.header) if trace.header else {"type": "header"}
     head["warnings"] = list(trace.warnings)
     out = [head]
-    for rec in trace.records:
-        r = dict(rec)
+    for rec in trace.records if recs is None else recs:
+        r = {k: v for k, v in rec.items() if k != "fd_path"}
         if r["type"] == "syscall":
             r["canonical"], r["family"] = norm.key(r)
         r["line"] = fmt.record_line(rec, tables, pid, route)
         out.append(r)
     return out
+
+
+def is_binary(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read(8) == binary.MAGIC
+    except OSError:
+        return False
+
+
+def load(path, meta=None):
+    """A Trace from JSON Lines or a .ftr file."""
+    if not is_binary(path):
+        return records.load(path)
+    warns = []
+
+    def warn(msg):
+        warns.append(msg)
+        print(f"warning: {msg}", file=sys.stderr)
+    recs = binary.read(path, meta, warn)
+    text = "\n".join(records.dumps_record(r) for r in recs)
+    tr = records.loads(text, path, warn)
+    tr.warnings = warns + tr.warnings
+    tr.path = path
+    return tr
+
+
+def parse_e(values, ap):
+    """-e trace=..., -e status=... (a bare -e NAME is trace=NAME, as in strace)."""
+    trace, status = None, None
+    for v in values or ():
+        key, eq, val = v.partition("=")
+        if not eq:
+            key, val = "trace", v
+        if key in ("trace", "t"):
+            try:
+                trace = options.TraceFilter(val)
+            except ValueError as e:
+                ap.error(str(e))
+        elif key in ("status", "s"):
+            if val not in ("failed", "successful", "all"):
+                ap.error(f"-e status={val}: only failed, successful and all are read")
+            status = None if val == "all" else val
+        else:
+            ap.error(f"-e {key}=: not supported (trace= and status= are)")
+    return trace, status
 
 
 def main(argv=None):
@@ -45,15 +101,28 @@ def main(argv=None):
     ap.add_argument("--json", metavar="OUT", help="write normalised JSON Lines here")
     ap.add_argument("--abi", action="append", help="only these ABIs (x86_64, i386, arm64, arm)")
     ap.add_argument("--pid", action="store_true", help="always prefix [pid N]")
+    ap.add_argument("-f", dest="follow", action="store_true",
+                    help="strace -f: prefix every line with [pid N]")
+    ap.add_argument("-e", dest="expr", action="append", metavar="EXPR",
+                    help="trace=NAME,...|%%class, status=failed")
+    ap.add_argument("-tt", dest="tt", action="store_true", help="time of each record")
+    ap.add_argument("-T", dest="T", action="store_true", help="time spent in each call")
+    ap.add_argument("-y", dest="y", action="store_true", help="fd paths")
+    ap.add_argument("-c", dest="c", action="store_true", help="summary table")
     ap.add_argument("--route", action="store_true", help="prefix the entry route")
+    ap.add_argument("--meta", help="syscall_meta.json for a .ftr (default: build/<arch>/)")
     ap.add_argument("--quiet", "-q", action="store_true", help="no text output")
     a = ap.parse_args(argv)
     abis = {x for v in (a.abi or []) for x in v.split(",") if x}
     bad = abis - set(tbl.ABIS)
     if bad:
         ap.error(f"unknown ABI {', '.join(sorted(bad))} (choose from {', '.join(tbl.ABIS)})")
+    trace_f, status = parse_e(a.expr, ap)
+    if not os.path.exists(a.file):
+        print(f"read.py: {a.file}: no such file", file=sys.stderr)
+        return 2
     try:
-        trace = records.load(a.file)
+        trace = load(a.file, a.meta)
     except OSError as e:
         print(f"read.py: {e}", file=sys.stderr)
         return 2
@@ -61,20 +130,63 @@ def main(argv=None):
     if abis:
         trace.records = [r for r in trace.records if r["type"] != "syscall" or r["abi"] in abis]
     pids = {r.get("pid") for r in trace.syscalls}
-    show_pid = a.pid or len(pids) > 1
-    if not a.quiet:
+    show_pid = a.pid or a.follow or len(pids) > 1
+    cps = trace.cycles_per_sec
+    start = next((r.get("ts") for r in trace.records if r.get("ts") is not None), None)
+    fds = options.FdPaths() if a.y else None
+    shown = []
+    for rec in trace.records:
+        r = fds.annotate(rec) if fds else rec
+        if fds:
+            fds.see(rec)
+            if rec["type"] == "syscall" and options.returns_fd(rec) \
+                    and not rec.get("errno") and rec.get("ret") is not None:
+                path = fds.path_of(rec.get("pid"), rec["ret"])
+                if path is not None:
+                    r = dict(r, fd_path=path)
+        if r["type"] in QUIET_TYPES:
+            continue
+        if r["type"] == "syscall":
+            if trace_f and not trace_f.wants(r):
+                continue
+            if status == "failed" and not options.failed(r):
+                continue
+            if status == "successful" and options.failed(r):
+                continue
+        elif trace_f or status:
+            if r["type"] != "exit" and r["type"] != "dropped" and r["type"] != "signal":
+                continue
+        shown.append(r)
+    if a.c and not a.quiet:
+        print("\n".join(options.summary(shown, cps)))
+    elif not a.quiet:
         try:
-            for rec in trace.records:
-                print(fmt.record_line(rec, tables, show_pid, a.route))
+            for r in shown:
+                line = fmt.record_line(_tid_as_pid(r) if a.follow else r, tables, show_pid,
+                                       a.route)
+                if r.get("fd_path") is not None:      # -y: the new fd's path too
+                    line += f"<{r['fd_path']}>"
+                if a.tt:
+                    line = options.clock_text(r.get("ts"), cps, start) + " " + line
+                if a.T and r["type"] == "syscall":
+                    line += options.duration_text(r, cps)
+                print(line)
         except BrokenPipeError:
             sys.stderr.close()
             return 0
     if a.json:
         norm = normalize.Normalizer(tables)
         with open(a.json, "w", encoding="utf-8") as f:
-            for r in normalised(trace, norm, tables, show_pid, a.route):
+            for r in normalised(trace, norm, tables, show_pid, a.route, shown):
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
     return 0
+
+
+def _tid_as_pid(rec):
+    """strace -f's [pid N] names the thread."""
+    if rec.get("type") in ("syscall", "signal") and rec.get("tid") is not None:
+        return dict(rec, pid=rec["tid"])
+    return rec
 
 
 if __name__ == "__main__":
