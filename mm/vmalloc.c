@@ -133,14 +133,29 @@ void vfree(void *addr)
 	unmap_and_free(va, *(size_t *)va);
 }
 
-void *ioremap(phys_addr_t phys, size_t size)
+/* Arches without a write-combining type map it as plain device memory. */
+#ifndef PROT_DEVICE_WC
+#define PROT_DEVICE_WC PROT_DEVICE
+#endif
+
+static void *ioremap_prot(phys_addr_t phys, size_t size, unsigned int prot)
 {
 	phys_addr_t base = phys & ~(phys_addr_t)(PAGE_SIZE - 1);
 	size_t total = PAGE_ALIGN(phys + size) - base;
 	unsigned long va = reserve_va(total);
 
 	for (size_t off = 0; off < total; off += PAGE_SIZE)
-		if (map_kernel_page(va + off, base + off, PROT_DEVICE))
+		if (map_kernel_page(va + off, base + off, prot))
 			panic("ioremap: cannot map %#llx", (unsigned long long)phys);
 	return (void *)(va + (phys - base));
+}
+
+void *ioremap(phys_addr_t phys, size_t size)
+{
+	return ioremap_prot(phys, size, PROT_DEVICE);
+}
+
+void *ioremap_wc(phys_addr_t phys, size_t size)
+{
+	return ioremap_prot(phys, size, PROT_DEVICE_WC);
 }

@@ -22,6 +22,9 @@
 /* Marks a cast across address spaces that is meant (a kernel buffer handed down a path that
  * also takes user pointers, told apart by a flag beside it). */
 #define __force
+/* Marks a pointer into device memory (ioremap): read and written with the MMIO accessors or
+ * as the mapping's type allows. */
+#define __iomem
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

@@ -10,6 +10,7 @@
 #ifndef _LINUX_SYSCALL_TRACE_H
 #define _LINUX_SYSCALL_TRACE_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 struct pt_regs;
@@ -30,6 +31,12 @@ struct syscall_abi {
 /* Arch hooks. */
 const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs);
 bool arch_trace_channel_init(void);
+/*
+ * The trace channel: the ivshmem device's BAR 2 (the host's trace file), all of it mapped
+ * write-combining; its size in *size. NULL, after one pr_warn line saying why, when there
+ * is none.
+ */
+void __iomem *arch_trace_shm_map(u64 *size);
 void arch_trace_channel_write(const char *buf, size_t len);
 
 /* The slow path of a traced task's syscall (kernel/entry/syscall-work.c calls them). */

@@ -11,6 +11,12 @@
 void *alloc_kernel_stack(void);		/* returns the stack base (lowest address); top = base + THREAD_SIZE */
 void free_kernel_stack(void *base);
 void *ioremap(phys_addr_t phys, size_t size);
+/*
+ * Device memory that is not a register file (a PCI memory BAR backed by RAM, e.g. ivshmem):
+ * mapped write-combining where the arch has it (arm64 Normal-NC), so unaligned stores and
+ * memcpy work and stores merge; ordering against other observers needs explicit barriers.
+ */
+void *ioremap_wc(phys_addr_t phys, size_t size);
 void *vmalloc(size_t size);
 void vfree(void *addr);
 bool is_vmalloc_addr(unsigned long addr);

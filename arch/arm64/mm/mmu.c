@@ -265,6 +265,8 @@ static u64 prot_to_attrs(unsigned int prot)
 
 	if (prot & _PROT_DEVICE)
 		return PTE_ATTRS_DEVICE;
+	if (prot & _PROT_WC)
+		return PTE_ATTRS_NORMAL_NC;
 	attrs = PTE_ATTRS_NORMAL;
 	if (!(prot & _PROT_WRITE))
 		attrs |= PTE_RDONLY;

@@ -7,9 +7,8 @@
 #define _ASM_ARM64_IO_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 #include <asm/barrier.h>
-
-#define __iomem
 
 
 static inline u8 __raw_readb(const volatile void __iomem *a)

@@ -54,6 +54,8 @@
 #define PROT_SECT_NORMAL	(PTE_TYPE_BLOCK | PTE_ATTRINDX(MT_NORMAL) | PTE_SHARED | \
 				 PTE_AF | PTE_UXN)
 #define PTE_ATTRS_NORMAL	(PTE_ATTRINDX(MT_NORMAL) | PTE_SHARED | PTE_AF | PTE_UXN)
+/* Normal non-cacheable (write-combining: stores merge, unaligned ones work): PCI BAR memory. */
+#define PTE_ATTRS_NORMAL_NC	(PTE_ATTRINDX(MT_NORMAL_NC) | PTE_SHARED | PTE_AF | PTE_PXN | PTE_UXN)
 #define PTE_ATTRS_DEVICE	(PTE_ATTRINDX(MT_DEVICE_nGnRE) | PTE_AF | PTE_PXN | PTE_UXN)
 
 #endif

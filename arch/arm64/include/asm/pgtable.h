@@ -14,10 +14,12 @@
 #define PROT_KERNEL_RW	0x1u
 #define PROT_KERNEL_RX	0x2u
 #define PROT_DEVICE	(PROT_KERNEL_RW | 0x4u)	/* Device-nGnRE, never executable */
+#define PROT_DEVICE_WC	(PROT_KERNEL_RW | 0x8u)	/* Normal-NC: ioremap_wc(), never executable */
 
 #define _PROT_WRITE	0x1u
 #define _PROT_EXEC	0x2u
 #define _PROT_DEVICE	0x4u
+#define _PROT_WC	0x8u
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
