@@ -71,7 +71,7 @@ def string_arg(ctx, i):
     return "str", text, cut
 
 
-def buffer_arg(ctx, i, length, c_string=False):
+def buffer_arg(ctx, i, length, c_string=False, hex_all=False):
     """Bytes at argument i, length of them (the count, or the result for an output)."""
     v = ctx.args[i]
     cap = ctx.caps.get(i)
@@ -84,7 +84,7 @@ def buffer_arg(ctx, i, length, c_string=False):
     if c_string:       # a path the call wrote (getcwd): whole, as strace prints paths
         text, cut = quote_c_string(data, cut, limit=len(data))
     else:
-        text, cut = quote(data, cut)
+        text, cut = quote(data, cut, hex_all=hex_all)
     return "buf", text, cut
 
 
@@ -133,6 +133,17 @@ def generic(ctx, i):
         return "ptr", ptr_text(v), False
     if depth:
         name = structs.struct_name(t)
+        cap = ctx.caps.get(i)
+        if name == "void" and cap is not None and cap.kind in ("in", "out"):
+            # an untyped buffer with a count (the kernel's plan captured it): bytes, as strace
+            if cap.kind == "in":
+                return buffer_arg(ctx, i, ctx.args[i + 1] if i + 1 < len(ctx.args) else 0)
+            if ctx.ok:
+                return buffer_arg(ctx, i, ctx.ret)
+            return "ptr", ptr_text(v), False
+        if depth == 1 and name in structs.SCALARS and cap is not None:
+            # a scalar the call writes through a pointer: strace's [value]
+            return struct_arg(ctx, i, structs.SCALARS[name], not const)
         dec = structs.STRUCTS.get(name)
         if dec is not None:
             cap = ctx.caps.get(i)

@@ -123,6 +123,13 @@ def _getcwd_buf(ctx, i):
     return buffer_arg(ctx, i, ctx.ret, c_string=True)
 
 
+def _random_buf(ctx, i):
+    from .args import buffer_arg
+    if not ctx.ok or i not in ctx.caps:
+        return None
+    return buffer_arg(ctx, i, ctx.ret, hex_all=True)
+
+
 def _envp(ctx, i):
     cap = ctx.caps.get(i)
     v = ctx.args[i]
@@ -198,7 +205,13 @@ TABLE = {
     "clock_settime": {"which_clock": _clock},
     "clock_nanosleep": {"which_clock": _clock, "flags": _table(fl.TIMER_ABSTIME, bits=True)},
     "clone": {"clone_flags": lambda c, i: ("flags", fl.clone_flags(c.args[i]), False),
-              "newsp": _ptr, "tls": _ptr, "tls_val": _ptr},
+              "newsp": _ptr, "tls": _ptr, "tls_val": _ptr, "parent_tidptr": _ptr,
+              "child_tidptr": _ptr},
+    # addresses strace prints as addresses, though the kernel's plan may copy what is there
+    "set_tid_address": {"tidptr": _ptr},
+    "set_robust_list": {"head": _ptr},
+    "futex": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False),
+              "uaddr": _ptr, "uaddr2": _ptr},
     "unshare": {"unshare_flags": _table(fl.CLONE, bits=True)},
     "wait4": {"options": _wait_opts, "stat_addr": _out(structs.wait_status),
               "ru": _out(structs.rusage),
@@ -215,8 +228,7 @@ TABLE = {
     "getrusage": {"who": _table(fl.RUSAGE_WHO)},
     "arch_prctl": {"option": _table(fl.ARCH_PRCTL), "arg2": _ptr},
     "prctl": {"option": _table(fl.PRCTL)},
-    "futex": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False)},
-    "getrandom": {"flags": _table(fl.GRND, bits=True)},
+    "getrandom": {"flags": _table(fl.GRND, bits=True), "ubuf": _random_buf, "buf": _random_buf},
     "pipe2": {"flags": _pipe_flags, "fildes": _out(structs.int_pair)},
     "pipe": {"fildes": _out(structs.int_pair)},
     "dup3": {"flags": _cloexec},

@@ -10,13 +10,16 @@ ESCAPES = {0x09: "\\t", 0x0a: "\\n", 0x0b: "\\v", 0x0c: "\\f", 0x0d: "\\r", 0x22
            0x5c: "\\\\"}
 
 
-def quote(data, truncated=False, limit=MAX_STRLEN):
-    """(strace's text of the bytes, whether it was cut)."""
+def quote(data, truncated=False, limit=MAX_STRLEN, hex_all=False):
+    """(strace's text of the bytes, whether it was cut). hex_all: every byte as \\xNN, as
+    strace prints random bytes (getrandom's buffer)."""
     cut = truncated or len(data) > limit
     data = data[:limit]
     out = ['"']
     for i, c in enumerate(data):
-        if c in ESCAPES:
+        if hex_all:
+            out.append("\\x%02x" % c)
+        elif c in ESCAPES:
             out.append(ESCAPES[c])
         elif 0x20 <= c < 0x7f:
             out.append(chr(c))

@@ -372,6 +372,17 @@ def clone_args(data, abi):
     return "{" + ", ".join(parts) + "}"
 
 
+def _scalar(fmt):
+    size = struct.calcsize("<" + fmt)
+    return lambda data, abi: f"[{_u(data, fmt)[0]}]" if _need(data, size) else None
+
+
+# Scalars a call writes through a pointer (getresuid's ids, time's result): [value].
+SCALARS = {"int": _scalar("i"), "unsigned int": _scalar("I"), "u32": _scalar("I"),
+           "uid_t": _scalar("I"), "gid_t": _scalar("I"), "old_uid_t": _scalar("H"),
+           "old_gid_t": _scalar("H"), "loff_t": _scalar("q"), "compat_off_t": _scalar("i"),
+           "__kernel_old_time_t": _scalar("q"), "old_time32_t": _scalar("i")}
+
 STRUCTS = {
     "__kernel_timespec": timespec64, "kernel_timespec64": timespec64,
     "__kernel_timespec_futex": timespec64, "old_timespec32": timespec32,
