@@ -140,15 +140,18 @@ def _envp(ctx, i):
 
 
 def _getdents_buf(ctx, i):
+    """strace's "0x... /* N entries */": the entries counted by their d_reclen, which sits
+    after two 64-bit words (linux_dirent64) or two longs (the old linux_dirent)."""
     v = ctx.args[i]
     if not ctx.ok:
         return "ptr", hex(v), False
     cap = ctx.caps.get(i)
     if cap is None or cap.flags & 0x2 or len(cap.data) < ctx.ret:
         return "ptr", hex(v), False
+    at = 16 if ctx.call.name == "getdents64" or ctx.bits() == 64 else 8
     n, off = 0, 0
-    while off + 19 <= ctx.ret:
-        reclen = int.from_bytes(cap.data[off + 16:off + 18], "little")
+    while off + at + 2 <= ctx.ret:
+        reclen = int.from_bytes(cap.data[off + at:off + at + 2], "little")
         if reclen == 0:
             break
         n += 1
@@ -162,6 +165,26 @@ def _statx_flags(ctx, i):
             0x4000: "AT_STATX_DONT_SYNC"}.get(v & 0x6000, hex(v & 0x6000))
     rest = fl.bits(v & ~0x6000, fl.AT_FLAGS, zero="")
     return "flags", sync + ("|" + rest if rest else ""), False
+
+
+def _llseek_offset(ctx, i):
+    """_llseek(fd, offset_high, offset_low, ...): strace prints the one 64-bit offset."""
+    off = (ctx.arg("offset_high") << 32 | ctx.arg("offset_low")) & (2**64 - 1)
+    return "int", str(fl.s64(off)), False
+
+
+def _omit(ctx, i):
+    return OMIT
+
+
+def _path_in_buffer(ctx, i):
+    """A path the plan copied as a counted buffer (statfs64's pathname, then its size)."""
+    from .strings import quote_c_string
+    cap, v = ctx.caps.get(i), ctx.args[i]
+    if v == 0 or cap is None or cap.flags & 0x2:
+        return None
+    text, cut = quote_c_string(cap.data, bool(cap.flags & 0x1), limit=len(cap.data))
+    return "str", text, cut
 
 
 _mode_access = _table(fl.ACCESS_MODE, bits=True, zero="F_OK")
@@ -195,8 +218,11 @@ TABLE = {
     "fchownat": {"flag": _at_flags},
     "utimensat": {"flags": _at_flags, "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
     "lseek": {"whence": _whence},
-    "_llseek": {"whence": _whence, "result": _out(structs.loff)},
-    "llseek": {"whence": _whence, "result": _out(structs.loff)},
+    "_llseek": {"whence": _whence, "result": _out(structs.loff),
+                "offset_high": _llseek_offset, "offset_low": _omit},
+    "llseek": {"whence": _whence, "result": _out(structs.loff),
+               "offset_high": _llseek_offset, "offset_low": _omit},
+    "statfs64": {"pathname": _path_in_buffer},
     "fcntl": {"cmd": _fcntl_cmd, "arg": _fcntl_arg},
     "fcntl64": {"cmd": _fcntl_cmd, "arg": _fcntl_arg},
     "ioctl": {"cmd": _ioctl_cmd, "arg": _ioctl_arg},
@@ -204,6 +230,13 @@ TABLE = {
     "clock_getres": {"which_clock": _clock},
     "clock_settime": {"which_clock": _clock},
     "clock_nanosleep": {"which_clock": _clock, "flags": _table(fl.TIMER_ABSTIME, bits=True)},
+    "clock_gettime64": {"which_clock": _clock}, "clock_getres_time64": {"which_clock": _clock},
+    "clock_settime64": {"which_clock": _clock},
+    "clock_nanosleep_time64": {"which_clock": _clock,
+                               "flags": _table(fl.TIMER_ABSTIME, bits=True)},
+    "utimensat_time64": {"flags": _at_flags,
+                         "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
+    "umask": {"mask": lambda c, i: ("uint", fl.mode(c.args[i]), False)},
     "clone": {"clone_flags": lambda c, i: ("flags", fl.clone_flags(c.args[i]), False),
               "newsp": _ptr, "tls": _ptr, "tls_val": _ptr, "parent_tidptr": _ptr,
               "child_tidptr": _ptr},
@@ -212,6 +245,8 @@ TABLE = {
     "set_robust_list": {"head": _ptr},
     "futex": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False),
               "uaddr": _ptr, "uaddr2": _ptr},
+    "futex_time64": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False),
+                     "uaddr": _ptr, "uaddr2": _ptr},
     "unshare": {"unshare_flags": _table(fl.CLONE, bits=True)},
     "wait4": {"options": _wait_opts, "stat_addr": _out(structs.wait_status),
               "ru": _out(structs.rusage),
@@ -234,6 +269,6 @@ TABLE = {
     "dup3": {"flags": _cloexec},
     "getcwd": {"buf": _getcwd_buf},
     "execve": {"envp": _envp}, "execveat": {"envp": _envp, "flags": _at_flags},
-    "getdents64": {"dirent": _getdents_buf},
+    "getdents64": {"dirent": _getdents_buf}, "getdents": {"dirent": _getdents_buf},
     "exit": {}, "exit_group": {},
 }
