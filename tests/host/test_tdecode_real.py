@@ -8,13 +8,14 @@ from ferrytrace import binary, fmt
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "ftr")
 META = os.path.join(HERE, "x86_64_meta.json")
+META_ARM64 = os.path.join(HERE, "arm64_meta.json")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "boot"))
 
 
-def read(name):
+def read(name, meta=META):
     warns = []
-    recs = binary.read(os.path.join(HERE, name), META, warn=warns.append)
+    recs = binary.read(os.path.join(HERE, name), meta, warn=warns.append)
     assert warns == []
     return recs
 
@@ -52,3 +53,21 @@ def test_i386_compat_calls_print_as_strace():
             "+++ exited with 0 +++"]:
         assert want in text, want
     assert any(x.startswith("clock_gettime64(CLOCK_REALTIME, {tv_sec=") for x in text)
+
+
+def test_arm64_tour_passes_the_boot_check():
+    import cases
+    recs = read("arm64_tour.ftr", META_ARM64)
+    assert cases.check_tour("arm64")(json.loads(json.dumps(recs))) is None
+    assert 'openat(AT_FDCWD, "/init", O_RDONLY) = 3' in lines(recs)
+
+
+def test_32_bit_split_offsets_print_as_one():
+    """i386's poslo/poshi and arm's __pad, pos_lo/pos_hi: strace prints one 64-bit offset."""
+    for name, meta in (("arm_files_abi.ftr", META_ARM64), ("i386_files_abi.ftr", META)):
+        text = lines(read(name, meta))
+        assert 'pread64(3, "", 64, 4294967312) = 0' in text, name
+        assert 'pwrite64(3, "XYZ", 3, 6000) = 3' in text, name
+    text = lines(read("arm_files_abi.ftr", META_ARM64))
+    assert 'openat(AT_FDCWD, "/tmp/files_abi.1/big", O_RDWR|O_LARGEFILE) = 4' in text
+    assert "ftruncate64(4, 3000) = 0" in text

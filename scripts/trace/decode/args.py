@@ -5,6 +5,8 @@ pointers (a string; a buffer when a count follows; an output buffer shown from t
 result), known structures (structs.py, an output structure only when the call succeeded,
 as strace does), other pointers, fds, modes, integers by signedness.
 """
+import re
+
 from . import calls, flags as fl, structs
 from .strings import quote, quote_c_string
 
@@ -163,14 +165,42 @@ def generic(ctx, i):
     return "hex", hex(v), False
 
 
+_LO = re.compile(r"^(.*?)(_lo|lo|_low)$")
+HI_SUFFIX = {"_lo": "_hi", "lo": "hi", "_low": "_high"}
+
+
+def split_pairs(meta):
+    """The 32-bit ABIs' 64-bit arguments passed in two registers (pos_lo/pos_hi, poslo/poshi,
+    offset_low/offset_high) and arm's alignment padding (__pad): {lo index: hi index},
+    {indexes strace does not print}."""
+    names = {n: i for i, (_t, n) in enumerate(meta)}
+    pairs, hidden = {}, set()
+    for i, (t, n) in enumerate(meta):
+        m = _LO.match(n)
+        if m and t == "u32":
+            hi = names.get(m.group(1) + HI_SUFFIX[m.group(2)])
+            if hi is not None:
+                pairs[i] = hi
+                hidden.add(hi)
+        if n == "__pad" and t == "u32":
+            hidden.add(i)
+    return pairs, hidden
+
+
 def decode(call):
     ctx = Ctx(call)
     special = calls.TABLE.get(call.name, {})
+    pairs, hidden = split_pairs(ctx.meta) if ctx.bits() == 32 else ({}, set())
     out = []
     for i, (t, n) in enumerate(ctx.meta):
         res = None
         rule = special.get(n)
-        if rule is not None:
+        if i in hidden:
+            continue
+        if i in pairs:
+            both = (ctx.args[pairs[i]] << 32 | ctx.args[i]) & (2**64 - 1)
+            res = "int", str(fl.s64(both)), False
+        elif rule is not None:
             res = rule(ctx, i)
         if res is OMIT:
             continue
