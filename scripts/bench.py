@@ -25,6 +25,15 @@ Steps (docs/benchmarks.md explains the method):
   4. a gdb single-step breakdown of each route with a target (where its instructions go)
      (scripts/bench/breakdown.py)
   5. the table on stdout, OUT/bench.json, OUT/bench.svg
+
+The tracer's figures (issue 15; scripts/bench/trace_figures.py): extra instructions per
+traced getpid, write32 and openat30 (the traced boots minus the untraced ones), Linux's
+ftrace beside them with --linux (userspace/probes/ftrace_bench.c as /init: raw_syscalls,
+and syscalls:sys_*_getpid), and records per second of wall time (userspace/probes/
+trace_rate.c, traced, no icount, twice per arch, checked against its decoded trace).
+--trace-only measures just those, quickly (no clean build, one boot each):
+
+  scripts/bench.py --trace-only --abis x86_64 [--linux]
 """
 import argparse
 import concurrent.futures as cf
@@ -43,6 +52,7 @@ import ferry  # noqa: E402
 import linux  # noqa: E402
 import qemu  # noqa: E402
 import report  # noqa: E402
+import trace_figures  # noqa: E402
 
 TOP = os.path.dirname(HERE)
 # Targets (docs/benchmarks.md): instructions per getpid round trip on the main route of an ABI.
@@ -128,6 +138,122 @@ def judge_targets(row):
         row["meets_linux_share"] = (isinstance(v, (int, float)) and v <= share * lin
                                     if isinstance(lin, (int, float)) and lin else None)
     return row
+
+
+def route_row(abi, key, base, traced, notrace, lin):
+    """One route's row: Ferry's figure, traced and on the no-trace kernel, Linux's, judged."""
+    arch = qemu.ARCH_OF[abi]
+    route, call = key.split("/")
+    v = per_call_insns(base, key, arch)
+    row = {"abi": abi, "route": route, "call": call,
+           "ferry": v if v is not None else base["routes"][key].get("missing"),
+           "ferry_traced": per_call_insns(traced, key, arch),
+           "ferry_notrace": per_call_insns(notrace, key, arch),
+           "linux": per_call_insns(lin, key, arch) if lin else None}
+    if v is not None and row["ferry_notrace"] is not None:
+        row["trace_off_extra"] = round(v - row["ferry_notrace"], 2)
+        row["trace_off_meets"] = row["trace_off_extra"] <= TRACE_OFF_MAX_EXTRA
+    row["ratio"] = report.ratio(v, row["linux"])
+    return judge_targets(row)
+
+
+def linux_traced_runs(abis, info, probe, tracer, out, n, events_list=("raw_syscalls", "getpid")):
+    """Linux's ftrace columns: the bench probe exec'd by ftrace_bench with each set of events
+    on, n boots each ({events: {abi: (run1, ...)}}); getpid's events only for native ABIs."""
+    runs = {}
+    for events in events_list:
+        these = [abi for abi in abis
+                 if events != "getpid" or abi not in trace_figures.COMPAT_ABIS]
+        say(f"  LINUX   {len(these) * n} boots with ftrace's {events} events on")
+
+        def submit(abi, i, events=events):
+            return linux.run(abi, info[qemu.ARCH_OF[abi]]["image"], probe[abi],
+                             os.path.join(out, "runs"), f"linux-{events}-{abi}-{i}",
+                             events=events, tracer=tracer[abi])
+        if n == 2:
+            runs[events] = pairs(these, len(these), submit)
+        else:
+            with cf.ThreadPoolExecutor(max_workers=2) as ex:
+                futs = {abi: ex.submit(submit, abi, 1) for abi in these}
+                runs[events] = {abi: (f.result(),) for abi, f in futs.items()}
+    return runs
+
+
+def rate_runs(arches, out, probe_out, n=2, objtree=None):
+    """trace_rate booted traced without icount, n times per arch one after another (wall
+    time: no other boot of ours beside it); the best run of each arch."""
+    rows = []
+    for arch in arches:
+        say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls, no icount, "
+            f"{n} boot(s)")
+        runs = []
+        for i in range(1, n + 1):
+            fig = ferry.run(arch, objtree or f"{out}/{arch}",
+                            os.path.join(TOP, probe_out, arch, "trace_rate"),
+                            os.path.join(TOP, out, "runs"), f"rate-{arch}-{i}", trace=True,
+                            icount=False, args=f"n={trace_figures.RATE_CALLS}", timeout=300)
+            runs.append(trace_figures.rate_row(arch, fig, fig.get("trace", "")))
+        rows.append(trace_figures.best_rate(runs))
+    return rows
+
+
+def trace_only(a):
+    """--trace-only: the tracer's rows alone, quick enough to tune with. The kernels are built
+    incrementally into OUT/<arch> (not from clean), the probes bench, trace_rate and
+    ftrace_bench only; the bench probe boots untraced and traced once per ABI (two at a
+    time), trace_rate once per arch, and with --linux Linux's untraced and traced boots."""
+    abis = a.abis.split()
+    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    native = [arch for arch in arches if arch in abis]
+    out = os.path.join(TOP, a.out)
+    os.makedirs(out, exist_ok=True)
+    t_start = time.monotonic()
+    try:
+        for arch in arches:
+            say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
+            builds.incremental_build(arch, f"{a.out}/{arch}")
+        builds.probe_files(a.probe_out, abis, ("bench", "trace_rate", "ftrace_bench"))
+    except builds.BuildError as e:
+        sys.exit(f"bench: {e}")
+    probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
+    tracer = {abi: os.path.join(TOP, a.probe_out, abi, "ftrace_bench") for abi in abis}
+
+    def submit(key):
+        kind, abi = key
+        return ferry.run(abi, f"{a.out}/{qemu.ARCH_OF[abi]}", probe[abi], os.path.join(out, "runs"),
+                         f"{kind}-{abi}-direct-1", trace=kind == "traced")
+    keys = [(kind, abi) for abi in abis for kind in ("ferry", "traced")]
+    say(f"  BOOT    {len(keys)} Ferry boots under icount")
+    with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+        fr = dict(zip(keys, ex.map(submit, keys)))
+    lx, lx_traced = {}, {}
+    if a.linux:
+        info = {arch: linux.fetch(arch, log=say) for arch in arches}
+        with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+            lx = dict(zip(abis, ex.map(lambda abi: linux.run(
+                abi, info[qemu.ARCH_OF[abi]]["image"], probe[abi], os.path.join(out, "runs"),
+                f"linux-{abi}-1"), abis)))
+        lx_traced = linux_traced_runs(abis, info, probe, tracer, out, 1)
+    routes = [route_row(abi, key, fr[("ferry", abi)], fr[("traced", abi)], {}, lx.get(abi))
+              for abi in abis for key in fr[("ferry", abi)]["routes"]]
+    lin_traced = {events: {(abi, *key.split("/")): per_call_insns(runs[abi][0], key,
+                                                                  qemu.ARCH_OF[abi])
+                           for abi in runs for key in runs[abi][0].get("routes", {})}
+                  for events, runs in lx_traced.items()}
+    res = {"trace_extra": trace_figures.extra_rows(routes, lin_traced.get("raw_syscalls"),
+                                                   lin_traced.get("getpid")),
+           "trace_rate": rate_runs(native, a.out, a.probe_out, n=1)}
+    say("")
+    say(report.trace_text(res))
+    report.write_json(res, os.path.join(out, "trace.json"))
+    say(f"\nWrote {a.out}/trace.json; {time.monotonic() - t_start:.0f} s in all")
+    for m in trace_figures.misses(res["trace_extra"], res["trace_rate"]):
+        say(f"MISS {m}")
+    bad = [f"{k[0]}/{k[1]}: status {r['status']} (see {r['log']})" for k, r in fr.items()
+           if r["status"] or not r["done"]]
+    for b in bad:
+        say(f"  - boot failed: {b}")
+    return 1 if bad else 0
 
 
 def per_call_insns(fig, key, arch):
@@ -225,7 +351,11 @@ def main():
     ap.add_argument("--probe-out", default=os.path.join("build", "probes"),
                     help="where the probes are built (make probes PROBE_O=)")
     ap.add_argument("--no-breakdown", action="store_true")
+    ap.add_argument("--trace-only", action="store_true",
+                    help="only the tracer's rows: incremental builds, one boot each")
     a = ap.parse_args()
+    if a.trace_only:
+        return trace_only(a)
     abis = a.abis.split()
     arches = sorted({qemu.ARCH_OF[x] for x in abis})
     # Boot paths, boot counters and memory are measured with the arch's own ABI (arm64, not
@@ -291,7 +421,7 @@ def main():
                             f"(see {r1['log']})")
 
     # 3. Linux
-    lx, lxp, lxf, lxs, linux_info = {}, {}, {}, {}, {}
+    lx, lxp, lxf, lxs, lx_traced, linux_info = {}, {}, {}, {}, {}, {}
     if a.linux:
         try:
             for arch in arches:
@@ -328,14 +458,20 @@ def main():
                                  os.path.join(out, "runs"), f"linux-signals-{abi}-{i}")
             say(f"  LINUX   {len(abis) * 2} boots with the signal probe")
             lxs = pairs(abis, a.jobs, lssubmit)
+            tracer = {abi: os.path.join(TOP, a.probe_out, abi, "ftrace_bench") for abi in abis}
+            lx_traced = linux_traced_runs(abis, linux_info, probe, tracer, out, 2)
             for name, runs in (("linux", lx), ("linux-procs", lxp), ("linux-files", lxf),
-                               ("linux-signals", lxs)):
+                               ("linux-signals", lxs),
+                               *((f"linux-{ev}", r) for ev, r in lx_traced.items())):
                 for abi, (r1, r2) in runs.items():
                     repeat[f"{name}/{abi}"] = figures(r1) == figures(r2)
                     if not repeat[f"{name}/{abi}"]:
                         varies[f"{name}/{abi}"] = differences(r1, r2)
                     if not r1["done"]:
                         failures.append(f"{name}/{abi}: the probe did not finish (see {r1['log']})")
+
+    # 3a. the tracer's throughput: wall time, so alone, after the parallel boots
+    trace_rate = rate_runs(native, a.out, a.probe_out)
 
     # 3b. boot to the shell prompt: the busybox userland, Ferry and Linux (boot_prompt.py)
     prompt = []
@@ -363,19 +499,14 @@ def main():
         traced = fr[("traced", abi, "direct")][0]
         notrace = fr[("notrace", abi, "direct")][0]
         lin = lx.get(abi, ({},))[0]
-        for key, r in base["routes"].items():
-            route, call = key.split("/")
-            v = per_call_insns(base, key, arch)
-            row = {"abi": abi, "route": route, "call": call,
-                   "ferry": v if v is not None else r.get("missing"),
-                   "ferry_traced": per_call_insns(traced, key, arch),
-                   "ferry_notrace": per_call_insns(notrace, key, arch),
-                   "linux": per_call_insns(lin, key, arch) if lin else None}
-            if v is not None and row["ferry_notrace"] is not None:
-                row["trace_off_extra"] = round(v - row["ferry_notrace"], 2)
-                row["trace_off_meets"] = row["trace_off_extra"] <= TRACE_OFF_MAX_EXTRA
-            row["ratio"] = report.ratio(v, row["linux"])
-            routes.append(judge_targets(row))
+        for key in base["routes"]:
+            routes.append(route_row(abi, key, base, traced, notrace, lin))
+    lin_traced = {events: {(abi, *key.split("/")): per_call_insns(runs[abi][0], key,
+                                                                  qemu.ARCH_OF[abi])
+                           for abi in runs for key in runs[abi][0].get("routes", {})}
+                  for events, runs in lx_traced.items()}
+    trace_extra = trace_figures.extra_rows(routes, lin_traced.get("raw_syscalls"),
+                                           lin_traced.get("getpid"))
 
     boot = []
     for arch in native:
@@ -445,7 +576,8 @@ def main():
     res = {"settings": {"icount": {arch: qemu.icount_arg(arch) for arch in arches},
                         "cpu": {arch: qemu.CPU[arch] for arch in arches}, "mem": qemu.MEM,
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
-           "routes": routes, "process": process, "files": files, "signals": signals,
+           "routes": routes, "trace_extra": trace_extra, "trace_rate": trace_rate,
+           "process": process, "files": files, "signals": signals,
            "memory_per_process": memory,
            "boot": boot, "boot_prompt": prompt, "size": size, "build": build_times, "repeat": repeat,
            "varies": varies, "breakdown": bd, "failures": failures,
@@ -476,6 +608,7 @@ def main():
                if p.get("meets_linux_share") is False]
     misses += [f"{b['arch']} boot: Linux takes {b['linux_over_ferry']}x as long to reach user mode "
                f"(target >= {BOOT_MIN_RATIO}x)" for b in boot if b.get("meets") is False]
+    misses += trace_figures.misses(trace_extra, trace_rate)
     if misses:
         say("Targets missed (reported, not a failure): " + "; ".join(misses))
     if failures:

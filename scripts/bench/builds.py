@@ -31,6 +31,20 @@ def clean_build(arch, objtree):
     return round(time.monotonic() - t0, 2)
 
 
+def incremental_build(arch, objtree):
+    """make into objtree as it is (defconfig first if it has no .config): bench.py
+    --trace-only, which is run again and again while the tracer is tuned."""
+    if not os.path.exists(os.path.join(TOP, objtree, ".config")):
+        make(f"ARCH={arch}", f"O={objtree}", "defconfig")
+    make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
+
+
+def probe_files(probe_o, abis, names):
+    """Just these probes for these ABIs, by name through userspace/Makefile's pattern rule."""
+    make("-f", "userspace/Makefile", f"PROBE_O={probe_o}",
+         *(f"{probe_o}/{abi}/{name}" for abi in abis for name in names))
+
+
 def notrace_build(arch, objtree):
     """defconfig with CONFIG_SYSCALL_TRACE switched off, then make."""
     shutil.rmtree(os.path.join(TOP, objtree), ignore_errors=True)

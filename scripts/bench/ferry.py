@@ -3,7 +3,7 @@
 
 x86_64 uses the runner's --icount (shift=0); arm64 gets shift=4 through --extra so that one
 CNTVCT tick is one instruction. A traced run adds --trace FILE (trace=all; the records go to
-debugcon / a semihosting file, not the console, so the BENCH lines stay the same).
+their own channel, not the console, so the BENCH lines stay the same).
 """
 import os
 import subprocess
@@ -18,8 +18,10 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 
 
 def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", timeout=180,
-        cmdline=""):
-    """One boot. Returns the parsed figures plus 'status', 'wall_s', 'log' and 'command'."""
+        cmdline="", icount=True):
+    """One boot. Returns the parsed figures plus 'status', 'wall_s', 'log' and 'command' (and
+    'trace', the trace file, when traced). icount=False runs on the host's clock (the tracer's
+    throughput: wall time, not instructions)."""
     arch = qemu.ARCH_OF[abi]
     os.makedirs(out_dir, exist_ok=True)
     log = os.path.join(out_dir, f"{tag}.console.txt")
@@ -27,13 +29,16 @@ def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", 
            "--objtree", objtree, "--boot", boot, "--init", probe,
            "--cpu", qemu.CPU[arch], "--mem", qemu.MEM, "--timeout", str(timeout), "--log", log]
     extra = " ".join(qemu.RTC)
-    if qemu.SHIFT[arch] == 0:
+    if not icount:
+        pass
+    elif qemu.SHIFT[arch] == 0:
         cmd.append("--icount")
     else:
         extra += f" -icount {qemu.icount_arg(arch)}"
     cmd += ["--extra", extra]
+    trace_file = os.path.join(out_dir, f"{tag}.trace.jsonl")
     if trace:
-        cmd += ["--trace", os.path.join(out_dir, f"{tag}.trace.jsonl")]
+        cmd += ["--trace", trace_file]
     if args:
         cmd += ["--args", args]
     if cmdline:
@@ -45,4 +50,6 @@ def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", 
     fig = parse.console(text)
     fig.update(status=r.returncode, wall_s=round(wall, 2), log=os.path.relpath(log, TOP),
                stderr=r.stderr[-500:])
+    if trace:
+        fig["trace"] = trace_file
     return fig

@@ -107,15 +107,21 @@ def command(arch, image, initrd, args):
     return ["qemu-system-aarch64", "-M", "virt", "-cpu", qemu.CPU[arch]] + common
 
 
-def run(abi, image, probe, out_dir, tag, args="", timeout=600):
-    """Boot Linux once with probe as /init; the parsed figures plus 'wall_s' and 'log'."""
+def run(abi, image, probe, out_dir, tag, args="", timeout=600, events=None, tracer=None):
+    """Boot Linux once with probe as /init; the parsed figures plus 'wall_s' and 'log'.
+    events ('raw_syscalls' or 'getpid') with tracer (userspace/probes/ftrace_bench.c built for
+    the ABI): tracer is /init, switches those ftrace events on and execs the probe (/bench)."""
     arch = qemu.ARCH_OF[abi]
     os.makedirs(out_dir, exist_ok=True)
     log = os.path.join(out_dir, f"{tag}.console.txt")
     with tempfile.TemporaryDirectory(prefix="ferry-bench-") as tmp:
         cpio = os.path.join(tmp, "initramfs.cpio")
+        files = [f"/init={probe}"]
+        if events:
+            files = [f"/init={tracer}", f"/bench={probe}"]
+            args = f"events={events} {args}".strip()
         subprocess.run(["/usr/bin/python3", os.path.join(TOP, "scripts/mkinitramfs.py"), "-o", cpio,
-                        f"/init={probe}"], check=True)
+                        *files], check=True)
         t0 = time.monotonic()
         try:
             r = subprocess.run(command(arch, image, cpio, args), stdin=subprocess.DEVNULL,

@@ -19,8 +19,8 @@ def number(s):
 def console(text):
     """{'first_user', 'ready', 'mem_avail_k', 'mem_total_k', 'mem_detail', 'routes': {route/call: {...}},
     'ops': {op: {...}}, 'mem': {per_process: {'kib', ...}}, 'done'} from one boot's console text
-    (bench.c's lines, or bench_procs.c's op= and mem= lines)."""
-    out = {"routes": {}, "ops": {}, "mem": {}, "done": False}
+    (bench.c's lines, bench_procs.c's op= and mem= lines, trace_rate.c's rate= line)."""
+    out = {"routes": {}, "ops": {}, "mem": {}, "rates": {}, "done": False}
     for m in BENCH.finditer(text):
         f = fields(m.group(1))
         if "first_user" in f:
@@ -42,6 +42,9 @@ def console(text):
                                      "before_kib": int(f["before_kib"]),
                                      "after_kib": int(f["after_kib"])}
                                     if "kib" in f else {"missing": f.get("missing", "?")})
+        elif "rate" in f:	# trace_rate: n traced calls in ns of wall time
+            out["rates"][f["rate"]] = ({"n": int(f["n"]), "ns": int(f["ns"]), "pid": int(f["pid"])}
+                                       if "ns" in f else {"missing": f.get("missing", "?")})
         elif "route" in f and "missing" in f:
             out["routes"][f"{f['route']}/{f['call']}"] = {"missing": f["missing"]}
         elif m.group(1).strip() == "done":

@@ -71,6 +71,39 @@ def alternation(p):
     return ", ".join(str(p.get(k, "-")) for k in ("ferry_alternating", "linux_alternating"))
 
 
+def trace_text(res):
+    """The tracer's tables (issue 15): extra instructions per traced call beside Linux's
+    ftrace, and records per second of wall time. '' when neither was measured."""
+    parts = []
+    rows = [[f"{r['abi']} {r['route']} {r['call']}", r.get("ferry"), r.get("ferry_traced"),
+             r.get("ferry_extra"), f"<= {r['target']:,}",
+             {True: "ok", False: "MISS", None: ""}[r.get("meets")], r.get("linux_raw_extra"),
+             r.get("linux_getpid_extra") if "linux_getpid_extra" in r else "n/a",
+             fmt(ratio(r.get("ferry_extra"), r.get("linux_raw_extra")))
+             if ratio(r.get("ferry_extra"), r.get("linux_raw_extra")) is not None else "-"]
+            for r in res.get("trace_extra", [])]
+    if rows:
+        parts.append("Tracing: extra guest instructions per traced call (traced - untraced, "
+                     "icount; lower is better)\n" + table(
+                         rows, ["route", "untraced", "traced", "ferry extra", "target", "",
+                                "linux raw_syscalls", "linux sys_*_getpid",
+                                "ferry/linux raw"])
+                     + "\n  linux columns: Debian's 6.1 with ftrace's events on (userspace/"
+                       "probes/ftrace_bench.c); n/a: Linux gives compat tasks no sys_*_getpid "
+                       "events")
+    rows = [[r["arch"], r.get("n"), fmt(r["ns"] / 1e6) + " ms" if r.get("ns") else "-",
+             r.get("per_s"), r.get("records"), r.get("dropped"), f">= {r['target']:,}",
+             "ok" if r.get("meets") else "MISS",
+             r.get("error") or " / ".join(fmt(x) for x in r.get("runs", []))]
+            for r in res.get("trace_rate", [])]
+    if rows:
+        parts.append("Tracing throughput: traced getpid records per second of wall time, no "
+                     "icount (trace_rate; checked against the decoded trace)\n" + table(
+                         rows, ["arch", "calls", "wall", "records/s", "getpid records",
+                                "dropped", "target", "", "runs (records/s) or why not"]))
+    return "\n\n".join(parts)
+
+
 def text(res):
     parts = []
     rows = [[f"{r['abi']} {r['route']} {r['call']}", r["ferry"], r.get("linux"),
@@ -81,6 +114,8 @@ def text(res):
     parts.append("Syscall routes: guest instructions per call (icount; lower is better)\n" + table(
         rows, ["route", "ferry", "linux", "ferry/linux", "target", "", "traced", "no-trace kernel",
                "trace-off extra"]))
+    if trace_text(res):
+        parts.append(trace_text(res))
     rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
              fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
              target_text(p), verdict(p), alternation(p)]
@@ -170,7 +205,8 @@ def chart(res, path):
     # the signal round trip shares the file panel's scale (thousands of instructions)
     signals = [p for p in res.get("signals", []) if isinstance(p.get("ferry"), (int, float))]
     files += signals
-    panels = [x for x in (procs, files) if x]
+    traced = [r for r in res.get("trace_extra", []) if isinstance(r.get("ferry_extra"), (int, float))]
+    panels = [x for x in (procs, files, traced) if x]
     fig, axes = plt.subplots(1 + len(panels), 1,
                              figsize=(max(8, len(rows) * 0.9), 4.8 * (1 + len(panels))))
     ax = axes[0] if panels else axes
@@ -193,8 +229,10 @@ def chart(res, path):
     ax.legend()
     if procs:
         process_panel(axes[1], procs, w)
+    if traced:
+        trace_panel(axes[-1], traced, w)
     if files:
-        process_panel(axes[-1], files, w,
+        process_panel(axes[1 + bool(procs)], files, w,
                       "File costs under QEMU -icount, log scale (dotted: half of Linux, the "
                       "target)" + ("; the signal round trip last" if signals else ""))
     fig.tight_layout()
@@ -220,4 +258,26 @@ def process_panel(ax, procs, w,
     ax.set_xticklabels(["\n".join([p["abi"]] + p["op"].split("_")) for p in procs], fontsize=6)
     ax.set_ylabel("guest instructions per operation")
     ax.set_title(title)
+    ax.legend()
+
+
+def trace_panel(ax, rows, w):
+    """Extra instructions per traced call: Ferry's tracer beside Linux's raw_syscalls events,
+    each call's target dashed."""
+    x = range(len(rows))
+    ax.bar([i - w / 2 for i in x], [r["ferry_extra"] for r in rows], w, label="Ferry, trace=all",
+           color="#2b7bb9")
+    linux = [r["linux_raw_extra"] if isinstance(r.get("linux_raw_extra"), (int, float)) else 0
+             for r in rows]
+    if any(linux):
+        ax.bar([i + w / 2 for i in x], linux, w, label="Debian Linux 6.1, ftrace raw_syscalls",
+               color="#d95f02")
+    for i, r in enumerate(rows):
+        ax.plot([i - w, i + w], [r["target"]] * 2, color="black", lw=1, ls="--")
+    ax.set_yscale("log")
+    ax.set_xticks(list(x))
+    ax.set_xticklabels([f"{r['abi']}\n{r['route']}\n{r['call']}" for r in rows], fontsize=6)
+    ax.set_ylabel("extra guest instructions per call")
+    ax.set_title("Tracing a call under QEMU -icount: traced minus untraced, log scale "
+                 "(dashed: target)")
     ax.legend()

@@ -14,6 +14,12 @@
  *   BENCH abi=x86_64 route=syscall call=getpid n=64 per_call=131 spread=0
  *   BENCH abi=x86_64 op=page_fault n=16 per_op=1234 spread=0
  *
+ * Two routes per ABI pass four arguments, loaded from memory in both loops (LOOP4): write32
+ * is write(1, wbuf, 32), 31 bytes and a newline to the console, and openat30 is
+ * openat(AT_FDCWD, path, O_RDONLY) of a 30-byte path that does not exist (ENOENT, so no file
+ * descriptor piles up and no close is needed). They are there for the tracer's figures
+ * (issue 15): a traced write captures its 32 bytes, a traced openat its path.
+ *
  * page_fault: the first write to each of n pages of a fresh anonymous mmap (demand paging:
  * a fault, a zeroed frame, the write retried) minus a second write to the same pages, per
  * page; the smallest of the batches, each on a new mapping.
@@ -44,12 +50,16 @@ typedef unsigned long long (*loop_fn)(unsigned long n, void *arg, unsigned long 
 __asm__(".text\n.globl bench_entry\nbench_entry:\n"
 	"rdtsc\n mov %eax, first_user(%rip)\n mov %edx, first_user+4(%rip)\n jmp _start\n");
 
-#define LOOP(name, insn)							\
+#define LOOP(name, insn) LOOP_ARGS(name, "mov %r13, %rdi\n", insn)
+/* LOOP4: arg points to four longs, loaded into the first four argument registers. */
+#define LOOP4(name, insn) LOOP_ARGS(name, "mov 0(%r13), %rdi\n mov 8(%r13), %rsi\n"	\
+	"mov 16(%r13), %rdx\n mov 24(%r13), %r10\n", insn)
+#define LOOP_ARGS(name, args, insn)						\
 __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 	"push %rbx\n push %rbp\n push %r12\n push %r13\n push %r14\n push %r15\n" \
 	"mov %rdi, %r12\n mov %rsi, %r13\n mov %rdx, %r15\n"			\
 	"rdtsc\n shl $32, %rdx\n or %rax, %rdx\n mov %rdx, %r14\n"		\
-	"1: mov %r15, %rax\n mov %r13, %rdi\n" insn "\n dec %r12\n jnz 1b\n"	\
+	"1: mov %r15, %rax\n" args insn "\n dec %r12\n jnz 1b\n"		\
 	"rdtsc\n shl $32, %rdx\n or %rdx, %rax\n sub %r14, %rax\n"		\
 	"pop %r15\n pop %r14\n pop %r13\n pop %r12\n pop %rbp\n pop %rbx\n ret\n")
 #define ONCE(name, insn)							\
@@ -76,6 +86,17 @@ __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 	"1: mov 36(%esp), %eax\n mov %edi, %ebx\n" insn "\n dec %esi\n jnz 1b\n" \
 	"rdtsc\n sub 0(%esp), %eax\n sbb 4(%esp), %edx\n add $8, %esp\n"	\
 	"pop %ebp\n pop %edi\n pop %esi\n pop %ebx\n ret\n")
+/* LOOP4: arg points to four longs for EBX, ECX, EDX and ESI; ESI is an argument here, so the
+ * count lives in EBP (int $0x80 takes no sixth argument from it). */
+#define LOOP4(name, insn)							\
+__asm__(".text\n.globl " #name "\n" #name ":\n"					\
+	"push %ebx\n push %esi\n push %edi\n push %ebp\n"			\
+	"mov 20(%esp), %ebp\n mov 24(%esp), %edi\n"				\
+	"rdtsc\n push %edx\n push %eax\n"					\
+	"1: mov 36(%esp), %eax\n mov 0(%edi), %ebx\n mov 4(%edi), %ecx\n"	\
+	"mov 8(%edi), %edx\n mov 12(%edi), %esi\n" insn "\n dec %ebp\n jnz 1b\n" \
+	"rdtsc\n sub 0(%esp), %eax\n sbb 4(%esp), %edx\n add $8, %esp\n"	\
+	"pop %ebp\n pop %edi\n pop %esi\n pop %ebx\n ret\n")
 #define ONCE(name, insn)							\
 __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 	"push %ebx\n mov 12(%esp), %ebx\n mov 16(%esp), %eax\n"			\
@@ -86,12 +107,15 @@ __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 __asm__(".text\n.globl bench_entry\nbench_entry:\n"
 	"mrs x9, cntvct_el0\n adrp x10, first_user\n str x9, [x10, :lo12:first_user]\n b _start\n");
 
-#define LOOP(name, insn)							\
+#define LOOP(name, insn) LOOP_ARGS(name, "mov x0, x20\n", insn)
+/* LOOP4: arg points to four longs, loaded into x0-x3. */
+#define LOOP4(name, insn) LOOP_ARGS(name, "ldp x0, x1, [x20]\n ldp x2, x3, [x20, #16]\n", insn)
+#define LOOP_ARGS(name, args, insn)						\
 __asm__(".text\n.globl " #name "\n" #name ":\n"					\
 	"stp x19, x20, [sp, #-32]!\n stp x21, x22, [sp, #16]\n"		\
 	"mov x19, x0\n mov x20, x1\n mov x21, x2\n"				\
 	"isb\n mrs x22, cntvct_el0\n"						\
-	"1: mov x8, x21\n mov x0, x20\n" insn "\n subs x19, x19, #1\n b.ne 1b\n" \
+	"1: mov x8, x21\n" args insn "\n subs x19, x19, #1\n b.ne 1b\n"	\
 	"isb\n mrs x0, cntvct_el0\n sub x0, x0, x22\n"				\
 	"ldp x21, x22, [sp, #16]\n ldp x19, x20, [sp], #32\n ret\n")
 #define ONCE(name, insn)							\
@@ -111,12 +135,15 @@ __asm__(FUNC(bench_entry)
 	"mrrc p15, 1, r2, r3, c14\n ldr r1, =first_user\n strd r2, r3, [r1]\n b _start\n.ltorg\n");
 
 /* n in r0, arg in r1, nr in r2; the 64-bit tick count comes back in r0:r1. */
-#define LOOP(name, insn)							\
+#define LOOP(name, insn) LOOP_ARGS(name, "mov r0, r5\n", insn)
+/* LOOP4: arg points to four longs, loaded into r0-r3. */
+#define LOOP4(name, insn) LOOP_ARGS(name, "ldm r5, {r0-r3}\n", insn)
+#define LOOP_ARGS(name, args, insn)						\
 __asm__(FUNC(name)								\
 	"push {r4-r10, lr}\n"							\
 	"mov r4, r0\n mov r5, r1\n mov r6, r2\n"					\
 	"isb\n mrrc p15, 1, r8, r9, c14\n"					\
-	"1: mov r7, r6\n mov r0, r5\n" insn "\n subs r4, r4, #1\n bne 1b\n"	\
+	"1: mov r7, r6\n" args insn "\n subs r4, r4, #1\n bne 1b\n"		\
 	"isb\n mrrc p15, 1, r0, r1, c14\n subs r0, r0, r8\n sbc r1, r1, r9\n"	\
 	"pop {r4-r10, pc}\n")
 #define ONCE(name, insn)							\
@@ -128,10 +155,20 @@ __asm__(FUNC(name)								\
 
 struct route {
 	const char *route, *call;
-	loop_fn loop, once;
+	loop_fn loop, once;	/* once: 0 where breakdown.py has no use for it (LOOP4 routes) */
 	unsigned long nr;
 	void *arg;
+	loop_fn empty;		/* the loop without the call: loop_empty unless set (loop4_empty) */
 };
+
+#define AT_FDCWD	-100
+#define O_RDONLY	0
+/* 31 bytes and a newline: one console line per call, so BENCH lines still start lines. */
+static char wbuf[32] = "bench write32: thirty-one bytes\n";
+/* 30 bytes; its first component does not exist, so the call fails with ENOENT. */
+static const char opath[] = "/bench-openat/thirty-byte-path";
+static unsigned long write_args[4] = { 1, (unsigned long)wbuf, 32, 0 };
+static unsigned long openat_args[4] = { (unsigned long)AT_FDCWD, (unsigned long)opath, O_RDONLY, 0 };
 
 #define DECL(kind) \
 	unsigned long long loop_##kind(unsigned long, void *, unsigned long); \
@@ -139,10 +176,17 @@ struct route {
 
 LOOP(loop_empty, "");
 DECL(empty);
+LOOP4(loop4_empty, "");
+unsigned long long loop4_empty(unsigned long, void *, unsigned long);
+#define IO_ROUTES(route, loop4)							\
+	{ route, "write32", loop4, 0, __NR_write, write_args, loop4_empty },	\
+	{ route, "openat30", loop4, 0, __NR_openat, openat_args, loop4_empty }
 
 #if defined(__x86_64__)
 LOOP(loop_syscall, "syscall");
 LOOP(loop_int80, "int $0x80");
+LOOP4(loop4_syscall, "syscall");
+unsigned long long loop4_syscall(unsigned long, void *, unsigned long);
 ONCE(bench_once_syscall, "syscall");
 ONCE(bench_once_int80, "int $0x80");
 DECL(syscall);
@@ -152,9 +196,12 @@ static struct route routes[] = {
 	{ "syscall", "uname", loop_syscall, bench_once_syscall, __NR_uname, buf },
 	{ "syscall", "enosys", loop_syscall, bench_once_syscall, BAD_NR, 0 },
 	{ "int80", "getpid", loop_int80, bench_once_int80, 20, 0 },	/* i386 getpid */
+	IO_ROUTES("syscall", loop4_syscall),
 };
 #elif defined(__i386__)
 LOOP(loop_int80, "int $0x80");
+LOOP4(loop4_int80, "int $0x80");
+unsigned long long loop4_int80(unsigned long, void *, unsigned long);
 LOOP(loop_vsyscall, "call *vsyscall");
 LOOP(loop_syscall32, "call syscall32_stub");
 ONCE(bench_once_int80, "int $0x80");
@@ -170,24 +217,31 @@ static struct route routes[] = {
 	{ "vsyscall", "getpid", loop_vsyscall, bench_once_vsyscall, __NR_getpid, 0 },
 	{ "vsyscall", "uname", loop_vsyscall, bench_once_vsyscall, __NR_uname, buf },
 	{ "syscall32", "getpid", loop_syscall32, bench_once_syscall32, __NR_getpid, 0 },
+	IO_ROUTES("int80", loop4_int80),
 };
 #elif defined(__aarch64__)
 LOOP(loop_svc, "svc #0");
+LOOP4(loop4_svc, "svc #0");
+unsigned long long loop4_svc(unsigned long, void *, unsigned long);
 ONCE(bench_once_svc, "svc #0");
 DECL(svc);
 static struct route routes[] = {
 	{ "svc", "getpid", loop_svc, bench_once_svc, __NR_getpid, 0 },
 	{ "svc", "uname", loop_svc, bench_once_svc, __NR_uname, buf },
 	{ "svc", "enosys", loop_svc, bench_once_svc, BAD_NR, 0 },
+	IO_ROUTES("svc", loop4_svc),
 };
 #elif defined(__arm__)
 LOOP(loop_svc32, "svc #0");
+LOOP4(loop4_svc32, "svc #0");
+unsigned long long loop4_svc32(unsigned long, void *, unsigned long);
 ONCE(bench_once_svc32, "svc #0");
 DECL(svc32);
 static struct route routes[] = {
 	{ "svc32", "getpid", loop_svc32, bench_once_svc32, __NR_getpid, 0 },
 	{ "svc32", "uname", loop_svc32, bench_once_svc32, __NR_uname, buf },
 	{ "svc32", "enosys", loop_svc32, bench_once_svc32, BAD_NR, 0 },
+	IO_ROUTES("svc32", loop4_svc32),
 };
 #endif
 
@@ -348,6 +402,8 @@ int main(int argc, char **argv)
 			if (routes[i].once == bench_once_vsyscall && !vsyscall)
 				continue;
 #endif
+			if (!routes[i].once)
+				continue;
 			if ((route && strcmp(route, routes[i].route)) || (call && strcmp(call, routes[i].call)))
 				continue;
 			routes[i].once(0, routes[i].arg, routes[i].nr);	/* warm up */
@@ -369,7 +425,7 @@ int main(int argc, char **argv)
 		}
 #endif
 		r->loop(1, r->arg, r->nr);	/* warm up: first touch of buf, the vDSO page */
-		measure(loop_empty, r, n, batches, &e_min, &e_max);
+		measure(r->empty ? r->empty : loop_empty, r, n, batches, &e_min, &e_max);
 		measure(r->loop, r, n, batches, &c_min, &c_max);
 		put_ratio(per, sizeof(per), c_min - e_min, n);
 		put_ratio(spread, sizeof(spread), c_max - c_min, n);
