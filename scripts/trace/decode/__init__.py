@@ -25,7 +25,21 @@ from .signals import (FAULT_SIGNALS, SI_KERNEL, SI_QUEUE, SIGCHLD,  # noqa: F401
 Call = namedtuple("Call", "abi name nr args ret entry captures")
 
 
+_cache = {}
+CACHE_MAX = 8192
+
+
 def decode_call(call):
-    """The decoded list of a call whose metadata is known (call.entry.args not None)."""
-    from . import args
-    return args.decode(call)
+    """The decoded list of a call whose metadata is known (call.entry.args not None).
+    Loops make the same call again and again: the text of an identical call (same number,
+    registers, result and captured bytes) is computed once (a bounded cache)."""
+    key = (call.abi, call.nr, tuple(call.args), call.ret, tuple(call.captures or ()))
+    hit = _cache.get(key)
+    if hit is None:
+        if len(_cache) >= CACHE_MAX:
+            _cache.clear()
+        hit = _cache[key] = args.decode(call)
+    return [dict(d) for d in hit]
+
+
+from . import args  # noqa: E402  (args imports this package's modules)
