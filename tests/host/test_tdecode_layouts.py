@@ -99,3 +99,15 @@ def test_32_bit_iovec_and_short_data():
     assert structs.iovec(struct.pack("<IIII", 0x1000, 2, 0, 3), "arm") == \
         "[{iov_base=0x1000, iov_len=2}, {iov_base=NULL, iov_len=3}]"
     assert structs.stat64(b"\0" * 20, "i386") is None     # too short: the caller shows the pointer
+
+
+def test_clone_in_strace_s_shape():
+    from ferrytrace.decode import Call, decode_call
+    from ferrytrace.meta import Entry
+    args = (("unsigned long", "clone_flags"), ("unsigned long", "newsp"),
+            ("int *", "parent_tidptr"), ("int *", "child_tidptr"), ("unsigned long", "tls"))
+    call = Call("x86_64", "clone", 56, [0x01200011, 0, 0, 0x7f2307afaa10, 0], 7159,
+                Entry("clone", "native", "sys_clone", args), ())
+    assert [d["value"] for d in decode_call(call)] == [
+        "child_stack=NULL", "flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD",
+        "child_tidptr=0x7f2307afaa10"]       # strace -f of a fork() on the host

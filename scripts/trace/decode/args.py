@@ -190,6 +190,10 @@ def split_pairs(meta):
 def decode(call):
     ctx = Ctx(call)
     special = calls.TABLE.get(call.name, {})
+    whole = calls.WHOLE.get(call.name)
+    if whole is not None and all(n in {m for _t, m in ctx.meta}
+                                 for n in ("clone_flags", "newsp", "child_tidptr")):
+        return whole(ctx)
     pairs, hidden = split_pairs(ctx.meta) if ctx.bits() == 32 else ({}, set())
     out = []
     for i, (t, n) in enumerate(ctx.meta):
