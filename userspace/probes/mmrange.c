@@ -177,10 +177,16 @@ static void bad_pointers(void)
 
 	memset(&si, 0xa5, sizeof(si));
 	ktap_result(sys(sysinfo, &si) == 0, "sysinfo = 0");
-	ktap_result(si.mem_unit >= 1 && si.totalram > 0 && si.freeram <= si.totalram &&
-		    si.procs >= 1 && si.uptime >= 0,
-		    "sysinfo: total %lu, free %lu, unit %u, %u procs", si.totalram, si.freeram,
-		    si.mem_unit, si.procs);
+	/* Not init, 32-bit: qemu-user, which cuts the host's sizes to 32 bits (see compat.c). */
+	if (sizeof(long) == 4 && si.freeram > si.totalram && sys(getpid) != 1) {
+		ktap_result(1, "sysinfo # SKIP qemu-user cut the host's 64-bit sizes to 32 bits "
+			    "(totalram %lu, freeram %lu)", si.totalram, si.freeram);
+	} else {
+		ktap_result(si.mem_unit >= 1 && si.totalram > 0 && si.freeram <= si.totalram &&
+			    si.procs >= 1 && si.uptime >= 0,
+			    "sysinfo: total %lu, free %lu, unit %u, %u procs", si.totalram,
+			    si.freeram, si.mem_unit, si.procs);
+	}
 	ktap_result(sys(sysinfo, 1) == -EFAULT, "sysinfo((void *)1) = -EFAULT");
 	ktap_result(sysinfo_unnamed_bytes_zero(),
 		    "sysinfo: every byte outside the named fields is 0 (no kernel stack)");
