@@ -272,3 +272,22 @@ def test_syscall_meta_refuses_what_is_no_kernel(tmp_path):
     r = subprocess.run([sys.executable, os.path.join(TOP, "scripts", "syscall_meta.py"), str(bad),
                         str(tmp_path / "o.json")], capture_output=True, text=True)
     assert r.returncode == 1 and "not an ELF64" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_random_damage_never_raises():
+    """Bytes of a real kernel's trace overwritten at random, or the file cut anywhere: the
+    reader warns and returns what it could read, whatever the damage."""
+    import random
+    path = os.path.join(HERE, "fixtures", "ftr", "i386_files_abi.ftr")
+    with open(path, "rb") as f:
+        data = f.read()
+    m = metamod.load(os.path.join(HERE, "fixtures", "ftr", "x86_64_meta.json"))
+    rnd = random.Random(15)
+    for _ in range(30):
+        b = bytearray(data)
+        for _ in range(rnd.randint(1, 20)):
+            b[rnd.randrange(len(b)) if rnd.random() < 0.2 else rnd.randrange(8192, len(b))] = \
+                rnd.randrange(256)
+        if rnd.random() < 0.3:
+            b = b[:rnd.randrange(len(b))]
+        binary.records(binary.parse(bytes(b), warn=lambda m: None), m, warn=lambda m: None)
