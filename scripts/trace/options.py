@@ -222,13 +222,16 @@ def duration_text(rec, cycles_per_sec):
 # ---- -c -----------------------------------------------------------------------------
 def summary(recs, cycles_per_sec):
     """strace -c's table: % time, seconds, usecs/call, calls, errors, syscall; busiest first.
-    Times are the records' own cost (cycles / cycles_per_sec)."""
+    Times are the records' own cost (cycles / cycles_per_sec; a Linux trace's dur_us)."""
     rows = {}
     for r in recs:
         if r.get("type") != "syscall":
             continue
         row = rows.setdefault(fmt.syscall_name(r), [0.0, 0, 0])
-        row[0] += seconds(r.get("cycles") or 0, cycles_per_sec) or 0.0
+        secs = seconds(r.get("cycles"), cycles_per_sec)
+        if secs is None and r.get("dur_us") is not None:       # a Linux column's strace -T
+            secs = r["dur_us"] / 1e6
+        row[0] += secs or 0.0
         row[1] += 1
         row[2] += 1 if r.get("errno") else 0
     total = sum(v[0] for v in rows.values())
