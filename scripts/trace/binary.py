@@ -327,9 +327,10 @@ def syscall_record(r, seq, comm, meta, tables, ipc):
             "errno": errno, "cycles": r["cost"], "insns": r["cost"] * ipc if ipc else None}
 
 
-def read(path, meta_path=None, warn=None, tables=None):
-    """The JSON-Lines records of a .ftr file (meta_path: the kernel's syscall_meta.json;
-    default: build/<arch>/syscall_meta.json of this checkout)."""
+def read(path, meta_path=None, warn=None, tables=None, guess_meta=False):
+    """The JSON-Lines records of a .ftr file. meta_path: the kernel's syscall_meta.json;
+    None: arguments stay raw, unless guess_meta (read.py by hand) takes this checkout's
+    build/<arch>/syscall_meta.json, which may be another build's."""
     warn = warn or _warn_stderr
     try:
         with open(path, "rb") as f:
@@ -340,7 +341,7 @@ def read(path, meta_path=None, warn=None, tables=None):
     raw = parse(data, lambda m: warn(f"{path}: {m}"))
     if raw.header is None:
         return []
-    if meta_path is None and raw.header["arch"]:
+    if meta_path is None and guess_meta and raw.header["arch"]:
         meta_path = metamod.default_path(raw.header["arch"])
     m = metamod.load(meta_path, warn) if meta_path else None
     return records(raw, m, tables, lambda msg: warn(f"{path}: {msg}"))
@@ -362,7 +363,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Convert a Ferry binary trace (.ftr) to JSON Lines")
     ap.add_argument("ftr")
     ap.add_argument("jsonl")
-    ap.add_argument("--meta", help="the kernel's syscall_meta.json (default: build/<arch>/)")
+    ap.add_argument("--meta", help="the kernel's syscall_meta.json (else arguments stay raw)")
     a = ap.parse_args(argv)
     n = convert(a.ftr, a.jsonl, a.meta)
     print(f"{a.jsonl}: {n} records")

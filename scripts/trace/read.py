@@ -66,7 +66,7 @@ def load(path, meta=None):
     def warn(msg):
         warns.append(msg)
         print(f"warning: {msg}", file=sys.stderr)
-    recs = binary.read(path, meta, warn)
+    recs = binary.read(path, meta, warn, guess_meta=True)
     text = "\n".join(records.dumps_record(r) for r in recs)
     tr = records.loads(text, path, warn)
     tr.warnings = warns + tr.warnings
