@@ -222,7 +222,7 @@ class _Comms:
     """Each task's name over time, from FTR_COMM and FTR_FORK, looked up by time."""
 
     def __init__(self, recs):
-        self.events = sorted((r["ts"], r["cpu"], r["seq"], r) for r in recs
+        self.events = sorted((r["ts"], r["cpu"], r["seq"], n, r) for n, r in enumerate(recs)
                              if r["type"] in (COMM, FORK))
         self.now = {}
         self.i = 0
@@ -230,7 +230,7 @@ class _Comms:
     def at(self, ts, tid):
         """tid's name once every change up to ts has been applied (ts never goes back)."""
         while self.i < len(self.events) and self.events[self.i][0] <= ts:
-            r = self.events[self.i][3]
+            r = self.events[self.i][4]
             if r["type"] == COMM:
                 self.now[r["tid"]] = r["comm"]
             elif r["tid"] in self.now:

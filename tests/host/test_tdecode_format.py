@@ -291,3 +291,11 @@ def test_random_damage_never_raises():
         if rnd.random() < 0.3:
             b = b[:rnd.randrange(len(b))]
         binary.records(binary.parse(bytes(b), warn=lambda m: None), m, warn=lambda m: None)
+
+
+def test_records_equal_in_time_cpu_and_seq_do_not_break_the_merge():
+    f = P.FtrFile()
+    f.add(P.comm(seq=1, ts=1, name=b"a"), P.comm(seq=1, ts=1, name=b"b"),
+          P.fork(seq=1, ts=1), P.syscall(seq=1, ts=1, nr=39))
+    recs, warns = read(f.bytes())
+    assert [r["type"] for r in recs] == ["header", "comm", "comm", "fork", "syscall"]
