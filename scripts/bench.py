@@ -181,7 +181,8 @@ def linux_traced_runs(abis, info, probe, tracer, out, n, events_list=("raw_sysca
 
 def rate_runs(arches, out, probe_out, n=2, objtree=None):
     """trace_rate booted traced without icount, n times per arch one after another (wall
-    time: no other boot of ours beside it); the best run of each arch."""
+    time: no other boot of ours beside it); the best run of each arch, and the calls per
+    second of one untraced boot beside it."""
     rows = []
     for arch in arches:
         say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls, no icount, "
@@ -193,7 +194,15 @@ def rate_runs(arches, out, probe_out, n=2, objtree=None):
                             os.path.join(TOP, out, "runs"), f"rate-{arch}-{i}", trace=True,
                             icount=False, args=f"n={trace_figures.RATE_CALLS}", timeout=300)
             runs.append(trace_figures.rate_row(arch, fig, fig.get("trace", "")))
-        rows.append(trace_figures.best_rate(runs))
+        row = trace_figures.best_rate(runs)
+        # The same calls untraced: the emulator's own ceiling on this host, for scale.
+        fig = ferry.run(arch, objtree or f"{out}/{arch}",
+                        os.path.join(TOP, probe_out, arch, "trace_rate"),
+                        os.path.join(TOP, out, "runs"), f"rate-untraced-{arch}", icount=False,
+                        args=f"n={trace_figures.RATE_CALLS}", timeout=300)
+        r = fig.get("rates", {}).get("trace_getpid", {})
+        row["untraced_per_s"] = round(r["n"] * 1e9 / r["ns"]) if r.get("ns") else None
+        rows.append(row)
     return rows
 
 

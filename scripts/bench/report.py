@@ -92,14 +92,16 @@ def trace_text(res):
                        "probes/ftrace_bench.c); n/a: Linux gives compat tasks no sys_*_getpid "
                        "events")
     rows = [[r["arch"], r.get("n"), fmt(r["ns"] / 1e6) + " ms" if r.get("ns") else "-",
-             r.get("per_s"), r.get("records"), r.get("dropped"), f">= {r['target']:,}",
+             r.get("per_s"), r.get("untraced_per_s"), r.get("records"), r.get("dropped"),
+             f">= {r['target']:,}",
              "ok" if r.get("meets") else "MISS",
              r.get("error") or " / ".join(fmt(x) for x in r.get("runs", []))]
             for r in res.get("trace_rate", [])]
     if rows:
         parts.append("Tracing throughput: traced getpid records per second of wall time, no "
                      "icount (trace_rate; checked against the decoded trace)\n" + table(
-                         rows, ["arch", "calls", "wall", "records/s", "getpid records",
+                         rows, ["arch", "calls", "wall", "records/s", "untraced calls/s",
+                                "getpid records",
                                 "dropped", "target", "", "runs (records/s) or why not"]))
     return "\n\n".join(parts)
 
