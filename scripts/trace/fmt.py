@@ -67,11 +67,30 @@ def result_text(rec, tables=None):
             num = tables.errno_number(rec["errno"])
         msg = tbl.Tables.strerror(num) if num else ""
         return f"-1 {rec['errno']}" + (f" ({msg})" if msg else "")
+    special = _annotated_result(rec, ret)
+    if special is not None:
+        return special
     if rec.get("name") in ADDRESS_RESULT and ret != 0:
         # A 32-bit ABI's address above 2 GiB arrives sign-extended: show it as the address.
         return hex(ret & 0xffffffff if ret < 0 and tbl.ABI_BITS.get(rec.get("abi")) == 32
                    else ret)
     return str(ret)
+
+
+def _annotated_result(rec, ret):
+    """Results strace prints in a form of their own: umask's old mask in octal (= 022),
+    fcntl's F_GETFD/F_GETFL flags (= 0x1 (flags FD_CLOEXEC)). None for the others."""
+    name = rec.get("name")
+    if name == "umask":
+        return "0%o" % ret if ret else "000"
+    if name in ("fcntl", "fcntl64") and rec.get("decoded"):
+        from .decode import flags as fl
+        cmd = next((d.get("value") for d in rec["decoded"] if d.get("name") == "cmd"), None)
+        if cmd == "F_GETFD":
+            return f"{hex(ret)} (flags {fl.bits(ret, fl.FD_FLAGS)})" if ret else "0"
+        if cmd == "F_GETFL":
+            return f"{hex(ret)} (flags {fl.open_flags(ret, rec.get('abi'))})"
+    return None
 
 
 def syscall_line(rec, tables=None, pid=False, route=False):

@@ -32,8 +32,12 @@ CACHE_MAX = 8192
 def decode_call(call):
     """The decoded list of a call whose metadata is known (call.entry.args not None).
     Loops make the same call again and again: the text of an identical call (same number,
-    registers, result and captured bytes) is computed once (a bounded cache)."""
-    key = (call.abi, call.nr, tuple(call.args), call.ret, tuple(call.captures or ()))
+    metadata entry, registers, result and captured bytes) is computed once (a bounded
+    cache)."""
+    # The metadata is in the key: another build's (or a test's) entry for the same number
+    # has other names and types, so must not get this one's text.
+    key = (call.abi, call.nr, call.name, call.entry, tuple(call.args), call.ret,
+           tuple(call.captures or ()))
     hit = _cache.get(key)
     if hit is None:
         if len(_cache) >= CACHE_MAX:

@@ -9,6 +9,7 @@ import re
 
 from . import calls, flags as fl, structs
 from .strings import quote, quote_c_string
+from .text import CAP_TRUNCATED, ptr as ptr_text, usable
 
 OMIT = calls.OMIT
 SIZE_NAMES = {"count", "len", "size", "nbytes", "bufsiz"}
@@ -16,6 +17,10 @@ FD_NAMES = {"fd", "dfd", "oldfd", "newfd", "dirfd", "olddfd", "newdfd", "fd_in",
 UNSIGNED = {"size_t", "umode_t", "u32", "u64", "uid_t", "gid_t", "old_uid_t", "old_gid_t",
             "compat_ulong_t", "compat_uint_t", "compat_size_t", "compat_uptr_t", "qid_t",
             "key_serial_t", "aio_context_t", "rwf_t", "__u32", "__u64"}
+# C types of 32 bits: a 64-bit ABI's register may carry junk above them (strace: 4294967295)
+UNSIGNED32 = {"unsigned int", "unsigned", "u32", "__u32", "uid_t", "gid_t", "umode_t", "qid_t",
+              "rwf_t", "compat_uint_t", "compat_uptr_t", "compat_size_t", "compat_ulong_t"}
+OLD_SIGSETS = {"nset", "oset", "set", "uset"}
 SIGNED = {"int", "long", "pid_t", "off_t", "loff_t", "ssize_t", "compat_long_t", "compat_int_t",
           "compat_off_t", "compat_ssize_t", "compat_pid_t", "timer_t", "clockid_t", "key_t",
           "mqd_t", "__s32", "compat_loff_t"}
@@ -49,10 +54,6 @@ class Ctx:
         return structs.BITS.get(self.abi, 64)
 
 
-def ptr_text(v):
-    return "NULL" if v == 0 else hex(v)
-
-
 def signed(v, t, ctx):
     if ctx.bits() == 32 or t in ("int", "pid_t", "compat_int_t", "compat_pid_t", "__s32",
                                   "clockid_t", "timer_t", "key_t", "mqd_t"):
@@ -63,26 +64,30 @@ def signed(v, t, ctx):
 def string_arg(ctx, i):
     """A NUL-terminated string the call reads: ("str", text, cut) or a pointer. strace
     prints these (path names) whole, not cut at -s: all the kernel kept, "..." when it cut."""
+    v, cap = _captured(ctx, i, "string")
+    if cap is None:
+        return "ptr", ptr_text(v), False
+    text, cut = quote(cap.data, bool(cap.flags & CAP_TRUNCATED), limit=len(cap.data))
+    return "str", text, cut
+
+
+def _captured(ctx, i, kind=None):
+    """(argument i's value, its usable capture or None): a NULL pointer, a missing or
+    faulted copy, or one of another kind gives None (the caller prints the pointer)."""
     v = ctx.args[i]
     cap = ctx.caps.get(i)
-    if v == 0:
-        return "ptr", "NULL", False
-    if cap is None or cap.flags & 0x2 or cap.kind != "string":
-        return "ptr", hex(v), False
-    text, cut = quote(cap.data, bool(cap.flags & 0x1), limit=len(cap.data))
-    return "str", text, cut
+    if v == 0 or not usable(cap) or (kind is not None and cap.kind != kind):
+        return v, None
+    return v, cap
 
 
 def buffer_arg(ctx, i, length, c_string=False, hex_all=False):
     """Bytes at argument i, length of them (the count, or the result for an output)."""
-    v = ctx.args[i]
-    cap = ctx.caps.get(i)
-    if v == 0:
-        return "ptr", "NULL", False
-    if cap is None or cap.flags & 0x2:
-        return "ptr", hex(v), False
+    v, cap = _captured(ctx, i)
+    if cap is None:
+        return "ptr", ptr_text(v), False
     data = cap.data[:max(length, 0)]
-    cut = length > len(data) or (bool(cap.flags & 0x1) and length > len(data))
+    cut = length > len(data)
     if c_string:       # a path the call wrote (getcwd): whole, as strace prints paths
         text, cut = quote_c_string(data, cut, limit=len(data))
     else:
@@ -91,29 +96,23 @@ def buffer_arg(ctx, i, length, c_string=False, hex_all=False):
 
 
 def argv_arg(ctx, i):
-    v = ctx.args[i]
-    cap = ctx.caps.get(i)
-    if v == 0:
-        return "ptr", "NULL", False
-    if cap is None or cap.flags & 0x2 or cap.kind != "argv":
-        return "ptr", hex(v), False
+    v, cap = _captured(ctx, i, "argv")
+    if cap is None:
+        return "ptr", ptr_text(v), False
     words = cap.data.split(b"\0")
     if words and words[-1] == b"":
         words.pop()
     items = [quote(w)[0] for w in words]
-    cut = bool(cap.flags & 0x1)
+    cut = bool(cap.flags & CAP_TRUNCATED)
     if cut:
         items.append("...")
     return "argv", "[" + ", ".join(items) + "]", cut
 
 
 def struct_arg(ctx, i, decoder, output):
-    v = ctx.args[i]
-    cap = ctx.caps.get(i)
-    if v == 0:
-        return "ptr", "NULL", False
-    if cap is None or cap.flags & 0x2 or (output and not ctx.ok):
-        return "ptr", hex(v), False
+    v, cap = _captured(ctx, i)
+    if cap is None or (output and not ctx.ok):
+        return "ptr", ptr_text(v), False
     text = decoder(cap.data, ctx.abi)
     return "ptr", text if text is not None else hex(v), False
 
@@ -126,6 +125,10 @@ def generic(ctx, i):
     if n in ("argv",) and depth:
         return argv_arg(ctx, i)
     if "char" in t and depth == 1:
+        if ctx.caps.get(i) is not None and ctx.caps[i].kind == "string":
+            # a string the kernel copied at entry, whatever the constness (mount's and
+            # umount2's names are plain char * in the metadata)
+            return string_arg(ctx, i)
         if const:
             if i + 1 < len(ctx.meta) and ctx.meta[i + 1][1] in SIZE_NAMES:
                 return buffer_arg(ctx, i, ctx.args[i + 1])
@@ -143,6 +146,10 @@ def generic(ctx, i):
             if ctx.ok:
                 return buffer_arg(ctx, i, ctx.ret)
             return "ptr", ptr_text(v), False
+        if depth == 1 and name == "u32" and n in OLD_SIGSETS:
+            # the old sigprocmask/sigpending's 32-bit mask
+            return struct_arg(ctx, i, structs.old_sigset, not const and not (
+                cap is not None and cap.kind == "in"))
         if depth == 1 and name in structs.SCALARS and cap is not None:
             # a scalar the call writes through a pointer: strace's [value]
             return struct_arg(ctx, i, structs.SCALARS[name], not const)
@@ -152,12 +159,16 @@ def generic(ctx, i):
             output = not const and (cap is None or cap.kind == "out")
             return struct_arg(ctx, i, dec, output)
         return "ptr", ptr_text(v), False
+    if t == "compat_uptr_t":        # a 32-bit ABI's pointer passed as an integer
+        return "ptr", ptr_text(v), False
     if n in FD_NAMES:
         return "fd", fl.dirfd(v), False
     if n == "mode" or t == "umode_t":
         return "uint", fl.mode(v), False
     if n in ("addr", "brk", "start", "new_addr"):
-        return "hex", hex(v) if v else "NULL", False
+        return "hex", ptr_text(v), False
+    if t in UNSIGNED32:
+        return "uint", str(v & 0xffffffff), False
     if t.startswith("unsigned") or t in UNSIGNED:
         return "uint", str(v), False
     if t in SIGNED:

@@ -4,6 +4,7 @@ which arguments strace leaves out. TABLE[syscall][argument name] = rule(ctx, i) 
 (kind, text, truncated), None (use the generic rule of args.py) or OMIT.
 """
 from . import flags as fl, signals, structs
+from .text import CAP_TRUNCATED, chex, ptr as _ptr_text, unknown, usable
 
 OMIT = object()
 
@@ -12,13 +13,19 @@ def _flags(fn):
     return lambda ctx, i: ("flags", fn(ctx.args[i], ctx.abi), False)
 
 
-def _table(table, bits=False, zero="0"):
+def _table(table, bits=False, zero="0", prefix=None):
+    """A rule naming the argument from table: a flag set (bits), or a constant whose
+    unnamed values print as strace's `0x7 /* PREFIX_??? */` (decimal without a prefix)."""
     def rule(ctx, i):
         v = ctx.args[i]
         if bits:
             return "flags", fl.bits(v, table, zero), False
         sv = fl.s32(v)
-        return ("flags", table[sv], False) if sv in table else ("int", str(sv), False)
+        if sv in table:
+            return "flags", table[sv], False
+        if prefix:
+            return "flags", unknown(v, prefix), False
+        return "int", str(sv), False
     return rule
 
 
@@ -28,8 +35,8 @@ def _signal(ctx, i):
 
 
 def _open_mode(ctx, i):
-    fi = next(k for k, (_t, n) in enumerate(ctx.meta) if n == "flags")
-    if not fl.open_has_mode(ctx.args[fi], ctx.abi):
+    flags = ctx.arg("flags")
+    if flags is not None and not fl.open_has_mode(flags, ctx.abi):
         return OMIT
     return "uint", fl.mode(ctx.args[i]), False
 
@@ -50,8 +57,11 @@ def _in(decoder):
 
 
 def _ptr(ctx, i):
-    v = ctx.args[i]
-    return "ptr", "NULL" if v == 0 else hex(v), False
+    return "ptr", _ptr_text(ctx.args[i]), False
+
+
+def _chex(ctx, i):
+    return "hex", chex(ctx.args[i]), False
 
 
 def _fcntl_arg(ctx, i):
@@ -63,15 +73,17 @@ def _fcntl_arg(ctx, i):
         return "flags", fl.bits(v, fl.FD_FLAGS), False
     if cmd == 4:
         return "flags", fl.open_flags(v, ctx.abi), False
-    if cmd in (0, 1030, 8, 10, 1031, 1024, 1026, 1033):
+    if cmd == 1024:
+        return "flags", fl.xlat(fl.s32(v), fl.LEASE, "F"), False
+    if cmd in (0, 1030, 8, 10, 1031, 1026, 1033):
         return "int", str(fl.s32(v)), False
-    return "ptr", "NULL" if v == 0 else hex(v), False
+    return "ptr", _ptr_text(v), False
 
 
 def _fcntl_cmd(ctx, i):
     v = ctx.args[i]
     name = fl.FCNTL.get(v) or (fl.FCNTL64.get(v) if ctx.call.name == "fcntl64" else None)
-    return ("flags", name, False) if name else ("uint", str(v), False)
+    return "flags", name or unknown(v, "F"), False
 
 
 IOCTL_OUT = {0x5401: structs.termios, 0x5413: structs.winsize, 0x541b: structs.int_out,
@@ -80,10 +92,17 @@ IOCTL_IN = {0x5402: structs.termios, 0x5403: structs.termios, 0x5404: structs.te
             0x5414: structs.winsize, 0x5410: structs.int_out, 0x5421: structs.int_out}
 
 
+IOC_DIRS = ["_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"]
+
+
 def _ioctl_cmd(ctx, i):
-    v = ctx.args[i]
+    """A known request by name, else strace's _IOC(dir, type, nr, size) split of it."""
+    v = ctx.args[i] & 0xffffffff
     name = fl.IOCTLS.get(v)
-    return ("flags", name, False) if name else ("hex", hex(v), False)
+    if name:
+        return "flags", name, False
+    return ("hex", f"_IOC({IOC_DIRS[v >> 30]}, {chex((v >> 8) & 0xff)}, {chex(v & 0xff)}, "
+            f"{chex((v >> 16) & 0x3fff)})", False)
 
 
 def _ioctl_arg(ctx, i):
@@ -95,17 +114,13 @@ def _ioctl_arg(ctx, i):
         return struct_arg(ctx, i, IOCTL_IN[cmd], False)
     if cmd in (0x540c, 0x540d, 0x5422, 0x5450, 0x5451):      # no argument
         return OMIT
-    return "ptr", "NULL" if ctx.args[i] == 0 else hex(ctx.args[i]), False
+    if cmd in fl.IOCTLS:
+        return "ptr", _ptr_text(ctx.args[i]), False
+    return "hex", chex(ctx.args[i]), False      # strace: an unknown request's arg in %#lx
 
 
-def _resource(ctx, i):
-    v = ctx.args[i]
-    return ("flags", fl.RLIMITS[v], False) if v in fl.RLIMITS else ("uint", str(v), False)
-
-
-def _whence(ctx, i):
-    v = ctx.args[i]
-    return ("flags", fl.SEEK[v], False) if v in fl.SEEK else ("uint", str(v), False)
+_resource = _table(fl.RLIMITS, prefix="RLIMIT")
+_whence = _table(fl.SEEK, prefix="SEEK")
 
 
 def _rt_sigreturn_none(ctx, i):
@@ -133,10 +148,10 @@ def _random_buf(ctx, i):
 def _envp(ctx, i):
     cap = ctx.caps.get(i)
     v = ctx.args[i]
-    if v and cap is not None and cap.kind == "argv" and not cap.flags & 0x2:
+    if v and usable(cap) and cap.kind == "argv":
         n = cap.data.count(b"\0")
         return "ptr", f"{hex(v)} /* {n} var{'s' if n != 1 else ''} */", False
-    return "ptr", "NULL" if v == 0 else hex(v), False
+    return "ptr", _ptr_text(v), False
 
 
 def _getdents_buf(ctx, i):
@@ -146,7 +161,7 @@ def _getdents_buf(ctx, i):
     if not ctx.ok:
         return "ptr", hex(v), False
     cap = ctx.caps.get(i)
-    if cap is None or cap.flags & 0x2 or len(cap.data) < ctx.ret:
+    if not usable(cap) or len(cap.data) < ctx.ret:
         return "ptr", hex(v), False
     at = 16 if ctx.call.name == "getdents64" or ctx.bits() == 64 else 8
     n, off = 0, 0
@@ -169,7 +184,10 @@ def _statx_flags(ctx, i):
 
 def _llseek_offset(ctx, i):
     """_llseek(fd, offset_high, offset_low, ...): strace prints the one 64-bit offset."""
-    off = (ctx.arg("offset_high") << 32 | ctx.arg("offset_low")) & (2**64 - 1)
+    hi, lo = ctx.arg("offset_high"), ctx.arg("offset_low")
+    if hi is None or lo is None:        # metadata with other names: the generic rule
+        return None
+    off = (hi << 32 | lo) & (2**64 - 1)
     return "int", str(fl.s64(off)), False
 
 
@@ -181,9 +199,9 @@ def _path_in_buffer(ctx, i):
     """A path the plan copied as a counted buffer (statfs64's pathname, then its size)."""
     from .strings import quote_c_string
     cap, v = ctx.caps.get(i), ctx.args[i]
-    if v == 0 or cap is None or cap.flags & 0x2:
+    if v == 0 or not usable(cap):
         return None
-    text, cut = quote_c_string(cap.data, bool(cap.flags & 0x1), limit=len(cap.data))
+    text, cut = quote_c_string(cap.data, bool(cap.flags & CAP_TRUNCATED), limit=len(cap.data))
     return "str", text, cut
 
 
@@ -199,13 +217,28 @@ def clone_call(ctx):
         i = names.index(arg)
         return {"name": arg, "type": ctx.meta[i][0], "kind": kind, "value": f"{label}={text}",
                 "truncated": False}
-    ptr = lambda v: "NULL" if not v else hex(v)  # noqa: E731
+    ptr = _ptr_text
+
+    def written(arg, decoder):
+        """What the kernel wrote through arg (captured after the call), else the address."""
+        i = names.index(arg)
+        cap = ctx.caps.get(i)
+        text = decoder(cap.data, ctx.abi) if ctx.ok and usable(cap) and ctx.args[i] else None
+        return text or ptr(ctx.args[i])
     out = [ent("newsp", "child_stack", "ptr", ptr(ctx.arg("newsp"))),
            ent("clone_flags", "flags", "flags", fl.clone_flags(flags))]
     if flags & (0x100000 | 0x1000):
-        out.append(ent("parent_tidptr", "parent_tid", "ptr", ptr(ctx.arg("parent_tidptr"))))
+        # strace: the child's tid (or pidfd) the kernel stored there, [11]
+        out.append(ent("parent_tidptr", "parent_tid", "ptr",
+                       written("parent_tidptr", structs.int_out)))
     if flags & 0x80000:
-        out.append(ent(tls_name, "tls", "ptr", ptr(ctx.arg(tls_name))))
+        tls = ptr(ctx.arg(tls_name))
+        if ctx.abi == "i386":       # i386's tls is a struct user_desc *
+            i = names.index(tls_name)
+            cap = ctx.caps.get(i)
+            tls = (structs.user_desc(cap.data, ctx.abi) if usable(cap) and ctx.args[i]
+                   else None) or tls
+        out.append(ent(tls_name, "tls", "ptr", tls))
     if flags & (0x1000000 | 0x200000):
         out.append(ent("child_tidptr", "child_tidptr", "ptr", ptr(ctx.arg("child_tidptr"))))
     return out
@@ -214,25 +247,88 @@ def clone_call(ctx):
 # Calls strace prints in a shape of their own (named, reordered, some left out).
 WHOLE = {"clone": clone_call}
 
+def _wait_out(decoder):
+    """wait4's status and rusage: strace shows them only when a child was reaped (ret > 0);
+    at 0 (WNOHANG, nothing to report) the memory is stale and prints as the address."""
+    def rule(ctx, i):
+        from .args import struct_arg
+        if ctx.ret is None or ctx.ret <= 0:
+            return "ptr", _ptr_text(ctx.args[i]), False
+        return struct_arg(ctx, i, decoder, True)
+    return rule
+
+
+def _mmap_off(ctx, i):
+    """mmap's offset in hex; mmap2's is in pages (strace prints it in bytes)."""
+    v = ctx.args[i]
+    if ctx.meta[i][1] == "pgoff":
+        v *= 4096
+    return "hex", chex(v), False
+
+
+def _mknod_mode(ctx, i):
+    return "flags", fl.st_mode(ctx.args[i] & 0xffffffff), False
+
+
+def _mknod_dev(ctx, i):
+    """The device only for a character or block device, as makedev(major, minor)."""
+    mode = ctx.arg("mode") or 0
+    if mode & 0o170000 not in (0o20000, 0o60000):
+        return OMIT
+    return "hex", structs.makedev(ctx.args[i]), False
+
+
+def _futex(rule=None):
+    """futex's arguments strace prints for the command (FUTEX_WAKE: uaddr, op, val)."""
+    def r(ctx, i):
+        op = ctx.arg("op")
+        used = fl.FUTEX_ARGS.get((op or 0) & 0x7f)
+        if used is not None and ctx.meta[i][1] not in used.split():
+            return OMIT
+        if ctx.meta[i][1] == "val3" and (op or 0) & 0x7f in (9, 10):
+            v = ctx.args[i] & 0xffffffff
+            return "hex", "FUTEX_BITSET_MATCH_ANY" if v == 0xffffffff else chex(v), False
+        return rule(ctx, i) if rule else None
+    return r
+
+
+def _prctl_arg(ctx, i):
+    """PR_SET_NAME/PR_GET_NAME take one pointer (a string when the kernel copied it); the
+    others' arguments print in hex as strace does for an option it does not know."""
+    option = ctx.arg("option")
+    if option in (15, 16):
+        if ctx.meta[i][1] != "arg2":
+            return OMIT
+        from .args import string_arg
+        return string_arg(ctx, i)
+    return _chex(ctx, i)
+
+
 _mode_access = _table(fl.ACCESS_MODE, bits=True, zero="F_OK")
 _at_flags = _table(fl.AT_FLAGS, bits=True)
-_clock = _table(fl.CLOCKS)
+_clock = _table(fl.CLOCKS, prefix="CLOCK")
 _wait_opts = _table(fl.WAIT_OPTIONS, bits=True)
-_sig_how = _table(fl.SIG_HOW)
+_sig_how = _table(fl.SIG_HOW, prefix="SIG")
 _pipe_flags = _flags(fl.pipe_flags)
 _cloexec = _table([(0o2000000, "O_CLOEXEC")], bits=True)
+
+_FUTEX = {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False),
+          "uaddr": _futex(_ptr), "uaddr2": _futex(_ptr), "val": _futex(), "utime": _futex(),
+          "val3": _futex()}
 
 TABLE = {
     "open": {"flags": _flags(fl.open_flags), "mode": _open_mode},
     "openat": {"flags": _flags(fl.open_flags), "mode": _open_mode},
     "mmap": {"prot": _flags(fl.prot), "flags": _flags(fl.map_flags),
-             "fd": lambda c, i: ("fd", str(fl.s32(c.args[i])), False)},
+             "fd": lambda c, i: ("fd", str(fl.s32(c.args[i])), False), "off": _mmap_off},
     "mmap2": {"prot": _flags(fl.prot), "flags": _flags(fl.map_flags),
-              "fd": lambda c, i: ("fd", str(fl.s32(c.args[i])), False)},
+              "fd": lambda c, i: ("fd", str(fl.s32(c.args[i])), False), "pgoff": _mmap_off},
+    "mknodat": {"mode": _mknod_mode, "dev": _mknod_dev},
+    "mknod": {"mode": _mknod_mode, "dev": _mknod_dev},
     "mprotect": {"prot": _flags(fl.prot)},
     "pkey_mprotect": {"prot": _flags(fl.prot)},
     "mremap": {"flags": _table(fl.MREMAP, bits=True)},
-    "madvise": {"behavior": _table(fl.MADV)},
+    "madvise": {"behavior": _table(fl.MADV, prefix="MADV")},
     "access": {"mode": _mode_access},
     "faccessat": {"mode": _mode_access},
     "faccessat2": {"mode": _mode_access, "flags": _table(fl.AT_FLAGS_ACCESS, bits=True)},
@@ -270,26 +366,25 @@ TABLE = {
     # addresses strace prints as addresses, though the kernel's plan may copy what is there
     "set_tid_address": {"tidptr": _ptr},
     "set_robust_list": {"head": _ptr},
-    "futex": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False),
-              "uaddr": _ptr, "uaddr2": _ptr},
-    "futex_time64": {"op": lambda c, i: ("flags", fl.futex_op(c.args[i]), False),
-                     "uaddr": _ptr, "uaddr2": _ptr},
+    "futex": _FUTEX, "futex_time64": _FUTEX,
     "unshare": {"unshare_flags": _table(fl.CLONE, bits=True)},
-    "wait4": {"options": _wait_opts, "stat_addr": _out(structs.wait_status),
-              "ru": _out(structs.rusage),
+    "wait4": {"options": _wait_opts, "stat_addr": _wait_out(structs.wait_status),
+              "ru": _wait_out(structs.rusage),
               "upid": lambda c, i: ("int", str(fl.s32(c.args[i])), False)},
     "waitid": {"options": _wait_opts, "infop": _ptr, "ru": _out(structs.rusage)},
     "kill": {"sig": _signal}, "tkill": {"sig": _signal}, "tgkill": {"sig": _signal},
     "rt_sigaction": {"sig": _signal}, "rt_sigqueueinfo": {"sig": _signal},
+    "sigaction": {"sig": _signal}, "signal": {"sig": _signal},
     "rt_sigprocmask": {"how": _sig_how},
     "sigprocmask": {"how": _sig_how},
     "getrlimit": {"resource": _resource}, "ugetrlimit": {"resource": _resource},
     "setrlimit": {"resource": _resource},
     "prlimit64": {"resource": _resource,
                   "pid": lambda c, i: ("int", str(fl.s32(c.args[i])), False)},
-    "getrusage": {"who": _table(fl.RUSAGE_WHO)},
-    "arch_prctl": {"option": _table(fl.ARCH_PRCTL), "arg2": _ptr},
-    "prctl": {"option": _table(fl.PRCTL)},
+    "getrusage": {"who": _table(fl.RUSAGE_WHO, prefix="RUSAGE")},
+    "arch_prctl": {"option": _table(fl.ARCH_PRCTL, prefix="ARCH"), "arg2": _ptr},
+    "prctl": {"option": _table(fl.PRCTL, prefix="PR"), "arg2": _prctl_arg, "arg3": _prctl_arg,
+              "arg4": _prctl_arg, "arg5": _prctl_arg},
     "getrandom": {"flags": _table(fl.GRND, bits=True), "ubuf": _random_buf, "buf": _random_buf},
     "pipe2": {"flags": _pipe_flags, "fildes": _out(structs.int_pair)},
     "pipe": {"fildes": _out(structs.int_pair)},

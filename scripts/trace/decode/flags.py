@@ -3,8 +3,12 @@ MAP_PRIVATE|MAP_ANONYMOUS, AT_FDCWD, CLOCK_MONOTONIC, SEEK_SET, CLONE_VM|...|SIG
 
 Values are Linux's UAPI ones; where an arch differs (the O_* bits of arm and arm64) the table
 is chosen by ABI. Bits no name covers print in hex after the names (O_RDONLY|0x80000000).
+Tables are in strace's order of names (its xlat lists), which is not always the bits' order:
+MAP_NORESERVE before MAP_GROWSDOWN, SA_RESTORER first, AT_SYMLINK_NOFOLLOW before AT_EACCESS.
+A constant no name covers prints as strace's `0x7 /* SIG_??? */` (xlat).
 """
 from . import signals
+from .text import unknown
 
 ARM_ABIS = ("arm64", "arm")
 
@@ -23,11 +27,11 @@ def bits(value, table, zero="0"):
     return "|".join(out)
 
 
-def const(value, table, signed=True):
-    """A constant's name from {value: name}, else the number (decimal)."""
+def xlat(value, table, prefix, width=32):
+    """A constant's name from {value: name}, else strace's `0x7 /* PREFIX_??? */`."""
     if value in table:
         return table[value]
-    return str(value)
+    return unknown(value, prefix, width)
 
 
 def s32(v):
@@ -93,7 +97,7 @@ AT_FDCWD = -100
 AT_FLAGS = [(0x100, "AT_SYMLINK_NOFOLLOW"), (0x200, "AT_REMOVEDIR"), (0x400, "AT_SYMLINK_FOLLOW"),
             (0x800, "AT_NO_AUTOMOUNT"), (0x1000, "AT_EMPTY_PATH"), (0x2000, "AT_STATX_FORCE_SYNC"),
             (0x4000, "AT_STATX_DONT_SYNC"), (0x8000, "AT_RECURSIVE")]
-AT_FLAGS_ACCESS = [(0x200, "AT_EACCESS"), (0x100, "AT_SYMLINK_NOFOLLOW"),
+AT_FLAGS_ACCESS = [(0x100, "AT_SYMLINK_NOFOLLOW"), (0x200, "AT_EACCESS"),
                    (0x1000, "AT_EMPTY_PATH")]
 
 
@@ -108,18 +112,24 @@ ACCESS_MODE = [(4, "R_OK"), (2, "W_OK"), (1, "X_OK")]
 PROT = [(1, "PROT_READ"), (2, "PROT_WRITE"), (4, "PROT_EXEC"), (0x8, "PROT_SEM"),
         (0x01000000, "PROT_GROWSDOWN"), (0x02000000, "PROT_GROWSUP")]
 PROT_ARM64 = PROT + [(0x10, "PROT_BTI"), (0x20, "PROT_MTE")]
-MAP_TYPE = {1: "MAP_SHARED", 2: "MAP_PRIVATE", 3: "MAP_SHARED_VALIDATE"}
-MAP = [(0x10, "MAP_FIXED"), (0x20, "MAP_ANONYMOUS"), (0x100, "MAP_GROWSDOWN"),
-       (0x800, "MAP_DENYWRITE"), (0x1000, "MAP_EXECUTABLE"), (0x2000, "MAP_LOCKED"),
-       (0x4000, "MAP_NORESERVE"), (0x8000, "MAP_POPULATE"), (0x10000, "MAP_NONBLOCK"),
-       (0x20000, "MAP_STACK"), (0x40000, "MAP_HUGETLB"), (0x80000, "MAP_SYNC"),
-       (0x100000, "MAP_FIXED_NOREPLACE")]
+MAP_TYPE = {0: "MAP_FILE", 1: "MAP_SHARED", 2: "MAP_PRIVATE", 3: "MAP_SHARED_VALIDATE"}
+# strace's order (checked with multi-bit values: tests/host/fixtures/strace/flags.*)
 MAP_32BIT = (0x40, "MAP_32BIT")
+_MAP_HEAD = [(0x10, "MAP_FIXED"), (0x20, "MAP_ANONYMOUS")]
+_MAP_TAIL = [(0x4000, "MAP_NORESERVE"), (0x8000, "MAP_POPULATE"), (0x10000, "MAP_NONBLOCK"),
+             (0x100, "MAP_GROWSDOWN"), (0x800, "MAP_DENYWRITE"), (0x1000, "MAP_EXECUTABLE"),
+             (0x2000, "MAP_LOCKED"), (0x20000, "MAP_STACK"), (0x40000, "MAP_HUGETLB"),
+             (0x80000, "MAP_SYNC"), (0x100000, "MAP_FIXED_NOREPLACE")]
+MAP = _MAP_HEAD + _MAP_TAIL
+MAP_X86_64 = _MAP_HEAD + [MAP_32BIT] + _MAP_TAIL
 MREMAP = [(1, "MREMAP_MAYMOVE"), (2, "MREMAP_FIXED"), (4, "MREMAP_DONTUNMAP")]
 MADV = {0: "MADV_NORMAL", 1: "MADV_RANDOM", 2: "MADV_SEQUENTIAL", 3: "MADV_WILLNEED",
         4: "MADV_DONTNEED", 8: "MADV_FREE", 9: "MADV_REMOVE", 10: "MADV_DONTFORK",
         11: "MADV_DOFORK", 12: "MADV_MERGEABLE", 13: "MADV_UNMERGEABLE", 14: "MADV_HUGEPAGE",
-        15: "MADV_NOHUGEPAGE", 16: "MADV_DONTDUMP", 17: "MADV_DODUMP"}
+        15: "MADV_NOHUGEPAGE", 16: "MADV_DONTDUMP", 17: "MADV_DODUMP", 18: "MADV_WIPEONFORK",
+        19: "MADV_KEEPONFORK", 20: "MADV_COLD", 21: "MADV_PAGEOUT", 22: "MADV_POPULATE_READ",
+        23: "MADV_POPULATE_WRITE", 24: "MADV_DONTNEED_LOCKED", 25: "MADV_COLLAPSE",
+        100: "MADV_HWPOISON", 101: "MADV_SOFT_OFFLINE"}
 
 
 def prot(v, abi):
@@ -127,9 +137,8 @@ def prot(v, abi):
 
 
 def map_flags(v, abi):
-    typ = MAP_TYPE.get(v & 0xf, hex(v & 0xf))
-    extra = MAP + ([MAP_32BIT] if abi == "x86_64" else [])
-    rest = bits(v & ~0xf, extra, zero="")
+    typ = MAP_TYPE.get(v & 0xf) or unknown(v & 0xf, "MAP")
+    rest = bits(v & ~0xf, MAP_X86_64 if abi == "x86_64" else MAP, zero="")
     return typ + ("|" + rest if rest else "")
 
 
@@ -146,6 +155,7 @@ FCNTL = {0: "F_DUPFD", 1: "F_GETFD", 2: "F_SETFD", 3: "F_GETFL", 4: "F_SETFL", 5
          1030: "F_DUPFD_CLOEXEC", 1031: "F_SETPIPE_SZ", 1032: "F_GETPIPE_SZ",
          1033: "F_ADD_SEALS", 1034: "F_GET_SEALS"}
 FCNTL64 = {12: "F_GETLK64", 13: "F_SETLK64", 14: "F_SETLKW64"}
+LEASE = {0: "F_RDLCK", 1: "F_WRLCK", 2: "F_UNLCK"}
 FD_FLAGS = [(1, "FD_CLOEXEC")]
 FUTEX_OPS = {0: "FUTEX_WAIT", 1: "FUTEX_WAKE", 2: "FUTEX_FD", 3: "FUTEX_REQUEUE",
              4: "FUTEX_CMP_REQUEUE", 5: "FUTEX_WAKE_OP", 6: "FUTEX_LOCK_PI", 7: "FUTEX_UNLOCK_PI",
@@ -154,12 +164,23 @@ FUTEX_OPS = {0: "FUTEX_WAIT", 1: "FUTEX_WAKE", 2: "FUTEX_FD", 3: "FUTEX_REQUEUE"
 
 
 def futex_op(v):
-    name = FUTEX_OPS.get(v & 0x7f, str(v & 0x7f))
+    """FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME: strace puts the clock last."""
+    cmd = v & 0x7f
+    name = FUTEX_OPS.get(cmd) or unknown(cmd, "FUTEX")
     if v & 128:
         name += "_PRIVATE"
     if v & 256:
-        name = "FUTEX_CLOCK_REALTIME|" + name
+        name += "|FUTEX_CLOCK_REALTIME"
+    if v & ~0x1ff & 0xffffffff:
+        name += "|" + hex(v & ~0x1ff & 0xffffffff)
     return name
+
+
+# Which of uaddr, op, val, utime, uaddr2, val3 strace prints, per command (the others are
+# unused by the kernel and left out).
+FUTEX_ARGS = {0: "uaddr op val utime", 1: "uaddr op val", 9: "uaddr op val utime val3",
+              10: "uaddr op val val3", 6: "uaddr op utime", 13: "uaddr op utime",
+              7: "uaddr op", 8: "uaddr op"}
 
 
 # ---- processes ------------------------------------------------------------------------
@@ -168,7 +189,7 @@ CLONE = [(0x100, "CLONE_VM"), (0x200, "CLONE_FS"), (0x400, "CLONE_FILES"),
          (0x4000, "CLONE_VFORK"), (0x8000, "CLONE_PARENT"), (0x10000, "CLONE_THREAD"),
          (0x20000, "CLONE_NEWNS"), (0x40000, "CLONE_SYSVSEM"), (0x80000, "CLONE_SETTLS"),
          (0x100000, "CLONE_PARENT_SETTID"), (0x200000, "CLONE_CHILD_CLEARTID"),
-         (0x400000, "CLONE_DETACHED"), (0x800000, "CLONE_UNTRACED"),
+         (0x800000, "CLONE_UNTRACED"),
          (0x1000000, "CLONE_CHILD_SETTID"), (0x2000000, "CLONE_NEWCGROUP"),
          (0x4000000, "CLONE_NEWUTS"), (0x8000000, "CLONE_NEWIPC"), (0x10000000, "CLONE_NEWUSER"),
          (0x20000000, "CLONE_NEWPID"), (0x40000000, "CLONE_NEWNET"), (0x80000000, "CLONE_IO")]
@@ -183,12 +204,12 @@ def clone_flags(v):
     return text or "0"
 
 
-WAIT_OPTIONS = [(1, "WNOHANG"), (2, "WUNTRACED"), (4, "WEXITED"), (8, "WCONTINUED"),
-                (0x1000000, "WNOWAIT"), (0x20000000, "__WNOTHREAD"), (0x40000000, "__WALL"),
-                (0x80000000, "__WCLONE")]
-SA = [(0x1, "SA_NOCLDSTOP"), (0x2, "SA_NOCLDWAIT"), (0x4, "SA_SIGINFO"),
-      (0x04000000, "SA_RESTORER"), (0x08000000, "SA_ONSTACK"), (0x10000000, "SA_RESTART"),
-      (0x40000000, "SA_NODEFER"), (0x80000000, "SA_RESETHAND")]
+WAIT_OPTIONS = [(1, "WNOHANG"), (2, "WSTOPPED"), (4, "WEXITED"), (8, "WCONTINUED"),
+                (0x1000000, "WNOWAIT"), (0x20000000, "__WNOTHREAD"), (0x80000000, "__WCLONE"),
+                (0x40000000, "__WALL")]
+SA = [(0x04000000, "SA_RESTORER"), (0x08000000, "SA_ONSTACK"), (0x10000000, "SA_RESTART"),
+      (0x20000000, "SA_INTERRUPT"), (0x40000000, "SA_NODEFER"), (0x80000000, "SA_RESETHAND"),
+      (0x4, "SA_SIGINFO"), (0x1, "SA_NOCLDSTOP"), (0x2, "SA_NOCLDWAIT")]
 SIG_HOW = {0: "SIG_BLOCK", 1: "SIG_UNBLOCK", 2: "SIG_SETMASK"}
 RLIMITS = {0: "RLIMIT_CPU", 1: "RLIMIT_FSIZE", 2: "RLIMIT_DATA", 3: "RLIMIT_STACK",
            4: "RLIMIT_CORE", 5: "RLIMIT_RSS", 6: "RLIMIT_NPROC", 7: "RLIMIT_NOFILE",
@@ -201,12 +222,11 @@ PRCTL = {1: "PR_SET_PDEATHSIG", 2: "PR_GET_PDEATHSIG", 3: "PR_GET_DUMPABLE",
          4: "PR_SET_DUMPABLE", 15: "PR_SET_NAME", 16: "PR_GET_NAME", 38: "PR_SET_NO_NEW_PRIVS",
          39: "PR_GET_NO_NEW_PRIVS", 36: "PR_SET_CHILD_SUBREAPER", 37: "PR_GET_CHILD_SUBREAPER"}
 GRND = [(1, "GRND_NONBLOCK"), (2, "GRND_RANDOM"), (4, "GRND_INSECURE")]
-PIPE_FLAGS_X86 = [(0o2000000, "O_CLOEXEC"), (0o4000, "O_NONBLOCK"), (0o40000, "O_DIRECT")]
-PIPE_FLAGS_ARM = [(0o2000000, "O_CLOEXEC"), (0o4000, "O_NONBLOCK"), (0o200000, "O_DIRECT")]
 
 
 def pipe_flags(v, abi):
-    return bits(v, PIPE_FLAGS_ARM if abi in ARM_ABIS else PIPE_FLAGS_X86)
+    """pipe2's flags: open's names in open's order, without an access mode."""
+    return bits(v & 0xffffffff, _O_TABLES["arm" if abi in ARM_ABIS else "x86"])
 
 
 # ---- ioctl requests (terminals) -------------------------------------------------------

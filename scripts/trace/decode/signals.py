@@ -1,7 +1,7 @@
 """Signal names and siginfo codes as strace prints them (x86 and arm share the numbering).
 
 Signals 1..31 by name, 32 is SIGRTMIN and 33.. are SIGRT_1, SIGRT_2, ...; sigset_t members
-drop the "SIG" prefix ([INT CHLD], ~[RTMIN RT_1] for a set with most bits on).
+drop the "SIG" prefix ([INT CHLD], ~[RTMIN RT_1] for a set with two thirds of its bits on).
 """
 NAMES = [None, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
          "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
@@ -50,11 +50,12 @@ def si_code_name(sig, code):
 
 
 def sigset(mask, nbits=NSIG):
-    """A sigset_t as strace prints it: [INT CHLD], [], or ~[...] when over half is set."""
+    """A sigset_t as strace prints it: [INT CHLD], [], or ~[...] when two thirds are set."""
     full = (1 << nbits) - 1
     mask &= full
     names = []
-    invert = bin(mask).count("1") > nbits // 2
+    # strace inverts at two thirds of the set's 32-bit words (42 of 64 bits, 21 of 32)
+    invert = bin(mask).count("1") >= ((nbits + 31) // 32 * 32) * 2 // 3
     m = (~mask & full) if invert else mask
     for bit in range(nbits):
         if m >> bit & 1:

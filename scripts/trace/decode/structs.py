@@ -8,10 +8,12 @@ the 32-bit ABIs' layouts). docs/tracing.md has the walk-through.
 """
 import struct
 
+from .. import tables
 from . import flags as fl, signals
 from .strings import quote_c_string
+from .text import chex, ptr
 
-BITS = {"x86_64": 64, "arm64": 64, "i386": 32, "arm": 32}
+BITS = tables.ABI_BITS
 
 
 def _u(data, fmt, off=0):
@@ -63,17 +65,18 @@ def timezone(data, abi):
 
 
 # ---- stat ---------------------------------------------------------------------------
-def _makedev(dev):
-    major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff)
-    minor = (dev & 0xff) | ((dev >> 12) & ~0xff)
-    return f"makedev({major:#x}, {minor:#x})"
+def makedev(dev):
+    """glibc's major()/minor() of a dev_t, printed with C's %#x as strace does."""
+    major = ((dev >> 8) & 0xfff) | ((dev >> 32) & 0xfffff000)
+    minor = (dev & 0xff) | ((dev >> 12) & 0xffffff00)
+    return f"makedev({chex(major)}, {chex(minor)})"
 
 
 def _stat_text(mode, size, rdev):
     # strace without -v: the type and permissions, then the size (or the device numbers).
     kind = mode & 0o170000
     if kind in (0o20000, 0o60000):
-        return f"{{st_mode={fl.st_mode(mode)}, st_rdev={_makedev(rdev)}, ...}}"
+        return f"{{st_mode={fl.st_mode(mode)}, st_rdev={makedev(rdev)}, ...}}"
     return f"{{st_mode={fl.st_mode(mode)}, st_size={size}, ...}}"
 
 
@@ -120,11 +123,19 @@ STATX_MASK = [(0x1, "STATX_TYPE"), (0x2, "STATX_MODE"), (0x4, "STATX_NLINK"),
               (0x1000, "STATX_MNT_ID"), (0x2000, "STATX_DIOALIGN")]
 
 
+STATX_ATTRS = [(0x4, "STATX_ATTR_COMPRESSED"), (0x10, "STATX_ATTR_IMMUTABLE"),
+               (0x20, "STATX_ATTR_APPEND"), (0x40, "STATX_ATTR_NODUMP"),
+               (0x800, "STATX_ATTR_ENCRYPTED"), (0x1000, "STATX_ATTR_AUTOMOUNT"),
+               (0x2000, "STATX_ATTR_MOUNT_ROOT"), (0x100000, "STATX_ATTR_VERITY"),
+               (0x200000, "STATX_ATTR_DAX")]
+
+
 def statx_mask(v):
-    basic = 0x7ff
-    if v & basic == basic:
-        rest = fl.bits(v & ~basic, STATX_MASK, zero="")
-        return "STATX_BASIC_STATS" + ("|" + rest if rest else "")
+    """strace's names: STATX_ALL (0xfff) or STATX_BASIC_STATS (0x7ff) first, then the rest."""
+    for group, name in ((0xfff, "STATX_ALL"), (0x7ff, "STATX_BASIC_STATS")):
+        if v & group == group:
+            rest = fl.bits(v & ~group, STATX_MASK, zero="")
+            return name + ("|" + rest if rest else "")
     return fl.bits(v, STATX_MASK)
 
 
@@ -133,16 +144,15 @@ def statx(data, abi):
         return None
     mask, blksize, attrs, nlink, uid, gid, mode = _u(data, "IIQIIIH")
     size, = _u(data, "Q", 40)
-    return (f"{{stx_mask={statx_mask(mask)}, stx_attributes={attrs:#x}" if attrs else
-            f"{{stx_mask={statx_mask(mask)}, stx_attributes=0") + \
-        f", stx_mode={fl.st_mode(mode)}, stx_size={size}, ...}}"
+    return (f"{{stx_mask={statx_mask(mask)}, stx_attributes={fl.bits(attrs, STATX_ATTRS)}"
+            f", stx_mode={fl.st_mode(mode)}, stx_size={size}, ...}}")
 
 
 # ---- limits, names, usage -----------------------------------------------------------
 def _rlim(v, infinity):
     if v == infinity:
         return "RLIM64_INFINITY" if infinity == (1 << 64) - 1 else "RLIM_INFINITY"
-    if v and v % 1024 == 0:
+    if v > 1024 and v % 1024 == 0:      # strace: 1024 itself stays 1024
         return f"{v // 1024}*1024"
     return str(v)
 
@@ -245,11 +255,31 @@ def sigaction(data, abi):
         handler, flags, restorer, mask = _u(data, "QQQQ")
     else:
         handler, flags, restorer, mask = _u(data, "IIIQ")
-    text = (f"{{sa_handler={_handler(handler)}, sa_mask={signals.sigset(mask)}, "
+    return _sigaction_text(handler, signals.sigset(mask), flags, restorer)
+
+
+def _sigaction_text(handler, mask_text, flags, restorer):
+    text = (f"{{sa_handler={_handler(handler)}, sa_mask={mask_text}, "
             f"sa_flags={fl.bits(flags, fl.SA)}")
     if flags & 0x04000000:
         text += f", sa_restorer={hex(restorer)}"
     return text + "}"
+
+
+def old_sigaction(data, abi):
+    """The 32-bit ABIs' old sigaction(2) structure: handler, a 32-bit mask, flags, restorer
+    (struct compat_old_sigaction; i386's and arm's old struct sigaction)."""
+    if not _need(data, 16):
+        return None
+    handler, mask, flags, restorer = _u(data, "IIII")
+    return _sigaction_text(handler, signals.sigset(mask, 32), flags, restorer)
+
+
+def old_sigset(data, abi):
+    """The old calls' 32-bit signal mask (sigprocmask, sigpending: u32 *): [USR2]."""
+    if not _need(data, 4):
+        return None
+    return signals.sigset(_u(data, "I")[0], 32)
 
 
 def stack_t(data, abi):
@@ -264,7 +294,7 @@ def stack_t(data, abi):
             return None
         sp, fl_, size = _u(data, fmt)
     flags = fl.bits(fl_, [(1, "SS_ONSTACK"), (2, "SS_DISABLE"), (0x80000000, "SS_AUTODISARM")])
-    return f"{{ss_sp={hex(sp) if sp else 'NULL'}, ss_flags={flags}, ss_size={size}}}"
+    return f"{{ss_sp={ptr(sp)}, ss_flags={flags}, ss_size={size}}}"
 
 
 # ---- I/O ----------------------------------------------------------------------------
@@ -275,7 +305,7 @@ def iovec(data, abi, count=None):
     items = []
     for off in range(0, len(data) - n + 1, n):
         base, ln = _u(data, "QQ" if n == 16 else "II", off)
-        items.append(f"{{iov_base={hex(base) if base else 'NULL'}, iov_len={ln}}}")
+        items.append(f"{{iov_base={ptr(base)}, iov_len={ln}}}")
         if count is not None and len(items) >= count:
             break
     return "[" + ", ".join(items) + "]"
@@ -365,11 +395,22 @@ def clone_args(data, abi):
     if parent_tid:
         parts.append(f"parent_tid={hex(parent_tid)}")
     parts.append(f"exit_signal={signals.signame(exit_signal) if exit_signal else 0}")
-    parts.append(f"stack={hex(stack) if stack else 'NULL'}")
-    parts.append(f"stack_size={stack_size:#x}")
+    parts.append(f"stack={ptr(stack)}")
+    parts.append(f"stack_size={chex(stack_size)}")
     if tls:
         parts.append(f"tls={hex(tls)}")
     return "{" + ", ".join(parts) + "}"
+
+
+def user_desc(data, abi):
+    """struct user_desc (set_thread_area, i386 clone's tls): strace's short form."""
+    if not _need(data, 16):
+        return None
+    entry, base, limit, bits = _u(data, "iIII")
+    return (f"{{entry_number={entry}, base_addr={chex(base)}, limit={chex(limit)}, "
+            f"seg_32bit={bits & 1}, contents={(bits >> 1) & 3}, read_exec_only={(bits >> 3) & 1}, "
+            f"limit_in_pages={(bits >> 4) & 1}, seg_not_present={(bits >> 5) & 1}, "
+            f"useable={(bits >> 6) & 1}}}")
 
 
 def _scalar(fmt):
@@ -396,7 +437,8 @@ STRUCTS = {
     "sigaction": sigaction, "compat_sigaction": sigaction,
     "stack_t": stack_t, "compat_stack_t": stack_t,
     "iovec": iovec, "compat_iovec": iovec, "pollfd": pollfd, "clone_args": clone_args,
-    "loff_t": loff,
+    "loff_t": loff, "compat_old_sigaction": old_sigaction, "old_sigaction": old_sigaction,
+    "user_desc": user_desc,
 }
 
 
