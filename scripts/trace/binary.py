@@ -13,9 +13,16 @@ comm tracked from FTR_COMM / FTR_FORK, arguments decoded on the host (decode/) f
 kernel's syscall metadata (meta.py) and the captured user memory. convert() writes them.
 
 Damage never raises: a bad magic or version, a truncated header, a record whose size is
-impossible or that is cut at the end, a record of an unknown version stop the walk with a
-warning and keep what came before; a record of an unknown type is stepped over (its size
-is in its header) with a warning.
+impossible (not a multiple of 8, under 8) or that is cut at the end stop the walk with a
+warning and keep what came before (the stream has no framing past a record's size); a
+record of an unknown type or version, or one too short for its type, is stepped over by
+its size with a warning.
+
+Losses in transit (a ring the host gave up on, a walk stopped on damage, a host that died
+between drains) are found per ring: its records carry consecutive seq numbers and its
+control block counts the records written, so a gap in seq, or fewer records than counted,
+becomes a "dropped" record where the gap is, and a warning, apart from the losses the guest
+announced (FTR_DROPPED, for want of room).
 """
 import json
 import os
@@ -24,6 +31,7 @@ import sys
 from collections import namedtuple
 
 from . import decode, meta as metamod, tables as tbl
+from .decode.text import CAP_FAULT, CAP_TRUNCATED, chex, ptr  # noqa: F401
 
 MAGIC = b"FERRYTR2"
 VERSION = 2
@@ -36,7 +44,6 @@ TYPE_NAMES = {PAD: "pad", SYSCALL: "syscall", DROPPED: "dropped", FORK: "fork", 
 SC_NO_RETURN, SC_ENTRY_ONLY = 0x1, 0x2
 COMM_EXEC = 0x1
 EXIT_GROUP = 0x1
-CAP_TRUNCATED, CAP_FAULT = 0x1, 0x2
 CAP_KINDS = {1: "string", 2: "in", 3: "out", 4: "argv"}
 
 ARCHES = {1: "x86_64", 2: "arm64"}
@@ -178,8 +185,9 @@ def parse(data, warn=None):
               f"({len(data) - off} of {size} bytes)")
             break
         if version != VERSION:
-            w(f"offset {off}: record of format version {version}, not {VERSION}; stopping here")
-            break
+            w(f"offset {off}: record of format version {version}, not {VERSION}; skipped")
+            off += size
+            continue
         if typ not in BODY:
             if typ != PAD:
                 w(f"offset {off}: unknown record type {typ} ({size} bytes); skipped")
@@ -187,8 +195,9 @@ def parse(data, warn=None):
             continue
         r = parse_record(data, off, typ, size, cpu, flags)
         if isinstance(r, str):
-            w(f"offset {off}: {r}; stopping here")
-            break
+            w(f"offset {off}: {r}; skipped")
+            off += size
+            continue
         raw.recs.append(r)
         off += size
     return raw
@@ -196,26 +205,91 @@ def parse(data, warn=None):
 
 # ---- raw records -> JSON Lines records ----------------------------------------------------
 
-def _hexarg(v):
-    return hex(v) if v else "0"     # as the kernel's %#lx printed them
+_hexarg = chex      # raw registers as the kernel's %#lx printed them
+
+
+CLD_EXITED = 1
 
 
 def signal_info(r):
-    """strace's {si_signo=..., si_code=..., ...} text of a signal record."""
+    """strace's {si_signo=..., si_code=..., ...} text of a signal record (strace 6.1's
+    print_si_info: si_errno when set; the sender for user codes and SIGCHLD; a child's
+    status as a signal name unless it exited; the fault address for SI_KERNEL too)."""
     sig, code = r["signo"], r["code"]
     text = f"{{si_signo={decode.signame(sig)}, si_code={decode.si_code_name(sig, code)}"
+    if r.get("errno"):
+        text += f", si_errno={tbl.load().errno_name(r['errno']) or r['errno']}"
     if code <= 0 or sig == decode.SIGCHLD:
         text += f", si_pid={r['si_pid']}, si_uid={r['si_uid']}"
     if code == decode.SI_QUEUE:
         val = r["si_value"]
-        sival_int = struct.unpack("<i", struct.pack("<I", val & 0xffffffff))[0]
-        text += f", si_int={sival_int}, si_ptr={_hexarg(val)}"
+        if val:
+            sival_int = struct.unpack("<i", struct.pack("<I", val & 0xffffffff))[0]
+            text += f", si_int={sival_int}, si_ptr={ptr(val)}"
     elif sig == decode.SIGCHLD and code > 0:
-        text += (f", si_status={r['si_status']}, si_utime={r['si_utime']}, "
-                 f"si_stime={r['si_stime']}")
-    elif code > 0 and code != decode.SI_KERNEL and sig in decode.FAULT_SIGNALS:
-        text += f", si_addr={_hexarg(r['si_addr'])}"
+        st = r["si_status"]
+        status = st if code == CLD_EXITED else decode.signame(st)
+        text += f", si_status={status}, si_utime={r['si_utime']}, si_stime={r['si_stime']}"
+    elif sig in decode.FAULT_SIGNALS and (code > 0 or code == decode.SI_KERNEL):
+        text += f", si_addr={ptr(r['si_addr'])}"
     return text + "}"
+
+
+def transit_losses(raw, warn):
+    """Per ring: duplicate records left out, records lost between the guest and this file
+    (gaps in seq; fewer records than the ring counted) as synthetic DROPPED records with
+    'transit' set, and each FTR_DROPPED given the sort time of the record after it in its
+    ring (its own ts is when it was written, the next record's is that call's entry).
+    Returns the records to merge."""
+    by_ring = {}
+    for r in raw.recs:
+        by_ring.setdefault(r["cpu"], []).append(r)
+    out = []
+    for cpu, recs in sorted(by_ring.items()):
+        recs.sort(key=lambda r: r["seq"])
+        kept, dup, same = [], 0, 0
+        for r in recs:
+            if kept and r["seq"] == kept[-1]["seq"]:
+                if r == kept[-1]:           # the same bytes twice (a drain read them again)
+                    dup += 1
+                    continue
+                same += 1
+            kept.append(r)
+        if dup:
+            warn(f"ring {cpu}: {dup} records read twice; the copies left out")
+        if same:
+            warn(f"ring {cpu}: {same} records share a seq number with another; kept")
+        gaps = 0
+        for a, b in zip(kept, kept[1:]):
+            n = b["seq"] - a["seq"] - 1
+            if n > 0:
+                gaps += n
+                out.append({"type": DROPPED, "cpu": cpu, "flags": 0, "seq": a["seq"] + 0.5,
+                            "ts": b["ts"], "count": n, "transit": True})
+        for a, b in zip(kept, kept[1:]):
+            if a["type"] == DROPPED:
+                a["sort_ts"] = b["ts"]
+        out.extend(kept)
+        ring = raw.rings[cpu] if cpu < len(raw.rings) else None
+        if ring is None:
+            warn(f"records of cpu {cpu}, which has no ring (the header has "
+                 f"{len(raw.rings)}); kept")
+            continue
+        tail = ring["records"] - len(kept) - gaps
+        if tail > 0 and kept:
+            out.append({"type": DROPPED, "cpu": cpu, "flags": 0, "seq": kept[-1]["seq"] + 0.5,
+                        "ts": kept[-1]["ts"], "count": tail, "transit": True})
+        if gaps or tail > 0:
+            warn(f"ring {cpu}: {gaps + max(tail, 0)} records lost in transit (written by the "
+                 f"guest, {ring['records']} in all, but not in this file: "
+                 f"{gaps} in seq gaps, {max(tail, 0)} after the last one read)")
+    for cpu, ring in enumerate(raw.rings):
+        if cpu not in by_ring and ring["records"]:
+            warn(f"ring {cpu}: {ring['records']} records written, none in this file "
+                 "(lost in transit)")
+            out.append({"type": DROPPED, "cpu": cpu, "flags": 0, "seq": 0, "ts": 0,
+                        "count": ring["records"], "transit": True})
+    return out
 
 
 class _Comms:
@@ -249,7 +323,9 @@ def records(raw, meta=None, tables=None, warn=None):
     out = [{"type": "header", "source": "ferry", "arch": h["arch"], "version": VERSION,
             "cycles_per_sec": h["cycles_per_sec"], "icount": h["icount"],
             "insns_per_cycle": ipc, "note": h["kernel"] or None}]
-    recs = sorted(raw.recs, key=lambda r: (r["ts"], r["cpu"], r["seq"]))
+    w = warn or _warn_stderr
+    recs = sorted(transit_losses(raw, w),
+                  key=lambda r: (r.get("sort_ts", r["ts"]), r["cpu"], r["seq"]))
     # A syscall record's comm is its task's name when it was written (at exit, after an exec
     # renamed it), as the JSON writer's current->comm was.
     comm_lookups = sorted(((r["ts"] + r["cost"], n) for n, r in enumerate(recs)
@@ -277,7 +353,8 @@ def records(raw, meta=None, tables=None, warn=None):
             out.append(syscall_record(r, seq, comm_of.get(n), meta, tables, ipc if h["icount"]
                                       else None))
         elif typ == DROPPED:
-            dropped_total += r["count"]
+            if not r.get("transit"):        # the guest's own count (FTR_DROPPED)
+                dropped_total += r["count"]
             out.append({"type": "dropped", "seq": seq, "ts": r["ts"], "count": r["count"]})
         elif typ == EXIT:
             if not r["flags"] & EXIT_GROUP:
