@@ -92,6 +92,14 @@ def parse_header(data, raw, warn):
         return False
     (magic, version, header_size, size, nr_rings, ring_size, arch, icount, cps, ipc, nr_cpus,
      boot_ts, orphan, ready, _r, kernel) = HEADER.unpack_from(data, 0)
+    if magic != MAGIC and magic[:7] == MAGIC[:7]:
+        warn(f"format {magic[7:].decode('ascii', 'replace')} ({magic!r}), this reader knows "
+             f"{VERSION}; no records")
+        return False
+    if magic == bytes(8):
+        warn("the header is all zeros (the runner never wrote it back: a crashed run?); "
+             "no records")
+        return False
     if magic != MAGIC:
         warn(f"bad magic {magic!r} (not a Ferry binary trace, or not format 2); no records")
         return False

@@ -10,7 +10,16 @@ from . import fmt
 
 PATH_ARGS = {"filename", "pathname", "path", "oldname", "newname", "name", "dir_name",
              "specialfile", "library", "oldpath", "newpath", "target"}
-FD_ARGS = {"fd", "dfd", "oldfd", "newfd", "fd_in", "fd_out", "olddfd", "newdfd"}
+FD_ARGS = {"fd", "dfd", "oldfd", "newfd", "fd_in", "fd_out", "olddfd", "newdfd", "dirfd",
+           "epfd", "out_fd", "in_fd"}
+# strace's TD class by name, beyond what the argument names say (open and creat return one)
+DESC_ALWAYS = {"open", "creat", "close", "dup", "dup2", "dup3", "pipe", "pipe2", "select",
+               "_newselect", "pselect6", "poll", "ppoll", "epoll_create", "epoll_create1",
+               "eventfd", "eventfd2", "signalfd", "signalfd4", "timerfd_create", "memfd_create",
+               "inotify_init", "inotify_init1", "fanotify_init", "perf_event_open",
+               "pidfd_open", "userfaultfd", "io_uring_setup"}
+# names strace's TF class leaves out though an argument is called "name"
+NOT_FILE = {"sethostname", "setdomainname", "init_module", "delete_module", "memfd_create"}
 PROCESS = {"clone", "clone3", "fork", "vfork", "execve", "execveat", "exit", "exit_group",
            "wait4", "waitid", "waitpid", "kill", "tkill", "tgkill", "rt_sigqueueinfo",
            "rt_tgsigqueueinfo", "pidfd_open", "pidfd_send_signal", "unshare"}
@@ -27,7 +36,8 @@ FILE_ALWAYS = {"open", "openat", "openat2", "creat", "execve", "execveat", "stat
                "renameat", "renameat2", "readlink", "readlinkat", "symlink", "symlinkat",
                "link", "linkat", "chmod", "fchmodat", "chown", "lchown", "fchownat", "truncate",
                "truncate64", "utimensat", "utime", "utimes", "rmdir", "mknod", "mknodat",
-               "chroot", "statfs", "statfs64", "getxattr", "setxattr", "mount", "umount2"}
+               "chroot", "statfs", "statfs64", "getxattr", "setxattr", "mount", "umount2",
+               "umount", "getcwd"}
 
 
 def _arg_names(rec):
@@ -37,10 +47,9 @@ def _arg_names(rec):
 def in_class(rec, cls):
     name = rec.get("name") or ""
     if cls == "file":
-        return name in FILE_ALWAYS or bool(_arg_names(rec) & PATH_ARGS)
+        return name in FILE_ALWAYS or (name not in NOT_FILE and bool(_arg_names(rec) & PATH_ARGS))
     if cls == "desc":
-        return bool(_arg_names(rec) & FD_ARGS) or name in ("close", "dup", "dup2", "pipe",
-                                                           "pipe2", "select", "poll")
+        return bool(_arg_names(rec) & FD_ARGS) or name in DESC_ALWAYS
     return name in {"process": PROCESS, "signal": SIGNAL, "memory": MEMORY}.get(cls, ())
 
 
@@ -71,7 +80,17 @@ class TraceFilter:
 
 
 def failed(rec):
-    return rec.get("errno") is not None
+    """-e status=failed: an error result (a call that never returned is neither)."""
+    return rec.get("errno") is not None and rec.get("ret") is not None
+
+
+def pad_pid(line):
+    """strace's [pid %5u] prefix: [pid 5] -> [pid     5]."""
+    if line.startswith("[pid "):
+        num, sep, rest = line[5:].partition("]")
+        if sep and num.isdigit():
+            return f"[pid {int(num):5d}]{rest}"
+    return line
 
 
 # ---- -y: fd paths from the trace's own history ------------------------------------------
@@ -112,10 +131,28 @@ class FdPaths:
     def path_of(self, pid, fd):
         return self.fds.get(pid, {}).get(fd)
 
-    def _abs(self, pid, path):
-        if path.startswith("/") or pid not in self.cwd:
+    def _abs(self, pid, path, base=None):
+        """path made absolute: under base (an openat dirfd's path) or the last chdir."""
+        if path.startswith("/"):
             return path
-        return self.cwd[pid].rstrip("/") + "/" + path
+        base = base if base is not None else self.cwd.get(pid)
+        if base is None:
+            return path
+        return base.rstrip("/") + "/" + path
+
+    def _dirfd(self, pid, vals):
+        """The path of an *at call's directory fd (None for AT_FDCWD or one not known)."""
+        v = (vals.get("dfd") or vals.get("dirfd") or {}).get("value")
+        fd = _int(v)
+        return self.path_of(pid, fd) if fd is not None else None
+
+    def _set_cloexec(self, pid, fd, on):
+        """A new or changed fd's close-on-exec flag (a reused number starts clear)."""
+        s = self.cloexec.setdefault(pid, set())
+        if on:
+            s.add(fd)
+        else:
+            s.discard(fd)
 
     def fork(self, parent, child):
         self.fds[child] = dict(self.fds.get(parent, {}))
@@ -135,27 +172,36 @@ class FdPaths:
         dec = rec.get("decoded") or []
         vals = {d.get("name"): d for d in dec if d}
         t = self.table(pid)
+        cloexec = self.cloexec.setdefault(pid, set())
+        flags = str((vals.get("flags") or {}).get("value") or "")
+        cmd = str((vals.get("cmd") or {}).get("value"))
         if name in OPENS:
             p = _unquote((vals.get("filename") or vals.get("pathname") or {}).get("value"))
             if p is not None:
-                t[ret] = self._abs(pid, p)
-                flags = (vals.get("flags") or {}).get("value") or ""
-                if "O_CLOEXEC" in flags:
-                    self.cloexec.setdefault(pid, set()).add(ret)
-        elif name in DUPS or (name in ("fcntl", "fcntl64") and "F_DUPFD" in
-                               str((vals.get("cmd") or {}).get("value"))):
+                t[ret] = self._abs(pid, p, self._dirfd(pid, vals))
+                self._set_cloexec(pid, ret, "O_CLOEXEC" in flags)
+        elif name in DUPS or (name in ("fcntl", "fcntl64") and "F_DUPFD" in cmd):
             old = _int((vals.get("oldfd") or vals.get("fildes") or vals.get("fd") or {})
                        .get("value"))
             if old in t:
                 t[ret] = t[old]
+            # dup and dup2 clear close-on-exec on the new fd; dup3 and F_DUPFD_CLOEXEC say
+            self._set_cloexec(pid, ret, "O_CLOEXEC" in flags or cmd == "F_DUPFD_CLOEXEC")
+        elif name in ("fcntl", "fcntl64") and cmd == "F_SETFD":
+            fd = _int((vals.get("fd") or {}).get("value"))
+            self._set_cloexec(pid, fd, "FD_CLOEXEC" in str((vals.get("arg") or {})
+                                                              .get("value")))
         elif name == "close":
-            t.pop(_int((vals.get("fd") or {}).get("value")), None)
+            fd = _int((vals.get("fd") or {}).get("value"))
+            t.pop(fd, None)
+            cloexec.discard(fd)
         elif name in ("pipe", "pipe2"):
             v = str((vals.get("fildes") or {}).get("value") or "")
             if v.startswith("["):
                 for fd in (_int(x) for x in v.strip("[]").split(",")):
                     if fd is not None:
                         t[fd] = "pipe"
+                        self._set_cloexec(pid, fd, "O_CLOEXEC" in flags)
         elif name == "chdir":
             p = _unquote((vals.get("filename") or {}).get("value"))
             if p is not None:

@@ -50,11 +50,17 @@ def normalised(trace, norm, tables, pid=False, route=False, recs=None):
 
 
 def is_binary(path):
+    """A raw trace of any format version (FERRYTR*), a *.ftr (its header may still be the
+    zero placeholder a crashed run left), or anything with a NUL in its first page: binary.py
+    then says in one line what it is. JSON Lines has no NUL."""
+    if path.endswith(".ftr"):
+        return True
     try:
         with open(path, "rb") as f:
-            return f.read(8) == binary.MAGIC
+            page = f.read(4096)
     except OSError:
         return False
+    return page.startswith(binary.MAGIC[:7]) or b"\0" in page
 
 
 def load(path, meta=None):
@@ -68,7 +74,8 @@ def load(path, meta=None):
         print(f"warning: {msg}", file=sys.stderr)
     recs = binary.read(path, meta, warn, guess_meta=True)
     text = "\n".join(records.dumps_record(r) for r in recs)
-    tr = records.loads(text, path, warn)
+    # nothing read: binary.read said why in one line; no second "no header record"
+    tr = records.loads(text, path, warn if recs else (lambda m: None))
     tr.warnings = warns + tr.warnings
     tr.path = path
     return tr
@@ -151,7 +158,7 @@ def main(argv=None):
                 continue
             if status == "failed" and not options.failed(r):
                 continue
-            if status == "successful" and options.failed(r):
+            if status == "successful" and (options.failed(r) or r.get("ret") is None):
                 continue
         elif trace_f or status:
             if r["type"] != "exit" and r["type"] != "dropped" and r["type"] != "signal":
@@ -164,11 +171,13 @@ def main(argv=None):
             for r in shown:
                 line = fmt.record_line(_tid_as_pid(r) if a.follow else r, tables, show_pid,
                                        a.route)
+                if show_pid:        # strace's "[pid %5u] "
+                    line = options.pad_pid(line)
                 if r.get("fd_path") is not None:      # -y: the new fd's path too
                     line += f"<{r['fd_path']}>"
                 if a.tt:
                     line = options.clock_text(r.get("ts"), cps, start) + " " + line
-                if a.T and r["type"] == "syscall":
+                if a.T and r["type"] == "syscall" and r.get("ret") is not None:
                     line += options.duration_text(r, cps)
                 print(line)
         except BrokenPipeError:

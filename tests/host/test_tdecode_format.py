@@ -218,7 +218,8 @@ def test_pad_records_are_skipped_silently():
     assert names(recs) == ["header"] + ["syscall"] * 3 and warns == []
 
 
-@pytest.mark.parametrize("kw,what", [({"magic": b"FERRYTR1"}, "bad magic"),
+@pytest.mark.parametrize("kw,what", [({"magic": b"FERRYTR1"},
+                                      "format 1 (b'FERRYTR1'), this reader knows 2"),
                                      ({"version": 3}, "format version 3")])
 def test_bad_file_header(kw, what):
     recs, warns = read(P.FtrFile(**kw).bytes())

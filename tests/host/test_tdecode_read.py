@@ -46,20 +46,22 @@ def run(capsys, *args):
 
 def test_plain_and_follow(ftr, capsys):
     lines = run(capsys, ftr)
-    assert lines[0] == '[pid 10] openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3'
-    assert lines[3] == '[pid 11] read(7, "", 4) = 0'
-    assert lines[-1] == "[pid 10] +++ exited with 0 +++"
+    assert lines[0] == '[pid    10] openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3'
+    assert lines[3] == '[pid    11] read(7, "", 4) = 0'
+    assert lines[-1] == "[pid    10] +++ exited with 0 +++"
     assert not any("<fork>" in x or "<comm>" in x for x in lines)
 
 
 def test_e_trace_and_status(ftr, capsys):
     assert run(capsys, ftr, "-e", "trace=openat,close") == [
-        '[pid 10] openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3',
-        '[pid 10] openat(AT_FDCWD, "/missing", O_RDONLY) = -1 ENOENT (No such file or directory)',
-        "[pid 10] close(3) = 0", "[pid 10] +++ exited with 0 +++"]
+        '[pid    10] openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3',
+        '[pid    10] openat(AT_FDCWD, "/missing", O_RDONLY) = -1 ENOENT '
+        '(No such file or directory)',
+        "[pid    10] close(3) = 0", "[pid    10] +++ exited with 0 +++"]
     assert [x for x in run(capsys, ftr, "-e", "status=failed") if "+++" not in x] == [
-        '[pid 10] openat(AT_FDCWD, "/missing", O_RDONLY) = -1 ENOENT (No such file or directory)',
-        "[pid 10] read(3, 0x20, 4) = -1 EBADF (Bad file descriptor)"]
+        '[pid    10] openat(AT_FDCWD, "/missing", O_RDONLY) = -1 ENOENT '
+        '(No such file or directory)',
+        "[pid    10] read(3, 0x20, 4) = -1 EBADF (Bad file descriptor)"]
     assert len(run(capsys, ftr, "-e", "trace=%file")) == 3
     assert len(run(capsys, ftr, "-e", "trace=!read")) == 5
 
@@ -67,18 +69,18 @@ def test_e_trace_and_status(ftr, capsys):
 def test_y_fd_paths_follow_dup_fork_and_close(ftr, capsys):
     lines = run(capsys, ftr, "-y")
     assert lines[0].endswith("= 3</etc/passwd>")
-    assert lines[1] == '[pid 10] read(3</etc/passwd>, "root", 4) = 4'
-    assert lines[2] == "[pid 10] dup3(3</etc/passwd>, 7, O_CLOEXEC) = 7</etc/passwd>"
-    assert lines[3] == '[pid 11] read(7</etc/passwd>, "", 4) = 0'
-    assert lines[5] == "[pid 10] close(3</etc/passwd>) = 0"
-    assert lines[6] == "[pid 10] read(3, 0x20, 4) = -1 EBADF (Bad file descriptor)"
+    assert lines[1] == '[pid    10] read(3</etc/passwd>, "root", 4) = 4'
+    assert lines[2] == "[pid    10] dup3(3</etc/passwd>, 7, O_CLOEXEC) = 7</etc/passwd>"
+    assert lines[3] == '[pid    11] read(7</etc/passwd>, "", 4) = 0'
+    assert lines[5] == "[pid    10] close(3</etc/passwd>) = 0"
+    assert lines[6] == "[pid    10] read(3, 0x20, 4) = -1 EBADF (Bad file descriptor)"
 
 
 def test_tt_and_T(ftr, capsys):
     lines = run(capsys, ftr, "-tt", "-T")
-    assert lines[0].startswith("00:00:00.001000 [pid 10] openat(")
+    assert lines[0].startswith("00:00:00.001000 [pid    10] openat(")
     assert lines[0].endswith("= 3 <0.000025>")
-    assert lines[-1] == "00:00:00.008000 [pid 10] +++ exited with 0 +++"
+    assert lines[-1] == "00:00:00.008000 [pid    10] +++ exited with 0 +++"
 
 
 def test_c_summary(ftr, capsys):
@@ -104,3 +106,61 @@ def test_bad_options_are_one_line(ftr):
                         "trace=%bogus"], capture_output=True, text=True)
     assert p.returncode == 2 and "unknown class %bogus" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def _file(tmp_path, *recs, name="y.ftr"):
+    f = P.FtrFile(cycles_per_sec=1000000)
+    f.add(*recs)
+    p = tmp_path / name
+    p.write_bytes(f.bytes())
+    return str(p)
+
+
+def _open(seq, path, flags, ret, dfd=AT):
+    return P.syscall(seq=seq, ts=seq * 100, cost=1, pid=5, tid=5, nr=257,
+                     args=(dfd, 0x10, flags), ret=ret, captures=[P.capture(1, "string", path)])
+
+
+def test_y_close_on_exec_follows_close_and_reuse(tmp_path, capsys):
+    # strace -y: an O_CLOEXEC fd closed and its number reused without the flag survives exec
+    p = _file(tmp_path, _open(1, b"/etc/passwd", 0o2000000, 3),
+              P.syscall(seq=2, ts=200, pid=5, tid=5, nr=3, args=(3,), ret=0),
+              _open(3, b"/etc/group", 0, 3),
+              P.syscall(seq=4, ts=400, pid=5, tid=5, nr=59, args=(0x10, 0x20, 0x30), ret=0),
+              P.syscall(seq=5, ts=500, pid=5, tid=5, nr=0, args=(3, 0x20, 4), ret=4,
+                        captures=[P.capture(1, "out", b"root")]))
+    assert run(capsys, p, "-y", "-e", "trace=read")[0] == 'read(3</etc/group>, "root", 4) = 4'
+
+
+def test_y_relative_path_under_the_dirfd(tmp_path, capsys):
+    p = _file(tmp_path, _open(1, b"/tmp/dir", 0o200000, 4),
+              _open(2, b"f", 0, 5, dfd=4),
+              P.syscall(seq=3, ts=300, pid=5, tid=5, nr=0, args=(5, 0x20, 4), ret=0,
+                        captures=[P.capture(1, "out", b"")]))
+    assert run(capsys, p, "-y")[1:] == [
+        'openat(4</tmp/dir>, "f", O_RDONLY) = 5</tmp/dir/f>', 'read(5</tmp/dir/f>, "", 4) = 0']
+
+
+def test_unfinished_calls_have_no_time_and_are_not_successful(tmp_path, capsys):
+    # strace: "exit_group(0) = ?" has no <time> with -T; -e status=successful hides it
+    p = _file(tmp_path, P.syscall(seq=1, ts=100, cost=5, pid=5, tid=5, nr=39, ret=5),
+              P.syscall(seq=2, ts=200, cost=5, pid=5, tid=5, nr=231, flags=1))
+    lines = run(capsys, p, "-T")
+    assert lines[0] == "getpid() = 5 <0.000005>"
+    assert lines[1].startswith("exit_group(") and lines[1].endswith(") = ?")
+    assert run(capsys, p, "-e", "status=successful") == ["getpid() = 5"]
+
+
+def test_other_formats_and_unfilled_headers_say_so_in_one_line(tmp_path, capsys):
+    good = P.FtrFile()
+    good.add(P.syscall(seq=1, ts=1, nr=39, ret=1))
+    data = good.bytes()
+    v3 = tmp_path / "v3.trace"
+    v3.write_bytes(b"FERRYTR3" + data[8:])
+    zero = tmp_path / "zero.ftr"
+    zero.write_bytes(b"\0" * len(data))
+    for path, want in ((v3, "format 3 (b'FERRYTR3'), this reader knows 2"),
+                       (zero, "the header is all zeros")):
+        assert read.main([str(path)]) == 0
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1 and want in err[0], err
