@@ -80,40 +80,46 @@ def _stat_text(mode, size, rdev):
     return f"{{st_mode={fl.st_mode(mode)}, st_size={size}, ...}}"
 
 
+# Where the stat decoders read st_mode, st_rdev and st_size: (offset, struct format), per
+# layout and ABI, from Linux's UAPI asm/stat.h. tests/host/test_tdecode_layouts.py checks
+# every entry against the real headers (gcc, gcc -m32 and the arm and arm64 cross compilers).
+STAT_FIELDS = {
+    ("stat", "x86_64"): {"st_mode": (24, "I"), "st_rdev": (40, "Q"), "st_size": (48, "q")},
+    ("stat", "arm64"): {"st_mode": (16, "I"), "st_rdev": (32, "Q"), "st_size": (48, "q")},
+    # the 32-bit ABIs' old struct stat (i386's and arm's are the same)
+    ("stat", "i386"): {"st_mode": (8, "H"), "st_rdev": (16, "I"), "st_size": (20, "I")},
+    ("stat", "arm"): {"st_mode": (8, "H"), "st_rdev": (16, "I"), "st_size": (20, "I")},
+    # struct stat64: i386 packs its 64-bit fields at 4 bytes, arm EABI aligns them at 8
+    ("stat64", "i386"): {"st_mode": (16, "I"), "st_rdev": (32, "Q"), "st_size": (44, "q")},
+    ("stat64", "arm"): {"st_mode": (16, "I"), "st_rdev": (32, "Q"), "st_size": (48, "q")},
+}
+
+
+def _stat_fields(data, layout, abi):
+    fields = STAT_FIELDS.get((layout, abi))
+    if fields is None:
+        return None
+    end = max(off + struct.calcsize("<" + f) for off, f in fields.values())
+    if not _need(data, end):
+        return None
+    return _stat_text(*(_u(data, fields[k][1], fields[k][0])[0]
+                        for k in ("st_mode", "st_size", "st_rdev")))
+
+
 def stat_native(data, abi):
-    """struct stat of x86_64 (its own layout) or arm64 (asm-generic)."""
-    if abi == "x86_64":
-        if not _need(data, 56):
-            return None
-        mode, = _u(data, "I", 24)
-        rdev, size = _u(data, "Qq", 40)
-    elif abi == "arm64":
-        if not _need(data, 56):
-            return None
-        mode, = _u(data, "I", 16)
-        rdev, = _u(data, "Q", 32)
-        size, = _u(data, "q", 48)
-    else:
-        return compat_stat(data, abi)
-    return _stat_text(mode, size, rdev)
+    """struct stat of the ABI (x86_64's own layout, arm64's asm-generic one, the 32-bit
+    ABIs' old one)."""
+    return _stat_fields(data, "stat", abi)
 
 
 def compat_stat(data, abi):
     """The 32-bit ABIs' old struct stat (i386's stat/fstat/lstat; arm's)."""
-    if not _need(data, 24):
-        return None
-    dev, ino, mode, nlink, uid, gid, rdev, size = _u(data, "IIHHHHII")
-    return _stat_text(mode, size, rdev)
+    return _stat_fields(data, "stat", abi if BITS.get(abi) == 32 else "i386")
 
 
 def stat64(data, abi):
-    """struct stat64: i386 packs its 64-bit fields at 4 bytes, arm EABI aligns them at 8."""
-    if not _need(data, 52):
-        return None
-    mode, = _u(data, "I", 16)
-    rdev, = _u(data, "Q", 32)
-    size, = _u(data, "q", 48 if abi == "arm" else 44)
-    return _stat_text(mode, size, rdev)
+    """struct stat64 (i386 and arm)."""
+    return _stat_fields(data, "stat64", abi if abi == "arm" else "i386")
 
 
 STATX_MASK = [(0x1, "STATX_TYPE"), (0x2, "STATX_MODE"), (0x4, "STATX_NLINK"),
@@ -139,11 +145,25 @@ def statx_mask(v):
     return fl.bits(v, STATX_MASK)
 
 
+# The fields the decoders below read, (offset, format), from the UAPI headers (checked by
+# tests/host/test_tdecode_layouts.py with the ABIs' compilers, as STAT_FIELDS).
+STATX_FIELDS = {"stx_mask": (0, "I"), "stx_attributes": (8, "Q"), "stx_mode": (28, "H"),
+                "stx_size": (40, "Q")}
+OLD_SIGACTION_FIELDS = {"sa_handler": (0, "I"), "sa_mask": (4, "I"), "sa_flags": (8, "I"),
+                        "sa_restorer": (12, "I")}
+USER_DESC_FIELDS = {"entry_number": (0, "i"), "base_addr": (4, "I"), "limit": (8, "I"),
+                    "flags": (12, "I")}
+
+
+def _fields(data, table, *names):
+    return [_u(data, table[n][1], table[n][0])[0] for n in names]
+
+
 def statx(data, abi):
     if not _need(data, 48):
         return None
-    mask, blksize, attrs, nlink, uid, gid, mode = _u(data, "IIQIIIH")
-    size, = _u(data, "Q", 40)
+    mask, attrs, mode, size = _fields(data, STATX_FIELDS, "stx_mask", "stx_attributes",
+                                      "stx_mode", "stx_size")
     return (f"{{stx_mask={statx_mask(mask)}, stx_attributes={fl.bits(attrs, STATX_ATTRS)}"
             f", stx_mode={fl.st_mode(mode)}, stx_size={size}, ...}}")
 
@@ -271,7 +291,8 @@ def old_sigaction(data, abi):
     (struct compat_old_sigaction; i386's and arm's old struct sigaction)."""
     if not _need(data, 16):
         return None
-    handler, mask, flags, restorer = _u(data, "IIII")
+    handler, mask, flags, restorer = _fields(data, OLD_SIGACTION_FIELDS, "sa_handler",
+                                             "sa_mask", "sa_flags", "sa_restorer")
     return _sigaction_text(handler, signals.sigset(mask, 32), flags, restorer)
 
 
@@ -406,7 +427,8 @@ def user_desc(data, abi):
     """struct user_desc (set_thread_area, i386 clone's tls): strace's short form."""
     if not _need(data, 16):
         return None
-    entry, base, limit, bits = _u(data, "iIII")
+    entry, base, limit, bits = _fields(data, USER_DESC_FIELDS, "entry_number", "base_addr",
+                                       "limit", "flags")
     return (f"{{entry_number={entry}, base_addr={chex(base)}, limit={chex(limit)}, "
             f"seg_32bit={bits & 1}, contents={(bits >> 1) & 3}, read_exec_only={(bits >> 3) & 1}, "
             f"limit_in_pages={(bits >> 4) & 1}, seg_not_present={(bits >> 5) & 1}, "
