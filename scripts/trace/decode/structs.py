@@ -25,43 +25,27 @@ def _need(data, n):
 
 
 # ---- time ---------------------------------------------------------------------------
-def timespec64(data, abi):
-    if not _need(data, 16):
-        return None
-    s, ns = _u(data, "qq")
-    return f"{{tv_sec={s}, tv_nsec={ns}}}"
+def _pair(fmt, first, second):
+    """A decoder of a two-field structure: {first=.., second=..} from fmt ("qq", "ii")."""
+    size = struct.calcsize("<" + fmt)
+
+    def decode(data, abi):
+        if not _need(data, size):
+            return None
+        x, y = _u(data, fmt)
+        return f"{{{first}={x}, {second}={y}}}"
+    return decode
 
 
-def timespec32(data, abi):
-    if not _need(data, 8):
-        return None
-    s, ns = _u(data, "ii")
-    return f"{{tv_sec={s}, tv_nsec={ns}}}"
+timespec64 = _pair("qq", "tv_sec", "tv_nsec")
+timespec32 = _pair("ii", "tv_sec", "tv_nsec")
+timeval64 = _pair("qq", "tv_sec", "tv_usec")
+timeval32 = _pair("ii", "tv_sec", "tv_usec")
+timezone = _pair("ii", "tz_minuteswest", "tz_dsttime")
 
 
 def timespec_native(data, abi):
     return timespec64(data, abi) if BITS[abi] == 64 else timespec32(data, abi)
-
-
-def timeval64(data, abi):
-    if not _need(data, 16):
-        return None
-    s, us = _u(data, "qq")
-    return f"{{tv_sec={s}, tv_usec={us}}}"
-
-
-def timeval32(data, abi):
-    if not _need(data, 8):
-        return None
-    s, us = _u(data, "ii")
-    return f"{{tv_sec={s}, tv_usec={us}}}"
-
-
-def timezone(data, abi):
-    if not _need(data, 8):
-        return None
-    w, d = _u(data, "ii")
-    return f"{{tz_minuteswest={w}, tz_dsttime={d}}}"
 
 
 # ---- stat ---------------------------------------------------------------------------
