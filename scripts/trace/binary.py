@@ -341,7 +341,7 @@ def records(raw, meta=None, tables=None, warn=None):
     comms, comm_of = _Comms(raw.recs), {}
     for t, n in comm_lookups:
         comm_of[n] = comms.at(t, recs[n]["tid"])
-    dropped_total, seq = 0, 0
+    dropped_total, seq, odd = 0, 0, set()
     for n, r in enumerate(recs):
         typ = r["type"]
         if typ in (FORK, COMM):
@@ -358,6 +358,11 @@ def records(raw, meta=None, tables=None, warn=None):
             continue
         seq += 1
         if typ == SYSCALL:
+            for what, table, v in (("abi", ABIS, r["abi"]), ("route", ROUTES, r["route"])):
+                if v not in table and (what, v) not in odd:
+                    odd.add((what, v))
+                    w(f"syscall records with an unknown {what} {v} (first: seq {r['seq']} of "
+                      f"cpu {r['cpu']}); {what} left null/unknown")
             out.append(syscall_record(r, seq, comm_of.get(n), meta, tables, ipc if h["icount"]
                                       else None))
         elif typ == DROPPED:

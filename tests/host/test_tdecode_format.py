@@ -364,3 +364,42 @@ def test_signal_lines_are_strace_s():
         "{si_signo=SIGSEGV, si_code=SI_KERNEL, si_addr=NULL}"
     assert _info(signo=10, code=-1, errno=14, si_pid=3, si_uid=0) == \
         "{si_signo=SIGUSR1, si_code=SI_QUEUE, si_errno=EFAULT, si_pid=3, si_uid=0}"
+
+
+def test_unknown_abi_or_route_is_warned_about_once():
+    f = P.FtrFile()
+    f.add(P.syscall(seq=1, ts=1, nr=39, abi=0), P.syscall(seq=2, ts=2, nr=39, abi=0),
+          P.syscall(seq=3, ts=3, nr=39, route=9))
+    recs, warns = read(f.bytes())
+    assert [r["abi"] for r in recs[1:]] == [None, None, "x86_64"]
+    assert len(warns) == 2 and "unknown abi 0" in warns[0] and "unknown route 9" in warns[1]
+
+
+def _meta(calls):
+    return metamod.Meta({"version": 1, "arch": "x86_64", "abis": {"x86_64": {
+        str(nr): {"name": name, "entry": "native", "function": "sys_" + name, "args": args}
+        for nr, (name, args) in calls.items()}}})
+
+
+def test_the_decode_cache_is_keyed_with_the_metadata():
+    # two builds' metadata for one number: each decodes with its own names and types
+    f = P.FtrFile()
+    f.add(P.syscall(seq=1, ts=1, nr=500, args=(2**64 - 1,), ret=0))
+    raw = binary.parse(f.bytes(), warn=pytest.fail)
+    a = binary.records(raw, _meta({500: ("foo", [["int", "fd"]])}), warn=pytest.fail)
+    b = binary.records(raw, _meta({500: ("bar", [["unsigned int", "flags"]])}),
+                       warn=pytest.fail)
+    assert [(d["name"], d["value"]) for d in a[1]["decoded"]] == [("fd", "-1")]
+    assert [(d["name"], d["value"]) for d in b[1]["decoded"]] == [("flags", "4294967295")]
+
+
+def test_metadata_with_other_argument_names_does_not_raise():
+    f = P.FtrFile()
+    f.add(P.syscall(seq=1, ts=1, nr=2, args=(0x10, 0o100, 0o644), ret=3),
+          P.syscall(seq=2, ts=2, nr=140, args=(3, 0, 16, 0x20, 0), ret=0))
+    m = _meta({2: ("open", [["const char *", "path"], ["int", "oflag"], ["umode_t", "mode"]]),
+               140: ("_llseek", [["unsigned int", "fd"], ["unsigned long", "hi"],
+                                 ["unsigned long", "lo"], ["loff_t *", "result"],
+                                 ["unsigned int", "whence"]])})
+    recs = binary.records(binary.parse(f.bytes(), warn=pytest.fail), m, warn=pytest.fail)
+    assert [len(r["decoded"]) for r in recs[1:]] == [3, 5]
