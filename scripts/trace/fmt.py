@@ -77,12 +77,28 @@ def result_text(rec, tables=None):
     return str(ret)
 
 
+def utc_text(secs):
+    """strace's date of a time_t (TZ unset: UTC): 2023-11-14T22:13:20+0000."""
+    import datetime
+    try:
+        t = datetime.datetime.fromtimestamp(secs, datetime.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return str(secs)
+    return t.strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
 def _annotated_result(rec, ret):
     """Results strace prints in a form of their own: umask's old mask in octal (= 022),
-    fcntl's F_GETFD/F_GETFL flags (= 0x1 (flags FD_CLOEXEC)). None for the others."""
+    fcntl's F_GETFD/F_GETFL flags (= 0x1 (flags FD_CLOEXEC)), poll's and select's
+    "0 (Timeout)", time's date. None for the others."""
     name = rec.get("name")
     if name == "umask":
         return "0%o" % ret if ret else "000"
+    if name in ("poll", "ppoll", "ppoll_time64", "select", "_newselect", "pselect6",
+                "pselect6_time64") and ret == 0:
+        return "0 (Timeout)"
+    if name == "time" and ret > 0:
+        return f"{ret} ({utc_text(ret)})"
     if name in ("fcntl", "fcntl64") and rec.get("decoded"):
         from .decode import flags as fl
         cmd = next((d.get("value") for d in rec["decoded"] if d.get("name") == "cmd"), None)

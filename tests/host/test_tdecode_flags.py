@@ -53,3 +53,24 @@ def test_flags_and_constants_are_strace_s():
         if x != y:
             bad.append(f"ours:   {x}\nstrace: {y}")
     assert not bad, f"{len(bad)} of {len(a)} differ:\n" + "\n".join(bad)
+
+
+def test_results_strace_annotates():
+    # strace 6.1 on the host: time, poll, fcntl F_GETFD/F_GETFL (x86_64)
+    def line(name, ret, *decoded):
+        return fmt.syscall_line({"name": name, "ret": ret, "abi": "x86_64", "decoded": [
+            {"name": n, "value": v} for n, v in decoded]})
+    assert line("time", 1796102068, ("tloc", "NULL")) == \
+        "time(NULL) = 1796102068 (2026-12-01T05:14:28+0000)"
+    assert line("poll", 0, ("ufds", "NULL"), ("nfds", "0"), ("timeout_msecs", "0")) == \
+        "poll(NULL, 0, 0) = 0 (Timeout)"
+    assert line("fcntl", 1, ("fd", "3"), ("cmd", "F_GETFD")) == \
+        "fcntl(3, F_GETFD) = 0x1 (flags FD_CLOEXEC)"
+    assert line("fcntl", 0, ("fd", "3"), ("cmd", "F_GETFD")) == "fcntl(3, F_GETFD) = 0"
+    assert line("fcntl", 0x8002, ("fd", "3"), ("cmd", "F_GETFL")) == \
+        "fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)"
+    assert line("umask", 0o22, ("mask", "022")) == "umask(022) = 022"
+    from ferrytrace.decode import structs
+    assert structs.SCALARS["__kernel_old_time_t"]((1796102068).to_bytes(8, "little"),
+                                                  "x86_64") == \
+        "[1796102068 /* 2026-12-01T05:14:28+0000 */]"

@@ -114,7 +114,11 @@ def struct_arg(ctx, i, decoder, output):
     if cap is None or (output and not ctx.ok):
         return "ptr", ptr_text(v), False
     text = decoder(cap.data, ctx.abi)
-    return "ptr", text if text is not None else hex(v), False
+    if text is None:
+        return "ptr", hex(v), False
+    if cap.flags & CAP_TRUNCATED and text.startswith("[{") and text.endswith("]"):
+        return "ptr", text[:-1] + ", ...]", True    # an array the kernel cut, as strace
+    return "ptr", text, False
 
 
 def generic(ctx, i):

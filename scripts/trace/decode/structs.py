@@ -424,11 +424,24 @@ def _scalar(fmt):
     return lambda data, abi: f"[{_u(data, fmt)[0]}]" if _need(data, size) else None
 
 
+def _time_t(fmt):
+    """time()'s result stored through its pointer: strace's [N /* 2023-11-14T22:13:20+0000 */]."""
+    size = struct.calcsize("<" + fmt)
+
+    def decode(data, abi):
+        if not _need(data, size):
+            return None
+        from ..fmt import utc_text
+        v = _u(data, fmt)[0]
+        return f"[{v} /* {utc_text(v)} */]"
+    return decode
+
+
 # Scalars a call writes through a pointer (getresuid's ids, time's result): [value].
 SCALARS = {"int": _scalar("i"), "unsigned int": _scalar("I"), "u32": _scalar("I"),
            "uid_t": _scalar("I"), "gid_t": _scalar("I"), "old_uid_t": _scalar("H"),
            "old_gid_t": _scalar("H"), "loff_t": _scalar("q"), "compat_off_t": _scalar("i"),
-           "__kernel_old_time_t": _scalar("q"), "old_time32_t": _scalar("i")}
+           "__kernel_old_time_t": _time_t("q"), "old_time32_t": _time_t("i")}
 
 STRUCTS = {
     "__kernel_timespec": timespec64, "kernel_timespec64": timespec64,
