@@ -93,6 +93,10 @@ def parse_e(values, ap):
                 trace = options.TraceFilter(val)
             except ValueError as e:
                 ap.error(str(e))
+            known = {n for t in tbl.load().by_name.values() for n in t}
+            bad = sorted(n for n in trace.names if n is not None and n not in known)
+            if bad:         # strace rejects a name it does not know, rather than match nothing
+                ap.error(f"-e trace={val}: invalid system call {', '.join(bad)}")
         elif key in ("status", "s"):
             if val not in ("failed", "successful", "all"):
                 ap.error(f"-e status={val}: only failed, successful and all are read")

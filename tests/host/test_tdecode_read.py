@@ -164,3 +164,10 @@ def test_other_formats_and_unfilled_headers_say_so_in_one_line(tmp_path, capsys)
         assert read.main([str(path)]) == 0
         err = capsys.readouterr().err.splitlines()
         assert len(err) == 1 and want in err[0], err
+
+
+def test_an_unknown_syscall_name_is_an_error(ftr, capsys):
+    # strace: "invalid system call 'getpidd'"; matching nothing silently hides the typo
+    with pytest.raises(SystemExit):
+        read.main([ftr, "-e", "trace=getpidd", "--meta", META])
+    assert "invalid system call getpidd" in capsys.readouterr().err
