@@ -6,8 +6,8 @@
               [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF
               [--file DEST=SOURCE ...]] [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
               [--gdb [--gdb-port N]] [--log FILE] [--dtb FILE] [--print-command]
-              [--status-line] [--interactive] [--trace FILE [--trace-channel shm|debugcon]
-              [--trace-size BYTES]]
+              [--status-line] [--interactive] [--trace FILE [--trace-size BYTES]
+              [--trace-rings N] [--trace-drain on|off]]
 
 Users run it through scripts/run (make run, make qemu-gdb), which builds what is needed
 first. --interactive hands our stdin to the guest's serial line (the console's shell, make run
@@ -18,6 +18,13 @@ A types a Ctrl-A), and the terminal's settings are restored when QEMU ends, howe
 --file (repeatable, with --init) puts more files in the initramfs beside /init, e.g.
 --file /bin/other=build/probes/i386/exec; each keeps its mode from SOURCE (0755 when the
 host may execute it, else 0644), as scripts/mkinitramfs.py packs it.
+
+--trace FILE (both arches): a ring file (one ring per CPU, --trace-rings, default 1; each
+--trace-size bytes, a power of two, default 4 MiB) is the memory of an ivshmem-plain device
+the kernel writes binary records into (include/uapi/linux/ferry_trace.h); a thread drains the
+rings into FILE.ftr while QEMU runs (--trace-drain off leaves them to fill, for a test of a
+full ring), and when QEMU has gone, however it went, what is left is drained and FILE.ftr
+decoded into FILE as JSON Lines (scripts/trace/binary.py). docs/tracing.md has the details.
 
 How a status leaves the guest: the kernel prints "Power down (status N)" before every
 power-off (kernel/panic.c, straight to the console: a line of its own with no printk level or
@@ -185,37 +192,31 @@ def arm64_dtb_shim(workdir):
     return path
 
 
-# x86 trace channel: a host file the guest sees as ivshmem PCI memory (arch/x86/kernel/
-# trace_shm.c has the layout). 32 MiB (the default) holds about 110,000 records; ivshmem
-# wants a power of two.
-TRACE_SHM_SIZE = 32 << 20
-TRACE_SHM_DATA = 4096
+# The trace channel (both arches): a ring file the guest sees as ivshmem PCI memory, drained
+# live by scripts/trace/drain.py. A 4 MiB ring holds about 40,000 syscall records: 40 ms of
+# a guest writing a million a second, while the drain comes back every millisecond.
+TRACE_RING_SIZE = 4 << 20
 
 
-def trace_shm_create(workdir, size):
+def trace_modules():
+    """scripts/trace/ as the package ferrytrace (its drain and binary modules)."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "trace")
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import _boot
+    return _boot.package()
+
+
+def trace_file_args(workdir, a):
+    """Create the ring file; QEMU's arguments that make it the ivshmem device's BAR 2 (on
+    x86 the pc machine's PCI bus 0, on arm64 the virt machine's PCIe root bus 0)."""
+    trace_modules()
+    from ferrytrace import drain
     path = os.path.join(workdir, "trace.shm")
-    with open(path, "wb") as f:
-        f.write(b"FERRYTRC" + size.to_bytes(8, "little") + bytes(16))
-        f.truncate(size)		# sparse: only what the guest writes takes space
-    return path
-
-
-def trace_shm_collect(shm_path, trace_path):
-    """After the run: the records the guest stored, as JSON Lines in trace_path. A guest that
-    used debugcon instead (no ivshmem found) left head at 0 and trace_path as QEMU wrote it."""
-    with open(shm_path, "rb") as f:
-        hdr = f.read(32)
-        size = int.from_bytes(hdr[8:16], "little")
-        head = int.from_bytes(hdr[16:24], "little")
-        lost = int.from_bytes(hdr[24:32], "little")
-        if not head and not lost:
-            return
-        f.seek(TRACE_SHM_DATA)
-        data = f.read(min(head, size - TRACE_SHM_DATA))
-    with open(trace_path, "wb") as out:
-        out.write(data)
-        if lost:
-            out.write(b'{"type":"dropped","count":%d,"why":"trace file full"}\n' % lost)
+    size = drain.create(path, a.trace_rings, a.trace_size)
+    return path, ["-object", f"memory-backend-file,id=ferrytrace,size={size},mem-path={path},"
+                             "share=on",
+                  "-device", "ivshmem-plain,memdev=ferrytrace"]
 
 
 def qemu_command(a, workdir):
@@ -224,16 +225,13 @@ def qemu_command(a, workdir):
         initrd = make_initramfs(a.init, a.file, workdir)
     cmdline = a.cmdline or ""
     if a.trace:
-        # Records go to a channel of their own (docs/tracing.md): x86 QEMU's debugcon port,
-        # arm64 a host file opened through semihosting. trace=all unless the caller chose.
-        trace_path = os.path.abspath(a.trace)
+        # Records go to a channel of their own (docs/tracing.md): the ring file below.
+        # trace=all unless the caller chose.
         words = cmdline.split()
         if not any(w.startswith("trace=") for w in words):
             words.append("trace=all")
         if a.icount:
             words.append("trace.icount=1")
-        if a.arch == "arm64":
-            words.append(f"trace.file={trace_path}")
         cmdline = " ".join(words)
     if a.args:
         cmdline = (cmdline + " -- " + a.args).strip()
@@ -251,14 +249,6 @@ def qemu_command(a, workdir):
         vmlinux = kernel_file(a)
         cmd = ["qemu-system-x86_64", "-cpu", a.cpu or "qemu64",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        if a.trace and a.trace_channel == "shm":
-            # Shared memory first (fast); debugcon too, for a kernel that does not find it.
-            size = a.trace_size
-            cmd += ["-object", f"memory-backend-file,id=ferrytrace,size={size},"
-                               f"mem-path={trace_shm_create(workdir, size)},share=on",
-                    "-device", "ivshmem-plain,memdev=ferrytrace"]
-        if a.trace:
-            cmd += ["-debugcon", f"file:{os.path.abspath(a.trace)}"]
         if a.machine:
             cmd += ["-machine", a.machine]
         if a.boot == "direct":
@@ -289,6 +279,9 @@ def qemu_command(a, workdir):
                     "-kernel", image, "-append", cmdline]
         if initrd:
             cmd += ["-initrd", initrd]
+    if a.trace:
+        a.trace_shm, args = trace_file_args(workdir, a)
+        cmd += args
     return cmd + common + a.extra_args
 
 
@@ -453,8 +446,10 @@ def check_args(a):
         die(f"{given('dtb', a.dtb)}: only for arm64")
     if a.timeout <= 0:
         die(f"{given('timeout', a.timeout)}: must be more than 0 seconds")
-    if a.trace_size < 8192 or a.trace_size & (a.trace_size - 1):
-        die(f"{given('trace-size', a.trace_size)}: must be a power of two of at least 8192")
+    if a.trace_size < 4096 or a.trace_size > 1 << 30 or a.trace_size & (a.trace_size - 1):
+        die(f"{given('trace-size', a.trace_size)}: must be a power of two from 4096 to 1G")
+    if not 1 <= a.trace_rings <= 256:
+        die(f"{given('trace-rings', a.trace_rings)}: must be 1 to 256")
     if not 0 < a.gdb_port < 65536:
         die(f"{given('gdb-port', a.gdb_port)}: not a TCP port")
     for opt in ("cmdline", "args"):
@@ -484,11 +479,9 @@ def check_args(a):
             die(f"{given('file', spec)}: /init is the --init program")
         readable_file("file", src)
     if a.trace:
-        if a.arch == "arm64" and any(c.isspace() for c in os.path.abspath(a.trace)):
-            die(f"{given('trace', a.trace)}: arm64 passes the path on the kernel command line, "
-                "which cannot hold a space")
-        writable_file("trace", a.trace)
-        os.unlink(a.trace)	# the guest (arm64) or QEMU (x86 debugcon) creates it afresh
+        for path in (a.trace, a.trace + ".ftr"):	# the JSON Lines and the raw stream
+            writable_file("trace", path)
+            os.unlink(path)	# written afresh after the run
     if a.log:
         writable_file("log", a.log)
 
@@ -574,6 +567,44 @@ def meaning(status):
     return "init's exit status"
 
 
+# ---- the trace channel's host side ---------------------------------------------------------------
+def trace_start(a):
+    """The drain of the ring file, running in a thread unless --trace-drain off."""
+    trace_modules()
+    from ferrytrace import drain
+    try:
+        d = drain.Drain(a.trace_shm, os.path.abspath(a.trace) + ".ftr",
+                        warn=lambda msg: say(f"trace: {msg}"))
+    except drain.DrainError as e:
+        die(f"trace: {e}")
+    if a.trace_drain == "on":
+        d.start()
+    return d
+
+
+def trace_finish(a, d):
+    """Drain what is left, write FILE.ftr's final pages, decode it into FILE. None, or why
+    the trace could not be had (one line; the raw stream stays in FILE.ftr)."""
+    trace_modules()
+    from ferrytrace import drain
+    ftr = os.path.abspath(a.trace) + ".ftr"
+    try:
+        summary = d.finish()
+    except (OSError, drain.DrainError) as e:
+        return f"trace: {e}"
+    if summary["changed"]:
+        return (f"trace: {summary['changed']} (the guest wrote over the host's part of the "
+                f"trace file); raw stream in {ftr}")
+    meta = os.path.join(a.objtree, "syscall_meta.json")
+    try:
+        from ferrytrace import binary
+        binary.convert(ftr, os.path.abspath(a.trace), meta if os.path.exists(meta) else None,
+                       warn=lambda msg: say(f"trace: {msg}"))
+    except Exception as e:		# a decoder's bug must not cost the run its status
+        return f"trace: decoding {ftr} failed: {type(e).__name__}: {e}"
+    return None
+
+
 # ---- the run ----------------------------------------------------------------------------------
 def boot(a, cmd):
     """Start QEMU and copy its console to stdout. Returns (kernel status, None), or (None or
@@ -650,7 +681,7 @@ def boot(a, cmd):
                 os.killpg(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        rc = proc.wait()		# QEMU has written any trace file back by now
+        rc = proc.wait()
         if log:
             log.close()
         if saved_tty is not None:
@@ -710,10 +741,12 @@ def parse(argv):
         help="another initramfs file beside /init (repeatable)")
     opt("--args", help="arguments for init")
     opt("--trace", help="write syscall trace records here (JSON Lines)")
-    opt("--trace-channel", choices=["shm", "debugcon"], default="shm",
-        help="x86_64: shared memory (ivshmem, default) or the debugcon port only")
-    opt("--trace-size", type=int, default=TRACE_SHM_SIZE,
-        help="x86_64 shared-memory trace file size (a power of two, >= 8192)")
+    opt("--trace-size", type=int, default=TRACE_RING_SIZE,
+        help="bytes of each trace ring (a power of two, 4096 to 1G; default 4 MiB)")
+    opt("--trace-rings", type=int, default=1,
+        help="trace rings, one per guest CPU (default 1: the guest's CPUs)")
+    opt("--trace-drain", choices=["on", "off"], default="on",
+        help="off: do not drain the rings while QEMU runs (a full-ring test)")
     opt("--extra", help="more QEMU arguments")
     opt("--machine", help="extra -machine options, e.g. virtualization=on")
     opt("--icount", action="store_true", help="deterministic: 1 instruction = 1 ns")
@@ -745,12 +778,16 @@ def main(argv=None):
         cmd = qemu_command(a, workdir)
         if a.print_command:
             print(" ".join(shlex.quote(c) for c in cmd), file=sys.stderr)
-        status, runner = boot(a, cmd)
-        shm = os.path.join(workdir, "trace.shm")
-        if a.trace and os.path.exists(shm):
-            trace_shm_collect(shm, os.path.abspath(a.trace))	# a hang keeps its trace too
+        drain = trace_start(a) if a.trace else None
+        try:
+            status, runner = boot(a, cmd)
+        finally:
+            # A hang, a crash, an interrupt: whatever the guest wrote is kept and decoded.
+            failed = trace_finish(a, drain) if drain else None
     if runner:
         die(runner[1], runner[0])
+    if failed:
+        die(failed)
     if a.status_line:
         say(f"kernel status {status} ({meaning(status)})")
     sys.exit(status)

@@ -1,9 +1,10 @@
-"""The host end of the trace channel (scripts/trace/drain.py): the ring file and its live
-drain into the raw stream file (*.ftr).
+"""The host end of the trace channel (scripts/trace/drain.py, scripts/qemu-run.py --trace):
+the ring file, its live drain into the raw stream file (*.ftr), and the runner around it.
 
 Records are written here the way the contract (include/uapi/linux/ferry_trace.h) says the
 kernel writes them: whole records at pos & (ring_size - 1), an FTR_PAD filler when the next
 one does not fit before the ring's end, head published after the bytes."""
+import json
 import os
 import struct
 import subprocess
@@ -16,6 +17,7 @@ from ferrytrace import drain
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 DRAIN = os.path.join(TOP, "scripts", "trace", "drain.py")
+QEMU_RUN = os.path.join(TOP, "scripts", "qemu-run.py")
 
 HDR = struct.Struct("<BBHHH")		# struct ftr_hdr
 SYSCALL_SIZE = 104			# struct ftr_syscall
@@ -250,3 +252,131 @@ def test_foreign_or_truncated_ring_file_is_one_line(tmp_path, content, words):
     assert len(got) == 1, got
     for w in words:
         assert w in got[0], (w, got[0])
+
+
+# ---- the runner: qemu-run.py --trace with a stand-in QEMU that writes records ------------------
+FAKE_GUEST = r'''#!PYTHON
+# A stand-in for qemu-system-*: logs its arguments, writes N records into the ivshmem ring
+# file (mem-path=) as the kernel would, prints the power-down line and exits.
+import os, struct, sys, time
+args = sys.argv[1:]
+open(os.environ["FAKE_QEMU_LOG"], "w").write("\n".join(args))
+obj = next(a for a in args if a.startswith("memory-backend-file"))
+path = dict(kv.split("=", 1) for kv in obj.split(",")[1:])["mem-path"]
+f = open(path, "r+b")
+ring = struct.unpack_from("<I", f.read(32), 28)[0]
+arch = 2 if "aarch64" in sys.argv[0] else 1
+# The guest's half of the header: arch, icount, cycles_per_sec, insns_per_cycle, nr_cpus,
+# boot_ts, orphan_dropped, ready, and the kernel's name.
+os.pwrite(f.fileno(), struct.pack("<IIQIIQQII64s", arch, 0, 10**9, 1, 1, 0, 0, 1, 0,
+                                  b"Ferry fake"), 32)
+n = int(os.environ["FAKE_RECORDS"])
+head = 0
+for seq in range(1, n + 1):
+    while head + 104 - struct.unpack("<Q", os.pread(f.fileno(), 8, 4096 + 64))[0] > ring:
+        time.sleep(0.001)		# wait for the drain (the kernel would drop instead)
+    off = head % ring
+    if ring - off < 104:
+        os.pwrite(f.fileno(), struct.pack("<BBHHH", 0, 2, ring - off, 0, 0), 8192 + off)
+        head += ring - off
+        off = 0
+    abi = 3 if arch == 2 else 1
+    nr, route = (172, 4) if arch == 2 else (39, 0)
+    body = struct.pack("<QQQIIiBBBB6Qq", seq, seq * 1000, 10, 1, 1, nr, abi, route,
+                       0, 0, 0, 0, 0, 0, 0, 0, 1)		# getpid, returning 1
+    os.pwrite(f.fileno(), struct.pack("<BBHHH", 1, 2, 104, 0, 0) + body, 8192 + off)
+    head += 104
+    os.pwrite(f.fileno(), struct.pack("<Q", head), 4096)
+if os.environ.get("FAKE_CLOBBER"):
+    os.pwrite(f.fileno(), b"GARBAGE!", 0)	# a guest writing over the host's header
+if os.environ.get("FAKE_HANG"):
+    time.sleep(60)
+print("Power down (status 0)", flush=True)
+sys.exit(int(os.environ["FAKE_RC"]))
+'''
+
+
+@pytest.fixture
+def fake_guest(tmp_path):
+    bindir = tmp_path / "fakebin"
+    bindir.mkdir()
+    for name in ("qemu-system-x86_64", "qemu-system-aarch64"):
+        p = bindir / name
+        p.write_text(FAKE_GUEST.replace("PYTHON", PYTHON))
+        p.chmod(0o755)
+
+    def env(records, rc, hang=False, clobber=False):
+        e = dict(os.environ, PATH=f"{bindir}:{os.environ['PATH']}", FAKE_RECORDS=str(records),
+                 FAKE_RC=str(rc), FAKE_QEMU_LOG=str(tmp_path / "args.log"))
+        if hang:
+            e["FAKE_HANG"] = "1"
+        if clobber:
+            e["FAKE_CLOBBER"] = "1"
+        return e
+    return env
+
+
+def objtree_for(tmp_path, arch):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import test_run
+    o = tmp_path / f"obj-{arch}"
+    if arch == "x86_64":
+        o.mkdir()
+        test_run.synthetic_vmlinux(str(o / "vmlinux"))
+    else:
+        (o / "arch/arm64/boot").mkdir(parents=True)
+        test_run.synthetic_image(str(o / "arch/arm64/boot/Image"))
+    return str(o)
+
+
+@pytest.mark.parametrize("arch,rc", [("x86_64", 1), ("arm64", 0)])
+def test_runner_gives_both_arches_the_device_and_keeps_the_raw_stream(tmp_path, fake_guest,
+                                                                      arch, rc):
+    """500 records through an 8 KiB ring: only a live drain lets the stand-in finish."""
+    trace = str(tmp_path / "t.jsonl")
+    r = subprocess.run([PYTHON, QEMU_RUN, "--arch", arch, "--objtree", objtree_for(tmp_path, arch),
+                        "--trace", trace, "--trace-size", "8192", "--timeout", "30"],
+                       capture_output=True, text=True, env=fake_guest(500, rc))
+    args = (tmp_path / "args.log").read_text().splitlines()
+    assert "ivshmem-plain,memdev=ferrytrace" in args
+    assert any(a.startswith("memory-backend-file,id=ferrytrace,size=16384,") and
+               a.endswith(",share=on") for a in args), args
+    assert not any("trace.file=" in a or "debugcon" in a for a in args), args
+    assert [x[1] for x in stream(trace + ".ftr")[2]] == list(range(1, 501)), r.stderr
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    with open(trace) as f:		# decoded by scripts/trace/binary.py into today's schema
+        recs = [json.loads(line) for line in f]
+    assert recs[0]["type"] == "header" and recs[0]["arch"] == arch
+    assert [(x["seq"], x["name"], x["ret"]) for x in recs[1:]] == \
+        [(i, "getpid", 1) for i in range(1, 501)]
+
+
+def test_runner_says_a_clobbered_ring_file_in_one_line(tmp_path, fake_guest):
+    trace = str(tmp_path / "t.jsonl")
+    r = subprocess.run([PYTHON, QEMU_RUN, "--arch", "arm64", "--objtree",
+                        objtree_for(tmp_path, "arm64"), "--trace", trace],
+                       capture_output=True, text=True, env=fake_guest(3, 0, clobber=True))
+    assert r.returncode == 125 and "Traceback" not in r.stderr, r.stderr
+    got = [l for l in r.stderr.splitlines() if l.strip()]
+    assert len(got) == 1 and "magic, version or sizes changed" in got[0], got
+
+
+def test_runner_keeps_the_trace_of_a_hang(tmp_path, fake_guest):
+    trace = str(tmp_path / "t.jsonl")
+    r = subprocess.run([PYTHON, QEMU_RUN, "--arch", "arm64", "--objtree",
+                        objtree_for(tmp_path, "arm64"), "--trace", trace, "--timeout", "3"],
+                       capture_output=True, text=True, env=fake_guest(100, 0, hang=True))
+    assert r.returncode == 124, r.stderr
+    assert [x[1] for x in stream(trace + ".ftr")[2]] == list(range(1, 101))
+
+
+def test_runner_drain_off_leaves_the_ring_to_fill(tmp_path, fake_guest):
+    """With --trace-drain off nothing is consumed while QEMU runs: a stand-in that waits for
+    room never gets it (timeout), and what it wrote is still collected at the end."""
+    trace = str(tmp_path / "t.jsonl")
+    r = subprocess.run([PYTHON, QEMU_RUN, "--arch", "x86_64", "--objtree",
+                        objtree_for(tmp_path, "x86_64"), "--trace", trace, "--trace-size",
+                        "4096", "--trace-drain", "off", "--timeout", "3"],
+                       capture_output=True, text=True, env=fake_guest(100, 1))
+    assert r.returncode == 124, r.stderr
+    assert [x[1] for x in stream(trace + ".ftr")[2]] == list(range(1, 40))
