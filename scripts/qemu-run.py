@@ -20,7 +20,7 @@ A types a Ctrl-A), and the terminal's settings are restored when QEMU ends, howe
 host may execute it, else 0644), as scripts/mkinitramfs.py packs it.
 
 --trace FILE (both arches): a ring file (one ring per CPU, --trace-rings, default 1; each
---trace-size bytes, a power of two, default 4 MiB) is the memory of an ivshmem-plain device
+--trace-size bytes, a power of two, default 16 MiB) is the memory of an ivshmem-plain device
 the kernel writes binary records into (include/uapi/linux/ferry_trace.h); a thread drains the
 rings into FILE.ftr while QEMU runs (--trace-drain off leaves them to fill, for a test of a
 full ring), and when QEMU has gone, however it went, what is left is drained and FILE.ftr
@@ -193,9 +193,11 @@ def arm64_dtb_shim(workdir):
 
 
 # The trace channel (both arches): a ring file the guest sees as ivshmem PCI memory, drained
-# live by scripts/trace/drain.py. A 4 MiB ring holds about 40,000 syscall records: 40 ms of
-# a guest writing a million a second, while the drain comes back every millisecond.
-TRACE_RING_SIZE = 4 << 20
+# live by scripts/trace/drain.py. A 16 MiB ring holds about 160,000 syscall records: 160 ms
+# of a guest writing a million a second, which covers the drain thread waiting for a core on
+# a loaded host (up to 110 ms seen with 8 runnable tasks on 2 cores). The file, 32 MiB with
+# the header and rounded to a power of two, is sparse.
+TRACE_RING_SIZE = 16 << 20
 
 
 def trace_modules():
@@ -742,7 +744,7 @@ def parse(argv):
     opt("--args", help="arguments for init")
     opt("--trace", help="write syscall trace records here (JSON Lines)")
     opt("--trace-size", type=int, default=TRACE_RING_SIZE,
-        help="bytes of each trace ring (a power of two, 4096 to 1G; default 4 MiB)")
+        help="bytes of each trace ring (a power of two, 4096 to 1G; default 16 MiB)")
     opt("--trace-rings", type=int, default=1,
         help="trace rings, one per guest CPU (default 1: the guest's CPUs)")
     opt("--trace-drain", choices=["on", "off"], default="on",

@@ -48,8 +48,8 @@ READY_OFFSET = 72			# struct ftr_file_header.ready
 RING_HEAD = struct.Struct("<Q")		# head at offset 0 of the control block, tail at 64
 
 # Polling: every POLL_BUSY seconds while records flow; when a poll finds nothing the pause
-# doubles up to POLL_IDLE. A 4 MiB ring takes 40 ms to fill at 100 MB/s, so even the
-# longest pause leaves room for the burst that ends it.
+# doubles up to POLL_IDLE. The runner's 16 MiB ring takes 160 ms to fill at 100 MB/s, so
+# even the longest pause leaves room for the burst that ends it.
 POLL_BUSY = 0.0005
 POLL_IDLE = 0.01
 
