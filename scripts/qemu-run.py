@@ -19,7 +19,8 @@ A types a Ctrl-A), and the terminal's settings are restored when QEMU ends, howe
 --file /bin/other=build/probes/i386/exec; each keeps its mode from SOURCE (0755 when the
 host may execute it, else 0644), as scripts/mkinitramfs.py packs it.
 
---trace FILE (both arches): a ring file (one ring per CPU, --trace-rings, default 1; each
+--trace FILE (both arches): a ring file (one ring per CPU, --trace-rings, default the -smp
+of --extra or 1; each
 --trace-size bytes, a power of two, default 16 MiB) is the memory of an ivshmem-plain device
 the kernel writes binary records into (include/uapi/linux/ferry_trace.h); a thread drains the
 rings into FILE.ftr while QEMU runs (--trace-drain off leaves them to fill, for a test of a
@@ -438,6 +439,19 @@ def check_memory(a):
             + ("it" if a.arch == "x86_64" else "them"))
 
 
+def guest_cpus(extra):
+    """The CPUs an -smp among the extra QEMU arguments gives the guest ("-smp 2",
+    "-smp cpus=2,..."), else QEMU's 1: one trace ring each."""
+    for i, word in enumerate(extra):
+        spec = extra[i + 1] if word == "-smp" and i + 1 < len(extra) else \
+            word[5:] if word.startswith("-smp=") else None
+        for part in (spec or "").split(","):
+            value = part[5:] if part.startswith("cpus=") else part
+            if value.isdigit():
+                return int(value)
+    return 1
+
+
 def check_args(a):
     """Everything the run reads or writes, before QEMU starts (and, from scripts/run, before
     building): one line if it cannot be."""
@@ -450,8 +464,6 @@ def check_args(a):
         die(f"{given('timeout', a.timeout)}: must be more than 0 seconds")
     if a.trace_size < 4096 or a.trace_size > 1 << 30 or a.trace_size & (a.trace_size - 1):
         die(f"{given('trace-size', a.trace_size)}: must be a power of two from 4096 to 1G")
-    if not 1 <= a.trace_rings <= 256:
-        die(f"{given('trace-rings', a.trace_rings)}: must be 1 to 256")
     if not 0 < a.gdb_port < 65536:
         die(f"{given('gdb-port', a.gdb_port)}: not a TCP port")
     for opt in ("cmdline", "args"):
@@ -463,6 +475,10 @@ def check_args(a):
         a.extra_args = shlex.split(a.extra or "")
     except ValueError as e:
         die(f"{given('extra', a.extra)}: {e}")
+    if a.trace_rings is None:
+        a.trace_rings = guest_cpus(a.extra_args)
+    if not 1 <= a.trace_rings <= 256:
+        die(f"{given('trace-rings', a.trace_rings)}: must be 1 to 256")
     if a.init:
         head = readable_file("init", a.init)
         if head[:4] != b"\x7fELF":
@@ -745,8 +761,8 @@ def parse(argv):
     opt("--trace", help="write syscall trace records here (JSON Lines)")
     opt("--trace-size", type=int, default=TRACE_RING_SIZE,
         help="bytes of each trace ring (a power of two, 4096 to 1G; default 16 MiB)")
-    opt("--trace-rings", type=int, default=1,
-        help="trace rings, one per guest CPU (default 1: the guest's CPUs)")
+    opt("--trace-rings", type=int,
+        help="trace rings, one per guest CPU (default: the CPUs of an -smp in --extra, or 1)")
     opt("--trace-drain", choices=["on", "off"], default="on",
         help="off: do not drain the rings while QEMU runs (a full-ring test)")
     opt("--extra", help="more QEMU arguments")

@@ -380,3 +380,15 @@ def test_runner_drain_off_leaves_the_ring_to_fill(tmp_path, fake_guest):
                        capture_output=True, text=True, env=fake_guest(100, 1))
     assert r.returncode == 124, r.stderr
     assert [x[1] for x in stream(trace + ".ftr")[2]] == list(range(1, 40))
+
+
+def test_runner_gives_each_guest_cpu_a_ring(tmp_path, fake_guest):
+    """-smp 3 in the extra QEMU arguments: 3 rings of 8 KiB, 40 KiB, in a 64 KiB file."""
+    trace = str(tmp_path / "t.jsonl")
+    subprocess.run([PYTHON, QEMU_RUN, "--arch", "arm64", "--objtree",
+                    objtree_for(tmp_path, "arm64"), "--trace", trace, "--trace-size", "8192",
+                    "--extra", "-smp cpus=3"], capture_output=True, text=True,
+                   env=fake_guest(1, 0))
+    header, ctls, recs = stream(trace + ".ftr", nr_rings=3)
+    assert struct.unpack_from("<QII", header, 16) == (65536, 3, 8192)
+    assert recs == [(1, 1, SYSCALL_SIZE)]
