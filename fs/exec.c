@@ -505,9 +505,9 @@ static int bprm_execve(struct linux_binprm *b)
 		do_close_on_exec(current->files);
 	exec_signals();		/* caught signals back to SIG_DFL; the mask and pending stay */
 	set_comm(b->filename);
-	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
-		trace_task_exec(current);
 	start_thread(task_pt_regs(current), b->entry, b->sp, b->compat);
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
+		trace_task_exec(current, b->compat);	/* the new image's name and ABI */
 	return 0;
 }
 

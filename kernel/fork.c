@@ -31,6 +31,7 @@
 #include <linux/signal.h>
 #include <linux/entry-common.h>
 #include <linux/jiffies.h>
+#include <linux/syscall_trace.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads = 1;		/* the idle task */
@@ -339,6 +340,9 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		init_completion(&vfork);
 		p->vfork_done = &vfork;
 	}
+	/* a traced parent's child is traced (it copied the flag): recorded before it runs */
+	if (IS_ENABLED(CONFIG_SYSCALL_TRACE) && !args->fn)
+		trace_task_fork(p, args->flags | args->exit_signal);
 	wake_up_new_task(p);
 	if (args->flags & CLONE_VFORK)
 		wait_for_completion(&vfork);

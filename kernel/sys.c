@@ -100,6 +100,8 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 			return -EFAULT;
 		name[sizeof(name) - 1] = '\0';
 		strlcpy(current->comm, name, sizeof(current->comm));
+		if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
+			trace_task_comm(current);
 		return 0;
 	case PR_GET_NAME:
 		return copy_to_user((char __user *)arg2, current->comm, sizeof(current->comm)) ?

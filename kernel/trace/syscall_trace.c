@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The syscall tracer: the slow path behind SYSCALL_WORK_TRACE. On entry it notes the time
- * and the arguments; on exit it writes one JSON record (kernel/trace/record.c formats it)
- * and hands it to the trace channel (kernel/trace/channel.c).
+ * The syscall tracer: the slow path behind SYSCALL_WORK_TRACE, and who is traced.
+ *
+ * Entry notes in the task what the record needs (number, ABI, route, the six argument
+ * registers, the entry captures of the call's plan: capture.c) and the time, last; exit
+ * writes one FTR_SYSCALL record straight into this CPU's ring (ring.c), exit captures
+ * copied from user memory into it. Nothing is decoded or formatted here: the host does it.
  *
  * The cost figure of a record is measured between the end of the entry hook and the start
  * of the exit hook, so it is the syscall's own cost, not the tracer's.
+ *
+ * Who is traced: a task with SYSCALL_WORK_TRACE. The command line picks the first ones
+ * (trace=all; comm:NAME at exec; pid:N, that process, from its fork or exec on), prctl
+ * turns a task on or off, and a traced task's children are traced (fork copies the flag),
+ * across their execs too (strace -f).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/sched.h>
+#include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
@@ -20,11 +29,18 @@
 #include "trace.h"
 
 struct trace_config trace_config;
+static bool asked;		/* trace= was on the command line */
+
+bool task_traced(const struct task_struct *t)
+{
+	return t->thread_info.syscall_work & SYSCALL_WORK_TRACE;
+}
 
 /*
  * Each task's call in progress is its own (a call that sleeps is followed by other tasks'
- * calls before it returns): made at the task's first traced call, freed with the task. No
- * memory for it: that call goes unrecorded and counts as dropped.
+ * calls before it returns): made at the task's first traced call, freed with the task
+ * (kernel/fork.c), about 1.4 KiB, one per task. No memory for it: that call goes
+ * unrecorded and counts as dropped.
  */
 static struct trace_call *task_call(struct task_struct *t)
 {
@@ -38,25 +54,68 @@ static struct trace_call *task_call(struct task_struct *t)
 
 long trace_syscall_enter(struct pt_regs *regs, long nr)
 {
-	const struct syscall_abi *abi = arch_syscall_abi(regs);
+	unsigned int abi = arch_trace_abi();
+	const struct trace_abi *a = &trace_abis[abi];
+	const struct trace_plan *plan = NULL;
 	struct trace_call *c;
 
-	if (!abi || !trace_config.enabled || !trace_nr_selected(abi, nr))
+	if (unlikely(!trace_config.enabled))
 		return nr;
-	c = task_call(current);
-	if (!c) {
-		trace_count_dropped();
-		return nr;
+	if ((unsigned long)nr < a->table->nr_syscalls)
+		plan = &a->plans[nr];
+	if (trace_config.nr_filter && (!plan || !plan->selected))
+		return nr;		/* filtered before anything is copied */
+	c = current->trace_call;
+	if (unlikely(!c)) {
+		c = task_call(current);
+		if (!c) {
+			trace_count_dropped();
+			return nr;
+		}
 	}
 	c->active = true;
 	c->abi = abi;
-	c->nr = nr;
 	c->route = current_thread_info()->syscall_route;
-	c->no_return = false;
-	syscall_get_arguments(regs, c->args);
-	trace_decode_entry(c);
+	c->nr = nr;
+	c->plan = plan;
+	syscall_get_arguments(regs, (unsigned long *)c->args);
+	c->stage_len = 0;
+	c->nr_staged = 0;
+	if (plan && plan->nr_entry)
+		trace_capture_entry(c);
 	c->ts = get_cycles();		/* last: the cost excludes the tracer's own work */
 	return nr;
+}
+
+/* The record of c, into this CPU's ring. */
+static void write_syscall(struct trace_call *c, long ret, u64 cost, u16 flags)
+{
+	size_t room = c->plan && c->plan->nr_exit ? trace_exit_room(c, ret) : 0;
+	size_t len = c->stage_len;
+	struct trace_slot s;
+	struct ftr_syscall *r;
+	u8 n = c->nr_staged;
+
+	if (!trace_ring_begin(&s, sizeof(*r) + len + room))
+		return;
+	r = (struct ftr_syscall *)s.rec;
+	r->seq = s.seq;
+	r->ts = c->ts;
+	r->cost = cost;
+	r->pid = current->tgid;
+	r->tid = current->pid;
+	r->nr = c->nr;
+	r->abi = c->abi;
+	r->route = c->route;
+	r->reserved = 0;
+	memcpy(r->args, c->args, sizeof(r->args));
+	r->ret = ret;
+	if (len)
+		memcpy(r + 1, c->stage, len);
+	if (room)
+		len += trace_capture_exit(c, ret, (u8 *)(r + 1) + len, &n);
+	r->nr_captures = n;
+	trace_ring_commit(&s, FTR_SYSCALL, flags, sizeof(*r) + len);
 }
 
 void trace_syscall_exit(struct pt_regs *regs)
@@ -67,16 +126,24 @@ void trace_syscall_exit(struct pt_regs *regs)
 	if (!c || !c->active)
 		return;
 	c->active = false;
-	c->cycles = end - c->ts;
-	c->ret = syscall_get_return_value(regs);
-	trace_decode_exit(c);
-	trace_emit_syscall(c);
+	write_syscall(c, syscall_get_return_value(regs), end - c->ts, 0);
 }
 
-/* Command line: trace=all, trace=comm:init,hello, trace=nr:write,getpid (combinable with ';'). */
+/* exit/exit_group (or a fatal signal in a call): the record now, as the call never returns. */
+static void trace_call_ends(struct task_struct *t)
+{
+	struct trace_call *c = t->trace_call;
+
+	if (c && c->active) {
+		c->active = false;
+		write_syscall(c, 0, get_cycles() - c->ts, FTR_SC_NO_RETURN);
+	}
+}
+
+/* Command line: trace=all, comm:init,hello, pid:N, nr:write,getpid (combined with ';'). */
 static int trace_setup(char *val)
 {
-	trace_config.enabled = true;
+	asked = true;
 	if (!*val || !strcmp(val, "all")) {
 		trace_config.all = true;
 		return 0;
@@ -86,14 +153,20 @@ static int trace_setup(char *val)
 
 		if (next)
 			*next++ = '\0';
-		if (!strncmp(part, "comm:", 5))
+		if (!strncmp(part, "comm:", 5)) {
 			strlcpy(trace_config.comms, part + 5, sizeof(trace_config.comms));
-		else if (!strncmp(part, "nr:", 3))
+		} else if (!strncmp(part, "pid:", 4)) {
+			trace_config.pid = simple_strtoll(part + 4, NULL, 10);
+			if (trace_config.pid <= 0)
+				return -1;
+		} else if (!strncmp(part, "nr:", 3)) {
 			strlcpy(trace_config.names, part + 3, sizeof(trace_config.names));
-		else if (!strcmp(part, "all"))
+			trace_config.nr_filter = true;
+		} else if (!strcmp(part, "all")) {
 			trace_config.all = true;
-		else
+		} else {
 			return -1;
+		}
 		part = next;
 	}
 	return 0;
@@ -118,16 +191,6 @@ static bool list_has(const char *list, const char *word)
 	return false;
 }
 
-bool trace_nr_selected(const struct syscall_abi *abi, long nr)
-{
-	const char *name;
-
-	if (!trace_config.names[0])
-		return true;
-	name = (unsigned long)nr < abi->nr_syscalls ? abi->names[nr] : NULL;
-	return name && list_has(trace_config.names, name);
-}
-
 static void set_task_tracing(struct task_struct *t, bool on)
 {
 	if (on)
@@ -136,52 +199,88 @@ static void set_task_tracing(struct task_struct *t, bool on)
 		t->thread_info.syscall_work &= ~SYSCALL_WORK_TRACE;
 }
 
-void trace_task_exec(struct task_struct *t)
+/* Is t picked by the command line? Without comm: and pid:, every task is. */
+static bool picked(const struct task_struct *t)
+{
+	if (trace_config.all || (!trace_config.comms[0] && !trace_config.pid))
+		return true;
+	if (trace_config.pid && t->tgid == trace_config.pid)
+		return true;
+	return trace_config.comms[0] && list_has(trace_config.comms, t->comm);
+}
+
+/*
+ * exec, after the new image: a traced task stays traced (strace -f follows execs); an
+ * untraced one starts if its new name (comm:) or its pid (pid:) is picked. Its name and
+ * ABI from now on are recorded (FTR_COMM with FTR_COMM_EXEC).
+ */
+void trace_task_exec(struct task_struct *t, bool compat)
 {
 	if (!trace_config.enabled)
 		return;
-	/* trace=all or a syscall set without comm: traces every task; comm: picks by name. */
-	if (trace_config.all || !trace_config.comms[0])
+	if (!task_traced(t) && picked(t))
 		set_task_tracing(t, true);
-	else
-		set_task_tracing(t, list_has(trace_config.comms, t->comm));
+	if (task_traced(t))
+		trace_emit_comm(t, arch_trace_exec_abi(compat));
+}
+
+/* A new task (fork, vfork, clone; not a kernel thread), before it first runs. */
+void trace_task_fork(struct task_struct *child, u64 clone_flags)
+{
+	if (!trace_config.enabled)
+		return;
+	if (trace_config.pid && child->tgid == trace_config.pid)
+		set_task_tracing(child, true);	/* pid:N from its birth */
+	if (!task_traced(child))
+		return;
+	trace_emit_fork(child, clone_flags);
+	if (!task_traced(current))	/* the host knows the parent's name only when traced */
+		trace_emit_comm(child, 0);
+}
+
+void trace_task_comm(struct task_struct *t)
+{
+	if (trace_config.enabled && task_traced(t))
+		trace_emit_comm(t, 0);
 }
 
 void trace_task_exit(struct task_struct *t, int code, bool group_dead)
 {
-	struct trace_call *c = t->trace_call;
-
-	if (!trace_config.enabled)
+	if (!trace_config.enabled || !task_traced(t))
 		return;
-	if (c && c->active) {		/* exit/exit_group: recorded now, as it never returns */
-		c->active = false;
-		c->cycles = get_cycles() - c->ts;
-		c->no_return = true;
-		trace_emit_syscall(c);
-	}
-	if (group_dead)
-		trace_emit_exit(t, code);
+	trace_call_ends(t);
+	trace_emit_exit(t, code, group_dead);
 }
 
 int trace_set_current(bool on)
 {
-	if (on && !trace_config.enabled) {
-		trace_config.enabled = true;	/* run-time start: everything, for this task */
-		trace_config.all = true;
-	}
+	if (on && !trace_config.enabled)
+		return -ENODEV;		/* no channel: the boot had no trace= or no device */
 	set_task_tracing(current, on);
+	if (on)
+		trace_emit_comm(current, 0);
 	return 0;
 }
 
-/* Open the channel and write the header once, at boot, if tracing was asked for. */
+/*
+ * At boot, before init's exec, if trace= asked for it: map the channel, check the host's
+ * header and set up the rings, then the capture plans and the trace=nr: selection.
+ */
 void trace_init(void)
 {
-	if (!trace_config.enabled)
+	void __iomem *shm;
+	u64 size;
+
+	if (!asked)
 		return;
-	if (!arch_trace_channel_init()) {
-		pr_warn("trace: no trace channel on this machine: tracing off\n");
-		trace_config.enabled = false;
+	shm = arch_trace_shm_map(&size);
+	if (!shm)
+		return;		/* the arch said why */
+	if (trace_rings_init(shm, size))
+		return;
+	if (trace_plans_init()) {
+		pr_warn("trace: no memory for the capture plans: tracing off\n");
 		return;
 	}
-	trace_emit_header();
+	trace_config.enabled = true;
 }

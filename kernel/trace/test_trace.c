@@ -1,48 +1,131 @@
 // SPDX-License-Identifier: GPL-2.0
-/* In-kernel tests of the trace channel's ring buffer ("ktest=trace"). */
+/*
+ * In-kernel tests of the trace ring writer ("ktest=trace"): each runs the writer over a
+ * ring in ordinary memory put in this CPU's place, with the test playing the host (it moves
+ * tail, or does not: a stalled host).
+ */
 #include <linux/ktest.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include "trace.h"
 
-void trace_channel_stall(bool on);
-size_t trace_ring_used(void);
-void trace_ring_discard(void);
+#define TEST_RING 4096
 
-KTEST(trace, stalled_channel_drops_and_counts)
+static u8 test_data[TEST_RING] __aligned(8);
+static struct ftr_ring_ctl test_ctl;
+static struct trace_ring test_ring;
+
+static struct trace_ring *use_test_ring(void)
 {
-	char rec[100];
-	u64 before = trace_dropped_total();
-	int n = 0;
-
-	memset(rec, 'x', sizeof(rec));
-	rec[sizeof(rec) - 1] = '\n';
-	trace_ring_discard();
-	trace_channel_stall(true);
-	/* 64 KiB of ring takes 655 records of 100 bytes; 700 must overflow it. */
-	for (n = 0; n < 700; n++)
-		trace_write_record(rec, sizeof(rec));
-	KTEST_EXPECT_EQ(t, trace_dropped_total() - before, 700 - 655);
-	/* Once there is room again, the next record is preceded by a "dropped" note. */
-	trace_ring_discard();
-	trace_write_record(rec, sizeof(rec));
-	KTEST_EXPECT(t, trace_ring_used() > sizeof(rec));	/* note + record */
-	trace_ring_discard();
-	trace_channel_stall(false);
+	memset(test_data, 0xaa, sizeof(test_data));
+	memset(&test_ctl, 0, sizeof(test_ctl));
+	trace_ring_attach(&test_ring, test_data, &test_ctl, TEST_RING, smp_processor_id());
+	return trace_ring_swap(smp_processor_id(), &test_ring);
 }
 
-KTEST(trace, records_are_kept_whole)
+/* One record of 'size' bytes (a fake syscall record whose body is its seq's low byte). */
+static bool put(size_t size)
 {
-	static char big[70 * 1024];	/* bigger than the ring (and than a kernel stack) */
+	struct trace_slot s;
 
-	trace_ring_discard();
-	trace_channel_stall(true);
-	memset(big, 'y', sizeof(big));
-	u64 before = trace_dropped_total();
+	if (!trace_ring_begin(&s, size))
+		return false;
+	memset(s.rec + 8, (u8)s.seq, size - 8);
+	trace_ring_commit(&s, FTR_SYSCALL, 0, size);
+	return true;
+}
 
-	trace_write_record(big, sizeof(big));	/* larger than the ring: dropped, never split */
-	KTEST_EXPECT_EQ(t, trace_dropped_total() - before, 1);
-	KTEST_EXPECT_EQ(t, trace_ring_used(), 0);
-	trace_write_record("{}\n", 3);	/* takes the pending "dropped" note with it */
-	trace_ring_discard();
-	trace_channel_stall(false);
+static struct ftr_hdr hdr_at(u64 pos)
+{
+	struct ftr_hdr h;
+
+	memcpy(&h, test_data + (pos & (TEST_RING - 1)), sizeof(h));
+	return h;
+}
+
+KTEST(trace, record_crossing_the_end_goes_after_a_pad)
+{
+	struct trace_ring *old = use_test_ring();
+	struct ftr_hdr h;
+
+	/* 3 x 1200 = 3600; the 4th would cross 4096: a 496-byte pad, then it at offset 0 */
+	for (int i = 0; i < 3; i++)
+		KTEST_EXPECT(t, put(1200));
+	test_ctl.tail = 3600;			/* the host took the three */
+	KTEST_EXPECT(t, put(1200));
+	h = hdr_at(3600);
+	KTEST_EXPECT_EQ(t, h.type, FTR_PAD);
+	KTEST_EXPECT_EQ(t, h.size, 496);
+	h = hdr_at(4096);
+	KTEST_EXPECT_EQ(t, h.type, FTR_SYSCALL);
+	KTEST_EXPECT_EQ(t, h.size, 1200);
+	KTEST_EXPECT_EQ(t, h.version, FTR_VERSION);
+	KTEST_EXPECT_EQ(t, test_ctl.head, 4096 + 1200);
+	KTEST_EXPECT_EQ(t, test_ctl.records, 4);	/* the pad is not a record */
+	trace_ring_swap(smp_processor_id(), old);
+}
+
+KTEST(trace, full_ring_counts_drops_then_says_where)
+{
+	struct trace_ring *old = use_test_ring();
+	struct ftr_dropped d;
+	struct ftr_hdr h;
+	int kept = 0;
+
+	/* a host that never drains: 4096 / 512 = 8 records fit, the other 12 are counted */
+	for (int i = 0; i < 20; i++)
+		kept += put(512);
+	KTEST_EXPECT_EQ(t, kept, 8);
+	KTEST_EXPECT_EQ(t, test_ctl.dropped, 12);
+	KTEST_EXPECT_EQ(t, test_ctl.head, 4096);
+	test_ctl.tail = 4096;			/* the host catches up */
+	KTEST_EXPECT(t, put(64));
+	h = hdr_at(4096);
+	KTEST_EXPECT_EQ(t, h.type, FTR_DROPPED);
+	memcpy(&d, test_data, sizeof(d));
+	KTEST_EXPECT_EQ(t, d.count, 12);
+	KTEST_EXPECT_EQ(t, d.seq, 8);
+	h = hdr_at(4096 + sizeof(d));
+	KTEST_EXPECT_EQ(t, h.type, FTR_SYSCALL);
+	KTEST_EXPECT_EQ(t, test_ctl.head, 4096 + sizeof(d) + 64);
+	/* the next record owes nothing: no second FTR_DROPPED */
+	KTEST_EXPECT(t, put(64));
+	KTEST_EXPECT_EQ(t, hdr_at(4096 + sizeof(d) + 64).type, FTR_SYSCALL);
+	trace_ring_swap(smp_processor_id(), old);
+}
+
+KTEST(trace, record_that_does_not_fit_is_never_half_written)
+{
+	struct trace_ring *old = use_test_ring();
+	struct trace_slot s;
+	bool untouched = true;
+
+	KTEST_EXPECT(t, put(2000));
+	KTEST_EXPECT(t, put(2000));
+	/* 96 bytes left and the host stalled: a 1200-byte record is refused whole */
+	KTEST_EXPECT(t, !put(1200));
+	KTEST_EXPECT_EQ(t, test_ctl.head, 4000);
+	for (int i = 4000; i < TEST_RING; i++)
+		untouched &= test_data[i] == 0xaa;
+	KTEST_EXPECT(t, untouched);
+	/* a record larger than half the ring can never be written: dropped, not cut */
+	test_ctl.tail = 4000;
+	KTEST_EXPECT(t, !trace_ring_begin(&s, 2100));
+	KTEST_EXPECT_EQ(t, test_ctl.dropped, 2);
+	trace_ring_swap(smp_processor_id(), old);
+}
+
+KTEST(trace, writer_asleep_in_a_copy_makes_others_drop)
+{
+	struct trace_ring *old = use_test_ring();
+	struct trace_slot s;
+
+	KTEST_EXPECT(t, trace_ring_begin(&s, 128));
+	/* another task of this CPU, while the first sleeps in a user copy */
+	KTEST_EXPECT(t, !put(64));
+	KTEST_EXPECT_EQ(t, test_ctl.dropped, 1);
+	trace_ring_commit(&s, FTR_SYSCALL, 0, 128);
+	KTEST_EXPECT(t, put(64));		/* after an FTR_DROPPED of 1 */
+	KTEST_EXPECT_EQ(t, hdr_at(128).type, FTR_DROPPED);
+	trace_ring_swap(smp_processor_id(), old);
 }

@@ -1,9 +1,24 @@
-/* Internal interfaces of the syscall tracer (kernel/trace/). */
+/*
+ * Internal interfaces of the syscall tracer (kernel/trace/):
+ *   ring.c          the per-CPU ring writer over the shared file, and its setup
+ *   capture.c       capture plans (from SYSCALL_DEFINE metadata) and the copies they make
+ *   syscall_trace.c the entry/exit hooks, the command line, who is traced
+ *   events.c        fork, comm, exit and signal records
+ *
+ * The writers' rule: a record is written by the task it describes, in process context,
+ * never from an interrupt (no hook runs in one), on the ring of the CPU it runs on. Ferry's
+ * kernel code is not preempted (kernel/sched/core.c), so a writer owns its CPU's ring from
+ * trace_ring_begin() to trace_ring_commit(), except while a user copy sleeps in a page
+ * fault: the ring's 'busy' flag covers that window, and any other writer that finds it set
+ * counts its record as dropped rather than write into the space being filled.
+ */
 #ifndef _KERNEL_TRACE_TRACE_H
 #define _KERNEL_TRACE_TRACE_H
 
 #include <linux/types.h>
+#include <linux/smp.h>
 #include <linux/syscall_trace.h>
+#include <uapi/linux/ferry_trace.h>
 
 struct task_struct;
 
@@ -13,51 +28,134 @@ struct task_struct;
 #define ICOUNT_INSNS_PER_CYCLE 1
 #endif
 
+#define TRACE_NR_ABIS	5		/* enum ftr_abi: 1..4 */
+#define TRACE_MAX_CAPS	4		/* captures one syscall's plan may name */
+
+#define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+
 struct trace_config {
-	bool enabled;		/* trace= given, or prctl turned it on */
+	bool enabled;		/* trace= given (or prctl) and the channel is there */
 	bool all;		/* every task */
 	bool icount;		/* trace.icount=1: the cycle counter counts instructions */
-	char comms[128];	/* comm:a,b - trace tasks with these names */
-	char names[256];	/* nr:write,getpid - only these syscalls */
+	bool nr_filter;		/* trace=nr: given: only the calls in each ABI's bitmap */
+	int pid;		/* trace=pid:N: that process and its descendants (0: none) */
+	char comms[128];	/* comm:a,b - trace tasks with these names, from their exec */
+	char names[256];	/* nr:write,getpid - resolved into the bitmaps at trace_init() */
 };
 extern struct trace_config trace_config;
 
-#define TRACE_STR_MAX    64	/* bytes of a string argument copied from user memory */
-#define TRACE_BUF_MAX    32	/* bytes of a buffer argument */
-#define TRACE_VALUE_MAX  (4 * TRACE_STR_MAX + 8)
+/* ---- capture plans (capture.c) ---- */
 
-struct trace_arg {
-	const char *kind;	/* int uint fd str buf ptr flags hex */
-	bool truncated;
-	bool at_exit;		/* an output buffer: decoded when the syscall returns */
-	char value[TRACE_VALUE_MAX];
+/* How a capture's length is found. */
+enum trace_cap_len {
+	CAPLEN_STRING,		/* up to the NUL (FTR_CAP_STRING) */
+	CAPLEN_ARGV,		/* an array of string pointers of the ABI's width */
+	CAPLEN_ARG,		/* args[len_arg] bytes (times 'size' when size is set: an array) */
+	CAPLEN_RET,		/* the return value's bytes (read-like calls), when ret > 0 */
+	CAPLEN_FIXED,		/* 'size' bytes: a structure of this ABI */
 };
 
+struct trace_cap {
+	u8 arg;			/* argument index */
+	u8 kind;		/* enum ftr_capture_kind */
+	u8 len;			/* enum trace_cap_len */
+	u8 len_arg;		/* CAPLEN_ARG: the argument holding the count */
+	u16 size;		/* CAPLEN_FIXED: bytes; CAPLEN_ARG: element size (0: bytes) */
+	u16 max;		/* the contract's cap for this kind */
+};
+
+/* One syscall's plan: entry captures first, then exit ones. */
+struct trace_plan {
+	u8 nr_entry;
+	u8 nr_exit;
+	u8 selected;		/* trace=nr: picked it (1 when there is no nr: filter) */
+	u8 reserved;
+	struct trace_cap cap[TRACE_MAX_CAPS];
+};
+
+struct trace_abi {
+	const struct syscall_abi *table;	/* names and metadata by number */
+	struct trace_plan *plans;		/* [nr], table->nr_syscalls of them */
+	bool ptr32;				/* pointers are 4 bytes (i386, arm) */
+};
+extern struct trace_abi trace_abis[TRACE_NR_ABIS];
+
+int trace_plans_init(void);
+
+/*
+ * Entry captures, staged per task: the call's strings and input buffers as they will sit in
+ * the record (struct ftr_capture, the bytes, padding to 8), so the exit hook copies them
+ * with one memcpy. Bounded: what does not fit is cut (FTR_CAP_TRUNCATED).
+ */
+#define TRACE_STAGE_SIZE	1280
+
+/* The traced syscall in progress of one task: made at its first traced call. */
 struct trace_call {
 	bool active;
-	const struct syscall_abi *abi;
-	long nr;
-	u8 route;
-	unsigned long args[6];
-	u64 ts, cycles;
-	long ret;
-	bool no_return;		/* exit, exit_group: the call never returns (strace's "= ?") */
-	int nargs;		/* -1: no metadata, arguments not decoded */
-	struct trace_arg dec[6];
+	u8 abi;			/* enum ftr_abi */
+	u8 route;		/* enum ftr_route */
+	s32 nr;
+	const struct trace_plan *plan;	/* NULL: a number the table does not know */
+	u64 args[6];
+	u64 ts;
+	u16 stage_len;		/* bytes of staged captures */
+	u8 nr_staged;
+	u8 stage[TRACE_STAGE_SIZE] __aligned(8);
 };
 
-bool trace_nr_selected(const struct syscall_abi *abi, long nr);
-void trace_decode_entry(struct trace_call *c);
-void trace_decode_exit(struct trace_call *c);
+void trace_capture_entry(struct trace_call *c);
+/* Exit captures straight into the ring at dst (room for trace_exit_room() bytes);
+ * returns the bytes written and adds the captures to *nr. */
+size_t trace_exit_room(const struct trace_call *c, long ret);
+size_t trace_capture_exit(const struct trace_call *c, long ret, u8 *dst, u8 *nr);
 
-void trace_emit_header(void);
-void trace_emit_syscall(struct trace_call *c);
-void trace_emit_exit(struct task_struct *t, int code);	/* code: a wait status */
+/* ---- the ring writer (ring.c) ---- */
 
-/* channel.c: a ring buffer in front of the arch channel. */
-void trace_write_record(const char *line, size_t len);
-void trace_flush(void);
-u64 trace_dropped_total(void);
+/*
+ * A CPU's ring, as its writer sees it. Only the CPU's own writers touch it (the busy flag
+ * aside, which a writer that slept and woke elsewhere clears from there).
+ */
+struct trace_ring {
+	u8 *data;			/* ring_size bytes in the shared file */
+	struct ftr_ring_ctl *ctl;	/* its control block there */
+	u64 mask;			/* ring_size - 1 */
+	u64 head;			/* the guest's copy of ctl->head */
+	u64 tail;			/* the last ctl->tail read: room is known without a read */
+	u64 seq;			/* records written, every type (the records' 'seq') */
+	u64 records;			/* records written, FTR_PAD not counted */
+	u64 dropped;			/* records lost, in total */
+	u64 pending;			/* lost since the last FTR_DROPPED */
+	u16 cpu;
+	bool busy;			/* a record is being written (see trace.h's top) */
+	bool stalled;			/* test hook: the host is pretended not to drain */
+};
+
+/* A record's space, between begin and commit. */
+struct trace_slot {
+	struct trace_ring *ring;
+	u8 *rec;			/* where the record starts in the ring */
+	u64 pos;			/* and its position (bytes since boot) */
+	u64 seq;
+	u64 owed;			/* the FTR_DROPPED begin wrote: its count */
+};
+
+bool trace_ring_begin(struct trace_slot *s, size_t max_size);
+void trace_ring_commit(struct trace_slot *s, u8 type, u16 flags, size_t size);
+void trace_ring_cancel(struct trace_slot *s);
 void trace_count_dropped(void);
+int trace_rings_init(void __iomem *shm, u64 size);
+struct trace_ring *trace_ring_of(unsigned int cpu);
+/* For tests (test_trace.c): run the writer over a ring in ordinary memory. */
+void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl, u64 size,
+		       unsigned int cpu);
+struct trace_ring *trace_ring_swap(unsigned int cpu, struct trace_ring *r);
+
+/* ---- records of events (events.c) ---- */
+void trace_emit_fork(struct task_struct *child, u64 clone_flags);
+void trace_emit_comm(struct task_struct *t, unsigned int abi);	/* abi: exec's, or 0 */
+void trace_emit_exit(struct task_struct *t, int code, bool group_dead);
+
+/* The task's syscalls are traced (SYSCALL_WORK_TRACE): every event of it is recorded. */
+bool task_traced(const struct task_struct *t);
 
 #endif

@@ -1,46 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The fast x86 trace channel: a file on the host shared with the guest as PCI memory.
+ * The x86 trace channel: a file on the host shared with the guest as PCI memory.
  *
  * QEMU's ivshmem-plain device (PCI 1af4:1110) exposes a host file (memory-backend-file,
  * share=on) as its BAR 2; a store to that BAR is a store to the file's pages, with no exit
- * to QEMU and no write(2) per byte as debugcon costs (docs/tracing.md has the figures).
- * scripts/qemu-run.py --trace creates the file, hands it to QEMU and, after the run, turns
- * it into the JSON Lines trace.
- *
- * Layout, little-endian, written by the host before boot except where marked:
- *   0x00  char magic[8]   "FERRYTRC"
- *   0x08  u64  size       bytes of the whole file
- *   0x10  u64  head       bytes of records after the header page (guest, after the data)
- *   0x18  u64  lost       records that did not fit (guest)
- *   0x1000               records, one JSON object per line, never split
- * Once a buffer does not fit, it and every later one are refused and their lines counted
- * in 'lost', so the records kept are exactly those before the loss; scripts/qemu-run.py
- * appends a {"type":"dropped"} record with that count at the point where they end.
+ * to QEMU. scripts/qemu-run.py --trace creates the file (include/uapi/linux/ferry_trace.h
+ * has its layout), hands it to QEMU and drains it while the guest runs. This file only finds
+ * the device through the conf1 ports, sizes BAR 2 and maps all of it; kernel/trace/ring.c
+ * checks the host's header in it and sets up the rings.
  */
 #include <linux/kernel.h>
-#include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/pci.h>
-#include "trace_channel.h"
+#include <linux/syscall_trace.h>
+#include <uapi/linux/ferry_trace.h>
 
 #define IVSHMEM_VENDOR_DEVICE	0x11101af4	/* Red Hat / Inter-VM shared memory */
 #define IVSHMEM_BAR		2
-#define SHM_DATA_OFFSET		4096
-
-struct trace_shm_header {
-	char magic[8];
-	u64 size;
-	u64 head;
-	u64 lost;
-};
-
-static struct trace_shm_header *shm;
-static char *shm_data;
-static u64 shm_capacity, shm_head, shm_lost;	/* the guest's own copies: the file shows them */
-static bool shm_full;
 
 /* Bus 0, function 0 of each slot: where QEMU puts a -device without a bus= option. */
 static int find_ivshmem(void)
@@ -77,52 +55,26 @@ static u64 read_bar(int dev, u8 off, u64 *size)
 	return ((u64)hi << 32 | lo) & PCI_BASE_ADDRESS_MEM_MASK;
 }
 
-bool trace_shm_init(void)
+void __iomem *arch_trace_shm_map(u64 *size)
 {
 	int dev = find_ivshmem();
-	u64 bar, bar_size;
-	struct trace_shm_header *h;
+	u64 bar;
 
-	if (dev < 0)
-		return false;
-	bar = read_bar(dev, PCI_BASE_ADDRESS_0 + 4 * IVSHMEM_BAR, &bar_size);
+	if (dev < 0) {
+		pr_warn("trace: no ivshmem device (1af4:1110) on PCI bus 0: tracing off\n");
+		return NULL;
+	}
+	bar = read_bar(dev, PCI_BASE_ADDRESS_0 + 4 * IVSHMEM_BAR, size);
 	if (!bar) {
-		pr_warn("trace: ivshmem at 00:%02x.0 has no address (firmware left BAR 2 unset)\n",
-			dev);
-		return false;
+		pr_warn("trace: ivshmem at 00:%02x.0 has no address (firmware left BAR 2 unset): "
+			"tracing off\n", dev);
+		return NULL;
 	}
-	h = ioremap(bar, PAGE_SIZE);
-	/* The header is the host's word: believe it only within what the device decodes. */
-	if (bar_size <= SHM_DATA_OFFSET || memcmp(h->magic, "FERRYTRC", 8) ||
-	    h->size <= SHM_DATA_OFFSET || h->size > bar_size || h->head || h->lost) {
-		pr_warn("trace: ivshmem at 00:%02x.0 is not a fresh Ferry trace file\n", dev);
-		return false;
+	if (*size < FTR_HEADER_SIZE) {
+		pr_warn("trace: ivshmem at 00:%02x.0 decodes only %llu bytes: tracing off\n", dev,
+			(unsigned long long)*size);
+		return NULL;
 	}
-	shm_capacity = h->size - SHM_DATA_OFFSET;
-	shm_data = ioremap(bar + SHM_DATA_OFFSET, shm_capacity);
-	shm = h;
-	pr_info("trace: channel is shared memory (ivshmem 00:%02x.0, %llu KiB)\n", dev,
-		(unsigned long long)(shm_capacity >> 10));
-	return true;
-}
-
-void trace_shm_write(const char *buf, size_t len)
-{
-	u64 head = shm_head;
-
-	if (shm_full || len > shm_capacity - head) {
-		u64 lines = 0;
-
-		for (size_t i = 0; i < len; i++)
-			lines += buf[i] == '\n';
-		shm_lost += lines;
-		writeq(shm_lost, &shm->lost);
-		shm_full = true;
-		return;
-	}
-	memcpy(shm_data + head, buf, len);
-	shm_head = head + len;
-	/* The data before the new head: a reader that sees the head sees the records. */
-	__asm__ __volatile__("" ::: "memory");
-	writeq(shm_head, &shm->head);
+	/* the kernel's device mapping: uncached, which x86 stores of any alignment are fine with */
+	return (void __iomem *)ioremap(bar, *size);
 }

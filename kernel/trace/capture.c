@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Capture plans: which user memory a traced syscall's record carries, worked out once per
+ * ABI at trace_init() from the SYSCALL_DEFINE metadata (each argument's C type and name as
+ * strings), never from a list of syscalls. The rules, in order, for argument i:
+ *
+ *   argv, of type T ** or compat_uptr_t *          FTR_CAP_ARGV at entry (execve, execveat)
+ *   const char * + a byte-count argument next       FTR_CAP_IN, that many bytes, at entry
+ *   const char *, or char * without a count         FTR_CAP_STRING at entry (a path or name:
+ *                                                   a call cannot write an unbounded string)
+ *   char * / void * + a byte-count argument next    FTR_CAP_OUT at exit, ret bytes (read-like)
+ *   const void * + a byte-count argument next       FTR_CAP_IN, that many bytes, at entry
+ *   pointer to a type of the table below            const: FTR_CAP_IN at entry; otherwise
+ *                                                   FTR_CAP_OUT at exit, when ret >= 0; the
+ *                                                   size is the type's in that ABI, times an
+ *                                                   element count argument next (vlen, nfds)
+ *                                                   for arrays (iovec, pollfd)
+ *   anything else                                   no capture: the raw register says it all
+ *
+ * Byte counts are arguments named count, len, size, nbytes, bufsiz, sz, sigsetsize, usize;
+ * element counts are vlen and nfds. A NULL pointer gets no capture (the host prints NULL
+ * from the register). Every capture is cut at the contract's caps (FTR_CAP_*_MAX).
+ * What the metadata cannot say is left out: ioctl's and fcntl's third argument (termios,
+ * winsize, flock: the type depends on the request), sockaddr lengths passed by pointer,
+ * envp, and buffers whose count precedes them other than by a known name.
+ *
+ * The copies themselves: entry captures go into the task's staging area (trace.h), exit
+ * captures straight into the ring (trace_capture_exit). Both through the uaccess layer: a
+ * bad pointer gives FTR_CAP_FAULT and no bytes, never a fault of the kernel's own.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include "trace.h"
+
+struct trace_abi trace_abis[TRACE_NR_ABIS];
+
+/*
+ * Sizes of the structures (and scalars) syscalls point at, per ABI, as Linux 6.1 lays them
+ * out: { x86_64, i386, arm64, arm }. 0: the type does not occur in that ABI's calls.
+ */
+static const struct {
+	const char *name;
+	u16 size[4];
+} type_sizes[] = {
+	{ "stat",			{ 144,  64, 128,  64 } },
+	{ "compat_stat",		{   0,  64,   0,  64 } },
+	{ "__old_kernel_stat",		{   0,  32,   0,  32 } },
+	{ "stat64",			{   0,  96,   0, 104 } },
+	{ "statx",			{ 256, 256, 256, 256 } },
+	{ "statfs",			{ 120,  64, 120,  64 } },
+	{ "compat_statfs",		{   0,  64,   0,  64 } },
+	{ "compat_statfs64",		{   0,  84,   0,  88 } },
+	{ "__kernel_timespec",		{  16,  16,  16,  16 } },
+	{ "kernel_timespec64",		{  16,  16,  16,  16 } },
+	{ "old_timespec32",		{   0,   8,   0,   8 } },
+	{ "__kernel_old_timeval",	{  16,   8,  16,   8 } },
+	{ "old_timeval32",		{   0,   8,   0,   8 } },
+	{ "timezone",			{   8,   8,   8,   8 } },
+	{ "kernel_itimerval",		{  32,  16,  32,  16 } },
+	{ "old_itimerval32",		{   0,  16,   0,  16 } },
+	{ "iovec",			{  16,   8,  16,   8 } },
+	{ "compat_iovec",		{   0,   8,   0,   8 } },
+	{ "pollfd",			{   8,   8,   8,   8 } },
+	{ "sigaction",			{  32,  20,  32,  20 } },
+	{ "compat_sigaction",		{   0,  20,   0,  20 } },
+	{ "compat_old_sigaction",	{   0,  16,   0,  16 } },
+	{ "sigset_t",			{   8,   8,   8,   8 } },
+	{ "compat_sigset_t",		{   0,   8,   0,   8 } },
+	{ "siginfo_t",			{ 128, 128, 128, 128 } },
+	{ "compat_siginfo",		{   0, 128,   0, 128 } },
+	{ "waitid_siginfo",		{ 128, 128, 128, 128 } },
+	{ "stack_t",			{  24,  12,  24,  12 } },
+	{ "compat_stack_t",		{   0,  12,   0,  12 } },
+	{ "rlimit",			{  16,   8,  16,   8 } },
+	{ "compat_rlimit",		{   0,   8,   0,   8 } },
+	{ "rlimit64",			{  16,  16,  16,  16 } },
+	{ "new_utsname",		{ 390, 390, 390, 390 } },
+	{ "old_utsname",		{ 325, 325, 325, 325 } },
+	{ "oldold_utsname",		{  45,  45,  45,  45 } },
+	{ "sysinfo",			{ 112,  64, 112,  64 } },
+	{ "compat_sysinfo",		{   0,  64,   0,  64 } },
+	{ "rusage",			{ 144,  72, 144,  72 } },
+	{ "compat_rusage",		{   0,  72,   0,  72 } },
+	{ "tms",			{  32,  16,  32,  16 } },
+	{ "compat_tms",			{   0,  16,   0,  16 } },
+	{ "utimbuf",			{  16,   8,  16,   8 } },
+	{ "old_utimbuf32",		{   0,   8,   0,   8 } },
+	{ "user_desc",			{  16,  16,   0,   0 } },
+	{ "mmap_arg_struct32",		{   0,  24,   0,  24 } },
+	{ "compat_sel_arg_struct",	{   0,  20,   0,  20 } },
+	/* scalars written through a pointer: wait4's status, getresuid's ids, llseek's result */
+	{ "int",			{   4,   4,   4,   4 } },
+	{ "unsigned int",		{   4,   4,   4,   4 } },
+	{ "u32",			{   4,   4,   4,   4 } },
+	{ "uid_t",			{   4,   4,   4,   4 } },
+	{ "gid_t",			{   4,   4,   4,   4 } },
+	{ "old_uid_t",			{   2,   2,   2,   2 } },
+	{ "old_gid_t",			{   2,   2,   2,   2 } },
+	{ "loff_t",			{   8,   8,   8,   8 } },
+	{ "compat_off_t",		{   0,   4,   0,   4 } },
+	{ "__kernel_old_time_t",	{   8,   4,   8,   4 } },
+	{ "old_time32_t",		{   0,   4,   0,   4 } },
+};
+
+static bool name_in(const char *n, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(n, *list))
+			return true;
+	return false;
+}
+
+static const char *const byte_counts[] = {
+	"count", "len", "size", "nbytes", "bufsiz", "sz", "sigsetsize", "usize", NULL
+};
+static const char *const element_counts[] = { "vlen", "nfds", NULL };
+
+static int pointer_depth(const char *t)
+{
+	int n = 0;
+
+	for (; *t; t++)
+		n += *t == '*';
+	return n;
+}
+
+/*
+ * The pointed-to type of a one-level pointer, without const, struct, __user and the star:
+ * "const struct iovec __user *" -> "iovec". The metadata strings are short; 48 is plenty.
+ */
+static void base_type(const char *t, char *out, size_t size)
+{
+	size_t n = 0;
+
+	while (*t && n + 1 < size) {
+		if (!strncmp(t, "const ", 6)) {
+			t += 6;
+		} else if (!strncmp(t, "struct ", 7)) {
+			t += 7;
+		} else if (!strncmp(t, "__user", 6)) {
+			t += 6;
+		} else if (*t == '*') {
+			break;
+		} else {
+			out[n++] = *t++;
+		}
+	}
+	while (n && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+}
+
+static int type_size(const char *base, unsigned int abi)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(type_sizes); i++)
+		if (!strcmp(type_sizes[i].name, base))
+			return type_sizes[i].size[abi - 1];
+	return 0;
+}
+
+static void add_cap(struct trace_cap *caps, int *n, u8 arg, u8 kind, u8 len, u8 len_arg,
+		    u16 size)
+{
+	if (*n >= TRACE_MAX_CAPS)
+		return;
+	caps[*n] = (struct trace_cap){
+		.arg = arg, .kind = kind, .len = len, .len_arg = len_arg, .size = size,
+		.max = kind == FTR_CAP_STRING ? FTR_CAP_STRING_MAX :
+		       kind == FTR_CAP_ARGV ? FTR_CAP_ARGV_MAX : FTR_CAP_BUF_MAX,
+	};
+	(*n)++;
+}
+
+/* The plan of one syscall of one ABI, from its metadata (the rules at the top). */
+static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, unsigned int abi)
+{
+	struct trace_cap in[TRACE_MAX_CAPS], out[TRACE_MAX_CAPS];
+	int nin = 0, nout = 0;
+
+	for (int i = 0; i < m->nb_args && i < 6; i++) {
+		const char *t = m->types[i], *name = m->args[i];
+		const char *next = i + 1 < m->nb_args ? m->args[i + 1] : "";
+		bool is_const = !strncmp(t, "const ", 6);
+		bool counted = name_in(next, byte_counts), elements = name_in(next, element_counts);
+		int depth = pointer_depth(t);
+		char base[48];
+		int size;
+
+		if (!strcmp(name, "argv") && (depth == 2 || (depth == 1 && strstr(t, "compat_uptr_t")))) {
+			add_cap(in, &nin, i, FTR_CAP_ARGV, CAPLEN_ARGV, 0, 0);
+			continue;
+		}
+		if (depth != 1)
+			continue;
+		base_type(t, base, sizeof(base));
+		if (!strcmp(base, "char") || !strcmp(base, "void")) {
+			if (counted && is_const)
+				add_cap(in, &nin, i, FTR_CAP_IN, CAPLEN_ARG, i + 1, 0);
+			else if (counted)
+				add_cap(out, &nout, i, FTR_CAP_OUT, CAPLEN_RET, i + 1, 0);
+			else if (!strcmp(base, "char"))
+				add_cap(in, &nin, i, FTR_CAP_STRING, CAPLEN_STRING, 0, 0);
+			continue;
+		}
+		size = type_size(base, abi);
+		if (!size)
+			continue;
+		if (!strcmp(name, "fildes"))	/* pipe, pipe2: int[2] */
+			size *= 2;
+		if (elements)
+			add_cap(is_const ? in : out, is_const ? &nin : &nout, i,
+				is_const ? FTR_CAP_IN : FTR_CAP_OUT, CAPLEN_ARG, i + 1, size);
+		else
+			add_cap(is_const ? in : out, is_const ? &nin : &nout, i,
+				is_const ? FTR_CAP_IN : FTR_CAP_OUT, CAPLEN_FIXED, 0, size);
+	}
+	/* At most TRACE_MAX_CAPS in all: entry ones first, they are what strace shows most. */
+	nout = min(nout, TRACE_MAX_CAPS - nin);
+	memcpy(p->cap, in, nin * sizeof(in[0]));
+	memcpy(p->cap + nin, out, nout * sizeof(out[0]));
+	p->nr_entry = nin;
+	p->nr_exit = nout;
+}
+
+/* trace=nr:a,b: is name in the list? */
+static bool list_has(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (!strncmp(p, word, n) && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* Every ABI's plans and trace=nr: selection, once, at trace_init(). */
+int trace_plans_init(void)
+{
+	for (unsigned int abi = 1; abi < TRACE_NR_ABIS; abi++) {
+		const struct syscall_abi *tbl = arch_trace_abi_table(abi);
+		struct trace_abi *a = &trace_abis[abi];
+
+		if (!tbl)
+			continue;
+		a->table = tbl;
+		a->ptr32 = abi == FTR_ABI_I386 || abi == FTR_ABI_ARM;
+		a->plans = kzalloc(tbl->nr_syscalls * sizeof(*a->plans), GFP_KERNEL);
+		if (!a->plans)
+			return -ENOMEM;
+		for (unsigned int nr = 0; nr < tbl->nr_syscalls; nr++) {
+			struct trace_plan *p = &a->plans[nr];
+
+			if (tbl->meta[nr])
+				plan_one(p, tbl->meta[nr], abi);
+			p->selected = !trace_config.nr_filter ||
+				      (tbl->names[nr] && list_has(trace_config.names, tbl->names[nr]));
+		}
+	}
+	return 0;
+}
+
+/* ---- the copies ---- */
+
+static void put_cap(u8 *dst, const struct trace_cap *k, u8 flags, u16 len, u64 want)
+{
+	struct ftr_capture h = {
+		.arg = k->arg, .kind = k->kind, .flags = flags, .len = len,
+		.want = want > 0xffff ? 0xffff : want,
+	};
+
+	memcpy(dst, &h, sizeof(h));
+}
+
+/* argv: the strings one after another, each with its NUL; returns the bytes, or -1. */
+static long copy_argv(u8 *dst, size_t room, unsigned long uarr, bool ptr32, u8 *flags)
+{
+	size_t len = 0;
+
+	for (int i = 0;; i++) {
+		unsigned long p = 0;
+		u32 p32;
+		long n;
+
+		if (i == FTR_CAP_ARGV_COUNT) {
+			*flags |= FTR_CAP_TRUNCATED;
+			break;
+		}
+		if (ptr32 ? get_user(p32, (const u32 __user *)(uarr + 4 * i)) :
+			    get_user(p, (const unsigned long __user *)(uarr + 8 * i)))
+			return -1;
+		if (ptr32)
+			p = p32;
+		if (!p)
+			break;
+		if (room - len < 2) {
+			*flags |= FTR_CAP_TRUNCATED;
+			break;
+		}
+		n = strncpy_from_user((char *)dst + len, (const char __user *)p, room - len);
+		if (n < 0)
+			return -1;
+		if ((size_t)n >= room - len) {		/* cut: keep what fits, NUL-ended */
+			dst[room - 1] = '\0';
+			len = room;
+			*flags |= FTR_CAP_TRUNCATED;
+			break;
+		}
+		len += n + 1;
+	}
+	return len;
+}
+
+/* Strings and input buffers into the task's staging area, as they will sit in the record. */
+void trace_capture_entry(struct trace_call *c)
+{
+	const struct trace_plan *p = c->plan;
+	size_t pos = 0;
+
+	for (int i = 0; i < p->nr_entry; i++) {
+		const struct trace_cap *k = &p->cap[i];
+		unsigned long uaddr = c->args[k->arg];
+		u8 *data = c->stage + pos + sizeof(struct ftr_capture);
+		size_t room = TRACE_STAGE_SIZE - pos - sizeof(struct ftr_capture), n = 0;
+		u64 want = 0;
+		u8 flags = 0;
+		long got;
+
+		if (!uaddr)
+			continue;
+		if (pos + sizeof(struct ftr_capture) + 8 > TRACE_STAGE_SIZE)
+			break;
+		room = min(room, (size_t)k->max + 1);
+		switch (k->len) {
+		case CAPLEN_STRING:
+			got = strncpy_from_user((char *)data, (const char __user *)uaddr, room);
+			if (got < 0) {
+				flags = FTR_CAP_FAULT;
+			} else if ((size_t)got >= room) {
+				n = room - 1;
+				flags = FTR_CAP_TRUNCATED;
+			} else {
+				n = got;
+			}
+			break;
+		case CAPLEN_ARGV:
+			got = copy_argv(data, room - 1, uaddr, trace_abis[c->abi].ptr32, &flags);
+			if (got < 0)
+				flags = FTR_CAP_FAULT;
+			else
+				n = got;
+			break;
+		default:	/* CAPLEN_ARG, CAPLEN_FIXED: an input buffer or structure */
+			want = k->len == CAPLEN_FIXED ? k->size :
+			       c->args[k->len_arg] * (k->size ? k->size : 1);
+			if (k->len == CAPLEN_ARG && k->size && c->args[k->len_arg] > 0xffff)
+				want = 0xffffffffull;	/* a count that large: just "more" */
+			n = min_t(u64, want, room - 1);
+			if (n < want)
+				flags = FTR_CAP_TRUNCATED;
+			if (n && copy_from_user(data, (const void __user *)uaddr, n)) {
+				n = 0;
+				flags = FTR_CAP_FAULT;
+			}
+			break;
+		}
+		if (flags & FTR_CAP_FAULT)
+			n = 0;
+		if (n & 7)
+			memset(data + n, 0, 8 - (n & 7));
+		put_cap(c->stage + pos, k, flags, n, want);
+		pos += sizeof(struct ftr_capture) + ALIGN(n, 8);
+		c->nr_staged++;
+	}
+	c->stage_len = pos;
+}
+
+/* Bytes an exit capture would copy (0 with skip set: no capture at all). */
+static size_t exit_len(const struct trace_call *c, const struct trace_cap *k, long ret,
+		       bool *skip)
+{
+	u64 n;
+
+	*skip = ret < 0 || !c->args[k->arg];
+	if (*skip)
+		return 0;
+	if (k->len == CAPLEN_RET)
+		n = ret;
+	else if (k->len == CAPLEN_FIXED)
+		n = k->size;
+	else
+		n = c->args[k->len_arg] * k->size;
+	return min_t(u64, n, k->max);
+}
+
+size_t trace_exit_room(const struct trace_call *c, long ret)
+{
+	const struct trace_plan *p = c->plan;
+	size_t room = 0;
+
+	for (int i = p->nr_entry; i < p->nr_entry + p->nr_exit; i++) {
+		bool skip;
+		size_t n = exit_len(c, &p->cap[i], ret, &skip);
+
+		if (!skip)
+			room += sizeof(struct ftr_capture) + ALIGN(n, 8);
+	}
+	return room;
+}
+
+/* Output buffers and structures, copied from user memory straight into the ring at dst. */
+size_t trace_capture_exit(const struct trace_call *c, long ret, u8 *dst, u8 *nr)
+{
+	const struct trace_plan *p = c->plan;
+	size_t pos = 0;
+
+	for (int i = p->nr_entry; i < p->nr_entry + p->nr_exit; i++) {
+		const struct trace_cap *k = &p->cap[i];
+		bool skip;
+		size_t n = exit_len(c, k, ret, &skip);
+		u64 want;
+		u8 flags = 0;
+		u8 *data = dst + pos + sizeof(struct ftr_capture);
+
+		if (skip)
+			continue;
+		want = k->len == CAPLEN_RET ? c->args[k->len_arg] :
+		       k->len == CAPLEN_FIXED ? k->size : c->args[k->len_arg] * k->size;
+		if (k->len == CAPLEN_RET ? (u64)ret > n : want > n)
+			flags = FTR_CAP_TRUNCATED;
+		if (n & 7)		/* the padding: zeros, whatever the ring held before */
+			*(u64 *)(data + (n & ~7ul)) = 0;
+		if (n && copy_from_user(data, (const void __user *)c->args[k->arg], n)) {
+			flags = FTR_CAP_FAULT;
+			n = 0;
+		}
+		put_cap(dst + pos, k, flags, n, want);
+		pos += sizeof(struct ftr_capture) + ALIGN(n, 8);
+		(*nr)++;
+	}
+	return pos;
+}

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The trace rings: one per CPU in the shared file (include/uapi/linux/ferry_trace.h has the
+ * layout and the rules), each written by its CPU alone, without a lock, and drained by the
+ * host while the guest runs.
+ *
+ * A record is written in three steps: trace_ring_begin() finds room for the most the record
+ * can take (an FTR_PAD first when it would cross the ring's end, an FTR_DROPPED first when
+ * records were lost since the last one), the caller fills the record in place, and
+ * trace_ring_commit() stores its header (one 64-bit store) and publishes the new head with a
+ * release store, so the host never sees a record before its bytes. A record that does not
+ * fit is not written at all: it is counted, never cut, and nothing is overwritten.
+ *
+ * Room is known from the last tail read; only when that says "full" is the host's tail read
+ * again (an acquire load: the host has finished with the bytes before it moves tail).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+#include <asm/timex.h>
+#include "trace.h"
+
+/* Each CPU's ring; NULL for a CPU the file has no ring for. One accessor: this_ring(). */
+static struct trace_ring ring_state[NR_CPUS];
+static struct trace_ring *cpu_ring[NR_CPUS];
+static struct ftr_file_header *header;
+
+struct trace_ring *trace_ring_of(unsigned int cpu)
+{
+	return cpu < NR_CPUS ? cpu_ring[cpu] : NULL;
+}
+
+/* A CPU without a ring: the one counter all such CPUs share. */
+static void orphan_dropped(void)
+{
+	if (header)
+		__atomic_fetch_add(&header->orphan_dropped, 1, __ATOMIC_RELAXED);
+}
+
+static void count_drop(struct trace_ring *r)
+{
+	r->dropped++;
+	r->pending++;
+	WRITE_ONCE(r->ctl->dropped, r->dropped);
+}
+
+void trace_count_dropped(void)
+{
+	struct trace_ring *r = trace_ring_of(smp_processor_id());
+
+	if (r)
+		count_drop(r);
+	else
+		orphan_dropped();
+}
+
+static inline void put_hdr(u8 *at, u8 type, u16 size, u16 cpu, u16 flags)
+{
+	/* struct ftr_hdr, little-endian, as one store: a reader never sees half of it */
+	*(u64 *)at = type | (u64)FTR_VERSION << 8 | (u64)size << 16 | (u64)cpu << 32 |
+		     (u64)flags << 48;
+}
+
+/* Is there room for 'need' bytes from head? Reads the host's tail only when it must. */
+static bool has_room(struct trace_ring *r, u64 need)
+{
+	u64 size = r->mask + 1;
+
+	if (need <= size - (r->head - r->tail))
+		return true;
+	if (r->stalled)
+		return false;
+	r->tail = __atomic_load_n(&r->ctl->tail, __ATOMIC_ACQUIRE);
+	/* a host that moved tail past head is broken: believe nothing it says */
+	if (r->tail > r->head)
+		r->tail = r->head - size;
+	return need <= size - (r->head - r->tail);
+}
+
+bool trace_ring_begin(struct trace_slot *s, size_t max_size)
+{
+	struct trace_ring *r = trace_ring_of(smp_processor_id());
+	u64 size, off, to_end, need, pad = 0, pos;
+
+	if (unlikely(!r)) {
+		orphan_dropped();
+		return false;
+	}
+	if (unlikely(r->busy)) {	/* a writer of this CPU sleeps in a user copy */
+		count_drop(r);
+		return false;
+	}
+	size = r->mask + 1;
+	need = ALIGN(max_size, FTR_ALIGN) +
+	       (r->pending ? sizeof(struct ftr_dropped) : 0);
+	off = r->head & r->mask;
+	to_end = size - off;
+	if (need > to_end)
+		pad = to_end;
+	if (unlikely(need > size / 2 || !has_room(r, pad + need))) {
+		count_drop(r);
+		return false;
+	}
+	pos = r->head;
+	if (pad) {
+		put_hdr(r->data + off, FTR_PAD, pad, r->cpu, 0);
+		pos += pad;
+	}
+	if (r->pending) {
+		struct ftr_dropped *d = (void *)(r->data + (pos & r->mask));
+
+		d->seq = r->seq++;
+		d->ts = get_cycles();
+		d->count = r->pending;
+		put_hdr((u8 *)d, FTR_DROPPED, sizeof(*d), r->cpu, 0);
+		r->records++;
+		pos += sizeof(*d);
+		s->owed = r->pending;	/* said now; losses while this record is filled are not */
+		r->pending = 0;
+	} else {
+		s->owed = 0;
+	}
+	/* what begin wrote is published with the record; a cancel leaves it unpublished */
+	s->ring = r;
+	s->rec = r->data + (pos & r->mask);
+	s->pos = pos;
+	s->seq = r->seq;
+	r->busy = true;
+	return true;
+}
+
+void trace_ring_commit(struct trace_slot *s, u8 type, u16 flags, size_t size)
+{
+	struct trace_ring *r = s->ring;
+	u64 head = s->pos + ALIGN(size, FTR_ALIGN);
+
+	put_hdr(s->rec, type, ALIGN(size, FTR_ALIGN), r->cpu, flags);
+	r->seq = s->seq + 1;
+	r->records++;
+	WRITE_ONCE(r->ctl->records, r->records);
+	r->head = head;
+	__atomic_store_n(&r->ctl->head, head, __ATOMIC_RELEASE);
+	__atomic_store_n(&r->busy, false, __ATOMIC_RELEASE);
+}
+
+/* Give the space back: nothing begin wrote is published (a pending count stays pending). */
+void trace_ring_cancel(struct trace_slot *s)
+{
+	struct trace_ring *r = s->ring;
+
+	if (s->owed) {		/* the FTR_DROPPED begin wrote took a number and the count */
+		r->seq--;
+		r->records--;
+		r->pending += s->owed;
+	}
+	__atomic_store_n(&r->busy, false, __ATOMIC_RELEASE);
+}
+
+void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl, u64 size,
+		       unsigned int cpu)
+{
+	memset(r, 0, sizeof(*r));
+	r->data = data;
+	r->ctl = ctl;
+	r->mask = size - 1;
+	r->cpu = cpu;
+	r->head = r->tail = READ_ONCE(ctl->head);
+}
+
+/* For the self-test: put another ring in a CPU's place, and back. */
+struct trace_ring *trace_ring_swap(unsigned int cpu, struct trace_ring *r)
+{
+	struct trace_ring *old = cpu_ring[cpu];
+
+	cpu_ring[cpu] = r;
+	return old;
+}
+
+static bool is_power_of_2_u64(u64 n)
+{
+	return n && !(n & (n - 1));
+}
+
+/*
+ * The host's header is its word: believe it only within what the device decodes, and say
+ * in one line what is wrong. Returns the reason, or NULL when it is good.
+ */
+static const char *check_header(const struct ftr_file_header *h, u64 bar_size)
+{
+	u64 stride;
+
+	if (memcmp(h->magic, FTR_MAGIC, 8))
+		return "no FERRYTR2 magic (not a trace file, or an older format)";
+	if (h->version != FTR_VERSION || h->header_size != FTR_HEADER_SIZE)
+		return "format version or header size is not this kernel's";
+	if (h->size > bar_size || h->size < FTR_HEADER_SIZE)
+		return "file size is more than the device decodes";
+	if (h->nr_rings < 1 || h->nr_rings > 4096)
+		return "ring count out of range";
+	if (!is_power_of_2_u64(h->ring_size) || h->ring_size < 4096)
+		return "ring size is not a power of two of at least 4096";
+	stride = FTR_RING_CTL_SIZE + (u64)h->ring_size;
+	if (h->nr_rings * stride > h->size - FTR_HEADER_SIZE)
+		return "rings do not fit in the file";
+	if (h->ready)
+		return "file was used already (ready is set)";
+	return NULL;
+}
+
+/* "Ferry <version> <arch>", from the banner ("Ferry version 0.15 (x86_64) (gcc ...)"). */
+static void kernel_name(char *out, size_t size)
+{
+	extern const char linux_banner[];
+	const char *v = linux_banner + sizeof("Ferry version ") - 1;
+	size_t n = 0;
+	char buf[64];
+
+	while (v[n] && v[n] != ' ' && v[n] != '\n')
+		n++;
+	memset(buf, 0, sizeof(buf));
+	snprintf(buf, sizeof(buf), "Ferry %.*s %s", (int)min(n, (size_t)32), v, KBUILD_ARCH_STR);
+	memcpy(out, buf, min(size, sizeof(buf)));
+	out[size - 1] = '\0';
+}
+
+int trace_rings_init(void __iomem *shm, u64 bar_size)
+{
+	struct ftr_file_header *h = (void __force *)shm, copy;
+	const char *bad;
+	unsigned int n;
+
+	memcpy(&copy, h, sizeof(copy));		/* one look at what the host wrote */
+	bad = check_header(&copy, bar_size);
+	if (bad) {
+		pr_warn("trace: bad trace file header: %s: tracing off\n", bad);
+		return -EINVAL;
+	}
+	n = min_t(u32, copy.nr_rings, NR_CPUS);
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		u8 *base = (u8 *)h + FTR_HEADER_SIZE +
+			   cpu * (FTR_RING_CTL_SIZE + (u64)copy.ring_size);
+		struct ftr_ring_ctl *ctl = (void *)base;
+
+		ctl->head = ctl->records = ctl->dropped = 0;
+		trace_ring_attach(&ring_state[cpu], base + FTR_RING_CTL_SIZE, ctl, copy.ring_size,
+				  cpu);
+		ring_state[cpu].tail = 0;
+		if (READ_ONCE(ctl->tail)) {
+			pr_warn("trace: ring %u's tail is not 0 in a fresh file: tracing off\n", cpu);
+			return -EINVAL;
+		}
+		cpu_ring[cpu] = &ring_state[cpu];
+	}
+	h->arch = IS_ENABLED(CONFIG_X86) ? FTR_ARCH_X86_64 : FTR_ARCH_ARM64;
+	h->icount = trace_config.icount;
+	h->cycles_per_sec = cycles_per_sec();
+	h->insns_per_cycle = ICOUNT_INSNS_PER_CYCLE;
+	h->nr_cpus = nr_cpu_ids;
+	h->boot_ts = get_cycles();
+	h->orphan_dropped = 0;
+	kernel_name(h->kernel, sizeof(h->kernel));
+	header = h;
+	__atomic_store_n(&h->ready, 1, __ATOMIC_RELEASE);	/* last: the fields above are in */
+	pr_info("trace: channel is shared memory (%u ring%s of %u KiB for %u CPU%s)\n",
+		copy.nr_rings, copy.nr_rings == 1 ? "" : "s", copy.ring_size >> 10, nr_cpu_ids,
+		nr_cpu_ids == 1 ? "" : "s");
+	return 0;
+}
+
+/* The rings are the file: nothing is held back, so there is nothing to flush. */
+void trace_flush(void)
+{
+}
+
+/* arm64 implements it once its PCIe channel is in; until then there is no channel. */
+void __iomem * __weak arch_trace_shm_map(u64 *size)
+{
+	pr_warn("trace: no trace channel on this architecture yet: tracing off\n");
+	return NULL;
+}
