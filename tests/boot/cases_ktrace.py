@@ -1,0 +1,116 @@
+# The tracer's kernel side (issue 15, kernel/trace/): following a process family and a full
+# ring. The records are what scripts/qemu-run.py --trace leaves in FILE: the binary rings
+# drained by the host and decoded into JSON Lines (scripts/trace/binary.py).
+#
+# userspace/probes/forkexec.c as /init: init forks pid 2, which sets its name "renamed"
+# (prctl PR_SET_NAME), execs /bin/kid (the same program) and exits 3; init waits and exits 0.
+# What is traced depends only on trace=: strace -f's rules, where a traced task's children
+# are traced across their execs.
+
+def _kid_files(tmp, probes, abi):
+    return [f"/bin/kid={os.path.join(probes, abi, 'forkexec')}"]
+
+
+def _by_pid(records, typ="syscall"):
+    out = {}
+    for r in records:
+        if r.get("type") == typ:
+            out.setdefault(r.get("pid"), []).append(r)
+    return out
+
+
+def _exit_status(records, pid):
+    return [r.get("status") for r in records if r.get("type") == "exit" and r.get("pid") == pid]
+
+
+def check_follow_traced_parent(records):
+    """trace=comm:init: init is traced from its exec, so its child is too, from the fork on,
+    across its prctl and exec; both ends are recorded (strace -f)."""
+    sc = _by_pid(records)
+    forks = [r for r in records if r.get("type") == "fork"]
+    if sorted(sc) != [1, 2]:
+        return f"syscalls of pids {sorted(sc)}, expected 1 and 2"
+    if len(forks) != 1 or forks[0].get("pid") != 1 or forks[0].get("child_pid") != 2:
+        return f"fork records {forks}, expected one of pid 1 making 2"
+    if int(str(forks[0].get("clone_flags")), 0) & 0xff != 17:
+        return f"clone flags {forks[0].get('clone_flags')}: no SIGCHLD exit signal"
+    names = [r.get("name") for r in sc[2]]
+    for want in ("prctl", "execve", "write", "exit_group"):
+        if want not in names:
+            return f"child's calls {names}: no {want}"
+    if sc[2][-1].get("comm") != "kid":
+        return f"child's last call has comm {sc[2][-1].get('comm')}, expected kid (its exec)"
+    if "wait4" not in [r.get("name") for r in sc[1]]:
+        return "init's wait4 is missing"
+    if _exit_status(records, 2) != [3] or _exit_status(records, 1) != [0]:
+        return f"exits {[r for r in records if r.get('type') == 'exit']}: expected 2 -> 3, 1 -> 0"
+    return None
+
+
+def check_follow_comm_at_exec(records):
+    """trace=comm:kid: nothing of init; the child from its exec of /bin/kid on (its comm
+    record says so), with the new name."""
+    sc = _by_pid(records)
+    comms = [r for r in records if r.get("type") == "comm"]
+    if sorted(sc) != [2]:
+        return f"syscalls of pids {sorted(sc)}, expected only the child's (2)"
+    if not any(r.get("comm") == "kid" and r.get("exec") for r in comms):
+        return f"comm records {comms}: no exec naming kid"
+    names = [r.get("name") for r in sc[2]]
+    if "prctl" in names or "write" not in names:
+        return f"child's calls {names}: expected those after its exec only"
+    if any(r.get("comm") != "kid" for r in sc[2]):
+        return "a child record is not named kid"
+    if _exit_status(records, 2) != [3] or _exit_status(records, 1):
+        return f"exits {[r for r in records if r.get('type') == 'exit']}: expected only 2 -> 3"
+    return None
+
+
+def check_follow_pid(records):
+    """trace=pid:2: the child from its birth (fork record by the untraced parent, then its
+    prctl, its exec and the rest), nothing of init."""
+    sc = _by_pid(records)
+    forks = [r for r in records if r.get("type") == "fork"]
+    comms = [r.get("comm") for r in records if r.get("type") == "comm"]
+    if sorted(sc) != [2]:
+        return f"syscalls of pids {sorted(sc)}, expected only 2"
+    if len(forks) != 1 or forks[0].get("child_pid") != 2:
+        return f"fork records {forks}, expected one making 2"
+    names = [r.get("name") for r in sc[2]]
+    if names[:2] != ["prctl", "execve"]:
+        return f"child's first calls {names[:2]}, expected prctl then execve"
+    if "renamed" not in comms or "kid" not in comms:
+        return f"comm records {comms}: expected renamed (prctl) and kid (exec)"
+    if _exit_status(records, 2) != [3]:
+        return "the child's exit (3) is missing"
+    return None
+
+
+for _arch, _abi, _what, _cmd, _check in (
+        ("x86_64", "x86_64", "child", "trace=comm:init", check_follow_traced_parent),
+        ("x86_64", "i386", "child", "trace=comm:init", check_follow_traced_parent),
+        ("arm64", "arm64", "child", "trace=comm:init", check_follow_traced_parent),
+        ("arm64", "arm", "child", "trace=comm:init", check_follow_traced_parent),
+        ("x86_64", "x86_64", "comm_at_exec", "trace=comm:kid", check_follow_comm_at_exec),
+        ("arm64", "arm64", "pid", "trace=pid:2", check_follow_pid)):
+    add(f"{_arch}_trace_follow_{_what}_{_abi}", _arch, cmdline=_cmd, init=f"{_abi}/forkexec",
+        ktap=False, trace_check=_check,
+        files=lambda tmp, probes, _abi=_abi: _kid_files(tmp, probes, _abi))
+
+
+def check_full_ring(records):
+    """A 64 KiB ring the host does not drain, and the bench probe's ~4,100 calls: what fits is
+    kept whole, the rest is counted in the decoded output."""
+    n = len([r for r in records if r.get("type") == "syscall"])
+    lost = sum(r.get("count", 0) for r in records if r.get("type") == "dropped")
+    if lost <= 0:
+        return f"{n} records kept and no dropped count"
+    if not 100 < n < 1000 or n + lost < 4000:
+        return f"{n} records kept + {lost} dropped: expected a 64 KiB ring's worth + the rest"
+    return None
+
+
+for _arch in ("x86_64", "arm64"):
+    add(f"{_arch}_trace_full_ring_counts_drops", _arch, cmdline="trace=all",
+        init=f"{_arch}/bench", ktap=False, trace_check=check_full_ring,
+        run_args=["--trace-size", "65536", "--trace-drain", "off"])
