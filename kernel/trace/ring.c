@@ -272,10 +272,3 @@ int trace_rings_init(void __iomem *shm, u64 bar_size)
 void trace_flush(void)
 {
 }
-
-/* arm64 implements it once its PCIe channel is in; until then there is no channel. */
-void __iomem * __weak arch_trace_shm_map(u64 *size)
-{
-	pr_warn("trace: no trace channel on this architecture yet: tracing off\n");
-	return NULL;
-}

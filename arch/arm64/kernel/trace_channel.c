@@ -3,7 +3,7 @@
  * arm64 side of syscall tracing: which ABI a syscall or a task is served from. Two ABIs,
  * fixed per task at exec: svc #0 from AArch64 with the asm-generic numbers, and svc #0 from
  * AArch32 with the arm EABI's (TIF_32BIT). The channel, arch_trace_shm_map(), is the PCIe
- * ivshmem device's; until it is in, kernel/trace/ring.c's default says there is none.
+ * ivshmem device's (trace_shm.c).
  */
 #include <linux/kernel.h>
 #include <linux/compat.h>
