@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Semihosting, used for two things: leaving QEMU with an exit status, and writing the
- * syscall trace to a host file (trace_channel.c). Whether the host listens is probed once
+ * Semihosting, used for one thing: leaving QEMU with an exit status (the syscall trace goes
+ * through the ivshmem PCI device now, trace_shm.c). Whether the host listens is probed once
  * with a harmless call (SYS_ERRNO); without -semihosting QEMU makes HLT an undefined
  * instruction, and the exception-table entry turns that into "absent".
  *
@@ -9,7 +9,6 @@
  * otherwise, so a user program's HLT is an undefined instruction (SIGILL).
  */
 #include <linux/kernel.h>
-#include <linux/string.h>
 #include <asm/asm-extable.h>
 #include <asm/semihosting.h>
 
@@ -57,26 +56,4 @@ void semihosting_exit(int status)
 
 	if (semihosting_present)
 		semihosting_call(SYS_EXIT, (unsigned long)block, &ret);
-}
-
-/* SYS_OPEN {name, mode, strlen(name)}: a host file handle, or -1. */
-long semihosting_open(const char *name, unsigned long mode)
-{
-	unsigned long block[3] = { (unsigned long)name, mode, strlen(name) };
-	unsigned long ret;
-
-	if (!semihosting_present || !semihosting_call(SYS_OPEN, (unsigned long)block, &ret))
-		return -1;
-	return (long)ret;
-}
-
-/* SYS_WRITE {handle, buf, len}: returns the number of bytes NOT written (0 = all). */
-unsigned long semihosting_write(long handle, const void *buf, size_t len)
-{
-	unsigned long block[3] = { (unsigned long)handle, (unsigned long)buf, len };
-	unsigned long ret;
-
-	if (!semihosting_present || !semihosting_call(SYS_WRITE, (unsigned long)block, &ret))
-		return len;
-	return ret;
 }
