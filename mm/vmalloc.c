@@ -99,16 +99,22 @@ bool is_vmalloc_addr(unsigned long addr)
 	return addr >= VMALLOC_START && addr < VMALLOC_END;
 }
 
+/*
+ * 'size' bytes of the vmalloc area and an unmapped page after them, or 0 when the area has
+ * no such room: the caller fails (NULL), it does not panic, since a size can come from a
+ * device (an ioremap of a PCI BAR). The check is written so that no sum can wrap.
+ */
 static unsigned long reserve_va(size_t size)
 {
-	unsigned long flags, va;
+	unsigned long flags, va = 0;
 
 	local_irq_save(flags);
-	va = vmalloc_next;
-	vmalloc_next += size + PAGE_SIZE;	/* an unmapped page between ranges */
+	if (vmalloc_next <= VMALLOC_END && size < VMALLOC_END - vmalloc_next &&
+	    PAGE_SIZE <= VMALLOC_END - vmalloc_next - size) {
+		va = vmalloc_next;
+		vmalloc_next += size + PAGE_SIZE;	/* an unmapped page between ranges */
+	}
 	local_irq_restore(flags);
-	if (vmalloc_next > VMALLOC_END)
-		panic("vmalloc area exhausted");
 	return va;
 }
 
@@ -118,7 +124,7 @@ void *vmalloc(size_t size)
 	size_t total = PAGE_ALIGN(size) + PAGE_SIZE;	/* first page: the size, for vfree */
 	unsigned long va = reserve_va(total);
 
-	if (map_fresh_pages(va, total))
+	if (!va || map_fresh_pages(va, total))
 		return NULL;
 	*(size_t *)va = total;
 	return (void *)(va + PAGE_SIZE);
@@ -138,15 +144,23 @@ void vfree(void *addr)
 #define PROT_DEVICE_WC PROT_DEVICE
 #endif
 
+/* NULL when the range wraps, the area is full or a page table cannot be had (what was
+ * mapped of it stays mapped, unused: Ferry has no iounmap). */
 static void *ioremap_prot(phys_addr_t phys, size_t size, unsigned int prot)
 {
 	phys_addr_t base = phys & ~(phys_addr_t)(PAGE_SIZE - 1);
-	size_t total = PAGE_ALIGN(phys + size) - base;
-	unsigned long va = reserve_va(total);
+	size_t total;
+	unsigned long va;
 
+	if (phys + size < phys || PAGE_ALIGN(phys + size) < phys + size)
+		return NULL;
+	total = PAGE_ALIGN(phys + size) - base;
+	va = reserve_va(total);
+	if (!va)
+		return NULL;
 	for (size_t off = 0; off < total; off += PAGE_SIZE)
 		if (map_kernel_page(va + off, base + off, prot))
-			panic("ioremap: cannot map %#llx", (unsigned long long)phys);
+			return NULL;
 	return (void *)(va + (phys - base));
 }
 

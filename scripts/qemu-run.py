@@ -479,6 +479,12 @@ def check_args(a):
         a.trace_rings = guest_cpus(a.extra_args)
     if not 1 <= a.trace_rings <= 256:
         die(f"{given('trace-rings', a.trace_rings)}: must be 1 to 256")
+    if a.trace:
+        trace_modules()
+        from ferrytrace import drain
+        why = drain.check_geometry(a.trace_rings, a.trace_size)
+        if why:
+            die(f"--trace-size {a.trace_size} x --trace-rings {a.trace_rings}: {why}")
     if a.init:
         head = readable_file("init", a.init)
         if head[:4] != b"\x7fELF":

@@ -40,11 +40,12 @@ unsigned int arch_trace_exec_abi(bool compat);
 /* The ABIs this arch serves, indexed by enum ftr_abi (NULL where it serves none). */
 const struct syscall_abi *arch_trace_abi_table(unsigned int ftr_abi);
 /*
- * The trace channel: find QEMU's ivshmem device, map all of its BAR 2 so that plain (also
- * unaligned) stores work, return it and set *size to what the BAR decodes; or say why not
- * in one pr_warn line and return NULL. kernel/trace/ring.c checks the host's header in it.
+ * The trace channel: find QEMU's ivshmem device, return the physical address of its BAR 2
+ * and set *size to what the BAR decodes; or say why not in one pr_warn line and return 0.
+ * kernel/trace/ring.c maps its header page, checks the host's header against the size and
+ * maps only the rings it uses (ioremap_wc: plain, also unaligned, stores work).
  */
-void __iomem *arch_trace_shm_map(u64 *size);
+phys_addr_t arch_trace_shm_find(u64 *size);
 
 /* The slow path of a traced task's syscall (kernel/entry/syscall-work.c calls them). */
 long trace_syscall_enter(struct pt_regs *regs, long nr);

@@ -225,17 +225,6 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 	p->nr_exit = nout;
 }
 
-/* trace=nr:a,b: is name in the list? */
-static bool list_has(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-		if (!strncmp(p, word, n) && (p[n] == ',' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
 /* Every ABI's plans and trace=nr: selection, once, at trace_init(). */
 int trace_plans_init(void)
 {
@@ -313,6 +302,20 @@ static long copy_argv(u8 *dst, size_t room, unsigned long uarr, bool ptr32, u8 *
 	return len;
 }
 
+/*
+ * The bytes a CAPLEN_ARG capture names: the count argument times the element size. A count
+ * of more than 0xffff elements is just "more" (no capture is that big), so the product
+ * never wraps (a count of 1 << 61 eight-byte elements would be 0 bytes, and no TRUNCATED).
+ */
+static u64 arg_bytes(const struct trace_call *c, const struct trace_cap *k)
+{
+	u64 count = c->args[k->len_arg];
+
+	if (k->size > 1 && count > 0xffff)
+		return 0xffffffffull;
+	return count * (k->size ? k->size : 1);
+}
+
 /* Strings and input buffers into the task's staging area, as they will sit in the record. */
 void trace_capture_entry(struct trace_call *c)
 {
@@ -353,10 +356,7 @@ void trace_capture_entry(struct trace_call *c)
 				n = got;
 			break;
 		default:	/* CAPLEN_ARG, CAPLEN_FIXED: an input buffer or structure */
-			want = k->len == CAPLEN_FIXED ? k->size :
-			       c->args[k->len_arg] * (k->size ? k->size : 1);
-			if (k->len == CAPLEN_ARG && k->size && c->args[k->len_arg] > 0xffff)
-				want = 0xffffffffull;	/* a count that large: just "more" */
+			want = k->len == CAPLEN_FIXED ? k->size : arg_bytes(c, k);
 			n = min_t(u64, want, room - 1);
 			if (n < want)
 				flags = FTR_CAP_TRUNCATED;
@@ -391,7 +391,7 @@ static size_t exit_len(const struct trace_call *c, const struct trace_cap *k, lo
 	else if (k->len == CAPLEN_FIXED)
 		n = k->size;
 	else
-		n = c->args[k->len_arg] * k->size;
+		n = arg_bytes(c, k);
 	return min_t(u64, n, k->max);
 }
 
@@ -427,7 +427,7 @@ size_t trace_capture_exit(const struct trace_call *c, long ret, u8 *dst, u8 *nr)
 		if (skip)
 			continue;
 		want = k->len == CAPLEN_RET ? c->args[k->len_arg] :
-		       k->len == CAPLEN_FIXED ? k->size : c->args[k->len_arg] * k->size;
+		       k->len == CAPLEN_FIXED ? k->size : arg_bytes(c, k);
 		if (k->len == CAPLEN_RET ? (u64)ret > n : want > n)
 			flags = FTR_CAP_TRUNCATED;
 		if (n & 7)		/* the padding: zeros, whatever the ring held before */

@@ -18,6 +18,7 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/vmalloc.h>
 #include <asm/timex.h>
 #include "trace.h"
 
@@ -62,18 +63,20 @@ static inline void put_hdr(u8 *at, u8 type, u16 size, u16 cpu, u16 flags)
 		     (u64)flags << 48;
 }
 
-/* Is there room for 'need' bytes from head? Reads the host's tail only when it must. */
+/*
+ * Is there room for 'need' bytes from head? Reads the host's tail only when it must. A tail
+ * past head, or more than a ring behind it (a host that moved tail backwards, two drains of
+ * one file), is a broken host: the ring counts as full (room 0, so the next call reads tail
+ * again), never as room, which would let the writer lap unconsumed records for good.
+ */
 static bool has_room(struct trace_ring *r, u64 need)
 {
-	u64 size = r->mask + 1;
+	u64 size = r->mask + 1, used = r->head - r->tail;
 
-	if (need <= size - (r->head - r->tail))
+	if (used <= size && need <= size - used)
 		return true;
-	if (r->stalled)
-		return false;
 	r->tail = __atomic_load_n(&r->ctl->tail, __ATOMIC_ACQUIRE);
-	/* a host that moved tail past head is broken: believe nothing it says */
-	if (r->tail > r->head)
+	if (r->tail > r->head || r->head - r->tail > size)
 		r->tail = r->head - size;
 	return need <= size - (r->head - r->tail);
 }
@@ -87,7 +90,8 @@ bool trace_ring_begin(struct trace_slot *s, size_t max_size)
 		orphan_dropped();
 		return false;
 	}
-	if (unlikely(r->busy)) {	/* a writer of this CPU sleeps in a user copy */
+	/* acquire: a writer that slept and committed from another CPU published head first */
+	if (unlikely(__atomic_load_n(&r->busy, __ATOMIC_ACQUIRE))) {
 		count_drop(r);
 		return false;
 	}
@@ -116,12 +120,9 @@ bool trace_ring_begin(struct trace_slot *s, size_t max_size)
 		put_hdr((u8 *)d, FTR_DROPPED, sizeof(*d), r->cpu, 0);
 		r->records++;
 		pos += sizeof(*d);
-		s->owed = r->pending;	/* said now; losses while this record is filled are not */
-		r->pending = 0;
-	} else {
-		s->owed = 0;
+		r->pending = 0;	/* said now; losses while this record is filled are not */
 	}
-	/* what begin wrote is published with the record; a cancel leaves it unpublished */
+	/* what begin wrote (pad, FTR_DROPPED) is published with the record, by commit */
 	s->ring = r;
 	s->rec = r->data + (pos & r->mask);
 	s->pos = pos;
@@ -144,28 +145,16 @@ void trace_ring_commit(struct trace_slot *s, u8 type, u16 flags, size_t size)
 	__atomic_store_n(&r->busy, false, __ATOMIC_RELEASE);
 }
 
-/* Give the space back: nothing begin wrote is published (a pending count stays pending). */
-void trace_ring_cancel(struct trace_slot *s)
-{
-	struct trace_ring *r = s->ring;
-
-	if (s->owed) {		/* the FTR_DROPPED begin wrote took a number and the count */
-		r->seq--;
-		r->records--;
-		r->pending += s->owed;
-	}
-	__atomic_store_n(&r->busy, false, __ATOMIC_RELEASE);
-}
-
+/* The writer's start 'head' is the caller's (0 at boot), never read back from the file. */
 void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl, u64 size,
-		       unsigned int cpu)
+		       unsigned int cpu, u64 head)
 {
 	memset(r, 0, sizeof(*r));
 	r->data = data;
 	r->ctl = ctl;
 	r->mask = size - 1;
 	r->cpu = cpu;
-	r->head = r->tail = READ_ONCE(ctl->head);
+	r->head = r->tail = head & ~(u64)(FTR_ALIGN - 1);
 }
 
 /* For the self-test: put another ring in a CPU's place, and back. */
@@ -224,12 +213,25 @@ static void kernel_name(char *out, size_t size)
 	out[size - 1] = '\0';
 }
 
-int trace_rings_init(void __iomem *shm, u64 bar_size)
+/*
+ * Map the channel: first the header page alone, to read the host's claims against what the
+ * device decodes, then only what this kernel uses of the file (the header and a ring per
+ * CPU it has, TRACE_MAP_MAX at most), so a huge BAR costs nothing and a mapping that cannot
+ * be made is one warning, never a panic. The header page's own mapping stays (Ferry has no
+ * iounmap: 8 KiB of address space).
+ */
+int trace_rings_init(phys_addr_t phys, u64 bar_size)
 {
-	struct ftr_file_header *h = (void __force *)shm, copy;
+	struct ftr_file_header *h, copy;
 	const char *bad;
 	unsigned int n;
+	u64 stride, used;
 
+	h = ioremap_wc(phys, FTR_HEADER_SIZE);
+	if (!h) {
+		pr_warn("trace: cannot map the trace file's header: tracing off\n");
+		return -ENOMEM;
+	}
 	memcpy(&copy, h, sizeof(copy));		/* one look at what the host wrote */
 	bad = check_header(&copy, bar_size);
 	if (bad) {
@@ -237,21 +239,35 @@ int trace_rings_init(void __iomem *shm, u64 bar_size)
 		return -EINVAL;
 	}
 	n = min_t(u32, copy.nr_rings, NR_CPUS);
+	stride = FTR_RING_CTL_SIZE + (u64)copy.ring_size;
+	used = FTR_HEADER_SIZE + n * stride;	/* no wrap: check_header bounds both */
+	if (used > TRACE_MAP_MAX) {
+		pr_warn("trace: %u ring%s of %u KiB is %llu MiB, more than the %u MiB this kernel "
+			"maps: tracing off\n", n, n == 1 ? "" : "s", copy.ring_size >> 10,
+			(unsigned long long)(used >> 20), TRACE_MAP_MAX >> 20);
+		return -E2BIG;
+	}
+	h = ioremap_wc(phys, used);
+	if (!h) {
+		pr_warn("trace: cannot map %llu MiB of the trace file: tracing off\n",
+			(unsigned long long)(used >> 20));
+		return -ENOMEM;
+	}
 	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		u8 *base = (u8 *)h + FTR_HEADER_SIZE +
-			   cpu * (FTR_RING_CTL_SIZE + (u64)copy.ring_size);
+		u8 *base = (u8 *)h + FTR_HEADER_SIZE + cpu * stride;
 		struct ftr_ring_ctl *ctl = (void *)base;
 
-		ctl->head = ctl->records = ctl->dropped = 0;
-		trace_ring_attach(&ring_state[cpu], base + FTR_RING_CTL_SIZE, ctl, copy.ring_size,
-				  cpu);
-		ring_state[cpu].tail = 0;
 		if (READ_ONCE(ctl->tail)) {
 			pr_warn("trace: ring %u's tail is not 0 in a fresh file: tracing off\n", cpu);
 			return -EINVAL;
 		}
-		cpu_ring[cpu] = &ring_state[cpu];
+		ctl->head = ctl->records = ctl->dropped = 0;
+		/* the writer starts at 0 from its own word: nothing is read back from the file */
+		trace_ring_attach(&ring_state[cpu], base + FTR_RING_CTL_SIZE, ctl, copy.ring_size,
+				  cpu, 0);
 	}
+	for (unsigned int cpu = 0; cpu < n; cpu++)
+		cpu_ring[cpu] = &ring_state[cpu];
 	h->arch = IS_ENABLED(CONFIG_X86) ? FTR_ARCH_X86_64 : FTR_ARCH_ARM64;
 	h->icount = trace_config.icount;
 	h->cycles_per_sec = cycles_per_sec();

@@ -181,7 +181,8 @@ static int trace_icount_setup(char *val)
 }
 __setup("trace.icount=", trace_icount_setup);
 
-static bool list_has(const char *list, const char *word)
+/* Is word one of a comma-separated list (trace=comm:a,b and trace=nr:a,b)? */
+bool list_has(const char *list, const char *word)
 {
 	size_t n = strlen(word);
 
@@ -191,8 +192,11 @@ static bool list_has(const char *list, const char *word)
 	return false;
 }
 
+/* Turned on, a task starts with no call in progress (an old one's entry is stale). */
 static void set_task_tracing(struct task_struct *t, bool on)
 {
+	if (on && !task_traced(t) && t->trace_call)
+		t->trace_call->active = false;
 	if (on)
 		t->thread_info.syscall_work |= SYSCALL_WORK_TRACE;
 	else
@@ -252,10 +256,21 @@ void trace_task_exit(struct task_struct *t, int code, bool group_dead)
 	trace_emit_exit(t, code, group_dead);
 }
 
+/*
+ * prctl(PR_FERRY_TRACE, on). Turned off, the prctl call itself has its record now, with
+ * its result 0, since its exit hook will not run: no call is left active, which a later
+ * "on" would otherwise finish as a phantom record of this old call.
+ */
 int trace_set_current(bool on)
 {
+	struct trace_call *c = current->trace_call;
+
 	if (on && !trace_config.enabled)
 		return -ENODEV;		/* no channel: the boot had no trace= or no device */
+	if (!on && c && c->active && task_traced(current)) {
+		c->active = false;
+		write_syscall(c, 0, get_cycles() - c->ts, 0);
+	}
 	set_task_tracing(current, on);
 	if (on)
 		trace_emit_comm(current, 0);
@@ -268,12 +283,12 @@ int trace_set_current(bool on)
  */
 void trace_init(void)
 {
-	void __iomem *shm;
+	phys_addr_t shm;
 	u64 size;
 
 	if (!asked)
 		return;
-	shm = arch_trace_shm_map(&size);
+	shm = arch_trace_shm_find(&size);
 	if (!shm)
 		return;		/* the arch said why */
 	if (trace_rings_init(shm, size))

@@ -19,7 +19,7 @@ static struct trace_ring *use_test_ring(void)
 {
 	memset(test_data, 0xaa, sizeof(test_data));
 	memset(&test_ctl, 0, sizeof(test_ctl));
-	trace_ring_attach(&test_ring, test_data, &test_ctl, TEST_RING, smp_processor_id());
+	trace_ring_attach(&test_ring, test_data, &test_ctl, TEST_RING, smp_processor_id(), 0);
 	return trace_ring_swap(smp_processor_id(), &test_ring);
 }
 
@@ -127,5 +127,47 @@ KTEST(trace, writer_asleep_in_a_copy_makes_others_drop)
 	trace_ring_commit(&s, FTR_SYSCALL, 0, 128);
 	KTEST_EXPECT(t, put(64));		/* after an FTR_DROPPED of 1 */
 	KTEST_EXPECT_EQ(t, hdr_at(128).type, FTR_DROPPED);
+	trace_ring_swap(smp_processor_id(), old);
+}
+
+KTEST(trace, tail_more_than_a_ring_behind_is_full_not_room)
+{
+	struct trace_ring *old = use_test_ring();
+	bool untouched = true;
+
+	/* 8 records of 512 fill the ring; the host takes them all */
+	for (int i = 0; i < 8; i++)
+		KTEST_EXPECT(t, put(512));
+	test_ctl.tail = 4096;
+	KTEST_EXPECT(t, put(512));		/* the writer reads tail 4096: room again */
+	for (int i = 0; i < 7; i++)
+		KTEST_EXPECT(t, put(512));
+	KTEST_EXPECT_EQ(t, test_ctl.head, 8192);
+	/* a broken host moves tail backwards, more than a ring behind head (8192 - 4096 - 8) */
+	test_ctl.tail = 8192 - TEST_RING - 8;
+	memset(test_data, 0xaa, sizeof(test_data));
+	for (int i = 0; i < 4; i++)
+		KTEST_EXPECT(t, !put(64));	/* full, never "room": nothing overwritten */
+	KTEST_EXPECT_EQ(t, test_ctl.head, 8192);
+	KTEST_EXPECT_EQ(t, test_ctl.dropped, 4);
+	for (int i = 0; i < TEST_RING; i++)
+		untouched &= test_data[i] == 0xaa;
+	KTEST_EXPECT(t, untouched);
+	test_ctl.tail = 8192;			/* a sane tail later is believed again */
+	KTEST_EXPECT(t, put(64));
+	KTEST_EXPECT_EQ(t, hdr_at(8192).type, FTR_DROPPED);
+	trace_ring_swap(smp_processor_id(), old);
+}
+
+KTEST(trace, ring_starts_at_the_head_it_is_given)
+{
+	struct trace_ring *old = use_test_ring();
+
+	/* the file's head is the host's to scribble on: the writer never reads it back */
+	test_ctl.head = 2 * TEST_RING - 3;
+	trace_ring_attach(&test_ring, test_data, &test_ctl, TEST_RING, smp_processor_id(), 0);
+	KTEST_EXPECT(t, put(64));
+	KTEST_EXPECT_EQ(t, test_ctl.head, 64);
+	KTEST_EXPECT_EQ(t, hdr_at(0).type, FTR_SYSCALL);
 	trace_ring_swap(smp_processor_id(), old);
 }

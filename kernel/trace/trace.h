@@ -11,6 +11,15 @@
  * trace_ring_begin() to trace_ring_commit(), except while a user copy sleeps in a page
  * fault: the ring's 'busy' flag covers that window, and any other writer that finds it set
  * counts its record as dropped rather than write into the space being filled.
+ *
+ * SMP (which fields whose): begin runs only on the ring's own CPU, so 'busy' is claimed
+ * there and nowhere else (a plain store: no other CPU claims it). The writer that holds it
+ * owns head, seq, records and the record's bytes, and may commit from another CPU if it
+ * slept and woke there: commit publishes head, then clears busy with a release store, and
+ * begin reads busy with an acquire load, so the ring's CPU then sees the new head and seq.
+ * tail, dropped and pending are per-CPU only: touched by begin and trace_count_dropped()
+ * on the ring's own CPU, never by a writer that woke elsewhere (there is no cancel path).
+ * The header's orphan_dropped is the only shared counter (an atomic add).
  */
 #ifndef _KERNEL_TRACE_TRACE_H
 #define _KERNEL_TRACE_TRACE_H
@@ -81,6 +90,7 @@ struct trace_abi {
 extern struct trace_abi trace_abis[TRACE_NR_ABIS];
 
 int trace_plans_init(void);
+bool list_has(const char *list, const char *word);	/* syscall_trace.c */
 
 /*
  * Entry captures, staged per task: the call's strings and input buffers as they will sit in
@@ -127,7 +137,6 @@ struct trace_ring {
 	u64 pending;			/* lost since the last FTR_DROPPED */
 	u16 cpu;
 	bool busy;			/* a record is being written (see trace.h's top) */
-	bool stalled;			/* test hook: the host is pretended not to drain */
 };
 
 /* A record's space, between begin and commit. */
@@ -136,18 +145,19 @@ struct trace_slot {
 	u8 *rec;			/* where the record starts in the ring */
 	u64 pos;			/* and its position (bytes since boot) */
 	u64 seq;
-	u64 owed;			/* the FTR_DROPPED begin wrote: its count */
 };
 
 bool trace_ring_begin(struct trace_slot *s, size_t max_size);
 void trace_ring_commit(struct trace_slot *s, u8 type, u16 flags, size_t size);
-void trace_ring_cancel(struct trace_slot *s);
 void trace_count_dropped(void);
-int trace_rings_init(void __iomem *shm, u64 size);
+/* The most of the channel this kernel maps: the header and its CPUs' rings (arm64's vmalloc
+ * area is 4 GiB; scripts/qemu-run.py refuses a bigger ring file, trace/drain.py MAP_MAX). */
+#define TRACE_MAP_MAX	(1u << 30)
+int trace_rings_init(phys_addr_t phys, u64 bar_size);
 struct trace_ring *trace_ring_of(unsigned int cpu);
 /* For tests (test_trace.c): run the writer over a ring in ordinary memory. */
 void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl, u64 size,
-		       unsigned int cpu);
+		       unsigned int cpu, u64 head);
 struct trace_ring *trace_ring_swap(unsigned int cpu, struct trace_ring *r);
 
 /* ---- records of events (events.c) ---- */

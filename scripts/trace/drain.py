@@ -24,7 +24,15 @@ and the ring control blocks as the guest left them at the end, then the record b
 order we consumed them. We write the records after a placeholder for those pages and fill
 the pages in at the end (finish()).
 
-Run alone, it drains a ring file that QEMU left behind (what a crashed runner leaves):
+Ordering: the head load, the byte copies and the tail store are ordinary Python loads and
+stores on the mmap, so their order is the host CPU's: right on an x86_64 host (TSO: loads are
+not reordered with loads, nor stores with earlier loads), not promised on an arm64 host,
+where the record bytes could be read before head and tail seen before the copy. Hosts are
+x86_64 only for the trace channel until a C helper does an acquire load and a release store.
+
+Run alone, it drains a ring file that QEMU left behind (what a crashed runner leaves), never
+one that a runner still drains (two drains store their own tails, so tail moves backwards
+and the guest counts the ring as full):
   drain.py RING_FILE OUT.ftr
 """
 import os
@@ -41,6 +49,9 @@ RING_CTL_SIZE = 4096
 TAIL_OFFSET = 64			# struct ftr_ring_ctl.tail
 FTR_PAD = 0
 RING_MIN, RING_MAX = 4096, 1 << 30
+# The most of a ring file either arch's kernel maps (kernel/trace/trace.h TRACE_MAP_MAX; arm64's
+# vmalloc area is 4 GiB): a bigger file is refused here, not met by a guest that cannot use it.
+MAP_MAX = 1 << 30
 
 # struct ftr_file_header's host part: magic, version, header_size, size, nr_rings, ring_size.
 HOST_HEADER = struct.Struct("<8sIIQII")
@@ -71,6 +82,10 @@ def check_geometry(nr_rings, ring_size):
         return f"{nr_rings} rings: 1 to 256"
     if ring_size < RING_MIN or ring_size > RING_MAX or ring_size & (ring_size - 1):
         return f"ring size {ring_size}: a power of two from {RING_MIN} to {RING_MAX}"
+    if file_size(nr_rings, ring_size) > MAP_MAX:
+        return (f"{nr_rings} rings of {ring_size >> 10} KiB make a "
+                f"{file_size(nr_rings, ring_size) >> 20} MiB file: the guest maps at most "
+                f"{MAP_MAX >> 20} MiB (fewer rings or a smaller --trace-size)")
     return None
 
 
@@ -282,14 +297,19 @@ class Drain:
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 2 or argv[0].startswith("-"):
-        print("usage: drain.py RING_FILE OUT.ftr", file=sys.stderr)
+        print("usage: drain.py RING_FILE OUT.ftr  (never on a file the runner still drains: "
+              "two drains move tail backwards)", file=sys.stderr)
         return 2
     try:
         d = Drain(argv[0], argv[1])
     except DrainError as e:
         print(f"drain: {e}", file=sys.stderr)
         return 1
-    s = d.finish()
+    try:
+        s = d.finish()
+    except OSError as e:	# writing OUT.ftr (ENOSPC...): one line, not a traceback
+        print(f"drain: {argv[1]}: {e.strerror or e}", file=sys.stderr)
+        return 1
     print(f"{argv[1]}: {s['bytes']} bytes of records, {s['dropped']} dropped by the guest")
     return 0
 

@@ -6,11 +6,10 @@
  * share=on) as its BAR 2; a store to that BAR is a store to the file's pages, with no exit
  * to QEMU. scripts/qemu-run.py --trace creates the file (include/uapi/linux/ferry_trace.h
  * has its layout), hands it to QEMU and drains it while the guest runs. This file only finds
- * the device through the conf1 ports, sizes BAR 2 and maps all of it; kernel/trace/ring.c
- * checks the host's header in it and sets up the rings.
+ * the device through the conf1 ports and sizes BAR 2; kernel/trace/ring.c maps the header
+ * page, checks the host's header in it and maps only the rings it uses.
  */
 #include <linux/kernel.h>
-#include <linux/vmalloc.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/pci.h>
@@ -55,26 +54,25 @@ static u64 read_bar(int dev, u8 off, u64 *size)
 	return ((u64)hi << 32 | lo) & PCI_BASE_ADDRESS_MEM_MASK;
 }
 
-void __iomem *arch_trace_shm_map(u64 *size)
+phys_addr_t arch_trace_shm_find(u64 *size)
 {
 	int dev = find_ivshmem();
 	u64 bar;
 
 	if (dev < 0) {
 		pr_warn("trace: no ivshmem device (1af4:1110) on PCI bus 0: tracing off\n");
-		return NULL;
+		return 0;
 	}
 	bar = read_bar(dev, PCI_BASE_ADDRESS_0 + 4 * IVSHMEM_BAR, size);
 	if (!bar) {
 		pr_warn("trace: ivshmem at 00:%02x.0 has no address (firmware left BAR 2 unset): "
 			"tracing off\n", dev);
-		return NULL;
+		return 0;
 	}
 	if (*size < FTR_HEADER_SIZE) {
 		pr_warn("trace: ivshmem at 00:%02x.0 decodes only %llu bytes: tracing off\n", dev,
 			(unsigned long long)*size);
-		return NULL;
+		return 0;
 	}
-	/* the kernel's device mapping: uncached, which x86 stores of any alignment are fine with */
-	return (void __iomem *)ioremap(bar, *size);
+	return bar;
 }
