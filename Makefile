@@ -119,7 +119,8 @@ endif
 
 # core-dirs: generic directories, in link order; the arch Makefile adds its own.
 core-dirs := init kernel kernel/entry kernel/sched kernel/locking kernel/trace mm lib fs fs/proc \
-	     drivers/base drivers/char drivers/tty drivers/tty/serial drivers/rtc
+	     drivers/base drivers/char drivers/tty drivers/tty/serial drivers/rtc \
+	     drivers/pci
 head-y :=
 include arch/$(SRCARCH)/Makefile
 

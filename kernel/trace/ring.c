@@ -175,7 +175,7 @@ static bool is_power_of_2_u64(u64 n)
  * The host's header is its word: believe it only within what the device decodes, and say
  * in one line what is wrong. Returns the reason, or NULL when it is good.
  */
-static const char *check_header(const struct ftr_file_header *h, u64 bar_size)
+const char *trace_check_header(const struct ftr_file_header *h, u64 bar_size)
 {
 	u64 stride;
 
@@ -233,14 +233,14 @@ int trace_rings_init(phys_addr_t phys, u64 bar_size)
 		return -ENOMEM;
 	}
 	memcpy(&copy, h, sizeof(copy));		/* one look at what the host wrote */
-	bad = check_header(&copy, bar_size);
+	bad = trace_check_header(&copy, bar_size);
 	if (bad) {
 		pr_warn("trace: bad trace file header: %s: tracing off\n", bad);
 		return -EINVAL;
 	}
 	n = min_t(u32, copy.nr_rings, NR_CPUS);
 	stride = FTR_RING_CTL_SIZE + (u64)copy.ring_size;
-	used = FTR_HEADER_SIZE + n * stride;	/* no wrap: check_header bounds both */
+	used = FTR_HEADER_SIZE + n * stride;	/* no wrap: trace_check_header bounds both */
 	if (used > TRACE_MAP_MAX) {
 		pr_warn("trace: %u ring%s of %u KiB is %llu MiB, more than the %u MiB this kernel "
 			"maps: tracing off\n", n, n == 1 ? "" : "s", copy.ring_size >> 10,

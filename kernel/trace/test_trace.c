@@ -171,3 +171,47 @@ KTEST(trace, ring_starts_at_the_head_it_is_given)
 	KTEST_EXPECT_EQ(t, hdr_at(0).type, FTR_SYSCALL);
 	trace_ring_swap(smp_processor_id(), old);
 }
+
+/* The host's half of a good header: 1 ring of 4096 in a 16 KiB file. */
+static void good_header(struct ftr_file_header *h)
+{
+	memset(h, 0, sizeof(*h));
+	memcpy(h->magic, FTR_MAGIC, 8);
+	h->version = FTR_VERSION;
+	h->header_size = FTR_HEADER_SIZE;
+	h->size = 16384;
+	h->nr_rings = 1;
+	h->ring_size = 4096;
+}
+
+KTEST(trace, bad_file_header_is_refused_with_its_reason)
+{
+	static struct ftr_file_header h;
+	const char *why;
+
+	good_header(&h);
+	KTEST_EXPECT(t, !trace_check_header(&h, 16384));
+	h.ready = 1;				/* a file a boot used already */
+	why = trace_check_header(&h, 16384);
+	KTEST_EXPECT(t, why && strstr(why, "ready is set"));
+	good_header(&h);
+	h.size = 32768;				/* more than the BAR decodes */
+	why = trace_check_header(&h, 16384);
+	KTEST_EXPECT(t, why && strstr(why, "more than the device decodes"));
+	good_header(&h);
+	h.magic[7] = '1';			/* format 1's magic */
+	why = trace_check_header(&h, 16384);
+	KTEST_EXPECT(t, why && strstr(why, "magic"));
+	good_header(&h);
+	h.ring_size = 6144;			/* not a power of two */
+	why = trace_check_header(&h, 16384);
+	KTEST_EXPECT(t, why && strstr(why, "power of two"));
+	good_header(&h);
+	h.nr_rings = 3;				/* 3 x 8 KiB after the header: 28 KiB > 16 KiB */
+	why = trace_check_header(&h, 16384);
+	KTEST_EXPECT(t, why && strstr(why, "do not fit"));
+	good_header(&h);
+	h.nr_rings = 0;
+	why = trace_check_header(&h, 16384);
+	KTEST_EXPECT(t, why && strstr(why, "ring count"));
+}

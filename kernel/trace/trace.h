@@ -154,6 +154,8 @@ void trace_count_dropped(void);
  * area is 4 GiB; scripts/qemu-run.py refuses a bigger ring file, trace/drain.py MAP_MAX). */
 #define TRACE_MAP_MAX	(1u << 30)
 int trace_rings_init(phys_addr_t phys, u64 bar_size);
+/* Why the host's header cannot be used with a BAR of bar_size bytes, or NULL. */
+const char *trace_check_header(const struct ftr_file_header *h, u64 bar_size);
 struct trace_ring *trace_ring_of(unsigned int cpu);
 /* For tests (test_trace.c): run the writer over a ring in ordinary memory. */
 void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl, u64 size,

@@ -133,30 +133,57 @@ static const struct pci_window *window_of(const struct pci_host *h, u64 pci, u64
 	return NULL;
 }
 
+static u32 ecam_read(const struct pci_cfg *cfg, u32 off)
+{
+	return pci_read_config(cfg->host, cfg->dev, cfg->fn, off);
+}
+
+static void ecam_write(const struct pci_cfg *cfg, u32 off, u32 val)
+{
+	pci_write_config(cfg->host, cfg->dev, cfg->fn, off, val);
+}
+
+static struct pci_cfg ecam_cfg(const struct pci_host *h, unsigned int dev, unsigned int fn)
+{
+	return (struct pci_cfg){ .read = ecam_read, .write = ecam_write, .host = h,
+				 .dev = dev, .fn = fn };
+}
+
 /*
- * Does any memory BAR of another function on the first bus start inside [pci, pci + size)?
- * A firmware that assigned some BARs allocates upwards from a window's start, and we take
- * the window's top, so this only catches a firmware that did otherwise.
+ * Does any assigned memory BAR on the first bus (every function of every slot, the
+ * device's own other BARs too) overlap [pci, pci + size)? A firmware that assigned some
+ * BARs allocates upwards from a window's start, and we take the window's top, so this only
+ * catches a firmware that did otherwise. Bridges' forwarding windows are not looked at
+ * (nothing behind a bridge is).
  */
-static bool bar_collides(const struct pci_host *h, unsigned int self, u64 pci, u64 size)
+static bool bar_collides(const struct pci_host *h, unsigned int self, unsigned int self_bar,
+			 u64 pci, u64 size)
 {
 	for (unsigned int dev = 0; dev < 32; dev++) {
-		if (dev == self || (pci_read_config(h, dev, 0, PCI_VENDOR_ID) & 0xffff) == 0xffff)
-			continue;
-		if ((pci_read_config(h, dev, 0, PCI_HEADER_TYPE) >> 16) & 0x7f)
-			continue;	/* a bridge: its BARs are not walked */
-		for (unsigned int b = 0; b < 6; b++) {
-			u32 off = PCI_BASE_ADDRESS_0 + 4 * b, lo = pci_read_config(h, dev, 0, off);
-			u64 base = lo & PCI_BASE_ADDRESS_MEM_MASK;
+		for (unsigned int fn = 0; fn < 8; fn++) {
+			struct pci_cfg cfg = ecam_cfg(h, dev, fn);
 
-			if (lo & PCI_BASE_ADDRESS_SPACE_IO)
+			if ((pci_read_config(h, dev, fn, PCI_VENDOR_ID) & 0xffff) == 0xffff) {
+				if (!fn)
+					break;		/* no function 0: an empty slot */
 				continue;
-			if (lo & PCI_BASE_ADDRESS_MEM_TYPE_64 && b < 5) {
-				base |= (u64)pci_read_config(h, dev, 0, off + 4) << 32;
-				b++;	/* the upper half is the next BAR register */
 			}
-			if (base && base - pci < size)
-				return true;
+			if ((pci_read_config(h, dev, fn, PCI_HEADER_TYPE) >> 16) & 0x7f)
+				continue;	/* a bridge: its BARs are not walked */
+			for (unsigned int b = 0; b < 6; b++) {
+				u64 base, len;
+				bool is64;
+
+				if (dev == self && fn == 0 && b == self_bar)
+					continue;
+				len = pci_bar_probe(&cfg, b, &base, &is64);
+				if (is64)
+					b++;	/* the upper half is the next BAR register */
+				if (len && base && (base >= pci ? base - pci < size : pci - base < len))
+					return true;	/* overlap, written so that no sum wraps */
+			}
+			if (!fn && !((pci_read_config(h, dev, 0, PCI_HEADER_TYPE) >> 16) & 0x80))
+				break;			/* not multi-function */
 		}
 	}
 	return false;
@@ -182,38 +209,24 @@ static u64 pick_address(const struct pci_host *h, bool is64, u64 size)
 const char *pci_bar_setup(const struct pci_host *h, unsigned int dev, unsigned int bar,
 			  u64 *cpu_addr, u64 *size, bool *assigned)
 {
+	struct pci_cfg cfg = ecam_cfg(h, dev, 0);
 	u32 off = PCI_BASE_ADDRESS_0 + 4 * bar;
-	u32 cmd = pci_read_config(h, dev, 0, PCI_COMMAND);
-	u32 lo = pci_read_config(h, dev, 0, off), hi = 0, lo_mask, hi_mask = ~0u;
-	bool is64 = lo & PCI_BASE_ADDRESS_MEM_TYPE_64;
+	u32 lo = pci_read_config(h, dev, 0, off);
 	const struct pci_window *w;
+	bool is64;
 	u64 pci;
 
 	if (lo & PCI_BASE_ADDRESS_SPACE_IO)
 		return "BAR is an I/O BAR";
-	/* Sizing: write all ones with decoding off, read which address bits stick, restore. */
-	pci_write_config(h, dev, 0, PCI_COMMAND, cmd & ~PCI_COMMAND_MEMORY);
-	pci_write_config(h, dev, 0, off, ~0u);
-	lo_mask = pci_read_config(h, dev, 0, off);
-	pci_write_config(h, dev, 0, off, lo);
-	if (is64) {
-		hi = pci_read_config(h, dev, 0, off + 4);
-		pci_write_config(h, dev, 0, off + 4, ~0u);
-		hi_mask = pci_read_config(h, dev, 0, off + 4);
-		pci_write_config(h, dev, 0, off + 4, hi);
-	}
-	*size = ~(((u64)hi_mask << 32 | lo_mask) & PCI_BASE_ADDRESS_MEM_MASK) + 1;
-	if (!is64)
-		*size &= 0xffffffffULL;
-	if (!*size || (*size & (*size - 1)))
+	*size = pci_bar_probe(&cfg, bar, &pci, &is64);
+	if (!*size)
 		return "BAR decodes no memory";
-	pci = ((u64)hi << 32 | lo) & PCI_BASE_ADDRESS_MEM_MASK;
 	*assigned = !pci;
 	if (!pci) {
 		pci = pick_address(h, is64, *size);
 		if (!pci)
 			return "no PCIe memory window fits the BAR";
-		if (bar_collides(h, dev, pci, *size))
+		if (bar_collides(h, dev, bar, pci, *size))
 			return "the free end of the PCIe window is taken by another device";
 		pci_write_config(h, dev, 0, off, (u32)pci | (lo & 0xf));
 		if (is64)
@@ -223,6 +236,6 @@ const char *pci_bar_setup(const struct pci_host *h, unsigned int dev, unsigned i
 	if (!w)
 		return "BAR address is in none of the PCIe memory windows";
 	*cpu_addr = w->cpu + (pci - w->pci);
-	pci_write_config(h, dev, 0, PCI_COMMAND, cmd | PCI_COMMAND_MEMORY);
+	pci_set_memory_decode(&cfg, true);
 	return NULL;
 }

@@ -28,42 +28,30 @@ static int find_ivshmem(void)
 	return -1;
 }
 
-/*
- * BAR 2's address and size. The size comes from the standard probe (write all ones, read
- * back which address bits stick), with memory decoding off meanwhile, so the header's own
- * size claim can be checked against what the device really decodes.
- */
-static u64 read_bar(int dev, u8 off, u64 *size)
+static u32 conf1_read(const struct pci_cfg *cfg, u32 off)
 {
-	u32 cmd = pci_conf1_read(0, dev, 0, PCI_COMMAND);
-	u32 lo = pci_conf1_read(0, dev, 0, off), hi = 0, lo_mask, hi_mask = ~0u;
-	bool is64 = lo & PCI_BASE_ADDRESS_MEM_TYPE_64;
+	return pci_conf1_read(0, cfg->dev, cfg->fn, off);
+}
 
-	pci_conf1_write(0, dev, 0, PCI_COMMAND, cmd & ~PCI_COMMAND_MEMORY);
-	pci_conf1_write(0, dev, 0, off, ~0u);
-	lo_mask = pci_conf1_read(0, dev, 0, off);
-	pci_conf1_write(0, dev, 0, off, lo);
-	if (is64) {
-		hi = pci_conf1_read(0, dev, 0, off + 4);
-		pci_conf1_write(0, dev, 0, off + 4, ~0u);
-		hi_mask = pci_conf1_read(0, dev, 0, off + 4);
-		pci_conf1_write(0, dev, 0, off + 4, hi);
-	}
-	pci_conf1_write(0, dev, 0, PCI_COMMAND, cmd | PCI_COMMAND_MEMORY);
-	*size = ~(((u64)hi_mask << 32 | lo_mask) & PCI_BASE_ADDRESS_MEM_MASK) + 1;
-	return ((u64)hi << 32 | lo) & PCI_BASE_ADDRESS_MEM_MASK;
+static void conf1_write(const struct pci_cfg *cfg, u32 off, u32 val)
+{
+	pci_conf1_write(0, cfg->dev, cfg->fn, off, val);
 }
 
 phys_addr_t arch_trace_shm_find(u64 *size)
 {
 	int dev = find_ivshmem();
+	struct pci_cfg cfg = { .read = conf1_read, .write = conf1_write, .dev = dev };
+	bool is64;
 	u64 bar;
 
 	if (dev < 0) {
 		pr_warn("trace: no ivshmem device (1af4:1110) on PCI bus 0: tracing off\n");
 		return 0;
 	}
-	bar = read_bar(dev, PCI_BASE_ADDRESS_0 + 4 * IVSHMEM_BAR, size);
+	/* the size the device really decodes, so the header's own size claim can be checked */
+	*size = pci_bar_probe(&cfg, IVSHMEM_BAR, &bar, &is64);
+	pci_set_memory_decode(&cfg, true);
 	if (!bar) {
 		pr_warn("trace: ivshmem at 00:%02x.0 has no address (firmware left BAR 2 unset): "
 			"tracing off\n", dev);

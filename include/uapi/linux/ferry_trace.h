@@ -29,10 +29,13 @@
  * before it overwrites consumed space. The host reads head, then the bytes, then stores
  * tail; it never writes anything else after the guest's ready flag is set.
  *
- * Room. A record that does not fit in ring_size - (head - tail) is not written: the ring's
- * 'dropped' grows by one and the writer remembers a pending loss; the next record that fits
- * is preceded by an FTR_DROPPED record carrying the number lost since the last one, so the
- * reader knows where the gap is. Nothing is ever overwritten.
+ * Room. A record that does not fit in ring_size - (head - tail), or is larger than half the
+ * ring, is not written: the ring's 'dropped' grows by one and the writer remembers a pending
+ * loss; the next record that fits is preceded by an FTR_DROPPED record carrying the number
+ * lost since the last one, so the reader knows where the gap is. Nothing is ever
+ * overwritten. A tail past head or more than ring_size behind it (a host that moved tail
+ * backwards) means a broken host: the writer counts the ring as full until tail is sane.
+ * The writer starts at head 0 and never reads head back from the file.
  */
 #ifndef _UAPI_LINUX_FERRY_TRACE_H
 #define _UAPI_LINUX_FERRY_TRACE_H
@@ -120,9 +123,9 @@ struct ftr_hdr {
 };
 
 /* ftr_syscall.hdr.flags */
-#define FTR_SC_NO_RETURN	0x0001	/* exit, exit_group: the call never returned; ret is
-					 * meaningless (strace's "= ?") */
-#define FTR_SC_ENTRY_ONLY	0x0002	/* the task went away before the exit hook */
+#define FTR_SC_NO_RETURN	0x0001	/* the call never returned: exit, exit_group, or the task
+					 * died in it; ret is meaningless (strace's "= ?") */
+/* 0x0002 is reserved (it was FTR_SC_ENTRY_ONLY, never written: NO_RETURN covers it). */
 
 /* Entry routes (the same numbers as the kernel's ROUTE_*). */
 enum ftr_route {

@@ -8,6 +8,7 @@
 #define _ASM_ARM64_PCI_H
 
 #include <linux/types.h>
+#include <linux/pci_bar.h>
 
 /* Configuration space registers (type 0 header) and the bits we use. */
 #define PCI_VENDOR_ID		0x00	/* vendor in bits 15:0, device in 31:16 */

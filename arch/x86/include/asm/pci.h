@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <asm/io.h>
+#include <linux/pci_bar.h>
 
 #define PCI_CONF1_ADDRESS	0xcf8
 #define PCI_CONF1_DATA		0xcfc
