@@ -6,6 +6,7 @@
  *
  *   argv, of type T ** or compat_uptr_t *          FTR_CAP_ARGV at entry (execve, execveat)
  *   const char * + a byte-count argument next       FTR_CAP_IN, that many bytes, at entry
+ *   (or a plain char * of a call in reads_char_buf)
  *   const char *, or char * without a count         FTR_CAP_STRING at entry (a path or name:
  *                                                   a call cannot write an unbounded string)
  *   char * / void * + a byte-count argument next    FTR_CAP_OUT at exit, ret bytes (read-like)
@@ -118,6 +119,13 @@ static const char *const byte_counts[] = {
 };
 static const char *const element_counts[] = { "vlen", "nfds", NULL };
 
+/*
+ * Calls whose plain (non-const) char * + count is read by the call, not written: the
+ * metadata spells them as read(2)'s buffer, so only their names can tell. Without this,
+ * sethostname's name was taken as an output of ret (0) bytes: sethostname("", 5).
+ */
+static const char *const reads_char_buf[] = { "sethostname", "setdomainname", NULL };
+
 static int pointer_depth(const char *t)
 {
 	int n = 0;
@@ -178,6 +186,7 @@ static void add_cap(struct trace_cap *caps, int *n, u8 arg, u8 kind, u8 len, u8 
 static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, unsigned int abi)
 {
 	struct trace_cap in[TRACE_MAX_CAPS], out[TRACE_MAX_CAPS];
+	bool reads = m->name && name_in(m->name, reads_char_buf);
 	int nin = 0, nout = 0;
 
 	for (int i = 0; i < m->nb_args && i < 6; i++) {
@@ -197,7 +206,7 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 			continue;
 		base_type(t, base, sizeof(base));
 		if (!strcmp(base, "char") || !strcmp(base, "void")) {
-			if (counted && is_const)
+			if (counted && (is_const || reads))
 				add_cap(in, &nin, i, FTR_CAP_IN, CAPLEN_ARG, i + 1, 0);
 			else if (counted)
 				add_cap(out, &nout, i, FTR_CAP_OUT, CAPLEN_RET, i + 1, 0);

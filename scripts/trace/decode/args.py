@@ -137,6 +137,11 @@ def generic(ctx, i):
             if i + 1 < len(ctx.meta) and ctx.meta[i + 1][1] in SIZE_NAMES:
                 return buffer_arg(ctx, i, ctx.args[i + 1])
             return string_arg(ctx, i)
+        cap = ctx.caps.get(i)
+        if cap is not None and cap.kind == "in" and i + 1 < len(ctx.meta):
+            # a plain char * the call reads (sethostname's name: the kernel's plan takes its
+            # count's bytes at entry), whatever the result
+            return buffer_arg(ctx, i, ctx.args[i + 1])
         if ctx.ok and i in ctx.caps:
             return buffer_arg(ctx, i, ctx.ret)
         return "ptr", ptr_text(v), False
