@@ -114,6 +114,24 @@ def decoded_arg(text):
     return {"name": None, "type": None, "kind": kind, "value": text, "truncated": trunc}
 
 
+# Calls whose 64-bit offset travels in two registers (high, low) that qemu-user prints as two
+# numbers and strace (and Ferry's host decoder, scripts/trace/decode/calls.py) as one:
+# name -> (index of the high half, index of the low half).
+SPLIT_OFFSETS = {"_llseek": (1, 2), "llseek": (1, 2)}
+
+
+def merge_split_offset(name, args):
+    """qemu-user's `_llseek(4, 0, 1, 0x408005b0, SEEK_SET)` as strace's `_llseek(4, 1, ...)`."""
+    hi_lo = SPLIT_OFFSETS.get(name)
+    if not hi_lo or args is None or len(args) != 5:
+        return args
+    hi, lo = (_int(args[i]) for i in hi_lo)
+    if hi is None or lo is None:
+        return args
+    merged = str(_signed((hi & 0xffffffff) << 32 | (lo & 0xffffffff)))
+    return args[:hi_lo[0]] + [merged] + args[hi_lo[1] + 1:]
+
+
 def _int(text):
     try:
         return int(text, 0)
@@ -144,6 +162,7 @@ class _Builder:
         if name is not None and nr is None:
             nr = self.t.nr(abi, name)
         ret, errno = self.result(result)
+        args = merge_split_offset(name, args)
         rec = {"type": "syscall", "seq": self.seq, "ts": ts, "pid": pid, "tid": pid,
                "comm": (self.probe or "")[:15] or None, "abi": abi,
                "route": tbl.DEFAULT_ROUTE.get(abi), "nr": nr, "name": name, "args": [],

@@ -50,6 +50,15 @@ def test_qemu_results_and_strings(tables):
     assert fmt.syscall_name(c) == "syscall_0xffffffffffffffc0"
 
 
+def test_qemu_llseek_offset_merged_as_strace_prints_it(tables):
+    """qemu-user prints _llseek's two offset registers; strace and Ferry's decoder one offset,
+    so a positional comparison of the two columns must see the same argument list."""
+    text = "7 _llseek(4,1,2,0x408005b0,SEEK_SET) = 0\n7 _llseek(4,4294967295,4294967294,0x40800460,SEEK_CUR) = 0\n"
+    a, b = linuxparse.parse_qemu(text, "i386", "p")
+    assert [d["value"] for d in a["decoded"]] == ["4", str(1 << 32 | 2), "0x408005b0", "SEEK_SET"]
+    assert b["decoded"][1]["value"] == "-2"
+
+
 def test_strace_x86_64(fixture_path, tables):
     recs = linuxparse.parse_strace(read(fixture_path("strace_x86_64_routes.log")), "x86_64", "routes")
     sc = [r for r in recs if r["type"] == "syscall"]
