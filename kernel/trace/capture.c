@@ -6,7 +6,7 @@
  *
  *   argv, of type T ** or compat_uptr_t *          FTR_CAP_ARGV at entry (execve, execveat)
  *   const char * + a byte-count argument next       FTR_CAP_IN, that many bytes, at entry
- *   (or a plain char * of a call in reads_char_buf)
+ *   (or a plain char * of a call in reads_char_buf; utimensat's times: two, at entry)
  *   const char *, or char * without a count         FTR_CAP_STRING at entry (a path or name:
  *                                                   a call cannot write an unbounded string)
  *   char * / void * + a byte-count argument next    FTR_CAP_OUT at exit, ret bytes (read-like)
@@ -126,6 +126,12 @@ static const char *const element_counts[] = { "vlen", "nfds", NULL };
  */
 static const char *const reads_char_buf[] = { "sethostname", "setdomainname", NULL };
 
+/*
+ * utimensat's times: the metadata says a non-const pointer to one timespec, but the call
+ * reads an array of two (atime, mtime): both are taken at entry.
+ */
+static const char *const reads_two_times[] = { "utimensat", "utimensat_time32", NULL };
+
 static int pointer_depth(const char *t)
 {
 	int n = 0;
@@ -187,6 +193,7 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 {
 	struct trace_cap in[TRACE_MAX_CAPS], out[TRACE_MAX_CAPS];
 	bool reads = m->name && name_in(m->name, reads_char_buf);
+	bool two_times = m->name && name_in(m->name, reads_two_times);
 	int nin = 0, nout = 0;
 
 	for (int i = 0; i < m->nb_args && i < 6; i++) {
@@ -219,6 +226,10 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 			continue;
 		if (!strcmp(name, "fildes"))	/* pipe, pipe2: int[2] */
 			size *= 2;
+		if (two_times && !strcmp(name, "utimes")) {
+			size *= 2;
+			is_const = true;
+		}
 		if (elements)
 			add_cap(is_const ? in : out, is_const ? &nin : &nout, i,
 				is_const ? FTR_CAP_IN : FTR_CAP_OUT, CAPLEN_ARG, i + 1, size);

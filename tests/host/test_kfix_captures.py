@@ -38,3 +38,28 @@ def test_sethostname_and_setdomainname_name_is_an_input_of_len_bytes():
     ])
     theirs = strace_lines()
     assert [fmt.syscall_line(r) for r in ours] == [fmt.syscall_line(r) for r in theirs]
+
+
+def _ts(*pairs):
+    import struct
+    return b"".join(struct.pack("<qq", s, n) for s, n in pairs)
+
+
+def test_utimensat_s_two_timespecs_as_strace_prints_them():
+    # fixtures/kfix/utimensat.c under strace 6.1; the kernel now takes both timespecs at entry
+    # (before: one, at exit, which printed a single {tv_sec=..} where strace has an array)
+    path = b"/tmp/kfix_ut.f"
+    s = P.capture(1, "string", path)
+    calls = [
+        (280, [-100 & (2**64 - 1), 0x1000, 0x2000, 0], 0,
+         [s, P.capture(2, "in", _ts((1, 2), (0, 0x3fffffff)), 0, 32)]),
+        (280, [-100 & (2**64 - 1), 0x1000, 0x2000, 0x100], 0,
+         [s, P.capture(2, "in", _ts((0, 0x3ffffffe), (1700000000, 500)), 0, 32)]),
+        (280, [-100 & (2**64 - 1), 0x1000, 0, 0], 0, [s]),
+        (280, [-100 & (2**64 - 1), 0x1000, 0x2000, 0], 0,
+         [s, P.capture(2, "in", _ts((3, 4000), (5, 6000)), 0, 32)]),
+    ]
+    ours = decoded(calls)
+    with open(os.path.join(HERE, "utimensat.strace")) as f:
+        theirs = [r for r in linuxparse.parse_strace(f.read(), "x86_64") if r["type"] == "syscall"]
+    assert [fmt.syscall_line(r) for r in ours] == [fmt.syscall_line(r) for r in theirs]

@@ -304,6 +304,14 @@ def _prctl_arg(ctx, i):
     return _chex(ctx, i)
 
 
+def _utimens(ctx, i):
+    """utimensat's two timespecs (the kernel's plan copies both at entry): strace's
+    [{...} /* date */, UTIME_NOW]; 64-bit fields unless the type is a 32-bit one."""
+    from .args import struct_arg
+    fmt = "ii" if "32" in ctx.meta[i][0] else "qq"
+    return struct_arg(ctx, i, structs.utimens_pair(fmt, "tv_nsec"), False)
+
+
 _mode_access = _table(fl.ACCESS_MODE, bits=True, zero="F_OK")
 _at_flags = _table(fl.AT_FLAGS, bits=True)
 _clock = _table(fl.CLOCKS, prefix="CLOCK")
@@ -339,7 +347,8 @@ TABLE = {
     "unlinkat": {"flag": _at_flags},
     "linkat": {"flags": _at_flags},
     "fchownat": {"flag": _at_flags},
-    "utimensat": {"flags": _at_flags, "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
+    "utimensat": {"flags": _at_flags, "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False),
+                  "utimes": _utimens},
     "lseek": {"whence": _whence},
     "_llseek": {"whence": _whence, "result": _out(structs.loff),
                 "offset_high": _llseek_offset, "offset_low": _omit},
@@ -358,7 +367,8 @@ TABLE = {
     "clock_nanosleep_time64": {"which_clock": _clock,
                                "flags": _table(fl.TIMER_ABSTIME, bits=True)},
     "utimensat_time64": {"flags": _at_flags,
-                         "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False)},
+                         "dfd": lambda c, i: ("fd", fl.dirfd(c.args[i]), False),
+                         "utimes": _utimens},
     "umask": {"mask": lambda c, i: ("uint", fl.mode(c.args[i]), False)},
     "clone": {"clone_flags": lambda c, i: ("flags", fl.clone_flags(c.args[i]), False),
               "newsp": _ptr, "tls": _ptr, "tls_val": _ptr, "parent_tidptr": _ptr,

@@ -437,6 +437,29 @@ def _time_t(fmt):
     return decode
 
 
+def utimens_pair(fmt, unit):
+    """utimensat's times[2] (and utimes'/futimesat's timeval[2]) as strace prints them: each
+    {tv_sec=S, tv_nsec=N} /* date with the fraction */, or UTIME_NOW / UTIME_OMIT."""
+    size = struct.calcsize("<" + fmt)
+    scale = {"tv_nsec": 1, "tv_usec": 1000}[unit]
+
+    def one(sec, frac):
+        if unit == "tv_nsec" and frac in (0x3fffffff, 0x3ffffffe):
+            return "UTIME_NOW" if frac == 0x3fffffff else "UTIME_OMIT"
+        from ..fmt import utc_text
+        date = utc_text(sec)
+        if date.endswith("+0000") and 0 <= frac * scale < 10**9:
+            date = f"{date[:-5]}.{frac * scale:09d}+0000"
+        return f"{{tv_sec={sec}, {unit}={frac}}} /* {date} */"
+
+    def decode(data, abi):
+        if not _need(data, 2 * size):
+            return None
+        a, b = _u(data[:size], fmt), _u(data[size:2 * size], fmt)
+        return f"[{one(*a)}, {one(*b)}]"
+    return decode
+
+
 # Scalars a call writes through a pointer (getresuid's ids, time's result): [value].
 SCALARS = {"int": _scalar("i"), "unsigned int": _scalar("I"), "u32": _scalar("I"),
            "uid_t": _scalar("I"), "gid_t": _scalar("I"), "old_uid_t": _scalar("H"),
