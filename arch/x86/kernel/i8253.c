@@ -15,16 +15,37 @@
 #define  PORTB_SPEAKER	0x02
 #define  PORTB_OUT2	0x20
 #define PIT_CH2_MODE0_LOHI 0xb0	/* channel 2, access lo then hi byte, mode 0, binary */
+#define PIT_CH2_LATCH	0x80	/* channel 2, counter latch command */
 
 static u64 read_none(void)
 {
 	return 0;
 }
 
+/* Channel 2's current count, latched so the two bytes belong together (counter latch command). */
+static unsigned int pit_count(void)
+{
+	unsigned int lo, hi;
+
+	outb(PIT_CH2_LATCH, PIT_MODE);
+	lo = inb(PIT_CH2);
+	hi = inb(PIT_CH2);
+	return lo | hi << 8;
+}
+
+/*
+ * Mode 0 counts down from pit_ticks to 0, raises OUT, and goes on down from 0xffff. The loop
+ * only sees OUT when it runs: a vCPU the host stopped for a few milliseconds (a loaded host
+ * under QEMU TCG) sees it late, while the TSC and the APIC timer ran on, and a window taken
+ * as pit_ticks long would measure them several times too fast (a loaded CI run calibrated the
+ * APIC timer at 5.2 GHz). So the count itself is read beside each end of the measurement, and
+ * the counters' advance is scaled to the PIT ticks that really passed between the reads.
+ */
 static u64 pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta)
 {
 	u8 portb = inb(PORT_B);
-	u64 start, end, tsc_start, tsc_end;
+	u64 start, end, tsc_start, tsc_end, passed;
+	unsigned int c0, c1;
 
 	/* Gate off and speaker off while the count is loaded. */
 	outb((portb & ~(PORTB_GATE2 | PORTB_SPEAKER)), PORT_B);
@@ -36,14 +57,20 @@ static u64 pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_d
 	outb((portb & ~PORTB_SPEAKER) | PORTB_GATE2, PORT_B);
 	tsc_start = get_cycles();
 	start = read_counter();
+	c0 = pit_count();
 	while (!(inb(PORT_B) & PORTB_OUT2))
 		;
+	c1 = pit_count();
 	end = read_counter();
 	tsc_end = get_cycles();
-	*tsc_delta = tsc_end - tsc_start;
-
 	outb(portb, PORT_B);
-	return end - start;
+
+	/* Down from c0 to c1, through 0 to 0xffff at most once (65536 ticks are 55 ms). */
+	passed = (c0 - c1) & 0xffff;
+	if (!passed || passed > 0xffff - 64)	/* a count read before loading took: as before */
+		passed = pit_ticks;
+	*tsc_delta = (tsc_end - tsc_start) * pit_ticks / passed;
+	return (end - start) * pit_ticks / passed;
 }
 
 /* A few microseconds: enough to run every instruction of pit_run() once. */
