@@ -18,34 +18,8 @@
  * tracer. Built for every ABI (an i386 or arm init runs on the 64-bit kernel like any
  * program of that ABI), so the exec does not switch ABI.
  */
-#include <ferry/probe.h>
-
-#define O_WRONLY	1
-#define O_TRUNC		01000
-#define AT_FDCWD	-100
-#define TRACING		"/tracing"
-
-static void fail(const char *what, long err)
-{
-	printf("ftrace_bench: %s failed: %ld\n", what, err);
-	exit(1);
-}
-
-/* Write text to a tracefs file, or give up. */
-static void put(const char *file, const char *text)
-{
-	char path[128];
-	long fd, n;
-
-	snprintf(path, sizeof(path), TRACING "/%s", file);
-	fd = sys(openat, AT_FDCWD, path, O_WRONLY | O_TRUNC, 0);
-	if (fd < 0)
-		fail(path, fd);
-	n = sys(write, fd, text, strlen(text));
-	if (n < 0)
-		fail(path, n);
-	sys(close, fd);
-}
+#define TRACEFS_PROG "ftrace_bench"
+#include <ferry/tracefs.h>
 
 int main(int argc, char **argv)
 {

@@ -18,40 +18,15 @@
  * dropped there. Built for the kernel's own arch (x86_64, arm64) like any probe:
  * make -f userspace/Makefile build/probes/<arch>/ftrace_init.
  */
-#include <ferry/probe.h>
+#define TRACEFS_PROG "ftrace_init"
+#include <ferry/tracefs.h>
 
 #define O_RDONLY	0
-#define O_WRONLY	1
-#define O_TRUNC		01000
-#define AT_FDCWD	-100
 #define SIGCHLD		17
-#define TRACING		"/tracing"
 
 static void say(const char *s)
 {
 	sys(write, 1, s, strlen(s));
-}
-
-static void fail(const char *what, long err)
-{
-	printf("ftrace_init: %s failed: %ld\n", what, err);
-	exit(1);
-}
-
-/* Write text to a tracefs file (the whole file: O_TRUNC), or give up. */
-static void put(const char *file, const char *text)
-{
-	char path[128];
-	long fd, n;
-
-	snprintf(path, sizeof(path), TRACING "/%s", file);
-	fd = sys(openat, AT_FDCWD, path, O_WRONLY | O_TRUNC, 0);
-	if (fd < 0)
-		fail(path, fd);
-	n = sys(write, fd, text, strlen(text));
-	if (n < 0)
-		fail(path, n);
-	sys(close, fd);
 }
 
 static long fork_child(void)

@@ -11,17 +11,7 @@
  * Arguments: n=N (default 200000). The clock is read through the syscall, not the vDSO, so
  * the two readings are in the trace too (they bracket the loop).
  */
-#include <ferry/probe.h>
-
-#if defined(__x86_64__)
-#define ABI "x86_64"
-#elif defined(__i386__)
-#define ABI "i386"
-#elif defined(__arm__)
-#define ABI "arm"
-#else
-#define ABI "arm64"
-#endif
+#include <ferry/bench.h>	/* ABI */
 
 #define CLOCK_MONOTONIC 1
 
