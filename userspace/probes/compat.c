@@ -111,8 +111,8 @@ static void check_sysinfo(long (*si)(void *info), size_t size, int bits, const c
 	}
 	/*
 	 * Not init: qemu-user on a host. Its 32-bit sysinfo is the host's 64-bit one cut to 32
-	 * bits with mem_unit left at 1 (Linux's compat sysinfo raises mem_unit until the values
-	 * fit), so on a host with more than 4 GiB "free" may come out above "total".
+	 * bits with mem_unit left at 1 (Linux's compat sysinfo switches to mem_unit = PAGE_SIZE
+	 * when a value does not fit), so on a host with more than 4 GiB "free" may come out above "total".
 	 */
 	if (bits == 32 && r == 0 && freeram > total && sys(getpid) != 1) {
 		ktap_result(1, "%s: sysinfo # SKIP qemu-user cut the host's 64-bit sizes to 32 bits "

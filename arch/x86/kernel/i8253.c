@@ -40,8 +40,12 @@ static unsigned int pit_count(void)
  * as pit_ticks long would measure them several times too fast (a loaded CI run calibrated the
  * APIC timer at 5.2 GHz). So the count itself is read beside each end of the measurement, and
  * the counters' advance is scaled to the PIT ticks that really passed between the reads.
+ * A run that cannot be scaled is refused (false, with the unscaled figures): the count had already passed 0 at the
+ * first read (the vCPU stopped longer than the window before it), or it went round more than
+ * once (a stop of over 55 ms) so that fewer ticks seem to have passed than OUT proves.
  */
-static u64 pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta)
+static bool pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta,
+		    u64 *counted)
 {
 	u8 portb = inb(PORT_B);
 	u64 start, end, tsc_start, tsc_end, passed;
@@ -65,12 +69,16 @@ static u64 pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_d
 	tsc_end = get_cycles();
 	outb(portb, PORT_B);
 
-	/* Down from c0 to c1, through 0 to 0xffff at most once (65536 ticks are 55 ms). */
+	/* Down from c0 to c1 through 0 (OUT is high): more than c0 ticks, if it wrapped once. */
 	passed = (c0 - c1) & 0xffff;
-	if (!passed || passed > 0xffff - 64)	/* a count read before loading took: as before */
-		passed = pit_ticks;
+	if (c0 > pit_ticks || passed <= c0) {
+		*tsc_delta = tsc_end - tsc_start;	/* unscaled, as taken */
+		*counted = end - start;
+		return false;
+	}
 	*tsc_delta = (tsc_end - tsc_start) * pit_ticks / passed;
-	return (end - start) * pit_ticks / passed;
+	*counted = (end - start) * pit_ticks / passed;
+	return true;
 }
 
 /* A few microseconds: enough to run every instruction of pit_run() once. */
@@ -78,6 +86,8 @@ static u64 pit_run(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_d
 
 u64 pit_measure(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta)
 {
+	u64 counted;
+
 	if (!read_counter)
 		read_counter = read_none;
 	/*
@@ -85,6 +95,10 @@ u64 pit_measure(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delt
 	 * the clocks run on: a few tens of microseconds that would land inside the window and
 	 * skew it by several percent. A short first run leaves only warm code for the real one.
 	 */
-	pit_run(WARMUP_PIT_TICKS, read_counter, tsc_delta);
-	return pit_run(pit_ticks, read_counter, tsc_delta);
+	pit_run(WARMUP_PIT_TICKS, read_counter, tsc_delta, &counted);
+	/* A refused run is taken again; after eight, the last one's figures as they are. */
+	for (int i = 0; i < 8; i++)
+		if (pit_run(pit_ticks, read_counter, tsc_delta, &counted))
+			break;
+	return counted;
 }

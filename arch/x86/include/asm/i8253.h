@@ -7,7 +7,8 @@
 #define PIT_TICK_RATE	1193182UL
 
 /*
- * Run PIT channel 2 for pit_ticks (at most 65535) and return how far read_counter() (an
+ * Run PIT channel 2 for pit_ticks (at most 32767, so that a count that went
+ * round once past 0 is still told apart) and return how far read_counter() (an
  * up-counter, may be NULL) advanced meanwhile; *tsc_delta gets how far the TSC advanced.
  */
 u64 pit_measure(unsigned int pit_ticks, u64 (*read_counter)(void), u64 *tsc_delta);
