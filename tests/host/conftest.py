@@ -1,4 +1,5 @@
 """pytest set-up for the host tests: load scripts/trace/ as the package "ferrytrace"."""
+import importlib.util
 import os
 import sys
 
@@ -32,3 +33,13 @@ def norm(tables):
 @pytest.fixture
 def script():
     return lambda name: os.path.join(TOP, "scripts", "trace", name)
+
+
+# scripts/bench.py as a module (test_bench.py, test_bench_trace.py).
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_main", os.path.join(TOP, "scripts",
+                                                                             "bench.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)	# puts scripts/bench/ on sys.path
+    return mod

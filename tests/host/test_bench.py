@@ -1,21 +1,10 @@
 """make bench's pure parts (scripts/bench.py, scripts/bench/{parse,qemu,report}.py): the arm
 ABI's rows (issue 10) are parsed, converted, judged against both of their targets (at most 160
 instructions and at most half of Linux's) and printed."""
-import importlib.util
-import os
 
 import pytest
 
-TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench_main", os.path.join(TOP, "scripts",
-                                                                             "bench.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)	# puts scripts/bench/ on sys.path
-    return mod
 
 
 ARM_CONSOLE = """\

@@ -1,22 +1,11 @@
 """make bench's tracer figures (issue 15; scripts/bench/trace_figures.py, report.trace_text):
 extra instructions per traced call judged against 600 / 1,000 beside Linux's ftrace, and the
 throughput row, which counts only when the decoded trace holds every call and drops nothing."""
-import importlib.util
 import json
-import os
 
 import pytest
 
-TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench_main", os.path.join(TOP, "scripts",
-                                                                             "bench.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)	# puts scripts/bench/ on sys.path
-    return mod
 
 
 # The bench probe's lines on x86_64 (Ferry untraced, Ferry traced, Linux, Linux raw_syscalls).

@@ -38,13 +38,7 @@ int main(int argc, char **argv)
 			args[n++] = argv[i];
 	}
 	args[n] = NULL;
-	r = sys(mkdirat, AT_FDCWD, TRACING, 0755);
-	if (r < 0)
-		fail("mkdir " TRACING, r);
-	r = sys(mount, "nodev", TRACING, "tracefs", 0, 0);
-	if (r < 0)
-		fail("mount tracefs", r);
-	put("tracing_on", "0");
+	tracefs_mount();
 	if (!strcmp(events, "raw_syscalls")) {
 		put("events/raw_syscalls/sys_enter/enable", "1");
 		put("events/raw_syscalls/sys_exit/enable", "1");

@@ -71,13 +71,7 @@ int main(void)
 	char pid_text[24];
 	long pid, r;
 
-	r = sys(mkdirat, AT_FDCWD, TRACING, 0755);
-	if (r < 0)
-		fail("mkdir " TRACING, r);
-	r = sys(mount, "nodev", TRACING, "tracefs", 0, 0);
-	if (r < 0)
-		fail("mount tracefs", r);
-	put("tracing_on", "0");
+	tracefs_mount();
 	put("buffer_size_kb", "4096");
 	put("trace", "");			/* O_TRUNC empties the buffer */
 	r = sys(pipe2, gate, 0);

@@ -36,4 +36,17 @@ static void put(const char *file, const char *text)
 	sys(close, fd);
 }
 
+/* Mount tracefs at TRACING with the tracer stopped, or give up. */
+static void tracefs_mount(void)
+{
+	long r = sys(mkdirat, AT_FDCWD, TRACING, 0755);
+
+	if (r < 0)
+		fail("mkdir " TRACING, r);
+	r = sys(mount, "nodev", TRACING, "tracefs", 0, 0);
+	if (r < 0)
+		fail("mount tracefs", r);
+	put("tracing_on", "0");
+}
+
 #endif
