@@ -123,6 +123,8 @@ core-dirs := init kernel kernel/entry kernel/sched kernel/locking kernel/trace m
 	     drivers/pci
 head-y :=
 include arch/$(SRCARCH)/Makefile
+# KCFLAGS: extra compiler flags from the command line, as Linux takes them.
+KBUILD_CFLAGS += $(KCFLAGS)
 
 # ---- object lists from Kbuild files -----------------------------------------------------
 define collect-dir

@@ -33,8 +33,8 @@ struct syscall_abi {
 
 /* Arch hooks. */
 const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs);
-/* The ABI (enum ftr_abi) the current syscall is served from: cheaper than the above. */
-unsigned int arch_trace_abi(void);
+/* The ABI (enum ftr_abi) the current syscall is served from, cheaper than the above, is
+ * arch_trace_abi(): an inline in <asm/syscall_trace.h>, as it is asked on every traced call. */
 /* The ABI (enum ftr_abi) of a task exec gave a native or a compat (32-bit) image. */
 unsigned int arch_trace_exec_abi(bool compat);
 /* The ABIs this arch serves, indexed by enum ftr_abi (NULL where it serves none). */

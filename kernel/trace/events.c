@@ -11,6 +11,7 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <asm/timex.h>
+#include <asm/syscall_trace.h>
 #include "trace.h"
 
 /* Room for a record of type T; fills the common fields and returns it, or NULL (dropped). */

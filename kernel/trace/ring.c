@@ -22,24 +22,19 @@
 #include <asm/timex.h>
 #include "trace.h"
 
-/* Each CPU's ring; NULL for a CPU the file has no ring for. One accessor: this_ring(). */
+/* Each CPU's ring; NULL for a CPU the file has no ring for (read by trace_ring_of()). */
 static struct trace_ring ring_state[NR_CPUS];
-static struct trace_ring *cpu_ring[NR_CPUS];
+struct trace_ring *trace_cpu_ring[NR_CPUS];
 static struct ftr_file_header *header;
 
-struct trace_ring *trace_ring_of(unsigned int cpu)
-{
-	return cpu < NR_CPUS ? cpu_ring[cpu] : NULL;
-}
-
 /* A CPU without a ring: the one counter all such CPUs share. */
-static void orphan_dropped(void)
+void trace_orphan_dropped(void)
 {
 	if (header)
 		__atomic_fetch_add(&header->orphan_dropped, 1, __ATOMIC_RELAXED);
 }
 
-static void count_drop(struct trace_ring *r)
+void trace_ring_drop(struct trace_ring *r)
 {
 	r->dropped++;
 	r->pending++;
@@ -51,64 +46,35 @@ void trace_count_dropped(void)
 	struct trace_ring *r = trace_ring_of(smp_processor_id());
 
 	if (r)
-		count_drop(r);
+		trace_ring_drop(r);
 	else
-		orphan_dropped();
-}
-
-static inline void put_hdr(u8 *at, u8 type, u16 size, u16 cpu, u16 flags)
-{
-	/* struct ftr_hdr, little-endian, as one store: a reader never sees half of it */
-	*(u64 *)at = type | (u64)FTR_VERSION << 8 | (u64)size << 16 | (u64)cpu << 32 |
-		     (u64)flags << 48;
+		trace_orphan_dropped();
 }
 
 /*
- * Is there room for 'need' bytes from head? Reads the host's tail only when it must. A tail
- * past head, or more than a ring behind it (a host that moved tail backwards, two drains of
- * one file), is a broken host: the ring counts as full (room 0, so the next call reads tail
- * again), never as room, which would let the writer lap unconsumed records for good.
+ * Is there room for 'need' bytes from head after all? Called when the last tail read says
+ * no: reads the host's tail again. A tail past head, or more than a ring behind it (a host
+ * that moved tail backwards, two drains of one file), is a broken host: the ring counts as
+ * full (room 0, so the next call reads tail again), never as room, which would let the
+ * writer lap unconsumed records for good.
  */
-static bool has_room(struct trace_ring *r, u64 need)
+bool trace_ring_reread_tail(struct trace_ring *r, u64 need)
 {
-	u64 size = r->mask + 1, used = r->head - r->tail;
+	u64 size = r->mask + 1;
 
-	if (used <= size && need <= size - used)
-		return true;
 	r->tail = __atomic_load_n(&r->ctl->tail, __ATOMIC_ACQUIRE);
 	if (r->tail > r->head || r->head - r->tail > size)
 		r->tail = r->head - size;
 	return need <= size - (r->head - r->tail);
 }
 
-bool trace_ring_begin(struct trace_slot *s, size_t max_size)
+/* The cold part of begin: a pad to the ring's end and the FTR_DROPPED record first. */
+u64 trace_ring_prefix(struct trace_ring *r, u64 pad)
 {
-	struct trace_ring *r = trace_ring_of(smp_processor_id());
-	u64 size, off, to_end, need, pad = 0, pos;
+	u64 pos = r->head;
 
-	if (unlikely(!r)) {
-		orphan_dropped();
-		return false;
-	}
-	/* acquire: a writer that slept and committed from another CPU published head first */
-	if (unlikely(__atomic_load_n(&r->busy, __ATOMIC_ACQUIRE))) {
-		count_drop(r);
-		return false;
-	}
-	size = r->mask + 1;
-	need = ALIGN(max_size, FTR_ALIGN) +
-	       (r->pending ? sizeof(struct ftr_dropped) : 0);
-	off = r->head & r->mask;
-	to_end = size - off;
-	if (need > to_end)
-		pad = to_end;
-	if (unlikely(need > size / 2 || !has_room(r, pad + need))) {
-		count_drop(r);
-		return false;
-	}
-	pos = r->head;
 	if (pad) {
-		put_hdr(r->data + off, FTR_PAD, pad, r->cpu, 0);
+		trace_put_hdr(r->data + (pos & r->mask), FTR_PAD, pad, r->cpu, 0);
 		pos += pad;
 	}
 	if (r->pending) {
@@ -117,32 +83,12 @@ bool trace_ring_begin(struct trace_slot *s, size_t max_size)
 		d->seq = r->seq++;
 		d->ts = get_cycles();
 		d->count = r->pending;
-		put_hdr((u8 *)d, FTR_DROPPED, sizeof(*d), r->cpu, 0);
+		trace_put_hdr((u8 *)d, FTR_DROPPED, sizeof(*d), r->cpu, 0);
 		r->records++;
 		pos += sizeof(*d);
 		r->pending = 0;	/* said now; losses while this record is filled are not */
 	}
-	/* what begin wrote (pad, FTR_DROPPED) is published with the record, by commit */
-	s->ring = r;
-	s->rec = r->data + (pos & r->mask);
-	s->pos = pos;
-	s->seq = r->seq;
-	r->busy = true;
-	return true;
-}
-
-void trace_ring_commit(struct trace_slot *s, u8 type, u16 flags, size_t size)
-{
-	struct trace_ring *r = s->ring;
-	u64 head = s->pos + ALIGN(size, FTR_ALIGN);
-
-	put_hdr(s->rec, type, ALIGN(size, FTR_ALIGN), r->cpu, flags);
-	r->seq = s->seq + 1;
-	r->records++;
-	WRITE_ONCE(r->ctl->records, r->records);
-	r->head = head;
-	__atomic_store_n(&r->ctl->head, head, __ATOMIC_RELEASE);
-	__atomic_store_n(&r->busy, false, __ATOMIC_RELEASE);
+	return pos;
 }
 
 /* The writer's start 'head' is the caller's (0 at boot), never read back from the file. */
@@ -160,9 +106,9 @@ void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl,
 /* For the self-test: put another ring in a CPU's place, and back. */
 struct trace_ring *trace_ring_swap(unsigned int cpu, struct trace_ring *r)
 {
-	struct trace_ring *old = cpu_ring[cpu];
+	struct trace_ring *old = trace_cpu_ring[cpu];
 
-	cpu_ring[cpu] = r;
+	trace_cpu_ring[cpu] = r;
 	return old;
 }
 
@@ -267,7 +213,7 @@ int trace_rings_init(phys_addr_t phys, u64 bar_size)
 				  cpu, 0);
 	}
 	for (unsigned int cpu = 0; cpu < n; cpu++)
-		cpu_ring[cpu] = &ring_state[cpu];
+		trace_cpu_ring[cpu] = &ring_state[cpu];
 	h->arch = IS_ENABLED(CONFIG_X86) ? FTR_ARCH_X86_64 : FTR_ARCH_ARM64;
 	h->icount = trace_config.icount;
 	h->cycles_per_sec = cycles_per_sec();

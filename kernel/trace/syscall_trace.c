@@ -25,6 +25,7 @@
 #include <linux/syscall_trace.h>
 #include <linux/entry-common.h>
 #include <asm/syscall.h>
+#include <asm/syscall_trace.h>
 #include <asm/timex.h>
 #include "trace.h"
 
@@ -87,8 +88,8 @@ long trace_syscall_enter(struct pt_regs *regs, long nr)
 	return nr;
 }
 
-/* The record of c, into this CPU's ring. */
-static void write_syscall(struct trace_call *c, long ret, u64 cost, u16 flags)
+/* The record of c, into this CPU's ring (inline: ring_write.h says why). */
+static __always_inline void write_syscall(struct trace_call *c, long ret, u64 cost, u16 flags)
 {
 	size_t room = c->plan && c->plan->nr_exit ? trace_exit_room(c, ret) : 0;
 	size_t len = c->stage_len;
@@ -108,7 +109,8 @@ static void write_syscall(struct trace_call *c, long ret, u64 cost, u16 flags)
 	r->abi = c->abi;
 	r->route = c->route;
 	r->reserved = 0;
-	memcpy(r->args, c->args, sizeof(r->args));
+	for (int i = 0; i < 6; i++)	/* six stores, no call to memcpy */
+		r->args[i] = c->args[i];
 	r->ret = ret;
 	if (len)
 		memcpy(r + 1, c->stage, len);

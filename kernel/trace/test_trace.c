@@ -119,8 +119,13 @@ KTEST(trace, writer_asleep_in_a_copy_makes_others_drop)
 {
 	struct trace_ring *old = use_test_ring();
 	struct trace_slot s;
+	bool began = trace_ring_begin(&s, 128);
 
-	KTEST_EXPECT(t, trace_ring_begin(&s, 128));
+	KTEST_EXPECT(t, began);
+	if (!began) {			/* nothing to commit: the slot is not filled in */
+		trace_ring_swap(smp_processor_id(), old);
+		return;
+	}
 	/* another task of this CPU, while the first sleeps in a user copy */
 	KTEST_EXPECT(t, !put(64));
 	KTEST_EXPECT_EQ(t, test_ctl.dropped, 1);

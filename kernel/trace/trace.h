@@ -147,20 +147,25 @@ struct trace_slot {
 	u64 seq;
 };
 
-bool trace_ring_begin(struct trace_slot *s, size_t max_size);
-void trace_ring_commit(struct trace_slot *s, u8 type, u16 flags, size_t size);
 void trace_count_dropped(void);
+/* Writer internals (ring.c): the inline fast path below calls these on its cold paths. */
+extern struct trace_ring *trace_cpu_ring[NR_CPUS];
+void trace_orphan_dropped(void);
+void trace_ring_drop(struct trace_ring *r);
+bool trace_ring_reread_tail(struct trace_ring *r, u64 need);
+u64 trace_ring_prefix(struct trace_ring *r, u64 pad);
 /* The most of the channel this kernel maps: the header and its CPUs' rings (arm64's vmalloc
  * area is 4 GiB; scripts/qemu-run.py refuses a bigger ring file, trace/drain.py MAP_MAX). */
 #define TRACE_MAP_MAX	(1u << 30)
 int trace_rings_init(phys_addr_t phys, u64 bar_size);
 /* Why the host's header cannot be used with a BAR of bar_size bytes, or NULL. */
 const char *trace_check_header(const struct ftr_file_header *h, u64 bar_size);
-struct trace_ring *trace_ring_of(unsigned int cpu);
 /* For tests (test_trace.c): run the writer over a ring in ordinary memory. */
 void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl, u64 size,
 		       unsigned int cpu, u64 head);
 struct trace_ring *trace_ring_swap(unsigned int cpu, struct trace_ring *r);
+
+#include "ring_write.h"	/* trace_ring_begin(), trace_ring_commit(): inline */
 
 /* ---- records of events (events.c) ---- */
 void trace_emit_fork(struct task_struct *child, u64 clone_flags);

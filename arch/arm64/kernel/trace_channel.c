@@ -17,11 +17,6 @@ const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs)
 	return is_compat_task() ? &syscall_abi_arm : &syscall_abi_arm64;
 }
 
-unsigned int arch_trace_abi(void)
-{
-	return is_compat_task() ? FTR_ABI_ARM : FTR_ABI_ARM64;
-}
-
 unsigned int arch_trace_exec_abi(bool compat)
 {
 	return compat ? FTR_ABI_ARM : FTR_ABI_ARM64;

@@ -16,11 +16,6 @@ const struct syscall_abi *arch_syscall_abi(struct pt_regs *regs)
 	return current_thread_info()->status & TS_COMPAT ? &syscall_abi_i386 : &syscall_abi_x86_64;
 }
 
-unsigned int arch_trace_abi(void)
-{
-	return current_thread_info()->status & TS_COMPAT ? FTR_ABI_I386 : FTR_ABI_X86_64;
-}
-
 unsigned int arch_trace_exec_abi(bool compat)
 {
 	return compat ? FTR_ABI_I386 : FTR_ABI_X86_64;
