@@ -15,6 +15,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/selfcheck.h>
 #include <linux/syscalls.h>
 #include <linux/reboot.h>
 #include <linux/syscall_trace.h>
@@ -228,8 +229,12 @@ void __noreturn do_exit(long code)
 					  t->signal->group_exit_code : code);
 
 		pr_info("%s[1]: init exited with status %d\n", t->comm, status);
+		if (mm_selfcheck_enabled)
+			mm_selfcheck_report();
 		kernel_power_off(status);
 	}
+	if (mm_selfcheck_enabled && group_dead)
+		mm_selfcheck_exit(t);
 	exit_mm(t);
 	if (t->fs) {
 		struct fs_struct *fs = t->fs;

@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/err.h>
 #include <linux/sched.h>
+#include <linux/selfcheck.h>
 #include <linux/smp.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -330,6 +331,8 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	struct task_struct *p;
 	pid_t pid;
 
+	if (mm_selfcheck_enabled)
+		mm_selfcheck_fork();
 	p = copy_process(args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);

@@ -120,3 +120,62 @@ void kfree(const void *p)
 	pg->objects_in_use--;
 	local_irq_restore(flags);
 }
+
+/*
+ * The self-check (mm/selfcheck.c): every free object lies on a slab page of its class, at an
+ * object boundary, and per class the free objects plus those in use fill the class's pages
+ * exactly. Also counts the slab pages and the objects in use, for the leak figure. Under the
+ * same interrupt-off section as kmalloc and kfree.
+ */
+bool slab_check(char *why, size_t size, unsigned long *pages, unsigned long *in_use)
+{
+	extern struct zone mem_zone;
+	unsigned long free_objs[NR_CLASSES] = { 0 }, used[NR_CLASSES] = { 0 };
+	unsigned long npages[NR_CLASSES] = { 0 }, flags;
+	bool ok = true;
+
+	*pages = *in_use = 0;
+	local_irq_save(flags);
+	for (unsigned int c = 0; c < NR_CLASSES && ok; c++) {
+		size_t objsize = 1UL << (c + KMALLOC_MIN_SHIFT);
+
+		for (struct free_obj *o = free_lists[c]; o; o = o->next) {
+			struct page *pg = virt_to_page(o);
+
+			if (!(pg->flags & PG_slab) || pg->order != c ||
+			    ((unsigned long)o & (PAGE_SIZE - 1)) % objsize) {
+				snprintf(why, size, "class %zu: free object %p on a page of class %u "
+					 "(flags %#x) or off its boundary", objsize, o, pg->order, pg->flags);
+				ok = false;
+				break;
+			}
+			if (++free_objs[c] > mem_zone.spanned * (PAGE_SIZE / objsize)) {
+				snprintf(why, size, "class %zu: the free list loops", objsize);
+				ok = false;
+				break;
+			}
+		}
+	}
+	for (unsigned long i = 0; i < mem_zone.spanned && ok; i++) {
+		const struct page *pg = &mem_zone.map[i];
+
+		if (!(pg->flags & PG_slab))
+			continue;
+		npages[pg->order]++;
+		used[pg->order] += pg->objects_in_use;
+	}
+	for (unsigned int c = 0; c < NR_CLASSES && ok; c++) {
+		size_t objsize = 1UL << (c + KMALLOC_MIN_SHIFT);
+
+		if (free_objs[c] + used[c] != npages[c] * (PAGE_SIZE / objsize)) {
+			snprintf(why, size, "class %zu: %lu free + %lu in use objects on %lu pages "
+				 "of %lu each", objsize, free_objs[c], used[c], npages[c],
+				 PAGE_SIZE / objsize);
+			ok = false;
+		}
+		*pages += npages[c];
+		*in_use += used[c];
+	}
+	local_irq_restore(flags);
+	return ok;
+}

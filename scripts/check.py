@@ -47,7 +47,7 @@ class Result:
 # ---- 1. host unit tests ---------------------------------------------------------------------
 UNIT_SOURCES = {
     "test_fdt": ["lib/fdt.c"],
-    "test_buddy": ["mm/buddy.c"],
+    "test_buddy": ["mm/buddy.c", "mm/buddy_check.c"],
     "test_memblock": ["mm/memblock.c", "lib/kstrtox.c"],
     "test_vsprintf": ["lib/vsprintf.c", "lib/kstrtox.c"],
     "test_nospec": ["tests/unit/nospec_arch.c"],

@@ -40,5 +40,7 @@ void buddy_init(struct zone *z, struct page *map, unsigned long start_pfn, unsig
 void buddy_add_free_range(struct zone *z, unsigned long pfn, unsigned long end_pfn);
 long buddy_alloc(struct zone *z, unsigned int order);	/* pfn, or -1 */
 void buddy_free(struct zone *z, unsigned long pfn, unsigned int order);
+/* The allocator's invariants hold (mm/buddy_check.c); false with the first broken one in why. */
+bool buddy_check(const struct zone *z, char *why, size_t size);
 
 #endif

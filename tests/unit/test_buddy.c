@@ -92,3 +92,65 @@ TEST(double_free_and_bad_block_panic)
 	EXPECT_PANIC(buddy_free(&z, 1, 1));		/* misaligned for order 1 */
 	EXPECT_PANIC(buddy_free(&z, SPAN, 0));		/* outside the zone */
 }
+
+/* buddy_check (mm/buddy_check.c): the self-check mm_selfcheck runs after fuzzing. */
+TEST(check_passes_after_mixed_allocs_and_frees)
+{
+	char why[128] = "";
+	long p[40];
+
+	fresh(5, 2000);
+	for (int i = 0; i < 40; i++)
+		p[i] = buddy_alloc(&z, i % 4);
+	for (int i = 0; i < 40; i += 3)
+		buddy_free(&z, p[i], i % 4);
+	EXPECT(buddy_check(&z, why, sizeof(why)));
+	EXPECT_STR(why, "");
+}
+
+TEST(check_catches_a_stray_free_mark)
+{
+	char why[128] = "";
+	long a;
+
+	fresh(0, 256);
+	a = buddy_alloc(&z, 3);
+	map[a + 4].flags |= PG_buddy;		/* inside an allocated block, yet marked free */
+	map[a + 4].order = 5;
+	EXPECT(!buddy_check(&z, why, sizeof(why)));
+	EXPECT(strstr(why, "marked free") != NULL);
+}
+
+TEST(check_catches_wrong_counts)
+{
+	char why[128] = "";
+
+	fresh(0, 256);
+	buddy_alloc(&z, 0);
+	z.free_pages++;				/* a page freed twice in the count */
+	EXPECT(!buddy_check(&z, why, sizeof(why)));
+	EXPECT(strstr(why, "free_pages") != NULL);
+	z.free_pages--;
+	z.free_area[0].nr_free++;
+	EXPECT(!buddy_check(&z, why, sizeof(why)));
+	EXPECT(strstr(why, "nr_free") != NULL);
+}
+
+TEST(check_catches_unmerged_buddies)
+{
+	char why[128] = "";
+	long a, b;
+
+	fresh(0, 4);
+	a = buddy_alloc(&z, 0);
+	b = buddy_alloc(&z, 0);
+	buddy_free(&z, a, 0);
+	/* b's page put on the order-0 list by hand, skipping the merge buddy_free makes */
+	map[b].flags = PG_buddy;
+	map[b].order = 0;
+	list_add(&map[b].lru, &z.free_area[0].free_list);
+	z.free_area[0].nr_free++;
+	z.free_pages++;
+	EXPECT(!buddy_check(&z, why, sizeof(why)));
+	EXPECT(strstr(why, "unmerged") != NULL);
+}

@@ -1,0 +1,4 @@
+# Fuzzing (issue 16): the syscall fuzzer, one source for every ABI (docs/fuzzing.md).
+probes-common += fuzz
+$(foreach abi,x86_64 i386 arm64 arm,$(PROBE_O)/$(abi)/fuzz): userspace/include/ferry/fuzz_routes.h \
+	userspace/probes/fuzz_args.h
