@@ -29,7 +29,7 @@ extern struct zone mem_zone;
 
 bool mm_selfcheck_enabled;
 static bool baseline_taken;
-static unsigned long base_pages, base_objects;
+static unsigned long base_pages, base_objects, base_free, base_slab;
 static unsigned long exits_checked;
 /* The first failure of each kind (allocator, slabs, areas), kept for the final verdict. */
 static char failure[3][160];
@@ -79,13 +79,13 @@ static bool allocator_check(char *why, size_t size)
 }
 
 /* Pages in use outside the slabs, and slab objects in use; false if the slabs are broken. */
+static unsigned long last_slab_pages;
+
 static bool usage(unsigned long *pages, unsigned long *objects, char *why, size_t size)
 {
-	unsigned long slab_pages;
-
-	if (!slab_check(why, size, &slab_pages, objects))
+	if (!slab_check(why, size, &last_slab_pages, objects))
 		return false;
-	*pages = mem_zone.managed_pages - nr_free_pages() - slab_pages;
+	*pages = mem_zone.managed_pages - nr_free_pages() - last_slab_pages;
 	return true;
 }
 
@@ -103,8 +103,11 @@ void mm_selfcheck_fork(void)
 
 	if (baseline_taken || current->tgid != 1 || !current->mm)
 		return;
-	if (usage(&base_pages, &base_objects, why, sizeof(why)))
+	if (usage(&base_pages, &base_objects, why, sizeof(why))) {
 		baseline_taken = true;
+		base_free = nr_free_pages();
+		base_slab = last_slab_pages;
+	}
 	else
 		record(1, "at the baseline", why);
 }
@@ -149,8 +152,9 @@ void mm_selfcheck_report(void)
 
 		failed += !back;
 		pr_notice("%sok 4 memory_back_to_baseline # pages in use %lu (baseline %lu), "
-			  "kmalloc objects %lu (baseline %lu), free pages %lu\n", back ? "" : "not ",
-			  pages, base_pages, objects, base_objects, nr_free_pages());
+			  "kmalloc objects %lu (baseline %lu), free pages %lu (baseline %lu), slab "
+			  "pages %lu (baseline %lu)\n", back ? "" : "not ", pages, base_pages, objects,
+			  base_objects, nr_free_pages(), base_free, last_slab_pages, base_slab);
 	}
 	pr_notice("# mm_selfcheck: %d passed, %d failed\n", 4 - failed, failed);
 }

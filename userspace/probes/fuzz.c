@@ -64,12 +64,16 @@ struct slot {
 	long calls;		/* made so far */
 	long nr, route, args[6];	/* the call in progress (or last made) */
 	long long deadline_ns;
+	unsigned char reached[TABLES][TABLE_SLOTS / 8];	/* numbers that did not give ENOSYS */
 };
 
 struct shared {
 	struct slot slot[PAR];
-	unsigned char reached[TABLES][TABLE_SLOTS / 8];
 };
+
+/* The union of the slots' reached[] over the run, kept by the parent (no atomics needed:
+ * each worker writes only its own slot). */
+static unsigned char reached[TABLES][TABLE_SLOTS / 8];
 
 static struct shared *sh;
 static unsigned long long seed;
@@ -160,23 +164,29 @@ static const char *deny(int table, long nr, const long *a)
 
 /* ---- a worker ----------------------------------------------------------------------------- */
 
+/* /dev/null and /dev/zero, opened by the parent once: a worker may rename or remove the
+ * names, never what the next worker gets. */
+static long null_fd = -1, zero_fd = -1;
+
 static void open_pool_fds(void)
 {
 	static long pipefd[2];
-	int null = sys(openat, AT_FDCWD, "/dev/null", O_RDWR);
 
-	/* No console: a read of fd 0 would wait for a keyboard, writes would flood the log. */
+	/* No console: a read of fd 0 would wait for a keyboard, writes would flood the log.
+	 * Without /dev/null the worker must not start at all. */
 	for (int fd = 0; fd < 3; fd++)
-		sys(dup3, null, fd, 0);
+		if (sys(dup3, null_fd, fd, 0) != fd)
+			for (;;)
+				sys(exit_group, 3);
 	nfds = 0;
 	fds[nfds++] = sys(openat, AT_FDCWD, "/tmp/fz/file", O_RDWR);
 	fds[nfds++] = sys(openat, AT_FDCWD, "/tmp/fz", O_RDONLY | O_DIRECTORY);
-	fds[nfds++] = sys(openat, AT_FDCWD, "/dev/zero", O_RDWR);
+	fds[nfds++] = zero_fd;
 	if (sys(pipe2, pipefd, O_NONBLOCK) == 0) {
 		fds[nfds++] = pipefd[0];
 		fds[nfds++] = pipefd[1];
 	}
-	fds[nfds++] = null;
+	fds[nfds++] = 0;
 }
 
 __attribute__((noreturn)) static void worker(long w, long calls, struct slot *s)
@@ -222,7 +232,7 @@ __attribute__((noreturn)) static void worker(long w, long calls, struct slot *s)
 				sys(exit, 0);
 		s->calls = i + 1;
 		if (ret != -ENOSYS && nr >= 0 && nr < TABLE_SLOTS)
-			__atomic_fetch_or(&sh->reached[table][nr / 8], 1 << (nr % 8), __ATOMIC_RELAXED);
+			s->reached[table][nr / 8] |= 1 << (nr % 8);
 		if (verbose)
 			printf("#     = %ld\n", ret);
 	}
@@ -266,6 +276,9 @@ static void reap(int block)
 			if (s->worker < 0 || s->pid != pid)
 				continue;
 			total_calls += s->calls;
+			for (int t = 0; t < TABLES; t++)
+				for (int k = 0; k < TABLE_SLOTS / 8; k++)
+					reached[t][k] |= s->reached[t][k];
 			if (status != 0)
 				report_loss(s, status, s->deadline_ns < 0);
 			s->worker = -1;
@@ -377,6 +390,72 @@ static int empty_dir(int dirfd, int depth)
 	return failed;
 }
 
+/*
+ * A worker's cwd can leave /tmp/fz ("..", "/" are in the name pool, so is chdir): what it
+ * made in / or /tmp has a name the run did not start with. snapshot() keeps the names a
+ * folder holds before the run, sweep() removes every other one afterwards.
+ */
+struct snapshot {
+	const char *dir;
+	char names[2048];	/* NUL-separated, an empty name at the end */
+};
+static struct snapshot snaps[2] = { { "/" }, { "/tmp" } };
+
+static int list_dir(const char *dir, char *out, size_t size)
+{
+	static char dents[2048];
+	int fd = sys(openat, AT_FDCWD, dir, O_RDONLY | O_DIRECTORY), used = 0;
+	long n;
+
+	if (fd < 0)
+		return -1;
+	while ((n = sys(getdents64, fd, dents, sizeof(dents))) > 0)
+		for (long off = 0; off < n; off += *(unsigned short *)(dents + off + 16)) {
+			const char *name = dents + off + 19;
+			size_t len = strlen(name) + 1;
+
+			if (used + len + 1 < size) {
+				memcpy(out + used, name, len);
+				used += len;
+			}
+		}
+	out[used] = 0;
+	sys(close, fd);
+	return 0;
+}
+
+static int listed(const char *names, const char *name)
+{
+	for (const char *p = names; *p; p += strlen(p) + 1)
+		if (!strcmp(p, name))
+			return 1;
+	return 0;
+}
+
+static int sweep(const struct snapshot *sn)
+{
+	static char now[2048];
+	int failed = 0, dirfd = sys(openat, AT_FDCWD, sn->dir, O_RDONLY | O_DIRECTORY);
+
+	if (dirfd < 0 || list_dir(sn->dir, now, sizeof(now)))
+		return 1;
+	for (const char *p = now; *p; p += strlen(p) + 1) {
+		if (listed(sn->names, p))
+			continue;
+		if (sys(unlinkat, dirfd, p, 0) != 0) {
+			int sub = sys(openat, dirfd, p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+
+			if (sub >= 0) {
+				failed |= empty_dir(sub, 1);
+				sys(close, sub);
+			}
+			failed |= sys(unlinkat, dirfd, p, AT_REMOVEDIR) != 0;
+		}
+	}
+	sys(close, dirfd);
+	return failed;
+}
+
 /* Make the parent's stack and buffers resident before the kernel's baseline is taken. */
 static void __attribute__((noinline)) touch_stack(void)
 {
@@ -405,6 +484,8 @@ static int clean_scratch(void)
 	}
 	failed = empty_dir(dirfd, 0);
 	sys(close, dirfd);
+	for (int i = 0; i < 2; i++)
+		failed |= sweep(&snaps[i]);
 	set_up_scratch();
 	return failed;
 }
@@ -414,7 +495,7 @@ static int count_reached(int table)
 	int n = 0;
 
 	for (int i = 0; i < TABLE_SLOTS / 8; i++)
-		n += __builtin_popcount(sh->reached[table][i]);
+		n += __builtin_popcount(reached[table][i]);
 	return n;
 }
 
@@ -429,7 +510,9 @@ int main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++)
 		verbose |= !strcmp(argv[i], "verbose");
-	seed = r ? *(unsigned long long *)r % 1000000000ULL : 1;
+	if (r)
+		memcpy(&seed, r, sizeof(seed));		/* AT_RANDOM may be unaligned */
+	seed = r ? seed % 1000000000ULL : 1;
 	seed = arg_num(argc, argv, "seed", seed);
 #if defined(__i386__)
 	fz_vsyscall_entry = getauxval(AT_SYSINFO);
@@ -445,6 +528,19 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	set_up_scratch();
+	for (int i = 0; i < 2; i++)
+		list_dir(snaps[i].dir, snaps[i].names, sizeof(snaps[i].names));
+	null_fd = sys(openat, AT_FDCWD, "/dev/null", O_RDWR);
+	if (null_fd < 0) {		/* /init of a bare initramfs: no /dev yet */
+		sys(mkdirat, AT_FDCWD, "/dev", 0755);
+		sys(mount, "devtmpfs", "/dev", "devtmpfs", 0, 0);
+		null_fd = sys(openat, AT_FDCWD, "/dev/null", O_RDWR);
+	}
+	zero_fd = sys(openat, AT_FDCWD, "/dev/zero", O_RDWR);
+	if (null_fd < 0 || zero_fd < 0) {
+		printf("# fuzz: no /dev/null or /dev/zero (%ld, %ld)\n", null_fd, zero_fd);
+		return 1;
+	}
 	for (int i = 0; i < PAR; i++)
 		sh->slot[i].worker = -1;
 	touch_stack();

@@ -135,10 +135,12 @@ static int set_up_buffers(void)
 }
 
 /* Names the workers may create, rename or remove: all inside /tmp/fz (their cwd), so the
- * parent can take them away afterwards; plus some that must fail or exist read-only. */
+ * parent can take them away afterwards; plus some that must fail or exist read-only. No
+ * name outside /tmp/fz that a worker could rename or remove: /dev/null gone would give the
+ * next workers the console (the fuzzer opens it once, in the parent). */
 static const char *const path_names[] = {
 	"fz_a", "fz_b", "fz_dir/fz_c", "/tmp/fz/fz_d", "./fz_e", "fz_dir", "", ".", "..", "/",
-	"/dev/null", "/dev/zero", "/proc/self/maps", "/proc/self/status", "/tmp/fz/file",
+	"/proc/self/maps", "/proc/self/status", "/proc/self/fd/3", "/tmp/fz/file",
 	"fz_a/", "fz_link",
 };
 static int path_off[sizeof(path_names) / sizeof(path_names[0]) + 2];
