@@ -89,7 +89,7 @@ kconfig = $(Q)mkdir -p $(objtree) && srctree=$(srctree) ARCH=$(ARCH) SRCARCH=$(S
 config-targets := defconfig olddefconfig menuconfig savedefconfig oldconfig syncconfig \
 	allnoconfig allyesconfig %_defconfig listnewconfig
 no-dot-config-targets := clean mrproper distclean help check check-unit install-deps probes \
-	compare bench run qemu-gdb $(config-targets)
+	compare bench fuzz run qemu-gdb $(config-targets)
 
 ifeq ($(filter $(no-dot-config-targets),$(MAKECMDGOALS)),)
 need-config := 1
@@ -355,6 +355,9 @@ help:
 	@echo '                     process it forks, on the busybox userland'
 	@echo '  bench            - instruction counts of every syscall route, boot, size, build time'
 	@echo '                     (icount, repeated twice); LINUX=1 beside Debian Linux; WITH_CHECK=1'
+	@echo '  fuzz             - the syscall fuzzer on every ABI (mm_selfcheck on) and libFuzzer over'
+	@echo '                     the FDT, cpio and command-line parsers, the trace reader'"'"'s'
+	@echo '                     mutation harness: FUZZ_TIME=600 s in all, FUZZ_SEED= to replay'
 	@echo '  install-deps     - apt-get what is missing (Debian 12)'
 	@echo 'Variables: ARCH=x86_64|x86|arm64 CROSS_COMPILE= LLVM=1 O=dir V=1'
 	@echo 'Cleaning: clean (objects of $$O), mrproper (all of build/)'
@@ -371,6 +374,12 @@ PROBES ?= tour routes hello libc_hello
 .PHONY: compare
 compare:
 	$(Q)$(PYTHON3) scripts/compare.py --probes "$(PROBES)" --abis "$(ABIS)" $(if $(filter 1,$(LINUX)),--linux) $(if $(VIEW),--view $(VIEW))
+
+# ---- fuzzing (issue 16, docs/fuzzing.md): the syscall fuzzer on every ABI and the host
+# harnesses of the parsers, FUZZ_TIME seconds in all (default 600); FUZZ_SEED= replays a run.
+.PHONY: fuzz
+fuzz:
+	$(Q)$(PYTHON3) scripts/fuzz.py $(if $(FUZZ_TIME),--time $(FUZZ_TIME)) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED)) --abis "$(ABIS)"
 
 # ---- benchmarks: cost of every syscall route, boot, size, build time; LINUX=1 adds Debian's Linux
 .PHONY: bench

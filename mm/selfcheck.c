@@ -42,7 +42,7 @@ static int selfcheck_setup(char *val)
 __setup("mm_selfcheck", selfcheck_setup);
 
 /* Areas sorted, page aligned, non-empty, apart, below task_size, and as many as map_count. */
-static bool vma_check(struct mm_struct *mm, char *why, size_t size)
+bool vma_check(struct mm_struct *mm, char *why, size_t size)
 {
 	unsigned long prev_end = 0;
 	int n = 0;

@@ -19,6 +19,7 @@ PACKAGES=(
 	binutils-x86-64-linux-gnu                         # x86_64 binutils when cross-building from arm64
 	gcc-12-multilib libc6-dev-i386                    # i386 userspace probes (gcc -m32)
 	clang lld llvm                                    # LLVM=1
+	libclang-rt-14-dev                                # libFuzzer and clang's sanitizers: host fuzz harnesses (tests/fuzz)
 	python3 python3-kconfiglib python3-pytest python3-matplotlib  # config, scripts, tests, bench chart
 	qemu-system-x86 qemu-system-arm qemu-user         # guests; qemu-user runs probes as on Linux
 	u-boot-qemu u-boot-tools device-tree-compiler     # arm64 via U-Boot, mkenvimage, dtc

@@ -14,6 +14,8 @@ extern bool mm_selfcheck_enabled;
 void mm_selfcheck_fork(void);			/* pid 1's first fork: the baseline */
 void mm_selfcheck_exit(struct task_struct *t);	/* each exit, before exit_mm() */
 void mm_selfcheck_report(void);			/* init's exit: the KTAP verdict */
+struct mm_struct;
+bool vma_check(struct mm_struct *mm, char *why, size_t size);
 bool slab_check(char *why, size_t size, unsigned long *pages, unsigned long *in_use);
 
 #endif
