@@ -174,7 +174,7 @@ static void open_pool_fds(void)
 
 	/* No console: a read of fd 0 would wait for a keyboard, writes would flood the log.
 	 * Without /dev/null the worker must not start at all. */
-	for (int fd = 0; fd < 3; fd++)
+	for (int fd = 0; fd < (verbose ? 1 : 3); fd++)	/* verbose: 1 and 2 stay the console */
 		if (sys(dup3, null_fd, fd, 0) != fd)
 			for (;;)
 				sys(exit_group, 3);
@@ -199,10 +199,7 @@ __attribute__((noreturn)) static void worker(long w, long calls, struct slot *s)
 	rng_state = rnd();
 	sys(setsid);
 	sys(chdir, "/tmp/fz");
-	if (!verbose)
-		open_pool_fds();
-	else
-		nfds = 0;
+	open_pool_fds();
 	fill_buffers();
 	me = sys(gettid);
 	for (long i = 0; i < calls; i++) {
@@ -241,7 +238,7 @@ __attribute__((noreturn)) static void worker(long w, long calls, struct slot *s)
 
 /* ---- the parent --------------------------------------------------------------------------- */
 
-static long started, lost, total_calls, by_cause[3];	/* signal, exit status, deadline */
+static long started, lost, total_calls, max_calls, by_cause[3];	/* signal, exit status, deadline */
 static int replay_shown;
 
 static void report_loss(const struct slot *s, int status, int deadline)
@@ -275,6 +272,14 @@ static void reap(int block)
 
 			if (s->worker < 0 || s->pid != pid)
 				continue;
+			/* The slot is the worker's to write; a worker that wrote over it (a huge
+			 * length from its buffers can reach the page) gets counted, not trusted. */
+			if (s->calls < 0 || s->calls > max_calls || s->route < 0 || s->route >= NR_ROUTES) {
+				printf("# fuzz: worker %ld (replay: seed=%llu worker=%ld) overwrote its slot\n",
+				       s->worker, seed, s->worker);
+				s->calls = 0;
+				s->route = 0;
+			}
 			total_calls += s->calls;
 			for (int t = 0; t < TABLES; t++)
 				for (int k = 0; k < TABLE_SLOTS / 8; k++)
@@ -510,6 +515,7 @@ int main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++)
 		verbose |= !strcmp(argv[i], "verbose");
+	max_calls = calls;
 	if (r)
 		memcpy(&seed, r, sizeof(seed));		/* AT_RANDOM may be unaligned */
 	seed = r ? seed % 1000000000ULL : 1;
