@@ -18,7 +18,9 @@ def test_libfuzzer_harness_smoke(tmp_path, name):
     exe = str(tmp_path / f"fuzz_{name}")
     b = fuzz.build_harness(name, exe)
     assert b.returncode == 0, b.stderr[-2000:]
-    r = subprocess.run([exe, "-seed=1", "-runs=2000", f"-artifact_prefix={tmp_path}/",
+    grown = tmp_path / "corpus"	# libFuzzer adds new inputs to the first folder: not the tree's
+    grown.mkdir()
+    r = subprocess.run([exe, "-seed=1", "-runs=2000", f"-artifact_prefix={tmp_path}/", str(grown),
                         os.path.join(TOP, "tests/fuzz/corpus", name)],
                        capture_output=True, text=True, env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"),
                        timeout=120)
