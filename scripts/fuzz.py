@@ -154,7 +154,8 @@ def main():
     abis = a.abis.split()
     if a.smoke:
         sys.exit(0 if host_runs(0, a.seed or 1, runs=2000) else 1)
-    host_share = 0 if a.only == "syscalls" else max(len(HARNESSES) + 1, a.time // 5)
+    host_share = 0 if a.only == "syscalls" else a.time if a.only == "host" else \
+        max(len(HARNESSES) + 1, a.time // 5)
     sys_share = 0 if a.only == "host" else a.time - host_share
     t0 = time.monotonic()
     ok = True
