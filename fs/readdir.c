@@ -78,9 +78,11 @@ struct compat_linux_dirent {	/* i386's and arm's getdents */
 };
 
 /*
- * The state of one getdents call. The whole buffer's range was checked once (access_ok,
- * user_write_access_begin), so every field is one unsafe_put_user: a store with an
- * exception-table entry, no per-field checks.
+ * The state of one getdents call. Each record is written in one uaccess window
+ * (open_record: user_write_access_begin over the previous record's d_off up to this record's
+ * end, within the buffer do_getdents checked), so every field is one unsafe_put_user: a store
+ * with an exception-table entry, no per-field checks. The window closes before the actor
+ * returns to the file system, which may sleep.
  */
 struct getdents_callback {
 	struct dir_context ctx;
@@ -89,6 +91,13 @@ struct getdents_callback {
 	int count;			/* bytes left */
 	int error;
 };
+
+static bool open_record(struct getdents_callback *b, int reclen)
+{
+	char __user *start = b->prev ? (char __user *)b->prev : b->current_dir;
+
+	return user_write_access_begin(start, b->current_dir + reclen - start);
+}
 
 /* The name and its NUL (the padding after it is left as it was, as Linux leaves it). */
 #define unsafe_copy_dirent_name(dst, name, namlen, label) do {			\
@@ -107,17 +116,23 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namlen, lof
 		b->error = -EINVAL;	/* too small for even this entry, if it is the first */
 		return false;
 	}
+	if (!open_record(b, reclen)) {
+		b->error = -EFAULT;
+		return false;
+	}
 	if (b->prev)
 		unsafe_put_user(offset, &((struct linux_dirent64 __user *)b->prev)->d_off, efault);
 	unsafe_put_user(ino, &d->d_ino, efault);
 	unsafe_put_user(reclen, &d->d_reclen, efault);
 	unsafe_put_user(d_type, &d->d_type, efault);
 	unsafe_copy_dirent_name(d->d_name, name, namlen, efault);
+	user_write_access_end();
 	b->prev = d;
 	b->current_dir += reclen;
 	b->count -= reclen;
 	return true;
 efault:
+	user_write_access_end();
 	b->error = -EFAULT;
 	return false;
 }
@@ -133,17 +148,23 @@ static bool filldir(struct dir_context *ctx, const char *name, int namlen, loff_
 		b->error = -EINVAL;
 		return false;
 	}
+	if (!open_record(b, reclen)) {
+		b->error = -EFAULT;
+		return false;
+	}
 	if (b->prev)
 		unsafe_put_user(offset, &((struct linux_dirent __user *)b->prev)->d_off, efault);
 	unsafe_put_user(ino, &d->d_ino, efault);
 	unsafe_put_user(reclen, &d->d_reclen, efault);
 	unsafe_copy_dirent_name(d->d_name, name, namlen, efault);
 	unsafe_put_user(d_type, (u8 __user *)d + reclen - 1, efault);
+	user_write_access_end();
 	b->prev = d;
 	b->current_dir += reclen;
 	b->count -= reclen;
 	return true;
 efault:
+	user_write_access_end();
 	b->error = -EFAULT;
 	return false;
 }
@@ -163,6 +184,10 @@ static bool compat_filldir(struct dir_context *ctx, const char *name, int namlen
 		b->error = -EOVERFLOW;
 		return false;
 	}
+	if (!open_record(b, reclen)) {
+		b->error = -EFAULT;
+		return false;
+	}
 	if (b->prev)
 		unsafe_put_user(offset, &((struct compat_linux_dirent __user *)b->prev)->d_off,
 				efault);
@@ -170,11 +195,13 @@ static bool compat_filldir(struct dir_context *ctx, const char *name, int namlen
 	unsafe_put_user(reclen, &d->d_reclen, efault);
 	unsafe_copy_dirent_name(d->d_name, name, namlen, efault);
 	unsafe_put_user(d_type, (u8 __user *)d + reclen - 1, efault);
+	user_write_access_end();
 	b->prev = d;
 	b->current_dir += reclen;
 	b->count -= reclen;
 	return true;
 efault:
+	user_write_access_end();
 	b->error = -EFAULT;
 	return false;
 }
@@ -182,6 +209,9 @@ efault:
 /* The last record's d_off: the directory's position after the call. */
 static bool put_last_off(struct getdents_callback *b, filldir_t actor, loff_t pos)
 {
+	/* Every layout's d_off ends within its record's first 16 bytes (compat: 8). */
+	if (!user_write_access_begin(b->prev, 16))
+		return false;
 	if (actor == filldir64)
 		unsafe_put_user(pos, &((struct linux_dirent64 __user *)b->prev)->d_off, efault);
 	else if (actor == filldir)
@@ -189,8 +219,10 @@ static bool put_last_off(struct getdents_callback *b, filldir_t actor, loff_t po
 	else
 		unsafe_put_user(pos, &((struct compat_linux_dirent __user *)b->prev)->d_off,
 				efault);
+	user_write_access_end();
 	return true;
 efault:
+	user_write_access_end();
 	return false;
 }
 
@@ -231,7 +263,7 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 		user_addr_max() - (unsigned long)dirent : 0;
 	if (b.count > room)
 		b.count = room;
-	if (!user_write_access_begin(dirent, room ? b.count : 1)) {
+	if (!access_ok(dirent, room ? b.count : 1)) {
 		fdput(fd_);
 		return -EFAULT;
 	}
@@ -246,7 +278,6 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 			err = (char __user *)b.current_dir - (char __user *)dirent;
 	}
 	mutex_unlock(&f->f_pos_lock);
-	user_write_access_end();
 	fdput(fd_);
 	return err;
 }

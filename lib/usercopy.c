@@ -22,16 +22,11 @@ static inline unsigned long zero_bytes(unsigned long v)
  * string's end: the loop then goes on byte by byte and only a byte that faults is EFAULT.
  * Nothing at or above the task's user limit is read: reaching it without a NUL is EFAULT.
  */
-long strncpy_from_user(char *dst, const char __user *src, long count)
+static long do_strncpy_from_user(char *dst, const char __user *src, long count,
+				 unsigned long max)
 {
-	unsigned long addr = (unsigned long)src, limit = user_addr_max(), max;
 	long res = 0;
 
-	if (count <= 0)
-		return 0;
-	if (addr >= limit)
-		return -EFAULT;
-	max = min((unsigned long)count, limit - addr);
 	while (max - res >= sizeof(unsigned long)) {
 		unsigned long v, z;
 
@@ -54,6 +49,22 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 			return res;
 	}
 	return res >= count ? count : -EFAULT;	/* at the user limit without a NUL */
+}
+
+/* One uaccess window (SMAP's stac/clac) around the whole loop, closed on every return. */
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	unsigned long addr = (unsigned long)src, limit = user_addr_max();
+	long res;
+
+	if (count <= 0)
+		return 0;
+	if (addr >= limit)
+		return -EFAULT;
+	__uaccess_begin();
+	res = do_strncpy_from_user(dst, src, count, min((unsigned long)count, limit - addr));
+	__uaccess_end();
+	return res;
 }
 
 /* Length including the NUL, 0 on a fault, n + 1 when longer than n. */

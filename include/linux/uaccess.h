@@ -64,20 +64,25 @@ static inline unsigned long copy_to_user(void __user *to, const void *from, unsi
 
 /*
  * A run of stores into one user range checked once, as Linux's user_write_access_begin /
- * unsafe_put_user / user_write_access_end: begin is access_ok over the whole range (and is
- * where an arch that opens user memory for the kernel, x86's STAC or arm64's PAN toggle,
- * would do it: neither does here, x86 has no SMAP enabled and arm64 stores with STTR); each
- * unsafe_put_user is then one store instruction whose fault jumps to label. Only between
- * begin and end, only inside the checked range, and nothing in between may sleep on a lock
- * a page fault could need.
+ * unsafe_put_user / user_write_access_end: begin is access_ok over the whole range and opens
+ * the arch's window (x86: stac under SMAP; arm64: nothing, its STTR stores are checked as
+ * EL0's under PAN); each unsafe_put_user is then one store instruction whose fault jumps to
+ * label, and the code at label must call user_write_access_end too. Only between begin and
+ * end, only inside the checked range, and nothing in between may sleep or call a function
+ * that might (the window would stay open for whatever ran next): a longer job opens one
+ * window per step (fs/readdir.c: one per record).
  */
 static inline bool user_write_access_begin(void __user *ptr, unsigned long len)
 {
-	return access_ok(ptr, len);
+	if (unlikely(!access_ok(ptr, len)))
+		return false;
+	__uaccess_begin();
+	return true;
 }
 
 static inline void user_write_access_end(void)
 {
+	__uaccess_end();
 }
 
 #define unsafe_put_user(x, ptr, label)						\

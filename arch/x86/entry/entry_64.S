@@ -30,6 +30,7 @@
 #include <asm/msr.h>
 #include <asm/asm.h>
 #include <linux/errno.h>
+#include <asm/smap.h>
 #include "calling.h"
 
 	.text
@@ -54,6 +55,12 @@ idt_entries_start:
 idt_entries_end:
 
 common_entry:
+	/*
+	 * The gate leaves AC as it was: user code may set it (popf), and an interrupt may
+	 * arrive inside a uaccess window. Under SMAP neither may reach the handler; iretq
+	 * gives the interrupted code its AC back.
+	 */
+	ASM_CLAC
 	/* Below di, the rest of pt_regs, from the highest field (si) down to r15. */
 	pushq	%rsi			/* pt_regs->si */
 	pushq	%rdx			/* pt_regs->dx */

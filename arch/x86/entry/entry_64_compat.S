@@ -18,6 +18,7 @@
 #include <asm/segment.h>
 #include <asm/processor-flags.h>
 #include <linux/errno.h>
+#include <asm/smap.h>
 #include "calling.h"
 
 	.text
@@ -173,6 +174,7 @@ sysret32_from_system_call:
 	.type entry_INT80_compat, @function
 entry_INT80_compat:
 	USER_ENTRY_CFI
+	ASM_CLAC			/* the gate leaves the user's AC: SMAP off until cleared */
 	swapgs				/* GS: user -> kernel (only user mode uses this gate) */
 	pushq	%rax			/* pt_regs->orig_ax */
 	pushq	%rdi			/* pt_regs->di */

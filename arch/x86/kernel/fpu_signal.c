@@ -170,10 +170,12 @@ static void fsave_to_fxsave(struct fxregs_state *fx, const struct fregs_state *e
  * frame address could name kernel memory). A #PF is resolved or sent to the exception
  * table (arch/x86/mm/fault.c), and so is a #GP (an FXRSTOR that the image makes fault,
  * e.g. MXCSR changed by another thread after the check): -EFAULT either way. The area is
- * 64-byte aligned (get_sigframe), so alignment never faults.
+ * 64-byte aligned (get_sigframe), so alignment never faults. Each runs in a uaccess window
+ * (SMAP's stac/clac), closed on the fault path too.
  */
 static __always_inline int save_regs_to_user(void __user *buf_fx)
 {
+	__uaccess_begin();
 	if (fpu_xfeatures)
 		asm goto("1:	xsave64 (%[buf])\n"
 			 _ASM_EXTABLE(1b, %l[fault])
@@ -183,18 +185,23 @@ static __always_inline int save_regs_to_user(void __user *buf_fx)
 		asm goto("1:	fxsave64 (%[buf])\n"
 			 _ASM_EXTABLE(1b, %l[fault])
 			 : : [buf] "r"(buf_fx) : "memory" : fault);
+	__uaccess_end();
 	return 0;
 fault:
+	__uaccess_end();
 	return -EFAULT;
 }
 
 static __always_inline int fxrstor_from_user(const void __user *buf_fx)
 {
+	__uaccess_begin();
 	asm goto("1:	fxrstor64 (%[buf])\n"
 		 _ASM_EXTABLE(1b, %l[fault])
 		 : : [buf] "r"(buf_fx) : "memory" : fault);
+	__uaccess_end();
 	return 0;
 fault:
+	__uaccess_end();
 	return -EFAULT;
 }
 

@@ -9,6 +9,7 @@
 #include <linux/memblock.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <asm/smap.h>
 #include <asm/serial.h>
 
 #define LOW_MEMORY_END	0x100000	/* BIOS data, EBDA, VGA, option ROMs: never RAM for us */
@@ -58,4 +59,6 @@ void setup_arch(void)
 	memblock_enforce_limit();
 	memblock_check_above(__pa_symbol(_end));
 	paging_init();
+	smap_init();			/* text is read-only now: patched through the direct map */
+	cpu_setup_smep_smap();
 }

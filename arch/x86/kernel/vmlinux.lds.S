@@ -45,6 +45,11 @@ SECTIONS
 	.rodata : AT(ADDR(.rodata) - LOAD_OFFSET) {
 		*(.rodata .rodata.* .rodata1)
 		GENERIC_RODATA_TABLES
+		/* The stac/clac sites smap_init() patches (asm/smap.h). */
+		. = ALIGN(4);
+		__smap_sites_start = .;
+		KEEP(*(.smap_sites))
+		__smap_sites_end = .;
 	} :rodata
 
 	.notes : AT(ADDR(.notes) - LOAD_OFFSET) {

@@ -9,7 +9,12 @@
  *     user copy's write lands here too: CR0.WP (set in head_64.S) makes ring 0 honour
  *     read-only user entries, without which the kernel would write into the shared page;
  *   - any other fault in user mode (no area, a kernel address, a protection violation) is
- *     the process's error: SIGSEGV;
+ *     the process's error: SIGSEGV (a kernel address is SEGV_MAPERR, as on Linux: there is
+ *     no user area there, whatever the kernel maps);
+ *   - SMAP: a kernel access to a user address with EFLAGS.AC clear, outside the uaccess
+ *     layer's stac/clac window, faults even on a present page and is never resolved, even
+ *     from an instruction with an exception-table entry (the fixup is taken): the access
+ *     itself was the bug. SMEP: a kernel instruction fetch from a user page is never resolved;
  *   - any other kernel fault is either an expected one — a user copy, resumed at its
  *     fixup — or a bug, even when the address is a user one: die() with the address
  *     explained.
@@ -24,6 +29,8 @@
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
+#include <asm/processor-flags.h>
+#include <asm/smap.h>
 
 /* Error code bits the CPU pushes for #PF (SDM vol. 3, 4.7). */
 #define X86_PF_PROT	(1 << 0)	/* 0: page not present, 1: protection violation */
@@ -31,6 +38,14 @@
 #define X86_PF_USER	(1 << 2)
 #define X86_PF_RSVD	(1 << 3)	/* a reserved bit was set in a paging entry */
 #define X86_PF_INSTR	(1 << 4)	/* instruction fetch */
+
+/* A kernel-mode access to a user page that SMAP refused: the AC window was not open. */
+static bool smap_violation(struct pt_regs *regs, unsigned long error_code,
+			   unsigned long address)
+{
+	return x86_smap_enabled && !(error_code & (X86_PF_USER | X86_PF_INSTR)) &&
+	       address < TASK_SIZE_MAX && !(regs->flags & X86_EFLAGS_AC);
+}
 
 /* Not present, or a write to a present page: what handle_mm_fault() may resolve. */
 static bool fault_may_be_resolved(unsigned long error_code)
@@ -52,7 +67,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	if (!user_mode(regs))
 		fixup = search_exception_tables(regs->ip);
 	/* Only user mode or a user copy may fault pages in ('current' is not read before). */
-	if (fault_may_be_resolved(error_code) && (user_mode(regs) || fixup)) {
+	if (fault_may_be_resolved(error_code) && (user_mode(regs) || fixup) &&
+	    !smap_violation(regs, error_code, address)) {
 		struct mm_struct *mm = current->mm;
 
 		if (mm && address < mm->task_size)
@@ -78,7 +94,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 		}
 		/* A PROT_NONE page is not present to the CPU, yet the area is there: ACCERR. */
 		force_sig_fault(regs, SIGSEGV,
-				error_code & X86_PF_PROT || fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
+				address < TASK_SIZE_MAX &&
+				(error_code & X86_PF_PROT || fault == -EACCES) ? SEGV_ACCERR : SEGV_MAPERR,
 				address, "page fault");
 		return;
 	}
@@ -89,6 +106,10 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 
 	if (kernel_stack_guard_hit(address))
 		pr_emerg("kernel stack overflow (guard page hit) at %#lx\n", address);
+	if (smap_violation(regs, error_code, address))
+		pr_emerg("BUG: SMAP: kernel access to user memory outside uaccess at %#lx\n", address);
+	if ((error_code & X86_PF_INSTR) && address < TASK_SIZE_MAX)
+		pr_emerg("BUG: SMEP: kernel tried to execute user memory at %#lx\n", address);
 	pr_emerg("BUG: unable to handle page fault for address %#lx: %s %s%s, %s\n", address,
 		 error_code & X86_PF_USER ? "user" : "kernel",
 		 error_code & X86_PF_INSTR ? "instruction fetch" :

@@ -18,6 +18,15 @@
 #include <linux/mm_types.h>	/* TASK_SIZE_OF() reads mm->task_size */
 #include <asm/asm-extable.h>
 
+/* LDTR/STTR need no window opened around them: PAN does not apply to them (see above). */
+static __always_inline void __uaccess_begin(void)
+{
+}
+
+static __always_inline void __uaccess_end(void)
+{
+}
+
 unsigned long __arch_copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long __arch_copy_to_user(void __user *to, const void *from, unsigned long n);
 

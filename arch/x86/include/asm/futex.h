@@ -1,7 +1,8 @@
 /*
  * The atomic compare-and-exchange of a user futex word (kernel/futex.c: WAKE_OP, robust
- * lists): lock cmpxchg on the user address, which access_ok() has kept in user space; a
- * fault resumes at the fixup with -EFAULT.
+ * lists): lock cmpxchg on the user address, which access_ok() has kept in user space, in a
+ * uaccess window (SMAP's stac/clac, closed on the fixup path too); a fault resumes at the
+ * fixup with -EFAULT.
  */
 #ifndef _ASM_X86_FUTEX_H
 #define _ASM_X86_FUTEX_H
@@ -16,6 +17,7 @@ static inline long futex_cmpxchg_user(u32 __user *uaddr, u32 oldval, u32 newval)
 
 	if (!access_ok(uaddr, sizeof(u32)))
 		return -EFAULT;
+	__uaccess_begin();
 	__asm__ __volatile__("1:	lock cmpxchgl %[new], (%[addr])\n"
 			     "	sete	%b[ret]\n"
 			     "	jmp	4f\n"
@@ -25,6 +27,7 @@ static inline long futex_cmpxchg_user(u32 __user *uaddr, u32 oldval, u32 newval)
 			     : [ret] "+&r"(ret), "+a"(cur)
 			     : [addr] "r"(uaddr), [new] "r"(newval), [efault] "i"(-EFAULT)
 			     : "cc", "memory");
+	__uaccess_end();
 	return ret;
 }
 

@@ -31,6 +31,8 @@
 #define X86_CR4_PGE	0x00000080	/* global pages */
 #define X86_CR4_OSFXSR	0x00000200	/* the OS saves SSE state: SSE instructions allowed */
 #define X86_CR4_OSXMMEXCPT 0x00000400	/* SIMD floating-point errors as #XM */
+#define X86_CR4_SMEP	0x00100000	/* ring 0 never executes a user page */
+#define X86_CR4_SMAP	0x00200000	/* ring 0 never touches a user page unless EFLAGS.AC */
 
 #define MSR_EFER	0xc0000080
 #define EFER_SCE	(1 << 0)	/* SYSCALL/SYSRET */

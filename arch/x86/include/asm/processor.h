@@ -78,6 +78,8 @@ static inline u32 cpuid_ext_edx(void)
 #define X86_FEATURE_EXT_NX	(1u << 20)	/* CPUID 0x80000001 EDX */
 #define X86_FEATURE_EXT_PDPE1GB	(1u << 26)
 #define X86_FEATURE_EXT_LM	(1u << 29)
+#define X86_FEATURE_SMEP	(1u << 7)	/* CPUID 7.0 EBX */
+#define X86_FEATURE_SMAP	(1u << 20)	/* CPUID 7.0 EBX */
 
 /* "memory" on CR reads and writes: page-table changes around them must not be reordered. */
 #define DEFINE_CR_ACCESS(n)							\

@@ -12,6 +12,13 @@
  * counts as an instruction: uname's 390 bytes cost 54 iterations instead of 390.
  *
  * The kernel runs with DF clear (every entry path clears it), so both copy forwards.
+ *
+ * SMAP (asm/smap.h): ring 0 may touch user pages only between stac and clac. The copies
+ * below open that window around their one asm statement, whose fixups resume inside it, so
+ * the clac after it runs on both the normal and the fault path. The single-instruction
+ * accessors (arch_unsafe_put_user, get_user_word, get_user_byte) do not: their callers hold
+ * one window around a run of them with __uaccess_begin() / __uaccess_end(), closed on the
+ * fault label too (include/linux/uaccess.h, lib/usercopy.c).
  */
 #ifndef _ASM_X86_UACCESS_H
 #define _ASM_X86_UACCESS_H
@@ -19,6 +26,18 @@
 #include <linux/compiler.h>
 #include <linux/mm_types.h>	/* TASK_SIZE_OF() reads mm->task_size */
 #include <asm/asm.h>
+#include <asm/smap.h>
+
+/* Open and close the window in which ring 0 may touch user pages (no-ops without SMAP). */
+static __always_inline void __uaccess_begin(void)
+{
+	stac();
+}
+
+static __always_inline void __uaccess_end(void)
+{
+	clac();
+}
 
 /* Fewer than 8 bytes known at compile time (get_user, put_user): rep movsb alone. */
 static __always_inline unsigned long rep_movsb_user(void *to, const void *from, unsigned long n)
@@ -55,7 +74,8 @@ static __always_inline unsigned long rep_movs_user(void *to, const void *from, u
 /*
  * One store of x to a user address whose range the caller checked (user_write_access_begin):
  * a plain MOV with an exception-table entry whose fixup is the C label (asm goto), so a
- * run of stores costs one instruction each. No SMAP here, so no STAC/CLAC around the run.
+ * run of stores costs one instruction each. The caller's window (user_write_access_begin)
+ * is open around the run; the label's code must close it (user_write_access_end).
  */
 #define arch_unsafe_put_user(x, ptr, label)					\
 	asm goto("1:	mov %0, %1\n"						\
@@ -65,17 +85,24 @@ static __always_inline unsigned long rep_movs_user(void *to, const void *from, u
 static __always_inline unsigned long raw_copy_from_user(void *to, const void __user *from,
 							unsigned long n)
 {
-	return rep_movs_user(to, (const void *)from, n);
+	stac();
+	n = rep_movs_user(to, (const void *)from, n);
+	clac();
+	return n;
 }
 
 static __always_inline unsigned long raw_copy_to_user(void __user *to, const void *from,
 						      unsigned long n)
 {
-	return rep_movs_user((void *)to, from, n);
+	stac();
+	n = rep_movs_user((void *)to, from, n);
+	clac();
+	return n;
 }
 
 /*
- * One unsigned long from user memory for strncpy_from_user's word loop (lib/usercopy.c):
+ * One unsigned long from user memory for strncpy_from_user's word loop (lib/usercopy.c),
+ * inside its __uaccess_begin() window:
  * 0, or -EFAULT when the load faults (the exception table sends the fault to the C label).
  * The address need not be aligned: x86 loads across a page boundary, and when the second
  * page is not there the caller falls back to bytes to find out how far the string goes.

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SMEP and SMAP: ring 0 never executes a user page (SMEP) and never reads or writes one
+ * outside the uaccess layer's stac/clac window (SMAP). Both are turned on when CPUID leaf 7
+ * has them (Intel since Ivy Bridge/Broadwell, AMD Zen, QEMU's -cpu max and Intel models;
+ * not qemu64). asm/smap.h says how the stac/clac sites are assembled as NOPs and patched here.
+ *
+ * smap_init() runs once, on the boot CPU, after paging_init(): the kernel text is read-only
+ * by then, so the sites are written through the direct map's read-write alias of the same
+ * physical bytes. Nothing else runs yet, so no CPU can be executing a site while it changes;
+ * the CR4 write that follows serialises the instruction stream. cpu_setup_smep_smap() runs on
+ * every CPU (the boot CPU now; each secondary CPU once SMP brings them up): CR4 is per CPU.
+ */
+#include <linux/kernel.h>
+#include <asm/processor.h>
+#include <asm/smap.h>
+
+extern const struct smap_site __smap_sites_start[], __smap_sites_end[];
+
+bool x86_smap_enabled, x86_smep_enabled;	/* written once at boot, before any user task */
+
+static u32 cpuid_leaf7_ebx(void)
+{
+	u32 a, b, c, d;
+
+	cpuid(0, &a, &b, &c, &d);
+	if (a < 7)
+		return 0;
+	cpuid_count(7, 0, &a, &b, &c, &d);
+	return b;
+}
+
+static void patch_smap_sites(void)
+{
+	unsigned int n = 0;
+
+	for (const struct smap_site *s = __smap_sites_start; s < __smap_sites_end; s++, n++) {
+		unsigned long site = (unsigned long)&s->offset + s->offset;
+		u8 *alias = __va(__pa_symbol(site));
+
+		if (alias[0] != 0x0f || alias[1] != 0x1f || alias[2] != 0x00)
+			panic("SMAP: site %#lx is not the 3-byte NOP it should be", site);
+		alias[1] = 0x01;		/* 0f 1f 00 -> 0f 01 ca (clac) / 0f 01 cb (stac) */
+		alias[2] = (u8)s->modrm;
+	}
+	pr_info("x86/cpu: SMAP: %u stac/clac sites patched\n", n);
+}
+
+void smap_init(void)
+{
+	u32 ebx = cpuid_leaf7_ebx();
+
+	x86_smep_enabled = ebx & X86_FEATURE_SMEP;
+	x86_smap_enabled = ebx & X86_FEATURE_SMAP;
+	if (x86_smap_enabled)
+		patch_smap_sites();
+	pr_info("x86/cpu: SMEP %s, SMAP %s\n",
+		x86_smep_enabled ? "on" : "off (CPU lacks it)",
+		x86_smap_enabled ? "on" : "off (CPU lacks it)");
+}
+
+void cpu_setup_smep_smap(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	if (x86_smep_enabled)
+		cr4 |= X86_CR4_SMEP;
+	if (x86_smap_enabled)
+		cr4 |= X86_CR4_SMAP;
+	write_cr4(cr4);
+}
