@@ -158,8 +158,9 @@ asmlinkage void el0t_64_sync_handler(struct pt_regs *regs)
 	case ESR_ELx_EC_UNKNOWN:	/* undefined instruction */
 		el0_signal(regs, esr, SIGILL, ILL_ILLOPC, regs->pc, "undefined instruction");
 		break;
-	case ESR_ELx_EC_SYS64:		/* MRS/MSR/SYS EL0 may not use, e.g. mrs ttbr1_el1 */
-		el0_signal(regs, esr, SIGILL, ILL_PRVOPC, regs->pc, "privileged system register access");
+	case ESR_ELx_EC_SYS64:		/* MRS/MSR/SYS EL0 may not use, e.g. msr daifset */
+		/* ILL_ILLOPC as Linux, whose do_el0_sys falls back to its undefined handler. */
+		el0_signal(regs, esr, SIGILL, ILL_ILLOPC, regs->pc, "privileged system register access");
 		break;
 	case ESR_ELx_EC_PC_ALIGN:	/* FAR_EL1 = the misaligned PC */
 		el0_signal(regs, esr, SIGBUS, BUS_ADRALN, read_sysreg(far_el1), "misaligned pc");

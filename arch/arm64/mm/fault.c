@@ -26,6 +26,8 @@
 #include <asm/exception.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
+#include <asm/setup.h>
+#include <asm/sysreg.h>
 
 static struct pt_regs *guard_hit_regs;
 
@@ -56,6 +58,27 @@ static bool fault_in_user_page(unsigned long far, unsigned long esr, bool exec)
 	return !user_page_fault(far, esr, exec);
 }
 
+/*
+ * The uaccess layer's loads and stores are the unprivileged forms (LDTR/STTR and their byte
+ * and halfword sizes: "load/store register (unprivileged)", Arm ARM C4.1.66), which PAN does
+ * not apply to; a permission fault on one of them is EL0's own (a read-only or copy-on-write
+ * page). Any other EL1 instruction that takes a permission fault on a user address while
+ * PSTATE.PAN was set hit PAN: never resolved (handle_mm_fault would find the page fine and
+ * the access would fault again for ever), only fixed up or reported.
+ */
+static bool is_unprivileged_ldst(u32 insn)
+{
+	return (insn & 0x3f200c00) == 0x38000800;
+}
+
+static bool pan_violation(unsigned long far, unsigned long esr, struct pt_regs *regs)
+{
+	return arm64_pan_enabled && (regs->pstate & PSR_PAN_BIT) && far < TASK_SIZE_MAX &&
+	       !(esr & ESR_ELx_FNV) && ESR_ELx_FSC_TYPE(ESR_ELx_FSC(esr)) == ESR_ELx_FSC_PERM &&
+	       ESR_ELx_EC(esr) == ESR_ELx_EC_DABT_CUR &&
+	       !is_unprivileged_ldst(*(const u32 *)regs->pc);
+}
+
 static void report_stack_overflow(void)
 {
 	handle_bad_stack(guard_hit_regs);
@@ -72,7 +95,8 @@ void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 	}
 
 	/* Only a user copy may touch user memory, and may find a page still to come. */
-	if (search_exception_tables(regs->pc) && fault_in_user_page(far, esr, false))
+	if (search_exception_tables(regs->pc) && !pan_violation(far, esr, regs) &&
+	    fault_in_user_page(far, esr, false))
 		return;
 	if (fixup_exception(regs))
 		return;
@@ -83,6 +107,11 @@ void do_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs)
 	else if (far < PAGE_SIZE)
 		pr_emerg("Unable to handle kernel NULL pointer dereference at virtual address %016lx\n",
 			 far);
+	else if (far < TASK_SIZE_MAX && ESR_ELx_EC(esr) == ESR_ELx_EC_IABT_CUR)
+		pr_emerg("Unable to handle kernel execution of user memory at %016lx (PXN)\n", far);
+	else if (far < TASK_SIZE_MAX && pan_violation(far, esr, regs))
+		pr_emerg("Unable to handle kernel access to user address %016lx outside the user "
+			 "copy routines (PAN)\n", far);
 	else if (far < TASK_SIZE_MAX)
 		pr_emerg("Unable to handle kernel access to user address %016lx outside the user "
 			 "copy routines\n", far);
@@ -114,8 +143,9 @@ static void set_thread_esr(unsigned long far, unsigned long esr)
 
 /*
  * An abort from EL0. The fault status code tells "nothing mapped there" (translation fault:
- * SEGV_MAPERR) from "mapped, but not for this access" (permission, access flag: a kernel
- * address, a write to read-only memory, a jump into a non-executable page: SEGV_ACCERR);
+ * SEGV_MAPERR) from "mapped, but not for this access" (permission, access flag: a write to
+ * read-only memory, a jump into a non-executable page: SEGV_ACCERR); a kernel address is
+ * SEGV_MAPERR whatever the fault, as on Linux (no user area there);
  * an alignment fault is SIGBUS with BUS_ADRALN, as Linux's do_alignment_fault, and a file
  * page past the end of its file SIGBUS with BUS_ADRERR.
  */
@@ -132,6 +162,8 @@ void do_el0_mem_abort(unsigned long far, unsigned long esr, struct pt_regs *regs
 		return;
 	if (err == -EACCES)	/* an area forbids this access, whatever the page table said */
 		code = SEGV_ACCERR;
+	if (far >= TASK_SIZE_MAX)	/* a kernel address: no user area there, as Linux says */
+		code = SEGV_MAPERR;
 	if (esr & ESR_ELx_FNV)
 		far = 0;	/* the address is not known */
 	set_thread_esr(far, esr);

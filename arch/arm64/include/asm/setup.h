@@ -11,5 +11,6 @@ extern u32 boot_cpu_mode;		/* CurrentEL at entry (head.S): EL1 or EL2 */
 void arm64_memblock_init(const void *fdt, phys_addr_t dt_phys);
 bool arm64_range_in_memory(phys_addr_t base, phys_addr_t size);
 void cpu_enable_pan(void);		/* kernel/cpufeature.c */
+extern bool arm64_pan_enabled;		/* set by cpu_enable_pan() when the CPU has PAN */
 
 #endif
