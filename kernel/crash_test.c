@@ -6,6 +6,8 @@
  *   crash=trap            a trap instruction (x86 ud2, arm64 brk) -> Oops
  *   crash=pagefault       read an unmapped kernel address -> Oops naming the address
  *   crash=stack-overflow  endless recursion on a guarded stack -> "kernel stack overflow"
+ * and, with CONFIG_TEST_USER_ACCESS_FAULT, the boundary crashes of kernel/test_harden.c:
+ *   crash=user-access, exec-user, write-text, exec-data
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -34,6 +36,7 @@ static noinline int recurse(volatile int depth)
 }
 
 void call_on_stack(void *stack_top, void (*fn)(void));
+void harden_crash(const char *what);	/* kernel/test_harden.c */
 
 static void overflow_here(void)
 {
@@ -61,5 +64,7 @@ void crash_test_run(void)
 
 		call_on_stack(stack + THREAD_SIZE, overflow_here);
 	}
+	if (IS_ENABLED(CONFIG_TEST_USER_ACCESS_FAULT))
+		harden_crash(crash_what);
 	pr_err("crash test: unknown crash=%s or it did not crash\n", crash_what);
 }
