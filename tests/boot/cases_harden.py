@@ -1,0 +1,35 @@
+# ---- boundaries (issue 16; owner: harden; docs/hardening.md) -----------------------------------
+# attack (userspace/probes/attack.c): user mode against the kernel on every ABI — kernel
+# addresses read, written and executed (SIGSEGV, SEGV_MAPERR, si_addr the address), kernel
+# addresses as syscall pointers (EFAULT, nothing moved, no descriptor left open), kernel
+# segment selectors (x86: SIGSEGV SI_KERNEL), masking interrupts or entering SVC mode (arm64
+# SIGILL, arm: CPSR stays USR). Linux's answers: Debian's Linux 6.1 booted passes it all;
+# qemu-user's gaps are named SKIPs there, never here. x86_64 also with SMEP/SMAP on.
+add_on_every_abi("attack", reject=PROCESS_REJECT + [r"# SKIP"])
+add("x86_64_user_x86_64_attack_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="x86_64/attack", ktap=True, timeout=60, reject=PROCESS_REJECT + [r"# SKIP"])
+# ktest suite harden (kernel/test_harden.c) where the CPU has SMAP / PAN: plain kernel
+# accesses to a mapped user page outside the uaccess window fault, stores to text and rodata
+# fault; the boot log says the protections are on.
+add("x86_64_ktest_harden_smap", "x86_64", cpu="max", cmdline="ktest=harden",
+    expect=[r"x86/cpu: SMEP on, SMAP on", r"# SMAP on: plain load -14, plain store -14"],
+    reject=[r"# SKIP"])
+add("arm64_ktest_harden_pan", "arm64", cpu="max", cmdline="ktest=harden",
+    expect=[r"CPU: Privileged Access Never on", r"# PAN on: plain load -14, plain store -14"],
+    reject=[r"# SKIP"])
+# The same rules broken without a fixup (crash=..., CONFIG_TEST_USER_ACCESS_FAULT): an Oops
+# that names the protection, never a kernel that carries on.
+for _arch, _cpu, _what, _says in (
+        ("x86_64", "max", "user-access", r"BUG: SMAP: kernel access to user memory outside uaccess"),
+        ("arm64", "max", "user-access", r"outside the user copy routines \(PAN\)"),
+        ("x86_64", "max", "exec-user", r"BUG: SMEP: kernel tried to execute user memory"),
+        ("arm64", None, "exec-user", r"kernel execution of user memory at 0+10000000 \(PXN\)"),
+        ("x86_64", None, "write-text", r"kernel write, protection violation"),
+        ("arm64", None, "write-text", r"Oops - data abort"),
+        ("x86_64", None, "exec-data", r"kernel instruction fetch, protection violation"),
+        ("arm64", None, "exec-data", r"Oops - instruction abort")):
+    add(f"{_arch}_crash_{_what.replace('-', '_')}_oopses", _arch, cpu=_cpu,
+        cmdline=f"crash={_what}", status=EXIT_OOPS, ktap=False,
+        expect=[r"Oops", _says, r"crash_test_run|harden_crash"],
+        reject=[r"did not crash"])
+# ---- end of harden -----------------------------------------------------------------------------

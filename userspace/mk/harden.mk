@@ -1,0 +1,2 @@
+# Issue 16, boundaries (owner: harden): the attack probe (docs/hardening.md).
+probes-common += attack
