@@ -32,4 +32,11 @@ for _arch, _cpu, _what, _says in (
         cmdline=f"crash={_what}", status=EXIT_OOPS, ktap=False,
         expect=[r"Oops", _says, r"crash_test_run|harden_crash"],
         reject=[r"did not crash"])
+# The uaccess windows under SMAP, beyond the probes above: getdents' one window per record
+# (files_core lists directories) and the futex cmpxchg (i386's futex probe, WAKE_OP). Both fail
+# with a missing window (the store's fixup turns SMAP's fault into EFAULT).
+add("x86_64_user_x86_64_files_core_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="x86_64/files_core", ktap=True, timeout=60, reject=PROCESS_REJECT)
+add("x86_64_user_i386_futex_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
+    init="i386/futex", ktap=True, timeout=60, reject=PROCESS_REJECT)
 # ---- end of harden -----------------------------------------------------------------------------
