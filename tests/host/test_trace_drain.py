@@ -340,7 +340,7 @@ def test_runner_gives_both_arches_the_device_and_keeps_the_raw_stream(tmp_path, 
     args = (tmp_path / "args.log").read_text().splitlines()
     assert "ivshmem-plain,memdev=ferrytrace" in args
     assert any(a.startswith("memory-backend-file,id=ferrytrace,size=16384,") and
-               a.endswith(",share=on") for a in args), args
+               a.endswith(",share=on,prealloc=on") for a in args), args
     assert not any("trace.file=" in a or "debugcon" in a for a in args), args
     assert [x[1] for x in stream(trace + ".ftr")[2]] == list(range(1, 501)), r.stderr
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
