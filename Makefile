@@ -6,6 +6,7 @@
 #   make ARCH=arm64 [O=dir] [V=1] [LLVM=1]
 #   make ARCH=x86_64 run [BOOT=direct|grub] [CMDLINE=...] [INIT=...]
 #   make check
+#   make C=1 | C=2     sparse over each C file compiled (C=1) or every C file (C=2)
 #
 # Non-recursive: every source directory has a Kbuild file with obj-y / obj-$(CONFIG_...)
 # lines; this Makefile reads them all and builds one object list. 'make help' lists targets.
@@ -167,6 +168,16 @@ $(AUTOCONF): $(KCONFIG_CONFIG) $(KCONFIG_FILES)
 	@touch $@	# kconfiglib leaves an unchanged header alone: without this, SYNC every run
 endif
 
+# ---- sparse: make C=1 checks each C file as it is compiled, C=2 every C file of the kernel ----
+# As in Linux: the checker sees the compiler's flags plus __CHECKER__, which gives __user,
+# __iomem and __force their meaning (include/linux/compiler.h). CF= adds flags (CF=-Wsparse-error
+# makes a warning fail the build). scripts/check.py runs C=2 on both arches and fails on any
+# warning (docs/hardening.md, "Sparse").
+CHECK ?= sparse
+CHECKFLAGS := -D__CHECKER__ -D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise \
+	-Wno-return-void -Wno-unknown-attribute --arch=$(ARCH) $(CF)
+checksrc = $(Q)$(CHECK) $(CHECKFLAGS) $(c_flags) $<
+
 # ---- compile rules ----------------------------------------------------------------------
 COMPILER_VERSION := $(shell $(CC) --version | head -n1)
 CFLAGS_main.o = -DKERNELRELEASE='"$(KERNELRELEASE)"' -DKBUILD_COMPILER='"$(COMPILER_VERSION)"'
@@ -183,6 +194,8 @@ $(objtree)/%.o: %.c $(AUTOCONF) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(c_flags) -MMD -MP -c $< -o $@
 	$(call record-cmd,$(CC) $(c_flags) -c $< -o $@)
+	$(if $(filter 1,$(C)),$(quiet) CHECK $<)
+	$(if $(filter 1,$(C)),$(checksrc))
 
 $(objtree)/%.o: %.S $(AUTOCONF) $(FLAGS_STAMP)
 	$(quiet) AS $@
@@ -221,6 +234,25 @@ endif
 $(objtree)/gen/%.o: $(objtree)/gen/%.c $(AUTOCONF) $(FLAGS_STAMP)
 	$(quiet) CC $@
 	$(Q)$(CC) $(c_flags) -MMD -MP -c $< -o $@
+	$(if $(filter 1,$(C)),$(quiet) CHECK $<)
+	$(if $(filter 1,$(C)),$(checksrc))
+
+# C=2: every C object of the kernel gets a .chk step that always runs, compiled or not.
+# 'make C=2 checksrc' checks without building; 'make O=dir dir/path/file.chk' checks one file
+# (also one outside the kernel: scripts/check.py proves a __user dereference is caught so).
+c-objs := $(foreach o,$(link-objs),$(if $(or $(wildcard $(patsubst $(objtree)/%.o,%.c,$(o))),\
+	$(filter $(objtree)/gen/%,$(o))),$(o)))
+.PHONY: checksrc
+checksrc: $(c-objs:.o=.chk)
+ifeq ($(C),2)
+all: checksrc
+endif
+$(objtree)/gen/%.chk: $(objtree)/gen/%.c $(AUTOCONF) FORCE
+	$(quiet) CHECK $<
+	$(checksrc)
+$(objtree)/%.chk: %.c $(AUTOCONF) FORCE
+	$(quiet) CHECK $<
+	$(checksrc)
 
 # ---- link: vmlinux with a symbol table (kallsyms) -----------------------------------------
 LDS := $(objtree)/arch/$(SRCARCH)/kernel/vmlinux.lds
@@ -359,7 +391,10 @@ help:
 	@echo '                     the FDT, cpio and command-line parsers, the trace reader'"'"'s'
 	@echo '                     mutation harness: FUZZ_TIME=600 s in all, FUZZ_SEED= to replay'
 	@echo '  install-deps     - apt-get what is missing (Debian 12)'
-	@echo 'Variables: ARCH=x86_64|x86|arm64 CROSS_COMPILE= LLVM=1 O=dir V=1'
+	@echo 'Checking:'
+	@echo '  C=1 / C=2        - run sparse (CHECK=) over each C file compiled / every C file,'
+	@echo '                     CF= adds its flags (docs/hardening.md, "Sparse")'
+	@echo 'Variables: ARCH=x86_64|x86|arm64 CROSS_COMPILE= LLVM=1 O=dir V=1 C=1|2'
 	@echo 'Cleaning: clean (objects of $$O), mrproper (all of build/)'
 
 # ---- userspace probes ---------------------------------------------------------------------

@@ -8,6 +8,7 @@
  * empty path. The inode lives while either end is open (each end's file holds a reference,
  * taken by alloc_file and dropped by fput).
  */
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/pipe_fs_i.h>

@@ -34,9 +34,6 @@ static int ktest_setup(char *val)
 }
 __setup("ktest", ktest_setup);
 
-void crash_test_run(void);
-void pipefs_init(void);		/* fs/pipefs.c */
-void chr_dev_init(void);	/* drivers/char/mem.c */
 
 void start_kernel(void)
 {

@@ -610,7 +610,7 @@ COMPAT_SYSCALL_DEFINE2(set_robust_list, compat_uptr_t, head, compat_size_t, len)
 }
 
 /* Only the caller's own list or, as root, any task's (Linux: ptrace-read access). */
-static long get_robust(int pid, void **head, size_t *len)
+static long get_robust(int pid, void __user **head, size_t *len)
 {
 	struct task_struct *t = current;
 	unsigned long flags;
@@ -635,7 +635,7 @@ static long get_robust(int pid, void **head, size_t *len)
 SYSCALL_DEFINE3(get_robust_list, int, pid, unsigned long __user *, head_ptr,
 		size_t __user *, len_ptr)
 {
-	void *head;
+	void __user *head;
 	size_t len;
 	long ret = get_robust(pid, &head, &len);
 
@@ -649,7 +649,7 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, unsigned long __user *, head_ptr,
 COMPAT_SYSCALL_DEFINE3(get_robust_list, compat_int_t, pid, compat_uptr_t, head_ptr,
 		       compat_uptr_t, len_ptr)
 {
-	void *head;
+	void __user *head;
 	size_t len;
 	long ret = get_robust(pid, &head, &len);
 

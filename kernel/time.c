@@ -5,6 +5,7 @@
 #include <linux/kconfig.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
+#include <linux/timekeeping.h>
 
 volatile unsigned long jiffies;
 /* CLOCK_REALTIME's whole seconds as the tick counts them (linux/timekeeping.h). */

@@ -164,9 +164,9 @@ static void *ioremap_prot(phys_addr_t phys, size_t size, unsigned int prot)
 	return (void *)(va + (phys - base));
 }
 
-void *ioremap(phys_addr_t phys, size_t size)
+void __iomem *ioremap(phys_addr_t phys, size_t size)
 {
-	return ioremap_prot(phys, size, PROT_DEVICE);
+	return (void __iomem __force *)ioremap_prot(phys, size, PROT_DEVICE);
 }
 
 void *ioremap_wc(phys_addr_t phys, size_t size)

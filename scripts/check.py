@@ -7,6 +7,7 @@
   3. QEMU boot tests (tests/boot/cases.py): each boot path, CPU model and exception level,
      the in-kernel KTAP selftests, and deliberately broken boots that must be reported as
      broken with the right status and message
+     and sparse (make C=2) over every kernel C file of both arches: no warning allowed
   4. the script suite (scripts/suite.py), one boot per ABI beside the boot tests, against
      Linux 6.1's recorded output; --linux (make check LINUX=1) records Linux's output afresh
      into a temporary folder first, shows how it differs from the stored one, and checks
@@ -258,6 +259,52 @@ def nospec_disassembly(arch, objtrees, verbose):
     return results
 
 
+# ---- sparse: no warning on any kernel C file, both arches (docs/hardening.md, "Sparse") ----------
+SPARSE_DIAG = re.compile(r"^\S+:\d+:\d+: (warning|error): ")
+# What tests/sparse/user_deref.c must draw: the step has to be able to fail.
+SPARSE_MUST_CATCH = (r"user_deref\.c:15:\d+: warning: dereference of noderef expression",
+                     r"user_deref\.c:21:\d+: warning: dereference of noderef expression",
+                     r"user_deref\.c:27:\d+: warning: cast removes address space '__user'")
+
+
+def sparse_make(arch, objtree, *goals):
+    r = subprocess.run(["make", "-C", TOP, f"ARCH={arch}", f"O={objtree}", "C=2", "-j2", *goals],
+                       capture_output=True, text=True)
+    return r.returncode, r.stdout + r.stderr
+
+
+def sparse_checks(objtrees, verbose):
+    """make C=2 over every kernel C file of each arch: any warning or error fails the step."""
+    if subprocess.run(["sh", "-c", "command -v sparse"], capture_output=True).returncode:
+        return [Result("sparse_clean", False, "sparse is not installed (Debian package 'sparse',"
+                       " scripts/install-deps.sh)")]
+    results = []
+    for arch in ("x86_64", "arm64"):
+        name = f"sparse_clean_{arch}"
+        objtree = objtrees.get((arch, False))
+        if not objtree:
+            results.append(Result(name, False, "kernel build missing"))
+            continue
+        t0 = time.monotonic()
+        rc, out = sparse_make(arch, objtree, "checksrc")
+        diags = [l for l in out.splitlines() if SPARSE_DIAG.match(l)]
+        checked = sum(1 for l in out.splitlines() if l.strip().startswith("CHECK "))
+        ok = rc == 0 and not diags and checked > 0
+        diag = (f"{checked} files, {len(diags)} warnings/errors, make status {rc}\n" +
+                "\n".join(diags or out.splitlines()[-20:]))
+        results.append(Result(name, ok, diag if not ok or verbose else "",
+                              seconds=time.monotonic() - t0))
+    objtree = objtrees.get(("x86_64", False))
+    if objtree:
+        target = os.path.join(objtree, "tests/sparse/user_deref.chk")
+        rc, out = sparse_make("x86_64", objtree, target)
+        missing = [p for p in SPARSE_MUST_CATCH if not re.search(p, out)]
+        results.append(Result("sparse_catches_bad_code", rc == 0 and not missing,
+                              ("not caught: " + ", ".join(missing) + "\n" + out[-2000:])
+                              if missing or rc else ""))
+    return results
+
+
 # ---- 3. boot tests ------------------------------------------------------------------------------
 def trace_off_cost(verbose):
     """Per ABI: tracing off costs at most 2 instructions a call (tests/boot/trace_cost.py)."""
@@ -430,6 +477,8 @@ def main():
     want_boot = a.only not in ("unit", "build") and (selected or want_suite)
     want_build = a.only != "unit"
     want_probes = want_boot and (any(c.init for c in selected) or want_suite)
+    # sparse over both arches' kernels (GCC builds): the whole run, build and --only sparse.
+    want_sparse = a.only in ("", "boot", "build") or a.only.startswith("sparse")
 
     # Unit tests first, alone: the host tests build and boot a kernel of their own and time
     # out when they share the machine with the builds. Then the kernel and probe builds side
@@ -449,6 +498,8 @@ def main():
             needed = {(x, l) for x in ("x86_64", "arm64") for l in (False, True)}
         if only_script_compare and not selected:
             needed = {("x86_64", False)}
+        if a.only.startswith("sparse"):
+            needed = {("x86_64", False), ("arm64", False)}
     with cf.ThreadPoolExecutor(max_workers=3) as ex:
         kernel_futs = {ex.submit(build_kernel, arch, llvm, a.verbose): (arch, llvm)
                        for arch, llvm in sorted(needed)}
@@ -469,6 +520,8 @@ def main():
                           len(results))
         if probe_futs:
             results += report([f.result() for f in probe_futs], len(results))
+    if want_sparse:
+        results += report(sparse_checks(objtrees, a.verbose), len(results))
     phases.append(("kernel and probe builds", time.monotonic() - t0))
 
     if want_probes and a.only in ("", "boot"):

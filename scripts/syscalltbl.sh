@@ -87,6 +87,8 @@ FN='function fn() { return NF >= 5 ? $5 : NF >= 4 ? $4 : "sys_ni_syscall" }'
 		echo "static const struct syscall_metadata *const meta[sizeof(names) / sizeof(names[0])] = {"
 		rows | sort -n | awk "$FN"' fn() != "sys_ni_syscall" { print "\t[" $1 "] = &__syscall_meta_" fn() "," }'
 		echo "};"
+		echo "/* Declared here too, for sparse: the arch's trace_channel.c names it. */"
+		echo "extern const struct syscall_abi syscall_abi_$guard;"
 		echo "const struct syscall_abi syscall_abi_$guard = {"
 		echo "\t.name = \"$guard\","
 		echo "\t.nr_syscalls = sizeof(names) / sizeof(names[0]),"

@@ -10,6 +10,7 @@
  * devtmpfs. /dev/mem, /dev/kmem and /dev/port (1,1 1,2 1,4) are left out: nothing here
  * should let user space at physical memory.
  */
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/mm_types.h>

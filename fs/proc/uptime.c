@@ -85,6 +85,8 @@ int version_proc_show(struct seq_file *m, struct task_struct *unused)
 	seq_printf(m, "Linux version 6.1.0-ferry (ferry@ferry) (%s) #1 Ferry\n",
 #ifdef __clang__
 		   "clang version " __clang_version__
+#elif defined(__CHECKER__)
+		   "sparse"	/* sparse defines no __VERSION__: any string does for a check */
 #else
 		   "gcc version " __VERSION__
 #endif

@@ -17,14 +17,26 @@
 #define __visible       __attribute__((__externally_visible__))
 #define asmlinkage
 
-/* Marks a pointer into user memory: only the uaccess layer may dereference it. */
+/*
+ * Address spaces, checked by sparse (make C=1, docs/hardening.md) and empty for gcc and clang.
+ * __user marks a pointer into user memory: only the uaccess layer may dereference it.
+ * __iomem marks a pointer into device memory (ioremap): read and written with the MMIO
+ * accessors. __kernel is the plain kernel address space, for casts that say so. __force marks
+ * a cast across address spaces that is meant (a kernel buffer handed down a path that also
+ * takes user pointers, told apart by a flag beside it). noderef: sparse warns at each '*' or
+ * '->' through such a pointer outside a __force cast.
+ */
+#ifdef __CHECKER__
+#define __user		__attribute__((noderef, address_space(__user)))
+#define __iomem		__attribute__((noderef, address_space(__iomem)))
+#define __kernel	__attribute__((address_space(0)))
+#define __force		__attribute__((force))
+#else
 #define __user
-/* Marks a cast across address spaces that is meant (a kernel buffer handed down a path that
- * also takes user pointers, told apart by a flag beside it). */
-#define __force
-/* Marks a pointer into device memory (ioremap): read and written with the MMIO accessors or
- * as the mapping's type allows. */
 #define __iomem
+#define __kernel
+#define __force
+#endif
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

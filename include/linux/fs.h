@@ -608,6 +608,7 @@ int file_remove_privs(struct file *f);
 unsigned int privs_to_remove(const struct inode *inode);
 int vfs_truncate(const struct path *path, loff_t length);
 long do_sys_truncate(const char __user *pathname, loff_t length);
+long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode);
 long do_sys_ftruncate(unsigned int fd, loff_t length, int small);
 /* statfs's f_flags (vfs_statfs adds them from the mount). */
 #define ST_RDONLY	0x0001

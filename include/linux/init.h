@@ -19,6 +19,9 @@ void time_init(void);
 void set_boot_command_line(const char *src, size_t len);
 void sched_init(void);
 void __noreturn rest_init(void);		/* init/user_init.c: start pid 1, become idle */
+void pipefs_init(void);			/* fs/pipefs.c */
+void chr_dev_init(void);		/* drivers/char/mem.c */
+void crash_test_run(void);		/* kernel/crash_test.c: crash=WHAT, after boot */
 
 /* Linker-script symbols (also see asm-generic/vmlinux.lds.h). */
 extern char _text[], _etext[], _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];

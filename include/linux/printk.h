@@ -22,6 +22,7 @@
 extern int console_loglevel;
 
 int __printf(1, 2) printk(const char *fmt, ...);
+extern const char linux_banner[];	/* init/main.c: "Ferry version ..." */
 int vprintk(const char *fmt, va_list ap);
 
 #ifndef pr_fmt

@@ -53,12 +53,16 @@ struct syscall_metadata {
 	const char *const *args;	/* "fd", "buf", "count" */
 };
 
-/* __syscall_meta_<fn>: fn is sys_NAME (SYSCALL_DEFINEn) or compat_sys_NAME (linux/compat.h). */
+/*
+ * __syscall_meta_<fn>: fn is sys_NAME (SYSCALL_DEFINEn) or compat_sys_NAME (linux/compat.h).
+ * Global, found by name from the generated syscall_abi_*.c tables: declared extern first.
+ */
 #define __SYSCALL_METADATA(fn, sname, nb, ...)						\
 	static const char *const __types_##fn[nb ? nb : 1] = {				\
 		__MAP(nb, __SC_STR_TYPE, __VA_ARGS__) };				\
 	static const char *const __args_##fn[nb ? nb : 1] = {				\
 		__MAP(nb, __SC_STR_NAME, __VA_ARGS__) };				\
+	extern const struct syscall_metadata __syscall_meta_##fn;			\
 	const struct syscall_metadata __syscall_meta_##fn __used			\
 		__section("__syscalls_metadata") __aligned(8) = {			\
 		.name = #sname, .nb_args = nb,						\

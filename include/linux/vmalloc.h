@@ -10,11 +10,12 @@
 #define KERNEL_STACK_SLOTS 1024UL	/* kernel stacks there is room for: a bound on tasks */
 void *alloc_kernel_stack(void);		/* returns the stack base (lowest address); top = base + THREAD_SIZE */
 void free_kernel_stack(void *base);
-void *ioremap(phys_addr_t phys, size_t size);
+void __iomem *ioremap(phys_addr_t phys, size_t size);	/* registers: readl/writel */
 /*
  * Device memory that is not a register file (a PCI memory BAR backed by RAM, e.g. ivshmem):
  * mapped write-combining where the arch has it (arm64 Normal-NC), so unaligned stores and
  * memcpy work and stores merge; ordering against other observers needs explicit barriers.
+ * Memory, not registers: a plain pointer (no __iomem), like Linux's memremap(MEMREMAP_WC).
  */
 void *ioremap_wc(phys_addr_t phys, size_t size);
 void *vmalloc(size_t size);

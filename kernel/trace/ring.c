@@ -146,7 +146,6 @@ const char *trace_check_header(const struct ftr_file_header *h, u64 bar_size)
 /* "Ferry <version> <arch>", from the banner ("Ferry version 0.15 (x86_64) (gcc ...)"). */
 static void kernel_name(char *out, size_t size)
 {
-	extern const char linux_banner[];
 	const char *v = linux_banner + sizeof("Ferry version ") - 1;
 	size_t n = 0;
 	char buf[64];

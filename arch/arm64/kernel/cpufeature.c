@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <asm/barrier.h>
 #include <asm/elf.h>
+#include <asm/futex.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
 

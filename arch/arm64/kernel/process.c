@@ -21,6 +21,7 @@
 #include <asm/psci.h>
 #include <asm/ptrace.h>
 #include <asm/semihosting.h>
+#include <asm/switch_to.h>
 #include <asm/sysreg.h>
 #include <linux/compat.h>
 #include "signal_arm64.h"

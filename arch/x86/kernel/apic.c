@@ -11,16 +11,16 @@
 #include <asm/msr.h>
 #include <asm/traps.h>
 
-static void *lapic_base;
+static void __iomem *lapic_base;
 
 u32 lapic_read(unsigned int reg)
 {
-	return readl((char *)lapic_base + reg);
+	return readl((char __iomem *)lapic_base + reg);
 }
 
 void lapic_write(unsigned int reg, u32 val)
 {
-	writel(val, (char *)lapic_base + reg);
+	writel(val, (char __iomem *)lapic_base + reg);
 }
 
 void lapic_eoi(void)

@@ -16,6 +16,7 @@
 #include <asm/percpu.h>
 #include <asm/msr.h>
 #include <asm/current.h>
+#include <asm/switch_to.h>
 #include <asm/elf.h>
 #include <linux/mmu_context.h>
 #include <asm/entry_test.h>

@@ -37,7 +37,7 @@ static void pl011_putc(void __iomem *base, char c)
 
 static void pl011_console_write(struct console *con, const char *s, size_t len)
 {
-	void __iomem *base = con->data;
+	void __iomem *base = (void __iomem __force *)con->data;
 
 	while (len--) {
 		if (*s == '\n')
@@ -51,7 +51,7 @@ static unsigned int pl011_irq;		/* the GIC INTID from the device tree; 0: none *
 
 static void pl011_tty_write(struct tty_struct *tty, const unsigned char *buf, size_t n)
 {
-	void __iomem *base = pl011_console.data;
+	void __iomem *base = (void __iomem __force *)pl011_console.data;
 
 	for (size_t i = 0; i < n; i++)
 		pl011_putc(base, buf[i]);
@@ -72,7 +72,7 @@ static struct tty_struct pl011_tty = {
  */
 static void pl011_interrupt(unsigned int intid, struct pt_regs *regs)
 {
-	void __iomem *base = pl011_console.data;
+	void __iomem *base = (void __iomem __force *)pl011_console.data;
 	unsigned char buf[64];
 	size_t n = 0;
 
@@ -85,7 +85,7 @@ static void pl011_interrupt(unsigned int intid, struct pt_regs *regs)
 
 static int pl011_startup(struct tty_struct *tty)
 {
-	void __iomem *base = pl011_console.data;
+	void __iomem *base = (void __iomem __force *)pl011_console.data;
 
 	if (!pl011_irq || request_irq(pl011_irq, pl011_interrupt))
 		return -1;
@@ -105,7 +105,7 @@ static struct console pl011_console = {
 
 void pl011_console_init(void __iomem *base)
 {
-	pl011_console.data = (void *)base;
+	pl011_console.data = (void __force *)base;
 	register_console(&pl011_console);
 	pl011_tty.ops = &pl011_tty_ops;
 	tty_register_console_line(&pl011_tty);
@@ -118,5 +118,5 @@ void pl011_console_set_irq(unsigned int intid)
 
 void pl011_console_set_base(void __iomem *base)
 {
-	pl011_console.data = (void *)base;
+	pl011_console.data = (void __force *)base;
 }

@@ -13,4 +13,8 @@ bool arm64_range_in_memory(phys_addr_t base, phys_addr_t size);
 void cpu_enable_pan(void);		/* kernel/cpufeature.c */
 extern bool arm64_pan_enabled;		/* set by cpu_enable_pan() when the CPU has PAN */
 
+/* head.S's: the boot stack it switches to, and the C code it calls with the DTB's address. */
+extern unsigned long init_stack[];
+asmlinkage void __noreturn arm64_start_kernel(phys_addr_t dt_phys);
+
 #endif

@@ -6,6 +6,7 @@
 #ifndef _ASM_X86_IO_H
 #define _ASM_X86_IO_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 #define BUILD_PIO(bwl, type, reg)						\
@@ -27,16 +28,16 @@ BUILD_PIO(l, u32, "k")
 #undef BUILD_PIO
 
 #define BUILD_MMIO(bwlq, type)							\
-static inline type read##bwlq(const volatile void *addr)			\
+static inline type read##bwlq(const volatile void __iomem *addr)		\
 {										\
-	type v = *(const volatile type *)addr;					\
+	type v = *(const volatile type __force *)addr;				\
 	__asm__ __volatile__("" ::: "memory");					\
 	return v;								\
 }										\
-static inline void write##bwlq(type v, volatile void *addr)			\
+static inline void write##bwlq(type v, volatile void __iomem *addr)		\
 {										\
 	__asm__ __volatile__("" ::: "memory");					\
-	*(volatile type *)addr = v;						\
+	*(volatile type __force *)addr = v;						\
 }
 BUILD_MMIO(b, u8)
 BUILD_MMIO(w, u16)

@@ -29,7 +29,7 @@ static inline u64 rdmsr(u32 msr)
 
 static inline void wrmsr(u32 msr, u64 val)
 {
-	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32))
+	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)(val & 0xffffffffu)), "d"((u32)(val >> 32))
 			     : "memory");
 }
 

@@ -86,7 +86,7 @@ static __always_inline unsigned long raw_copy_from_user(void *to, const void __u
 							unsigned long n)
 {
 	stac();
-	n = rep_movs_user(to, (const void *)from, n);
+	n = rep_movs_user(to, (const void __force *)from, n);
 	clac();
 	return n;
 }
@@ -95,7 +95,7 @@ static __always_inline unsigned long raw_copy_to_user(void __user *to, const voi
 						      unsigned long n)
 {
 	stac();
-	n = rep_movs_user((void *)to, from, n);
+	n = rep_movs_user((void __force *)to, from, n);
 	clac();
 	return n;
 }

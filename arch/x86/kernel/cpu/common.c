@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <asm/elf.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
 #include <asm/processor-flags.h>
