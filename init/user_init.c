@@ -17,6 +17,7 @@
 #include <linux/fdtable.h>
 #include <linux/tty.h>
 #include <linux/err.h>
+#include <linux/randomize_kstack.h>
 
 #ifndef O_RDWR
 #define O_RDWR 00000002
@@ -91,6 +92,8 @@ static int kernel_init(void *unused)
 	console_on_rootfs();
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE))
 		trace_init();
+	if (IS_ENABLED(CONFIG_RANDOMIZE_KSTACK_OFFSET))
+		kstack_report_arm(current);	/* kstack_report on the command line: a boot test */
 	pr_info("Run %s as init process\n", init_path);
 	ret = kernel_execve(init_path, argv, envp);
 	if (ret) {

@@ -32,7 +32,8 @@ struct thread_info {
 
 #define SYSCALL_WORK_TRACE	(1UL << 0)	/* record this task's syscalls */
 #define SYSCALL_WORK_ARCH_EXIT	(1UL << 1)	/* arch_syscall_exit_work() (x86 exit tests) */
-#define SYSCALL_WORK_ENTER	SYSCALL_WORK_TRACE
+#define SYSCALL_WORK_KSTACK_REPORT (1UL << 2)	/* boot test: sample the stack at entry */
+#define SYSCALL_WORK_ENTER	(SYSCALL_WORK_TRACE | SYSCALL_WORK_KSTACK_REPORT)
 #define SYSCALL_WORK_EXIT	(SYSCALL_WORK_TRACE | SYSCALL_WORK_ARCH_EXIT)
 
 #define TS_COMPAT		0x1

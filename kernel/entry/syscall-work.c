@@ -10,11 +10,14 @@
 #include <linux/irqflags.h>
 #include <linux/signal.h>
 #include <linux/syscall_trace.h>
+#include <linux/randomize_kstack.h>
 
 long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
 {
 	if (IS_ENABLED(CONFIG_SYSCALL_TRACE) && (work & SYSCALL_WORK_TRACE))
 		nr = trace_syscall_enter(regs, nr);
+	if (IS_ENABLED(CONFIG_RANDOMIZE_KSTACK_OFFSET) && (work & SYSCALL_WORK_KSTACK_REPORT))
+		kstack_report_sample();
 	return nr;
 }
 

@@ -6,6 +6,7 @@
  *   do_el0_svc(regs)                 (AArch64; do_el0_svc_compat for AArch32 tasks:
  *                                    regs->regs[7], __NR_compat_syscalls, compat_sys_call_table)
  *     el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table)
+ *       add_random_kstack_offset  CONFIG_RANDOMIZE_KSTACK_OFFSET: frames below move
  *       orig_x0, syscallno        kept in pt_regs (x0 is about to become the result)
  *       syscall_enter_from_user_mode   interrupts on; tracing when this task asked for it
  *       invoke_syscall            bounds check + array_index_nospec, sys_call_table[nr](regs)
@@ -27,6 +28,7 @@
 
 #include <linux/kernel.h>
 #include <linux/entry-common.h>
+#include <linux/randomize_kstack.h>
 #include <asm/exception.h>
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
@@ -40,6 +42,8 @@
 static __always_inline void el0_svc_common(struct pt_regs *regs, int scno, int sc_nr,
 					   const syscall_fn_t syscall_table[])
 {
+	/* Taken in el0t_64_sync_handler's (el0t_32_sync_handler's) frame, this being inline. */
+	add_random_kstack_offset();
 	regs->orig_x0 = regs->regs[0];	/* the first argument, for tracing and restarts */
 	regs->syscallno = scno;		/* syscall_get_nr(): the number, x8 may be changed */
 

@@ -23,6 +23,7 @@
 #include <linux/syscalls.h>
 #include <linux/nospec.h>
 #include <linux/uaccess.h>
+#include <linux/randomize_kstack.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/processor-flags.h>
@@ -66,6 +67,7 @@ void do_syscall_64(struct pt_regs *regs, int nr)
 {
 	struct thread_info *ti = current_thread_info();
 
+	add_random_kstack_offset();	/* first: every frame below moves (linux/randomize_kstack.h) */
 	ti->syscall_route = ROUTE_SYSCALL64;
 	ti->status &= ~TS_COMPAT;
 	nr = syscall_enter_from_user_mode(regs, nr);
@@ -85,6 +87,7 @@ void do_int80_syscall_32(struct pt_regs *regs)
 	struct thread_info *ti = current_thread_info();
 	int nr = (int)regs->orig_ax;
 
+	add_random_kstack_offset();
 	ti->syscall_route = ROUTE_INT80;
 	ti->status |= TS_COMPAT;
 	nr = syscall_enter_from_user_mode(regs, nr);
@@ -107,6 +110,8 @@ static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
 	unsigned long landing_pad = current->mm ? vdso32_landing_pad(current->mm) : 0;
 	u32 ebp;
 
+	/* Inline, so the space is taken in do_SYSENTER_32's or do_SYSCALL_32's own frame. */
+	add_random_kstack_offset();
 	/*
 	 * Both fast instructions come back at the vDSO's landing pad, as on Linux: the
 	 * int $0x80 just before it is then where a restarted call resumes (regs->ip - 2).
