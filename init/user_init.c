@@ -94,6 +94,8 @@ static int kernel_init(void *unused)
 		trace_init();
 	if (IS_ENABLED(CONFIG_RANDOMIZE_KSTACK_OFFSET))
 		kstack_report_arm(current);	/* kstack_report on the command line: a boot test */
+	if (IS_ENABLED(CONFIG_KTEST_CRASH))
+		crash_test_arm(current);	/* crash=stack-overflow-syscall */
 	pr_info("Run %s as init process\n", init_path);
 	ret = kernel_execve(init_path, argv, envp);
 	if (ret) {

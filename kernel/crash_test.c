@@ -6,6 +6,8 @@
  *   crash=trap            a trap instruction (x86 ud2, arm64 brk) -> Oops
  *   crash=pagefault       read an unmapped kernel address -> Oops naming the address
  *   crash=stack-overflow  endless recursion on a guarded stack -> "kernel stack overflow"
+ *   crash=stack-overflow-syscall  the same on pid 1's own task stack, inside its first
+ *                         syscall (from user mode, below the random stack offset)
  * and, with CONFIG_TEST_USER_ACCESS_FAULT, the boundary crashes of kernel/test_harden.c:
  *   crash=user-access, exec-user, write-text, exec-data
  */
@@ -13,6 +15,7 @@
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <linux/sched.h>
 #include <asm/thread_info.h>
 #include <asm/pgtable.h>
 
@@ -43,9 +46,24 @@ static void overflow_here(void)
 	recurse(0);
 }
 
+/* init/user_init.c: pid 1 before its exec. Its first syscall overflows its stack. */
+void crash_test_arm(struct task_struct *t)
+{
+	if (!strcmp(crash_what, "stack-overflow-syscall"))
+		t->thread_info.syscall_work |= SYSCALL_WORK_CRASH_TEST;
+}
+
+/* syscall_trace_enter, on the task's own kernel stack: never returns. */
+void crash_test_syscall(void)
+{
+	pr_notice("crash test: recursing in a syscall of pid %d, on its own kernel stack\n",
+		  current->pid);
+	recurse(0);
+}
+
 void crash_test_run(void)
 {
-	if (!crash_what[0])
+	if (!crash_what[0] || !strcmp(crash_what, "stack-overflow-syscall"))
 		return;
 	pr_notice("crash test: %s\n", crash_what);
 	if (!strcmp(crash_what, "panic"))

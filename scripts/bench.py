@@ -34,6 +34,11 @@ trace_rate.c, traced, no icount, twice per arch, checked against its decoded tra
 --trace-only measures just those, quickly (no clean build, one boot each):
 
   scripts/bench.py --trace-only --abis x86_64 [--linux]
+
+The random kernel stack offset's cost (issue 16; scripts/bench/kstack_figures.py): the bench
+probe on a kernel without CONFIG_RANDOMIZE_KSTACK_OFFSET, with it off and with it on:
+
+  scripts/bench.py --kstack-only [--abis ...]
 """
 import argparse
 import concurrent.futures as cf
@@ -53,6 +58,7 @@ import linux  # noqa: E402
 import qemu  # noqa: E402
 import report  # noqa: E402
 import trace_figures  # noqa: E402
+import kstack_figures  # noqa: E402
 
 TOP = os.path.dirname(HERE)
 # Targets (docs/benchmarks.md): instructions per getpid round trip on the main route of an ABI.
@@ -265,6 +271,49 @@ def trace_only(a):
     return 1 if bad else 0
 
 
+def kstack_only(a):
+    """--kstack-only: the random kernel stack offset's cost per route (scripts/bench/
+    kstack_figures.py): the bench probe on a kernel without the option, with it off, and on."""
+    abis = a.abis.split()
+    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    out = os.path.join(TOP, a.out)
+    os.makedirs(out, exist_ok=True)
+    t_start = time.monotonic()
+    try:
+        for arch in arches:
+            say(f"  BUILD   {arch} into {a.out}/{arch} and {a.out}/{arch}-nokstack (incremental)")
+            builds.incremental_build(arch, f"{a.out}/{arch}")
+            kstack_figures.nokstack_build(arch, f"{a.out}/{arch}-nokstack")
+        builds.probe_files(a.probe_out, abis, ("bench",))
+    except builds.BuildError as e:
+        sys.exit(f"bench: {e}")
+    probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
+
+    def submit(key):
+        kind, abi, n = key
+        arch = qemu.ARCH_OF[abi]
+        tree = f"{a.out}/{arch}-nokstack" if kind == "none" else f"{a.out}/{arch}"
+        return ferry.run(abi, tree, probe[abi], os.path.join(out, "runs"),
+                         f"kstack-{kind}-{abi}-{n}",
+                         cmdline="randomize_kstack_offset=on" if kind == "on" else "")
+    keys = [(kind, abi, n) for abi in abis for kind in ("none", "off", "on") for n in (1, 2)]
+    say(f"  BOOT    {len(keys)} Ferry boots under icount")
+    with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+        runs = dict(zip(keys, ex.map(submit, keys)))
+    table = kstack_figures.rows(abis, {(k, abi): runs[(k, abi, 1)] for k, abi, n in keys},
+                                per_call_insns)
+    again = kstack_figures.rows(abis, {(k, abi): runs[(k, abi, 2)] for k, abi, n in keys},
+                                per_call_insns)
+    say("")
+    say(kstack_figures.text(table))
+    report.write_json({"kstack": table}, os.path.join(out, "kstack.json"))
+    say(f"\nWrote {a.out}/kstack.json; {time.monotonic() - t_start:.0f} s in all")
+    if table != again:
+        say("FAIL the two boots of a kind disagree (icount should make them equal)")
+        return 1
+    return 0
+
+
 def per_call_insns(fig, key, arch):
     r = fig.get("routes", {}).get(key)
     if not r or "per_call" not in r:
@@ -362,7 +411,11 @@ def main():
     ap.add_argument("--no-breakdown", action="store_true")
     ap.add_argument("--trace-only", action="store_true",
                     help="only the tracer's rows: incremental builds, one boot each")
+    ap.add_argument("--kstack-only", action="store_true",
+                    help="only the random kernel stack offset's cost: none, off, on")
     a = ap.parse_args()
+    if a.kstack_only:
+        return kstack_only(a)
     if a.trace_only:
         return trace_only(a)
     abis = a.abis.split()

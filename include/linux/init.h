@@ -22,6 +22,9 @@ void __noreturn rest_init(void);		/* init/user_init.c: start pid 1, become idle 
 void pipefs_init(void);			/* fs/pipefs.c */
 void chr_dev_init(void);		/* drivers/char/mem.c */
 void crash_test_run(void);		/* kernel/crash_test.c: crash=WHAT, after boot */
+struct task_struct;
+void crash_test_arm(struct task_struct *t);	/* pid 1, before its exec */
+void crash_test_syscall(void);		/* syscall_trace_enter, SYSCALL_WORK_CRASH_TEST */
 
 /* Linker-script symbols (also see asm-generic/vmlinux.lds.h). */
 extern char _text[], _etext[], _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];

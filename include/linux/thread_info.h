@@ -33,7 +33,9 @@ struct thread_info {
 #define SYSCALL_WORK_TRACE	(1UL << 0)	/* record this task's syscalls */
 #define SYSCALL_WORK_ARCH_EXIT	(1UL << 1)	/* arch_syscall_exit_work() (x86 exit tests) */
 #define SYSCALL_WORK_KSTACK_REPORT (1UL << 2)	/* boot test: sample the stack at entry */
-#define SYSCALL_WORK_ENTER	(SYSCALL_WORK_TRACE | SYSCALL_WORK_KSTACK_REPORT)
+#define SYSCALL_WORK_CRASH_TEST	(1UL << 3)	/* crash=stack-overflow-syscall (crash_test.c) */
+#define SYSCALL_WORK_ENTER	(SYSCALL_WORK_TRACE | SYSCALL_WORK_KSTACK_REPORT | \
+				 SYSCALL_WORK_CRASH_TEST)
 #define SYSCALL_WORK_EXIT	(SYSCALL_WORK_TRACE | SYSCALL_WORK_ARCH_EXIT)
 
 #define TS_COMPAT		0x1

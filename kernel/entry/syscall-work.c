@@ -11,6 +11,7 @@
 #include <linux/signal.h>
 #include <linux/syscall_trace.h>
 #include <linux/randomize_kstack.h>
+#include <linux/init.h>
 
 long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
 {
@@ -18,6 +19,8 @@ long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work)
 		nr = trace_syscall_enter(regs, nr);
 	if (IS_ENABLED(CONFIG_RANDOMIZE_KSTACK_OFFSET) && (work & SYSCALL_WORK_KSTACK_REPORT))
 		kstack_report_sample();
+	if (IS_ENABLED(CONFIG_KTEST_CRASH) && (work & SYSCALL_WORK_CRASH_TEST))
+		crash_test_syscall();
 	return nr;
 }
 

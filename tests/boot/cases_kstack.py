@@ -32,4 +32,17 @@ for _arch, _abis in {"x86_64": ("x86_64", "i386"), "arm64": ("arm64", "arm")}.it
 add("x86_64_user_i386_kstack_offset_varies_sysenter_skylake", "x86_64", cpu="Skylake-Client",
     cmdline="kstack_report randomize_kstack_offset=on", init="i386/kstack", ktap=True,
     **kstack_on(("int80", "sysenter", "syscall32")))
+# A kernel stack overflow inside a syscall, on the task's own stack (below the random offset):
+# crash=stack-overflow-syscall (kernel/crash_test.c) makes pid 1's first syscall recurse for
+# ever. One "kernel stack overflow" line from the guard page (x86: the #DF on its IST stack;
+# arm64: the vector's stack check, then the overflow stack), the Oops status, no second
+# overflow, no triple fault (that would be a reset: QEMU's status, not 251) and no hang.
+for _arch in ("x86_64", "arm64"):
+    add(f"{_arch}_crash_stack_overflow_in_syscall", _arch,
+        cmdline="crash=stack-overflow-syscall randomize_kstack_offset=on",
+        init=f"{_arch}/kstack", status=EXIT_OOPS, ktap=False,
+        expect=[r"crash test: recursing in a syscall of pid 1", r"^kernel stack overflow",
+                r"^Oops: "],
+        reject=[r"(?s)^kernel stack overflow.*^kernel stack overflow", r"(?i)triple fault",
+                r"Kernel panic"])
 # ---- end of kstack ------------------------------------------------------------------------------
