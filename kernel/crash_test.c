@@ -39,7 +39,6 @@ static noinline int recurse(volatile int depth)
 }
 
 void call_on_stack(void *stack_top, void (*fn)(void));
-void harden_crash(const char *what);	/* kernel/test_harden.c */
 
 static void overflow_here(void)
 {

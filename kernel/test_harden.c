@@ -18,6 +18,7 @@
  * None of this runs unless the command line asks ("ktest" or "crash=").
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>

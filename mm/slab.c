@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/irqflags.h>
 #include <linux/string.h>
+#include <linux/selfcheck.h>
 
 #define KMALLOC_MIN_SHIFT 4
 #define KMALLOC_MAX_SHIFT 11
