@@ -2,3 +2,5 @@
 probes-common += fuzz
 $(foreach abi,x86_64 i386 arm64 arm,$(PROBE_O)/$(abi)/fuzz): userspace/include/ferry/fuzz_routes.h \
 	userspace/probes/fuzz_args.h
+# The kernel bugs the fuzzer found, replayed one check each (tests/boot/cases_fuzz.py).
+probes-i386-extra += fuzz_found

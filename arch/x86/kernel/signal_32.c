@@ -55,7 +55,9 @@ static u16 user_data_selector(u16 sel)
 {
 	unsigned int idx = sel >> 3;
 
-	if (idx == 0)
+	/* The null selector names the GDT (0-3); index 0 with TI set (4-7) is an LDT entry,
+	 * and there is no LDT (found by the fuzzer: DS 0x7 in a frame was a #GP here). */
+	if ((sel & ~3) == 0)
 		return sel;
 	if ((sel & 7) != 3)
 		return 0;
