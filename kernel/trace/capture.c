@@ -4,7 +4,12 @@
  * ABI at trace_init() from the SYSCALL_DEFINE metadata (each argument's C type and name as
  * strings), never from a list of syscalls. The rules, in order, for argument i:
  *
+ *   a rule of capture_calls.c for this call's name  what it says (ioctl's arg by request,
+ *   and argument                                    prctl's name, futex's timeout, i386
+ *                                                   clone's tls, 32-bit wait4's pointers,
+ *                                                   clone3's clone_args)
  *   argv, of type T ** or compat_uptr_t *          FTR_CAP_ARGV at entry (execve, execveat)
+ *   envp, likewise                                  FTR_CAP_NR_PTRS at entry: the count only
  *   const char * + a byte-count argument next       FTR_CAP_IN, that many bytes, at entry
  *   (or a plain char * of a call in reads_char_buf; utimensat's times: two, at entry)
  *   const char *, or char * without a count         FTR_CAP_STRING at entry (a path or name:
@@ -16,14 +21,19 @@
  *                                                   size is the type's in that ABI, times an
  *                                                   element count argument next (vlen, nfds)
  *                                                   for arrays (iovec, pollfd)
+ *   an iovec array of writev/pwritev(2)             also FTR_CAP_IOV at entry: the segments'
+ *   (readv/preadv(2))                               data (at exit, ret bytes in all)
  *   anything else                                   no capture: the raw register says it all
  *
  * Byte counts are arguments named count, len, size, nbytes, bufsiz, sz, sigsetsize, usize;
  * element counts are vlen and nfds. A NULL pointer gets no capture (the host prints NULL
- * from the register). Every capture is cut at the contract's caps (FTR_CAP_*_MAX).
- * What the metadata cannot say is left out: ioctl's and fcntl's third argument (termios,
- * winsize, flock: the type depends on the request), sockaddr lengths passed by pointer,
- * envp, and buffers whose count precedes them other than by a known name.
+ * from the register). Every capture is cut at the contract's caps (FTR_CAP_*_MAX): a
+ * structure of fixed size is kept whole up to 512 bytes (utsname's 390), a counted buffer
+ * up to 256, iovec data 64 bytes a segment and 256 in all.
+ * What the metadata cannot say and no rule says is left out: fcntl's third argument
+ * (flock: the type depends on the command), ioctl requests outside capture_calls.c's
+ * table, sockaddr lengths passed by pointer, and buffers whose count precedes them other
+ * than by a known name.
  *
  * The copies themselves: entry captures go into the task's staging area (trace.h), exit
  * captures straight into the ring (trace_capture_exit). Both through the uaccess layer: a
@@ -132,6 +142,26 @@ static const char *const reads_char_buf[] = { "sethostname", "setdomainname", NU
  */
 static const char *const reads_two_times[] = { "utimensat", "utimensat_time32", NULL };
 
+/*
+ * Calls with an iovec array and its count (vlen): the segments' data is taken as well,
+ * at entry for the writes, at exit (ret bytes) for the reads; the metadata spells both
+ * arrays const, so only the name tells the direction.
+ */
+static const char *const writes_iov[] = { "writev", "pwritev", "pwritev2", NULL };
+static const char *const reads_iov[] = { "readv", "preadv", "preadv2", NULL };
+
+/*
+ * The call's name in the metadata without the underscore SYSCALL_DEFINEn puts before it
+ * (its name argument is "_" #name, as in Linux): "_writev" -> "writev". The name-keyed
+ * tables compared the raw "_sethostname" before, so they never matched in the kernel.
+ */
+const char *trace_call_name(const struct syscall_metadata *m)
+{
+	if (!m->name)
+		return "";
+	return m->name + (m->name[0] == '_');
+}
+
 static int pointer_depth(const char *t)
 {
 	int n = 0;
@@ -167,7 +197,7 @@ static void base_type(const char *t, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static int type_size(const char *base, unsigned int abi)
+int trace_type_size(const char *base, unsigned int abi)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(type_sizes); i++)
 		if (!strcmp(type_sizes[i].name, base))
@@ -175,25 +205,43 @@ static int type_size(const char *base, unsigned int abi)
 	return 0;
 }
 
-static void add_cap(struct trace_cap *caps, int *n, u8 arg, u8 kind, u8 len, u8 len_arg,
-		    u16 size)
+/* The contract's cap on one capture of this kind and length rule. */
+static u16 cap_max(u8 kind, u8 len)
+{
+	switch (kind) {
+	case FTR_CAP_STRING:
+		return FTR_CAP_STRING_MAX;
+	case FTR_CAP_ARGV:
+		return FTR_CAP_ARGV_MAX;
+	case FTR_CAP_IOV:
+		return FTR_CAP_IOV_MAX;
+	case FTR_CAP_NR_PTRS:
+		return sizeof(u32);
+	}
+	/* a structure is taken whole (utsname's 390 bytes); a counted buffer is cut */
+	return len == CAPLEN_FIXED || len == CAPLEN_CALL ? FTR_CAP_STRUCT_MAX : FTR_CAP_BUF_MAX;
+}
+
+void trace_add_cap(struct trace_cap *caps, int *n, u8 arg, u8 kind, u8 len, u8 len_arg,
+		   u16 size)
 {
 	if (*n >= TRACE_MAX_CAPS)
 		return;
 	caps[*n] = (struct trace_cap){
 		.arg = arg, .kind = kind, .len = len, .len_arg = len_arg, .size = size,
-		.max = kind == FTR_CAP_STRING ? FTR_CAP_STRING_MAX :
-		       kind == FTR_CAP_ARGV ? FTR_CAP_ARGV_MAX : FTR_CAP_BUF_MAX,
+		.max = cap_max(kind, len),
 	};
 	(*n)++;
 }
+#define add_cap trace_add_cap
 
 /* The plan of one syscall of one ABI, from its metadata (the rules at the top). */
 static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, unsigned int abi)
 {
 	struct trace_cap in[TRACE_MAX_CAPS], out[TRACE_MAX_CAPS];
-	bool reads = m->name && name_in(m->name, reads_char_buf);
-	bool two_times = m->name && name_in(m->name, reads_two_times);
+	const char *call = trace_call_name(m);
+	bool reads = name_in(call, reads_char_buf);
+	bool two_times = name_in(call, reads_two_times);
 	int nin = 0, nout = 0;
 
 	for (int i = 0; i < m->nb_args && i < 6; i++) {
@@ -205,8 +253,15 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 		char base[48];
 		int size;
 
+		if (trace_plan_call_rules(m, i, abi, in, &nin, out, &nout))
+			continue;
 		if (!strcmp(name, "argv") && (depth == 2 || (depth == 1 && strstr(t, "compat_uptr_t")))) {
 			add_cap(in, &nin, i, FTR_CAP_ARGV, CAPLEN_ARGV, 0, 0);
+			continue;
+		}
+		if (!strcmp(name, "envp") && (depth == 2 || (depth == 1 && strstr(t, "compat_uptr_t")))) {
+			/* strace prints only how many: count the pointers, copy no string */
+			add_cap(in, &nin, i, FTR_CAP_NR_PTRS, CAPLEN_NR_PTRS, 0, 0);
 			continue;
 		}
 		if (depth != 1)
@@ -221,7 +276,7 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 				add_cap(in, &nin, i, FTR_CAP_STRING, CAPLEN_STRING, 0, 0);
 			continue;
 		}
-		size = type_size(base, abi);
+		size = trace_type_size(base, abi);
 		if (!size)
 			continue;
 		if (!strcmp(name, "fildes"))	/* pipe, pipe2: int[2] */
@@ -230,12 +285,17 @@ static void plan_one(struct trace_plan *p, const struct syscall_metadata *m, uns
 			size *= 2;
 			is_const = true;
 		}
-		if (elements)
-			add_cap(is_const ? in : out, is_const ? &nin : &nout, i,
-				is_const ? FTR_CAP_IN : FTR_CAP_OUT, CAPLEN_ARG, i + 1, size);
-		else
+		if (!elements) {
 			add_cap(is_const ? in : out, is_const ? &nin : &nout, i,
 				is_const ? FTR_CAP_IN : FTR_CAP_OUT, CAPLEN_FIXED, 0, size);
+			continue;
+		}
+		add_cap(is_const ? in : out, is_const ? &nin : &nout, i,
+			is_const ? FTR_CAP_IN : FTR_CAP_OUT, CAPLEN_ARG, i + 1, size);
+		if (strstr(base, "iovec") && name_in(call, writes_iov))
+			add_cap(in, &nin, i, FTR_CAP_IOV, CAPLEN_IOV, i + 1, size);
+		else if (strstr(base, "iovec") && name_in(call, reads_iov))
+			add_cap(out, &nout, i, FTR_CAP_IOV, CAPLEN_IOV, i + 1, size);
 	}
 	/* At most TRACE_MAX_CAPS in all: entry ones first, they are what strace shows most. */
 	nout = min(nout, TRACE_MAX_CAPS - nin);
@@ -323,6 +383,80 @@ static long copy_argv(u8 *dst, size_t room, unsigned long uarr, bool ptr32, u8 *
 }
 
 /*
+ * FTR_CAP_IOV: the data of the iovec array at uvec (vlen entries of the ABI's width), at
+ * most limit bytes in all (readv's ret; writev: no limit): per segment a u16 count, then
+ * at most FTR_CAP_IOV_SEG_MAX bytes of it, while room lasts (each segment takes at least 2
+ * bytes, so the walk is bounded by room whatever vlen says). Returns the bytes, or -1.
+ */
+static long copy_iov(u8 *dst, size_t room, unsigned long uvec, u64 vlen, bool ptr32,
+		     u64 limit, u8 *flags)
+{
+	size_t pos = 0;
+
+	for (u64 i = 0; i < vlen && limit; i++) {
+		unsigned long base;
+		u64 len, n;
+		u16 n16;
+
+		if (room - pos < sizeof(n16) + 1) {
+			*flags |= FTR_CAP_TRUNCATED;
+			break;
+		}
+		if (ptr32) {
+			u32 v[2];
+
+			if (copy_from_user(v, (const void __user *)(uvec + 8 * i), sizeof(v)))
+				return -1;
+			base = v[0];
+			len = v[1];
+		} else {
+			u64 v[2];
+
+			if (copy_from_user(v, (const void __user *)(uvec + 16 * i), sizeof(v)))
+				return -1;
+			base = v[0];
+			len = v[1];
+		}
+		len = min_t(u64, len, limit);
+		limit -= len;
+		n = min_t(u64, len, FTR_CAP_IOV_SEG_MAX);
+		n = min_t(u64, n, room - pos - sizeof(n16));
+		if (n < len)
+			*flags |= FTR_CAP_TRUNCATED;
+		if (n && copy_from_user(dst + pos + sizeof(n16), (const void __user *)base, n))
+			return -1;
+		n16 = n;
+		memcpy(dst + pos, &n16, sizeof(n16));
+		pos += sizeof(n16) + n;
+	}
+	return pos;
+}
+
+/*
+ * FTR_CAP_NR_PTRS: how many non-NULL pointers the array at uarr holds before its NULL,
+ * counting at most FTR_CAP_NR_PTRS_MAX (then TRUNCATED). Returns 4 (the u32), or -1.
+ */
+static long count_ptrs(u8 *dst, unsigned long uarr, bool ptr32, u8 *flags)
+{
+	u32 i;
+
+	for (i = 0; i < FTR_CAP_NR_PTRS_MAX; i++) {
+		unsigned long p = 0;
+		u32 p32;
+
+		if (ptr32 ? get_user(p32, (const u32 __user *)(uarr + 4 * i)) :
+			    get_user(p, (const unsigned long __user *)(uarr + 8 * i)))
+			return -1;
+		if (!(ptr32 ? p32 : p))
+			break;
+	}
+	if (i == FTR_CAP_NR_PTRS_MAX)
+		*flags |= FTR_CAP_TRUNCATED;
+	memcpy(dst, &i, sizeof(i));
+	return sizeof(i);
+}
+
+/*
  * The bytes a CAPLEN_ARG capture names: the count argument times the element size. A count
  * of more than 0xffff elements is just "more" (no capture is that big), so the product
  * never wraps (a count of 1 << 61 eight-byte elements would be 0 bytes, and no TRUNCATED).
@@ -334,6 +468,59 @@ static u64 arg_bytes(const struct trace_call *c, const struct trace_cap *k)
 	if (k->size > 1 && count > 0xffff)
 		return 0xffffffffull;
 	return count * (k->size ? k->size : 1);
+}
+
+/* Strings and input buffers into the task's staging area, as they will sit in the record. */
+/* A string of at most room - 1 bytes at uaddr: its length, with flags set. */
+static size_t copy_string(u8 *data, unsigned long uaddr, size_t room, u8 *flags)
+{
+	long got = strncpy_from_user((char *)data, (const char __user *)uaddr, room);
+
+	if (got < 0) {
+		*flags = FTR_CAP_FAULT;
+		return 0;
+	}
+	if ((size_t)got >= room) {
+		*flags = FTR_CAP_TRUNCATED;
+		return room - 1;
+	}
+	return got;
+}
+
+/*
+ * The entry captures of the kinds the metadata alone does not plan (CAPLEN_CALL, _IOV,
+ * _NR_PTRS), out of line so that the common ones (a path, write's buffer) pay nothing
+ * for them. Returns the bytes; -1: no capture for this call (not its request); -2: a
+ * bad pointer.
+ */
+static noinline long capture_entry_special(const struct trace_call *c,
+					   const struct trace_cap *k, u8 *data, size_t room,
+					   u8 *flags, u64 *want)
+{
+	unsigned long uaddr = c->args[k->arg];
+	bool ptr32 = trace_abis[c->abi].ptr32;
+	long got;
+
+	if (k->len == CAPLEN_CALL) {
+		u32 size = trace_call_rule_size(c, k);
+
+		if (!size)
+			return -1;	/* not this request/option/command's argument */
+		if (k->kind == FTR_CAP_STRING)	/* prctl's name: 15 bytes and a NUL */
+			return copy_string(data, uaddr, min(room, (size_t)size), flags);
+		*want = size;
+		got = min_t(u64, size, room - 1);
+		if (got < size)
+			*flags = FTR_CAP_TRUNCATED;
+		if (copy_from_user(data, (const void __user *)uaddr, got))
+			return -2;
+		return got;
+	}
+	if (k->len == CAPLEN_IOV)
+		got = copy_iov(data, room - 1, uaddr, c->args[k->len_arg], ptr32, ~0ull, flags);
+	else
+		got = count_ptrs(data, uaddr, ptr32, flags);
+	return got < 0 ? -2 : got;	/* a fault: -2, not 'no capture' */
 }
 
 /* Strings and input buffers into the task's staging area, as they will sit in the record. */
@@ -358,15 +545,7 @@ void trace_capture_entry(struct trace_call *c)
 		room = min(room, (size_t)k->max + 1);
 		switch (k->len) {
 		case CAPLEN_STRING:
-			got = strncpy_from_user((char *)data, (const char __user *)uaddr, room);
-			if (got < 0) {
-				flags = FTR_CAP_FAULT;
-			} else if ((size_t)got >= room) {
-				n = room - 1;
-				flags = FTR_CAP_TRUNCATED;
-			} else {
-				n = got;
-			}
+			n = copy_string(data, uaddr, room, &flags);
 			break;
 		case CAPLEN_ARGV:
 			got = copy_argv(data, room - 1, uaddr, trace_abis[c->abi].ptr32, &flags);
@@ -375,7 +554,8 @@ void trace_capture_entry(struct trace_call *c)
 			else
 				n = got;
 			break;
-		default:	/* CAPLEN_ARG, CAPLEN_FIXED: an input buffer or structure */
+		case CAPLEN_ARG:
+		case CAPLEN_FIXED:	/* an input buffer or structure */
 			want = k->len == CAPLEN_FIXED ? k->size : arg_bytes(c, k);
 			n = min_t(u64, want, room - 1);
 			if (n < want)
@@ -384,6 +564,15 @@ void trace_capture_entry(struct trace_call *c)
 				n = 0;
 				flags = FTR_CAP_FAULT;
 			}
+			break;
+		default:		/* CAPLEN_CALL, CAPLEN_IOV, CAPLEN_NR_PTRS */
+			got = capture_entry_special(c, k, data, room, &flags, &want);
+			if (got == -1)
+				continue;
+			if (got < 0)
+				flags = FTR_CAP_FAULT;
+			else
+				n = got;
 			break;
 		}
 		if (flags & FTR_CAP_FAULT)
@@ -410,6 +599,10 @@ static size_t exit_len(const struct trace_call *c, const struct trace_cap *k, lo
 		n = ret;
 	else if (k->len == CAPLEN_FIXED)
 		n = k->size;
+	else if (k->len == CAPLEN_IOV)		/* at most: the counts make it more than ret */
+		n = ret ? k->max : 0;
+	else if (k->len == CAPLEN_CALL)
+		*skip = !(n = trace_call_rule_size(c, k));
 	else
 		n = arg_bytes(c, k);
 	return min_t(u64, n, k->max);
@@ -446,8 +639,22 @@ size_t trace_capture_exit(const struct trace_call *c, long ret, u8 *dst, u8 *nr)
 
 		if (skip)
 			continue;
+		if (k->len == CAPLEN_IOV) {	/* readv's data: n is the room, not the bytes */
+			long got = copy_iov(data, n, c->args[k->arg], c->args[k->len_arg],
+					    trace_abis[c->abi].ptr32, ret, &flags);
+
+			n = got < 0 ? 0 : got;
+			if (got < 0)
+				flags = FTR_CAP_FAULT;
+			if (n & 7)
+				memset(data + n, 0, 8 - (n & 7));
+			put_cap(dst + pos, k, flags, n, 0);
+			pos += sizeof(struct ftr_capture) + ALIGN(n, 8);
+			(*nr)++;
+			continue;
+		}
 		want = k->len == CAPLEN_RET ? c->args[k->len_arg] :
-		       k->len == CAPLEN_FIXED ? k->size : arg_bytes(c, k);
+		       k->len == CAPLEN_FIXED ? k->size : k->len == CAPLEN_CALL ? n : arg_bytes(c, k);
 		if (k->len == CAPLEN_RET ? (u64)ret > n : want > n)
 			flags = FTR_CAP_TRUNCATED;
 		if (n & 7)		/* the padding: zeros, whatever the ring held before */

@@ -30,6 +30,8 @@
 #include <uapi/linux/ferry_trace.h>
 
 struct task_struct;
+struct trace_call;
+struct syscall_metadata;
 
 /* Instructions per cycle-counter tick under -icount shift=0 (arch asm/timex.h may say). */
 #include <asm/timex.h>
@@ -62,13 +64,27 @@ enum trace_cap_len {
 	CAPLEN_ARG,		/* args[len_arg] bytes (times 'size' when size is set: an array) */
 	CAPLEN_RET,		/* the return value's bytes (read-like calls), when ret > 0 */
 	CAPLEN_FIXED,		/* 'size' bytes: a structure of this ABI */
+	CAPLEN_CALL,		/* the call's own rule decides at run time (capture_calls.c) */
+	CAPLEN_IOV,		/* the segments of the iovec array at 'arg' (FTR_CAP_IOV) */
+	CAPLEN_NR_PTRS,		/* the length of a pointer array (FTR_CAP_NR_PTRS) */
+};
+
+/* CAPLEN_CALL's rules: what decides whether (and how much) the argument is copied. */
+enum trace_call_rule {
+	RULE_IOCTL_IN,		/* ioctl's argument, by request: read by the call */
+	RULE_IOCTL_OUT,		/* ioctl's argument, by request: written by the call */
+	RULE_FUTEX_TIMEOUT,	/* futex's utime: a timespec for the waiting commands only */
+	RULE_CLONE_TLS,		/* i386 clone's tls: a user_desc with CLONE_SETTLS only */
+	RULE_PR_SET_NAME,	/* prctl's arg2: the name PR_SET_NAME reads */
+	RULE_PR_GET_NAME,	/* prctl's arg2: the name PR_GET_NAME writes */
 };
 
 struct trace_cap {
 	u8 arg;			/* argument index */
 	u8 kind;		/* enum ftr_capture_kind */
 	u8 len;			/* enum trace_cap_len */
-	u8 len_arg;		/* CAPLEN_ARG: the argument holding the count */
+	u8 len_arg;		/* CAPLEN_ARG: the argument holding the count;
+				 * CAPLEN_CALL: the rule (enum trace_call_rule) */
 	u16 size;		/* CAPLEN_FIXED: bytes; CAPLEN_ARG: element size (0: bytes) */
 	u16 max;		/* the contract's cap for this kind */
 };
@@ -90,6 +106,17 @@ struct trace_abi {
 extern struct trace_abi trace_abis[TRACE_NR_ABIS];
 
 int trace_plans_init(void);
+int trace_type_size(const char *base, unsigned int abi);
+const char *trace_call_name(const struct syscall_metadata *m);
+
+/* capture_calls.c: the captures a call's name decides (the metadata cannot say them). */
+/* Adds argument i's captures of m (its rules) to in/out; false: none, use the generic rules. */
+bool trace_plan_call_rules(const struct syscall_metadata *m, int i, unsigned int abi,
+			   struct trace_cap *in, int *nin, struct trace_cap *out, int *nout);
+/* Bytes a CAPLEN_CALL capture copies for this call (0: no capture). */
+u32 trace_call_rule_size(const struct trace_call *c, const struct trace_cap *k);
+void trace_add_cap(struct trace_cap *caps, int *n, u8 arg, u8 kind, u8 len, u8 len_arg,
+		   u16 size);
 bool list_has(const char *list, const char *word);	/* syscall_trace.c */
 
 /*

@@ -44,7 +44,7 @@ TYPE_NAMES = {PAD: "pad", SYSCALL: "syscall", DROPPED: "dropped", FORK: "fork", 
 SC_NO_RETURN, SC_ENTRY_ONLY = 0x1, 0x2
 COMM_EXEC = 0x1
 EXIT_GROUP = 0x1
-CAP_KINDS = {1: "string", 2: "in", 3: "out", 4: "argv"}
+CAP_KINDS = {1: "string", 2: "in", 3: "out", 4: "argv", 5: "iov", 6: "nr_ptrs"}
 
 ARCHES = {1: "x86_64", 2: "arm64"}
 ABIS = {1: "x86_64", 2: "i386", 3: "arm64", 4: "arm"}

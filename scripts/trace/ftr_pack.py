@@ -10,7 +10,7 @@ import struct
 from .binary import (BODY, CAPTURE, COMM, DROPPED, EXIT, FORK, HDR, HEADER, HEADER_SIZE, MAGIC,
                      RING_CTL, RING_CTL_SIZE, SIGNAL, SYSCALL, VERSION)
 
-CAP_KIND = {"string": 1, "in": 2, "out": 3, "argv": 4}
+CAP_KIND = {"string": 1, "in": 2, "out": 3, "argv": 4, "iov": 5, "nr_ptrs": 6}
 
 
 def _rec(typ, body, cpu=0, flags=0, tail=b"", version=VERSION, size=None):

@@ -185,16 +185,32 @@ enum ftr_capture_kind {
 	FTR_CAP_OUT = 3,		/* buffer or structure the call wrote, taken at exit */
 	FTR_CAP_ARGV = 4,		/* a NULL-terminated array of strings (execve's argv):
 					 * the strings one after another, each with its NUL */
+	FTR_CAP_IOV = 5,		/* the data of the segments of the iovec array at the
+					 * same argument (writev's at entry, readv's at exit, ret
+					 * bytes in all): per segment, in order, a __u16 count of
+					 * bytes kept then those bytes (no padding between) */
+	FTR_CAP_NR_PTRS = 6,		/* the length of a NULL-terminated pointer array
+					 * (execve's envp): one __u32, the non-NULL pointers */
 };
 
 #define FTR_CAP_TRUNCATED	0x01	/* more bytes than kept (string longer; buffer cut) */
 #define FTR_CAP_FAULT		0x02	/* the pointer was bad: no bytes (len 0) */
 
-/* Caps on what one capture keeps (the host prints strace's -s 32 from them anyway). */
+/*
+ * Caps on what one capture keeps (the host prints strace's -s 32 from them anyway). Kinds 5
+ * and 6 came after version 2's first readers: a reader that does not know a kind skips it.
+ * The largest record they allow (104 bytes, then at most four captures: a 512-byte
+ * structure, argv's 512, two 256-byte buffers, each with its 8-byte header) is under 2 KiB,
+ * half the smallest ring, so a record is never refused for its plan alone.
+ */
 #define FTR_CAP_STRING_MAX	256
-#define FTR_CAP_BUF_MAX		256	/* FTR_CAP_IN / FTR_CAP_OUT */
+#define FTR_CAP_BUF_MAX		256	/* FTR_CAP_IN / FTR_CAP_OUT of a counted buffer */
+#define FTR_CAP_STRUCT_MAX	512	/* a structure of fixed size (new_utsname is 390) */
 #define FTR_CAP_ARGV_MAX	512	/* argv: bytes of strings in all */
 #define FTR_CAP_ARGV_COUNT	32	/* argv: strings at most */
+#define FTR_CAP_IOV_MAX		256	/* FTR_CAP_IOV: bytes in all, the counts included */
+#define FTR_CAP_IOV_SEG_MAX	64	/* FTR_CAP_IOV: bytes of one segment at most */
+#define FTR_CAP_NR_PTRS_MAX	4096	/* FTR_CAP_NR_PTRS: counting stops here (TRUNCATED) */
 
 /* Records lost on this ring just before this point (since the previous FTR_DROPPED). */
 struct ftr_dropped {

@@ -36,8 +36,10 @@ class Ctx:
         self.ret = call.ret
         self.meta = call.entry.args
         self.caps = {}
+        self.kinds = {}     # (arg, kind) -> capture: an argument may have two (iovec, its data)
         for c in call.captures or ():
             self.caps.setdefault(c.arg, c)
+            self.kinds.setdefault((c.arg, c.kind), c)
 
     @property
     def ok(self):

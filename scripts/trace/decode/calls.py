@@ -119,6 +119,25 @@ def _ioctl_arg(ctx, i):
     return "hex", chex(ctx.args[i]), False      # strace: an unknown request's arg in %#lx
 
 
+def _iov(reads):
+    """readv/writev's iovec array with the segments' data (FTR_CAP_IOV: writev's taken at
+    entry, readv's at exit, ret bytes): strace's strings; a failed read prints the
+    addresses, as strace does; without the data, the array as it is."""
+    def rule(ctx, i):
+        from .args import struct_arg
+        arr, data = ctx.kinds.get((i, "in")), ctx.kinds.get((i, "iov"))
+        if not usable(arr) or not usable(data) or (reads and not ctx.ok) or not ctx.args[i]:
+            return struct_arg(ctx, i, structs.iovec, False)
+        segs = structs.iov_segments(data.data)
+        text = structs.iovec_data(arr.data, ctx.abi, segs, ctx.ret if reads else None)
+        if text is None:
+            return "ptr", _ptr_text(ctx.args[i]), False
+        if arr.flags & CAP_TRUNCATED:
+            return "ptr", text[:-1] + ", ...]", True
+        return "ptr", text, False
+    return rule
+
+
 _resource = _table(fl.RLIMITS, prefix="RLIMIT")
 _whence = _table(fl.SEEK, prefix="SEEK")
 
@@ -148,6 +167,11 @@ def _random_buf(ctx, i):
 def _envp(ctx, i):
     cap = ctx.caps.get(i)
     v = ctx.args[i]
+    if v and usable(cap) and cap.kind == "nr_ptrs" and len(cap.data) >= 4:
+        # the kernel counted the pointers (FTR_CAP_NR_PTRS); cut: at least that many
+        n = int.from_bytes(cap.data[:4], "little")
+        more = "+" if cap.flags & CAP_TRUNCATED else ""
+        return "ptr", f"{hex(v)} /* {n}{more} var{'s' if n != 1 else ''} */", False
     if v and usable(cap) and cap.kind == "argv":
         n = cap.data.count(b"\0")
         return "ptr", f"{hex(v)} /* {n} var{'s' if n != 1 else ''} */", False
@@ -300,6 +324,11 @@ def _prctl_arg(ctx, i):
         if ctx.meta[i][1] != "arg2":
             return OMIT
         from .args import string_arg
+        from .strings import quote_c_string
+        cap = ctx.kinds.get((i, "out"))
+        if option == 16 and usable(cap) and ctx.ok and ctx.args[i]:
+            # PR_GET_NAME: the 16 bytes the kernel wrote (taken at exit), up to the NUL
+            return "str", quote_c_string(cap.data)[0], False
         return string_arg(ctx, i)
     return _chex(ctx, i)
 
@@ -403,4 +432,10 @@ TABLE = {
     "execve": {"envp": _envp}, "execveat": {"envp": _envp, "flags": _at_flags},
     "getdents64": {"dirent": _getdents_buf}, "getdents": {"dirent": _getdents_buf},
     "exit": {}, "exit_group": {},
+    "writev": {"vec": _iov(False)}, "readv": {"vec": _iov(True)},
+    # the 64-bit ABIs' pos_l holds the whole offset (pos_h is for 32-bit callers): strace
+    # prints one offset; the 32-bit ABIs' pos_low/pos_high pair is args.split_pairs' work
+    "pwritev": {"vec": _iov(False), "pos_h": _omit},
+    "pwritev2": {"vec": _iov(False), "pos_h": _omit},
+    "preadv": {"vec": _iov(True), "pos_h": _omit}, "preadv2": {"vec": _iov(True), "pos_h": _omit},
 }

@@ -316,6 +316,42 @@ def iovec(data, abi, count=None):
     return "[" + ", ".join(items) + "]"
 
 
+def iov_segments(data):
+    """FTR_CAP_IOV's bytes: per segment a u16 count, then that many bytes -> [bytes, ...]
+    (a count running past the end keeps what is there)."""
+    out, off = [], 0
+    while off + 2 <= len(data):
+        n, = _u(data, "H", off)
+        out.append(bytes(data[off + 2:off + 2 + n]))
+        off += 2 + n
+    return out
+
+
+def iovec_data(data, abi, segments, limit=None):
+    """The iovec array with each segment's data, as strace prints writev's and readv's:
+    [{iov_base="hello ", iov_len=6}, ...]. limit: the bytes the call read (readv's ret;
+    segments past it print ""), None for a write (every segment's iov_len). A segment the
+    kernel kept no data of prints its address."""
+    from .strings import quote
+    n = 16 if BITS[abi] == 64 else 8
+    if data is None or len(data) < n:
+        return None
+    items = []
+    for j, off in enumerate(range(0, len(data) - n + 1, n)):
+        base, ln = _u(data, "QQ" if n == 16 else "II", off)
+        real = ln if limit is None else max(0, min(ln, limit))
+        if limit is not None:
+            limit -= real
+        if real == 0 and limit is not None:
+            text = '""'
+        elif j < len(segments):
+            text = quote(segments[j], len(segments[j]) < real)[0]
+        else:
+            text = ptr(base)
+        items.append(f"{{iov_base={text}, iov_len={ln}}}")
+    return "[" + ", ".join(items) + "]"
+
+
 POLL = [(0x1, "POLLIN"), (0x2, "POLLPRI"), (0x4, "POLLOUT"), (0x8, "POLLERR"),
         (0x10, "POLLHUP"), (0x20, "POLLNVAL"), (0x40, "POLLRDNORM"), (0x80, "POLLRDBAND"),
         (0x100, "POLLWRNORM"), (0x200, "POLLWRBAND"), (0x400, "POLLMSG"), (0x2000, "POLLRDHUP")]
