@@ -12,6 +12,7 @@
  * x86 and arm use them unchanged), so one table serves every ABI.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>	/* trace.h's inline ring writer: smp_processor_id() */
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include "trace.h"
