@@ -12,6 +12,8 @@
 #ifndef _KERNEL_TRACE_RING_WRITE_H
 #define _KERNEL_TRACE_RING_WRITE_H
 
+#include <linux/sched.h>	/* smp_processor_id() */
+
 /* This CPU's ring, or NULL when the file has none for it. */
 static __always_inline struct trace_ring *trace_ring_of(unsigned int cpu)
 {
