@@ -14,6 +14,21 @@ unsigned long getauxval(unsigned long type)
 	return 0;
 }
 
+unsigned long probe_arg(int argc, char **argv, const char *key, unsigned long dflt)
+{
+	size_t k = strlen(key);
+
+	for (int i = 1; i < argc; i++)
+		if (!memcmp(argv[i], key, k) && argv[i][k] == '=') {
+			unsigned long v = 0;
+
+			for (const char *p = argv[i] + k + 1; *p >= '0' && *p <= '9'; p++)
+				v = v * 10 + (*p - '0');
+			return v;
+		}
+	return dflt;
+}
+
 __attribute__((noreturn)) void exit(int status)
 {
 	for (;;)

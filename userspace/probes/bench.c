@@ -259,21 +259,6 @@ static struct route routes[] = {
 #define COUNTER "cntvct"
 #endif
 
-static unsigned long arg_value(int argc, char **argv, const char *key, unsigned long def)
-{
-	size_t k = strlen(key);
-
-	for (int i = 1; i < argc; i++)
-		if (!memcmp(argv[i], key, k) && argv[i][k] == '=') {
-			unsigned long v = 0;
-
-			for (const char *p = argv[i] + k + 1; *p >= '0' && *p <= '9'; p++)
-				v = v * 10 + (*p - '0');
-			return v ? v : def;
-		}
-	return def;
-}
-
 static const char *arg_string(int argc, char **argv, const char *key)
 {
 	size_t k = strlen(key);
@@ -386,8 +371,8 @@ static void bench_page_faults(unsigned long n, unsigned long batches)
 
 int main(int argc, char **argv)
 {
-	unsigned long n = arg_value(argc, argv, "n", 64);
-	unsigned long batches = arg_value(argc, argv, "batches", 16);
+	unsigned long n = probe_arg(argc, argv, "n", 0) ?: 64;	/* 0 is no count: the default */
+	unsigned long batches = probe_arg(argc, argv, "batches", 0) ?: 16;
 	int nroutes = sizeof(routes) / sizeof(routes[0]);
 
 	printf("BENCH abi=%s counter=%s first_user=%llu\n", ABI, COUNTER, first_user);

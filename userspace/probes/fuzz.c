@@ -331,21 +331,6 @@ static long start_worker(long w, long calls, long long deadline)
 	return pid;
 }
 
-static unsigned long arg_num(int argc, char **argv, const char *key, unsigned long dflt)
-{
-	size_t k = strlen(key);
-
-	for (int i = 1; i < argc; i++)
-		if (!memcmp(argv[i], key, k) && argv[i][k] == '=') {
-			unsigned long v = 0;
-
-			for (const char *p = argv[i] + k + 1; *p >= '0' && *p <= '9'; p++)
-				v = v * 10 + (*p - '0');
-			return v;
-		}
-	return dflt;
-}
-
 static void sleep_ms(long ms)
 {
 	long ts[2] = { 0, ms * 1000000 };
@@ -506,9 +491,9 @@ static int count_reached(int table)
 
 int main(int argc, char **argv)
 {
-	unsigned long secs = arg_num(argc, argv, "time", 5), calls = arg_num(argc, argv, "calls", 400);
-	unsigned long max_workers = arg_num(argc, argv, "workers", ~0UL >> 1);
-	long replay = (long)arg_num(argc, argv, "worker", ~0UL);
+	unsigned long secs = probe_arg(argc, argv, "time", 5), calls = probe_arg(argc, argv, "calls", 400);
+	unsigned long max_workers = probe_arg(argc, argv, "workers", ~0UL >> 1);
+	long replay = (long)probe_arg(argc, argv, "worker", ~0UL);
 	unsigned char *r = (unsigned char *)getauxval(AT_RANDOM);
 	long long end;
 	int unclean;
@@ -519,7 +504,7 @@ int main(int argc, char **argv)
 	if (r)
 		memcpy(&seed, r, sizeof(seed));		/* AT_RANDOM may be unaligned */
 	seed = r ? seed % 1000000000ULL : 1;
-	seed = arg_num(argc, argv, "seed", seed);
+	seed = probe_arg(argc, argv, "seed", seed);
 #if defined(__i386__)
 	fz_vsyscall_entry = getauxval(AT_SYSINFO);
 	route_ok[1] = fz_vsyscall_entry != 0;

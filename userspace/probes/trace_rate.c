@@ -29,22 +29,9 @@ static unsigned long long now_ns(void)
 	return (unsigned long long)t.sec * 1000000000ULL + (unsigned long)t.nsec;
 }
 
-static unsigned long arg_n(int argc, char **argv, unsigned long def)
-{
-	for (int i = 1; i < argc; i++)
-		if (!memcmp(argv[i], "n=", 2)) {
-			unsigned long v = 0;
-
-			for (const char *p = argv[i] + 2; *p >= '0' && *p <= '9'; p++)
-				v = v * 10 + (*p - '0');
-			return v ? v : def;
-		}
-	return def;
-}
-
 int main(int argc, char **argv)
 {
-	unsigned long n = arg_n(argc, argv, 200000);
+	unsigned long n = probe_arg(argc, argv, "n", 0) ?: 200000;	/* n=0: the default */
 	long pid = sys(getpid);
 	unsigned long long t0, t1;
 

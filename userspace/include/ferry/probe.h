@@ -20,6 +20,9 @@
 
 extern char **environ;
 unsigned long getauxval(unsigned long type);
+/* The decimal number of argument KEY=N (the digits right after '='), or dflt when no
+ * argument is KEY=... (userspace/lib/start.c). */
+unsigned long probe_arg(int argc, char **argv, const char *key, unsigned long dflt);
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
