@@ -25,6 +25,7 @@ PACKAGES=(
 	u-boot-qemu u-boot-tools device-tree-compiler     # arm64 via U-Boot, mkenvimage, dtc
 	grub-pc-bin grub-common xorriso mtools            # x86_64 via GRUB (make isoimage)
 	cpio gdb-multiarch strace                         # initramfs, debugging, Linux traces
+	valgrind                                          # scripts/bench/host_cost.py: QEMU's host instructions per syscall
 	sparse                                            # make C=1/C=2 and the sparse step of make check
 	libasan8 libubsan1                                # sanitizers for the host unit tests
 )
