@@ -259,6 +259,20 @@ def nospec_disassembly(arch, objtrees, verbose):
     return results
 
 
+def entry_checks(arch, objtrees, verbose):
+    """Registers cleared and speculation fences on every entry route (scripts/entry_check.py)."""
+    import entry_check  # scripts/entry_check.py
+    objtree = objtrees.get((arch, False))
+    if not objtree:
+        return [Result(f"entry_{arch}", False, "kernel build missing")]
+    try:
+        found = entry_check.check(arch, os.path.join(objtree, "vmlinux"))
+    except (subprocess.CalledProcessError, KeyError, ValueError) as e:
+        return [Result(f"entry_{arch}", False, f"{type(e).__name__}: {e}")]
+    return [Result(f"entry_{arch}_{short}", ok, f"{desc}\n{why}" if why and (not ok or verbose) else
+                   (desc if verbose else "")) for ok, short, desc, why in found]
+
+
 # ---- sparse: no warning on any kernel C file, both arches (docs/hardening.md, "Sparse") ----------
 SPARSE_DIAG = re.compile(r"^\S+:\d+:\d+: (warning|error): ")
 # What tests/sparse/user_deref.c must draw: the step has to be able to fail.
@@ -516,7 +530,8 @@ def main():
                 objtrees[key] = objtree
         results += report(sorted(builds, key=lambda r: r.name), len(results))
         results += report([r for arch in ("x86_64", "arm64") if (arch, False) in objtrees
-                           for r in nospec_disassembly(arch, objtrees, a.verbose)],
+                           for r in nospec_disassembly(arch, objtrees, a.verbose) +
+                           entry_checks(arch, objtrees, a.verbose)],
                           len(results))
         if probe_futs:
             results += report([f.result() for f in probe_futs], len(results))

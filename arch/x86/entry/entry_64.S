@@ -76,6 +76,23 @@ common_entry:
 	pushq	%r13			/* pt_regs->r13 */
 	pushq	%r14			/* pt_regs->r14 */
 	pushq	%r15			/* pt_regs->r15 */
+	/*
+	 * As the syscall entries do: every register the interrupted code chose is saved in
+	 * pt_regs, so clear it (RBP below, for user mode only: from kernel mode it is the
+	 * interrupted frame, which backtraces follow). RSI and RDI are set just after.
+	 */
+	xorl	%eax, %eax
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
 	/* The C ABI expects DF clear; the interrupted code may have set it. */
 	cld
 	movl	%edi, %esi		/* arg 2: vector */
@@ -83,15 +100,20 @@ common_entry:
 	testb	$3, PTREGS_CS(%rsp)
 	jz	.Lentry_from_kernel
 
-	/* From user mode: the kernel's GS, a clean frame pointer (ends stack traces). */
+	/*
+	 * From user mode: the kernel's GS, a clean frame pointer (ends stack traces).
+	 * The swapgs depends on the branch above, which the CPU may have mispredicted: the
+	 * lfence keeps any later GS-relative load from running, even speculatively, with the
+	 * wrong GS (CVE-2019-1125, Linux's FENCE_SWAPGS_USER_ENTRY).
+	 */
 	swapgs
+	lfence
 	xorl	%ebp, %ebp
 	call	x86_handle_vector	/* ends with irqentry_exit_to_user_mode(): IF off */
 	jmp	swapgs_restore_regs_and_return_to_usermode
 
 .Lentry_from_kernel:
-	/* R12 = 1 when this entry swapped GS and the exit must swap it back. */
-	xorl	%r12d, %r12d
+	/* R12 (0 since the clear above) = 1 when this entry swapped GS: the exit swaps back. */
 	movl	$MSR_GS_BASE, %ecx
 	rdmsr				/* EDX = high half of GS_BASE */
 	testl	%edx, %edx
@@ -99,6 +121,12 @@ common_entry:
 	swapgs
 	movl	$1, %r12d
 1:
+	/*
+	 * Both branches above (from user mode or not, GS swapped or not) may have been
+	 * mispredicted: no GS-relative load before they are resolved (Linux's
+	 * FENCE_SWAPGS_KERNEL_ENTRY).
+	 */
+	lfence
 	/*
 	 * The ABI wants RSP 16-byte aligned at the call (the kernel is built for 8, but
 	 * this costs nothing here); keep the old RSP in RBX, callee-saved, whose

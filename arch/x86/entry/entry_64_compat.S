@@ -12,6 +12,9 @@
  * wrappers (asm/syscall_wrapper.h), so whatever the upper halves hold does not matter.
  * All three build the same struct pt_regs as entry_64.S and leave through its exits:
  * iretq (swapgs_restore_regs_and_return_to_usermode) or, for the two fast routes, sysretl.
+ * Each clears every general register it saved, except RAX (the number), before the C
+ * function runs: a value user space chose must not sit in a register a mispredicted kernel
+ * branch could use (make check's entry_x86_64_regs_cleared_*, scripts/entry_check.py).
  */
 #include <asm/ptrace.h>
 #include <asm/percpu.h>
@@ -56,24 +59,37 @@ entry_SYSENTER_compat:
 	pushq	%rax			/* pt_regs->orig_ax */
 	pushq	%rdi			/* pt_regs->di */
 	pushq	%rsi			/* pt_regs->si */
+	xorl	%esi, %esi
 	pushq	%rdx			/* pt_regs->dx */
 	xorl	%edx, %edx
 	pushq	%rcx			/* pt_regs->cx */
 	xorl	%ecx, %ecx
 	pushq	$-ENOSYS		/* pt_regs->ax */
-	/* R8-R15 do not exist for 32-bit code: the kernel starts them at 0. */
+	/*
+	 * R8-R15 do not exist for 32-bit code: the kernel starts them at 0. They still hold
+	 * whatever the task last had in 64-bit mode (a program can far-jump to 32-bit code
+	 * with them loaded), so they are cleared like the others.
+	 */
 	pushq	$0			/* pt_regs->r8 */
+	xorl	%r8d, %r8d
 	pushq	$0			/* pt_regs->r9 */
+	xorl	%r9d, %r9d
 	pushq	$0			/* pt_regs->r10 */
+	xorl	%r10d, %r10d
 	pushq	$0			/* pt_regs->r11 */
+	xorl	%r11d, %r11d
 	pushq	%rbx			/* pt_regs->bx */
 	xorl	%ebx, %ebx
 	pushq	%rbp			/* pt_regs->bp: the ESP again; replaced by the real EBP */
 	xorl	%ebp, %ebp
 	pushq	$0			/* pt_regs->r12 */
+	xorl	%r12d, %r12d
 	pushq	$0			/* pt_regs->r13 */
+	xorl	%r13d, %r13d
 	pushq	$0			/* pt_regs->r14 */
+	xorl	%r14d, %r14d
 	pushq	$0			/* pt_regs->r15 */
+	xorl	%r15d, %r15d
 	/*
 	 * Clear what sysenter left of the user's flags (pt_regs->flags has them): NT would
 	 * make our own iretq fault, DF would turn string copies backwards, AC matters to
@@ -120,15 +136,19 @@ entry_SYSCALL_compat:
 	pushq	%rax			/* pt_regs->orig_ax */
 	pushq	%rdi			/* pt_regs->di */
 	pushq	%rsi			/* pt_regs->si */
+	xorl	%esi, %esi
 	pushq	%rdx			/* pt_regs->dx */
 	xorl	%edx, %edx
 	pushq	%rbp			/* pt_regs->cx: argument 2, which came in EBP */
 	xorl	%ecx, %ecx
 	pushq	$-ENOSYS		/* pt_regs->ax */
+	/* R8-R15: 0 for 32-bit code, and cleared (see entry_SYSENTER_compat). */
 	pushq	$0			/* pt_regs->r8 */
 	xorl	%r8d, %r8d
 	pushq	$0			/* pt_regs->r9 */
+	xorl	%r9d, %r9d
 	pushq	$0			/* pt_regs->r10 */
+	xorl	%r10d, %r10d
 	pushq	$0			/* pt_regs->r11 */
 	xorl	%r11d, %r11d
 	pushq	%rbx			/* pt_regs->bx */
@@ -136,9 +156,13 @@ entry_SYSCALL_compat:
 	pushq	%rbp			/* pt_regs->bp: replaced by the word at ESP */
 	xorl	%ebp, %ebp
 	pushq	$0			/* pt_regs->r12 */
+	xorl	%r12d, %r12d
 	pushq	$0			/* pt_regs->r13 */
+	xorl	%r13d, %r13d
 	pushq	$0			/* pt_regs->r14 */
+	xorl	%r14d, %r14d
 	pushq	$0			/* pt_regs->r15 */
+	xorl	%r15d, %r15d
 	movq	%rsp, %rdi		/* arg 1: struct pt_regs * */
 	call	do_SYSCALL_32		/* returns with interrupts off; true: sysretl is safe */
 	testb	%al, %al
@@ -179,6 +203,7 @@ entry_INT80_compat:
 	pushq	%rax			/* pt_regs->orig_ax */
 	pushq	%rdi			/* pt_regs->di */
 	pushq	%rsi			/* pt_regs->si */
+	xorl	%esi, %esi
 	pushq	%rdx			/* pt_regs->dx */
 	xorl	%edx, %edx
 	pushq	%rcx			/* pt_regs->cx */

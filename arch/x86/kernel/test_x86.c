@@ -3,11 +3,13 @@
  * In-kernel tests of the x86 fault paths and page tables (KTAP, "ktest=x86"): a fault at an
  * instruction listed in the exception table resumes at its fixup; read-only data really is
  * read-only; unmap_kernel_page() really removes the translation (TLB flushed); the direct
- * map and the kernel-image map show the same memory.
+ * map and the kernel-image map show the same memory; the syscall instruction clears every
+ * flag user code can set.
  */
 #include <linux/ktest.h>
 #include <linux/vmalloc.h>
 #include <asm/asm.h>
+#include <asm/msr.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 
@@ -58,6 +60,20 @@ static long probe_write(unsigned long *addr, unsigned long val)
 
 static const unsigned long rodata_word = 0x5a5a5a5a;
 static unsigned long data_word;	/* each test sets it first: no order between tests */
+
+/*
+ * Linux's MSR_SYSCALL_MASK since 5.14, spelled out here rather than taken from the header the
+ * kernel uses: CF PF AF ZF SF TF IF DF OF IOPL NT RF AC ID. Each flag user code can set
+ * (popf) must be cleared before the kernel's first instruction runs.
+ */
+#define LINUX_SYSCALL_MASK	0x257fd5UL
+
+KTEST(x86, syscall_clears_every_user_flag)
+{
+	u64 mask = rdmsr(MSR_SYSCALL_MASK);
+
+	KTEST_EXPECT_EQ(t, mask & LINUX_SYSCALL_MASK, LINUX_SYSCALL_MASK);
+}
 
 KTEST(x86, extable_fixup_on_unmapped_read)
 {

@@ -18,6 +18,20 @@
 #define X86_EFLAGS_RF	0x00010000	/* resume flag: suppresses one instruction breakpoint */
 #define X86_EFLAGS_VM	0x00020000	/* virtual-8086 mode */
 #define X86_EFLAGS_AC	0x00040000	/* alignment check (and the SMAP override) */
+#define X86_EFLAGS_ID	0x00200000	/* CPUID available (user code can flip it) */
+
+/*
+ * What the syscall instruction clears from RFLAGS (MSR_SYSCALL_MASK), Linux's set: every
+ * flag user code can set, so none reaches the kernel. TF would single-step the kernel, DF
+ * turn string copies backwards, IF let an interrupt in before the entry has a stack, AC
+ * lift SMAP, NT make iretq fault; IOPL, RF and ID are the user's business only; and the
+ * arithmetic flags (CF PF AF ZF SF OF) are user-chosen bits a mispredicted kernel branch
+ * could depend on. syscall saves them all in R11 first, and the return gives them back.
+ */
+#define X86_SYSCALL_MASK (X86_EFLAGS_CF | X86_EFLAGS_PF | X86_EFLAGS_AF | X86_EFLAGS_ZF |	\
+			  X86_EFLAGS_SF | X86_EFLAGS_TF | X86_EFLAGS_IF | X86_EFLAGS_DF |	\
+			  X86_EFLAGS_OF | X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_RF |	\
+			  X86_EFLAGS_AC | X86_EFLAGS_ID)
 
 #define X86_CR0_PE	0x00000001	/* protected mode */
 #define X86_CR0_MP	0x00000002	/* wait/fwait honour TS */

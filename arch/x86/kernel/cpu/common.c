@@ -43,13 +43,7 @@ void syscall_init(void)
 	wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
 	wrmsr(MSR_LSTAR, (unsigned long)entry_SYSCALL_64);
 	wrmsr(MSR_CSTAR, (unsigned long)entry_SYSCALL_compat);
-	/*
-	 * Flags syscall clears, so the kernel never runs with the user's: TF (single-step
-	 * into the kernel), DF (string copies backwards), IF (no interrupt before the entry
-	 * has a stack), IOPL, AC (would disable SMAP), NT (would make iretq fault).
-	 */
-	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_IF |
-	      X86_EFLAGS_IOPL | X86_EFLAGS_AC | X86_EFLAGS_NT);
+	wrmsr(MSR_SYSCALL_MASK, X86_SYSCALL_MASK);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 
 	/*
