@@ -427,7 +427,9 @@ def boot_one(case, objtrees, verbose):
             cmd += ["--mem", case.mem]
         if case.dtb:
             cmd += ["--dtb", case.dtb(tmp, objtree)]
-        if case.init:
+        if case.initrd:
+            cmd += ["--initrd", case.initrd(tmp, PROBES_O)]
+        elif case.init:
             cmd += ["--init", os.path.join(PROBES_O, case.init)]
         if case.files:
             cmd += [f"--file={spec}" for spec in case.files(tmp, PROBES_O)]
