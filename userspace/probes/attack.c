@@ -29,6 +29,7 @@
 #define EFAULT 14
 #define EAGAIN 11
 #define ECHILD 10
+#define ENOSYS 38
 #define SIGILL 4
 #define SIGUSR1 10
 #define SIGSEGV 11
@@ -276,8 +277,19 @@ static void test_privileged(void)
 		ktap_trap(in_child(far_jump, KERNEL_CS | rpl), SIGSEGV, SI_KERNEL, 0,
 			  "far jump to the kernel's code selector", KERNEL_CS | rpl);
 	}
+	/*
+	 * The LDT: Ferry has none (modify_ldt is ENOSYS), so selector 7 (index 0, TI set,
+	 * RPL 3) names nothing and loading it is #GP, as on a Linux process that never
+	 * called modify_ldt. Linux implements modify_ldt (reading an empty LDT gives 0 bytes);
+	 * either way no call may hand user code a descriptor of its choice unchecked.
+	 */
+	char ldt[16];
+	long r = sys(modify_ldt, 0, ldt, sizeof(ldt));
+
+	ktap_result(r == -ENOSYS || r == 0, "modify_ldt(read): ENOSYS, or Linux's empty LDT (%ld)", r);
+	ktap_trap(in_child(load_ds, 7), SIGSEGV, SI_KERNEL, 0, "mov to DS of an LDT selector", 7);
 }
-#define NPRIV 6
+#define NPRIV 8
 #elif defined(__aarch64__)
 __asm__(".text\n.globl attack_daifset\nattack_daifset:\n\tmsr daifset, #2\n\tret\n");
 extern char attack_daifset[];
