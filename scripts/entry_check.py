@@ -56,11 +56,13 @@ X86_ROUTES = {
 }
 
 A64_REGS = [f"x{n}" for n in range(31)]
+# Every x0-x30 is the user's at the vector; the C handler takes x0 = regs (clean).
+ALL_A64 = set(A64_REGS)
 A64_ROUTES = {
-    "el0_64_sync": ("el0t_64_sync", "el0t_64_sync_handler"),
-    "el0_32_sync": ("el0t_32_sync", "el0t_32_sync_handler"),
-    "el0_64_irq": ("el0t_64_irq", "el0t_64_irq_handler"),
-    "el0_32_irq": ("el0t_32_irq", "el0t_32_irq_handler"),
+    "el0_64_sync": ("el0t_64_sync", "el0t_64_sync_handler", set(), ALL_A64),
+    "el0_32_sync": ("el0t_32_sync", "el0t_32_sync_handler", set(), ALL_A64),
+    "el0_64_irq": ("el0t_64_irq", "el0t_64_irq_handler", set(), ALL_A64),
+    "el0_32_irq": ("el0t_32_irq", "el0t_32_irq_handler", set(), ALL_A64),
 }
 
 
@@ -114,64 +116,55 @@ def x86_regs_in(operand):
     return {X86_ALIAS[r] for r in re.findall(r"%([a-z0-9]+)", operand) if r in X86_ALIAS}
 
 
-def walk_x86(insns, callee, dirty, starts_at):
-    """Follow the user path from starts_at to 'call callee': (dirty set at the call, trace)."""
+def walk(insns, callee, dirty, starts_at, arch):
+    """Follow the user path from starts_at to the call of callee, applying each instruction
+    to the set of registers that may hold user values: (that set at the call, or why not)."""
+    call, jump, step = WALKERS[arch]
     by_addr = {a: i for i, (a, _, _) in enumerate(insns)}
     i, steps = by_addr[starts_at], 0
     while i < len(insns) and steps < 400:
         steps += 1
-        addr, mn, ops = insns[i]
-        if mn.startswith("call"):
+        _, mn, ops = insns[i]
+        if mn.startswith(call):
             if callee in ops:
-                return dirty, None
+                return (dirty - {"x30"} if arch == "arm64" else dirty), None	# bl writes x30
             return dirty, f"a call before {callee}: {ops}"
-        if mn == "jmp":
+        if mn == jump:
             target = int(ops.split()[0], 16)
             if target not in by_addr:
                 return dirty, f"jumps out of the listing to {ops}"
             i = by_addr[target]
             continue
-        operands = split_operands(ops)
-        if mn == "rdmsr":
-            dirty = dirty - {"rax", "rdx"}
-        elif mn.startswith("pop") and operands:
-            dst = operands[0].lstrip("%")
-            if dst in X86_ALIAS:
-                dirty = dirty - {X86_ALIAS[dst]}
-        elif len(operands) == 2 and operands[1].startswith("%"):
-            src, dst = operands
-            dname = dst.lstrip("%")
-            if dname in X86_ALIAS:
-                reg = X86_ALIAS[dname]
-                full = bool(X86_FULL_WIDTH.match(dname))
-                if mn.startswith("xor") and src == dst:
-                    if full:
-                        dirty = dirty - {reg}
-                elif mn.startswith(("mov", "lea")) and full:
-                    src_dirty = bool(x86_regs_in(src) & dirty) and "(" not in src
-                    if mn.startswith("lea"):
-                        src_dirty = bool(x86_regs_in(src) & dirty)
-                    dirty = (dirty | {reg}) if src_dirty else (dirty - {reg})
-                elif x86_regs_in(src) & dirty:
-                    dirty = dirty | {reg}
+        dirty = step(mn, split_operands(ops), dirty)
         i += 1
     return dirty, f"no call to {callee} within the listing"
 
 
+def x86_step(mn, operands, dirty):
+    if mn == "rdmsr":
+        return dirty - {"rax", "rdx"}
+    if mn.startswith("pop") and operands:
+        dst = operands[0].lstrip("%")
+        return dirty - {X86_ALIAS[dst]} if dst in X86_ALIAS else dirty
+    if len(operands) != 2 or not operands[1].startswith("%"):
+        return dirty
+    src, dst = operands
+    dname = dst.lstrip("%")
+    if dname not in X86_ALIAS:
+        return dirty
+    reg, full = X86_ALIAS[dname], bool(X86_FULL_WIDTH.match(dname))
+    if mn.startswith("xor") and src == dst:
+        return dirty - {reg} if full else dirty
+    if mn.startswith(("mov", "lea")) and full:
+        # a load from memory is clean (the address may be a user value, what it names is
+        # the kernel's); lea computes from its registers
+        src_dirty = bool(x86_regs_in(src) & dirty) and ("(" not in src or mn.startswith("lea"))
+        return (dirty | {reg}) if src_dirty else (dirty - {reg})
+    return (dirty | {reg}) if x86_regs_in(src) & dirty else dirty
+
+
 def check_x86(vmlinux, objdump):
-    syms = symbols("nm", vmlinux)
-    results = []
-    for route, (entry, callee, allowed, dirty0) in X86_ROUTES.items():
-        if entry not in syms:
-            results.append((False, f"regs_cleared_{route}", f"{route}: registers cleared before {callee}",
-                            f"no symbol {entry}"))
-            continue
-        insns = disassemble(objdump, vmlinux, syms[entry])
-        dirty, why = walk_x86(insns, callee, set(dirty0), syms[entry])
-        left = sorted(dirty - allowed, key=X86_REGS.index)
-        ok = why is None and not left
-        results.append((ok, f"regs_cleared_{route}", f"{route}: {entry} clears every register but {sorted(allowed) or 'none'}"
-                        f" before {callee}", why or ("still the user's: " + ", ".join(left) if left else "")))
+    syms, results = check_routes("x86_64", vmlinux, "nm", objdump, X86_ROUTES)
     # swapgs in common_entry: both entry paths depend on a branch (user or kernel mode, which
     # GS). Each swapgs that is followed by a call (an entry's, not the exit's before iretq)
     # must reach an lfence before the call and before any GS-relative operand.
@@ -214,57 +207,47 @@ def a64_reg(name):
     return f"x{m.group(1)}" if m else ("x30" if name == "lr" else ("x29" if name == "fp" else None))
 
 
-def walk_a64(insns, callee, dirty, starts_at):
-    by_addr = {a: i for i, (a, _, _) in enumerate(insns)}
-    i, steps = by_addr[starts_at], 0
-    while i < len(insns) and steps < 400:
-        steps += 1
-        addr, mn, ops = insns[i]
-        operands = split_operands(ops)
-        if mn == "bl":
-            if callee in ops:
-                return dirty - {"x30"}, None	# bl writes x30 itself
-            return dirty, f"a call before {callee}: {ops}"
-        if mn == "b":
-            target = int(ops.split()[0], 16)
-            if target not in by_addr:
-                return dirty, f"branches out of the listing to {ops}"
-            i = by_addr[target]
+def a64_step(mn, operands, dirty):
+    reg = a64_reg(operands[0]) if operands else None
+    if not reg:
+        return dirty
+    if mn in ("mrs", "adrp", "adr", "movz"):
+        return dirty - {reg}
+    if mn in ("ldr", "ldur"):
+        return dirty - {reg}
+    if mn == "ldp":
+        return dirty - {reg, a64_reg(operands[1])}
+    if mn in ("mov", "add", "sub", "and", "orr", "eor") and len(operands) >= 2:
+        if mn == "eor" and len(operands) == 3 and operands[1] == operands[2]:
+            return dirty - {reg}
+        srcs = {a64_reg(o) for o in operands[1:]} - {None}
+        return (dirty | {reg}) if srcs & dirty else (dirty - {reg})
+    return dirty
+
+
+WALKERS = {"x86_64": (("call",), "jmp", x86_step), "arm64": (("bl",), "b", a64_step)}
+
+
+def check_routes(arch, vmlinux, nm, objdump, routes):
+    """One result per route: (entry, callee, registers allowed at the call, user's at entry)."""
+    syms = symbols(nm, vmlinux)
+    results = []
+    for route, (entry, callee, allowed, dirty0) in routes.items():
+        short, desc = f"regs_cleared_{route}", f"{route}: {entry} clears every register but " \
+            f"{sorted(allowed) or 'none'} before {callee}"
+        if entry not in syms:
+            results.append((False, short, desc, f"no symbol {entry}"))
             continue
-        if mn in ("mrs", "adrp", "adr", "movz", "movk") and operands:
-            reg = a64_reg(operands[0])
-            if reg:
-                dirty = dirty - {reg} if mn != "movk" else dirty
-        elif mn in ("ldr", "ldp", "ldur") and operands:
-            for op in operands[:2 if mn == "ldp" else 1]:
-                reg = a64_reg(op)
-                if reg:
-                    dirty = dirty - {reg}
-        elif mn in ("mov", "add", "sub", "and", "orr", "eor") and len(operands) >= 2:
-            reg = a64_reg(operands[0])
-            srcs = {a64_reg(o) for o in operands[1:]} - {None}
-            if reg and (mn == "eor" and len(operands) == 3 and operands[1] == operands[2]):
-                dirty = dirty - {reg}
-            elif reg:
-                dirty = (dirty | {reg}) if srcs & dirty else (dirty - {reg})
-        i += 1
-    return dirty, f"no call to {callee} within the listing"
+        insns = disassemble(objdump, vmlinux, syms[entry])
+        dirty, why = walk(insns, callee, set(dirty0), syms[entry], arch)
+        left = sorted(dirty - allowed, key=lambda r: int(r[1:]) if arch == "arm64" else X86_REGS.index(r))
+        results.append((why is None and not left, short, desc,
+                         why or ("still the user's: " + ", ".join(left) if left else "")))
+    return syms, results
 
 
 def check_arm64(vmlinux, objdump):
-    syms = symbols("aarch64-linux-gnu-nm", vmlinux)
-    results = []
-    for route, (entry, callee) in A64_ROUTES.items():
-        if entry not in syms:
-            results.append((False, f"regs_cleared_{route}", f"{route}: registers cleared before {callee}",
-                            f"no symbol {entry}"))
-            continue
-        insns = disassemble(objdump, vmlinux, syms[entry])
-        dirty, why = walk_a64(insns, callee, set(A64_REGS), syms[entry])
-        left = sorted(dirty, key=A64_REGS.index)
-        ok = why is None and not left
-        results.append((ok, f"regs_cleared_{route}", f"{route}: {entry} clears every user register before {callee}",
-                        why or ("still the user's: " + ", ".join(left) if left else "")))
+    syms, results = check_routes("arm64", vmlinux, "aarch64-linux-gnu-nm", objdump, A64_ROUTES)
     # eret: a barrier right after each, where straight-line speculation would go on. The one
     # in init_el2 (boot's drop from EL2 to EL1, before any user exists) is Linux's too.
     text = subprocess.run([objdump, "-d", "--no-show-raw-insn", "-j", ".text", vmlinux],
