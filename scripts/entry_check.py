@@ -81,9 +81,9 @@ def sym_end(syms, name):
     return min(v for v in syms.values() if v > syms[name])
 
 
-def disassemble(objdump, vmlinux, start, length=0x400, extra=()):
+def disassemble(objdump, vmlinux, start, length=0x400):
     """(address, mnemonic, operands) from start on, across symbols."""
-    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", *extra,
+    out = subprocess.run([objdump, "-d", "--no-show-raw-insn",
                           f"--start-address={start:#x}", f"--stop-address={start + length:#x}",
                           vmlinux], capture_output=True, text=True, check=True).stdout
     insns = []
@@ -197,9 +197,6 @@ def check_x86(vmlinux, objdump):
                     f"{entry_swaps} entry swapgs; unfenced at {', '.join(unfenced)}"
                     if unfenced or entry_swaps < 2 else ""))
     return results
-
-
-A64_CLEAN_SRC = re.compile(r"^(xzr|wzr|#|sp$)")
 
 
 def a64_reg(name):
