@@ -50,4 +50,5 @@ struct task_struct init_task = {
 	.sas_ss_flags = SS_DISABLE,
 	.restart_block = { .fn = do_no_restart_syscall },
 	.comm = "swapper/0",
+	.loginuid = (uid_t)-1,		/* unset, as Linux's audit starts every task */
 };

@@ -658,6 +658,55 @@ const struct file_operations proc_comm_ops = {
 	.release = single_release,
 };
 
+/*
+ * ---- loginuid: who logged in, for audit ----
+ *
+ * Linux with audit (Debian's kernels) gives every task a login uid, unset (4294967295) from
+ * boot and inherited across fork; login programs set it once. Ferry has no audit log, but
+ * the file behaves as Linux 6.1's: read as "%u" without a newline (busybox su reads it
+ * before it falls back to the terminal's name); written only by the thread itself, the
+ * whole number in one write from offset 0; once set, changing it again needs
+ * CAP_AUDIT_CONTROL (root here).
+ */
+int proc_pid_loginuid(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%u", READ_ONCE(task->loginuid));
+	return 0;
+}
+
+static ssize_t loginuid_write(struct file *f, const char __user *buf, size_t len, loff_t *pos)
+{
+	struct proc_id id = proc_unpack(file_inode(f));
+	char text[16] = { 0 };
+	unsigned long long uid;
+
+	/* /proc/<pid>/loginuid is the thread-group leader's; task/<tid>/loginuid that thread's */
+	if ((id.tid ? id.tid : id.tgid) != current->pid)
+		return -EPERM;
+	if (*pos != 0)
+		return -EINVAL;			/* no partial writes */
+	if (len >= sizeof(text))
+		return -EINVAL;
+	if (copy_from_user(text, buf, len))
+		return -EFAULT;
+	if (text[0] == '-' || text[0] == '+' || kstrtoull(text, 10, &uid))
+		return -EINVAL;
+	if (uid > 0xffffffffULL)
+		return -ERANGE;
+	if (current->loginuid != (uid_t)-1 && !capable(CAP_AUDIT_CONTROL))
+		return -EPERM;
+	WRITE_ONCE(current->loginuid, (uid_t)uid);
+	return len;
+}
+
+const struct file_operations proc_loginuid_ops = {
+	.open = proc_single_open,
+	.read = seq_read,
+	.write = loginuid_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 /* ---- self and thread-self ---- */
 
 /*

@@ -47,8 +47,8 @@ enum proc_kind {
 	PROC_PID_DIR, PROC_TID_DIR,
 	PROC_PID_TASK, PROC_PID_FD, PROC_PID_STATUS, PROC_PID_COMM, PROC_PID_CMDLINE,
 	PROC_PID_STAT, PROC_PID_STATM, PROC_PID_MAPS, PROC_PID_CWD, PROC_PID_ROOT, PROC_PID_EXE,
-	PROC_PID_MOUNTS,
-	PROC_PID_LAST = PROC_PID_MOUNTS,
+	PROC_PID_MOUNTS, PROC_PID_LOGINUID,
+	PROC_PID_LAST = PROC_PID_LOGINUID,
 	PROC_FD_LINK,		/* /proc/<pid>/fd/N */
 	PROC_NR_KINDS
 };
@@ -119,6 +119,8 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
 int proc_pid_cmdline(struct seq_file *m, struct task_struct *task);
 int proc_pid_comm(struct seq_file *m, struct task_struct *task);
+int proc_pid_loginuid(struct seq_file *m, struct task_struct *task);
+extern const struct file_operations proc_loginuid_ops;
 int proc_pid_maps(struct seq_file *m, struct task_struct *task);
 
 /* The system files */

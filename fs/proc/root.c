@@ -59,6 +59,8 @@ const struct proc_entry proc_entries[PROC_NR_KINDS] = {
 	[PROC_PID_EXE]	   = { "exe", S_IFLNK | 0777, PROC_PID | PROC_PTRACE, NULL,
 			       &proc_exe_link_iops, NULL },
 	[PROC_PID_MOUNTS]  = REG("mounts", mounts_proc_show, PROC_PID),
+	[PROC_PID_LOGINUID] = { "loginuid", S_IFREG | 0644, PROC_PID, proc_pid_loginuid, NULL,
+				&proc_loginuid_ops },
 	[PROC_FD_LINK]	   = { "", S_IFLNK | 0700, PROC_PID | PROC_PTRACE, NULL,
 			       &proc_fd_link_iops, NULL },
 };

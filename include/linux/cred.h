@@ -64,6 +64,7 @@ static inline bool gid_valid(gid_t gid)
 #define CAP_SYS_NICE		23
 #define CAP_SYS_RESOURCE	24
 #define CAP_MKNOD		27
+#define CAP_AUDIT_CONTROL	30
 bool capable(int cap);		/* kernel/cred.c: of the current task */
 
 /* The groups of a cred: fork takes a reference for the child's copy, exit drops it. */

@@ -177,6 +177,7 @@ struct task_struct {
 	struct fs_struct *fs;		/* root, working directory, umask (linux/fs_struct.h) */
 	struct signal_struct *signal;
 	struct cred cred;
+	uid_t loginuid;			/* /proc/PID/loginuid: who logged in; -1 until set (AUDIT_UID_UNSET) */
 
 	/* Signals (linux/signal_types.h; the masks and pending set under sighand->siglock). */
 	struct sighand_struct *sighand;

@@ -4,7 +4,9 @@ The sequences are the traces' syscalls (key: normalised family name, see normali
 exits ("+++exit") and signals ("---SIGxxx"); "dropped" records are left out (their count
 is reported). The alignment is difflib.SequenceMatcher's diff of the key sequences, so an
 inserted or missing call shifts nothing after it (this is not a zip). A "replace" block is
-shown as its deletions followed by its insertions.
+shown as its deletions followed by its insertions. A SIGCHLD delivery (and the sigreturn
+after it) is diffed apart from the calls, since where it lands is the scheduler's choice
+(FLOATING_SIGNALS below); every other signal is aligned in place.
 
 Classes of a pair (a from the first trace, b from the other):
   equal      same canonical call, compatible arguments (values.py) and result
@@ -26,6 +28,7 @@ order (the root, then its first child and that child's children, ...), each proc
 records in their own order; every Item carries its process's place. A process in one trace
 only has all its records only in that trace. A trace of one process is one such group.
 """
+import bisect
 import difflib
 from collections import namedtuple
 
@@ -57,9 +60,9 @@ def items(trace, norm, tree=None):
     return sorted(out, key=lambda it: it.proc)     # stable: each process keeps its order
 
 
-def align(a, b):
-    """[(i, j)] aligning item lists a and b; i or j is None on one side only."""
-    sm = difflib.SequenceMatcher(None, [x.key for x in a], [y.key for y in b], autojunk=False)
+def diff(ka, kb):
+    """[(i, j)] of difflib's diff of two key lists; i or j is None on one side only."""
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -68,6 +71,58 @@ def align(a, b):
             out.extend((i, None) for i in range(i1, i2))
             out.extend((None, j) for j in range(j1, j2))
     return out
+
+
+# A child's exit reaches its parent as SIGCHLD whenever the scheduler lets it: on one kernel
+# the signal interrupts a read of the child's pipe, on another it comes after the read
+# returned, or with wait4's return. Its delivery (and the sigreturn after it, whose result
+# is the interrupted call's) therefore floats: it is aligned apart from the calls, so that
+# a SIGCHLD taken one call earlier or later moves no call out of its pair.
+FLOATING_SIGNALS = ("---SIGCHLD",)
+SIGRETURNS = ("rt_sigreturn", "sigreturn")
+
+
+def floating(its):
+    """Indices of the items that float: each SIGCHLD delivery and a sigreturn right after
+    it."""
+    out = set()
+    for n, it in enumerate(its):
+        if it.key in FLOATING_SIGNALS:
+            out.add(n)
+            if n + 1 < len(its) and its[n + 1].key in SIGRETURNS:
+                out.add(n + 1)
+    return out
+
+
+def align(a, b):
+    """[(i, j)] aligning item lists a and b; i or j is None on one side only. The calls are
+    diffed first, without the floating signal deliveries; those are diffed among
+    themselves and each pair is put back after the last call pair that comes before it in
+    its first trace (in the other, for a delivery only there)."""
+    fa, fb = floating(a), floating(b)
+    ca = [i for i in range(len(a)) if i not in fa]
+    cb = [j for j in range(len(b)) if j not in fb]
+    sa, sb = sorted(fa), sorted(fb)
+    core = [(None if i is None else ca[i], None if j is None else cb[j])
+            for i, j in diff([a[i].key for i in ca], [b[j].key for j in cb])]
+    if not fa and not fb:
+        return core
+    sig = [(None if i is None else sa[i], None if j is None else sb[j])
+           for i, j in diff([a[i].key for i in sa], [b[j].key for j in sb])]
+    # A floating pair goes just after the last core pair before it on its side: the index
+    # of the last item of each side seen up to each core pair never decreases, so bisect.
+    last_a, last_b = [], []
+    for i, j in core:
+        last_a.append(i if i is not None else (last_a[-1] if last_a else -1))
+        last_b.append(j if j is not None else (last_b[-1] if last_b else -1))
+
+    def rank(i, j):
+        seen, pos = (last_a, i) if i is not None else (last_b, j)
+        return bisect.bisect_left(seen, pos) - 0.5
+
+    merged = [(r, 0, p) for r, p in enumerate(core)]
+    merged += [(rank(i, j), 1 + n, (i, j)) for n, (i, j) in enumerate(sig)]
+    return [p for _, _, p in sorted(merged, key=lambda m: (m[0], m[1]))]
 
 
 def classify(x, y):

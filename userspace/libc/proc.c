@@ -7,7 +7,8 @@
  *   this program's own code), fd/ links after open, dup and pipe, exe, self and
  *   thread-self, task/, a forked child's directory (Z before the wait, gone after it), a
  *   readdir of /proc listing live pids, meminfo, uptime, loadavg, stat, version, cpuinfo,
- *   mounts and filesystems formats, and EACCES for another user's maps and exe.
+ *   mounts and filesystems formats, EACCES for another user's maps and exe, and loginuid
+ *   (digits, no newline; set once by the thread itself, inherited by a child).
  * As /init (Ferry) it mounts proc on /proc itself; it builds its own files under /tmp.
  * KTAP; exits with the number of failures.
  */
@@ -30,7 +31,9 @@ extern int *__errno_location(void);
 #define errno (*__errno_location())
 #define ENOENT	2
 #define ESRCH	3
+#define EPERM	1
 #define EACCES	13
+#define EINVAL	22
 
 /* nor <sys/prctl.h> (it includes <linux/prctl.h>) */
 int prctl(int option, ...);
@@ -300,6 +303,75 @@ static void test_comm(void)
 	check(!strcmp(name, "proc-renamed"), "the write renames the process (%s)", name);
 	s = slurp("/proc/self/comm", NULL);
 	check(s && !strcmp(s, "proc-renamed\n"), "comm reads the new name");
+	free(s);
+}
+
+/* Write text to path; 0, or the errno. */
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY), err = 0;
+
+	if (fd < 0)
+		return errno;
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		err = errno;
+	close(fd);
+	return err;
+}
+
+/*
+ * loginuid (Linux with audit, as Debian's kernels): the login uid as digits without a
+ * newline, unset (4294967295) from boot; only the thread itself may set it, and a child
+ * inherits it. The writes run in a child, and not under qemu-user (they would set the
+ * host's process's login uid).
+ */
+static void test_loginuid(void)
+{
+	char path[64], *s;
+	pid_t pid;
+	int status;
+
+	snprintf(path, sizeof(path), "%s/loginuid", self_dir);
+	s = slurp(path, NULL);
+	check(s && s[0] && strspn(s, "0123456789") == strlen(s), "loginuid is digits, no newline (%s)",
+	      s ? s : "missing");
+	if (!qemu_user)
+		check(s && !strcmp(s, "4294967295"), "loginuid starts unset: 4294967295");
+	free(s);
+	if (qemu_user) {
+		printf("ok %d # SKIP qemu-user: writes would set the host process's loginuid\n", ++n);
+		return;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/loginuid", getpid());
+	pid = fork();
+	if (pid == 0) {
+		char own[64];
+		int bad = 0;
+
+		bad |= write_file(path, "1000") != EPERM;		/* the parent's: not ours */
+		bad |= (write_file("/proc/self/loginuid", "12x") != EINVAL) << 1;
+		bad |= (write_file("/proc/self/loginuid", "1000\n") != 0) << 2;
+		s = slurp("/proc/self/loginuid", NULL);
+		bad |= (!s || strcmp(s, "1000")) << 3;
+		snprintf(own, sizeof(own), "/proc/%d/loginuid", getpid());
+		if (fork() == 0) {
+			s = slurp(own, NULL);		/* the parent's, from the child */
+			char *mine = slurp("/proc/self/loginuid", NULL);
+			_exit(!(s && mine && !strcmp(s, "1000") && !strcmp(mine, "1000")));
+		}
+		wait(&status);
+		bad |= (!WIFEXITED(status) || WEXITSTATUS(status)) << 4;
+		/* set already: a second change needs CAP_AUDIT_CONTROL, which root has */
+		bad |= (write_file("/proc/self/loginuid", "0") != 0) << 5;
+		_exit(bad);
+	}
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "loginuid: EPERM for another's, EINVAL for 12x, set to 1000 by itself, "
+	      "inherited by a fork, set again as root (failures mask %#x)",
+	      WIFEXITED(status) ? WEXITSTATUS(status) : 0xff);
+	s = slurp(path, NULL);
+	check(s && !strcmp(s, "4294967295"), "the child's loginuid is not the parent's");
 	free(s);
 }
 
@@ -677,6 +749,7 @@ int main(int argc, char **argv)
 	test_permissions();
 	test_system_files();
 	test_comm();
+	test_loginuid();
 	test_issue14_formats();
 	printf("1..%d\n", n);
 	printf("# proc: %d passed, %d failed\n", n - failed, failed);
