@@ -677,7 +677,7 @@ int proc_pid_loginuid(struct seq_file *m, struct task_struct *task)
 static ssize_t loginuid_write(struct file *f, const char __user *buf, size_t len, loff_t *pos)
 {
 	struct proc_id id = proc_unpack(file_inode(f));
-	char text[16] = { 0 };
+	char text[35] = { 0 };		/* Linux's kstrtou32_from_user reads at most 34 bytes */
 	unsigned long long uid;
 
 	/* /proc/<pid>/loginuid is the thread-group leader's; task/<tid>/loginuid that thread's */
@@ -685,11 +685,9 @@ static ssize_t loginuid_write(struct file *f, const char __user *buf, size_t len
 		return -EPERM;
 	if (*pos != 0)
 		return -EINVAL;			/* no partial writes */
-	if (len >= sizeof(text))
-		return -EINVAL;
-	if (copy_from_user(text, buf, len))
+	if (copy_from_user(text, buf, min(len, sizeof(text) - 1)))
 		return -EFAULT;
-	if (text[0] == '-' || text[0] == '+' || kstrtoull(text, 10, &uid))
+	if (text[0] == '-' || kstrtoull(text + (text[0] == '+'), 10, &uid))
 		return -EINVAL;
 	if (uid > 0xffffffffULL)
 		return -ERANGE;

@@ -15,7 +15,9 @@ functions whose counts grew most are listed (addresses where QEMU's binary has n
 
 Each boot takes a minute or two under valgrind (about 50 times slower than QEMU alone): the
 guest's timer ticks at wall-clock rate, so a few hundred instructions per call of the figure
-are tick interrupts that a native-speed run spreads over more calls.
+are tick interrupts that a native-speed run spreads over more calls. The trace's drain is a
+host process of its own (scripts/qemu-run.py's), outside the count: the traced figure is
+QEMU's side only.
 """
 import argparse
 import os
@@ -71,7 +73,7 @@ def boot(arch, objtree, probe, n, trace, tmp):
     shim = os.path.join(wrap, QEMU_BIN[arch])
     with open(shim, "w") as f:
         f.write("#!/bin/sh\nexec valgrind --tool=callgrind --smc-check=all "
-                f"--callgrind-out-file={out} {shutil.which(QEMU_BIN[arch])} \"$@\"\n")
+                f"--callgrind-out-file='{out}' '{shutil.which(QEMU_BIN[arch])}' \"$@\"\n")
     os.chmod(shim, 0o755)
     cmd = [PYTHON, os.path.join(TOP, "scripts/qemu-run.py"), "--arch", arch, "--objtree", objtree,
            "--cpu", qemu.CPU[arch], "--mem", qemu.MEM, "--init", probe, "--args", f"n={n}",
@@ -84,8 +86,12 @@ def boot(arch, objtree, probe, n, trace, tmp):
         raise HostCostError(f"the boot of n={n}{' traced' if trace else ''} failed "
                             f"(status {r.returncode}): {r.stderr.strip()[-300:]}")
     ann = subprocess.run(["callgrind_annotate", "--inclusive=no", "--threshold=100", out],
-                         capture_output=True, text=True).stdout
-    return totals(open(out).read()), per_function(ann)
+                         capture_output=True, text=True)
+    if ann.returncode != 0:
+        raise HostCostError(f"callgrind_annotate failed: {ann.stderr.strip()[-300:]}")
+    if f"n={n} " not in r.stdout:
+        raise HostCostError(f"the probe did not report its {n} calls (no 'n={n}' line)")
+    return totals(open(out).read()), per_function(ann.stdout)
 
 
 def main(argv=None):
@@ -123,6 +129,10 @@ def main(argv=None):
             print(f"host_cost: {e}", file=sys.stderr)
             return 1
     off, on = res[False][0], res[True][0]
+    if off <= 0 or on <= 0:
+        print(f"host_cost: no cost per call left after the subtraction (untraced {off:.0f}, "
+              f"traced {on:.0f}): raise --high", file=sys.stderr)
+        return 1
     print(f"host instructions per getpid, {a.arch}: untraced {off:,.0f}, traced {on:,.0f} "
           f"(the tracer: +{on - off:,.0f}, x{on / off:.2f})")
     grew = sorted(((res[True][1].get(k, 0) - res[False][1].get(k, 0), k)

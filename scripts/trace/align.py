@@ -6,7 +6,9 @@ is reported). The alignment is difflib.SequenceMatcher's diff of the key sequenc
 inserted or missing call shifts nothing after it (this is not a zip). A "replace" block is
 shown as its deletions followed by its insertions. A SIGCHLD delivery (and the sigreturn
 after it) is diffed apart from the calls, since where it lands is the scheduler's choice
-(FLOATING_SIGNALS below); every other signal is aligned in place.
+(FLOATING_SIGNALS below) -- in the traces of a script (sh:NAME), where the shell's children
+come and go as the scheduler lets them; in a C probe every signal, SIGCHLD too, is aligned
+in place, since where it comes is the program's doing.
 
 Classes of a pair (a from the first trace, b from the other):
   equal      same canonical call, compatible arguments (values.py) and result
@@ -94,12 +96,12 @@ def floating(its):
     return out
 
 
-def align(a, b):
-    """[(i, j)] aligning item lists a and b; i or j is None on one side only. The calls are
-    diffed first, without the floating signal deliveries; those are diffed among
-    themselves and each pair is put back after the last call pair that comes before it in
-    its first trace (in the other, for a delivery only there)."""
-    fa, fb = floating(a), floating(b)
+def align(a, b, float_sigchld=False):
+    """[(i, j)] aligning item lists a and b; i or j is None on one side only. With
+    float_sigchld the calls are diffed first, without the floating signal deliveries; those
+    are diffed among themselves and each pair is put back after the last call pair that
+    comes before it in its first trace (in the other, for a delivery only there)."""
+    fa, fb = (floating(a), floating(b)) if float_sigchld else (set(), set())
     ca = [i for i in range(len(a)) if i not in fa]
     cb = [j for j in range(len(b)) if j not in fb]
     sa, sb = sorted(fa), sorted(fb)
@@ -155,19 +157,19 @@ def groups(its):
     return out
 
 
-def align_processes(ia, ib):
+def align_processes(ia, ib, float_sigchld=False):
     """[(i, j)] aligning two item lists process by process (matched by place), in tree
     order; the records of a process only in one list are only in that list."""
     ga, gb = groups(ia), groups(ib)
     out = []
     for place in sorted(set(ga) | set(gb)):
         xa, xb = ga.get(place, []), gb.get(place, [])
-        for i, j in align([ia[n] for n in xa], [ib[n] for n in xb]):
+        for i, j in align([ia[n] for n in xa], [ib[n] for n in xb], float_sigchld):
             out.append((None if i is None else xa[i], None if j is None else xb[j]))
     return out
 
 
-def compare(ta, tb, norm, ia=None, ib=None):
+def compare(ta, tb, norm, ia=None, ib=None, float_sigchld=False):
     """Align and classify two traces: (items_a, items_b, [pair dicts]).
 
     Each pair: {"a": index or None, "b": index or None, "class": ..., "why": [...],
@@ -176,7 +178,7 @@ def compare(ta, tb, norm, ia=None, ib=None):
     ia = items(ta, norm) if ia is None else ia
     ib = items(tb, norm) if ib is None else ib
     pairs = []
-    for i, j in align_processes(ia, ib):
+    for i, j in align_processes(ia, ib, float_sigchld):
         x, y = None if i is None else ia[i], None if j is None else ib[j]
         cls, why = classify(x, y)
         pairs.append({"a": i, "b": j, "class": cls, "why": why, "known": None,

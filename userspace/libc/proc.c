@@ -24,6 +24,7 @@
 #include <time.h>
 #include <sys/stat.h>
 pid_t gettid(void);	/* glibc has it; <sys/syscall.h> needs <asm/unistd.h> */
+int setresuid(uid_t r, uid_t e, uid_t s);	/* glibc has it under _GNU_SOURCE */
 #include <sys/wait.h>
 
 /* glibc's <errno.h> includes <asm/errno.h>, which the i386 multilib setup lacks */
@@ -346,7 +347,7 @@ static void test_loginuid(void)
 	pid = fork();
 	if (pid == 0) {
 		char own[64];
-		int bad = 0;
+		int bad = 0, fd;
 
 		bad |= write_file(path, "1000") != EPERM;		/* the parent's: not ours */
 		bad |= (write_file("/proc/self/loginuid", "12x") != EINVAL) << 1;
@@ -362,13 +363,21 @@ static void test_loginuid(void)
 		wait(&status);
 		bad |= (!WIFEXITED(status) || WEXITSTATUS(status)) << 4;
 		/* set already: a second change needs CAP_AUDIT_CONTROL, which root has */
-		bad |= (write_file("/proc/self/loginuid", "0") != 0) << 5;
+		bad |= (write_file("/proc/self/loginuid", "+0") != 0) << 5;
+		/*
+		 * and nobody lacks: opened as root first, since a process that changes its uids
+		 * is no longer dumpable and its /proc files become root's (EACCES to open);
+		 * the write itself is what checks the capability
+		 */
+		fd = open("/proc/self/loginuid", O_WRONLY);
+		bad |= (fd < 0 || setresuid(65534, 65534, 65534) || write(fd, "5", 1) != -1 ||
+			errno != EPERM) << 6;
 		_exit(bad);
 	}
 	waitpid(pid, &status, 0);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "loginuid: EPERM for another's, EINVAL for 12x, set to 1000 by itself, "
-	      "inherited by a fork, set again as root (failures mask %#x)",
+	      "inherited by a fork, set again as root, EPERM for uid 65534 (failures mask %#x)",
 	      WIFEXITED(status) ? WEXITSTATUS(status) : 0xff);
 	s = slurp(path, NULL);
 	check(s && !strcmp(s, "4294967295"), "the child's loginuid is not the parent's");
