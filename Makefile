@@ -68,12 +68,14 @@ LD      := ld.lld
 OBJCOPY := llvm-objcopy
 OBJDUMP := llvm-objdump
 NM      := llvm-nm
+READELF := llvm-readelf
 else
 CC      := $(CROSS_COMPILE)gcc
 LD      := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
 OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
+READELF := $(CROSS_COMPILE)readelf
 endif
 CPP     := $(CC) -E
 HOSTCC  ?= gcc

@@ -17,6 +17,7 @@
 #include <linux/futex.h>
 #include <linux/random.h>
 #include <linux/fs.h>
+#include <linux/vdso.h>
 
 const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
 
@@ -53,6 +54,8 @@ void start_kernel(void)
 	}
 	init_IRQ();
 	time_init();
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		timekeeping_init();	/* the counter's frequency is known: the vDSO data page */
 	local_irq_enable();
 	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		random_init();		/* the cycle counter runs now; before any user task */

@@ -39,27 +39,8 @@ unsigned long nsecs_to_jiffies_sleep(u64 ns)
 	return (ns + TICK_NSEC - 1) / TICK_NSEC + 1;
 }
 
-u64 ktime_get_ns(void)
-{
-	u64 c = get_cycles(), f = cycles_per_sec();
-
-	return c / f * NSEC_PER_SEC + c % f * NSEC_PER_SEC / f;
-}
-
-u64 ktime_get_seconds(void)
-{
-	return get_cycles() / cycles_per_sec();
-}
-
+/* CLOCK_REALTIME's offset from CLOCK_MONOTONIC (kernel/vsyscall.c sets it). */
 u64 wall_offset_ns;
-
-void timekeeping_set_wall(s64 secs)
-{
-	u64 now = ktime_get_ns(), real = secs > 0 ? (u64)secs * NSEC_PER_SEC : 0;
-
-	wall_offset_ns = real > now ? real - now : 0;
-	real_seconds_coarse = (now + wall_offset_ns) / NSEC_PER_SEC;
-}
 
 static bool clock_is_realtime(int which)
 {
@@ -81,10 +62,21 @@ static bool clock_valid(int which)
 	       which == CLOCK_MONOTONIC_COARSE || which == CLOCK_TAI;
 }
 
+/*
+ * A clock's time in ns. The coarse clocks are the time of the last tick, as Linux's (and as
+ * the vDSO answers them from its data page); the others read the counter.
+ */
+static u64 clock_now_ns(int which)
+{
+	if (which == CLOCK_REALTIME_COARSE || which == CLOCK_MONOTONIC_COARSE)
+		return ktime_get_coarse_ns(which == CLOCK_REALTIME_COARSE);
+	return clock_is_realtime(which) ? ktime_get_real_ns() : ktime_get_ns();
+}
+
 /* 64-bit time on every ABI (i386 reaches it as clock_gettime64). */
 SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user *, tp)
 {
-	u64 ns = clock_is_realtime(which_clock) ? ktime_get_real_ns() : ktime_get_ns();
+	u64 ns = clock_now_ns(which_clock);
 	struct __kernel_timespec ts = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
 
 	if (!clock_valid(which_clock))
@@ -95,7 +87,7 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user
 /* i386's original clock_gettime, with 32-bit seconds. */
 SYSCALL_DEFINE2(clock_gettime32, int, which_clock, struct old_timespec32 __user *, tp)
 {
-	u64 ns = clock_is_realtime(which_clock) ? ktime_get_real_ns() : ktime_get_ns();
+	u64 ns = clock_now_ns(which_clock);
 	struct old_timespec32 ts = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC) };
 
 	if (!clock_valid(which_clock))
@@ -172,10 +164,13 @@ COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv, struct t
 	return put_timezone(tz);
 }
 
-/* time(2): x86_64 has it (asm-generic does not). */
+/*
+ * time(2): x86_64 has it (asm-generic does not). The realtime seconds of the last tick, as
+ * Linux's (ktime_get_real_seconds) and as the vDSO's __vdso_time reads them.
+ */
 SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 {
-	__kernel_old_time_t t = ktime_get_real_ns() / NSEC_PER_SEC;
+	__kernel_old_time_t t = ktime_get_coarse_ns(true) / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;
@@ -185,7 +180,7 @@ SYSCALL_DEFINE1(time, __kernel_old_time_t __user *, tloc)
 /* i386's time(2), with a 32-bit time_t: a native entry of its own (time32), as in Linux. */
 SYSCALL_DEFINE1(time32, old_time32_t __user *, tloc)
 {
-	old_time32_t t = ktime_get_real_ns() / NSEC_PER_SEC;
+	old_time32_t t = ktime_get_coarse_ns(true) / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;

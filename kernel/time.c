@@ -6,6 +6,7 @@
 #include <linux/sched.h>
 #include <linux/timer.h>
 #include <linux/timekeeping.h>
+#include <linux/vdso.h>
 
 volatile unsigned long jiffies;
 /* CLOCK_REALTIME's whole seconds as the tick counts them (linux/timekeeping.h). */
@@ -16,6 +17,7 @@ void timer_tick(struct pt_regs *regs)
 	if (++jiffies % HZ == 0)
 		real_seconds_coarse++;
 	if (IS_ENABLED(CONFIG_USER_MODE)) {
+		update_vsyscall();	/* the clocks' bases, for the kernel and the vDSO */
 		run_timers();
 		scheduler_tick(regs);
 	}

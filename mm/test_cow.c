@@ -201,7 +201,7 @@ KTEST(cow, borrowed_pages_are_mapped_not_counted)
 
 	if (!parent || !kpage)
 		goto out;
-	KTEST_EXPECT_EQ(t, mm_add_special(parent, va, va + PAGE_SIZE, VM_READ | VM_EXEC), 0);
+	KTEST_EXPECT_EQ(t, mm_add_special(parent, va, va + PAGE_SIZE, VM_READ | VM_EXEC, "[vdso]"), 0);
 	KTEST_EXPECT_EQ(t, map_user_page(parent, va, __pa(kpage), VM_READ | VM_EXEC), 0);
 	child = dup_mm(parent);
 	KTEST_EXPECT(t, child != NULL);

@@ -353,12 +353,33 @@ int mm_brk(struct mm_struct *mm, unsigned long old_end, unsigned long new_end,
 }
 
 int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
-		   unsigned long vm_flags)
+		   unsigned long vm_flags, const char *name)
 {
+	int err;
+
 	if (start & (PAGE_SIZE - 1) || end & (PAGE_SIZE - 1) || end <= start ||
 	    end > mm->task_size || !mm_range_free(mm, start, end))
 		return -EINVAL;
-	return add_vma(mm, start, end, vm_flags | VM_PFNMAP);
+	err = add_vma(mm, start, end, vm_flags | VM_PFNMAP);
+	if (!err)
+		find_vma(mm, start)->vm_name = name;
+	return err;
+}
+
+int mm_install_special(struct mm_struct *mm, unsigned long start, unsigned long pages,
+		       phys_addr_t pa, unsigned long mapped, unsigned long vm_flags,
+		       const char *name)
+{
+	unsigned long end = start + (pages << PAGE_SHIFT);
+	int err = mm_add_special(mm, start, end, vm_flags, name);
+
+	for (unsigned long i = 0; !err && i < mapped; i++) {
+		err = map_user_page(mm, start + (i << PAGE_SHIFT), pa + (i << PAGE_SHIFT),
+				    vm_flags);
+		if (err)
+			mm_unmap(mm, start, end);
+	}
+	return err;
 }
 
 int mm_copy_to(struct mm_struct *mm, unsigned long addr, const void *src, size_t len)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What /proc shows of an address space: maps (one line per area, Linux's format and names:
- * [heap], [stack], [vdso], [vectors]), cmdline (the argument strings, read out of the
+ * [heap], [stack], and the kernel's [vvar], [vdso], [sigpage], [vectors]), cmdline (the argument strings, read out of the
  * process's own memory), and the sizes stat, statm and status report.
  */
 #include "internal.h"
@@ -43,12 +43,8 @@ void mm_figures(struct mm_struct *mm, struct mm_figures *f)
 /* The bracketed name Linux gives an area that no file backs, or NULL. */
 static const char *area_name(struct mm_struct *mm, struct vm_area_struct *v)
 {
-	if (mm->context.vdso && v->vm_start == mm->context.vdso)
-		return "[vdso]";
-#ifdef CONFIG_ARM64
-	if (v->vm_start == 0xffff0000UL && (v->vm_flags & VM_PFNMAP))
-		return "[vectors]";	/* the AArch32 kuser helpers page */
-#endif
+	if (v->vm_name)
+		return v->vm_name;	/* the kernel's: [vvar], [vdso], [sigpage], [vectors] */
 	/* the area past the program's data that brk grows (not the bss just below it) */
 	if (v->vm_start <= mm->brk && v->vm_end > mm->start_brk)
 		return "[heap]";

@@ -68,6 +68,8 @@ struct vm_area_struct {
 	struct file *vm_file;
 	unsigned long vm_pgoff;
 	const struct vm_operations_struct *vm_ops;
+	/* A kernel-made area's name in /proc/PID/maps ("[vdso]", "[vvar]"...), or NULL. */
+	const char *vm_name;
 };
 
 struct mm_struct {
@@ -125,9 +127,15 @@ int mm_brk(struct mm_struct *mm, unsigned long old_end, unsigned long new_end,
 
 /* Where mmap(NULL, len) would map now (mm/mmap.c); 0 when nothing fits. */
 unsigned long mm_get_unmapped_area(struct mm_struct *mm, unsigned long len);
-/* Record [start, end) as mapped by the kernel with frames it keeps (VM_PFNMAP added). */
+/* Record [start, end) as mapped by the kernel with frames it keeps (VM_PFNMAP added),
+ * shown in /proc/PID/maps as 'name' (a string that lives as long as the kernel). */
 int mm_add_special(struct mm_struct *mm, unsigned long start, unsigned long end,
-		   unsigned long vm_flags);
+		   unsigned long vm_flags, const char *name);
+/* An area of 'pages' pages at start made by mm_add_special, the first 'mapped' of them
+ * mapped to the kernel's frames from pa on (the rest fault); all or nothing. 0 or -errno. */
+int mm_install_special(struct mm_struct *mm, unsigned long start, unsigned long pages,
+		       phys_addr_t pa, unsigned long mapped, unsigned long vm_flags,
+		       const char *name);
 
 /* A user access faulted (mm/memory.c): a page not there yet, or a write to a copy-on-write
  * page. Takes mm->page_table_lock. 0, -EFAULT (no area), -EACCES, -ENOMEM. */

@@ -1,7 +1,9 @@
 /*
  * The kernel's clocks: nanoseconds since boot from the arch's cycle counter (CLOCK_MONOTONIC,
  * CLOCK_BOOTTIME), and CLOCK_REALTIME, the same count a fixed offset ahead: the RTC's time at
- * boot (drivers/rtc/hctosys.c; with no RTC the offset stays 0, the epoch at boot).
+ * boot (drivers/rtc/hctosys.c; with no RTC the offset stays 0, the epoch at boot). Kept in
+ * the vDSO data page and read from it (kernel/vsyscall.c), so user space's vDSO and the
+ * syscalls give the same answers.
  */
 #ifndef _LINUX_TIMEKEEPING_H
 #define _LINUX_TIMEKEEPING_H
@@ -19,10 +21,9 @@ u64 ktime_get_seconds(void);
  * CPU or user task runs, and only read afterwards (no clock_settime yet), so it needs no lock.
  */
 extern u64 wall_offset_ns;
-static inline u64 ktime_get_real_ns(void)
-{
-	return ktime_get_ns() + wall_offset_ns;
-}
+u64 ktime_get_real_ns(void);
+/* CLOCK_{REALTIME,MONOTONIC}_COARSE: the time of the last tick, no counter read. */
+u64 ktime_get_coarse_ns(bool real);
 /* An absolute CLOCK_REALTIME time as the ktime_get_ns() value it falls at (0 if past). */
 static inline u64 ktime_real_to_mono(u64 real_ns)
 {

@@ -1,6 +1,7 @@
 """scripts/suite.py, the script suite's runner, without QEMU: the console split by its markers
 (with kernel messages in the way), a script that never ended, a boot that timed out, a diff
 against the expected output, and --record. The boot and the userland build are stand-ins."""
+import json
 import os
 import sys
 import types
@@ -152,9 +153,23 @@ def _section(text, name="procps.sh"):
     return sec
 
 
+# The suite's last known differences before the vDSO (issue 14), kept here as the fixture:
+# the tree's file has none left.
+KNOWN_VDSO = [
+    {"id": "no-vdso-data-pages", "reason": "no [vvar] beside the vDSO", "scripts": ["procps"],
+     "abis": ["x86_64", "i386", "arm64", "arm"], "linux_only": ["r--p \\[vvar\\]"],
+     "ferry_only": []},
+    {"id": "no-vdso-x86_64", "reason": "no vDSO for x86_64 programs", "scripts": ["procps"],
+     "abis": ["x86_64"], "linux_only": ["r-xp \\[vdso\\]"], "ferry_only": []},
+]
+
+
 def test_known_difference_covers_only_its_lines(tmp_path):
-    known = suite.load_known()		# the tree's own file: it must load
-    assert {e["id"] for e in known} >= {"no-vdso-data-pages", "no-vdso-x86_64"}
+    assert isinstance(suite.load_known(), list)	# the tree's own file: it must load
+    path = tmp_path / "known.json"
+    path.write_text(json.dumps(KNOWN_VDSO))
+    known = suite.load_known(str(path))
+    assert {e["id"] for e in known} == {"no-vdso-data-pages", "no-vdso-x86_64"}
     ferry = "heap\nrw-p [stack]\nend\nstatus 0\n"	# x86_64: no [vvar], no [vdso]
     ok, why = suite.judge(_section(ferry), MAPS_LINUX, "procps.sh", known=known, abi="x86_64")
     assert ok and any("known difference no-vdso-x86_64" in w for w in why)

@@ -7,8 +7,7 @@
  * ldrex/strex, dmb and "mrc p15, 0, rN, c13, c0, 3" directly and never call it; Linux maps it
  * anyway (Debian's kernels have the option on), and so do we, so the same programs run.
  *
- * Linux's user ABI for the page (its Documentation/arm/kernel_user_helpers.rst), from the top
- * (and at 0xffff0500 the signal handlers' sigreturn code, below):
+ * Linux's user ABI for the page (its Documentation/arm/kernel_user_helpers.rst), from the top:
  *   0xffff0ffc  __kuser_helper_version  word: how many 32-byte helper slots sit below 0x1000
  *   0xffff0fe0  __kuser_get_tls         r0 = TPIDRURO (what set_tls wrote)
  *   0xffff0fc0  __kuser_cmpxchg         r0 old, r1 new, r2 ptr: if *ptr == old, *ptr = new;
@@ -29,22 +28,6 @@
 	.balign	4096
 	.globl	kuser_page
 kuser_page:
-/*
- * The sigreturn code of AArch32 signal handlers installed without SA_RESTORER (signal32.c,
- * compat_setup_return: the handler's lr is one of these, + 1 for Thumb). Linux 6.1 keeps the
- * same six words on a [sigpage] of their own; 32-bit arm Linux before 3.11 kept them here in
- * the vectors page at 0xffff0500, which is where they are on Ferry. Numbers: sigreturn 119
- * (0x77), rt_sigreturn 173 (0xad), in r7 and in the svc's comment field as Linux's.
- */
-	.org	kuser_page + 0x500
-__aarch32_sigreturn_code:			/* 0xffff0500 */
-	.inst	0xe3a07077	/* [0] A32:	mov	r7, #119		*/
-	.inst	0xef000077	/* [1]		svc	#119			*/
-	.inst	0xdf772777	/* [2] T32:	movs	r7, #119; svc #119	*/
-	.inst	0xe3a070ad	/* [3] A32:	mov	r7, #173		*/
-	.inst	0xef0000ad	/* [4]		svc	#173			*/
-	.inst	0xdfad27ad	/* [5] T32:	movs	r7, #173; svc #173	*/
-
 	.org	kuser_page + 0xf60
 __kuser_cmpxchg64:				/* 0xffff0f60 */
 	.inst	0xe92d03f0	/*	push	{r4-r9}			*/
@@ -83,4 +66,23 @@ __kuser_get_tls:				/* 0xffff0fe0 */
 	.org	kuser_page + 0xffc
 __kuser_helper_version:				/* 0xffff0ffc */
 	.word	(0x1000 - 0xf60) / 32		/* 5 slots: every helper above */
+	.balign	4096
+
+/*
+ * [sigpage]: the sigreturn code of AArch32 signal handlers installed without SA_RESTORER
+ * (signal32.c, compat_setup_return: the handler's lr is one of these, + 1 for Thumb), on a
+ * page of its own that vdso.c maps below the vDSO, as Linux 6.1's arm64 kernel does (32-bit
+ * arm Linux before 3.11 kept the same words in the vectors page at 0xffff0500). Numbers:
+ * sigreturn 119 (0x77), rt_sigreturn 173 (0xad), in r7 and in the svc's comment field as
+ * Linux's.
+ */
+	.balign	4096
+	.globl	aarch32_sigpage
+aarch32_sigpage:
+	.inst	0xe3a07077	/* [0] A32:	mov	r7, #119		*/
+	.inst	0xef000077	/* [1]		svc	#119			*/
+	.inst	0xdf772777	/* [2] T32:	movs	r7, #119; svc #119	*/
+	.inst	0xe3a070ad	/* [3] A32:	mov	r7, #173		*/
+	.inst	0xef0000ad	/* [4]		svc	#173			*/
+	.inst	0xdfad27ad	/* [5] T32:	movs	r7, #173; svc #173	*/
 	.balign	4096

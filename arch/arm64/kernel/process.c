@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tasks and the machine: the registers a new program starts with (start_thread), which
- * programs exec may run (AArch64, and AArch32 where the CPU can) and the kuser helpers page
- * of AArch32 ones, where 'current' is found on entry from user mode (__entry_task), and
+ * programs exec may run (AArch64, and AArch32 where the CPU can; the pages exec adds to them
+ * are vdso.c's), where 'current' is found on entry from user mode (__entry_task), and
  * leaving the machine.
  *
  * Power off: under QEMU with -semihosting, SYS_EXIT makes QEMU exit with our status;
@@ -79,49 +79,6 @@ bool arm64_compat_elf_check_arch(const Elf32_Ehdr *eh)
 		return false;
 	}
 	return true;
-}
-
-/*
- * The kuser helpers page (kuser32.S) at 0xffff0000 of every AArch32 task: read-only and
- * executable, the kernel's own page (VM_PFNMAP: munmap and exit never free it), with the
- * signal handlers' sigreturn code at 0xffff0500. A program whose segments already reach
- * there simply goes without.
- */
-extern const char kuser_page[];
-
-/*
- * The sigreturn trampoline page (sigtramp.S) of an arm64 process, where Linux puts its vDSO:
- * at the top of the mmap area, the address the first mmap(NULL, ...) would otherwise get.
- * mm->context.vdso names it (signal.c returns handlers there; /proc shows [vdso]). Without
- * it (no room) a handler needs SA_RESTORER, and one without gets SIGSEGV at delivery.
- */
-static void map_sigtramp_page(struct mm_struct *mm)
-{
-	unsigned long at = mm_get_unmapped_area(mm, PAGE_SIZE);
-
-	if (!at || mm_add_special(mm, at, at + PAGE_SIZE, VM_READ | VM_EXEC))
-		return;
-	if (map_user_page(mm, at, __pa_symbol(sigtramp_page), VM_READ | VM_EXEC)) {
-		mm_unmap(mm, at, at + PAGE_SIZE);
-		return;
-	}
-	mm->context.vdso = at;
-}
-
-unsigned long arch_setup_additional_pages(struct mm_struct *mm, bool compat)
-{
-	if (!compat) {
-		map_sigtramp_page(mm);
-		return 0;	/* no ELF vDSO: nothing for AT_SYSINFO_EHDR */
-	}
-	if (user_page_phys(mm, AARCH32_VECTORS_BASE))
-		return 0;
-	if (mm_add_special(mm, AARCH32_VECTORS_BASE, AARCH32_VECTORS_BASE + PAGE_SIZE,
-			   VM_READ | VM_EXEC))
-		return 0;
-	if (map_user_page(mm, AARCH32_VECTORS_BASE, __pa_symbol(kuser_page), VM_READ | VM_EXEC))
-		mm_unmap(mm, AARCH32_VECTORS_BASE, AARCH32_VECTORS_BASE + PAGE_SIZE);
-	return 0;	/* no vDSO: nothing for AT_SYSINFO_EHDR */
 }
 
 void __noreturn machine_halt(void)

@@ -19,11 +19,12 @@
  * the records it holds are read back with one copy each; the FP/SIMD registers of current
  * live in the CPU (asm/fpsimd.h), so they are saved from and loaded into it.
  *
- * The return address of a handler is sa_restorer with SA_RESTORER, else the sigreturn
- * trampoline every arm64 process has mapped ([vdso], sigtramp.S), as Linux's vDSO
- * __kernel_rt_sigreturn: glibc for aarch64 never passes SA_RESTORER.
+ * The return address of a handler is sa_restorer with SA_RESTORER, else the vDSO's
+ * __kernel_rt_sigreturn (vdso/sigreturn.S), as on Linux: glibc for aarch64 never passes
+ * SA_RESTORER.
  */
 #include <linux/kernel.h>
+#include <asm/vdso-offsets.h>	/* generated from the built vdso.so */
 #include <linux/compat.h>
 #include <linux/entry-common.h>
 #include <linux/errno.h>
@@ -146,7 +147,8 @@ static unsigned long sigreturn_trampoline(struct ksignal *ksig)
 {
 	if (ksig->ka.sa.sa_flags & SA_RESTORER)
 		return (unsigned long)ksig->ka.sa.sa_restorer;
-	return current->mm->context.vdso ? current->mm->context.vdso + SIGTRAMP_OFFSET : 0;
+	return current->mm->context.vdso ?
+	       current->mm->context.vdso + VDSO_SYM___kernel_rt_sigreturn : 0;
 }
 
 /*

@@ -8,7 +8,7 @@
  * The handler starts in Thumb state when bit 0 of its address is set, in A32 state when it
  * is clear; the IT state and the flags are cleared and data stays little-endian, as Linux's
  * compat_setup_return. It returns to sa_restorer with SA_RESTORER, else to the sigreturn
- * code in the kuser page (kuser32.S) for its frame kind and instruction set.
+ * code on [sigpage] (kuser32.S) for its frame kind and instruction set.
  */
 #include <linux/kernel.h>
 #include <linux/mmu_context.h>
@@ -98,7 +98,7 @@ static void __user *compat_get_sigframe(struct ksignal *ksig, struct pt_regs *re
 /*
  * Enter the handler: r0 = the signal, r13 = the frame, r14 = where it returns, pc = the
  * handler (Thumb when its bit 0 is set). Returns false when there is nowhere to return to
- * (no sa_restorer and no kuser page).
+ * (no sa_restorer and no [sigpage]).
  */
 static bool compat_setup_return(struct pt_regs *regs, struct k_sigaction *ka,
 				void __user *frame, int usig)
@@ -120,9 +120,9 @@ static bool compat_setup_return(struct pt_regs *regs, struct k_sigaction *ka,
 		/* words: 0 A32 sigreturn, 2 Thumb sigreturn, 3 A32 rt, 5 Thumb rt */
 		unsigned int idx = (thumb ? 2 : 0) + (ka->sa.sa_flags & SA_SIGINFO ? 3 : 0);
 
-		if (!user_page_phys(current->mm, AARCH32_VECTORS_BASE))
+		if (!current->mm->context.sigpage)
 			return false;
-		retcode = AARCH32_VECTORS_BASE + AARCH32_SIGRETURN_OFFSET + idx * 4 + thumb;
+		retcode = current->mm->context.sigpage + idx * 4 + thumb;
 	}
 	regs->regs[0] = usig;
 	regs->compat_sp = (u32)(unsigned long)frame;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the arm64 signal files share (signal.c: arm64 frames, the restart decision and
- * valid_user_regs; signal32.c: AArch32 frames; process.c: the sigreturn pages at exec).
+ * valid_user_regs; signal32.c: AArch32 frames).
  */
 #ifndef _ARM64_KERNEL_SIGNAL_ARM64_H
 #define _ARM64_KERNEL_SIGNAL_ARM64_H
@@ -9,15 +9,6 @@
 #include <linux/types.h>
 
 struct pt_regs;
-
-/*
- * sigtramp.S: the page mapped into every arm64 process as [vdso] (mm->context.vdso); the
- * trampoline "mov x8, #__NR_rt_sigreturn; svc #0" at SIGTRAMP_OFFSET, after a nop as in
- * Linux's vDSO, so an unwinder looking one instruction before the return address stays
- * inside the page.
- */
-extern const char sigtramp_page[];
-#define SIGTRAMP_OFFSET		4
 
 /* PSTATE fit for user mode in the task's own state? Forced to one if not (false). */
 bool valid_user_regs(struct pt_regs *regs);

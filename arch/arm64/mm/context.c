@@ -206,6 +206,7 @@ int init_new_context(struct mm_struct *mm)
 	mm->context.pgd = __pa(pgd);
 	mm->context.id = 0;		/* an ASID comes at the first switch_mm() */
 	mm->context.vdso = 0;
+	mm->context.sigpage = 0;
 	return 0;
 }
 
@@ -258,6 +259,7 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm)
 {
 	mm->context.vdso = oldmm->context.vdso;
+	mm->context.sigpage = oldmm->context.sigpage;
 }
 
 int map_user_page(struct mm_struct *mm, unsigned long va, phys_addr_t pa, unsigned long vm_flags)

@@ -41,6 +41,7 @@ int init_new_context(struct mm_struct *mm)
 	memcpy(pgd + USER_PGD_PTRS, kernel_pgd + USER_PGD_PTRS, USER_PGD_PTRS * sizeof(*pgd));
 	mm->context.pgd = pgd;
 	mm->context.vdso = 0;
+	mm->context.vdso32 = false;
 	return 0;
 }
 
@@ -413,4 +414,5 @@ unsigned long move_user_range(struct mm_struct *mm, unsigned long start, unsigne
 void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm)
 {
 	mm->context.vdso = oldmm->context.vdso;
+	mm->context.vdso32 = oldmm->context.vdso32;
 }

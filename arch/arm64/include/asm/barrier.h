@@ -14,6 +14,9 @@
 #define mb()		dsb(sy)
 #define rmb()		dsb(ld)
 #define wmb()		dsb(st)
+/* Between CPUs of the inner shareable domain (normal memory only): loads, stores. */
+#define smp_rmb()	dmb(ishld)
+#define smp_wmb()	dmb(ishst)
 
 #ifndef barrier
 #define barrier()	__asm__ __volatile__("" : : : "memory")

@@ -50,8 +50,9 @@ static inline unsigned long arch_stack_top(bool compat)
 }
 
 /*
- * AArch32 tasks get the kuser helpers page (no AT_SYSINFO_EHDR: returns 0). No vDSO for
- * either state yet, and AT_SYSINFO is an x86-only entry anyway.
+ * [vvar] and the vDSO for both states, and for AArch32 tasks the kuser helpers page and
+ * [sigpage] too (kernel/vdso.c). Returns the vDSO's address for AT_SYSINFO_EHDR (0: none).
+ * AT_SYSINFO is an x86-only entry.
  */
 unsigned long arch_setup_additional_pages(struct mm_struct *mm, bool compat);
 

@@ -7,7 +7,8 @@
 typedef struct {
 	phys_addr_t pgd;	/* level-0 table of the TTBR0 half; TTBR0_EL1 while it runs */
 	u64 id;			/* ASID generation | ASID (arch/arm64/mm/context.c); 0: none yet */
-	unsigned long vdso;	/* arm64: the sigreturn page ([vdso], kernel/sigtramp.S); 0: none */
+	unsigned long vdso;	/* the [vdso] image's address (mm/vdso.c); 0: none */
+	unsigned long sigpage;	/* AArch32: [sigpage], the handlers' sigreturn code; 0: none */
 } mm_context_t;
 
 #endif

@@ -73,11 +73,12 @@ struct compat_rt_sigframe {
 };
 
 /*
- * The sigreturn code sequences in the kuser page (kuser32.S), as Linux's arm64 sigpage holds
- * them: [0] A32 sigreturn, [2] Thumb sigreturn, [3] A32 rt_sigreturn, [5] Thumb rt_sigreturn
- * (in words). A handler returns to AARCH32_SIGRETURN_BASE + 4 * index (+ 1 for Thumb).
+ * The sigreturn code sequences on [sigpage] (kuser32.S, mm->context.sigpage), as Linux's
+ * arm64 sigpage holds them: [0] A32 sigreturn, [2] Thumb sigreturn, [3] A32 rt_sigreturn,
+ * [5] Thumb rt_sigreturn (in words). A handler returns to the page + 4 * index (+ 1 for
+ * Thumb).
  */
-#define AARCH32_SIGRETURN_OFFSET	0x500
+extern const char aarch32_sigpage[];
 
 struct ksignal;
 struct pt_regs;

@@ -1,80 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Mapping the 32-bit vDSO into processes, and the boot-time choice of its entry instruction.
+ * Where the x86 vDSOs go, and the boot-time choice of the 32-bit one's entry instruction.
  *
- * Layout of a 32-bit process's top (fs/binfmt_elf.c asks arch_stack_top() for the stack):
+ * Each process gets [vvar] (4 pages, the first the kernel's clock data) and the vDSO image
+ * right above it (mm/vdso.c), where Linux 6.1 puts them:
  *
- *     TASK_SIZE_32 (0xffffe000)  end of user space
- *     vDSO pages                 read+execute, shared by all 32-bit processes
- *     one unmapped page          so a stack overrun cannot run into the vDSO
- *     stack top                  the initial stack grows down from here
+ *   x86_64: above the stack. Linux places the vDSO at a random page between the stack's top
+ *           and the next 2 MiB boundary (vdso_addr); without randomisation here, it takes the
+ *           first: [vvar] starts at the stack top, which is 2 MiB below the top of user
+ *           space. The highest page stays free (a syscall at its edge is a test of its own).
  *
- * The vDSO is an area of its own, marked VM_PFNMAP: its pages belong to the kernel image, so
- * munmap() and mmput() unmap them without freeing them, and mprotect() never makes them
- * writable.
+ *     TASK_SIZE_MAX (2^47 - 4 KiB)   end of user space
+ *     ...                            free
+ *     [vdso], then [vvar] below it
+ *     stack top = TASK_SIZE_MAX - 2 MiB; the initial stack grows down from here
+ *
+ *   i386:   the stack ends at TASK_SIZE_32 (0xffffe000, Linux's IA32 limit), and [vvar] with
+ *           the vDSO come from the mmap area below it, as the first mmap(NULL, ...) would
+ *           (Linux's get_unmapped_area), so /proc/PID/maps lists them before [stack].
+ *
+ * Both images are areas of their own marked VM_PFNMAP: their pages belong to the kernel
+ * image, so munmap() and mmput() unmap them without freeing them, and mprotect() never makes
+ * them writable.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/string.h>
+#include <linux/vdso.h>
 #include <asm/processor.h>
 #include <linux/mmu_context.h>
 #include <asm/elf.h>
 #include <asm/vdso.h>
 #include <asm/vdso32-offsets.h>		/* generated from the built vdso32.so */
 
-static unsigned long vdso32_pages(void)
-{
-	return PAGE_ALIGN(vdso32_image_end - vdso32_image_start) >> PAGE_SHIFT;
-}
+#define VDSO_VVAR_PAGES		4	/* Linux 6.1's x86 [vvar]: vvar, pvclock, hvclock, timens */
+#define VDSO64_STACK_GAP	(2UL << 20)	/* room above the 64-bit stack for the vDSO */
 
-static unsigned long vdso32_base(void)
-{
-	return TASK_SIZE_32 - (vdso32_pages() << PAGE_SHIFT);
-}
+static const struct vdso_image vdso_image_64 = {
+	vdso64_image_start, vdso64_image_end, VDSO_VVAR_PAGES
+};
+static const struct vdso_image vdso_image_32 = {
+	vdso32_image_start, vdso32_image_end, VDSO_VVAR_PAGES
+};
 
 unsigned long arch_stack_top(bool compat)
 {
-	/* 64-bit: up to the last page below TASK_SIZE_MAX (asm/processor.h on why). */
-	return compat ? vdso32_base() - PAGE_SIZE : TASK_SIZE_MAX;
+	return compat ? TASK_SIZE_32 : TASK_SIZE_MAX - VDSO64_STACK_GAP;
 }
 
 unsigned long arch_setup_additional_pages(struct mm_struct *mm, bool compat)
 {
-	unsigned long base = vdso32_base();
+	mm->context.vdso32 = compat;
+	if (compat)
+		return map_vdso(mm, 0, &vdso_image_32);
+	return map_vdso(mm, arch_stack_top(false), &vdso_image_64);
+}
 
-	if (!compat)
-		return 0;	/* no 64-bit vDSO (yet): 64-bit programs use syscall directly */
-	/* A program whose segments reach up here gets no vDSO rather than a corrupted one. */
-	for (unsigned long i = 0; i < vdso32_pages(); i++)
-		if (user_page_phys(mm, base + (i << PAGE_SHIFT)))
-			return 0;
-	if (mm_add_special(mm, base, TASK_SIZE_32, VM_READ | VM_EXEC))
-		return 0;
-	for (unsigned long i = 0; i < vdso32_pages(); i++)
-		if (map_user_page(mm, base + (i << PAGE_SHIFT),
-				  __pa_symbol(vdso32_image_start) + (i << PAGE_SHIFT),
-				  VM_READ | VM_EXEC)) {
-			mm_unmap(mm, base, TASK_SIZE_32);
-			return 0;
-		}
-	mm->context.vdso = base;
-	return base;
+/* The 32-bit vDSO's base, 0 if the process has none (a 64-bit process has the other one). */
+static unsigned long vdso32_base(struct mm_struct *mm)
+{
+	return mm->context.vdso32 ? mm->context.vdso : 0;
 }
 
 unsigned long arch_vdso_sysinfo(struct mm_struct *mm, bool compat)
 {
-	return compat && mm->context.vdso ? mm->context.vdso + VDSO32_SYM___kernel_vsyscall : 0;
+	return vdso32_base(mm) ? vdso32_base(mm) + VDSO32_SYM___kernel_vsyscall : 0;
 }
 
+/* 0 for a 64-bit process that uses sysenter or syscall32 anyway: it has no landing pad. */
 unsigned long vdso32_landing_pad(struct mm_struct *mm)
 {
-	return mm->context.vdso ? mm->context.vdso + VDSO32_SYM_vsyscall_landing : 0;
+	return vdso32_base(mm) ? vdso32_base(mm) + VDSO32_SYM_vsyscall_landing : 0;
 }
 
 unsigned long vdso32_sigreturn(struct mm_struct *mm, bool rt)
 {
-	if (!mm->context.vdso)
+	if (!vdso32_base(mm))
 		return 0;
 	return mm->context.vdso + (rt ? VDSO32_SYM___kernel_rt_sigreturn : VDSO32_SYM___kernel_sigreturn);
 }

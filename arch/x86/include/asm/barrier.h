@@ -10,5 +10,8 @@
 #define mb()	__asm__ __volatile__("mfence" ::: "memory")
 #define rmb()	barrier()
 #define wmb()	barrier()
+/* Between CPUs (the vDSO data page's seqcount): TSO already orders these, as for rmb/wmb. */
+#define smp_rmb()	barrier()
+#define smp_wmb()	barrier()
 
 #endif

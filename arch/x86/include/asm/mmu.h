@@ -7,6 +7,7 @@
 typedef struct {
 	u64 *pgd;		/* PML4, direct-map address; CR3 = __pa(pgd) while it runs */
 	unsigned long vdso;	/* base of the mapped vDSO, 0 when there is none */
+	bool vdso32;		/* it is the 32-bit one (its landing pad, its sigreturns) */
 } mm_context_t;
 
 #endif
