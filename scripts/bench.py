@@ -96,6 +96,12 @@ FILE_OPS = [
     ("getdents64_100", "getdents64 of a 100-entry directory (lseek 0, one call, 102 records)"),
 ]
 FILE_SHARE_TARGETS = {op: 0.5 for op, _ in FILE_OPS}
+# The vDSO (issue 14), from bench.c: the same call through the vDSO and as a syscall. No
+# target: the figures say what the vDSO saves, beside Linux's own pair.
+VDSO_OPS = [
+    ("clock_gettime_vdso", "clock_gettime(CLOCK_MONOTONIC) through the vDSO"),
+    ("clock_gettime_syscall", "clock_gettime(CLOCK_MONOTONIC) as a syscall"),
+]
 # Signal costs (issue 13), from bench_signals.c, held to half of Linux's instructions.
 SIGNAL_OPS = [
     ("signal_roundtrip", "tgkill(self, SIGUSR1) + delivery + empty SA_SIGINFO handler + "
@@ -612,6 +618,8 @@ def main():
                       lambda abi, op: lxf.get(abi, ({},))[0], abis)
     signals = signal_rows(lambda abi, op: fr.get(("signals", abi, "direct"), ({},))[0],
                           lambda abi, op: lxs.get(abi, ({},))[0], abis)
+    vdso = op_rows(VDSO_OPS, {}, lambda abi, op: fr.get(("ferry", abi, "direct"), ({},))[0],
+                   lambda abi, op: lx.get(abi, ({},))[0], abis)
 
     # 5. where the instructions go, for the main route of each ABI (the ones with a target)
     bd = {}
@@ -639,7 +647,7 @@ def main():
                         "cpu": {arch: qemu.CPU[arch] for arch in arches}, "mem": qemu.MEM,
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
            "routes": routes, "trace_extra": trace_extra, "trace_rate": trace_rate,
-           "process": process, "files": files, "signals": signals,
+           "process": process, "files": files, "signals": signals, "vdso": vdso,
            "memory_per_process": memory,
            "boot": boot, "boot_prompt": prompt, "size": size, "build": build_times, "repeat": repeat,
            "varies": varies, "breakdown": bd, "failures": failures,

@@ -126,20 +126,15 @@ def text(res):
                  + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", "",
                                 "alternated (ferry, linux)"])
                  + "".join(f"\n  {name}: {why}" for name, why in res.get("not_measured", {}).items()))
-    rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
-             fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
-             target_text(p), verdict(p)]
-            for p in res.get("files", [])]
-    if rows:
-        parts.append("File costs: guest instructions per operation (icount; lower is better)\n"
-                     + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
-    rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
-             fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
-             target_text(p), verdict(p)]
-            for p in res.get("signals", [])]
-    if rows:
-        parts.append("Signal costs: guest instructions per operation (icount; lower is better)\n"
-                     + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
+    for key, title in (("files", "File costs"), ("signals", "Signal costs"),
+                       ("vdso", "The vDSO against the syscall")):
+        rows = [[f"{p['abi']} {p['op']}", p["ferry"], p.get("linux"),
+                 fmt(p.get("ratio")) if p.get("ratio") is not None else "-",
+                 target_text(p), verdict(p)]
+                for p in res.get(key, [])]
+        if rows:
+            parts.append(f"{title}: guest instructions per operation (icount; lower is better)\n"
+                         + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
     rows = [[m["abi"], fmt(m["ferry_kib"]), fmt(m.get("linux_kib"))]
             for m in res.get("memory_per_process", [])]
     if rows:

@@ -20,6 +20,11 @@
  * descriptor piles up and no close is needed). They are there for the tracer's figures
  * (issue 15): a traced write captures its 32 bytes, a traced openat its path.
  *
+ * clock_gettime_vdso and clock_gettime_syscall: clock_gettime(CLOCK_MONOTONIC) through the vDSO
+ * (the function found by name and version, called as a libc calls it) and through the syscall
+ * (64-bit time: clock_gettime64 on i386 and arm), each a loop of n calls minus an empty loop
+ * of n iterations, per call; missing=no_vdso without AT_SYSINFO_EHDR.
+ *
  * page_fault: the first write to each of n pages of a fresh anonymous mmap (demand paging:
  * a fault, a zeroed frame, the write retried) minus a second write to the same pages, per
  * page; the smallest of the batches, each on a new mapping.
@@ -36,6 +41,7 @@
  * reads the counter and jumps to the shared runtime's _start.
  */
 #include <ferry/probe.h>
+#include <ferry/vdso.h>
 
 #define BAD_NR 0x7fff		/* beyond every table: the -ENOSYS path */
 
@@ -369,6 +375,67 @@ static void bench_page_faults(unsigned long n, unsigned long batches)
 	       batches, per, spread);
 }
 
+/* The ABI's 64-bit-time clock_gettime in its vDSO (Linux's names and versions). */
+#if defined(__x86_64__)
+#define VDSO_GETTIME "__vdso_clock_gettime", "LINUX_2.6"
+#define NR_GETTIME __NR_clock_gettime
+#elif defined(__aarch64__)
+#define VDSO_GETTIME "__kernel_clock_gettime", "LINUX_2.6.39"
+#define NR_GETTIME __NR_clock_gettime
+#else
+#define VDSO_GETTIME "__vdso_clock_gettime64", "LINUX_2.6"
+#define NR_GETTIME __NR_clock_gettime64
+#endif
+
+static void print_op(const char *op, unsigned long long best, unsigned long long worst,
+		     unsigned long long empty, unsigned long n, unsigned long batches)
+{
+	char per[32], spread[32];
+
+	put_ratio(per, sizeof(per), best > empty ? best - empty : 0, n);
+	put_ratio(spread, sizeof(spread), worst - best, n);
+	printf("BENCH abi=%s op=%s n=%lu batches=%lu per_op=%s spread=%s\n", ABI, op, n, batches,
+	       per, spread);
+}
+
+/* clock_gettime(CLOCK_MONOTONIC): the vDSO's against the syscall, per call, smallest batch. */
+static void bench_clock_gettime(unsigned long n, unsigned long batches)
+{
+	struct vdso_image_info img;
+	long (*vgettime)(long, long long *) = 0;
+	unsigned long long ev = ~0ULL, bv = ~0ULL, wv = 0, bs = ~0ULL, ws = 0;
+	long long ts[2];
+
+	if (vdso_parse_image(getauxval(AT_SYSINFO_EHDR), &img))
+		vgettime = vdso_lookup(&img, VDSO_GETTIME);
+	if (!vgettime) {
+		printf("BENCH abi=%s op=clock_gettime_vdso missing=no_vdso\n", ABI);
+		return;
+	}
+	vgettime(1, ts);	/* warm up: the vDSO's and [vvar]'s pages */
+	for (unsigned long b = 0; b < batches; b++) {
+		unsigned long long t0, t1, t2, t3;
+
+		t0 = read_counter();
+		for (unsigned long i = 0; i < n; i++)
+			__asm__ __volatile__("" : : "r"(ts) : "memory");
+		t1 = read_counter();
+		for (unsigned long i = 0; i < n; i++)
+			vgettime(1 /* CLOCK_MONOTONIC */, ts);
+		t2 = read_counter();
+		for (unsigned long i = 0; i < n; i++)
+			sysnr(NR_GETTIME, 1, (long)ts);
+		t3 = read_counter();
+		ev = t1 - t0 < ev ? t1 - t0 : ev;
+		bv = t2 - t1 < bv ? t2 - t1 : bv;
+		wv = t2 - t1 > wv ? t2 - t1 : wv;
+		bs = t3 - t2 < bs ? t3 - t2 : bs;
+		ws = t3 - t2 > ws ? t3 - t2 : ws;
+	}
+	print_op("clock_gettime_vdso", bv, wv, ev, n, batches);
+	print_op("clock_gettime_syscall", bs, ws, ev, n, batches);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long n = probe_arg(argc, argv, "n", 0) ?: 64;	/* 0 is no count: the default */
@@ -418,6 +485,7 @@ int main(int argc, char **argv)
 		       ABI, r->route, r->call, n, batches, per, spread, e_min);
 	}
 	bench_page_faults(16, 8);
+	bench_clock_gettime(n, batches);
 	printf("BENCH done\n");
 	return 0;
 }
