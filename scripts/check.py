@@ -267,8 +267,8 @@ def entry_checks(arch, objtrees, verbose):
         return [Result(f"entry_{arch}", False, "kernel build missing")]
     try:
         found = entry_check.check(arch, os.path.join(objtree, "vmlinux"))
-    except (subprocess.CalledProcessError, KeyError, ValueError) as e:
-        return [Result(f"entry_{arch}", False, f"{type(e).__name__}: {e}")]
+    except Exception as e:	# noqa: BLE001 -- a crash of the checker is one failed step, not the run's end
+        return [Result(f"entry_{arch}", False, f"entry_check.py failed: {type(e).__name__}: {e}")]
     return [Result(f"entry_{arch}_{short}", ok, f"{desc}\n{why}" if why and (not ok or verbose) else
                    (desc if verbose else "")) for ok, short, desc, why in found]
 
