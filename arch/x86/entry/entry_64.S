@@ -150,9 +150,10 @@ common_entry:
  *
  * Hardware contract (SDM vol. 2, SYSCALL; AMD APM vol. 3):
  *   RCX    <- RIP of the next instruction (where sysretq will return)
- *   R11    <- RFLAGS, then RFLAGS &= ~MSR_SYSCALL_MASK (we clear TF, DF, IF, IOPL, AC, NT:
- *             no single-stepping, no user direction flag, interrupts off until the stack
- *             is ours)
+ *   R11    <- RFLAGS, then RFLAGS &= ~MSR_SYSCALL_MASK (X86_SYSCALL_MASK, Linux's 0x257fd5:
+ *             CF PF AF ZF SF OF, TF, IF, DF, IOPL, NT, RF, AC and ID; so no single-stepping,
+ *             no user direction flag, no user arithmetic flags, interrupts off until the
+ *             stack is ours; asm/processor-flags.h says why each)
  *   CS, SS <- MSR_STAR[47:32] and +8 (__KERNEL_CS, __KERNEL_DS); CPL 0
  *   RSP    is NOT changed: it is still the user's stack, which the kernel must not trust
  *   GS     is still the user's: the kernel's per-CPU base needs a swapgs
