@@ -26,6 +26,7 @@
 #include <ferry/probe.h>
 #include <ferry/usys.h>
 
+#define EINVAL 22
 #define EFAULT 14
 #define EAGAIN 11
 #define ECHILD 10
@@ -287,9 +288,25 @@ static void test_privileged(void)
 	long r = sys(modify_ldt, 0, ldt, sizeof(ldt));
 
 	ktap_result(r == -ENOSYS || r == 0, "modify_ldt(read): ENOSYS, or Linux's empty LDT (%ld)", r);
+	/*
+	 * A write (func 0x11, struct user_desc) of a descriptor Linux refuses: contents 3 is a
+	 * conforming code segment, which Linux's write_ldt() only accepts marked not present.
+	 * ENOSYS from Ferry, EINVAL from Linux (and qemu-user); 0 would mean a descriptor
+	 * went in unchecked.
+	 */
+	struct {
+		unsigned int entry_number, base_addr, limit;
+		unsigned int seg_32bit : 1, contents : 2, read_exec_only : 1, limit_in_pages : 1,
+			     seg_not_present : 1, useable : 1, lm : 1;
+	} desc = { .entry_number = 0, .limit = 0xfffff, .seg_32bit = 1, .contents = 3,
+		   .limit_in_pages = 1, .seg_not_present = 0, .useable = 1 };
+
+	r = sys(modify_ldt, 0x11, &desc, sizeof(desc));
+	ktap_result(r == -ENOSYS || r == -EINVAL,
+		    "modify_ldt(write) of a present conforming code segment: ENOSYS or EINVAL (%ld)", r);
 	ktap_trap(in_child(load_ds, 7), SIGSEGV, SI_KERNEL, 0, "mov to DS of an LDT selector", 7);
 }
-#define NPRIV 8
+#define NPRIV 9
 #elif defined(__aarch64__)
 __asm__(".text\n.globl attack_daifset\nattack_daifset:\n\tmsr daifset, #2\n\tret\n");
 extern char attack_daifset[];
