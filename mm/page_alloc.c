@@ -41,6 +41,8 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 
 	local_irq_save(flags);
 	pfn = buddy_alloc(&mem_zone, order);
+	if (pfn >= 0)
+		page_owner_alloc(pfn_to_page(pfn), order);
 	local_irq_restore(flags);
 	if (pfn < 0)
 		return NULL;
@@ -57,6 +59,7 @@ void free_pages(void *addr, unsigned int order)
 	unsigned long flags;
 
 	local_irq_save(flags);
+	page_owner_free(virt_to_page(addr), order);
 	buddy_free(&mem_zone, PFN_DOWN(__pa(addr)), order);
 	local_irq_restore(flags);
 }

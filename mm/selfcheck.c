@@ -24,12 +24,17 @@
 #include <linux/irqflags.h>
 #include <linux/spinlock.h>
 #include <linux/selfcheck.h>
+#include <linux/slab.h>
+#include <linux/page_owner.h>
+#include <linux/mmu_context.h>
 
 extern struct zone mem_zone;
 
 bool mm_selfcheck_enabled;
 static bool baseline_taken;
-static unsigned long base_pages, base_objects, base_free, base_slab;
+static unsigned long base_pages, base_objects, base_free, base_slab, base_init_own;
+static unsigned long base_classes[KMALLOC_CLASSES];	/* kmalloc objects per size class */
+static unsigned long base_owner_seq;	/* CONFIG_PAGE_OWNER: allocations before the baseline */
 static unsigned long exits_checked;
 /* The first failure of each kind (allocator, slabs, areas), kept for the final verdict. */
 static char failure[3][160];
@@ -78,14 +83,45 @@ static bool allocator_check(char *why, size_t size)
 	return ok;
 }
 
+/*
+ * Pages only pid 1's address space holds: mapped there with no other reference (its
+ * anonymous pages and private copies). init may touch a page of its own for the first time
+ * after the baseline (the fuzzer's parent does when its cleanup first reads a folder two
+ * levels deep into a buffer not yet faulted in): its memory grew, none leaked. So these
+ * are counted apart, at the baseline and at the end. A page of init's with a reference too
+ * many still counts as in use, and shows.
+ */
+static unsigned long last_slab_pages, last_init_own;
+
+static unsigned long init_own_pages(struct mm_struct *mm)
+{
+	unsigned long n = 0;
+
+	spin_lock(&mm->page_table_lock);
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next) {
+		if (v->vm_flags & VM_PFNMAP)
+			continue;		/* borrowed frames (the vDSO): not the allocator's */
+		for (unsigned long va = v->vm_start; va < v->vm_end; va += PAGE_SIZE) {
+			phys_addr_t pa = user_page_phys(mm, va);
+
+			if (pa && pfn_valid(PFN_DOWN(pa)) && page_count(phys_to_page(pa)) == 1)
+				n++;
+		}
+	}
+	spin_unlock(&mm->page_table_lock);
+	return n;
+}
+
 /* Pages in use outside the slabs, and slab objects in use; false if the slabs are broken. */
-static unsigned long last_slab_pages;
 
 static bool usage(unsigned long *pages, unsigned long *objects, char *why, size_t size)
 {
 	if (!slab_check(why, size, &last_slab_pages, objects))
 		return false;
-	*pages = mem_zone.managed_pages - nr_free_pages() - last_slab_pages;
+	/* Not counted: slab pages, a debug build's owner records beside them, and init's own. */
+	last_init_own = current->tgid == 1 && current->mm ? init_own_pages(current->mm) : 0;
+	*pages = mem_zone.managed_pages - nr_free_pages() - last_slab_pages - page_owner_pages() -
+		 last_init_own;
 	return true;
 }
 
@@ -107,6 +143,9 @@ void mm_selfcheck_fork(void)
 		baseline_taken = true;
 		base_free = nr_free_pages();
 		base_slab = last_slab_pages;
+		base_init_own = last_init_own;
+		kmalloc_in_use(base_classes);
+		base_owner_seq = page_owner_seq();
 	}
 	else
 		record(1, "at the baseline", why);
@@ -124,6 +163,26 @@ void mm_selfcheck_exit(struct task_struct *t)
 		record(1, t->comm, why);
 	if (t->mm && !vma_check(t->mm, why, sizeof(why)))
 		record(2, t->comm, why);
+}
+
+/*
+ * Memory not back to the baseline: which kmalloc classes differ, and, in a CONFIG_PAGE_OWNER
+ * build, the pages and objects allocated since the baseline and still held, by their
+ * allocating functions (printed as KTAP diagnostics, before the verdict's line).
+ */
+static void explain_difference(void)
+{
+	unsigned long now[KMALLOC_CLASSES];
+
+	kmalloc_in_use(now);
+	for (int c = 0; c < KMALLOC_CLASSES; c++)
+		if (now[c] != base_classes[c])
+			pr_notice("# kmalloc-%lu: %lu objects in use (baseline %lu)\n",
+				  kmalloc_class_size(c), now[c], base_classes[c]);
+	if (IS_ENABLED(CONFIG_PAGE_OWNER))
+		page_owner_report(base_owner_seq, 20);
+	else
+		pr_notice("# (a CONFIG_PAGE_OWNER=y kernel names what was allocated since)\n");
 }
 
 /* init's exit: the last check and the verdict, in KTAP. */
@@ -151,10 +210,13 @@ void mm_selfcheck_report(void)
 		bool back = counted && pages == base_pages && objects == base_objects;
 
 		failed += !back;
+		if (!back)
+			explain_difference();
 		pr_notice("%sok 4 memory_back_to_baseline # pages in use %lu (baseline %lu), "
 			  "kmalloc objects %lu (baseline %lu), free pages %lu (baseline %lu), slab "
-			  "pages %lu (baseline %lu)\n", back ? "" : "not ", pages, base_pages, objects,
-			  base_objects, nr_free_pages(), base_free, last_slab_pages, base_slab);
+			  "pages %lu (baseline %lu), init's own %lu (baseline %lu)\n",
+			  back ? "" : "not ", pages, base_pages, objects, base_objects, nr_free_pages(),
+			  base_free, last_slab_pages, base_slab, last_init_own, base_init_own);
 	}
 	pr_notice("# mm_selfcheck: %d passed, %d failed\n", 4 - failed, failed);
 }

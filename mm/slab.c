@@ -15,6 +15,8 @@
 #define KMALLOC_MIN_SHIFT 4
 #define KMALLOC_MAX_SHIFT 11
 #define NR_CLASSES (KMALLOC_MAX_SHIFT - KMALLOC_MIN_SHIFT + 1)
+_Static_assert(NR_CLASSES == KMALLOC_CLASSES && kmalloc_class_size(0) == 1UL << KMALLOC_MIN_SHIFT,
+	       "linux/slab.h's classes are these");
 
 struct free_obj {
 	struct free_obj *next;
@@ -30,6 +32,12 @@ static unsigned int size_class(size_t size)
 	return (8 * sizeof(long) - __builtin_clzl(size - 1)) - KMALLOC_MIN_SHIFT;
 }
 
+/* An object's place on its slab page, for its owner record (linux/page_owner.h). */
+static inline unsigned int obj_index(const void *o, unsigned int c)
+{
+	return ((unsigned long)o & (PAGE_SIZE - 1)) >> (c + KMALLOC_MIN_SHIFT);
+}
+
 static bool refill(unsigned int c)
 {
 	size_t objsize = 1UL << (c + KMALLOC_MIN_SHIFT);
@@ -39,6 +47,10 @@ static bool refill(unsigned int c)
 	if (!page)
 		return false;
 	pg = virt_to_page(page);
+	if (!slab_owner_attach(pg, PAGE_SIZE / objsize)) {
+		free_pages(page, 0);
+		return false;
+	}
 	pg->flags = PG_slab;
 	pg->order = c;
 	for (size_t off = 0; off + objsize <= PAGE_SIZE; off += objsize) {
@@ -78,6 +90,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 
 		free_lists[c] = o->next;
 		virt_to_page(o)->objects_in_use++;
+		slab_owner_alloc(virt_to_page(o), obj_index(o, c));
 		p = o;
 	}
 	local_irq_restore(flags);
@@ -119,6 +132,7 @@ void kfree(const void *p)
 	((struct free_obj *)p)->next = free_lists[pg->order];
 	free_lists[pg->order] = (struct free_obj *)p;
 	pg->objects_in_use--;
+	slab_owner_free(pg, obj_index(p, pg->order));
 	local_irq_restore(flags);
 }
 
@@ -179,4 +193,18 @@ bool slab_check(char *why, size_t size, unsigned long *pages, unsigned long *in_
 	}
 	local_irq_restore(flags);
 	return ok;
+}
+
+/* Objects in use per class (mm_selfcheck's baseline and verdict: which class grew). */
+void kmalloc_in_use(unsigned long in_use[KMALLOC_CLASSES])
+{
+	extern struct zone mem_zone;
+	unsigned long flags;
+
+	memset(in_use, 0, KMALLOC_CLASSES * sizeof(in_use[0]));
+	local_irq_save(flags);
+	for (unsigned long i = 0; i < mem_zone.spanned; i++)
+		if (mem_zone.map[i].flags & PG_slab)
+			in_use[mem_zone.map[i].order] += mem_zone.map[i].objects_in_use;
+	local_irq_restore(flags);
 }

@@ -7,6 +7,7 @@
 
 #include <linux/list.h>
 #include <linux/gfp.h>
+#include <linux/page_owner.h>
 
 #define PG_buddy 0x1	/* first page of a free block; 'order' is valid */
 #define PG_slab  0x2	/* page holds kmalloc objects of class 'order' */
@@ -20,6 +21,10 @@ struct page {
 	int _refcount;		/* users of an allocated page: alloc_pages() makes it 1,
 				 * get_page()/put_page() (linux/mm.h) move it; the buddy
 				 * code itself never reads it */
+#ifdef CONFIG_PAGE_OWNER
+	struct alloc_owner owner;	/* linux/page_owner.h: who allocated the page */
+	struct alloc_owner *objects;	/* a slab page's: one record per object */
+#endif
 };
 
 struct free_area {

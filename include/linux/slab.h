@@ -11,4 +11,9 @@ void kfree(const void *p);
 size_t ksize(const void *p);
 void kmalloc_init(void);
 
+/* The size classes, 16 bytes (class 0) to 2 KiB; mm_selfcheck compares their use. */
+#define KMALLOC_CLASSES 8
+#define kmalloc_class_size(c) (16UL << (c))
+void kmalloc_in_use(unsigned long in_use[KMALLOC_CLASSES]);
+
 #endif
