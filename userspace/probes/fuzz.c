@@ -168,6 +168,24 @@ static const char *deny(int table, long nr, const long *a)
  * names, never what the next worker gets. */
 static long null_fd = -1, zero_fd = -1;
 
+/*
+ * The workers share these two open files with the parent (fds 0-2 are dups of null_fd), so
+ * what a worker attaches to an open file outlives it: a flock() or an OFD lock (struct
+ * file_lock, kmalloc-64) stays until the file's last close, as on Linux. At the end the
+ * parent closes both, which drops them, and opens them again, so the kernel's count of
+ * objects compares the same open files with its baseline.
+ */
+static int open_dev_files(void)
+{
+	if (null_fd >= 0)
+		sys(close, null_fd);
+	if (zero_fd >= 0)
+		sys(close, zero_fd);
+	null_fd = sys(openat, AT_FDCWD, "/dev/null", O_RDWR);
+	zero_fd = sys(openat, AT_FDCWD, "/dev/zero", O_RDWR);
+	return null_fd >= 0 && zero_fd >= 0;
+}
+
 static void open_pool_fds(void)
 {
 	static long pipefd[2];
@@ -521,14 +539,11 @@ int main(int argc, char **argv)
 	set_up_scratch();
 	for (int i = 0; i < 2; i++)
 		list_dir(snaps[i].dir, snaps[i].names, sizeof(snaps[i].names));
-	null_fd = sys(openat, AT_FDCWD, "/dev/null", O_RDWR);
-	if (null_fd < 0) {		/* /init of a bare initramfs: no /dev yet */
+	if (!open_dev_files()) {	/* /init of a bare initramfs: no /dev yet */
 		sys(mkdirat, AT_FDCWD, "/dev", 0755);
 		sys(mount, "devtmpfs", "/dev", "devtmpfs", 0, 0);
-		null_fd = sys(openat, AT_FDCWD, "/dev/null", O_RDWR);
 	}
-	zero_fd = sys(openat, AT_FDCWD, "/dev/zero", O_RDWR);
-	if (null_fd < 0 || zero_fd < 0) {
+	if (!open_dev_files()) {
 		printf("# fuzz: no /dev/null or /dev/zero (%ld, %ld)\n", null_fd, zero_fd);
 		return 1;
 	}
@@ -542,7 +557,7 @@ int main(int argc, char **argv)
 		reap(1);
 		printf("# fuzz: replayed worker %ld: %ld calls, %s\n", replay, total_calls,
 		       lost ? "lost" : "ended normally");
-		return clean_scratch() || lost;
+		return clean_scratch() || !open_dev_files() || lost;
 	}
 	end = now_ns() + (long long)secs * 1000000000LL;
 	for (long w = 0; now_ns() < end && w < (long)max_workers;) {
@@ -571,6 +586,8 @@ int main(int argc, char **argv)
 	while (sys(wait4, -1, 0, WNOHANG, 0) > 0)	/* orphans of lost workers */
 		;
 	unclean = clean_scratch();
+	if (!open_dev_files())
+		printf("# fuzz: could not open /dev/null and /dev/zero again\n");
 	printf("# fuzz: abi=%s seed=%llu calls=%ld distinct=%d", ABI_NAME, seed, total_calls,
 	       count_reached(0) + count_reached(1));
 	for (int t = 0; t < TABLES; t++)
