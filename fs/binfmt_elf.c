@@ -23,16 +23,18 @@
  *     argc                            <- sp on entry
  *
  * Every field read from the file is checked against the file's size and the user address
- * limit first; a bad file gives -ENOEXEC or -EINVAL, never a half-built process: program
- * headers outside the file, a segment whose file bytes lie outside it, ENOEXEC; p_filesz >
- * p_memsz, a segment past the user limit, or p_vaddr and p_offset not equal modulo the page
- * size (Linux's mmap refuses the unaligned offset), EINVAL. A later segment that overlaps
- * an earlier one replaces its pages, as Linux's MAP_FIXED does.
+ * limit before anything is mapped, by fs/elf_plan.c (pure: the host fuzz harness
+ * tests/fuzz/fuzz_elf.c runs it); a bad file gives -ENOEXEC or -EINVAL, never a half-built
+ * process: program headers outside the file, a segment whose file bytes lie outside it,
+ * ENOEXEC; p_filesz > p_memsz, a segment past the user limit, or p_vaddr and p_offset not
+ * equal modulo the page size (Linux's mmap refuses the unaligned offset), EINVAL. A later
+ * segment that overlaps an earlier one replaces its pages, as Linux's MAP_FIXED does.
  */
 #include <linux/random.h>
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/elf.h>
+#include <linux/elf_plan.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
@@ -54,95 +56,91 @@
 #define COMPAT_ELF_HWCAP ELF_HWCAP
 #endif
 
-/* One program header, whichever ELF class the file is. */
-struct phdr {
-	u32 type, flags;
-	u64 offset, vaddr, filesz, memsz;
-};
+/*
+ * The file's plan (linux/elf_plan.h), and the program headers it was made from: in b->buf,
+ * or read from the file into phdrs_buf when they lie beyond it (Linux's elf_read).
+ */
+_Static_assert(ELF_PAGE_SIZE == PAGE_SIZE, "the plan's page is the kernel's");
 
 struct elf_info {
-	bool compat, dyn;		/* a 32-bit program; ET_DYN (position-independent) */
-	u64 entry, phoff;
-	u16 phnum, phentsize;
-	const unsigned char *phdrs;	/* the program headers: in b->buf, or phdrs_buf */
-	void *phdrs_buf;		/* kmalloc'd when they lie beyond b->buf */
+	struct elf_plan plan;
+	void *phdrs_buf;
 };
 
-/* The ELF header, from the bytes exec read (b->buf); the program headers' place checked. */
-static int read_header(struct linux_binprm *b, struct elf_info *ei)
+/* The arch's own word on the machine: the plan checks only what any ELF must be. */
+static int check_machine(struct linux_binprm *b, const struct elf_plan *plan)
 {
-	const unsigned char *d = (const unsigned char *)b->buf;
-	size_t size = b->size;
+	if (plan->compat ? ELF_HAS_COMPAT && compat_elf_check_arch((const Elf32_Ehdr *)b->buf) :
+			   elf_check_arch((const Elf64_Ehdr *)b->buf))
+		return 0;
+	return -ENOEXEC;
+}
 
-	if (b->buf_len < sizeof(Elf32_Ehdr) || memcmp(d, ELFMAG, 4))
-		return -ENOEXEC;
-	if (d[EI_DATA] != ELFDATA2LSB || d[EI_VERSION] != EV_CURRENT)
-		return -ENOEXEC;
-	if (d[EI_CLASS] == ELFCLASS64 && b->buf_len >= sizeof(Elf64_Ehdr)) {
-		const Elf64_Ehdr *eh = (const void *)d;
-
-		if (!elf_check_arch(eh) || (eh->e_type != ET_EXEC && eh->e_type != ET_DYN) ||
-		    eh->e_phentsize != sizeof(Elf64_Phdr))
-			return -ENOEXEC;
-		*ei = (struct elf_info){ false, eh->e_type == ET_DYN, eh->e_entry, eh->e_phoff,
-					 eh->e_phnum, eh->e_phentsize };
-	} else if (d[EI_CLASS] == ELFCLASS32 && ELF_HAS_COMPAT) {
-		const Elf32_Ehdr *eh = (const void *)d;
-
-		if (!compat_elf_check_arch(eh) || (eh->e_type != ET_EXEC && eh->e_type != ET_DYN) ||
-		    eh->e_phentsize != sizeof(Elf32_Phdr))
-			return -ENOEXEC;
-		*ei = (struct elf_info){ true, eh->e_type == ET_DYN, eh->e_entry, eh->e_phoff,
-					 eh->e_phnum, eh->e_phentsize };
-	} else {
-		return -ENOEXEC;
-	}
-	if (!ei->phnum || ei->phnum > 64 || ei->phoff > size ||
-	    (u64)ei->phnum * ei->phentsize > size - ei->phoff)
-		return -ENOEXEC;
-	return 0;
+/* The user limit of the new address space: also the plan's limit for every segment. */
+static unsigned long task_size_of(bool compat)
+{
+	return compat ? TASK_SIZE_32 : TASK_SIZE_MAX;
 }
 
 /*
- * The program headers (at most 64 of 56 bytes): taken from b->buf when they lie inside it,
- * else read from the file into a buffer of their size (Linux's elf_read), freed by
- * put_phdrs().
+ * Only static ET_EXEC programs load here (the plan refuses the rest with ENOEXEC). A
+ * dynamically linked one (PT_INTERP; ET_DYN when it is position-independent, the default of
+ * most toolchains) would need its interpreter, ld.so, loaded beside it; a static
+ * position-independent one (ET_DYN without PT_INTERP) a load address. Say which.
  */
-static int read_phdrs(struct linux_binprm *b, struct elf_info *ei)
+static void say_unloadable(struct linux_binprm *b, const struct elf_plan *plan)
 {
-	size_t len = (size_t)ei->phnum * ei->phentsize;
-	loff_t pos = ei->phoff;
-	ssize_t n;
+	char interp[64] = "?";
 
-	if (ei->phoff + len <= b->buf_len) {
-		ei->phdrs = (const unsigned char *)b->buf + ei->phoff;
-		return 0;
+	if (plan->interp) {
+		if (plan->interp_offset < b->size && plan->interp_filesz) {
+			loff_t pos = plan->interp_offset;
+			ssize_t n = kernel_read(b->file, interp,
+						min((size_t)plan->interp_filesz, sizeof(interp) - 1),
+						&pos);
+
+			interp[n > 0 ? n : 0] = '\0';
+			if (n <= 0)
+				strlcpy(interp, "?", sizeof(interp));
+		}
+		pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
+		       "programs run here: ENOEXEC\n", b->interp, interp);
+	} else if (plan->dyn) {
+		pr_err("exec %s: a static position-independent program (ET_DYN): only ET_EXEC "
+		       "programs load here: ENOEXEC\n", b->interp);
 	}
-	ei->phdrs_buf = kmalloc(len, GFP_KERNEL);
-	if (!ei->phdrs_buf)
-		return -ENOMEM;
-	n = kernel_read(b->file, ei->phdrs_buf, len, &pos);
-	if (n != (ssize_t)len)
-		return n < 0 ? n : -EIO;
-	ei->phdrs = ei->phdrs_buf;
-	return 0;
 }
 
-static void get_phdr(struct elf_info *ei, int i, struct phdr *p)
+static int read_plan(struct linux_binprm *b, struct elf_info *ei)
 {
-	const unsigned char *at = ei->phdrs + i * ei->phentsize;
+	struct elf_plan *plan = &ei->plan;
+	const void *phdrs;
+	size_t len;
+	loff_t pos;
+	ssize_t n;
+	int err;
 
-	if (ei->compat) {
-		const Elf32_Phdr *ph = (const void *)at;
-
-		*p = (struct phdr){ ph->p_type, ph->p_flags, ph->p_offset, ph->p_vaddr,
-				    ph->p_filesz, ph->p_memsz };
-	} else {
-		const Elf64_Phdr *ph = (const void *)at;
-
-		*p = (struct phdr){ ph->p_type, ph->p_flags, ph->p_offset, ph->p_vaddr,
-				    ph->p_filesz, ph->p_memsz };
+	err = elf_plan_header(b->buf, b->buf_len, b->size, plan);
+	if (!err)
+		err = check_machine(b, plan);
+	if (err)
+		return err;
+	len = elf_plan_phdrs_len(plan);
+	phdrs = b->buf + plan->phoff;
+	if (plan->phoff + len > b->buf_len) {
+		ei->phdrs_buf = kmalloc(len, GFP_KERNEL);
+		if (!ei->phdrs_buf)
+			return -ENOMEM;
+		pos = plan->phoff;
+		n = kernel_read(b->file, ei->phdrs_buf, len, &pos);
+		if (n != (ssize_t)len)
+			return n < 0 ? n : -EIO;
+		phdrs = ei->phdrs_buf;
 	}
+	err = elf_plan_segments(plan, phdrs, b->size, task_size_of(plan->compat));
+	if (err && (plan->interp || plan->dyn))
+		say_unloadable(b, plan);	/* the plan refuses these first */
+	return err;
 }
 
 static unsigned long vm_flags_of(u32 pf)
@@ -214,30 +212,19 @@ static int zero_page_tail(struct mm_struct *mm, unsigned long addr)
 	return 0;
 }
 
-static int map_segment(struct linux_binprm *b, struct phdr *p)
+/* One PT_LOAD the plan accepted (linux/elf_plan.h): its checks are not repeated here. */
+static int map_segment(struct linux_binprm *b, struct elf_segment *p)
 {
 	struct mm_struct *mm = b->mm;
 	unsigned long flags = vm_flags_of(p->flags);
 	u64 start, file_end, bss, anon_start, end;
 	int err;
 
-	/* A segment with no file bytes (pure .bss) may name any offset: linkers do. */
-	if (p->filesz && (p->offset > b->size || p->filesz > b->size - p->offset))
-		return -ENOEXEC;
-	/* The whole segment, rounded to pages, must lie below the user limit. */
-	if (p->filesz > p->memsz || p->vaddr > mm->task_size ||
-	    p->memsz > mm->task_size - p->vaddr)
-		return -EINVAL;
 	start = ALIGN_DOWN(p->vaddr, PAGE_SIZE);
 	end = ALIGN(p->vaddr + p->memsz, PAGE_SIZE);
-	if (end > mm->task_size)
-		return -EINVAL;
 	bss = p->vaddr + p->filesz;
 	file_end = ALIGN(bss, PAGE_SIZE);
 	if (p->filesz) {
-		/* The file offset must sit in its page where the address sits in its own. */
-		if ((p->vaddr - p->offset) & (PAGE_SIZE - 1))
-			return -EINVAL;
 		err = mm_unmap(mm, start, file_end);	/* MAP_FIXED: replace what is there */
 		if (!err)
 			err = map_file_area(mm, b->file, start, file_end,
@@ -360,11 +347,11 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_PHDR, phdr_addr);
-	AUX(AT_PHENT, ei->phentsize);
-	AUX(AT_PHNUM, ei->phnum);
+	AUX(AT_PHENT, ei->plan.phentsize);
+	AUX(AT_PHNUM, ei->plan.phnum);
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
-	AUX(AT_ENTRY, ei->entry);
+	AUX(AT_ENTRY, ei->plan.entry);
 	AUX(AT_UID, current->cred.uid);
 	AUX(AT_EUID, current->cred.euid);
 	AUX(AT_GID, current->cred.gid);
@@ -423,89 +410,34 @@ static int build_stack(struct linux_binprm *b, struct elf_info *ei, unsigned lon
 	return 0;
 }
 
-/*
- * Only static ET_EXEC programs load here. A dynamically linked one (PT_INTERP; ET_DYN when
- * it is position-independent, the default of most toolchains) would need its interpreter,
- * ld.so, loaded beside it: refuse it with ENOEXEC and say which interpreter it names. A
- * static position-independent one (ET_DYN without PT_INTERP) would need a load address.
- */
-static int refuse_unloadable(struct linux_binprm *b, struct elf_info *ei)
-{
-	struct phdr p;
-
-	for (int i = 0; i < ei->phnum; i++) {
-		char interp[64] = "?";
-
-		get_phdr(ei, i, &p);
-		if (p.type != PT_INTERP)
-			continue;
-		if (p.offset < b->size && p.filesz) {
-			loff_t pos = p.offset;
-			ssize_t n = kernel_read(b->file, interp,
-						min((size_t)p.filesz, sizeof(interp) - 1), &pos);
-
-			interp[n > 0 ? n : 0] = '\0';
-			if (n <= 0)
-				strlcpy(interp, "?", sizeof(interp));
-		}
-		pr_err("exec %s: a dynamically linked program (interpreter %s): only static "
-		       "programs run here: ENOEXEC\n", b->interp, interp);
-		return -ENOEXEC;
-	}
-	if (ei->dyn) {
-		pr_err("exec %s: a static position-independent program (ET_DYN): only ET_EXEC "
-		       "programs load here: ENOEXEC\n", b->interp);
-		return -ENOEXEC;
-	}
-	return 0;
-}
-
 int load_elf_binary(struct linux_binprm *b)
 {
 	struct elf_info ei = { 0 };
-	struct phdr p;
-	bool found_phdr = false;
-	unsigned long phdr_addr = 0;
+	struct elf_plan *plan = &ei.plan;
+	struct elf_segment p;
 	int err;
 
-	err = read_header(b, &ei);
-	if (!err)
-		err = read_phdrs(b, &ei);
-	if (!err)
-		err = refuse_unloadable(b, &ei);
+	err = read_plan(b, &ei);
 	if (err)
 		goto out;
-	b->compat = ei.compat;
-	b->mm = mm_alloc(ei.compat ? TASK_SIZE_32 : TASK_SIZE_MAX);
+	b->compat = plan->compat;
+	b->mm = mm_alloc(task_size_of(plan->compat));
 	if (!b->mm) {
 		err = -ENOMEM;
 		goto out;
 	}
 
-	for (int i = 0; i < ei.phnum; i++) {
-		get_phdr(&ei, i, &p);
+	for (int i = 0; i < plan->phnum; i++) {
+		elf_plan_segment(plan, i, &p);
 		if (p.type != PT_LOAD)
 			continue;
 		err = map_segment(b, &p);
 		if (err)
 			goto fail;
-		/* AT_PHDR: where the program headers ended up (inside the first segment). */
-		if (!found_phdr && p.offset <= ei.phoff && ei.phoff < p.offset + p.filesz) {
-			found_phdr = true;
-			phdr_addr = p.vaddr + (ei.phoff - p.offset);
-		}
 	}
 	mm_release_dead_vmas(b->mm);		/* areas a later segment replaced */
-	if (!b->mm->start_code) {
-		err = -ENOEXEC;			/* nothing executable was loaded */
-		goto fail;
-	}
-	if (ei.entry < b->mm->start_code || ei.entry >= b->mm->end_code) {
-		err = -ENOEXEC;
-		goto fail;
-	}
-	b->entry = ei.entry;
-	err = build_stack(b, &ei, phdr_addr);
+	b->entry = plan->entry;
+	err = build_stack(b, &ei, plan->phdr_addr);
 	if (err)
 		goto fail;
 	goto out;

@@ -54,6 +54,7 @@ UNIT_SOURCES = {
     "test_nospec": ["tests/unit/nospec_arch.c"],
     "test_string": ["tests/unit/string_renamed.c"],
     "test_initramfs": ["fs/initramfs.c"],
+    "test_elf_plan": ["fs/elf_plan.c"],
 }
 
 

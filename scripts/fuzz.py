@@ -32,6 +32,7 @@ HARNESSES = {
     "fdt": ["lib/fdt.c"],
     "cpio": ["fs/initramfs.c"],
     "cmdline": ["kernel/params.c"],
+    "elf": ["fs/elf_plan.c"],
 }
 
 
