@@ -100,6 +100,24 @@ static void *map(unsigned long len, int prot, int flags)
 
 #include "fuzz_args.h"
 
+/*
+ * The shared page, between two PROT_NONE guard pages. A worker's call with a huge length
+ * from one of its buffers (a read() into it, say) is a legitimate user write that runs up
+ * through memory until it meets a page the worker may not write: the buffers' unmapped
+ * neighbour pages do not stop it for sure, since any small fuzzed mmap(NULL, ...) is placed
+ * in the highest gap and fills one. A guard page is mapped, so never handed out again; only
+ * a munmap or mprotect of exactly its address would lift it.
+ */
+static struct shared *map_shared(void)
+{
+	char *m = map(3 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS);
+
+	_Static_assert(sizeof(struct shared) <= PAGE, "the slots fit one page");
+	if (!m || sys(mprotect, m, PAGE, 0) || sys(mprotect, m + 2 * PAGE, PAGE, 0))
+		return 0;
+	return (struct shared *)(m + PAGE);
+}
+
 /* ---- the deny-list ------------------------------------------------------------------------ */
 
 /* The numbers the deny-list needs, per table: this ABI's from <asm/unistd.h>; for x86_64's
@@ -531,7 +549,7 @@ int main(int argc, char **argv)
 	       ABI_NAME, seed, secs, calls, seed);
 	parent_pid = sys(getpid);
 	parent_pgrp = sys(getpgid, 0);
-	sh = map(sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS);
+	sh = map_shared();
 	if (!sh || set_up_buffers()) {
 		printf("# fuzz: no memory for the shared page or the buffers\n");
 		return 1;
