@@ -26,9 +26,10 @@ static unsigned long clock;		/* allocations recorded so far */
 static unsigned long record_pages;	/* pages holding the slabs' records */
 
 /*
- * Fill ip[] with the return addresses above the allocator's entry: skip our own frames
- * (this function, owner_fill, the page_owner_ or slab_owner_ hook) and the allocator's
- * (alloc_pages or kmalloc). Stops at a frame pointer that does not climb the same stack.
+ * Fill ip[] with the return addresses above the allocator. The hooks pass skip = 2: the
+ * first frame record (owner_fill's) holds the return into the hook, the second (the
+ * hook's) the return into alloc_pages or kmalloc; the third is the allocator's caller.
+ * Stops at a frame pointer that does not climb the same stack.
  */
 static noinline void owner_fill(struct alloc_owner *o, int skip)
 {
@@ -50,7 +51,7 @@ static noinline void owner_fill(struct alloc_owner *o, int skip)
 	}
 }
 
-/* Frames skipped: owner_fill's own record holds page_owner_alloc's return into alloc_pages. */
+/* noinline, as slab_owner_alloc: owner_fill's skip counts their frames. */
 noinline void page_owner_alloc(struct page *p, unsigned int order)
 {
 	owner_fill(&p->owner, 2);

@@ -113,7 +113,6 @@ static unsigned long init_own_pages(struct mm_struct *mm)
 }
 
 /* Pages in use outside the slabs, and slab objects in use; false if the slabs are broken. */
-
 static bool usage(unsigned long *pages, unsigned long *objects, char *why, size_t size)
 {
 	if (!slab_check(why, size, &last_slab_pages, objects))

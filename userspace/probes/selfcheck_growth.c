@@ -14,7 +14,7 @@ static char untouched[4][4096] __attribute__((aligned(4096)));
 int main(void)
 {
 	int status = -1;
-	int fds[2];
+	int fds[2] = { -1, -1 };
 	long got = -1, pid = sys(clone, 17 /* SIGCHLD */, 0, 0, 0, 0);
 
 	if (pid == 0)
