@@ -20,23 +20,29 @@
 static unsigned char file[4096];
 static size_t file_len;
 
+/* An empty file of len bytes that starts as a little-endian ELF of this class. */
+static void new_file(size_t len, unsigned char class)
+{
+	memset(file, 0, sizeof(file));
+	memcpy(file, ELFMAG, 4);
+	file[EI_CLASS] = class;
+	file[EI_DATA] = ELFDATA2LSB;
+	file[EI_VERSION] = EV_CURRENT;
+	file_len = len;
+}
+
 /* An ELF64 x86_64 ET_EXEC of len bytes with n program headers right after its header. */
 static Elf64_Phdr *elf64(size_t len, int n, u64 entry, u16 type)
 {
 	Elf64_Ehdr *eh = (Elf64_Ehdr *)file;
 
-	memset(file, 0, sizeof(file));
-	memcpy(eh->e_ident, ELFMAG, 4);
-	eh->e_ident[EI_CLASS] = ELFCLASS64;
-	eh->e_ident[EI_DATA] = ELFDATA2LSB;
-	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	new_file(len, ELFCLASS64);
 	eh->e_type = type;
 	eh->e_machine = 62;
 	eh->e_entry = entry;
 	eh->e_phoff = sizeof(*eh);
 	eh->e_phentsize = sizeof(Elf64_Phdr);
 	eh->e_phnum = n;
-	file_len = len;
 	return (Elf64_Phdr *)(file + sizeof(*eh));
 }
 
@@ -216,18 +222,13 @@ TEST(elf32_program_near_the_4g_top)
 	Elf32_Ehdr *eh = (Elf32_Ehdr *)file;
 	Elf32_Phdr *ph = (Elf32_Phdr *)(file + sizeof(*eh));
 
-	memset(file, 0, sizeof(file));
-	memcpy(eh->e_ident, ELFMAG, 4);
-	eh->e_ident[EI_CLASS] = ELFCLASS32;
-	eh->e_ident[EI_DATA] = ELFDATA2LSB;
-	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	new_file(0x1000, ELFCLASS32);
 	eh->e_type = ET_EXEC;
 	eh->e_machine = 3;
 	eh->e_entry = 0x10100;
 	eh->e_phoff = sizeof(*eh);
 	eh->e_phentsize = sizeof(Elf32_Phdr);
 	eh->e_phnum = 2;
-	file_len = 0x1000;
 	ph[0] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X, .p_vaddr = 0x10000,
 			      .p_filesz = 0x1000, .p_memsz = 0x1000 };
 	ph[1] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W,
