@@ -18,6 +18,7 @@
 #include <linux/random.h>
 #include <linux/fs.h>
 #include <linux/vdso.h>
+#include <linux/jump_label.h>
 
 const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
 
@@ -43,6 +44,7 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_early_param();
 	parse_args();
+	jump_label_init();	/* static keys the command line turned on: sites become jumps */
 	mm_init();
 	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		sched_init();

@@ -18,19 +18,27 @@
 #include <linux/spinlock.h>
 #include <linux/randomize_kstack.h>
 
-bool randomize_kstack_offset = IS_ENABLED(CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT);
+/*
+ * A false-by-default key that starts enabled when CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT says
+ * so: jump_label_init() then turns its sites into jumps like those of any key set on the
+ * command line. (Linux's DEFINE_STATIC_KEY_MAYBE makes a true key instead; one kind is
+ * enough here.)
+ */
+struct static_key_false randomize_kstack_offset = {
+	.key = { .enabled = IS_ENABLED(CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT) },
+};
 struct kstack_offset_slot kstack_offset[NR_CPUS];
 
 /* randomize_kstack_offset=on|off (also 1|0, y|n), as Linux's early parameter. */
 static int kstack_offset_param(char *val)
 {
 	if (!strcmp(val, "on") || !strcmp(val, "1") || !strcmp(val, "y"))
-		randomize_kstack_offset = true;
+		static_branch_enable(&randomize_kstack_offset);
 	else if (!strcmp(val, "off") || !strcmp(val, "0") || !strcmp(val, "n"))
-		randomize_kstack_offset = false;
+		static_branch_disable(&randomize_kstack_offset);
 	else
 		pr_warn("randomize_kstack_offset: '%s' is not on or off: left %s\n", val,
-			randomize_kstack_offset ? "on" : "off");
+			static_key_enabled(&randomize_kstack_offset) ? "on" : "off");
 	return 0;
 }
 early_param("randomize_kstack_offset=", kstack_offset_param);
@@ -101,5 +109,5 @@ noinline void kstack_report_sample(void)
 	if (d)
 		pr_info("kstack offset: %s: %d calls, %u distinct stack pointers (offset %s)\n",
 			route_names[route], KSTACK_SAMPLES, d,
-			READ_ONCE(randomize_kstack_offset) ? "on" : "off");
+			static_key_enabled(&randomize_kstack_offset) ? "on" : "off");
 }

@@ -20,6 +20,10 @@
 	KEEP(*(__ex_table))						\
 	__stop___ex_table = .;						\
 	. = ALIGN(8);							\
+	__start___jump_table = .;					\
+	KEEP(*(__jump_table))						\
+	__stop___jump_table = .;					\
+	. = ALIGN(8);							\
 	KEEP(*(.rodata.kallsyms))
 
 #define DISCARDS							\

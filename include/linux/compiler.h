@@ -12,6 +12,7 @@
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
 #define noinline        __attribute__((__noinline__))
+#define __cold          __attribute__((__cold__))
 #define __printf(a, b)  __attribute__((__format__(printf, a, b)))
 #define __weak          __attribute__((__weak__))
 #define __visible       __attribute__((__externally_visible__))

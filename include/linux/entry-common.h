@@ -32,8 +32,6 @@
 #include <linux/nospec.h>
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
-#include <asm/timex.h>
-#include <linux/randomize_kstack.h>
 
 /* Slow paths, only reached when a work flag is set (kernel/entry/syscall-work.c). */
 long syscall_trace_enter(struct pt_regs *regs, long nr, unsigned long work);
@@ -123,12 +121,6 @@ static __always_inline void exit_to_user_mode_prepare(struct pt_regs *regs)
 	ti_work = READ_ONCE(current_thread_info()->flags);
 	if (unlikely(ti_work & EXIT_TO_USER_MODE_WORK))
 		exit_to_user_mode_loop(regs, ti_work);
-	/*
-	 * The next entry's stack offset, from the cycle counter, with interrupts off (the
-	 * task stays on this CPU). As Linux's x86 (rdtsc); Linux's arm64 takes get_random_u16()
-	 * after the syscall instead: ours would be a ChaCha20 block per call.
-	 */
-	choose_random_kstack_offset(get_cycles());
 }
 
 /*

@@ -11,18 +11,19 @@
  *
  *   add_random_kstack_offset()        at entry, in the function that then calls the syscall:
  *                                     alloca(this CPU's offset & KSTACK_OFFSET_MASK)
- *   choose_random_kstack_offset(rand) at exit to user mode, interrupts off: mix rand (the
+ *   choose_random_kstack_offset(rand) after the syscall, interrupts off: mix rand (the
  *                                     cycle counter) into this CPU's offset for the next entry
  *
- * Chosen at exit, used at the next entry: what the syscall could learn about its own offset
- * (a stack address it leaked) says nothing about the next one. Per CPU, read and written
- * with interrupts off (entry before local_irq_enable, exit after local_irq_disable), so a
- * task cannot move between the read and the write; no lock is needed (issue 17's SMP).
+ * Chosen after a syscall, used at the next entry: what the syscall could learn about its own
+ * offset (a stack address it leaked) says nothing about the next one. Per CPU, read and
+ * written with interrupts off (entry before local_irq_enable, exit after local_irq_disable),
+ * so a task cannot move between the read and the write; no lock is needed (issue 17's SMP).
  *
  * Compiled in by default; on at boot with randomize_kstack_offset=on, or by default with
- * CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT (both as in Linux). Linux flips a static key; we
- * test a read-mostly flag: off, it costs 8 instructions a call on x86 and 11 on arm64 (the
- * flag tests and the frame that alloca forces), on 14-16 and 20 more (docs/benchmarks.md).
+ * CONFIG_RANDOMIZE_KSTACK_OFFSET_DEFAULT (both as in Linux). On or off is a static key
+ * (linux/jump_label.h), as Linux's: off, a syscall runs one NOP for it. The alloca lives in
+ * an entry function of its own (KSTACK_OFFSET_ENTRY below), called only when the key is on,
+ * so the usual entry function keeps a frame alloca does not touch.
  */
 #ifndef _LINUX_RANDOMIZE_KSTACK_H
 #define _LINUX_RANDOMIZE_KSTACK_H
@@ -32,6 +33,8 @@
 #include <linux/kconfig.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <asm/timex.h>
 
 /*
  * At most 1023 bytes, as Linux's KSTACK_OFFSET_MAX: the stack's alignment takes the low
@@ -41,7 +44,7 @@
 #define KSTACK_OFFSET_MASK	0x3ff
 
 #ifdef CONFIG_RANDOMIZE_KSTACK_OFFSET
-extern bool randomize_kstack_offset;	/* set at boot, then only read */
+DECLARE_STATIC_KEY_FALSE(randomize_kstack_offset);	/* set at boot, then only read */
 
 /* One per CPU, padded to a cache line so two CPUs never write the same one. */
 struct kstack_offset_slot {
@@ -55,30 +58,68 @@ static __always_inline u32 *this_cpu_kstack_offset(void)
 	return &kstack_offset[smp_processor_id()].offset;
 }
 
+/* Whether entries take an offset: one NOP when not (a static branch). */
+#define kstack_offset_on()	static_branch_unlikely(&randomize_kstack_offset)
+
 /*
  * A macro, not a function, as in Linux: alloca's space lasts until the function it is
  * written in returns, so it must be written in the entry function itself (or in code
- * inlined into it). The empty asm keeps the compiler from dropping the unused space.
+ * inlined into it). The empty asm keeps the compiler from dropping the unused space. Only
+ * in the functions KSTACK_OFFSET_ENTRY makes: those run only when the key is on.
  */
 #define add_random_kstack_offset()						\
 do {										\
-	if (READ_ONCE(randomize_kstack_offset)) {				\
-		u8 *__kstack_pad = __builtin_alloca(*this_cpu_kstack_offset() &	\
-						    KSTACK_OFFSET_MASK);	\
-		__asm__ __volatile__("" : : "r"(__kstack_pad) : "memory");	\
-	}									\
+	u8 *__kstack_pad = __builtin_alloca(*this_cpu_kstack_offset() &		\
+					    KSTACK_OFFSET_MASK);		\
+	__asm__ __volatile__("" : : "r"(__kstack_pad) : "memory");		\
 } while (0)
 
+/* Only in the functions KSTACK_OFFSET_ENTRY makes, after the syscall, interrupts off. */
 #define choose_random_kstack_offset(rand)					\
 do {										\
-	if (READ_ONCE(randomize_kstack_offset)) {				\
-		u32 *__kstack_off = this_cpu_kstack_offset();			\
-		*__kstack_off ^= (u32)(rand);					\
-	}									\
+	u32 *__kstack_off = this_cpu_kstack_offset();				\
+	*__kstack_off ^= (u32)(rand);						\
 } while (0)
+
+/*
+ * The entry function that takes the offset: 'name' runs add_random_kstack_offset(), then
+ * 'body' (an __always_inline function with the entry's whole work, which returns to it with
+ * interrupts off, ready for user mode), in one frame below which everything moves; then it
+ * chooses the next entry's offset. noinline and cold: a call of its own, laid out away from
+ * the hot text. The usual entry function inlines the same body and calls this one instead
+ * when the key is on:
+ *
+ *     KSTACK_OFFSET_ENTRY(do_syscall_64_offset, __do_syscall_64,
+ *                         (struct pt_regs *regs, int nr), (regs, nr))
+ *     void do_syscall_64(struct pt_regs *regs, int nr)
+ *     {
+ *             if (kstack_offset_on())
+ *                     do_syscall_64_offset(regs, nr);
+ *             else
+ *                     __do_syscall_64(regs, nr);
+ *     }
+ *
+ * So the offset costs a kernel that has it off one NOP per syscall, and nothing on the way
+ * out: the next offset is chosen here, by the calls that use offsets, as Linux's arm64 does
+ * in invoke_syscall (its x86 chooses on every exit to user mode, interrupts included). From
+ * the cycle counter, as Linux's x86 (rdtsc); Linux's arm64 takes get_random_u16() instead:
+ * ours would be a ChaCha20 block per call.
+ */
+#define KSTACK_OFFSET_ENTRY(name, body, params, args)				\
+static noinline __cold void name params						\
+{										\
+	add_random_kstack_offset();						\
+	body args;								\
+	choose_random_kstack_offset(get_cycles());				\
+}
 #else
-#define add_random_kstack_offset()		do { } while (0)
-#define choose_random_kstack_offset(rand)	do { } while (0)
+#define kstack_offset_on()			false
+/* Never called (kstack_offset_on() is false), but its callers still name it. */
+#define KSTACK_OFFSET_ENTRY(name, body, params, args)				\
+static __always_inline void name params						\
+{										\
+	body args;								\
+}
 #endif
 
 /* The boot test's hook (kstack_report on the command line; kernel/kstack_offset.c). */

@@ -6,7 +6,7 @@
  *   do_el0_svc(regs)                 (AArch64; do_el0_svc_compat for AArch32 tasks:
  *                                    regs->regs[7], __NR_compat_syscalls, compat_sys_call_table)
  *     el0_svc_common(regs, regs->regs[8], __NR_syscalls, sys_call_table)
- *       add_random_kstack_offset  CONFIG_RANDOMIZE_KSTACK_OFFSET: frames below move
+ *       (el0_svc_common_offset    only with the random stack offset on: alloca, then the same)
  *       orig_x0, syscallno        kept in pt_regs (x0 is about to become the result)
  *       syscall_enter_from_user_mode   interrupts on; tracing when this task asked for it
  *       invoke_syscall            bounds check + array_index_nospec, sys_call_table[nr](regs)
@@ -39,17 +39,32 @@
  * getpid. A negative int becomes a huge unsigned number in invoke_syscall and fails its one
  * bounds check (-ENOSYS), as does anything from __NR_syscalls up.
  */
-static __always_inline void el0_svc_common(struct pt_regs *regs, int scno, int sc_nr,
-					   const syscall_fn_t syscall_table[])
+static __always_inline void __el0_svc_common(struct pt_regs *regs, int scno, int sc_nr,
+					     const syscall_fn_t syscall_table[])
 {
-	/* Taken in el0t_64_sync_handler's (el0t_32_sync_handler's) frame, this being inline. */
-	add_random_kstack_offset();
 	regs->orig_x0 = regs->regs[0];	/* the first argument, for tracing and restarts */
 	regs->syscallno = scno;		/* syscall_get_nr(): the number, x8 may be changed */
 
 	scno = syscall_enter_from_user_mode(regs, scno);
 	invoke_syscall(regs, scno, sc_nr, syscall_table);
 	syscall_exit_to_user_mode(regs);
+}
+
+/*
+ * With the random stack offset on: the same in a frame of its own, a random depth below
+ * el0t_64_sync_handler's (el0t_32_sync_handler's). Off, the handler's frame holds no alloca.
+ */
+KSTACK_OFFSET_ENTRY(el0_svc_common_offset, __el0_svc_common,
+		    (struct pt_regs *regs, int scno, int sc_nr, const syscall_fn_t syscall_table[]),
+		    (regs, scno, sc_nr, syscall_table))
+
+static __always_inline void el0_svc_common(struct pt_regs *regs, int scno, int sc_nr,
+					   const syscall_fn_t syscall_table[])
+{
+	if (kstack_offset_on())		/* one nop while off (linux/randomize_kstack.h) */
+		el0_svc_common_offset(regs, scno, sc_nr, syscall_table);
+	else
+		__el0_svc_common(regs, scno, sc_nr, syscall_table);
 }
 
 static __always_inline void do_el0_svc(struct pt_regs *regs)

@@ -63,11 +63,10 @@ static __always_inline bool do_syscall_x32(struct pt_regs *regs, int nr)
  * did movslq), so (1 << 32) + 39 is getpid and 0xffffffff is -1. The x86_64 table first,
  * then the x32 one; a number neither takes (negative, past the table, x32) gets -ENOSYS.
  */
-void do_syscall_64(struct pt_regs *regs, int nr)
+static __always_inline void __do_syscall_64(struct pt_regs *regs, int nr)
 {
 	struct thread_info *ti = current_thread_info();
 
-	add_random_kstack_offset();	/* first: every frame below moves (linux/randomize_kstack.h) */
 	ti->syscall_route = ROUTE_SYSCALL64;
 	ti->status &= ~TS_COMPAT;
 	nr = syscall_enter_from_user_mode(regs, nr);
@@ -76,18 +75,29 @@ void do_syscall_64(struct pt_regs *regs, int nr)
 	syscall_exit_to_user_mode(regs);
 }
 
+/* With the random stack offset on: the same, a random depth further down the stack. */
+KSTACK_OFFSET_ENTRY(do_syscall_64_offset, __do_syscall_64,
+		    (struct pt_regs *regs, int nr), (regs, nr))
+
+void do_syscall_64(struct pt_regs *regs, int nr)
+{
+	if (kstack_offset_on())		/* one NOP while off (linux/randomize_kstack.h) */
+		do_syscall_64_offset(regs, nr);
+	else
+		__do_syscall_64(regs, nr);
+}
+
 /* The i386 table, for every 32-bit route; the number is EAX as a signed int. */
 static __always_inline void do_syscall_32_irqs_on(struct pt_regs *regs, int nr)
 {
 	invoke_syscall(regs, nr, IA32_NR_syscalls, ia32_sys_call_table);
 }
 
-void do_int80_syscall_32(struct pt_regs *regs)
+static __always_inline void __do_int80_syscall_32(struct pt_regs *regs)
 {
 	struct thread_info *ti = current_thread_info();
 	int nr = (int)regs->orig_ax;
 
-	add_random_kstack_offset();
 	ti->syscall_route = ROUTE_INT80;
 	ti->status |= TS_COMPAT;
 	nr = syscall_enter_from_user_mode(regs, nr);
@@ -95,23 +105,27 @@ void do_int80_syscall_32(struct pt_regs *regs)
 	syscall_exit_to_user_mode(regs);
 }
 
+KSTACK_OFFSET_ENTRY(do_int80_syscall_32_offset, __do_int80_syscall_32,
+		    (struct pt_regs *regs), (regs))
+
+void do_int80_syscall_32(struct pt_regs *regs)
+{
+	if (kstack_offset_on())
+		do_int80_syscall_32_offset(regs);
+	else
+		__do_int80_syscall_32(regs);
+}
+
 /*
  * sysenter and 32-bit syscall, both reached through __kernel_vsyscall: the caller's EBP (the
  * sixth argument) is on the user stack, where the vDSO pushed it. Reading it is a user
- * access like any other: a bad ESP gives -EFAULT, never a kernel fault. Returns whether
- * pt_regs can be restored by sysretl, whose limits each check names.
- *
- * Inline in both callers: called out of line it would be a tail call (a jmp), and the caller,
- * do_SYSENTER_32 or do_SYSCALL_32, would be missing from every backtrace.
+ * access like any other: a bad ESP gives -EFAULT, never a kernel fault.
  */
-static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
+static __always_inline void __do_fast_syscall_32(struct pt_regs *regs, unsigned long landing_pad)
 {
 	int nr = (int)regs->orig_ax;
-	unsigned long landing_pad = current->mm ? vdso32_landing_pad(current->mm) : 0;
 	u32 ebp;
 
-	/* Inline, so the space is taken in do_SYSENTER_32's or do_SYSCALL_32's own frame. */
-	add_random_kstack_offset();
 	/*
 	 * Both fast instructions come back at the vDSO's landing pad, as on Linux: the
 	 * int $0x80 just before it is then where a restarted call resumes (regs->ip - 2).
@@ -127,6 +141,26 @@ static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
 		do_syscall_32_irqs_on(regs, nr);
 	}
 	syscall_exit_to_user_mode(regs);
+}
+
+/* One for both fast routes: only do_SYSENTER_32 or do_SYSCALL_32 above it differs. */
+KSTACK_OFFSET_ENTRY(do_fast_syscall_32_offset, __do_fast_syscall_32,
+		    (struct pt_regs *regs, unsigned long landing_pad), (regs, landing_pad))
+
+/*
+ * The call, then whether pt_regs can be restored by sysretl, whose limits each check names.
+ *
+ * Inline in both callers: called out of line it would be a tail call (a jmp), and the caller,
+ * do_SYSENTER_32 or do_SYSCALL_32, would be missing from every backtrace.
+ */
+static __always_inline bool do_fast_syscall_32(struct pt_regs *regs)
+{
+	unsigned long landing_pad = current->mm ? vdso32_landing_pad(current->mm) : 0;
+
+	if (kstack_offset_on())		/* one NOP while off (linux/randomize_kstack.h) */
+		do_fast_syscall_32_offset(regs, landing_pad);
+	else
+		__do_fast_syscall_32(regs, landing_pad);
 
 	/* sysretl sets CS and SS from MSR_STAR: only for a 32-bit user frame. */
 	if (regs->cs != __USER32_CS || regs->ss != __USER_DS)

@@ -6,12 +6,13 @@
  * not qemu64). asm/smap.h says how the stac/clac sites are assembled as NOPs and patched here.
  *
  * smap_init() runs once, on the boot CPU, after paging_init(): the kernel text is read-only
- * by then, so the sites are written through the direct map's read-write alias of the same
- * physical bytes. Nothing else runs yet, so no CPU can be executing a site while it changes;
- * the CR4 write that follows serialises the instruction stream. cpu_setup_smep_smap() runs on
+ * by then, so the sites are written by text_poke_early() (text_patch.c), through the direct
+ * map's read-write alias of the same physical bytes. Nothing else runs yet, so no CPU can be
+ * executing a site while it changes. cpu_setup_smep_smap() runs on
  * every CPU (the boot CPU now; each secondary CPU once SMP brings them up): CR4 is per CPU.
  */
 #include <linux/kernel.h>
+#include <linux/text_patching.h>
 #include <asm/processor.h>
 #include <asm/smap.h>
 
@@ -35,13 +36,13 @@ static void patch_smap_sites(void)
 	unsigned int n = 0;
 
 	for (const struct smap_site *s = __smap_sites_start; s < __smap_sites_end; s++, n++) {
-		unsigned long site = (unsigned long)&s->offset + s->offset;
-		u8 *alias = __va(__pa_symbol(site));
+		u8 *site = (u8 *)&s->offset + s->offset;
+		const u8 insn[2] = { 0x01, (u8)s->modrm };
 
-		if (alias[0] != 0x0f || alias[1] != 0x1f || alias[2] != 0x00)
-			panic("SMAP: site %#lx is not the 3-byte NOP it should be", site);
-		alias[1] = 0x01;		/* 0f 1f 00 -> 0f 01 ca (clac) / 0f 01 cb (stac) */
-		alias[2] = (u8)s->modrm;
+		if (site[0] != 0x0f || site[1] != 0x1f || site[2] != 0x00)
+			panic("SMAP: site %px is not the 3-byte NOP it should be", site);
+		/* 0f 1f 00 -> 0f 01 ca (clac) / 0f 01 cb (stac) */
+		text_poke_early(site + 1, insn, sizeof(insn));
 	}
 	pr_info("x86/cpu: SMAP: %u stac/clac sites patched\n", n);
 }
