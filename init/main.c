@@ -19,6 +19,7 @@
 #include <linux/fs.h>
 #include <linux/vdso.h>
 #include <linux/jump_label.h>
+#include <linux/text_patching.h>
 
 const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR ") (" KBUILD_COMPILER ")\n";
 
@@ -45,6 +46,7 @@ void start_kernel(void)
 	parse_early_param();
 	parse_args();
 	jump_label_init();	/* static keys the command line turned on: sites become jumps */
+	mark_text_alias_ro();	/* the last text patch is done: the text's alias read-only */
 	mm_init();
 	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		sched_init();

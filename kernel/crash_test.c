@@ -9,7 +9,7 @@
  *   crash=stack-overflow-syscall  the same on pid 1's own task stack, inside its first
  *                         syscall (from user mode, below the random stack offset)
  * and, with CONFIG_TEST_USER_ACCESS_FAULT, the boundary crashes of kernel/test_harden.c:
- *   crash=user-access, exec-user, write-text, exec-data
+ *   crash=user-access, exec-user, write-text, write-text-alias, exec-data
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

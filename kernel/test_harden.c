@@ -8,12 +8,14 @@
  *   - a plain kernel load or store to a mapped user page, outside the uaccess window, faults
  *     where the CPU has SMAP (x86) or PAN (arm64); a SKIP names a CPU without it;
  *   - the same page through copy_from_user/copy_to_user still works (the window opens);
- *   - a store to kernel text or rodata faults (both arches map them read-only).
+ *   - a store to kernel text or rodata faults (both arches map them read-only), and so does
+ *     one through the direct/linear map's alias of the same bytes (mark_text_alias_ro).
  *
  * crash=... modes (kernel/crash_test.c calls harden_crash()), each an Oops on purpose:
  *   user-access  a plain C load from a mapped user page (SMAP / PAN)
  *   exec-user    a call into a mapped, executable user page (SMEP / PXN)
  *   write-text   a plain C store to the kernel's text
+ *   write-text-alias  the same through the direct (x86) or linear (arm64) map's alias
  *   exec-data    a call into the kernel's data (NX / PXN)
  * None of this runs unless the command line asks ("ktest" or "crash=").
  */
@@ -111,6 +113,16 @@ KTEST(harden, kernel_text_and_rodata_are_read_only)
 	KTEST_EXPECT_EQ(t, store_same_byte(&saved_mm), 0);
 }
 
+/* The other mapping of the same bytes, which boot patching wrote through, is sealed too. */
+KTEST(harden, kernel_text_alias_is_read_only)
+{
+	KTEST_EXPECT_EQ(t, store_same_byte(__va(__pa_symbol(_text))), -EFAULT);
+	KTEST_EXPECT_EQ(t, store_same_byte(__va(__pa_symbol(ktest_run_all))), -EFAULT);
+	KTEST_EXPECT_EQ(t, store_same_byte(__va(__pa_symbol(linux_banner))), -EFAULT);
+	/* ... while the alias of data still takes a store. */
+	KTEST_EXPECT_EQ(t, store_same_byte(__va(__pa_symbol(&saved_mm))), 0);
+}
+
 /* Data the exec-data crash jumps into: a return instruction, in .data (read/write, no exec). */
 static u32 ret_in_data[4] = { ARCH_RET_INSN, ARCH_RET_INSN, ARCH_RET_INSN, ARCH_RET_INSN };
 
@@ -140,6 +152,13 @@ void harden_crash(const char *what)
 	if (!strcmp(what, "write-text")) {
 		pr_info("plain store to kernel text at %p\n", (void *)ktest_run_all);
 		*(volatile u8 *)ktest_run_all = *(volatile u8 *)ktest_run_all;
+		return;
+	}
+	if (!strcmp(what, "write-text-alias")) {
+		u8 *alias = __va(__pa_symbol(ktest_run_all));
+
+		pr_info("plain store to kernel text's alias at %p\n", alias);
+		*(volatile u8 *)alias = *(volatile u8 *)alias;
 		return;
 	}
 	if (!strcmp(what, "exec-data")) {

@@ -26,6 +26,8 @@ for _arch, _cpu, _what, _says in (
         ("arm64", None, "exec-user", r"kernel execution of user memory at 0+10000000 \(PXN\)"),
         ("x86_64", None, "write-text", r"kernel write, protection violation"),
         ("arm64", None, "write-text", r"Oops - data abort"),
+        ("x86_64", None, "write-text-alias", r"kernel write, protection violation"),
+        ("arm64", None, "write-text-alias", r"Oops - data abort"),
         ("x86_64", None, "exec-data", r"kernel instruction fetch, protection violation"),
         ("arm64", None, "exec-data", r"Oops - instruction abort")):
     add(f"{_arch}_crash_{_what.replace('-', '_')}_oopses", _arch, cpu=_cpu,

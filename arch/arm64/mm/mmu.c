@@ -17,6 +17,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <linux/mmu_context.h>
+#include <linux/text_patching.h>
 #include <asm/sysreg.h>
 
 u64 swapper_pg_dir[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
@@ -192,6 +193,28 @@ void __iomem *early_ioremap_uart(phys_addr_t phys)
 	return (void __iomem *)(fix_to_virt(FIX_EARLYCON) + (phys & ~PAGE_MASK));
 }
 
+/*
+ * One RAM range into the linear map. The kernel image's part gets 4 KiB pages, so that
+ * arch_seal_text_alias() can make its text and rodata alone read-only once boot patching is
+ * over; the rest 2 MiB blocks where they fit.
+ */
+static void map_linear_range(phys_addr_t root, phys_addr_t start, phys_addr_t end, u64 attrs)
+{
+	phys_addr_t img_start = max(start, __pa_symbol(_text));
+	phys_addr_t img_end = min(end, (phys_addr_t)ALIGN(__pa_symbol(_end), PAGE_SIZE));
+
+	if (img_start >= img_end) {
+		map_range(root, (unsigned long)__va(start), start, end - start, attrs, true);
+		return;
+	}
+	if (start < img_start)
+		map_range(root, (unsigned long)__va(start), start, img_start - start, attrs, true);
+	map_range(root, (unsigned long)__va(img_start), img_start, img_end - img_start, attrs,
+		  false);
+	if (img_end < end)
+		map_range(root, (unsigned long)__va(img_end), img_end, end - img_end, attrs, true);
+}
+
 static void map_kernel_segment(phys_addr_t root, void *start, void *end, u64 attrs)
 {
 	unsigned long va = (unsigned long)start;
@@ -223,7 +246,7 @@ void paging_init(void)
 					     memblock.memory.regions[i].size, PAGE_SIZE);
 
 		if (end > start)
-			map_range(root, (unsigned long)__va(start), start, end - start, normal, true);
+			map_linear_range(root, start, end, normal);
 	}
 
 	map_kernel_segment(root, _text, _etext, PTE_ATTRS_NORMAL | PTE_RDONLY);
@@ -257,6 +280,24 @@ void paging_init(void)
 	asid_init();		/* TCR_EL1.AS before the flush below and before any user ASID */
 	__asm__ __volatile__("tlbi vmalle1\n\tdsb nsh\n\tisb" : : : "memory");
 	linear_map_ready = true;
+}
+
+/*
+ * mark_text_alias_ro() (linux/text_patching.h): the linear map's pages of the kernel's text
+ * and rodata become read-only, as their image mapping is. Only the permission changes, so no
+ * break-before-make is needed (Arm ARM D8.14.1), just the TLB flush.
+ */
+void arch_seal_text_alias(void)
+{
+	for (phys_addr_t pa = __pa_symbol(_text); pa < __pa_symbol(__end_rodata); pa += PAGE_SIZE) {
+		unsigned long va = (unsigned long)__va(pa);
+		u64 *ep = walk(kernel_root, va, 3, false);
+
+		if (!ep || !(*ep & PTE_VALID))
+			panic("arm64/mm: no 4 KiB linear-map entry for the kernel image at %#lx", va);
+		WRITE_ONCE(*ep, *ep | PTE_RDONLY);
+		flush_tlb_kernel_page(va);
+	}
 }
 
 static u64 prot_to_attrs(unsigned int prot)

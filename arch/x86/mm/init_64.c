@@ -18,6 +18,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <linux/text_patching.h>
 #include "mm_internal.h"
 
 extern char __start_rodata[];
@@ -67,6 +68,28 @@ static void map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t flags
 	}
 }
 
+/*
+ * One RAM range into the direct map. The kernel image's part gets 4 KiB pages, so that
+ * arch_seal_text_alias() can make its text and rodata alone read-only once boot patching
+ * is over; the rest the largest pages alignment allows.
+ */
+static void map_direct_range(phys_addr_t start, phys_addr_t end, pteval_t flags, bool huge)
+{
+	phys_addr_t img_start = max(start, __pa_symbol(_text));
+	phys_addr_t img_end = min(end, (phys_addr_t)ALIGN(__pa_symbol(_end), PAGE_SIZE));
+
+	if (img_start >= img_end) {
+		map_range((unsigned long)__va(start), start, end - start, flags, true, huge);
+		return;
+	}
+	if (start < img_start)
+		map_range((unsigned long)__va(start), start, img_start - start, flags, true, huge);
+	map_range((unsigned long)__va(img_start), img_start, img_end - img_start, flags,
+		  false, false);
+	if (img_end < end)
+		map_range((unsigned long)__va(img_end), img_end, end - img_end, flags, true, huge);
+}
+
 static void map_direct(bool huge)
 {
 	const pteval_t flags = _PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL | _PAGE_ACCESSED |
@@ -82,7 +105,7 @@ static void map_direct(bool huge)
 
 		if (end <= start)
 			continue;
-		map_range((unsigned long)__va(start), start, end - start, flags, true, huge);
+		map_direct_range(start, end, flags, huge);
 		total += end - start;
 	}
 	counting = NULL;
@@ -132,6 +155,24 @@ void paging_init(void)
 	pr_info("x86/mm: kernel page tables at %#llx (%u pages), NX %s\n",
 		(unsigned long long)__pa(kernel_pgd), early_tables,
 		__supported_pte_mask_nx ? "on" : "off (CPU lacks it)");
+}
+
+/*
+ * mark_text_alias_ro() (linux/text_patching.h): the direct map's pages of the kernel's text
+ * and rodata lose _PAGE_RW, as their image mapping never had it. Each user PML4 shares the
+ * kernel's lower tables, so every address space sees the change.
+ */
+void arch_seal_text_alias(void)
+{
+	for (phys_addr_t pa = __pa_symbol(_text); pa < __pa_symbol(_sdata); pa += PAGE_SIZE) {
+		unsigned long va = (unsigned long)__va(pa);
+		pteval_t *e = pgtable_walk(kernel_pgd, va, PAGE_SHIFT, NULL);
+
+		if (!e || !(*e & _PAGE_PRESENT))
+			panic("x86/mm: no 4 KiB direct-map entry for the kernel image at %#lx", va);
+		*e &= ~_PAGE_RW;
+		flush_tlb_one_kernel(va);
+	}
 }
 
 /* /proc/meminfo's last lines on x86: the direct map by page size (1G only with GB pages). */
