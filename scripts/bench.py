@@ -39,6 +39,12 @@ The random kernel stack offset's cost (issue 16; scripts/bench/kstack_figures.py
 probe on a kernel without CONFIG_RANDOMIZE_KSTACK_OFFSET, with it off and with it on:
 
   scripts/bench.py --kstack-only [--abis ...]
+
+What SMAP (x86) and PAN (arm64) cost (issue 16; scripts/bench/smap_figures.py): the bench
+probe with its read32 row on Skylake-Client / cortex-a76, with the feature switched off on
+the command line (clearcpuid=smap, arm64.nopan) and on:
+
+  scripts/bench.py --smap-only [--abis ...]
 """
 import argparse
 import concurrent.futures as cf
@@ -59,6 +65,8 @@ import qemu  # noqa: E402
 import report  # noqa: E402
 import trace_figures  # noqa: E402
 import kstack_figures  # noqa: E402
+import smap_figures  # noqa: E402
+import variants  # noqa: E402
 
 TOP = os.path.dirname(HERE)
 # Targets (docs/benchmarks.md): instructions per getpid round trip on the main route of an ABI.
@@ -277,9 +285,11 @@ def trace_only(a):
     return 1 if bad else 0
 
 
-def kstack_only(a):
-    """--kstack-only: the random kernel stack offset's cost per route (scripts/bench/
-    kstack_figures.py): the bench probe on a kernel without the option, with it off, and on."""
+def variants_only(a, mod, name, build, tree, cmdline, cpu="", args=""):
+    """Boot the bench probe as each of mod.KINDS twice (scripts/bench/variants.py), print the
+    table of mod.TITLE and write OUT/<name>.json. build(arch) makes the kernels; tree(kind,
+    arch) and cmdline(kind, arch) say what each kind boots. Status 1 when a boot failed or a
+    pair of boots disagreed."""
     abis = a.abis.split()
     arches = sorted({qemu.ARCH_OF[x] for x in abis})
     out = os.path.join(TOP, a.out)
@@ -287,37 +297,56 @@ def kstack_only(a):
     t_start = time.monotonic()
     try:
         for arch in arches:
-            say(f"  BUILD   {arch} into {a.out}/{arch} and {a.out}/{arch}-nokstack (incremental)")
-            builds.incremental_build(arch, f"{a.out}/{arch}")
-            kstack_figures.nokstack_build(arch, f"{a.out}/{arch}-nokstack")
+            build(arch)
         builds.probe_files(a.probe_out, abis, ("bench",))
     except builds.BuildError as e:
         sys.exit(f"bench: {e}")
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
 
-    def submit(key):
-        kind, abi, n = key
+    def boot(kind, abi, n):
         arch = qemu.ARCH_OF[abi]
-        tree = f"{a.out}/{arch}-nokstack" if kind == "none" else f"{a.out}/{arch}"
-        return ferry.run(abi, tree, probe[abi], os.path.join(out, "runs"),
-                         f"kstack-{kind}-{abi}-{n}",
-                         cmdline="randomize_kstack_offset=on" if kind == "on" else "")
-    keys = [(kind, abi, n) for abi in abis for kind in ("none", "off", "on") for n in (1, 2)]
-    say(f"  BOOT    {len(keys)} Ferry boots under icount")
-    with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        runs = dict(zip(keys, ex.map(submit, keys)))
-    table = kstack_figures.rows(abis, {(k, abi): runs[(k, abi, 1)] for k, abi, n in keys},
-                                per_call_insns)
-    again = kstack_figures.rows(abis, {(k, abi): runs[(k, abi, 2)] for k, abi, n in keys},
-                                per_call_insns)
+        return variants.probe_boot(abi, tree(kind, arch), probe[abi], out,
+                                   f"{name}-{kind}-{abi}-{n}", cmdline=cmdline(kind, arch),
+                                   cpu=cpu and cpu[arch], args=args)
+    say(f"  BOOT    {len(abis) * len(mod.KINDS) * 2} Ferry boots under icount")
+    first, second = variants.boot_twice(abis, mod.KINDS, boot, a.jobs)
+    table = variants.rows(abis, first, per_call_insns, mod.KINDS, mod.DIFFS)
+    again = variants.rows(abis, second, per_call_insns, mod.KINDS, mod.DIFFS)
+    keep = getattr(mod, "keep", lambda t: t)
+    table, again = keep(table), keep(again)
     say("")
-    say(kstack_figures.text(table))
-    report.write_json({"kstack": table}, os.path.join(out, "kstack.json"))
-    say(f"\nWrote {a.out}/kstack.json; {time.monotonic() - t_start:.0f} s in all")
+    say(variants.text(mod.TITLE, table, mod.KINDS, mod.DIFFS))
+    report.write_json({name: table}, os.path.join(out, f"{name}.json"))
+    say(f"\nWrote {a.out}/{name}.json; {time.monotonic() - t_start:.0f} s in all")
+    bad = variants.failed_boots(first, second)
+    for b in bad:
+        say(f"  - boot failed: {b}")
     if table != again:
         say("FAIL the two boots of a kind disagree (icount should make them equal)")
         return 1
-    return 0
+    return 1 if bad else 0
+
+
+def kstack_only(a):
+    """--kstack-only: the random kernel stack offset's cost per route (scripts/bench/
+    kstack_figures.py): the bench probe on a kernel without the option, with it off, and on."""
+    def build(arch):
+        say(f"  BUILD   {arch} into {a.out}/{arch} and {a.out}/{arch}-nokstack (incremental)")
+        builds.incremental_build(arch, f"{a.out}/{arch}")
+        kstack_figures.nokstack_build(arch, f"{a.out}/{arch}-nokstack")
+    return variants_only(a, kstack_figures, "kstack", build,
+                         lambda kind, arch: f"{a.out}/{arch}" + ("-nokstack" if kind == "none" else ""),
+                         lambda kind, arch: kstack_figures.cmdline(kind))
+
+
+def smap_only(a):
+    """--smap-only: what SMAP / PAN cost per call (scripts/bench/smap_figures.py): the bench
+    probe on a CPU that has the feature, switched off on the command line and on."""
+    def build(arch):
+        say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
+        builds.incremental_build(arch, f"{a.out}/{arch}")
+    return variants_only(a, smap_figures, "smap", build, lambda kind, arch: f"{a.out}/{arch}",
+                         smap_figures.cmdline, cpu=smap_figures.CPU, args=smap_figures.PROBE_ARGS)
 
 
 def per_call_insns(fig, key, arch):
@@ -419,9 +448,13 @@ def main():
                     help="only the tracer's rows: incremental builds, one boot each")
     ap.add_argument("--kstack-only", action="store_true",
                     help="only the random kernel stack offset's cost: none, off, on")
+    ap.add_argument("--smap-only", action="store_true",
+                    help="only SMAP's / PAN's cost: off and on, on a CPU that has them")
     a = ap.parse_args()
     if a.kstack_only:
         return kstack_only(a)
+    if a.smap_only:
+        return smap_only(a)
     if a.trace_only:
         return trace_only(a)
     abis = a.abis.split()

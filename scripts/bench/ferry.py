@@ -18,16 +18,16 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 
 
 def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", timeout=180,
-        cmdline="", icount=True):
+        cmdline="", icount=True, cpu=""):
     """One boot. Returns the parsed figures plus 'status', 'wall_s', 'log' and 'command' (and
     'trace', the trace file, when traced). icount=False runs on the host's clock (the tracer's
-    throughput: wall time, not instructions)."""
+    throughput: wall time, not instructions). cpu: another CPU model than the bench's."""
     arch = qemu.ARCH_OF[abi]
     os.makedirs(out_dir, exist_ok=True)
     log = os.path.join(out_dir, f"{tag}.console.txt")
     cmd = [PYTHON, os.path.join(TOP, "scripts/qemu-run.py"), "--arch", arch,
            "--objtree", objtree, "--boot", boot, "--init", probe,
-           "--cpu", qemu.CPU[arch], "--mem", qemu.MEM, "--timeout", str(timeout), "--log", log]
+           "--cpu", cpu or qemu.CPU[arch], "--mem", qemu.MEM, "--timeout", str(timeout), "--log", log]
     extra = " ".join(qemu.RTC)
     if not icount:
         pass

@@ -35,28 +35,10 @@ def nokstack_build(arch, objtree):
     builds.make(f"ARCH={arch}", f"O={objtree}", f"-j{builds.JOBS}")
 
 
-def rows(abis, runs, per_call):
-    """runs: {(kind, abi): parsed boot}; per_call(fig, key, arch) -> instructions or None."""
-    out = []
-    for abi in abis:
-        for key in sorted(runs[("off", abi)].get("routes", {})):
-            arch = "x86_64" if abi in ("x86_64", "i386") else "arm64"
-            v = {k: per_call(runs[(k, abi)], key, arch) for k in ("none", "off", "on")}
-            route, call = key.split("/", 1)
-            diff = lambda a, b: None if a is None or b is None else round(a - b, 2)  # noqa: E731
-            out.append({"abi": abi, "route": route, "call": call, **v,
-                        "off_minus_none": diff(v["off"], v["none"]),
-                        "on_minus_off": diff(v["on"], v["off"])})
-    return out
+KINDS = ("none", "off", "on")
+DIFFS = [("off", "none"), ("on", "off")]
+TITLE = "Random kernel stack offset: guest instructions per call (icount)"
 
 
-def text(table):
-    lines = ["Random kernel stack offset: guest instructions per call (icount)",
-             f"{'abi':7} {'route':10} {'call':10} {'none':>7} {'off':>7} {'on':>7} "
-             f"{'off-none':>9} {'on-off':>7}"]
-    fmt = lambda x: "-" if x is None else str(x)  # noqa: E731
-    for r in table:
-        lines.append(f"{r['abi']:7} {r['route']:10} {r['call']:10} {fmt(r['none']):>7} "
-                     f"{fmt(r['off']):>7} {fmt(r['on']):>7} {fmt(r['off_minus_none']):>9} "
-                     f"{fmt(r['on_minus_off']):>7}")
-    return "\n".join(lines)
+def cmdline(kind):
+    return "randomize_kstack_offset=on" if kind == "on" else ""

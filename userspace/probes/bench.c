@@ -25,6 +25,10 @@
  * (64-bit time: clock_gettime64 on i386 and arm), each a loop of n calls minus an empty loop
  * of n iterations, per call; missing=no_vdso without AT_SYSINFO_EHDR.
  *
+ * read32=1 adds one more row on the ABI's main route: read(fd, rbuf, 32) from /dev/zero (it
+ * mounts devtmpfs on /dev first), 32 bytes copied out to user memory (bench.py --smap-only, the cost of SMAP/PAN's uaccess
+ * window). Without the argument the output is as it always was.
+ *
  * page_fault: the first write to each of n pages of a fresh anonymous mmap (demand paging:
  * a fault, a zeroed frame, the write retried) minus a second write to the same pages, per
  * page; the smallest of the batches, each on a new mapping.
@@ -175,6 +179,8 @@ static char wbuf[32] = "bench write32: thirty-one bytes\n";
 static const char opath[] = "/bench-openat/thirty-byte-path";
 static unsigned long write_args[4] = { 1, (unsigned long)wbuf, 32, 0 };
 static unsigned long openat_args[4] = { (unsigned long)AT_FDCWD, (unsigned long)opath, O_RDONLY, 0 };
+static char rbuf[32];
+static unsigned long read_args[4] = { 0, (unsigned long)rbuf, 32, 0 };	/* fd set in main */
 
 #define DECL(kind) \
 	unsigned long long loop_##kind(unsigned long, void *, unsigned long); \
@@ -187,6 +193,9 @@ unsigned long long loop4_empty(unsigned long, void *, unsigned long);
 #define IO_ROUTES(route, loop4)							\
 	{ route, "write32", loop4, 0, __NR_write, write_args, loop4_empty },	\
 	{ route, "openat30", loop4, 0, __NR_openat, openat_args, loop4_empty }
+#define READ_ROUTE(name, loop4)							\
+	static const struct route read_route =					\
+		{ name, "read32", loop4, 0, __NR_read, read_args, loop4_empty }
 
 #if defined(__x86_64__)
 LOOP(loop_syscall, "syscall");
@@ -204,6 +213,7 @@ static struct route routes[] = {
 	{ "int80", "getpid", loop_int80, bench_once_int80, 20, 0 },	/* i386 getpid */
 	IO_ROUTES("syscall", loop4_syscall),
 };
+READ_ROUTE("syscall", loop4_syscall);
 #elif defined(__i386__)
 LOOP(loop_int80, "int $0x80");
 LOOP4(loop4_int80, "int $0x80");
@@ -225,6 +235,7 @@ static struct route routes[] = {
 	{ "syscall32", "getpid", loop_syscall32, bench_once_syscall32, __NR_getpid, 0 },
 	IO_ROUTES("int80", loop4_int80),
 };
+READ_ROUTE("int80", loop4_int80);
 #elif defined(__aarch64__)
 LOOP(loop_svc, "svc #0");
 LOOP4(loop4_svc, "svc #0");
@@ -237,6 +248,7 @@ static struct route routes[] = {
 	{ "svc", "enosys", loop_svc, bench_once_svc, BAD_NR, 0 },
 	IO_ROUTES("svc", loop4_svc),
 };
+READ_ROUTE("svc", loop4_svc);
 #elif defined(__arm__)
 LOOP(loop_svc32, "svc #0");
 LOOP4(loop4_svc32, "svc #0");
@@ -249,6 +261,7 @@ static struct route routes[] = {
 	{ "svc32", "enosys", loop_svc32, bench_once_svc32, BAD_NR, 0 },
 	IO_ROUTES("svc32", loop4_svc32),
 };
+READ_ROUTE("svc32", loop4_svc32);
 #endif
 
 #if defined(__x86_64__)
@@ -436,6 +449,21 @@ static void bench_clock_gettime(unsigned long n, unsigned long batches)
 	print_op("clock_gettime_syscall", bs, ws, ev, n, batches);
 }
 
+/* One BENCH line: the route's loop minus its empty loop, per call. */
+static void bench_route(const struct route *r, unsigned long n, unsigned long batches)
+{
+	unsigned long long e_min, e_max, c_min, c_max;
+	char per[32], spread[32];
+
+	r->loop(1, r->arg, r->nr);	/* warm up: first touch of buf, the vDSO page */
+	measure(r->empty ? r->empty : loop_empty, r, n, batches, &e_min, &e_max);
+	measure(r->loop, r, n, batches, &c_min, &c_max);
+	put_ratio(per, sizeof(per), c_min - e_min, n);
+	put_ratio(spread, sizeof(spread), c_max - c_min, n);
+	printf("BENCH abi=%s route=%s call=%s n=%lu batches=%lu per_call=%s spread=%s empty=%llu\n",
+	       ABI, r->route, r->call, n, batches, per, spread, e_min);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long n = probe_arg(argc, argv, "n", 0) ?: 64;	/* 0 is no count: the default */
@@ -466,23 +494,30 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	for (int i = 0; i < nroutes; i++) {
-		const struct route *r = &routes[i];
-		unsigned long long e_min, e_max, c_min, c_max;
-		char per[32], spread[32];
-
 #if defined(__i386__)
-		if (r->loop == loop_vsyscall && !vsyscall) {
-			printf("BENCH abi=%s route=%s call=%s missing=no_AT_SYSINFO\n", ABI, r->route, r->call);
+		if (routes[i].loop == loop_vsyscall && !vsyscall) {
+			printf("BENCH abi=%s route=%s call=%s missing=no_AT_SYSINFO\n", ABI,
+			       routes[i].route, routes[i].call);
 			continue;
 		}
 #endif
-		r->loop(1, r->arg, r->nr);	/* warm up: first touch of buf, the vDSO page */
-		measure(r->empty ? r->empty : loop_empty, r, n, batches, &e_min, &e_max);
-		measure(r->loop, r, n, batches, &c_min, &c_max);
-		put_ratio(per, sizeof(per), c_min - e_min, n);
-		put_ratio(spread, sizeof(spread), c_max - c_min, n);
-		printf("BENCH abi=%s route=%s call=%s n=%lu batches=%lu per_call=%s spread=%s empty=%llu\n",
-		       ABI, r->route, r->call, n, batches, per, spread, e_min);
+		bench_route(&routes[i], n, batches);
+	}
+	if (probe_arg(argc, argv, "read32", 0)) {
+		long fd;
+
+		/* As /init, /dev is ours to mount (Linux leaves that to init too). */
+		sys(mkdirat, AT_FDCWD, "/dev", 0755);
+		sys(mount, "devtmpfs", "/dev", "devtmpfs", 0, 0);
+		fd = sys(openat, AT_FDCWD, "/dev/zero", O_RDONLY, 0);
+
+		if (fd < 0) {
+			printf("BENCH abi=%s route=%s call=read32 missing=open_%ld\n", ABI,
+			       read_route.route, fd);
+		} else {
+			read_args[0] = fd;
+			bench_route(&read_route, n, batches);
+		}
 	}
 	bench_page_faults(16, 8);
 	bench_clock_gettime(n, batches);

@@ -6,6 +6,7 @@
  * ID_AA64MMFR1_EL1); HWCAP bit numbers: Linux's arm64 user ABI.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <asm/barrier.h>
 #include <asm/elf.h>
 #include <asm/futex.h>
@@ -24,11 +25,28 @@
  * permissions; only stray plain accesses go unnoticed.
  */
 bool arm64_pan_enabled;	/* asm/futex.h lifts PAN around its exclusive access */
+static bool pan_refused;
+
+/*
+ * arm64.nopan: leave PAN off on a CPU that has it, to measure what it costs (bench.py
+ * --smap-only). Linux 6.1 has no such switch (PAN is a build option there); the name
+ * follows its arm64.no<feature> overrides (arm64.nobti, arm64.nopauth, arm64.nomte).
+ */
+static int nopan_setup(char *val)
+{
+	pan_refused = true;
+	return 0;
+}
+early_param("arm64.nopan", nopan_setup);
 
 void cpu_enable_pan(void)
 {
 	if (!id_field(read_sysreg(id_aa64mmfr1_el1), ID_AA64MMFR1_PAN_SHIFT))
 		return;
+	if (pan_refused) {
+		pr_info("CPU: Privileged Access Never off (arm64.nopan)\n");
+		return;
+	}
 	arm64_pan_enabled = true;
 	write_sysreg(read_sysreg(sctlr_el1) & ~SCTLR_EL1_SPAN, sctlr_el1);
 	isb();

@@ -12,6 +12,8 @@
  * every CPU (the boot CPU now; each secondary CPU once SMP brings them up): CR4 is per CPU.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
 #include <linux/text_patching.h>
 #include <asm/processor.h>
 #include <asm/smap.h>
@@ -19,6 +21,31 @@
 extern const struct smap_site __smap_sites_start[], __smap_sites_end[];
 
 bool x86_smap_enabled, x86_smep_enabled;	/* written once at boot, before any user task */
+static u32 cleared_leaf7_ebx;			/* clearcpuid=: bits to ignore */
+
+/*
+ * clearcpuid=smap,smep (either, or both, comma-separated): act as if CPUID lacked them, as
+ * Linux since 5.19 (its nosmap and nosmep went then). For bench.py --smap-only: the same CPU
+ * with and without SMAP. Linux takes every feature name and number; only these two mean
+ * anything here, others are reported and ignored.
+ */
+static int clearcpuid_setup(char *val)
+{
+	while (*val) {
+		char *comma = strchr(val, ',');
+		size_t len = comma ? (size_t)(comma - val) : strlen(val);
+
+		if (len == 4 && !strncmp(val, "smap", 4))
+			cleared_leaf7_ebx |= X86_FEATURE_SMAP;
+		else if (len == 4 && !strncmp(val, "smep", 4))
+			cleared_leaf7_ebx |= X86_FEATURE_SMEP;
+		else
+			pr_warn("clearcpuid: '%.*s' ignored (only smap and smep)\n", (int)len, val);
+		val += len + (comma != NULL);
+	}
+	return 0;
+}
+early_param("clearcpuid=", clearcpuid_setup);
 
 static u32 cpuid_leaf7_ebx(void)
 {
@@ -49,15 +76,17 @@ static void patch_smap_sites(void)
 
 void smap_init(void)
 {
-	u32 ebx = cpuid_leaf7_ebx();
+	u32 ebx = cpuid_leaf7_ebx() & ~cleared_leaf7_ebx;
 
 	x86_smep_enabled = ebx & X86_FEATURE_SMEP;
 	x86_smap_enabled = ebx & X86_FEATURE_SMAP;
 	if (x86_smap_enabled)
 		patch_smap_sites();
 	pr_info("x86/cpu: SMEP %s, SMAP %s\n",
-		x86_smep_enabled ? "on" : "off (CPU lacks it)",
-		x86_smap_enabled ? "on" : "off (CPU lacks it)");
+		x86_smep_enabled ? "on" : cleared_leaf7_ebx & X86_FEATURE_SMEP ?
+		"off (clearcpuid)" : "off (CPU lacks it)",
+		x86_smap_enabled ? "on" : cleared_leaf7_ebx & X86_FEATURE_SMAP ?
+		"off (clearcpuid)" : "off (CPU lacks it)");
 }
 
 void cpu_setup_smep_smap(void)
