@@ -41,4 +41,15 @@ add("x86_64_user_x86_64_files_core_skylake", "x86_64", cpu="Skylake-Client", cmd
     init="x86_64/files_core", ktap=True, timeout=60, reject=PROCESS_REJECT)
 add("x86_64_user_i386_futex_skylake", "x86_64", cpu="Skylake-Client", cmdline="",
     init="i386/futex", ktap=True, timeout=60, reject=PROCESS_REJECT)
+# RFLAGS.AC set by user code (popf) never reaches the kernel: syscall (MSR_SYSCALL_MASK),
+# int $0x80 and interrupts (the clac at their entries) all run with AC clear, which only
+# matters, and is only patched in, under SMAP (Skylake-Client). entry_test=ac_entry makes
+# the kernel look (arch/x86/entry/entry_test.c); with either clac removed it says "set".
+add("x86_64_entry_test_ac_cleared_skylake", "x86_64", cpu="Skylake-Client",
+    cmdline="entry_test=ac_entry", init="x86_64/ac_entry", ktap=True, timeout=60,
+    expect=[r"x86/cpu: SMEP on, SMAP on",
+            r"entry_test: syscall from user with AC set: kernel AC clear",
+            r"entry_test: int \$0x80 from user with AC set: kernel AC clear",
+            r"entry_test: interrupt from user with AC set: kernel AC clear"],
+    reject=PROCESS_REJECT + [r"kernel AC set"])
 # ---- end of harden -----------------------------------------------------------------------------

@@ -10,19 +10,29 @@
  * entry_test=bad_return_ss: SS = 0, a null selector ring 3 may not run with. The exit takes
  *   iretq (SS check), which faults in ring 0; the exception-table fixup on the iretq turns
  *   that into SIGSEGV for the process.
+ * entry_test=ac_entry: after each syscall, and at each interrupt or exception from user
+ *   mode, of a program that set RFLAGS.AC (userspace/probes/ac_entry.c), say whether the
+ *   kernel runs with AC clear, as SMAP needs (the first time each way; the boot case rejects
+ *   "kernel AC set"). Nothing in a getpid opens a uaccess window, so at the syscall's exit
+ *   AC is still what the entry left. The interrupt side is behind a static key: one NOP per
+ *   interrupt when the test is not asked for.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/entry-common.h>
+#include <linux/jump_label.h>
+#include <asm/irqflags.h>
+#include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 #include <asm/entry_test.h>
 
 #define NONCANONICAL_RIP 0x0000800000000000UL
 
 static bool entry_test_armed;	/* a test was asked for and has not run yet */
-static enum { TEST_NONCANONICAL, TEST_BAD_SS } entry_test_kind;
+static enum { TEST_NONCANONICAL, TEST_BAD_SS, TEST_AC } entry_test_kind;
+DEFINE_STATIC_KEY_FALSE(entry_test_ac);
 
 static int entry_test_setup(char *val)
 {
@@ -30,6 +40,9 @@ static int entry_test_setup(char *val)
 		entry_test_kind = TEST_NONCANONICAL;
 	} else if (!strcmp(val, "bad_return_ss")) {
 		entry_test_kind = TEST_BAD_SS;
+	} else if (!strcmp(val, "ac_entry")) {
+		entry_test_kind = TEST_AC;
+		static_branch_enable(&entry_test_ac);
 	} else {
 		pr_warn("entry_test: unknown test '%s'\n", val);
 		return 0;
@@ -46,10 +59,43 @@ void entry_test_exec(struct task_struct *t)
 		t->thread_info.syscall_work |= SYSCALL_WORK_ARCH_EXIT;
 }
 
+/*
+ * The kernel's own AC after an entry from user code that had it set: the first time for
+ * each way in (syscall route, or "interrupt"), and whenever it is found set.
+ */
+static void ac_entry_report(const struct pt_regs *regs, unsigned int way, const char *name)
+{
+	static bool seen[NR_SYSCALL_ROUTES + 1];
+	bool kernel_ac = native_save_fl() & X86_EFLAGS_AC;
+
+	if (!(regs->flags & X86_EFLAGS_AC) || (seen[way] && !kernel_ac))
+		return;
+	seen[way] = true;
+	pr_info("entry_test: %s from user with AC set: kernel AC %s\n", name,
+		kernel_ac ? "set" : "clear");
+}
+
+/* x86_handle_vector, for an interrupt or exception from user mode (entry_test_ac on). */
+void entry_test_ac_irq(struct pt_regs *regs)
+{
+	ac_entry_report(regs, NR_SYSCALL_ROUTES, "interrupt");
+}
+
+static const char *const route_names[NR_SYSCALL_ROUTES] = {
+	[ROUTE_SYSCALL64] = "syscall", [ROUTE_INT80] = "int $0x80",
+	[ROUTE_SYSENTER] = "sysenter", [ROUTE_SYSCALL32] = "32-bit syscall",
+};
+
 /* syscall_exit_work(), for a task with SYSCALL_WORK_ARCH_EXIT: the result is already set. */
 void arch_syscall_exit_work(struct pt_regs *regs)
 {
 	struct thread_info *ti = current_thread_info();
+
+	if (entry_test_kind == TEST_AC) {
+		if (ti->syscall_route < NR_SYSCALL_ROUTES && route_names[ti->syscall_route])
+			ac_entry_report(regs, ti->syscall_route, route_names[ti->syscall_route]);
+		return;
+	}
 
 	if (ti->syscall_route != ROUTE_SYSCALL64)
 		return;			/* only sysretq's checks are under test */

@@ -13,6 +13,7 @@
 #include <linux/signal.h>
 #include <linux/entry-common.h>
 #include <asm/ptrace.h>
+#include <asm/entry_test.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
 
@@ -253,6 +254,8 @@ void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 	if (user_mode(regs))
 		irqentry_enter_from_user_mode(regs);
 #endif
+	if (entry_test_ac_wanted() && user_mode(regs))	/* a boot test; one NOP otherwise */
+		entry_test_ac_irq(regs);
 
 	/*
 	 * orig_ax held the error code; from now on it says "not a syscall" (-1), so the exit's
