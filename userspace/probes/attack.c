@@ -428,8 +428,8 @@ static void test_syscalls(unsigned long k)
 #if defined(__x86_64__)
 	EFAULT_CASE("arch_prctl(ARCH_GET_FS, kernel)", sys(arch_prctl, 0x1003, k));
 #elif defined(__i386__)
-	/* (get_thread_area is not here: Ferry lacks it, ENOSYS.) */
 	EFAULT_CASE("set_thread_area(kernel)", sys(set_thread_area, k));
+	EFAULT_CASE("get_thread_area(kernel)", sys(get_thread_area, k));
 #endif
 
 	/* Time. */
@@ -472,7 +472,9 @@ static void test_syscalls(unsigned long k)
 }
 
 /* The EFAULT_CASE and ktap_result lines of test_syscalls, per kernel pointer. */
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__i386__)
+#define NSYS 52
+#elif defined(__x86_64__)
 #define NSYS 51
 #else
 #define NSYS 50

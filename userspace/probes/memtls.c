@@ -5,7 +5,8 @@
  *     made writable again takes writes;
  *   - x86_64: arch_prctl(ARCH_SET_FS) moves %fs:0, ARCH_GET_FS reads it back, a kernel
  *     address is refused (EPERM);
- *   - i386: set_thread_area(entry -1) picks a GDT slot (12-14), %gs then reaches the area;
+ *   - i386: set_thread_area(entry -1) picks a GDT slot (12-14), %gs then reaches the area,
+ *     get_thread_area reads the slot back as it was set;
  *   - arm64: TPIDR_EL0, which user space sets itself, survives a syscall;
  *   - arm: the private call set_tls (0x0f0005) sets TPIDRURO, which user space can read
  *     but not write, and it survives a syscall; so does TPIDRURW, which user space sets.
@@ -58,7 +59,7 @@ static void check_tls(void)
 	struct {
 		unsigned int entry_number, base_addr, limit, flags;
 	} d = { -1u, (unsigned int)tls_area, 0xfffff,
-		1 /* seg_32bit */ | 1 << 4 /* limit_in_pages */ | 1 << 6 /* useable */ };
+		1 /* seg_32bit */ | 1 << 4 /* limit_in_pages */ | 1 << 6 /* useable */ }, g;
 	unsigned int gs_word;
 
 	ktap_result(sys(set_thread_area, &d) == 0, "set_thread_area(entry -1) = 0");
@@ -72,8 +73,14 @@ static void check_tls(void)
 	sys(getpid);
 	__asm__ __volatile__("movl %%gs:4, %0" : "=r"(gs_word));
 	ktap_result(gs_word == tls_area[1], "%%gs:4 after a syscall (%#x)", gs_word);
+	g.entry_number = d.entry_number;
+	ktap_result(sys(get_thread_area, &g) == 0 && g.entry_number == d.entry_number &&
+		    g.base_addr == d.base_addr && g.limit == d.limit && g.flags == d.flags,
+		    "get_thread_area reads the slot back (base %#x limit %#x flags %#x)",
+		    g.base_addr, g.limit, g.flags);
 	d.entry_number = 11;
 	ktap_result(sys(set_thread_area, &d) == -EINVAL, "slot 11 (not TLS) -> -EINVAL");
+	ktap_result(sys(get_thread_area, &d) == -EINVAL, "get_thread_area(slot 11) -> -EINVAL");
 	ktap_result(sys(set_thread_area, 16) == -EFAULT, "set_thread_area(bad pointer) -> -EFAULT");
 #elif defined(__aarch64__)
 	unsigned long v;
@@ -105,7 +112,7 @@ int main(void)
 #if defined(__x86_64__)
 	ktap_plan(15);
 #elif defined(__i386__)
-	ktap_plan(14);
+	ktap_plan(16);
 #elif defined(__arm__)
 	ktap_plan(12);
 #else

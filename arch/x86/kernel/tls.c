@@ -6,7 +6,8 @@
  *   64-bit code: FS (glibc, musl) or GS base, set with arch_prctl(ARCH_SET_FS / ARCH_SET_GS)
  *                and written straight into MSR_FS_BASE / the user half of GS.
  *   32-bit code: a GDT descriptor in slot 12-14 made by set_thread_area(), which the
- *                program then loads into %gs (glibc's i386 startup: selector 0x63).
+ *                program then loads into %gs (glibc's i386 startup: selector 0x63), and
+ *                read back by get_thread_area().
  *
  * Both live in the task's thread_struct and are loaded by load_user_tls() whenever a task
  * becomes current (set_current_task), so each task finds its own; exec clears them.
@@ -17,6 +18,7 @@
 #include <linux/uaccess.h>
 #include <linux/compat.h>
 #include <linux/string.h>
+#include <linux/nospec.h>
 #include <asm/desc.h>
 #include <asm/ldt.h>
 #include <asm/msr.h>
@@ -219,4 +221,42 @@ int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, b
 SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
 {
 	return do_set_thread_area(current, u_info, true);
+}
+
+/* make_desc() backwards: what a slot holds as set_thread_area would have been given it. */
+static void desc_to_user(struct user_desc *u, int idx, u64 d)
+{
+	memset(u, 0, sizeof(*u));
+	u->entry_number = idx;
+	u->base_addr = (d >> 16 & 0xffffff) | (d >> 56 & 0xff) << 24;
+	u->limit = (d & 0xffff) | (d >> 48 & 0xf) << 16;
+	u->contents = d >> 42 & 3;		/* type bits 3..2: expand-down, code */
+	u->read_exec_only = !(d >> 41 & 1);	/* type bit 1: writable */
+	u->seg_not_present = !(d >> 47 & 1);
+	u->useable = d >> 52 & 1;
+	u->lm = d >> 53 & 1;
+	u->seg_32bit = d >> 54 & 1;
+	u->limit_in_pages = d >> 55 & 1;
+}
+
+/*
+ * get_thread_area: the TLS slot u_info->entry_number names (12-14), described as a
+ * user_desc, as Linux's arch/x86/kernel/tls.c does. An empty slot reads back as the "empty"
+ * descriptor (read_exec_only and seg_not_present set, everything else 0), which
+ * set_thread_area takes as "clear it". No slot to pick here: -1 is EINVAL.
+ */
+SYSCALL_DEFINE1(get_thread_area, struct user_desc __user *, u_info)
+{
+	struct user_desc info;
+	int idx;
+
+	if (get_user(idx, &u_info->entry_number))
+		return -EFAULT;
+	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return -EINVAL;
+	idx = array_index_nospec(idx - GDT_ENTRY_TLS_MIN, GDT_ENTRY_TLS_ENTRIES);
+	desc_to_user(&info, idx + GDT_ENTRY_TLS_MIN, current->thread.tls_array[idx]);
+	if (copy_to_user(u_info, &info, sizeof(info)))
+		return -EFAULT;
+	return 0;
 }
