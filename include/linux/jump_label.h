@@ -17,9 +17,9 @@
  * section (a jump_entry: where the NOP is, where the jump would go, which key), what the
  * patcher needs. jump_label_init() (kernel/jump_label.c), called once by start_kernel before
  * any user task, turns every site of every key that is on into its jump; static_branch_enable()
- * after that patches the key's sites at once. The arch writes the instruction
- * (arch_jump_label_transform in arch/<arch>/kernel/jump_label.c, through the kernel text's
- * writable alias, with the cache maintenance the arch needs) and says how in asm/jump_label.h.
+ * after that patches the key's sites at once. The arch names its NOP in asm/jump_label.h and
+ * writes the instructions (arch_jump_label_transform in arch/<arch>/kernel/jump_label.c,
+ * through the kernel text's writable alias, with the cache maintenance the arch needs).
  *
  * Keys change only while the kernel text may still be patched: once mark_text_alias_ro()
  * has sealed the text (docs/hardening.md), static_branch_enable() and _disable() refuse with a
@@ -70,7 +70,26 @@ static inline struct static_key *jump_entry_key(const struct jump_entry *e)
 	return (struct static_key *)((unsigned long)&e->key + e->key);
 }
 
-#include <asm/jump_label.h>
+#include <asm/jump_label.h>	/* JUMP_LABEL_NOP_ASM, JUMP_LABEL_NOP_SIZE */
+
+/*
+ * The site: the arch's NOP, and its jump_entry in __jump_table. asm goto: the compiler lays
+ * out the rare block at l_yes, out of the straight line, and gives the assembler its address
+ * for the table; nothing tests a register or memory.
+ */
+static __always_inline bool arch_static_branch(struct static_key *key)
+{
+	__asm__ goto("1:	" JUMP_LABEL_NOP_ASM "\n"
+		     "	.pushsection __jump_table, \"a\"\n"
+		     "	.balign 8\n"
+		     "	.long 1b - ., %l[l_yes] - .\n"
+		     "	.quad %c0 - .\n"
+		     "	.popsection\n"
+		     : : "i"(key) : : l_yes);
+	return false;
+l_yes:
+	return true;
+}
 
 /* true when the key is on; costs one NOP when off, one jump when on. */
 #define static_branch_unlikely(x)	unlikely(arch_static_branch(&(x)->key))
