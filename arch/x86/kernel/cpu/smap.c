@@ -8,8 +8,8 @@
  * smap_init() runs once, on the boot CPU, after paging_init(): the kernel text is read-only
  * by then, so the sites are written by text_poke_early() (text_patch.c), through the direct
  * map's read-write alias of the same physical bytes. Nothing else runs yet, so no CPU can be
- * executing a site while it changes. cpu_setup_smep_smap() runs on
- * every CPU (the boot CPU now; each secondary CPU once SMP brings them up): CR4 is per CPU.
+ * executing a site while it changes. cpu_setup_smep_smap() runs on every CPU (the boot CPU
+ * now; each secondary CPU once SMP brings them up): CR4 is per CPU.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
