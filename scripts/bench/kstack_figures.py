@@ -3,7 +3,7 @@
 instructions per call of every route of the bench probe, under -icount, on three kernels:
 
   none  CONFIG_RANDOMIZE_KSTACK_OFFSET=n (OUT/<arch>-nokstack)
-  off   defconfig, booted as Linux boots by default (compiled in, off: a flag test each way)
+  off   defconfig, booted as Linux boots by default (compiled in, off: one NOP per syscall)
   on    defconfig booted with randomize_kstack_offset=on
 
 'off' minus 'none' is what having the option costs a kernel that does not use it; 'on' minus
