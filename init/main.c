@@ -14,6 +14,7 @@
 #include <asm/timex.h>
 #include <asm/processor.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/futex.h>
 #include <linux/random.h>
 #include <linux/fs.h>
@@ -74,6 +75,8 @@ void start_kernel(void)
 	pr_notice("Ferry %s: ready (cycles %llu)\n", KBUILD_ARCH_STR,
 		  (unsigned long long)get_cycles());
 	/* Nothing waits for a tick here: the ktest suite "time" checks that ticks arrive. */
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		smp_init();	/* the other CPUs, before the tests and before init */
 
 	if (IS_ENABLED(CONFIG_KTEST_CRASH))
 		crash_test_run();

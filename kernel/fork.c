@@ -38,7 +38,6 @@ DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads = 1;		/* the idle task */
 int max_threads;
 unsigned long total_forks;	/* under tasklist_lock */
-unsigned int nr_cpu_ids = 1;
 
 /* A new task's reference count: one for being linked in (dropped when it is reaped), one
  * for running (dropped after its last switch away, finish_task_switch). */
@@ -350,6 +349,33 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	if (args->flags & CLONE_VFORK)
 		wait_for_completion(&vfork);
 	return pid;
+}
+
+/*
+ * CPU cpu's idle task ("swapper/N", pid 0), made before the CPU starts and run by it from
+ * its first instruction: a copy of init_task with its own kernel stack, on no list (it is
+ * not a process: no wait, no signal, no /proc entry), allowed on its CPU alone.
+ */
+struct task_struct *fork_idle(int cpu)
+{
+	struct task_struct *t = dup_task_struct(&init_task);
+
+	if (!t)
+		return NULL;
+	INIT_LIST_HEAD(&t->children);
+	INIT_LIST_HEAD(&t->sibling);
+	INIT_LIST_HEAD(&t->thread_node);
+	INIT_LIST_HEAD(&t->tasks);
+	INIT_LIST_HEAD(&t->run_list);
+	INIT_LIST_HEAD(&t->pending.list);
+	t->thread_info.flags = 0;
+	t->thread_info.syscall_work = 0;
+	t->real_parent = t->group_leader = t;
+	cpumask_clear(&t->cpus_mask);
+	cpumask_set_cpu(cpu, &t->cpus_mask);
+	snprintf(t->comm, sizeof(t->comm), "swapper/%d", cpu);
+	init_idle(t, cpu);
+	return t;
 }
 
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)

@@ -295,6 +295,8 @@ void sched_fork(struct task_struct *t);
 /* Affinity (kernel/sched/core.c): store p's mask (-EINVAL: no active CPU in it); read it. */
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new);
 void task_cpus_allowed(struct task_struct *p, struct cpumask *out);
+void init_idle(struct task_struct *idle, int cpu);	/* a secondary CPU's idle task */
+void scheduler_ipi(void);			/* IPI_RESCHEDULE */
 void schedule_tail(struct task_struct *prev);	/* a new task's first steps (ret_from_fork) */
 /* A new task's first C code, from the arch's ret_from_fork_asm (kernel/fork.c). */
 void ret_from_fork(struct task_struct *prev, struct pt_regs *regs, int (*fn)(void *), void *arg);
@@ -321,6 +323,7 @@ struct kernel_clone_args {
 pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
 void put_task_struct(struct task_struct *t);
+struct task_struct *fork_idle(int cpu);		/* CPU cpu's idle task, pid 0 */
 void fork_init(void);
 
 /* kernel/pid.c */

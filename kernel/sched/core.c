@@ -59,9 +59,6 @@ static inline struct rq *this_rq(void)
 	return cpu_rq(smp_processor_id());
 }
 
-/* The CPUs that run tasks: the boot CPU until the SMP bring-up adds the others. */
-struct cpumask cpu_active_mask = { .bits = { 1 } };
-
 /* Where t may run: the lowest active CPU of its mask (sched_setaffinity keeps one there). */
 static int select_task_rq(struct task_struct *t)
 {
@@ -102,9 +99,23 @@ static void dequeue_task(struct rq *rq, struct task_struct *t)
 	rq->nr_running--;
 }
 
-/* The idle task is running: it must look at the run queue again. */
+/*
+ * The idle task is running: it must look at the run queue again. On another CPU the flag
+ * alone would wait for that CPU's next interrupt: the reschedule IPI wakes it now.
+ */
 static void kick_idle(struct rq *rq)
 {
+	if (rq->curr == rq->idle) {
+		set_tsk_thread_flag(rq->idle, TIF_NEED_RESCHED);
+		smp_send_reschedule(rq - runqueues);
+	}
+}
+
+/* IPI_RESCHEDULE: a task was put on this CPU's queue; idle looks again on its way out. */
+void scheduler_ipi(void)
+{
+	struct rq *rq = this_rq();
+
 	if (rq->curr == rq->idle)
 		set_tsk_thread_flag(rq->idle, TIF_NEED_RESCHED);
 }
@@ -334,4 +345,19 @@ void sched_init(void)
 	init_task.on_cpu = 1;
 	cpu_rq(0)->idle = cpu_rq(0)->curr = &init_task;
 	set_current_task(&init_task);
+}
+
+/* Another CPU's idle task, before that CPU starts on it: it is already "running" there. */
+void init_idle(struct task_struct *idle, int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	idle->__state = TASK_RUNNING;
+	idle->on_cpu = 1;
+	idle->on_rq = 0;
+	idle->thread_info.cpu = cpu;
+	rq->idle = rq->curr = idle;
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
