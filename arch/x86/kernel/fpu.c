@@ -143,13 +143,25 @@ static u64 xstate_enable(void)
 
 /*
  * User code may use x87, SSE and, where XSAVE is on, AVX: no emulation (EM), no lazy-switch
- * trap (TS), native x87 errors (NE), the OS-saves-SSE bits, XCR0. Then the state a new task
- * starts with: the registers just reset, as saved by this CPU.
+ * trap (TS), native x87 errors (NE), the OS-saves-SSE bits, XCR0. Then, on the boot CPU,
+ * the state a new task starts with: the registers just reset. Runs on every CPU.
  */
 void fpu_init_cpu(void)
 {
+	static bool chosen;	/* the boot CPU has chosen: the others take the same */
+
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+	if (chosen) {
+		/* Another CPU (SMP): XCR0 is per CPU, and every CPU must save the same layout. */
+		if (fpu_xfeatures) {
+			write_cr4(read_cr4() | X86_CR4_OSXSAVE);
+			xsetbv(0, fpu_xfeatures);
+		}
+		fpu_load_regs(&init_fpstate);
+		return;
+	}
+	chosen = true;
 	fpu_xfeatures = xstate_enable();
 	if (!fpu_xfeatures)
 		fpu_state_size = FPU_LEGACY_SIZE;

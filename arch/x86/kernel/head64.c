@@ -14,8 +14,8 @@
 
 void __noreturn x86_64_start_kernel(void)
 {
-	cpu_init_gdt();		/* final GDT, segment registers, TSS with the IST stacks */
-	setup_percpu();		/* GS base -> this CPU's data (after the segment reloads) */
+	cpu_init_gdt(0);	/* final GDT, segment registers, TSS with the IST stacks */
+	setup_percpu(0);	/* GS base -> this CPU's data (after the segment reloads) */
 	idt_setup();		/* from here on a fault is reported, not a triple fault */
 	syscall_init();		/* syscall/sysenter MSRs, the vDSO's entry instruction */
 	fpu_init_cpu();		/* x87/SSE usable by user code */

@@ -46,10 +46,16 @@ static unsigned int dpl_of(unsigned int vector)
 	return vector == X86_TRAP_BP || vector == X86_TRAP_OF ? 3 : 0;
 }
 
-void idt_setup(void)
+/* Every CPU uses the same table: its gates name no per-CPU state (the IST slots do, by index). */
+void idt_load(void)
 {
 	struct desc_ptr idt = { sizeof(idt_table) - 1, (unsigned long)idt_table };
 
+	load_idt(&idt);
+}
+
+void idt_setup(void)
+{
 	BUILD_BUG_ON(sizeof(struct gate_desc) != 16);
 	for (unsigned int v = 0; v < NR_VECTORS; v++)
 		set_gate(v, (unsigned long)idt_entries_start + v * IDT_STUB_SIZE, ist_of(v),
@@ -57,5 +63,5 @@ void idt_setup(void)
 #ifdef CONFIG_USER_MODE
 	set_gate(IA32_SYSCALL_VECTOR, (unsigned long)entry_INT80_compat, 0, 3);
 #endif
-	load_idt(&idt);
+	idt_load();
 }

@@ -11,11 +11,14 @@
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 #define MB2_TAG_END		0
 #define MB2_TAG_CMDLINE		1
 #define MB2_TAG_MODULE		3
 #define MB2_TAG_MMAP		6
+#define MB2_TAG_ACPI_OLD	14	/* a copy of the ACPI 1.0 RSDP */
+#define MB2_TAG_ACPI_NEW	15	/* a copy of the ACPI 2.0+ RSDP */
 
 #define MB2_MEMORY_AVAILABLE	1
 #define MB2_INFO_MAX_SIZE	(1u << 20)	/* sanity bound on total_size */
@@ -129,6 +132,13 @@ void multiboot2_parse_boot_info(u32 magic, u32 info_phys)
 			break;
 		case MB2_TAG_MMAP:
 			ram_ranges = mb2_mmap((const void *)tag);
+			break;
+		case MB2_TAG_ACPI_OLD:
+		case MB2_TAG_ACPI_NEW:
+			/* The copy itself serves as the RSDP (acpi.c); the 2.0+ one wins. */
+			if (IS_ENABLED(CONFIG_USER_MODE) &&
+			    (tag->type == MB2_TAG_ACPI_NEW || !boot_rsdp_phys))
+				boot_rsdp_phys = info_phys + (p - info) + sizeof(*tag);
 			break;
 		}
 	}

@@ -10,6 +10,7 @@
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 struct hvm_start_info {
 	u32 magic;		/* XEN_HVM_START_MAGIC_VALUE */
@@ -117,4 +118,6 @@ void pvh_parse_boot_info(u32 info_phys)
 	pvh_command_line(si);
 	pvh_memory_map(si);
 	pvh_modules(si);
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		boot_rsdp_phys = si->rsdp_paddr;	/* 0 when the loader did not look */
 }

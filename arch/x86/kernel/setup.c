@@ -11,6 +11,7 @@
 #include <asm/setup.h>
 #include <asm/smap.h>
 #include <asm/serial.h>
+#include <asm/smp.h>
 
 #define LOW_MEMORY_END	0x100000	/* BIOS data, EBDA, VGA, option ROMs: never RAM for us */
 
@@ -51,6 +52,10 @@ void setup_arch(void)
 	parse_early_param();		/* mem= and friends, before memory is laid out */
 
 	memblock_reserve(__pa_symbol(_text), _end - _text);
+	if (IS_ENABLED(CONFIG_USER_MODE)) {
+		acpi_boot_init();		/* the CPUs: ACPI tables are in the early mapping */
+		smp_reserve_trampoline();	/* a page below 1 MiB, before it is fenced off */
+	}
 	memblock_reserve(0, LOW_MEMORY_END);
 	if (initrd_size)
 		pr_info("initrd: %#llx-%#llx\n", (unsigned long long)initrd_start,

@@ -11,6 +11,8 @@
 #include <asm/i8253.h>
 #include <asm/traps.h>
 
+static unsigned long lapic_hz;	/* measured once, on the boot CPU; every CPU ticks at HZ */
+
 /* The APIC timer counts down; turn it into an up-counter for pit_measure(). */
 static u64 lapic_timer_elapsed(void)
 {
@@ -20,7 +22,6 @@ static u64 lapic_timer_elapsed(void)
 void time_init(void)
 {
 	u64 lapic_ticks, tsc_delta;
-	unsigned long lapic_hz;
 
 	/* One-shot, masked, from the top, undivided: a free-running counter to measure. */
 	lapic_write(APIC_TDCR, APIC_TDR_DIV_1);
@@ -34,8 +35,17 @@ void time_init(void)
 		panic("APIC timer: does not count (%lu Hz measured)", lapic_hz);
 	pr_info("APIC timer: %lu.%03lu MHz, periodic at %d Hz\n", lapic_hz / 1000000,
 		lapic_hz / 1000 % 1000, HZ);
+	lapic_timer_start();
+}
 
-	/* Periodic: the count reloads itself; writing TMICT starts it. */
+/*
+ * This CPU's tick: periodic, the count reloads itself; writing TMICT starts it. The other
+ * CPUs' timers run from the same bus clock (QEMU's, and every SMP board's: one crystal), so
+ * the boot CPU's measurement holds for them.
+ */
+void lapic_timer_start(void)
+{
+	lapic_write(APIC_TDCR, APIC_TDR_DIV_1);
 	lapic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
 	lapic_write(APIC_TMICT, lapic_hz / HZ);
 }

@@ -61,11 +61,10 @@ const char *exception_name(unsigned int vector)
 	return vector < NR_EXCEPTION_VECTORS ? "reserved exception" : "interrupt";
 }
 
-static long current_vector = -1;
-
+/* The vector this CPU is handling (pcpu_hot.current_vector), -1 outside any handler. */
 long x86_current_vector(void)
 {
-	return current_vector;
+	return this_cpu_hot()->current_vector;
 }
 
 /* DR6's single-step bit: the #DB came from TF. */
@@ -247,7 +246,8 @@ void do_bad_iret(struct pt_regs *regs)
 
 void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 {
-	long outer = current_vector;
+	struct pcpu_hot *hot = this_cpu_hot();
+	long outer = hot->current_vector;
 	unsigned long error_code = regs->orig_ax;
 
 #ifdef CONFIG_USER_MODE
@@ -263,12 +263,12 @@ void x86_handle_vector(struct pt_regs *regs, unsigned long vector)
 	 */
 	if (user_mode(regs))
 		regs->orig_ax = -1;
-	current_vector = vector;
+	hot->current_vector = vector;
 	if (vector < NR_EXCEPTION_VECTORS)
 		do_exception(regs, vector, error_code);
 	else
 		do_irq(regs, vector);
-	current_vector = outer;
+	hot->current_vector = outer;
 #ifdef CONFIG_USER_MODE
 	/* Back to user mode: pending work (reschedule, signals) first, interrupts off after. */
 	if (user_mode(regs))

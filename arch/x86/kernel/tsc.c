@@ -34,3 +34,15 @@ unsigned long cycles_per_sec(void)
 	}
 	return tsc_hz;
 }
+
+/*
+ * The TSC is constant-rate on every CPU QEMU and this kernel meet (and counts instructions
+ * under -icount, where tsc_hz was measured in the same units), so it times short waits.
+ */
+void udelay(unsigned long us)
+{
+	u64 start = get_cycles(), wait = (u64)cycles_per_sec() * us / 1000000 + 1;
+
+	while (get_cycles() - start < wait)
+		__asm__ __volatile__("pause" ::: "memory");
+}

@@ -26,6 +26,7 @@
 #include <linux/sched.h>
 #include <linux/mm_types.h>
 #include <linux/errno.h>
+#include <linux/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
@@ -71,10 +72,19 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	    !smap_violation(regs, error_code, address)) {
 		struct mm_struct *mm = current->mm;
 
+		/*
+		 * Interrupts back on when the faulting code had them (as Linux): resolving
+		 * the fault may flush other CPUs' TLBs (a COW break), which waits for their
+		 * answer to an IPI, and a CPU waiting with interrupts off could never answer
+		 * another's. The exception gate turned them off; they go off again below.
+		 */
+		if (regs->flags & X86_EFLAGS_IF)
+			local_irq_enable();
 		if (mm && address < mm->task_size)
 			fault = handle_mm_fault(mm, address,
 				(error_code & X86_PF_WRITE ? FAULT_FLAG_WRITE : 0) |
 				(error_code & X86_PF_INSTR ? FAULT_FLAG_INSTRUCTION : 0));
+		local_irq_disable();
 		if (!fault)
 			return;		/* a page now: the instruction runs again */
 	}

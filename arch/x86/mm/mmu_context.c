@@ -4,6 +4,20 @@
  * the kernel's (see asm/mmu_context.h), and the 4 KiB user pages below it. User entries
  * carry _PAGE_USER at every level; the kernel half never does, so ring 3 cannot touch it.
  * Page-table pages come from the buddy allocator and go back in destroy_context().
+ *
+ * TLB shootdown (SMP). A CPU caches translations of the mm its CR3 holds, and of no other
+ * (no PCIDs: a CR3 load drops every non-global entry). So mm->context.cpu_mask, kept by
+ * switch_mm(), names every CPU that may hold a stale entry after a page-table change, and
+ * each flush here does its own CPU directly and the others in mm_cpumask through a
+ * function-call IPI, waiting until all are done (the caller frees pages right after).
+ * What the remote CPU does is what the local one does: INVLPG for one page (map/unmap of a
+ * single page: a COW break, a fault-in over a present entry), a CR3 reload for the whole
+ * mm (the mmu_gather of munmap/mprotect/mremap/fork's COW marking and of exit: many pages,
+ * and page tables freed, whose cached walks INVLPG of one address would not all drop).
+ * Ordering: the page-table stores come before the read of cpu_mask (a full fence), and a
+ * CPU sets its bit (a locked RMW) before it loads CR3, so a CPU that the flush misses
+ * loaded CR3 after the stores and walks the new tables.
+ * With one CPU online, or no other CPU in the mask, no IPI is sent.
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>
@@ -16,6 +30,9 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <linux/mmu_context.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
+#include <asm/percpu.h>
 #include "mm_internal.h"
 
 #define USER_PGD_PTRS	(PTRS_PER_TABLE / 2)	/* PML4 slots 0..255: the lower half */
@@ -42,6 +59,7 @@ int init_new_context(struct mm_struct *mm)
 	mm->context.pgd = pgd;
 	mm->context.vdso = 0;
 	mm->context.vdso32 = false;
+	cpumask_clear(&mm->context.cpu_mask);
 	return 0;
 }
 
@@ -77,10 +95,62 @@ void destroy_context(struct mm_struct *mm)
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
 	u64 *pgd = next ? next->context.pgd : kernel_pgd;
+	unsigned int cpu = smp_processor_id();
 
+	if (prev == next)
+		return;
+	/* Flushes of next reach this CPU from before the CR3 load on (see the top). */
+	if (next)
+		cpumask_set_cpu(cpu, &next->context.cpu_mask);
 	/* Kernel pages are global (CR4.PGE): they stay in the TLB across this write. */
-	if (prev != next)
-		write_cr3(__pa(pgd));
+	write_cr3(__pa(pgd));
+	/* prev's entries are gone from this CPU's TLB: its flushes may skip this CPU now. */
+	if (prev)
+		cpumask_clear_cpu(cpu, &prev->context.cpu_mask);
+}
+
+#define TLB_FLUSH_ALL	(~0UL)
+
+struct tlb_flush_req {
+	struct mm_struct *mm;
+	unsigned long va;	/* the page, or TLB_FLUSH_ALL */
+};
+
+static void flush_local(struct mm_struct *mm, unsigned long va)
+{
+	if (!is_active(mm))
+		return;		/* not loaded here: not cached here */
+	if (va == TLB_FLUSH_ALL)
+		write_cr3(read_cr3());
+	else
+		flush_tlb_one_kernel(va);	/* invlpg */
+}
+
+/* On a CPU that had mm loaded when the flush began: an IPI, interrupts off. */
+static void flush_remote(void *arg)
+{
+	const struct tlb_flush_req *req = arg;
+
+	this_cpu_hot()->tlb_remote_flushes++;
+	flush_local(req->mm, req->va);
+}
+
+/* The other CPUs that may cache mm: an IPI to each, and wait for all of them. */
+static void flush_others(struct mm_struct *mm, unsigned long va)
+{
+	struct tlb_flush_req req = { mm, va };
+	unsigned int me = smp_processor_id();
+	struct cpumask others;
+
+	if (num_online_cpus() == 1)
+		return;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);	/* the PTE stores before the mask read */
+	for (unsigned int i = 0; i < CPUMASK_LONGS; i++)
+		others.bits[i] = __atomic_load_n(&mm->context.cpu_mask.bits[i], __ATOMIC_RELAXED);
+	cpumask_clear_cpu(me, &others);
+	if (!cpumask_weight(&others))
+		return;
+	smp_call_function_many(&others, flush_remote, &req, true);
 }
 
 /*
@@ -125,11 +195,11 @@ undo:
 	return NULL;
 }
 
+/* One page of mm, on every CPU that may cache it (see the top). */
 static void flush_user_page(struct mm_struct *mm, unsigned long va)
 {
-	/* Only the loaded address space can have va in the TLB (a single CPU). */
-	if (is_active(mm))
-		flush_tlb_one_kernel(va);
+	flush_local(mm, va);
+	flush_others(mm, va);
 }
 
 /* The leaf entry mapping pa for user space with vm_flags' access. */
@@ -188,9 +258,8 @@ phys_addr_t user_page_phys(struct mm_struct *mm, unsigned long va)
 /* Every user translation of mm, walks included: reloading CR3 drops all non-global entries. */
 void flush_tlb_mm(struct mm_struct *mm)
 {
-	/* Only the loaded address space can be in the TLB (one CPU; no PCIDs). */
-	if (is_active(mm))
-		write_cr3(read_cr3());
+	flush_local(mm, TLB_FLUSH_ALL);
+	flush_others(mm, TLB_FLUSH_ALL);
 }
 
 /*

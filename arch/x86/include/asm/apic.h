@@ -15,6 +15,14 @@
 #define APIC_SPIV	0x0f0	/* spurious vector register; bit 8 enables the APIC */
 #define  APIC_SPIV_ENABLE	(1u << 8)
 #define APIC_ESR	0x280
+#define APIC_ICR	0x300	/* interrupt command, low half: writing it sends the IPI */
+#define  APIC_ICR_BUSY		(1u << 12)	/* delivery status: send pending */
+#define  APIC_INT_ASSERT	(1u << 14)
+#define  APIC_INT_LEVELTRIG	(1u << 15)
+#define  APIC_DM_FIXED		(0u << 8)	/* the vector in bits 7:0 */
+#define  APIC_DM_INIT		(5u << 8)
+#define  APIC_DM_STARTUP	(6u << 8)	/* SIPI: start at vector << 12, real mode */
+#define APIC_ICR2	0x310	/* interrupt command, high half: destination APIC ID in 31:24 */
 #define APIC_LVTT	0x320	/* LVT timer */
 #define  APIC_LVT_MASKED	(1u << 16)
 #define  APIC_LVT_TIMER_PERIODIC (1u << 17)
@@ -29,7 +37,11 @@
 #define APIC_TDCR	0x3e0	/* timer divide configuration */
 #define  APIC_TDR_DIV_1		0xb
 
-void lapic_init(void);
+void lapic_init(void);			/* boot CPU: map the registers, then as below */
+void lapic_setup_cpu(void);		/* every CPU: enable its own local APIC */
+void lapic_timer_start(void);		/* every CPU: the periodic tick (time.c) */
+/* Send an IPI (ICR low half 'icr') to apic_id; returns once the APIC has sent it. */
+void lapic_send_ipi(u32 apic_id, u32 icr);
 void lapic_enable_extint(void);
 void lapic_eoi(void);
 u32 lapic_read(unsigned int reg);

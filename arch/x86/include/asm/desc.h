@@ -53,7 +53,8 @@ static inline void load_tr(u16 sel)
 	__asm__ __volatile__("ltr %0" : : "rm"(sel));
 }
 
-void cpu_init_gdt(void);	/* kernel/cpu_init.c */
-void idt_setup(void);		/* kernel/idt.c */
+void cpu_init_gdt(unsigned int cpu);	/* kernel/cpu_init.c, on CPU cpu */
+void idt_setup(void);		/* kernel/idt.c: builds the IDT and loads it here */
+void idt_load(void);		/* kernel/idt.c: load the (shared) IDT on another CPU */
 
 #endif

@@ -50,6 +50,7 @@ typedef u64 pteval_t;
 
 /* _PAGE_NX when the CPU has NX (CPUID 0x80000001 EDX.20), else 0: set once at boot. */
 extern pteval_t __supported_pte_mask_nx;
+extern pteval_t *kernel_pgd;		/* the kernel's PML4 (mm/pgtable.c) */
 
 /*
  * Map one 4 KiB page of the vmalloc area: 0, or -1 when a page-table page cannot be

@@ -23,6 +23,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <asm/fpu.h>
+#include <asm/percpu.h>
 
 /* Kernel context of a task that is not running (the scheduler's switch_to saves it here). */
 struct thread_struct {
@@ -123,12 +124,10 @@ struct x86_hw_tss {
 #define IST_INDEX_MCE	3	/* machine check: same reason */
 #define N_IST_STACKS	3
 
-extern struct x86_hw_tss cpu_tss;
-
-/* The stack the CPU switches to when an interrupt or exception arrives from user mode. */
+/* The stack this CPU switches to when an interrupt or exception arrives from user mode. */
 static inline void update_task_stack_sp0(unsigned long sp0)
 {
-	cpu_tss.sp0 = sp0;
+	this_cpu_hot()->tss->sp0 = sp0;
 }
 
 void syscall_init(void);		/* kernel/cpu/common.c */

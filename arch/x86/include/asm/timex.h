@@ -16,5 +16,7 @@ static inline cycles_t get_cycles(void)
 
 /* TSC ticks per second; the first call measures it against the PIT (about 1 ms). */
 unsigned long cycles_per_sec(void);
+/* Spin for at least us microseconds on the TSC (kernel/tsc.c): for hardware-mandated waits. */
+void udelay(unsigned long us);
 
 #endif

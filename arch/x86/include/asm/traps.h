@@ -41,6 +41,8 @@
 #define ISA_IRQ_VECTOR(irq)	(0x20 + (irq))	/* where the (masked) 8259s are moved to */
 #define IA32_SYSCALL_VECTOR	0x80	/* int $0x80: the i386 syscall gate (DPL 3) */
 #define LOCAL_TIMER_VECTOR	0xec
+#define CALL_FUNCTION_VECTOR	0xfc	/* IPI_CALL_FUNC (arch/x86/kernel/smp.c) */
+#define RESCHEDULE_VECTOR	0xfd	/* IPI_RESCHEDULE */
 #define SPURIOUS_APIC_VECTOR	0xff
 #define NR_VECTORS		256
 

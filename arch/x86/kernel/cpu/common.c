@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU setup for user mode: the syscall and sysenter MSRs (syscall_init) and what the CPU
+ * Per-CPU setup for user mode: the syscall and sysenter MSRs (syscall_init, on every CPU:
+ * MSRs are per CPU) and what the CPU
  * tells programs about itself (AT_HWCAP). The FPU's setup is in kernel/fpu.c.
  */
 #include <linux/kernel.h>
@@ -54,7 +55,9 @@ void syscall_init(void)
 	wrmsr(MSR_IA32_SYSENTER_ESP, this_cpu_hot()->top_of_stack);
 	wrmsr(MSR_IA32_SYSENTER_EIP, (unsigned long)entry_SYSENTER_compat);
 
-	vdso32_setup_entry(cpu_has_sysenter32());
+	/* The 32-bit vDSO image is one for all CPUs: the boot CPU chooses its instruction. */
+	if (this_cpu_hot()->cpu_number == 0)
+		vdso32_setup_entry(cpu_has_sysenter32());
 }
 
 unsigned long x86_elf_hwcap(void)
