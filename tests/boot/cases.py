@@ -176,6 +176,16 @@ for arch in ("x86_64", "arm64"):
 
 add("x86_64_grub_ktest", "x86_64", boot="grub", expect=[READY, r"[Mm]ultiboot2"])
 add("x86_64_cpu_skylake", "x86_64", cpu="Skylake-Client", expect=[READY])
+# SMP (issue 17): four CPUs from the MADT on both boot routes (PVH hands over the RSDP, GRUB
+# a copy of it), each online with its own ticks, IPIs, calls and TLB shootdown; -cpu max
+# adds XSAVE, SMEP and SMAP, which every CPU must turn on. Only the smp_x86 suite: cheap.
+SMP4 = [READY, r"ACPI: MADT: 4 CPUs, APIC IDs 0 1 2 3", r"smp: Brought up 1 node, 4 CPUs"]
+add("x86_64_smp4_ktest", "x86_64", cmdline="ktest=smp_x86", run_args=["--extra", "-smp 4"],
+    expect=SMP4, reject=[r"WARNING", r"BUG"])
+add("x86_64_smp4_cpu_max_ktest", "x86_64", cpu="max", cmdline="ktest=smp_x86",
+    run_args=["--extra", "-smp 4"], expect=SMP4, reject=[r"WARNING", r"BUG"])
+add("x86_64_grub_smp4_ktest", "x86_64", boot="grub", cmdline="ktest=smp_x86",
+    run_args=["--extra", "-smp 4"], expect=SMP4 + [r"[Mm]ultiboot2"], reject=[r"WARNING", r"BUG"])
 add("arm64_uboot_ktest", "arm64", boot="uboot", expect=[READY, r"U-Boot"])
 add("arm64_el2_entry", "arm64", machine="virtualization=on", expect=[READY, r"EL2"])
 add("arm64_el2_cpu_max_uboot", "arm64", boot="uboot", cpu="max", machine="virtualization=on",
