@@ -15,6 +15,7 @@
 #include <linux/vmalloc.h>
 #include <linux/mm.h>
 #include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <asm/pgtable.h>
 #include <asm/thread_info.h>
 
@@ -23,8 +24,19 @@
 #define STACK_SLOTS      KERNEL_STACK_SLOTS
 #define STACK_AREA_END   (STACK_AREA_START + STACK_SLOTS * STACK_SLOT_SIZE)
 
+/* vmalloc_lock (interrupts off: a stack may be freed from the scheduler) guards both. */
+static DEFINE_SPINLOCK(vmalloc_lock);
 static unsigned long stack_slot_used[STACK_SLOTS / 64];
 static unsigned long vmalloc_next = STACK_AREA_END + PAGE_SIZE;
+
+static void stack_slot_release(unsigned long slot)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmalloc_lock, flags);
+	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+	spin_unlock_irqrestore(&vmalloc_lock, flags);
+}
 
 /* Unmap [va, va + size) and free the pages that backed it. */
 static void unmap_and_free(unsigned long va, size_t size)
@@ -57,21 +69,21 @@ void *alloc_kernel_stack(void)
 {
 	unsigned long flags, slot;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmalloc_lock, flags);
 	for (slot = 0; slot < STACK_SLOTS; slot++)
 		if (!(stack_slot_used[slot / 64] & (1UL << (slot % 64))))
 			break;
 	if (slot == STACK_SLOTS) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmalloc_lock, flags);
 		return NULL;
 	}
 	stack_slot_used[slot / 64] |= 1UL << (slot % 64);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmalloc_lock, flags);
 
 	unsigned long base = STACK_AREA_START + slot * STACK_SLOT_SIZE;
 
 	if (map_fresh_pages(base, THREAD_SIZE)) {
-		stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+		stack_slot_release(slot);
 		return NULL;
 	}
 	return (void *)base;
@@ -82,7 +94,7 @@ void free_kernel_stack(void *base)
 	unsigned long slot = ((unsigned long)base - STACK_AREA_START) / STACK_SLOT_SIZE;
 
 	unmap_and_free((unsigned long)base, THREAD_SIZE);
-	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+	stack_slot_release(slot);
 }
 
 bool kernel_stack_guard_hit(unsigned long addr)
@@ -108,13 +120,13 @@ static unsigned long reserve_va(size_t size)
 {
 	unsigned long flags, va = 0;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmalloc_lock, flags);
 	if (vmalloc_next <= VMALLOC_END && size < VMALLOC_END - vmalloc_next &&
 	    PAGE_SIZE <= VMALLOC_END - vmalloc_next - size) {
 		va = vmalloc_next;
 		vmalloc_next += size + PAGE_SIZE;	/* an unmapped page between ranges */
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmalloc_lock, flags);
 	return va;
 }
 

@@ -21,6 +21,8 @@
 #include <asm/apic.h>
 #include <linux/errno.h>
 #include <linux/mmu_gather.h>
+#include <linux/vmalloc.h>
+#include <linux/gfp.h>
 
 #define WAIT_TICKS	(HZ / 2)	/* for something another CPU does: far more than enough */
 
@@ -210,4 +212,58 @@ KTEST(smp_x86, tlb_shootdown_reaches_cpu_with_mm_loaded)
 	flush_tlb_mm(mm);				/* nobody has it loaded: no IPI */
 	KTEST_EXPECT_EQ(t, per_cpu_hot(cpu)->tlb_remote_flushes, flushes);
 	mmput(mm);
+}
+
+/*
+ * Kernel pages are global: a CPU keeps their translations across CR3 loads, and
+ * unmap_kernel_page() flushes only the CPU that unmaps. Stack slots of the vmalloc area are
+ * reused, so another CPU that once read a stack must not reach the old frame through the
+ * same address once the slot holds a new stack (map_kernel_page flushes every CPU). The old
+ * frames are held meanwhile, so the new stack gets other frames, as it would on a busy system.
+ */
+struct stack_probe {
+	const volatile unsigned long *p;
+	unsigned long val;
+};
+
+static void remote_read_word(void *arg)
+{
+	struct stack_probe *r = arg;
+
+	r->val = *r->p;
+}
+
+#define STACK_PAGES	(THREAD_SIZE / PAGE_SIZE)
+
+KTEST(smp_x86, reused_stack_slot_not_stale_on_other_cpu)
+{
+	unsigned int cpu = other_cpu();
+	struct stack_probe r;
+	void *held[STACK_PAGES];
+	unsigned long *s, *s2;
+
+	if (cpu == NR_CPUS)
+		KTEST_SKIP(t, "one CPU");
+	s = alloc_kernel_stack();
+	KTEST_EXPECT(t, s != NULL);
+	if (!s)
+		return;
+	*s = 0x1111;
+	r.p = s;
+	smp_call_function_single(cpu, remote_read_word, &r, true);	/* cached there now */
+	KTEST_EXPECT_EQ(t, r.val, 0x1111);
+	free_kernel_stack(s);
+	for (int i = 0; i < STACK_PAGES; i++)
+		held[i] = get_zeroed_page();		/* likely the frames just freed */
+	s2 = alloc_kernel_stack();
+	KTEST_EXPECT(t, s2 == s);			/* the lowest free slot: the same one */
+	if (s2) {
+		*s2 = 0x2222;
+		smp_call_function_single(cpu, remote_read_word, &r, true);
+		KTEST_EXPECT_EQ(t, r.val, 0x2222);
+		free_kernel_stack(s2);
+	}
+	for (int i = 0; i < STACK_PAGES; i++)
+		if (held[i])
+			free_page(held[i]);
 }

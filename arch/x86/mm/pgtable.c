@@ -6,6 +6,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
+#include <linux/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include "mm_internal.h"
@@ -86,6 +89,27 @@ static bool is_vmalloc_page(unsigned long va)
 	return va >= VMALLOC_START && va < VMALLOC_END && !(va & ~PAGE_MASK);
 }
 
+static void invlpg_here(void *va)
+{
+	flush_tlb_one_kernel((unsigned long)va);
+}
+
+/*
+ * The TLB never holds a not-present entry, but with SMP it may hold this address's previous
+ * translation: unmap_kernel_page() flushes only the CPU that unmaps, and kernel pages are
+ * global, so another CPU keeps the old entry across its CR3 loads. The vmalloc area reuses
+ * its stack slots (mm/vmalloc.c), so a new task's stack could otherwise reach the old frame
+ * there. Every CPU drops the address before the caller uses it (this one with INVLPG, the
+ * others through an IPI, waited for). Callers with interrupts off cannot wait for an IPI:
+ * only boot-time mappings are made that way, before the other CPUs run.
+ */
+static void flush_stale_kernel_page(unsigned long va)
+{
+	flush_tlb_one_kernel(va);
+	if (IS_ENABLED(CONFIG_USER_MODE) && num_online_cpus() > 1 && !irqs_disabled())
+		smp_call_function(invlpg_here, (void *)va, true);
+}
+
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned int prot)
 {
 	pteval_t *pte;
@@ -95,8 +119,8 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned int prot)
 	pte = pgtable_walk(kernel_pgd, va, PAGE_SHIFT, alloc_table_page);
 	if (!pte || (*pte & _PAGE_PRESENT))
 		return -1;
-	/* No flush: the TLB never holds translations of not-present entries. */
 	*pte = pa | prot_to_pte(prot);
+	flush_stale_kernel_page(va);
 	return 0;
 }
 
