@@ -249,12 +249,16 @@ startup_64_high:
 
 /* Boot GDT: flat 32-bit code, 64-bit code and data at the selectors of the final GDT. */
 	.balign 8
+	.globl boot_gdt
 boot_gdt:
 	.quad	0
 	.quad	GDT_ENTRY_FLAT(DESC_CODE32_KERNEL)	/* __KERNEL32_CS */
 	.quad	GDT_ENTRY_FLAT(DESC_CODE64_KERNEL)	/* __KERNEL_CS */
 	.quad	GDT_ENTRY_FLAT(DESC_DATA_KERNEL)	/* __KERNEL_DS */
 boot_gdt_end:
+	.if boot_gdt_end - boot_gdt != BOOT_GDT_SIZE
+	.error "BOOT_GDT_SIZE (asm/setup.h) does not match boot_gdt"
+	.endif
 boot_gdt_desc:
 	.short	boot_gdt_end - boot_gdt - 1
 	.long	pa(boot_gdt)

@@ -47,15 +47,18 @@ u32 x86_cpu_to_apicid[NR_CPUS];
 /* trampoline_64.S: the code to copy, and the fields to fill in the copy. */
 extern const char trampoline_start[], trampoline_end[];
 extern const char tr_gdt_desc[], tr_jump32[], tr_jump64[], tr_cr3[], tr_efer[], tr_cpu[];
-extern const char tr_stack[], tr_entry[], tr_gdt[], tr_protected[], tr_long[];
+extern const char tr_stack[], tr_entry[], tr_protected[], tr_long[];
+extern const u64 boot_gdt[];		/* head_64.S */
 
 static phys_addr_t trampoline_phys;	/* its page below 1 MiB: 0 when there is none */
 
 /*
- * The trampoline's page tables: PML4[0] -> one PDPT -> one PD whose entry 0 maps physical
- * 0..2 MiB, executable, where the trampoline runs while it turns paging on; PML4[256..511]
- * are the kernel's own (their PDPTs are shared, so they never go stale). Kernel BSS: below
- * 4 GiB, as a CR3 loaded in 32-bit mode must be.
+ * The trampoline's page tables: PML4[0] -> one PDPT -> one PD of 2 MiB pages mapping physical
+ * 0..1 GiB to itself, executable: the trampoline runs there while it turns paging on, and
+ * the GDT it loaded (head_64.S's boot_gdt, in the kernel image) is read through the same
+ * linear address once paging is on, at the far jump to 64-bit mode. PML4[256..511] are the
+ * kernel's own (their PDPTs are shared, so they never go stale). Kernel BSS: below 4 GiB,
+ * as a CR3 loaded in 32-bit mode must be.
  */
 static u64 tr_pml4[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
 static u64 tr_pdpt[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
@@ -101,15 +104,21 @@ void smp_prepare_cpus(void)
 	if (nr_cpu_ids < 2 || !trampoline_phys)
 		return;
 	BUG_ON(size > PAGE_SIZE);
+	if (__pa_symbol(_end) > PTRS_PER_TABLE * PMD_SIZE) {
+		pr_err("smp: the kernel lies above 1 GiB, out of the trampoline's reach: one CPU\n");
+		trampoline_phys = 0;
+		return;
+	}
 	memcpy(__va(trampoline_phys), trampoline_start, size);
 
-	tr_pd[0] = 0 | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		tr_pd[i] = ((u64)i << PMD_SHIFT) | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
 	tr_pdpt[0] = __pa_symbol(tr_pd) | _PAGE_PRESENT | _PAGE_RW;
 	tr_pml4[0] = __pa_symbol(tr_pdpt) | _PAGE_PRESENT | _PAGE_RW;
 	for (int i = PTRS_PER_TABLE / 2; i < PTRS_PER_TABLE; i++)
 		tr_pml4[i] = kernel_pgd[i];
 
-	*(u32 *)(trampoline_field(tr_gdt_desc) + 2) = trampoline_addr(tr_gdt);
+	*(u32 *)(trampoline_field(tr_gdt_desc) + 2) = __pa_symbol(boot_gdt);
 	*(u32 *)trampoline_field(tr_jump32) = trampoline_addr(tr_protected);
 	*(u32 *)trampoline_field(tr_jump64) = trampoline_addr(tr_long);
 	*(u32 *)trampoline_field(tr_cr3) = __pa_symbol(tr_pml4);

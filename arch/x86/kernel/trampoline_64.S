@@ -11,13 +11,14 @@
  * it landed or on the CPU being started is a field at the end, which smp.c fills in the
  * copy before each SIPI: TR(x) is a label's offset from the start of the copy.
  *
- * Steps: real mode -> protected mode on a flat GDT (its own, in the copy) -> PAE, the
- * trampoline page tables (the copy's 2 MiB identity-mapped, plus the kernel's upper half),
+ * Steps: real mode -> protected mode on a flat GDT (head_64.S's boot_gdt) -> PAE, the
+ * trampoline page tables (the first GiB identity-mapped, plus the kernel's upper half),
  * EFER.LME -> paging on: long mode -> a far jump to a 64-bit code segment -> the kernel
  * stack of the CPU's idle task, and start_secondary(cpu) at its link address.
  */
 #include <asm/segment.h>
 #include <asm/processor-flags.h>
+#include <asm/setup.h>
 
 #define TR(x)		((x) - trampoline_start)
 
@@ -85,22 +86,18 @@ tr_long:
 1:	hlt
 	jmp	1b
 
-/* Flat segments at the selectors of the final GDT (asm/segment.h), as head_64.S's. */
-	.balign 8
-tr_gdt:
-	.quad	0
-	.quad	GDT_ENTRY_FLAT(DESC_CODE32_KERNEL)	/* __KERNEL32_CS */
-	.quad	GDT_ENTRY_FLAT(DESC_CODE64_KERNEL)	/* __KERNEL_CS */
-	.quad	GDT_ENTRY_FLAT(DESC_DATA_KERNEL)	/* __KERNEL_DS */
-tr_gdt_end:
-
 /* Filled in by smp.c (trampoline_field()) in the copy. */
 	.balign 8
 	.globl tr_gdt_desc, tr_jump32, tr_jump64, tr_cr3, tr_efer, tr_cpu, tr_stack, tr_entry
-	.globl tr_gdt, tr_protected, tr_long
+	.globl tr_protected, tr_long
+/*
+ * head_64.S's boot_gdt: flat 32-bit code, 64-bit code and data at the selectors of the final
+ * GDT. Paging is off, so the kernel image's physical copy is read: real mode reaches only
+ * the first MiB through DS, hence this descriptor in the copy.
+ */
 tr_gdt_desc:
-	.short	tr_gdt_end - tr_gdt - 1
-	.long	0			/* physical: copy + TR(tr_gdt) */
+	.short	BOOT_GDT_SIZE - 1
+	.long	0			/* physical: pa(boot_gdt) */
 	.balign 8
 tr_jump32:				/* far pointer m16:32 */
 	.long	0			/* physical: copy + TR(tr_protected) */

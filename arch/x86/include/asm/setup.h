@@ -13,6 +13,9 @@
 #define MULTIBOOT2_BOOTLOADER_MAGIC	0x36d76289	/* in EAX at entry */
 #define XEN_HVM_START_MAGIC_VALUE	0x336ec578	/* first word of hvm_start_info */
 
+/* head_64.S's boot_gdt: null, __KERNEL32_CS, __KERNEL_CS, __KERNEL_DS (the trampoline's too). */
+#define BOOT_GDT_SIZE		(4 * 8)
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 #include <linux/compiler.h>
