@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Device interrupts (vectors 32..255): the LAPIC timer, the IPIs of SMP, the legacy ISA lines a driver asked
- * for with request_irq() (the serial port's IRQ 4, through the 8259 and LINT0), and whatever
- * arrives unexpectedly. init_IRQ() brings up the interrupt controllers: the legacy 8259s
- * are masked until a line is requested; the local APIC delivers the timer.
+ * Device interrupts (vectors 32..255): the LAPIC timer, the IPIs between CPUs (smp.c), the
+ * legacy ISA lines a driver asked for with request_irq() (the serial port's IRQ 4, through the
+ * 8259 and LINT0), and whatever arrives unexpectedly. init_IRQ() brings up the interrupt
+ * controllers: the legacy 8259s are masked until a line is requested; the local APIC delivers
+ * the timer.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

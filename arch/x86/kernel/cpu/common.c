@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU setup for user mode: the syscall and sysenter MSRs (syscall_init, on every CPU:
- * MSRs are per CPU) and what the CPU
- * tells programs about itself (AT_HWCAP). The FPU's setup is in kernel/fpu.c.
+ * Per-CPU setup for user mode: the syscall and sysenter MSRs (syscall_init, run on every CPU:
+ * MSRs are per CPU) and what the CPU tells programs about itself (AT_HWCAP). The FPU's setup
+ * is in kernel/fpu.c.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
