@@ -3,8 +3,9 @@
  * In-kernel tests of x86 SMP (KTAP, "ktest=smp_x86"; tests/boot/cases.py boots them with
  * -smp 4): every CPU the MADT described came online, takes its own timer ticks, receives
  * both IPIs and runs calls on itself; and a page unmapped while another CPU has the mm
- * loaded faults on that CPU afterwards (the TLB shootdown), for both kinds of flush. With
- * one CPU the tests that need a second one are skipped.
+ * loaded faults on that CPU afterwards (the TLB shootdown), for both kinds of flush; and a
+ * reused kernel stack slot is not reached through another CPU's stale translation. With one
+ * CPU the tests that need a second one are skipped.
  */
 #include <linux/ktest.h>
 #include <linux/smp.h>
