@@ -181,6 +181,15 @@ add("arm64_el2_entry", "arm64", machine="virtualization=on", expect=[READY, r"EL
 add("arm64_el2_cpu_max_uboot", "arm64", boot="uboot", cpu="max", machine="virtualization=on",
     expect=[READY])
 add("arm64_gicv3", "arm64", machine="gic-version=3", expect=[READY])
+# SMP (issue 17): four CPUs started with PSCI CPU_ON over hvc with GICv2 from -kernel; over
+# smc, entered at EL2, with GICv3 redistributors, through U-Boot. ktest=smp_arm64 checks
+# each CPU's ticks, IPIs both ways and per-CPU registers (arch/arm64/kernel/test_smp.c).
+SMP4 = [r"smp: Brought up 1 node, 4 CPUs"]
+add("arm64_smp4_ktest", "arm64", cmdline="ktest=smp_arm64", run_args=["--extra", "-smp 4"],
+    expect=SMP4 + [r"CPU3: MPIDR 0x3 up \(entered at EL1\)"])
+add("arm64_smp4_el2_gicv3_uboot", "arm64", boot="uboot", cmdline="ktest=smp_arm64",
+    machine="virtualization=on,gic-version=3", run_args=["--extra", "-smp 4"],
+    expect=SMP4 + [r"psci: using smc", r"irq: GICv3", r"CPU3: MPIDR 0x3 up \(entered at EL2\)"])
 add("arm64_dtb_bad_magic", "arm64", cmdline="", status=EXIT_PANIC,
     expect=[r"(?i)device tree.*bad magic"],
     dtb=lambda tmp, o: dumped_dtb(tmp, bad_magic))

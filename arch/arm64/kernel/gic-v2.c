@@ -85,6 +85,7 @@ static const struct irq_chip gicv2_chip = {
 	.name = "GICv2",
 	.enable = gicv2_enable,
 	.ack = gicv2_ack,
+	.intid_mask = 0x3ff,	/* GICC_IAR: INTID 9:0; 12:10 the CPU that sent an SGI */
 	.eoi = gicv2_eoi,
 	.cpu_init = gicv2_cpu_init,
 	.send_sgi = gicv2_send_sgi,

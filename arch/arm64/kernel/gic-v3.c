@@ -166,6 +166,7 @@ static const struct irq_chip gicv3_chip = {
 	.name = "GICv3",
 	.enable = gicv3_enable,
 	.ack = gicv3_ack,
+	.intid_mask = 0xffffff,	/* ICC_IAR1_EL1: INTID 23:0 */
 	.eoi = gicv3_eoi,
 	.cpu_init = gicv3_cpu_init,
 	.send_sgi = gicv3_send_sgi,

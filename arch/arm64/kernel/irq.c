@@ -44,7 +44,7 @@ void handle_arch_irq(struct pt_regs *regs)
 {
 	for (;;) {
 		u32 iar = irq_chip->ack();
-		unsigned int intid = iar & 0xffffff;
+		unsigned int intid = iar & irq_chip->intid_mask;
 
 		if (intid >= GIC_INTID_SPECIAL_FIRST && intid < 1024)
 			break;

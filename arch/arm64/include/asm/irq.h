@@ -20,6 +20,7 @@ struct irq_chip {
 	const char *name;
 	void (*enable)(unsigned int intid);
 	u32 (*ack)(void);		/* read IAR: the INTID being taken (+ fields to give back) */
+	u32 intid_mask;			/* the INTID's bits in what ack returns */
 	void (*eoi)(u32 iar);		/* end of interrupt, with what ack returned */
 	void (*cpu_init)(void);		/* this CPU's interface (v2) or redistributor (v3) */
 	void (*send_sgi)(unsigned int cpu, unsigned int sgi);	/* to logical CPU cpu */
