@@ -109,7 +109,7 @@ void smp_init_cpus(const void *fdt)
 {
 	u64 boot_hwid = read_sysreg(mpidr_el1) & MPIDR_HWID_MASK;
 	int cpus = fdt_path_offset(fdt, "/cpus"), node, ac;
-	unsigned int next = 1, beyond = 0;
+	unsigned int next = 1, beyond = 0, by_method[3] = { 0 };
 	bool boot_seen = false;
 
 	cpu_logical_map(0) = boot_hwid;
@@ -158,6 +158,7 @@ void smp_init_cpus(const void *fdt)
 		cpu_logical_map(cpu) = hwid;
 		cpu_method[cpu] = method;
 		cpu_release_addr[cpu] = release;
+		by_method[method]++;
 		cpumask_set_cpu(cpu, &cpu_possible_mask);
 		cpumask_set_cpu(cpu, &cpu_present_mask);
 	}
@@ -168,8 +169,9 @@ void smp_init_cpus(const void *fdt)
 		pr_warn("smp: %u more CPU%s in /cpus than NR_CPUS=%d (CONFIG_NR_CPUS): ignored\n",
 			beyond, beyond == 1 ? "" : "s", NR_CPUS);
 	nr_cpu_ids = next;
-	pr_info("smp: %u CPU%s described, boot CPU MPIDR %#llx\n", next, next == 1 ? "" : "s",
-		(unsigned long long)boot_hwid);
+	pr_info("smp: %u CPU%s described, boot CPU MPIDR %#llx; to start: %u by psci, "
+		"%u by spin-table\n", next, next == 1 ? "" : "s", (unsigned long long)boot_hwid,
+		by_method[METHOD_PSCI], by_method[METHOD_SPIN_TABLE]);
 }
 
 /* ---- Starting a CPU ------------------------------------------------------------------ */
