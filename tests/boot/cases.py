@@ -239,6 +239,14 @@ add("arm64_smp4_spin_table", "arm64", cmdline="", ktap=True, run_args=["--extra"
                    r"smp: /cpus/cpu@100: no enable-method: skipped",
                    r"smp: /cpus/cpu@1000000: no valid MPIDR in reg: skipped",
                    r"smp: /cpus/cpu@dup: MPIDR 0x1 listed twice: skipped"])
+# User tasks on every CPU: userspace/probes/cpu_hop.c moves init to each CPU (getcpu, getpid,
+# V31 on arm64, a child forked there), then one child per CPU at once.
+add("arm64_smp4_user_arm64_cpu_hop", "arm64", cmdline="", init="arm64/cpu_hop", ktap=True,
+    run_args=["--extra", "-smp 4"], expect=SMP4 + [r"ok \d+ CPU3: a child forked there"],
+    reject=[r"Oops", r"WARNING", r"BUG"])
+add("arm64_smp2_user_arm_cpu_hop", "arm64", cmdline="", init="arm/cpu_hop", ktap=True,
+    machine="gic-version=3", run_args=["--extra", "-smp 2"],
+    expect=[r"ok \d+ CPU1: a child forked there"], reject=[r"Oops", r"WARNING", r"BUG"])
 add("arm64_smp4_el2_gicv3_uboot", "arm64", boot="uboot", cmdline="ktest=smp_arm64",
     machine="virtualization=on,gic-version=3", run_args=["--extra", "-smp 4"],
     expect=SMP4 + [r"psci: using smc", r"irq: GICv3", r"CPU3: MPIDR 0x3 up \(entered at EL2\)"])
