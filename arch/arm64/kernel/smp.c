@@ -198,20 +198,20 @@ static int spin_table_release(unsigned int cpu)
 {
 	phys_addr_t pa = cpu_release_addr[cpu];
 	u64 entry = __pa_symbol(secondary_entry);
-	void __iomem *io = NULL;
-	u64 *slot;
 
 	if (arm64_range_in_memory(pa, sizeof(u64))) {
-		slot = __va(pa);
+		u64 *slot = __va(pa);
+
+		WRITE_ONCE(*slot, entry);
+		dcache_clean_poc(slot, sizeof(*slot));
 	} else {
-		io = ioremap(pa & PAGE_MASK, PAGE_SIZE);
+		/* Not unmapped afterwards: the window is one page per such CPU, once. */
+		void __iomem *io = ioremap(pa & PAGE_MASK, PAGE_SIZE);
+
 		if (!io)
 			return -ENOMEM;
-		slot = (u64 *)(io + (pa & ~PAGE_MASK));
+		writeq(entry, io + (pa & ~PAGE_MASK));
 	}
-	WRITE_ONCE(*slot, entry);
-	if (!io)
-		dcache_clean_poc(slot, sizeof(*slot));
 	dsb(sy);				/* the store is in memory before the event */
 	__asm__ __volatile__("sev" : : : "memory");
 	return 0;
