@@ -159,9 +159,10 @@ def spin_table_dtb(tmp, objtree):
                          capture_output=True, text=True).stdout
     for cpu in (1, 2, 3):
         node = re.search(rf"\tcpu@{cpu} \{{.*?\n\t\t\}};\n", dts, re.S).group(0)
+        slot = 0x40100100 + 8 * cpu
         dts = dts.replace(node, node.replace(
             'enable-method = "psci";',
-            f'enable-method = "spin-table";\n\t\t\tcpu-release-addr = <0x00 {0x40100100 + 8 * cpu:#x}>;'))
+            f'enable-method = "spin-table";\n\t\t\tcpu-release-addr = <0x00 {slot:#x}>;'))
     # Three broken nodes, each to be skipped with one line: no enable-method, an MPIDR with
     # bits outside the affinity fields, an MPIDR listed twice.
     broken = ('\t\tcpu@100 {\n\t\t\tdevice_type = "cpu";\n\t\t\treg = <0x100>;\n\t\t};\n'

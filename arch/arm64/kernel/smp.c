@@ -243,10 +243,11 @@ void smp_prepare_cpus(void)
 
 int __cpu_up(unsigned int cpu, struct task_struct *idle)
 {
-	struct secondary_data *sd = &secondary_data[cpu];
+	struct secondary_data *sd;
 
 	if (cpu >= NR_CPUS || cpu_method[cpu] == METHOD_NONE)
 		return -ENODEV;
+	sd = &secondary_data[cpu];
 	pcpu_arm64[cpu].entry_task = idle;
 	sd->stack_top = (unsigned long)idle->stack + THREAD_SIZE;
 	sd->task = idle;

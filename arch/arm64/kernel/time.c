@@ -29,7 +29,8 @@
 
 static u64 tick_period;		/* counter ticks per jiffy, the same on every CPU */
 static u64 next_tick[NR_CPUS];	/* each CPU's own, touched only by that CPU */
-static unsigned long long ticks_taken[NR_CPUS];	/* timer interrupts each CPU took (arch_timer_ticks) */
+/* Timer interrupts each CPU took (arch_timer_ticks(), for ktest=smp_arm64). */
+static unsigned long long ticks_taken[NR_CPUS];
 
 static void arch_timer_handler(unsigned int intid, struct pt_regs *regs)
 {
