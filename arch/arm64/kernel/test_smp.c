@@ -6,16 +6,24 @@
  * reschedule and a call-function IPI (counted by kernel/smp.c as it handles them); a call
  * run on every CPU finds there the per-CPU state head.S and secondary_start_kernel() set:
  * TPIDR_EL1 naming the CPU smp_processor_id() names, entry_task = the running task, and
- * the boot CPU's VBAR/TCR/MAIR/SCTLR/CPACR/CNTKCTL/TTBR1 and PAN.
+ * the boot CPU's VBAR/TCR/MAIR/SCTLR/CPACR/CNTKCTL/TTBR1 and PAN; each CPU sends a call;
+ * an mm's last mmput clears it from another CPU's TTBR0; an ASID rollover keeps the ASID of
+ * an mm another CPU runs.
  */
 #include <linux/ktest.h>
 #include <linux/cpumask.h>
 #include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <asm/page.h>
 #include <asm/percpu.h>
+#include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/mmu_context.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
 #include <asm/timex.h>
@@ -197,4 +205,96 @@ KTEST(smp_arm64, each_cpu_sends_a_call_to_the_next)
 		memset(&r.ran, 0, sizeof(r.ran));
 	}
 	printk(KERN_INFO "    # %u CPUs sent a call\n", n);
+}
+
+/*
+ * A CPU where a thread exited keeps its mm in TTBR0 until it runs another user task; the
+ * mm's last mmput, on another CPU, must make it let go before the tables are freed
+ * (destroy_context in arch/arm64/mm/context.c). Here a call loads a fresh mm on a second
+ * CPU the way a context switch would, the boot CPU drops the last reference, and the other
+ * CPU's TTBR0 must then be the empty table.
+ */
+static void load_mm(void *mm)
+{
+	switch_mm(NULL, mm);
+}
+
+static void read_ttbr0(void *out)
+{
+	*(u64 *)out = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK;
+}
+
+KTEST(smp_arm64, last_mmput_clears_the_mm_from_other_cpus)
+{
+	unsigned int me = smp_processor_id(), other = cpumask_next_from(0, &cpu_online_mask);
+	struct mm_struct *mm;
+	u64 ttbr0 = 0, pgd;
+
+	if (other == me)
+		other = cpumask_next_from(me + 1, &cpu_online_mask);
+	if (other >= NR_CPUS)
+		KTEST_SKIP(t, "one CPU");
+	mm = mm_alloc(TASK_SIZE_MAX);
+	KTEST_EXPECT(t, mm != NULL);
+	if (!mm)
+		return;
+	pgd = mm->context.pgd;
+	smp_call_function_single(other, load_mm, mm, true);
+	smp_call_function_single(other, read_ttbr0, &ttbr0, true);
+	KTEST_EXPECT_EQ(t, ttbr0, pgd);
+	mmput(mm);
+	smp_call_function_single(other, read_ttbr0, &ttbr0, true);
+	KTEST_EXPECT_EQ(t, ttbr0, __pa_symbol(reserved_pg_dir));
+}
+
+/*
+ * An ASID rollover while another CPU runs an mm: that mm keeps its ASID, and no other mm is
+ * given the same one while it runs (arch/arm64/mm/context.c). With three ASIDs to hand out,
+ * six mms taking turns on this CPU roll the generation over again and again.
+ */
+static void unload_mm(void *mm)
+{
+	switch_mm(mm, NULL);
+}
+
+#define ASID_OF(mm)	((mm)->context.id & 0xff)	/* ASIDs 1..3 here */
+
+KTEST(smp_arm64, rollover_keeps_the_asid_another_cpu_runs)
+{
+	unsigned int me = smp_processor_id(), other = cpumask_next_from(0, &cpu_online_mask);
+	struct mm_struct *held, *mm[6] = { 0 }, *saved = current->mm;
+	u64 gen_before, held_asid;
+	int i, round;
+
+	if (other == me)
+		other = cpumask_next_from(me + 1, &cpu_online_mask);
+	if (other >= NR_CPUS)
+		KTEST_SKIP(t, "one CPU");
+	held = mm_alloc(TASK_SIZE_MAX);
+	for (i = 0; i < 6; i++)
+		mm[i] = mm_alloc(TASK_SIZE_MAX);
+	for (i = 0; i < 6; i++)
+		KTEST_EXPECT(t, held && mm[i]);
+	if (t->failed)
+		goto out;
+	asid_set_limit_for_test(4);
+	smp_call_function_single(other, load_mm, held, true);
+	held_asid = ASID_OF(held);
+	gen_before = asid_generation_for_test();
+	for (round = 0; round < 10 && !t->failed; round++)
+		for (i = 0; i < 6 && !t->failed; i++) {
+			switch_mm(saved, mm[i]);
+			KTEST_EXPECT(t, ASID_OF(mm[i]) != held_asid);
+			switch_mm(mm[i], saved);
+		}
+	KTEST_EXPECT(t, asid_generation_for_test() - gen_before >= 10);
+	KTEST_EXPECT_EQ(t, ASID_OF(held), held_asid);
+	smp_call_function_single(other, unload_mm, held, true);
+	asid_set_limit_for_test(0);
+out:
+	for (i = 0; i < 6; i++)
+		if (mm[i])
+			mmput(mm[i]);
+	if (held)
+		mmput(held);
 }

@@ -119,12 +119,12 @@ static inline void asid_take(unsigned long asid)
 	asid_map[asid / BITS_PER_LONG] |= 1UL << (asid % BITS_PER_LONG);
 }
 
-/* The first free ASID in [from, n), or n. */
+/* The first free ASID in [from, n), or n (also when from is past n: a lowered limit). */
 static unsigned long asid_find(unsigned long from, unsigned long n)
 {
 	while (from < n && asid_taken(from))
 		from++;
-	return from;
+	return from < n ? from : n;
 }
 
 /*
