@@ -213,7 +213,7 @@ static int do_poll(struct pollfd *fds, unsigned int nfds, u64 deadline)
 	if (deadline == 1)
 		pt = NULL;		/* a zero timeout: ask once, do not wait */
 	for (;;) {
-		current->__state = TASK_INTERRUPTIBLE;
+		set_current_state(TASK_INTERRUPTIBLE);
 		for (unsigned int i = 0; i < nfds; i++) {
 			fds[i].revents = do_pollfd(&fds[i], pt);
 			if (fds[i].revents) {
@@ -578,7 +578,7 @@ static int do_select(unsigned int n, struct fd_set_bits *fds, u64 deadline)
 	if (deadline == 1)
 		pt = NULL;
 	for (;;) {
-		current->__state = TASK_INTERRUPTIBLE;
+		set_current_state(TASK_INTERRUPTIBLE);
 		for (unsigned int i = 0; i < n; i++) {
 			bool in = fd_bit(fds->in, i), out = fd_bit(fds->out, i),
 			     ex = fd_bit(fds->ex, i);

@@ -90,7 +90,7 @@ static int sleep_until(u64 deadline, u64 *left)
 	for (;;) {
 		u64 now;
 
-		current->__state = TASK_INTERRUPTIBLE;
+		set_current_state(TASK_INTERRUPTIBLE);
 		now = ktime_get_ns();
 		if (now >= deadline) {
 			current->__state = TASK_RUNNING;

@@ -8,6 +8,7 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 int console_loglevel = LOGLEVEL_DEFAULT;
@@ -16,6 +17,11 @@ int console_loglevel = LOGLEVEL_DEFAULT;
 static char log_buf[LOG_BUF_LEN];
 static unsigned long log_head;		/* total bytes ever logged; index = head % LEN */
 
+/*
+ * logbuf_lock: the ring, the line state below and the consoles' output, so lines of two
+ * CPUs do not interleave. Taken with interrupts off (printk runs in handlers too).
+ */
+static DEFINE_SPINLOCK(logbuf_lock);
 static struct console *consoles;
 static int last_level = 6;		/* level of the line being continued */
 static bool at_line_start = true;
@@ -46,7 +52,7 @@ int vprintk(const char *fmt, va_list ap)
 	if (n >= (int)sizeof(text))
 		n = sizeof(text) - 1;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&logbuf_lock, flags);
 	if (p[0] == KERN_SOH[0] && p[1]) {
 		if (p[1] != 'c')
 			level = p[1] - '0';
@@ -65,7 +71,7 @@ int vprintk(const char *fmt, va_list ap)
 	last_level = level;
 	if (n > 0)
 		at_line_start = p[n - 1] == '\n';
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 	return n;
 }
 
@@ -107,11 +113,11 @@ void register_console(struct console *con)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&logbuf_lock, flags);
 	replay(con);
 	con->next = consoles;
 	consoles = con;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 }
 
 void console_write(const char *s, size_t len)

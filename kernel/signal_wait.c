@@ -26,7 +26,7 @@
 static void sleep_until_signal(void)
 {
 	for (;;) {
-		current->__state = TASK_INTERRUPTIBLE;
+		set_current_state(TASK_INTERRUPTIBLE);
 		if (signal_pending(current))
 			break;
 		schedule();
@@ -105,7 +105,7 @@ static int do_sigtimedwait(const sigset_t *which, kernel_siginfo_t *info, u64 ti
 		recalc_sigpending();
 		spin_unlock_irq(&sh->siglock);
 		for (;;) {
-			current->__state = TASK_INTERRUPTIBLE;
+			set_current_state(TASK_INTERRUPTIBLE);
 			if (signal_pending(current))
 				break;
 			now = ktime_get_ns();

@@ -88,7 +88,7 @@ static void run_local(smp_call_func_t func, void *info)
 
 int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info, bool wait)
 {
-	struct call_single_data on_stack, *csd;
+	struct call_single_data on_stack = { .flags = 0 }, *csd;	/* csd_wait reads it */
 	unsigned int me = smp_processor_id();
 
 	if (cpu == me) {

@@ -428,6 +428,8 @@ def boot_one(case, objtrees, verbose):
             cmd += ["--mem", case.mem]
         if case.dtb:
             cmd += ["--dtb", case.dtb(tmp, objtree)]
+        if case.dtb_shim:
+            cmd += ["--dtb-shim", case.dtb_shim(tmp, objtree)]
         if case.initrd:
             cmd += ["--initrd", case.initrd(tmp, PROBES_O)]
         elif case.init:

@@ -272,7 +272,8 @@ def qemu_command(a, workdir):
             # Hand the kernel an arbitrary (possibly corrupt) DTB, as a boot loader would.
             cmd += ["-device", f"loader,file={image},addr={IMAGE_ADDR:#x},force-raw=on",
                     "-device", f"loader,file={a.dtb},addr={DTB_ADDR:#x},force-raw=on",
-                    "-device", f"loader,file={arm64_dtb_shim(workdir)},addr={SHIM_ADDR:#x},"
+                    "-device", f"loader,file={a.dtb_shim or arm64_dtb_shim(workdir)},"
+                               f"addr={SHIM_ADDR:#x},"
                                "force-raw=on,cpu-num=0"]
         elif a.boot == "direct":
             cmd += ["-kernel", image, "-append", cmdline]
@@ -463,6 +464,10 @@ def check_args(a):
             f"({', '.join(BOOT_PATHS[a.arch])})")
     if a.dtb and a.arch != "arm64":
         die(f"{given('dtb', a.dtb)}: only for arm64")
+    if a.dtb_shim and not a.dtb:
+        die(f"{given('dtb-shim', a.dtb_shim)}: replaces --dtb's loader shim: give --dtb too")
+    if a.dtb_shim and not os.path.isfile(a.dtb_shim):
+        die(f"{given('dtb-shim', a.dtb_shim)}: no such file")
     if a.timeout <= 0:
         die(f"{given('timeout', a.timeout)}: must be more than 0 seconds")
     if a.trace_size < 4096 or a.trace_size > 1 << 30 or a.trace_size & (a.trace_size - 1):
@@ -763,6 +768,9 @@ def parse(argv):
     opt("--cmdline", default="")
     opt("--initrd")
     opt("--dtb", help="arm64: boot with this DTB through a minimal loader shim")
+    opt("--dtb-shim", help="with --dtb: this raw binary instead of the built-in shim, loaded "
+        "at 0x40100000 where CPU 0 starts; it must enter the Image at 0x40200000 with x0 = "
+        "the DTB at 0x48000000 (tests/boot/spin_table_pen.S also starts the other CPUs)")
     opt("--init", help="static ELF to run as /init (packed into an initramfs)")
     opt("--file", action="append", default=[], metavar="DEST=SOURCE",
         help="another initramfs file beside /init (repeatable)")

@@ -257,6 +257,17 @@ static inline int task_cpu(const struct task_struct *t)
 	return t->thread_info.cpu;
 }
 
+/*
+ * Sleep without a wait-queue lock: set the state, then test the condition, then schedule().
+ * The full barrier keeps the test from being done before the state store is visible (arm64
+ * may otherwise satisfy the load first); the waker has its own after it takes rq->lock
+ * (try_to_wake_up), so one of the two always sees the other's store. Linux's rule.
+ */
+#define set_current_state(s) do {						\
+	current->__state = (s);							\
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);				\
+} while (0)
+
 /* This CPU's number: the running task's (set when it is switched in). */
 #define smp_processor_id()	(current_thread_info()->cpu)
 

@@ -131,6 +131,9 @@ static int try_to_wake_up(struct task_struct *t, long state)
 	struct rq *rq = task_rq_lock(t, &flags);
 	int woke = 0, cpu;
 
+	/* The waker's condition store before the read of __state: pairs with the barrier in
+	 * set_current_state() (a lock's acquire does not order an earlier store). */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (t->__state & state) {
 		t->__state = TASK_RUNNING;
 		if (!t->on_rq) {

@@ -30,7 +30,7 @@ class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
                  timeout=60, dtb=None, invert=False, init=None, trace_check=None,
-                 run_args=(), files=None, runner=None, initrd=None):
+                 run_args=(), files=None, runner=None, initrd=None, dtb_shim=None):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
@@ -48,6 +48,9 @@ class Case:
         # The whole initramfs instead of one built around init: fn(tmp, probes_dir) -> path
         # (init= then only has the probes built); tests/boot/cases_bootinputs.py breaks them.
         self.initrd = initrd
+        # With dtb: fn(tmp, objtree) -> a raw loader shim to run instead of the built-in
+        # one (scripts/qemu-run.py --dtb-shim), after dtb made its files in tmp.
+        self.dtb_shim = dtb_shim
 
     def judge_plain(self, status, out):
         if status != self.status:
@@ -143,6 +146,49 @@ def small_memory_dtb(tmp, objtree):
     return out
 
 
+def spin_table_dtb(tmp, objtree):
+    """QEMU virt's DTB for 4 CPUs with CPUs 1-3 on enable-method "spin-table" (and three
+    broken CPU nodes): each polls
+    its slot in tests/boot/spin_table_pen.S (spin_table_pen, run as --dtb-shim), whose page
+    is a /memreserve/ block. The command line asks for ktest=smp_arm64."""
+    base = os.path.join(tmp, "virt4.dtb")
+    subprocess.run(["qemu-system-aarch64", "-M", f"virt,dumpdtb={base}", "-cpu", "cortex-a72",
+                    "-smp", "4", "-m", "256M", "-display", "none"], check=True,
+                   capture_output=True)
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], check=True,
+                         capture_output=True, text=True).stdout
+    for cpu in (1, 2, 3):
+        node = re.search(rf"\tcpu@{cpu} \{{.*?\n\t\t\}};\n", dts, re.S).group(0)
+        slot = 0x40100100 + 8 * cpu
+        dts = dts.replace(node, node.replace(
+            'enable-method = "psci";',
+            f'enable-method = "spin-table";\n\t\t\tcpu-release-addr = <0x00 {slot:#x}>;'))
+    # Three broken nodes, each to be skipped with one line: no enable-method, an MPIDR with
+    # bits outside the affinity fields, an MPIDR listed twice.
+    broken = ('\t\tcpu@100 {\n\t\t\tdevice_type = "cpu";\n\t\t\treg = <0x100>;\n\t\t};\n'
+              '\t\tcpu@1000000 {\n\t\t\tdevice_type = "cpu";\n\t\t\treg = <0x1000000>;\n'
+              '\t\t\tenable-method = "psci";\n\t\t};\n'
+              '\t\tcpu@dup {\n\t\t\tdevice_type = "cpu";\n\t\t\treg = <0x01>;\n'
+              '\t\t\tenable-method = "psci";\n\t\t};\n')
+    last = re.search(r"\tcpu@3 \{.*?\n\t\t\};\n", dts, re.S).group(0)
+    dts = dts.replace(last, last + broken, 1)		# after the real ones: cpu@dup is 2nd
+    dts = dts.replace("/dts-v1/;", "/dts-v1/;\n/memreserve/ 0x40100000 0x1000;", 1)
+    dts = dts.replace("\tchosen {", '\tchosen {\n\t\tbootargs = "ktest=smp_arm64";', 1)
+    out = os.path.join(tmp, "spintable.dtb")
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out, "-"], input=dts,
+                   check=True, text=True)
+    return out
+
+
+def spin_table_pen(tmp, objtree):
+    """tests/boot/spin_table_pen.S as a raw binary, for --dtb-shim."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spin_table_pen.S")
+    obj, pen = os.path.join(tmp, "pen.o"), os.path.join(tmp, "pen.bin")
+    subprocess.run(["aarch64-linux-gnu-as", "-o", obj, src], check=True)
+    subprocess.run(["aarch64-linux-gnu-objcopy", "-O", "binary", obj, pen], check=True)
+    return pen
+
+
 LONG_CMDLINE = "ktest " + "x" * 2100
 
 CASES = []
@@ -191,6 +237,30 @@ add("arm64_el2_entry", "arm64", machine="virtualization=on", expect=[READY, r"EL
 add("arm64_el2_cpu_max_uboot", "arm64", boot="uboot", cpu="max", machine="virtualization=on",
     expect=[READY])
 add("arm64_gicv3", "arm64", machine="gic-version=3", expect=[READY])
+# SMP (issue 17): four CPUs started with PSCI CPU_ON over hvc with GICv2 from -kernel; over
+# smc, entered at EL2, with GICv3 redistributors, through U-Boot. ktest=smp_arm64 checks
+# each CPU's ticks, IPIs both ways and per-CPU registers (arch/arm64/kernel/test_smp.c).
+SMP4 = [r"smp: Brought up 1 node, 4 CPUs"]
+add("arm64_smp4_ktest", "arm64", cmdline="ktest=smp_arm64", run_args=["--extra", "-smp 4"],
+    expect=SMP4 + [r"CPU3: MPIDR 0x3 up \(entered at EL1\)"])
+# spin-table: CPUs 1-3 held by a stand-in firmware pen (QEMU's own only offers PSCI).
+add("arm64_smp4_spin_table", "arm64", cmdline="", ktap=True, run_args=["--extra", "-smp 4"],
+    dtb=spin_table_dtb, dtb_shim=spin_table_pen,
+    expect=SMP4 + [r"0 by psci, 3 by spin-table", r"CPU3: MPIDR 0x3 up",
+                   r"smp: /cpus/cpu@100: no enable-method: skipped",
+                   r"smp: /cpus/cpu@1000000: no valid MPIDR in reg: skipped",
+                   r"smp: /cpus/cpu@dup: MPIDR 0x1 listed twice: skipped"])
+# User tasks on every CPU: userspace/probes/cpu_hop.c moves init to each CPU (getcpu, getpid,
+# V31 on arm64, a child forked there), then one child per CPU at once.
+add("arm64_smp4_user_arm64_cpu_hop", "arm64", cmdline="", init="arm64/cpu_hop", ktap=True,
+    run_args=["--extra", "-smp 4"], expect=SMP4 + [r"ok \d+ CPU3: a child forked there"],
+    reject=[r"Oops", r"WARNING", r"BUG"])
+add("arm64_smp2_user_arm_cpu_hop", "arm64", cmdline="", init="arm/cpu_hop", ktap=True,
+    machine="gic-version=3", run_args=["--extra", "-smp 2"],
+    expect=[r"ok \d+ CPU1: a child forked there"], reject=[r"Oops", r"WARNING", r"BUG"])
+add("arm64_smp4_el2_gicv3_uboot", "arm64", boot="uboot", cmdline="ktest=smp_arm64",
+    machine="virtualization=on,gic-version=3", run_args=["--extra", "-smp 4"],
+    expect=SMP4 + [r"psci: using smc", r"irq: GICv3", r"CPU3: MPIDR 0x3 up \(entered at EL2\)"])
 add("arm64_dtb_bad_magic", "arm64", cmdline="", status=EXIT_PANIC,
     expect=[r"(?i)device tree.*bad magic"],
     dtb=lambda tmp, o: dumped_dtb(tmp, bad_magic))

@@ -48,11 +48,19 @@ void cpu_enable_pan(void)
 		return;
 	}
 	arm64_pan_enabled = true;
+	this_cpu_enable_pan();
+	pr_info("CPU: Privileged Access Never on\n");
+}
+
+/* SCTLR_EL1 and PSTATE are per CPU: every CPU sets PAN up itself. */
+void this_cpu_enable_pan(void)
+{
+	if (!arm64_pan_enabled)
+		return;
 	write_sysreg(read_sysreg(sctlr_el1) & ~SCTLR_EL1_SPAN, sctlr_el1);
 	isb();
 	write_sysreg(PSR_PAN_BIT, SYS_PAN);
 	isb();
-	pr_info("CPU: Privileged Access Never on\n");
 }
 
 /* Linux's AT_HWCAP bit numbers. */

@@ -39,6 +39,7 @@
  * is user space's stack pointer, and kernel_entry 0 / kernel_exit 0 swap the two.
  */
 #include <asm/assembler.h>
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <asm/sysreg.h>
 #include <asm/thread_info.h>
@@ -128,9 +129,10 @@
 	stp	x22, x23, [sp, #S_PC]	/* pc, pstate */
 
 	.if	\el == 0
-	/* SP_EL0 = current for as long as we are in the kernel (asm/current.h). */
-	adrp	x20, __entry_task
-	ldr	x20, [x20, :lo12:__entry_task]
+	/* SP_EL0 = current for as long as we are in the kernel (asm/current.h), from this
+	 * CPU's pcpu_arm64 (TPIDR_EL1, asm/percpu.h): as many instructions as a global. */
+	mrs	x20, tpidr_el1
+	ldr	x20, [x20, #PCPU_ENTRY_TASK]
 	msr	sp_el0, x20
 	clear_user_gprs
 	.endif

@@ -4,6 +4,11 @@
  * (found in reg[1] by matching our MPIDR affinity) handles SGIs and PPIs such as the timer,
  * and the CPU interface is system registers (ICC_*), enabled for EL1 by head.S when we came
  * from EL2. All interrupts are non-secure group 1, priority 0xa0.
+ *
+ * Per CPU: each CPU finds, wakes and programs its own redistributor and its own ICC_*
+ * registers (gicv3_cpu_init, also on the boot CPU); SPIs are routed to CPU 0. SGIs are
+ * sent with ICC_SGI1R_EL1, addressed by affinity: Aff3.Aff2.Aff1 name a cluster and a
+ * 16-bit target list the Aff0 values in it (RS selects which 16 when Aff0 > 15).
  * Register offsets: Arm IHI 0069 (GIC architecture v3/v4).
  */
 #include <linux/kernel.h>
@@ -12,7 +17,16 @@
 #include <asm/barrier.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <asm/percpu.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
+
+#define SYS_ICC_SGI1R_EL1	S3_0_C12_C11_5
+#define  ICC_SGI1R_AFF1_SHIFT	16
+#define  ICC_SGI1R_INTID_SHIFT	24
+#define  ICC_SGI1R_AFF2_SHIFT	32
+#define  ICC_SGI1R_RS_SHIFT	44
+#define  ICC_SGI1R_AFF3_SHIFT	48
 
 #define GICD_CTLR		0x0000
 #define  GICD_CTLR_RWP		(1u << 31)	/* register write pending */
@@ -43,7 +57,14 @@
 #define SPIN_LIMIT		1000000
 
 static void __iomem *dist;
-static void __iomem *rdist;	/* our redistributor */
+static void __iomem *rdist_frames;	/* every redistributor, reg[1] */
+static u64 rdist_frames_size;
+static void __iomem *rdists[NR_CPUS];	/* each CPU's own, set by that CPU */
+
+static inline void __iomem *this_rdist(void)
+{
+	return rdists[this_cpu_arm64()->cpu];
+}
 
 static void wait_rwp(void)
 {
@@ -56,8 +77,8 @@ static void wait_rwp(void)
 static void gicv3_enable(unsigned int intid)
 {
 	if (intid < 32) {
-		writeb(GIC_PRIO_DEFAULT, rdist + GICR_IPRIORITYR(intid));
-		writel(1u << intid, rdist + GICR_ISENABLER0);
+		writeb(GIC_PRIO_DEFAULT, this_rdist() + GICR_IPRIORITYR(intid));
+		writel(1u << intid, this_rdist() + GICR_ISENABLER0);
 	} else {
 		writeb(GIC_PRIO_DEFAULT, dist + GICD_IPRIORITYR(intid));
 		writel(1u << (intid % 32), dist + GICD_ISENABLER(intid / 32));
@@ -79,13 +100,6 @@ static void gicv3_eoi(u32 iar)
 	isb();
 }
 
-static const struct irq_chip gicv3_chip = {
-	.name = "GICv3",
-	.enable = gicv3_enable,
-	.ack = gicv3_ack,
-	.eoi = gicv3_eoi,
-};
-
 /* GICR_TYPER[63:32] holds Aff3.Aff2.Aff1.Aff0 of the CPU each frame belongs to. */
 static void __iomem *find_redistributor(void __iomem *base, u64 size)
 {
@@ -104,24 +118,74 @@ static void __iomem *find_redistributor(void __iomem *base, u64 size)
 	return NULL;
 }
 
+/* This CPU's redistributor (woken, SGIs/PPIs group 1 and off) and its ICC_* registers. */
+static void gicv3_cpu_init(void)
+{
+	void __iomem *r = find_redistributor(rdist_frames, rdist_frames_size);
+	int n;
+
+	if (!r)
+		panic("gicv3: no redistributor for MPIDR %#llx",
+		      (unsigned long long)read_sysreg(mpidr_el1));
+	rdists[this_cpu_arm64()->cpu] = r;
+	writel(readl(r + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP, r + GICR_WAKER);
+	for (n = SPIN_LIMIT; (readl(r + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP) && n; n--)
+		;
+	writel(~0u, r + GICR_IGROUPR0);
+	writel(~0u, r + GICR_ICENABLER0);
+
+	/* CPU interface: system registers on, priority mask, group 1 on. */
+	write_sysreg(read_sysreg(SYS_ICC_SRE_EL1) | 1, SYS_ICC_SRE_EL1);
+	isb();
+	if (!(read_sysreg(SYS_ICC_SRE_EL1) & 1))
+		panic("gicv3: ICC system register interface cannot be enabled");
+	write_sysreg(GIC_PRIO_MASK, SYS_ICC_PMR_EL1);
+	write_sysreg(0, SYS_ICC_BPR1_EL1);
+	write_sysreg(0, SYS_ICC_CTLR_EL1);	/* EOImode 0: EOIR also deactivates */
+	write_sysreg(1, SYS_ICC_IGRPEN1_EL1);
+	isb();
+}
+
+static void gicv3_send_sgi(unsigned int target, unsigned int sgi)
+{
+	u64 mpidr = cpu_logical_map(target), aff0 = mpidr & 0xff;
+	u64 val = ((mpidr >> 32) & 0xff) << ICC_SGI1R_AFF3_SHIFT |
+		  ((mpidr >> 16) & 0xff) << ICC_SGI1R_AFF2_SHIFT |
+		  ((mpidr >> 8) & 0xff) << ICC_SGI1R_AFF1_SHIFT |
+		  (aff0 >> 4) << ICC_SGI1R_RS_SHIFT |
+		  (u64)sgi << ICC_SGI1R_INTID_SHIFT | 1UL << (aff0 & 0xf);
+
+	/* A system-register write is not ordered by the memory model: a dsb makes the
+	 * stores the target will look for (its call queue) visible before the SGI leaves. */
+	dsb(ishst);
+	write_sysreg(val, SYS_ICC_SGI1R_EL1);
+	isb();
+}
+
+static const struct irq_chip gicv3_chip = {
+	.name = "GICv3",
+	.enable = gicv3_enable,
+	.ack = gicv3_ack,
+	.intid_mask = 0xffffff,	/* ICC_IAR1_EL1: INTID 23:0 */
+	.eoi = gicv3_eoi,
+	.cpu_init = gicv3_cpu_init,
+	.send_sgi = gicv3_send_sgi,
+};
+
 const struct irq_chip *gicv3_init(const void *fdt, int node)
 {
 	u64 dbase, dsize, rbase, rsize, mpidr;
-	void __iomem *rbase_va;
 	unsigned int lines, i;
-	int n;
 
 	if (fdt_get_reg(fdt, node, 0, &dbase, &dsize) || fdt_get_reg(fdt, node, 1, &rbase, &rsize)) {
 		pr_err("gicv3: node without distributor and redistributor regs\n");
 		return NULL;
 	}
 	dist = ioremap(dbase, 0x10000);
-	rbase_va = ioremap(rbase, rsize);
-	if (!dist || !rbase_va)
+	rdist_frames = ioremap(rbase, rsize);
+	rdist_frames_size = rsize;
+	if (!dist || !rdist_frames)
 		panic("gicv3: ioremap failed");
-	rdist = find_redistributor(rbase_va, rsize);
-	if (!rdist)
-		panic("gicv3: no redistributor for this CPU");
 
 	/* Distributor: off, then affinity routing and group 1; SPIs to us, disabled. */
 	writel(0, dist + GICD_CTLR);
@@ -138,25 +202,9 @@ const struct irq_chip *gicv3_init(const void *fdt, int node)
 	writel(GICD_CTLR_ARE_NS | GICD_CTLR_ENABLE_G1A, dist + GICD_CTLR);
 	wait_rwp();
 
-	/* Redistributor: wake it, SGIs/PPIs group 1, disabled until requested. */
-	writel(readl(rdist + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP, rdist + GICR_WAKER);
-	for (n = SPIN_LIMIT; (readl(rdist + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP) && n; n--)
-		;
-	writel(~0u, rdist + GICR_IGROUPR0);
-	writel(~0u, rdist + GICR_ICENABLER0);
-
-	/* CPU interface: system registers on, priority mask, group 1 on. */
-	write_sysreg(read_sysreg(SYS_ICC_SRE_EL1) | 1, SYS_ICC_SRE_EL1);
-	isb();
-	if (!(read_sysreg(SYS_ICC_SRE_EL1) & 1))
-		panic("gicv3: ICC system register interface cannot be enabled");
-	write_sysreg(GIC_PRIO_MASK, SYS_ICC_PMR_EL1);
-	write_sysreg(0, SYS_ICC_BPR1_EL1);
-	write_sysreg(0, SYS_ICC_CTLR_EL1);	/* EOImode 0: EOIR also deactivates */
-	write_sysreg(1, SYS_ICC_IGRPEN1_EL1);
-	isb();
+	gicv3_cpu_init();		/* the boot CPU's redistributor and CPU interface */
 	pr_info("gicv3: distributor %#llx, redistributor %#llx, %u lines\n",
 		(unsigned long long)dbase,
-		(unsigned long long)(rbase + (rdist - rbase_va)), lines);
+		(unsigned long long)(rbase + (this_rdist() - rdist_frames)), lines);
 	return &gicv3_chip;
 }

@@ -16,12 +16,23 @@
  *   create_page_tables  TTBR0 identity map of .idmap.text, TTBR1 map of the image
  *   cpu_setup           MAIR_EL1, TCR_EL1
  *   primary_switch      (identity-mapped) MMU on, jump to the linked virtual address
- *   primary_switched    clear BSS, boot stack, VBAR_EL1, arm64_start_kernel(dtb_phys)
+ *   primary_switched    clear BSS, boot stack, VBAR_EL1, TPIDR_EL1, arm64_start_kernel(dtb_phys)
+ *
+ * Every other CPU (arch/arm64/kernel/smp.c starts it with PSCI CPU_ON or a spin-table
+ * release) comes in at secondary_entry, MMU off, at the EL the firmware chose:
+ *
+ *   secondary_entry     init_kernel_el, cpu_setup as above; find our logical number by
+ *                       MPIDR, take our secondary_data (TCR_EL1, stack, task, per-CPU base)
+ *   secondary_switch    (identity-mapped) MMU on with the kernel's final tables
+ *   secondary_switched  idle stack, SP_EL0, TPIDR_EL1, VBAR_EL1, secondary_start_kernel()
  */
+#include <generated/autoconf.h>
 #include <asm/assembler.h>
 #include <asm/memory.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/pgtable-hwdef.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <asm/thread_info.h>
 
@@ -284,6 +295,27 @@ ENTRY(primary_switch)
 END(primary_switch)
 
 /*
+ * A secondary CPU's MMU on, as primary_switch, but straight onto the final kernel tables
+ * (swapper_pg_dir: paging_init() ran long ago); TTBR0 keeps the identity map until
+ * secondary_start_kernel() replaces it. In: x19-x22 from secondary_entry.
+ */
+ENTRY(secondary_switch)
+	adrp	x1, swapper_pg_dir
+	adrp	x2, init_idmap_pg_dir
+	msr	ttbr0_el1, x2
+	msr	ttbr1_el1, x1
+	isb
+	mov_q	x0, INIT_SCTLR_EL1_MMU_ON
+	msr	sctlr_el1, x0
+	isb
+	ic	iallu			/* as in primary_switch */
+	dsb	nsh
+	isb
+	ldr	x8, =secondary_switched
+	br	x8
+END(secondary_switch)
+
+/*
  * replace_ttbr1(phys_addr_t new_ttbr1): switch the kernel's tables (paging_init). Old and
  * new both map the running kernel, possibly with different block sizes; letting both reach
  * the TLB at once could raise a TLB conflict abort, so the swap goes through an empty
@@ -324,6 +356,8 @@ ENTRY(primary_switched)
 
 	adr_l	x0, vectors
 	msr	vbar_el1, x0
+	adr_l	x0, pcpu_arm64		/* CPU 0's per-CPU data (asm/percpu.h), before any C */
+	msr	tpidr_el1, x0
 	isb
 
 	/* kimage_voffset = virtual - physical address of the image (asm/page.h __pa). */
@@ -338,6 +372,61 @@ ENTRY(primary_switched)
 	bl	arm64_start_kernel
 	b	boot_failed		/* not reached */
 END(primary_switched)
+
+/*
+ * A secondary CPU's first instruction (PSCI CPU_ON's entry point, or the address a
+ * spin-table release wrote): physical, MMU and data cache off, any EL the boot CPU could
+ * have been entered at. Nothing is passed in registers (spin-table passes nothing; PSCI's
+ * context id would only serve one method), so the CPU finds its logical number itself:
+ * its MPIDR's affinity in __cpu_logical_map. Both that map and secondary_data were cleaned
+ * to the point of coherency by __cpu_up(), which is where our uncached loads read them.
+ */
+ENTRY(secondary_entry)
+	bl	init_kernel_el		/* EL2 -> EL1 as for the boot CPU; EL2 state is per CPU */
+	mov	w23, w0			/* the EL we came in at, for secondary_start_kernel */
+	bl	cpu_setup		/* MAIR_EL1, TCR_EL1, CPACR_EL1 are per CPU too */
+	mrs	x0, mpidr_el1
+	mov_q	x1, MPIDR_HWID_MASK
+	and	x0, x0, x1
+	adr_l	x1, __cpu_logical_map
+	mov	x2, #1			/* 0 is the boot CPU */
+1:	ldr	x3, [x1, x2, lsl #3]
+	cmp	x3, x0
+	b.eq	2f
+	add	x2, x2, #1
+	cmp	x2, #CONFIG_NR_CPUS
+	b.lo	1b
+	b	boot_failed		/* started, but not by us: park (smp_init times out) */
+2:	adr_l	x1, secondary_data
+	add	x1, x1, x2, lsl #SD_SIZE_SHIFT
+	ldr	x0, [x1, #SD_TCR]
+	msr	tcr_el1, x0		/* the boot CPU's: 16-bit ASIDs (TCR_EL1.AS) if it chose them */
+	isb
+	ldr	x20, [x1, #SD_STACK_TOP]
+	ldr	x21, [x1, #SD_TASK]
+	ldr	x22, [x1, #SD_PCPU]
+	b	secondary_switch
+END(secondary_entry)
+
+/*
+ * At the linked address, on the kernel's tables. x20 = the idle task's stack top, x21 =
+ * the idle task, x22 = this CPU's pcpu_arm64, w23 = the entry EL: the same order of
+ * steps as primary_switched.
+ */
+ENTRY(secondary_switched)
+	msr	spsel, #1
+	mov	sp, x20
+	msr	sp_el0, x21		/* 'current' = this CPU's idle task */
+	msr	tpidr_el1, x22
+	mov	x29, xzr
+	mov	x30, xzr
+	adr_l	x0, vectors
+	msr	vbar_el1, x0
+	isb
+	mov	w0, w23
+	bl	secondary_start_kernel
+	b	boot_failed		/* not reached */
+END(secondary_switched)
 
 	.data
 	.balign	8

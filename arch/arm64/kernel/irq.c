@@ -2,7 +2,8 @@
 /*
  * Interrupt handling: init_IRQ() finds the GIC in the DTB and starts its driver;
  * handle_arch_irq() (from the IRQ vectors) acknowledges each pending INTID, calls the
- * handler registered for it and signals end of interrupt.
+ * handler registered for it and signals end of interrupt. The handler table is shared by
+ * all CPUs and written only before the other CPUs start (request_irq at boot).
  */
 #include <linux/kernel.h>
 #include <linux/fdt.h>
@@ -26,11 +27,24 @@ int request_irq(unsigned int intid, irq_handler_t handler)
 	return 0;
 }
 
+void irq_cpu_init(void)
+{
+	irq_chip->cpu_init();
+	for (unsigned int intid = 0; intid < NR_PRIVATE_IRQS; intid++)
+		if (irq_handlers[intid])
+			irq_chip->enable(intid);	/* banked: this CPU's copy */
+}
+
+void irq_send_sgi(unsigned int cpu, unsigned int sgi)
+{
+	irq_chip->send_sgi(cpu, sgi);
+}
+
 void handle_arch_irq(struct pt_regs *regs)
 {
 	for (;;) {
 		u32 iar = irq_chip->ack();
-		unsigned int intid = iar & 0xffffff;
+		unsigned int intid = iar & irq_chip->intid_mask;
 
 		if (intid >= GIC_INTID_SPECIAL_FIRST && intid < 1024)
 			break;

@@ -2,7 +2,7 @@
 /*
  * Tasks and the machine: the registers a new program starts with (start_thread), which
  * programs exec may run (AArch64, and AArch32 where the CPU can; the pages exec adds to them
- * are vdso.c's), where 'current' is found on entry from user mode (__entry_task), and
+ * are vdso.c's), where 'current' is found on entry from user mode (asm/percpu.h entry_task), and
  * leaving the machine.
  *
  * Power off: under QEMU with -semihosting, SYS_EXIT makes QEMU exit with our status;
@@ -25,9 +25,6 @@
 #include <asm/sysreg.h>
 #include <linux/compat.h>
 #include "signal_arm64.h"
-
-/* The task kernel_entry 0 puts into SP_EL0 (asm/current.h); set by set_current_task(). */
-struct task_struct *__entry_task;
 
 /*
  * A program's first registers (exec): everything zero except pc = its entry point and
@@ -114,7 +111,7 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 	write_sysreg(next->thread.tp2_value, tpidr_el0);
 	write_sysreg(next->thread.tp_value, tpidrro_el0);
 	fpu_switch(prev, next);				/* V0-V31, FPSR, FPCR */
-	__entry_task = next;
+	this_cpu_arm64()->entry_task = next;	/* SP_EL0 on this CPU's next entry from EL0 */
 	return cpu_switch_to(prev, next, &prev->thread, &next->thread);
 }
 

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/fdt.h>
+#include <linux/errno.h>
 #include <asm/psci.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
@@ -61,4 +62,41 @@ void psci_system_off(void)
 	if (conduit == PSCI_CONDUIT_NONE)
 		conduit = boot_cpu_mode == CurrentEL_EL2 ? PSCI_CONDUIT_SMC : PSCI_CONDUIT_HVC;
 	psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+}
+
+bool psci_available(void)
+{
+	return conduit != PSCI_CONDUIT_NONE;
+}
+
+/* PSCI's answers as the errno smp_init() reports. */
+static int psci_to_errno(long ret)
+{
+	switch (ret) {
+	case PSCI_RET_SUCCESS:
+		return 0;
+	case PSCI_RET_NOT_SUPPORTED:
+		return -EOPNOTSUPP;
+	case PSCI_RET_INVALID_PARAMS:
+	case PSCI_RET_INVALID_ADDRESS:
+		return -EINVAL;
+	case PSCI_RET_DENIED:
+		return -EPERM;
+	case PSCI_RET_ALREADY_ON:
+	case PSCI_RET_ON_PENDING:
+		return -EBUSY;
+	case PSCI_RET_NOT_PRESENT:
+	case PSCI_RET_DISABLED:
+		return -ENODEV;
+	default:
+		return -EIO;
+	}
+}
+
+int psci_cpu_on(u64 mpidr, phys_addr_t entry)
+{
+	if (conduit == PSCI_CONDUIT_NONE)
+		return -ENODEV;
+	/* The context id (x0 at entry) is unused: head.S finds the CPU by its MPIDR. */
+	return psci_to_errno((long)psci_call(PSCI_0_2_FN64_CPU_ON, mpidr, entry, 0));
 }

@@ -4,7 +4,8 @@
  * arm64 comes from the DTB whose address the boot loader left in x0. In order:
  *   semihosting probe -> DTB mapped and checked (or a clear message and panic)
  *   -> console (stdout-path) -> command line -> early params -> memblock from /memory
- *   -> PSCI method -> final page tables with the linear map -> PAN -> console via ioremap.
+ *   -> PSCI method -> the CPUs (/cpus) -> final page tables with the linear map -> PAN
+ *   -> console via ioremap.
  */
 #include <linux/random.h>
 #include <linux/kernel.h>
@@ -19,12 +20,22 @@
 #include <asm/psci.h>
 #include <asm/semihosting.h>
 #include <asm/serial.h>
+#include <asm/percpu.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <asm/thread_info.h>
 
 /* The boot stack; 2*THREAD_SIZE aligned like every kernel stack (entry.S stack check). */
 unsigned long init_stack[THREAD_SIZE / sizeof(long)] __aligned(THREAD_ALIGN);
+
+/*
+ * What head.S reads for every CPU: its per-CPU data (TPIDR_EL1), and for a secondary its
+ * MPIDR (to find its number) and its secondary_data. smp.c fills them in.
+ */
+struct pcpu_arm64 pcpu_arm64[NR_CPUS];
+u64 __cpu_logical_map[NR_CPUS] = { [0 ... NR_CPUS - 1] = INVALID_HWID };
+struct secondary_data secondary_data[NR_CPUS];
 
 phys_addr_t __fdt_pointer;
 const void *initial_boot_params;
@@ -218,6 +229,8 @@ void setup_arch(void)
 
 	arm64_memblock_init(fdt, __fdt_pointer);
 	psci_dt_init(fdt);
+	if (IS_ENABLED(CONFIG_USER_MODE))
+		smp_init_cpus(fdt);	/* /cpus: which CPUs exist and how each is started */
 	paging_init();
 	cpu_enable_pan();	/* TTBR0 is user space's from here on: keep the kernel out */
 

@@ -16,6 +16,9 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/spinlock.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
+#include <linux/sched.h>
 #include <linux/mmu_gather.h>
 #include <asm/barrier.h>
 #include <linux/mmu_context.h>
@@ -51,10 +54,23 @@ static u64 user_pte_attrs(unsigned long vm_flags)
  * moves on, the bitmap empties and the whole TLB is flushed once. ASID 0 is never handed
  * out: it goes with reserved_pg_dir, which maps nothing.
  *
- * asid_lock protects asid_bits' bitmap and the generation; it is taken with interrupts off
- * inside switch_mm() (nested inside rq->lock when the scheduler switches). One CPU so far:
- * with several, a rollover would also have to keep the ASIDs other CPUs are running with
- * and make each CPU flush its own TLB before it uses a new one. Not done yet.
+ * Several CPUs (issue 17). Each CPU's TTBR0 holds the ASID of the mm it runs: active_mm[]
+ * records which, written together with TTBR0 under asid_lock. A rollover keeps those ASIDs
+ * ("reserved" in the new generation, the mm's context.id moved to it), so an mm has one
+ * ASID on every CPU at any time and another mm can never be given it while it runs. The
+ * rollover's TLBI VMALLE1IS is broadcast to the inner shareable domain, which every CPU
+ * of the system is in: when its DSB ISH completes, no CPU's TLB holds an entry of the old
+ * generation, so a CPU needs no flush of its own before it uses an ASID of the new one.
+ *
+ * The same broadcast is what every flush here relies on: TLBI VALE1IS / ASIDE1IS reach the
+ * TLB of every CPU that runs the mm, with no IPI (x86 needs one per CPU). A flush reads the
+ * mm's context.id without the lock; it does its DSB first, so its page-table store is
+ * visible before the read: if the read still sees the old generation, the rollover that
+ * moved it on had not flushed yet, and that flush comes after our store.
+ *
+ * asid_lock protects the bitmap, the generation, active_mm[] and the context.id of every
+ * mm in it; it is taken with interrupts off inside switch_mm() (nested inside rq->lock when
+ * the scheduler switches) and never held while waiting for another CPU.
  */
 #define ID_AA64MMFR0_ASIDBITS(r)	(((r) >> 4) & 0xf)	/* 0: 8 bits, 2: 16 bits */
 #define TCR_AS				_BITUL(36)		/* 16-bit ASIDs */
@@ -66,6 +82,7 @@ static u64 asid_generation;		/* bits from asid_bits up; never 0 once set up */
 static unsigned long asid_map[MAX_ASIDS / BITS_PER_LONG];
 static unsigned long asid_next = 1;	/* where the search for a free one starts */
 static unsigned long asid_limit;	/* 0, or fewer ASIDs for ktest=asid's rollovers */
+static struct mm_struct *active_mm[NR_CPUS];	/* whose tables each CPU's TTBR0 holds */
 static DEFINE_SPINLOCK(asid_lock);
 
 static inline u64 mm_asid(const struct mm_struct *mm)
@@ -75,7 +92,9 @@ static inline u64 mm_asid(const struct mm_struct *mm)
 
 static inline bool asid_current(const struct mm_struct *mm)
 {
-	return mm->context.id && !((mm->context.id ^ asid_generation) >> asid_bits);
+	u64 id = READ_ONCE(mm->context.id);	/* a rollover elsewhere may move it on */
+
+	return id && !((id ^ READ_ONCE(asid_generation)) >> asid_bits);
 }
 
 /* paging_init(), before the first user page: 16-bit ASIDs where the CPU has them. */
@@ -90,27 +109,65 @@ void asid_init(void)
 	pr_info("ASIDs: %u bits\n", asid_bits);
 }
 
+static inline bool asid_taken(unsigned long asid)
+{
+	return asid_map[asid / BITS_PER_LONG] & (1UL << (asid % BITS_PER_LONG));
+}
+
+static inline void asid_take(unsigned long asid)
+{
+	asid_map[asid / BITS_PER_LONG] |= 1UL << (asid % BITS_PER_LONG);
+}
+
+/* The first free ASID in [from, n), or n (also when from is past n: a lowered limit). */
+static unsigned long asid_find(unsigned long from, unsigned long n)
+{
+	while (from < n && asid_taken(from))
+		from++;
+	return from < n ? from : n;
+}
+
+/*
+ * Rollover, under asid_lock: every ASID of the old generation goes, with every TLB entry on
+ * every CPU, except those CPUs run with now: their mms keep their number, in the new
+ * generation (see the top of the file).
+ */
+static void asid_rollover(void)
+{
+	asid_generation += 1UL << asid_bits;
+	memset(asid_map, 0, sizeof(asid_map));
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct mm_struct *mm = active_mm[cpu];
+
+		if (!mm)
+			continue;
+		asid_take(mm_asid(mm));
+		WRITE_ONCE(mm->context.id, asid_generation | mm_asid(mm));
+	}
+	dsb(ishst);
+	__asm__ __volatile__("tlbi vmalle1is" : : : "memory");
+	dsb(ish);
+	isb();
+	asid_next = 1;
+}
+
 /* Under asid_lock. */
 static void new_context(struct mm_struct *mm)
 {
-	unsigned long n = asid_limit ? asid_limit : 1UL << asid_bits, asid;
+	unsigned long n = asid_limit ? asid_limit : 1UL << asid_bits;
+	unsigned long asid = asid_find(asid_next, n);
 
-	for (asid = asid_next; asid < n; asid++)
-		if (!(asid_map[asid / BITS_PER_LONG] & (1UL << (asid % BITS_PER_LONG))))
-			break;
 	if (asid == n) {
-		/* Rollover: every ASID of the old generation goes, with every TLB entry. */
-		asid_generation += 1UL << asid_bits;
-		memset(asid_map, 0, sizeof(asid_map));
-		dsb(ishst);
-		__asm__ __volatile__("tlbi vmalle1is" : : : "memory");
-		dsb(ish);
-		isb();
-		asid = 1;
+		asid_rollover();
+		if (asid_current(mm))
+			return;		/* another CPU runs it: it kept its ASID */
+		asid = asid_find(1, n);
+		if (asid == n)		/* only with asid_limit below the number of CPUs */
+			panic("ASIDs: all %lu are held by running CPUs", n - 1);
 	}
-	asid_map[asid / BITS_PER_LONG] |= 1UL << (asid % BITS_PER_LONG);
+	asid_take(asid);
 	asid_next = asid + 1;
-	mm->context.id = asid_generation | asid;
+	WRITE_ONCE(mm->context.id, asid_generation | asid);
 }
 
 /* ktest=asid: hand out only ASIDs 1..n-1 (0: all), so a few mms force rollovers. */
@@ -128,24 +185,27 @@ u64 asid_generation_for_test(void)
 	return asid_generation >> asid_bits;
 }
 
-/* Drop the TLB entry of one user page of mm (none when mm holds no live ASID). */
+/*
+ * Drop the TLB entry of one user page of mm on every CPU (none when mm holds no live ASID).
+ * The DSB comes before the ASID is read: see the top of the file.
+ */
 static void flush_tlb_user_page(struct mm_struct *mm, unsigned long va)
 {
+	dsb(ishst);			/* the changed entry is visible to the walker first */
 	if (!asid_current(mm))
 		return;
-	dsb(ishst);			/* the changed entry is visible to the walker first */
 	__asm__ __volatile__("tlbi vale1is, %0"
 			     : : "r"((mm_asid(mm) << 48) | (va >> PAGE_SHIFT)) : "memory");
 	dsb(ish);
 	isb();
 }
 
-/* All user entries of mm, cached table walks included. */
+/* All user entries of mm, cached table walks included, on every CPU. */
 void flush_tlb_mm(struct mm_struct *mm)
 {
+	dsb(ishst);
 	if (!asid_current(mm))
 		return;
-	dsb(ishst);
 	__asm__ __volatile__("tlbi aside1is, %0" : : "r"(mm_asid(mm) << 48) : "memory");
 	dsb(ish);
 	isb();
@@ -222,11 +282,32 @@ static void free_tables(phys_addr_t table, int level)
 	free_page(t);
 }
 
+/* A call from destroy_context(): leave mm's tables if this CPU's TTBR0 still holds them. */
+static void drop_dead_mm(void *mm)
+{
+	if (active_mm[smp_processor_id()] == mm)
+		switch_mm(mm, NULL);
+}
+
+/*
+ * Never free tables an MMU may still walk. The last user of mm is gone, but a CPU where one
+ * of its threads exited keeps mm in TTBR0 until it switches to another user task (kernel
+ * threads and the idle task run on whatever TTBR0 holds): ask each such CPU to drop it, and
+ * wait. None can take mm up again: no task has it any more.
+ */
 void destroy_context(struct mm_struct *mm)
 {
-	/* Never free tables the MMU may still walk. */
-	if ((read_sysreg(ttbr0_el1) & PTE_ADDR_MASK) == mm->context.pgd)
-		switch_mm(mm, NULL);
+	struct cpumask holders = { 0 };
+	unsigned long flags;
+	unsigned int cpu;
+
+	spin_lock_irqsave(&asid_lock, flags);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (active_mm[cpu] == mm)
+			cpumask_set_cpu(cpu, &holders);
+	spin_unlock_irqrestore(&asid_lock, flags);
+	for_each_cpu(cpu, &holders)
+		smp_call_function_single(cpu, drop_dead_mm, mm, true);
 	free_tables(mm->context.pgd, 0);
 	mm->context.pgd = 0;
 }
@@ -242,18 +323,19 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 	unsigned long flags;
 	u64 ttbr;
 
-	if (!next) {
-		write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);	/* ASID 0: maps nothing */
-		isb();
-		return;
-	}
 	spin_lock_irqsave(&asid_lock, flags);
-	if (!asid_current(next))
-		new_context(next);
-	ttbr = next->context.pgd | (mm_asid(next) << 48);
-	spin_unlock_irqrestore(&asid_lock, flags);
+	if (next) {
+		if (!asid_current(next))
+			new_context(next);
+		ttbr = next->context.pgd | (mm_asid(next) << 48);
+	} else {
+		ttbr = __pa_symbol(reserved_pg_dir);	/* ASID 0: maps nothing */
+	}
+	/* TTBR0 and active_mm change together: a rollover sees what this CPU runs. */
+	active_mm[smp_processor_id()] = next;
 	write_sysreg(ttbr, ttbr0_el1);
 	isb();
+	spin_unlock_irqrestore(&asid_lock, flags);
 }
 
 void arch_dup_mmap(struct mm_struct *oldmm, struct mm_struct *mm)

@@ -4,10 +4,11 @@
  * SP_EL0 is a free 64-bit register whenever we are not in user mode, and reading it is
  * one "mrs" with no memory access.
  *
- * In user mode SP_EL0 is user space's stack pointer, so a copy lives in __entry_task:
- * kernel_entry 0 (entry.S) saves the user SP_EL0 into pt_regs->sp and reloads SP_EL0 from
- * __entry_task; kernel_exit 0 puts the user value back. (Linux keeps __entry_task per CPU;
- * Ferry runs on one CPU.)
+ * In user mode SP_EL0 is user space's stack pointer, so a copy lives in this CPU's
+ * pcpu_arm64.entry_task (Linux's per-CPU __entry_task; asm/percpu.h): kernel_entry 0
+ * (entry.S) saves the user SP_EL0 into pt_regs->sp and reloads SP_EL0 from it through
+ * TPIDR_EL1; kernel_exit 0 puts the user value back. Each CPU has its own copy, since each
+ * runs its own task.
  *
  * The read is not volatile: within one task's view 'current' never changes, so the
  * compiler may keep it in a register.
@@ -16,12 +17,11 @@
 #define _ASM_ARM64_CURRENT_H
 
 #include <linux/compiler.h>
+#include <asm/percpu.h>
 
 #ifndef __ASSEMBLY__
 
 struct task_struct;
-
-extern struct task_struct *__entry_task;
 
 static __always_inline struct task_struct *get_current(void)
 {
@@ -33,10 +33,10 @@ static __always_inline struct task_struct *get_current(void)
 
 #define current get_current()
 
-/* Make t the running task: SP_EL0 for the kernel now, __entry_task for the next entry. */
+/* Make t this CPU's running task: SP_EL0 for the kernel now, entry_task for the next entry. */
 static inline void set_current_task(struct task_struct *t)
 {
-	__entry_task = t;
+	this_cpu_arm64()->entry_task = t;
 	__asm__ __volatile__("msr sp_el0, %0" : : "r"(t) : "memory");
 }
 

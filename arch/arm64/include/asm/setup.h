@@ -11,10 +11,13 @@ extern u32 boot_cpu_mode;		/* CurrentEL at entry (head.S): EL1 or EL2 */
 void arm64_memblock_init(const void *fdt, phys_addr_t dt_phys);
 bool arm64_range_in_memory(phys_addr_t base, phys_addr_t size);
 void cpu_enable_pan(void);		/* kernel/cpufeature.c */
+void this_cpu_enable_pan(void);		/* ... on this CPU, as cpu_enable_pan() chose */
 extern bool arm64_pan_enabled;		/* set by cpu_enable_pan() when the CPU has PAN */
 
 /* head.S's: the boot stack it switches to, and the C code it calls with the DTB's address. */
 extern unsigned long init_stack[];
 asmlinkage void __noreturn arm64_start_kernel(phys_addr_t dt_phys);
+/* ... and for a secondary CPU (smp.c), on its idle task's stack. */
+asmlinkage void __noreturn secondary_start_kernel(unsigned int entry_el);
 
 #endif

@@ -29,4 +29,8 @@ static inline unsigned long cycles_per_sec(void)
 	return read_sysreg(cntfrq_el0);
 }
 
+/* arch/arm64/kernel/time.c: a starting CPU's own timer, and the ticks each CPU took. */
+void arch_timer_starting_cpu(void);
+unsigned long long arch_timer_ticks(unsigned int cpu);
+
 #endif
