@@ -33,7 +33,7 @@ FIELDS = {
     "fork": {"type", "seq", "ts", "pid", "tid", "child_pid", "child_tid", "clone_flags"},
     "comm": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "exec"},
 }
-DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
+DECODED_FIELDS = {"name", "type", "kind", "value", "truncated", "regs"}
 KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex", "argv")
 # Field types (None is always allowed): strings, lists, numbers, and integers (an int, or a string
 # int(v, 0) reads; a bool or a whole float is taken as the int it is).
@@ -200,9 +200,18 @@ class _Loader:
                 kind = d.get("kind")
                 if kind is not None and kind not in KINDS:
                     self.warn(("kind", kind), f"unknown argument kind {kind!r}; compared as unknown")
-                clean.append({"name": d.get("name"), "type": d.get("type"), "kind": kind,
-                              "value": "" if d.get("value") is None else str(d.get("value")),
-                              "truncated": bool(d.get("truncated"))})
+                entry = {"name": d.get("name"), "type": d.get("type"), "kind": kind,
+                         "value": "" if d.get("value") is None else str(d.get("value")),
+                         "truncated": bool(d.get("truncated"))}
+                regs = d.get("regs")
+                if regs is not None:
+                    if (isinstance(regs, list) and regs and len(regs) <= 2 and all(
+                            type(x) is int and 0 <= x < 6 for x in regs)):
+                        entry["regs"] = regs
+                    else:
+                        self.warn(("regs", lineno), f"line {lineno}: a decoded argument's "
+                                  f"'regs' is not one or two register indexes; ignored")
+                clean.append(entry)
             dec = clean
         rec["decoded"] = dec
         ret = rec["ret"]

@@ -53,11 +53,11 @@ def test_every_field_of_every_record_type():
                   "args": ["0xffffffffffffff9c", "0x1000", "0x80000", "0", "0", "0"],
                   "decoded": [
                       {"name": "dfd", "type": "int", "kind": "fd", "value": "AT_FDCWD",
-                       "truncated": False},
+                       "truncated": False, "regs": [0]},
                       {"name": "filename", "type": "const char *", "kind": "str",
-                       "value": '"/etc/passwd"', "truncated": False},
+                       "value": '"/etc/passwd"', "truncated": False, "regs": [1]},
                       {"name": "flags", "type": "int", "kind": "flags",
-                       "value": "O_RDONLY|O_CLOEXEC", "truncated": False}],
+                       "value": "O_RDONLY|O_CLOEXEC", "truncated": False, "regs": [2]}],
                   "ret": 3, "errno": None, "cycles": 3, "insns": 12}
     assert fork == {"type": "fork", "seq": 3, "ts": 20, "pid": 7, "tid": 8, "child_pid": 9,
                     "child_tid": 9, "clone_flags": "0x11"}
@@ -116,7 +116,7 @@ def test_captures_faulted_truncated_and_out_of_order():
     recs, warns = read(f.bytes())
     op, wr, rd = recs[1:]
     assert op["decoded"][1] == {"name": "filename", "type": "const char *", "kind": "ptr",
-                                "value": "0xbad", "truncated": False}
+                                "value": "0xbad", "truncated": False, "regs": [1]}
     assert wr["decoded"][1]["value"] == '"' + "x" * 32 + '"...'
     assert wr["decoded"][1]["truncated"] is True
     assert rd["decoded"][1]["value"] == '"ab\\0\\177\\n"'
