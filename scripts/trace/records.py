@@ -23,15 +23,15 @@ from . import tables as tbl
 
 FIELDS = {
     "header": {"type", "source", "arch", "abi", "version", "cycles_per_sec", "icount", "probe",
-               "command", "host", "note", "insns_per_cycle"},
-    "syscall": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
+               "command", "host", "note", "insns_per_cycle", "nr_cpus", "rings"},
+    "syscall": {"type", "seq", "ts", "cpu", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
                 "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
-    "dropped": {"type", "count", "ts", "seq"},
-    "exit": {"type", "pid", "status", "signal", "ts", "seq", "dropped_total"},
-    "signal": {"type", "pid", "tid", "signal", "info", "ts", "seq"},
+    "dropped": {"type", "count", "ts", "cpu", "seq"},
+    "exit": {"type", "pid", "status", "signal", "ts", "cpu", "seq", "dropped_total"},
+    "signal": {"type", "pid", "tid", "signal", "info", "ts", "cpu", "seq"},
     # From binary traces (binary.py): a task made (by its parent) and a task's new name.
-    "fork": {"type", "seq", "ts", "pid", "tid", "child_pid", "child_tid", "clone_flags"},
-    "comm": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "exec"},
+    "fork": {"type", "seq", "ts", "cpu", "pid", "tid", "child_pid", "child_tid", "clone_flags"},
+    "comm": {"type", "seq", "ts", "cpu", "pid", "tid", "comm", "abi", "exec"},
 }
 DECODED_FIELDS = {"name", "type", "kind", "value", "truncated", "regs"}
 KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex", "argv")
@@ -41,7 +41,7 @@ STRINGS = {"source", "arch", "abi", "probe", "note", "host", "comm", "route", "n
            "signal", "clone_flags"}
 LISTS = {"command", "args", "decoded"}
 NUMBERS = {"cycles_per_sec", "insns_per_cycle"}
-INTS = {"version", "seq", "ts", "pid", "tid", "nr", "ret",
+INTS = {"version", "seq", "ts", "cpu", "nr_cpus", "rings", "pid", "tid", "nr", "ret",
         "cycles", "insns", "dur_us", "count", "status", "dropped_total", "child_pid",
         "child_tid"}
 ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64",
