@@ -409,7 +409,7 @@ def smp_runs(a, abis, out, linux_info, base=None, linux_base=None):
         kind, abi, n = key
         return linux.run(abi, linux_info[qemu.ARCH_OF[abi]]["image"],
                          (smp_probe if kind == "smp" else probe)[abi], runs,
-                         f"linux-smp{n}-{kind}-{abi}", smp=n)
+                         f"linux-smp{n}-{kind}-{abi}", smp=n, timeout=smp_figures.LINUX_TIMEOUT)
     say(f"  BOOT    {len(jobs)} Ferry boots at -smp 1, 2, 4 under icount"
         + (f", {len(lx_jobs)} of Linux" if lx_jobs else ""))
     with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
@@ -422,7 +422,8 @@ def smp_runs(a, abis, out, linux_info, base=None, linux_base=None):
                                  f"smp2-wall-{arch}", smp=2, icount=False, timeout=300)
         if linux_info:
             wall_l[arch] = linux.run(arch, linux_info[arch]["image"], smp_probe[arch], runs,
-                                     f"linux-smp2-wall-{arch}", smp=2, icount=False)
+                                     f"linux-smp2-wall-{arch}", smp=2, icount=False,
+                                     timeout=smp_figures.LINUX_TIMEOUT)
     one = base if base is not None else {abi: fr[("bench", abi, 1)] for abi in abis}
     lone = linux_base if linux_base is not None else \
         {arch: lx[("bench", arch, 1)] for arch in native if ("bench", arch, 1) in lx}
@@ -442,8 +443,9 @@ def smp_runs(a, abis, out, linux_info, base=None, linux_base=None):
               if r["status"] or not r["done"]]
     failed += [f"smp wall {arch}: status {r['status']}, probe finished: {r['done']} "
                f"(see {r['log']})" for arch, r in wall_f.items() if r["status"] or not r["done"]]
-    failed += [f"linux smp {k[0]} {k[1]} -smp {k[2]}: the probe did not finish (see {r['log']})"
-               for k, r in lx.items() if not r["done"]]
+    # A Linux boot that never finishes is reported in the table ('timeout'), not a failure:
+    # Debian's x86_64 6.1 stops at "x86: Booting SMP configuration:" under -icount on this
+    # QEMU (docs/benchmarks.md, "SMP").
     return res, failed
 
 

@@ -14,8 +14,9 @@
  * procs=P (default 1): the n calls are shared by P processes, the caller and P-1 forked
  * children, process i pinned to CPU i (sched_setaffinity), so that with a ring per CPU each
  * CPU's ring has one writer making n/P calls; the time is from before the forks to after the
- * last child is reaped, and the line adds procs=P and cpus=C, how many of the P pins took (a
- * kernel with fewer CPUs runs the processes on the CPUs it has, and the line says so).
+ * last child is reaped, and the line adds procs=P and cpus=C, how many of the P processes
+ * run on their own CPU (getcpu after the pin; a kernel with fewer CPUs runs them on the CPUs
+ * it has, and the line says so).
  */
 #include <ferry/bench.h>	/* ABI */
 
@@ -38,13 +39,22 @@ static unsigned long long now_ns(void)
 	return (unsigned long long)t.sec * 1000000000ULL + (unsigned long)t.nsec;
 }
 
-/* Pin the caller to one CPU: 0 when it took. */
+/*
+ * Pin the caller to one CPU: 0 when it runs there (getcpu says so) afterwards. The short
+ * sleep lets a kernel that places a task by its new mask only when it wakes (rather than
+ * moving it at once, as Linux's migration does) put it on its CPU before the calls start.
+ */
 static long pin(unsigned int cpu)
 {
 	unsigned long mask[MASK_LONGS] = { 0 };
+	unsigned int now = ~0u;
+	struct ts nap = { 0, 1000000 };		/* 1 ms */
 
 	mask[cpu / (8 * sizeof(long))] = 1UL << (cpu % (8 * sizeof(long)));
-	return sys(sched_setaffinity, 0, sizeof(mask), mask);
+	if (sys(sched_setaffinity, 0, sizeof(mask), mask))
+		return -1;
+	sys(nanosleep, &nap, 0);
+	return sys(getcpu, &now, 0, 0) || now != cpu;
 }
 
 static void calls(unsigned long n)
