@@ -211,23 +211,14 @@ def rate_runs(arches, out, probe_out, n=2, objtree=None, smp=(1, 2)):
     time: no other boot of ours beside it); the best run of each arch, and the calls per
     second of one untraced boot beside it. For each count in smp past 1, the same at -smp N
     with procs=N (a traced process pinned to each CPU, a ring per CPU): its row says how many
-    CPUs the pins found ('cpus')."""
+    processes ran on their own CPU ('cpus')."""
     rows = []
     for arch in arches:
         for cpus in smp:
+            row = traced_rate(arch, out, probe_out, n, objtree, cpus)
             if cpus > 1:
-                rows.append(smp_rate_row(arch, out, probe_out, cpus, n, objtree))
+                rows.append(dict(row, smp=cpus))
                 continue
-            say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls, no icount, "
-                f"{n} boot(s)")
-            runs = []
-            for i in range(1, n + 1):
-                fig = ferry.run(arch, objtree or f"{out}/{arch}",
-                                os.path.join(TOP, probe_out, arch, "trace_rate"),
-                                os.path.join(TOP, out, "runs"), f"rate-{arch}-{i}", trace=True,
-                                icount=False, args=f"n={trace_figures.RATE_CALLS}", timeout=300)
-                runs.append(trace_figures.rate_row(arch, fig, fig.get("trace", "")))
-            row = trace_figures.best_rate(runs)
             # The same calls untraced: the emulator's own ceiling on this host, for scale.
             fig = ferry.run(arch, objtree or f"{out}/{arch}",
                             os.path.join(TOP, probe_out, arch, "trace_rate"),
@@ -239,19 +230,43 @@ def rate_runs(arches, out, probe_out, n=2, objtree=None, smp=(1, 2)):
     return rows
 
 
-def smp_rate_row(arch, out, probe_out, cpus, n, objtree=None):
-    """trace_rate procs=cpus at -smp cpus, traced, no icount: the best of n boots."""
-    say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls by {cpus} "
-        f"processes at -smp {cpus}, no icount, {n} boot(s)")
+def traced_rate(arch, out, probe_out, n, objtree, cpus):
+    """The best of n traced trace_rate boots at -smp cpus (procs=cpus past one)."""
+    by = f" by {cpus} processes at -smp {cpus}" if cpus > 1 else ""
+    say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls{by}, no icount, "
+        f"{n} boot(s)")
     runs = []
     for i in range(1, n + 1):
+        tag = f"rate-smp{cpus}-{arch}-{i}" if cpus > 1 else f"rate-{arch}-{i}"
+        args = f"n={trace_figures.RATE_CALLS}" + (f" procs={cpus}" if cpus > 1 else "")
         fig = ferry.run(arch, objtree or f"{out}/{arch}",
                         os.path.join(TOP, probe_out, arch, "trace_rate"),
-                        os.path.join(TOP, out, "runs"), f"rate-smp{cpus}-{arch}-{i}",
-                        trace=True, icount=False, smp=cpus,
-                        args=f"n={trace_figures.RATE_CALLS} procs={cpus}", timeout=300)
+                        os.path.join(TOP, out, "runs"), tag, trace=True, icount=False,
+                        smp=cpus, args=args, timeout=300)
         runs.append(trace_figures.rate_row(arch, fig, fig.get("trace", "")))
-    return dict(trace_figures.best_rate(runs), smp=cpus)
+    return trace_figures.best_rate(runs)
+
+
+def prepare(a, probes, build=None):
+    """The start of every --*-only mode: the ABIs and arches asked for, OUT made, each
+    arch's kernels built (build(arch); default: incrementally into OUT/<arch>) and these
+    probes. Returns (abis, arches, out, start time)."""
+    abis = a.abis.split()
+    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    out = os.path.join(TOP, a.out)
+    os.makedirs(out, exist_ok=True)
+    t_start = time.monotonic()
+    try:
+        for arch in arches:
+            if build:
+                build(arch)
+            else:
+                say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
+                builds.incremental_build(arch, f"{a.out}/{arch}")
+        builds.probe_files(a.probe_out, abis, probes)
+    except builds.BuildError as e:
+        sys.exit(f"bench: {e}")
+    return abis, arches, out, t_start
 
 
 def trace_only(a):
@@ -259,19 +274,8 @@ def trace_only(a):
     incrementally into OUT/<arch> (not from clean), the probes bench, trace_rate and
     ftrace_bench only; the bench probe boots untraced and traced once per ABI (two at a
     time), trace_rate once per arch, and with --linux Linux's untraced and traced boots."""
-    abis = a.abis.split()
-    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    abis, arches, out, t_start = prepare(a, ("bench", "trace_rate", "ftrace_bench"))
     native = [arch for arch in arches if arch in abis]
-    out = os.path.join(TOP, a.out)
-    os.makedirs(out, exist_ok=True)
-    t_start = time.monotonic()
-    try:
-        for arch in arches:
-            say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
-            builds.incremental_build(arch, f"{a.out}/{arch}")
-        builds.probe_files(a.probe_out, abis, ("bench", "trace_rate", "ftrace_bench"))
-    except builds.BuildError as e:
-        sys.exit(f"bench: {e}")
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
     tracer = {abi: os.path.join(TOP, a.probe_out, abi, "ftrace_bench") for abi in abis}
 
@@ -318,17 +322,7 @@ def variants_only(a, mod, name, build, tree, cmdline, cpu="", args=""):
     table of mod.TITLE and write OUT/<name>.json. build(arch) makes the kernels; tree(kind,
     arch) and cmdline(kind, arch) say what each kind boots. Status 1 when a boot failed or a
     pair of boots disagreed."""
-    abis = a.abis.split()
-    arches = sorted({qemu.ARCH_OF[x] for x in abis})
-    out = os.path.join(TOP, a.out)
-    os.makedirs(out, exist_ok=True)
-    t_start = time.monotonic()
-    try:
-        for arch in arches:
-            build(arch)
-        builds.probe_files(a.probe_out, abis, ("bench",))
-    except builds.BuildError as e:
-        sys.exit(f"bench: {e}")
+    abis, arches, out, t_start = prepare(a, ("bench",), build)
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
 
     def boot(kind, abi, n):
@@ -451,18 +445,7 @@ def smp_runs(a, abis, out, linux_info, base=None, linux_base=None):
 
 def smp_only(a):
     """--smp-only: issue 17's rows alone (smp_runs), kernels built incrementally."""
-    abis = a.abis.split()
-    arches = sorted({qemu.ARCH_OF[x] for x in abis})
-    out = os.path.join(TOP, a.out)
-    os.makedirs(out, exist_ok=True)
-    t_start = time.monotonic()
-    try:
-        for arch in arches:
-            say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
-            builds.incremental_build(arch, f"{a.out}/{arch}")
-        builds.probe_files(a.probe_out, abis, ("bench", "bench_smp"))
-    except builds.BuildError as e:
-        sys.exit(f"bench: {e}")
+    abis, arches, out, t_start = prepare(a, ("bench", "bench_smp"))
     info = {arch: linux.fetch(arch, log=say) for arch in arches} if a.linux else {}
     res, failed = smp_runs(a, abis, out, info)
     say("")

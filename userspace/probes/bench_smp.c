@@ -27,8 +27,6 @@
 #include <ferry/bench.h>
 
 #define SIGCHLD			17
-#define FUTEX_WAIT		0
-#define FUTEX_WAKE		1
 #define PROT_RW			3
 #define MAP_SHARED_ANON		0x21	/* MAP_SHARED | MAP_ANONYMOUS */
 #define PAGE			4096UL
@@ -45,11 +43,6 @@
 #endif
 
 static unsigned long mask[MASK_LONGS];
-
-static long futex(volatile int *word, int op, int val)
-{
-	return sys(futex, word, op, val, 0, 0, 0);
-}
 
 static __attribute__((noreturn)) void child_exit(int status)
 {
@@ -86,21 +79,11 @@ static unsigned long long now_ns(void)
 	return (unsigned long long)ts[0] * 1000000000ULL + ts[1];
 }
 
-/* The parent waits while the word is 1 (the child's turn), the child while it is 0. */
-static void turns(volatile int *turn, int mine, int theirs, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++) {
-		while (*turn != mine)
-			futex(turn, FUTEX_WAIT, theirs);
-		*turn = theirs;
-		futex(turn, FUTEX_WAKE, 1);
-	}
-}
-
 /*
  * Round trips between the caller on cpu_a and a child on cpu_b: BATCHES of N in counter
- * ticks (best batch kept), then RATE_N in wall-clock ns (*ns). The child is pinned before it
- * takes its first turn, the parent before the warm-up.
+ * ticks (best batch kept), then RATE_N in wall-clock ns (*ns), through futex_turns
+ * (ferry/bench.h): the parent waits while the word is 1, the child while it is 0. The child
+ * is pinned before it takes its first turn, the parent before the warm-up.
  */
 static struct result ping_pong(unsigned int cpu_a, unsigned int cpu_b, unsigned long long *ns)
 {
@@ -122,29 +105,20 @@ static struct result ping_pong(unsigned int cpu_a, unsigned int cpu_b, unsigned 
 	if (pid == 0) {
 		if (pin(cpu_b))
 			child_exit(2);
-		turns(turn, 1, 0, 1 + BATCHES * N + RATE_N);
+		futex_turns(turn, 1, 0, 1 + BATCHES * N + RATE_N);
 		child_exit(0);
 	}
 	if (pid < 0)
 		return (struct result){ .failed = 2 };
 	if (pin(cpu_a))
 		r.failed = 3;
-	turns(turn, 0, 1, 1);		/* warm up: one round trip, both pinned by now */
-	for (unsigned long b = 0; b < BATCHES && !r.failed; b++) {
-		unsigned long long t0;
-
-		while (*turn != 0)
-			futex(turn, FUTEX_WAIT, 1);
-		t0 = read_counter();
-		turns(turn, 0, 1, N);
-		while (*turn != 0)
-			futex(turn, FUTEX_WAIT, 1);
-		take(&r, read_counter() - t0);
-	}
+	futex_turns(turn, 0, 1, 1);		/* warm up: one round trip, both pinned by now */
+	for (unsigned long b = 0; b < BATCHES && !r.failed; b++)
+		take(&r, futex_round_trips(turn, N));
 	if (!r.failed) {
 		unsigned long long t0 = now_ns();
 
-		turns(turn, 0, 1, RATE_N);
+		futex_turns(turn, 0, 1, RATE_N);
 		while (*turn != 0)
 			futex(turn, FUTEX_WAIT, 1);
 		*ns = now_ns() - t0;
