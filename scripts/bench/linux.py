@@ -100,7 +100,8 @@ def fetch(arch, log=print):
 def command(arch, image, initrd, args, smp=1, icount=True):
     append = f"console={CONSOLE[arch]} panic=-1 nokaslr norandmaps -- {args}".strip()
     clock = ["-icount", qemu.icount_arg(arch)] if icount else []
-    common = ["-m", qemu.MEM, *(["-smp", str(smp)] if smp != 1 else []), "-display", "none", "-monitor", "none", "-serial", "stdio",
+    common = ["-m", qemu.MEM, *(["-smp", str(smp)] if smp != 1 else []),
+              "-display", "none", "-monitor", "none", "-serial", "stdio",
               "-nic", "none", "-no-reboot", *clock, *qemu.RTC,
               "-kernel", image, "-initrd", initrd, "-append", append]
     if arch == "x86_64":

@@ -43,7 +43,8 @@ def boot_rows(ferry, linux, arches):
                    "ferry_cpus": f.get("cpus_up"),
                    "ferry_first_user": round(f["first_user"] * k) if f.get("first_user") else None,
                    "linux_cpus": lx.get("cpus_up"),
-                   "linux_first_user": round(lx["first_user"] * k) if lx.get("first_user") else None}
+                   "linux_first_user": (round(lx["first_user"] * k) if lx.get("first_user")
+                                        else None)}
             if lx.get("status") == 124:
                 row["linux_cpus"] = "timeout"
             row["linux_over_ferry"] = report.ratio(row["linux_first_user"], row["ferry_first_user"])

@@ -18,10 +18,10 @@ path the trace opened them on, 3</etc/passwd>; -c a summary table instead of the
 (its ring) prefixes each line as perf script shows it, "[001] getpid() = 5", whenever the
 trace's records come from more than one CPU, or always with --cpu (strace has no such
 column; records merged from several rings are in timestamp order, and this column is how
-to see which CPU each came from). -c adds a calls-per-CPU line under the table then. --json writes one object per shown
-record with every field filled in (see records.py) plus, for syscalls, "canonical" and
-"family" (normalize.py) and "line" (the text printed). Problems with the file are warned
-about on stderr; the exit status is 0 unless the file cannot be read.
+to see which CPU each came from); -c then adds a calls-per-CPU line under its table.
+--json writes one object per shown record with every field filled in (see records.py)
+plus, for syscalls, "canonical" and "family" (normalize.py) and "line" (the text printed).
+Problems with the file are warned about on stderr; the exit status is 0 unless the file cannot be read.
 """
 import argparse
 import json
@@ -220,13 +220,14 @@ def cpu_text(rec):
 
 
 def per_cpu_line(recs):
-    """-c's line under the table: syscalls per CPU."""
+    """-c's line under the table: syscalls per CPU ("cpu ?": records that name none)."""
     n = {}
     for r in recs:
         if r["type"] == "syscall":
-            n[r.get("cpu")] = n.get(r.get("cpu"), 0) + 1
-    parts = [f"cpu {c}: {k}" for c, k in sorted(n.items(), key=lambda x: (x[0] is None, x[0] or 0))]
-    return "calls per CPU: " + ", ".join(p.replace("cpu None", "cpu ?") for p in parts)
+            cpu = r.get("cpu")
+            n[cpu] = n.get(cpu, 0) + 1
+    order = sorted(n, key=lambda c: (c is None, c or 0))
+    return "calls per CPU: " + ", ".join(f"cpu {'?' if c is None else c}: {n[c]}" for c in order)
 
 
 def _tid_as_pid(rec):

@@ -24,7 +24,8 @@ from . import tables as tbl
 FIELDS = {
     "header": {"type", "source", "arch", "abi", "version", "cycles_per_sec", "icount", "probe",
                "command", "host", "note", "insns_per_cycle", "nr_cpus", "rings"},
-    "syscall": {"type", "seq", "ts", "cpu", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
+    "syscall": {"type", "seq", "ts", "cpu", "pid", "tid", "comm", "abi", "route", "nr", "name",
+                "args",
                 "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
     "dropped": {"type", "count", "ts", "cpu", "seq"},
     "exit": {"type", "pid", "status", "signal", "ts", "cpu", "seq", "dropped_total"},
