@@ -88,3 +88,16 @@ def test_trace_rate_procs_counts_every_process(bench, tmp_path):
     assert row["per_s"] == 1000000 and row["meets"] is True
     one = parse.console("BENCH abi=arm64 rate=trace_getpid n=4 ns=4000 pid=1\n")
     assert "error" in trace_figures.rate_row("arm64", one, str(path))  # pid 1's 3 only
+
+
+def test_a_linux_boot_that_timed_out_says_so(bench):
+    import parse
+    import smp_figures
+    hung = dict(parse.console("x86: Booting SMP configuration:\n"), status=124)
+    ferry = {("x86_64", n): parse.console(boot_console(1000, n)) for n in (1, 2, 4)}
+    rows = smp_figures.boot_rows(ferry, {("x86_64", 2): hung}, ["x86_64"])
+    assert rows[1]["linux_cpus"] == "timeout" and rows[1]["linux_first_user"] is None
+    assert rows[0]["linux_cpus"] is None                 # not booted: no claim
+    r = smp_figures.futex_rows({}, {"x86_64": hung}, {}, {}, ["x86_64"], bench.op_insns)[0]
+    assert r["linux_cpus"] == "timeout" and r["linux_futex_xcpu"] is None
+    assert "timeout" in smp_figures.text({"smp_boot": rows, "smp_futex": [r]})
