@@ -45,6 +45,12 @@ probe with its read32 row on Skylake-Client / cortex-a76, with the feature switc
 the command line (clearcpuid=smap, arm64.nopan) and on:
 
   scripts/bench.py --smap-only [--abis ...]
+
+What more CPUs cost (issue 17; scripts/bench/smp_figures.py): boot to the first user
+instruction at -smp 1, 2 and 4, every route at -smp 2 beside -smp 1, and a futex round trip
+between processes pinned to two CPUs (userspace/probes/bench_smp.c), Ferry beside Linux:
+
+  scripts/bench.py --smp-only [--abis ...] [--linux]
 """
 import argparse
 import concurrent.futures as cf
@@ -66,6 +72,7 @@ import report  # noqa: E402
 import trace_figures  # noqa: E402
 import kstack_figures  # noqa: E402
 import smap_figures  # noqa: E402
+import smp_figures  # noqa: E402
 import variants  # noqa: E402
 
 TOP = os.path.dirname(HERE)
@@ -199,31 +206,67 @@ def linux_traced_runs(abis, info, probe, tracer, out, n, events_list=("raw_sysca
     return runs
 
 
-def rate_runs(arches, out, probe_out, n=2, objtree=None):
+def rate_runs(arches, out, probe_out, n=2, objtree=None, smp=(1, 2)):
     """trace_rate booted traced without icount, n times per arch one after another (wall
     time: no other boot of ours beside it); the best run of each arch, and the calls per
-    second of one untraced boot beside it."""
+    second of one untraced boot beside it. For each count in smp past 1, the same at -smp N
+    with procs=N (a traced process pinned to each CPU, a ring per CPU): its row says how many
+    processes ran on their own CPU ('cpus')."""
     rows = []
     for arch in arches:
-        say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls, no icount, "
-            f"{n} boot(s)")
-        runs = []
-        for i in range(1, n + 1):
+        for cpus in smp:
+            row = traced_rate(arch, out, probe_out, n, objtree, cpus)
+            if cpus > 1:
+                rows.append(dict(row, smp=cpus))
+                continue
+            # The same calls untraced: the emulator's own ceiling on this host, for scale.
             fig = ferry.run(arch, objtree or f"{out}/{arch}",
                             os.path.join(TOP, probe_out, arch, "trace_rate"),
-                            os.path.join(TOP, out, "runs"), f"rate-{arch}-{i}", trace=True,
-                            icount=False, args=f"n={trace_figures.RATE_CALLS}", timeout=300)
-            runs.append(trace_figures.rate_row(arch, fig, fig.get("trace", "")))
-        row = trace_figures.best_rate(runs)
-        # The same calls untraced: the emulator's own ceiling on this host, for scale.
+                            os.path.join(TOP, out, "runs"), f"rate-untraced-{arch}", icount=False,
+                            args=f"n={trace_figures.RATE_CALLS}", timeout=300)
+            r = fig.get("rates", {}).get("trace_getpid", {})
+            row["untraced_per_s"] = round(r["n"] * 1e9 / r["ns"]) if r.get("ns") else None
+            rows.append(row)
+    return rows
+
+
+def traced_rate(arch, out, probe_out, n, objtree, cpus):
+    """The best of n traced trace_rate boots at -smp cpus (procs=cpus past one)."""
+    by = f" by {cpus} processes at -smp {cpus}" if cpus > 1 else ""
+    say(f"  RATE    {arch}: {trace_figures.RATE_CALLS:,} traced getpid calls{by}, no icount, "
+        f"{n} boot(s)")
+    runs = []
+    for i in range(1, n + 1):
+        tag = f"rate-smp{cpus}-{arch}-{i}" if cpus > 1 else f"rate-{arch}-{i}"
+        args = f"n={trace_figures.RATE_CALLS}" + (f" procs={cpus}" if cpus > 1 else "")
         fig = ferry.run(arch, objtree or f"{out}/{arch}",
                         os.path.join(TOP, probe_out, arch, "trace_rate"),
-                        os.path.join(TOP, out, "runs"), f"rate-untraced-{arch}", icount=False,
-                        args=f"n={trace_figures.RATE_CALLS}", timeout=300)
-        r = fig.get("rates", {}).get("trace_getpid", {})
-        row["untraced_per_s"] = round(r["n"] * 1e9 / r["ns"]) if r.get("ns") else None
-        rows.append(row)
-    return rows
+                        os.path.join(TOP, out, "runs"), tag, trace=True, icount=False,
+                        smp=cpus, args=args, timeout=300)
+        runs.append(trace_figures.rate_row(arch, fig, fig.get("trace", "")))
+    return trace_figures.best_rate(runs)
+
+
+def prepare(a, probes, build=None):
+    """The start of every --*-only mode: the ABIs and arches asked for, OUT made, each
+    arch's kernels built (build(arch); default: incrementally into OUT/<arch>) and these
+    probes. Returns (abis, arches, out, start time)."""
+    abis = a.abis.split()
+    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    out = os.path.join(TOP, a.out)
+    os.makedirs(out, exist_ok=True)
+    t_start = time.monotonic()
+    try:
+        for arch in arches:
+            if build:
+                build(arch)
+            else:
+                say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
+                builds.incremental_build(arch, f"{a.out}/{arch}")
+        builds.probe_files(a.probe_out, abis, probes)
+    except builds.BuildError as e:
+        sys.exit(f"bench: {e}")
+    return abis, arches, out, t_start
 
 
 def trace_only(a):
@@ -231,19 +274,8 @@ def trace_only(a):
     incrementally into OUT/<arch> (not from clean), the probes bench, trace_rate and
     ftrace_bench only; the bench probe boots untraced and traced once per ABI (two at a
     time), trace_rate once per arch, and with --linux Linux's untraced and traced boots."""
-    abis = a.abis.split()
-    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    abis, arches, out, t_start = prepare(a, ("bench", "trace_rate", "ftrace_bench"))
     native = [arch for arch in arches if arch in abis]
-    out = os.path.join(TOP, a.out)
-    os.makedirs(out, exist_ok=True)
-    t_start = time.monotonic()
-    try:
-        for arch in arches:
-            say(f"  BUILD   {arch} into {a.out}/{arch} (incremental)")
-            builds.incremental_build(arch, f"{a.out}/{arch}")
-        builds.probe_files(a.probe_out, abis, ("bench", "trace_rate", "ftrace_bench"))
-    except builds.BuildError as e:
-        sys.exit(f"bench: {e}")
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
     tracer = {abi: os.path.join(TOP, a.probe_out, abi, "ftrace_bench") for abi in abis}
 
@@ -290,17 +322,7 @@ def variants_only(a, mod, name, build, tree, cmdline, cpu="", args=""):
     table of mod.TITLE and write OUT/<name>.json. build(arch) makes the kernels; tree(kind,
     arch) and cmdline(kind, arch) say what each kind boots. Status 1 when a boot failed or a
     pair of boots disagreed."""
-    abis = a.abis.split()
-    arches = sorted({qemu.ARCH_OF[x] for x in abis})
-    out = os.path.join(TOP, a.out)
-    os.makedirs(out, exist_ok=True)
-    t_start = time.monotonic()
-    try:
-        for arch in arches:
-            build(arch)
-        builds.probe_files(a.probe_out, abis, ("bench",))
-    except builds.BuildError as e:
-        sys.exit(f"bench: {e}")
+    abis, arches, out, t_start = prepare(a, ("bench",), build)
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
 
     def boot(kind, abi, n):
@@ -347,6 +369,94 @@ def smap_only(a):
         builds.incremental_build(arch, f"{a.out}/{arch}")
     return variants_only(a, smap_figures, "smap", build, lambda kind, arch: f"{a.out}/{arch}",
                          smap_figures.cmdline, cpu=smap_figures.CPU, args=smap_figures.PROBE_ARGS)
+
+
+def smp_runs(a, abis, out, linux_info, base=None, linux_base=None):
+    """Issue 17's boots (smp_figures.py): the bench probe at -smp 2 for every ABI and at -smp
+    4 for the native ones, bench_smp at -smp 2 for every ABI, on Ferry and (linux_info) on
+    Linux under icount, then bench_smp without icount, one boot at a time (wall time).
+    base / linux_base: {abi: the -smp 1 boot of the bench probe} when the caller has them
+    (else booted here). Returns (the result rows, the boots that failed)."""
+    arches = sorted({qemu.ARCH_OF[x] for x in abis})
+    native = [arch for arch in arches if arch in abis]
+    probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
+    smp_probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench_smp") for abi in abis}
+    runs = os.path.join(out, "runs")
+    jobs = [("bench", abi, 2) for abi in abis] + [("bench", arch, 4) for arch in native]
+    jobs += [("smp", abi, 2) for abi in abis]
+    if base is None:
+        jobs += [("bench", abi, 1) for abi in abis]
+    lx_jobs = []
+    if linux_info:
+        lx_jobs = [("bench", arch, n) for arch in native for n in (2, 4)]
+        lx_jobs += [("smp", abi, 2) for abi in abis]
+        if linux_base is None:
+            lx_jobs += [("bench", arch, 1) for arch in native]
+
+    def ferry_boot(key):
+        kind, abi, n = key
+        return ferry.run(abi, f"{a.out}/{qemu.ARCH_OF[abi]}",
+                         (smp_probe if kind == "smp" else probe)[abi], runs,
+                         f"smp{n}-{kind}-{abi}", smp=n, timeout=300)
+
+    def linux_boot(key):
+        kind, abi, n = key
+        return linux.run(abi, linux_info[qemu.ARCH_OF[abi]]["image"],
+                         (smp_probe if kind == "smp" else probe)[abi], runs,
+                         f"linux-smp{n}-{kind}-{abi}", smp=n, timeout=smp_figures.LINUX_TIMEOUT)
+    say(f"  BOOT    {len(jobs)} Ferry boots at -smp 1, 2, 4 under icount"
+        + (f", {len(lx_jobs)} of Linux" if lx_jobs else ""))
+    with cf.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+        fr = dict(zip(jobs, ex.map(ferry_boot, jobs)))
+        lx = dict(zip(lx_jobs, ex.map(linux_boot, lx_jobs)))
+    wall_f, wall_l = {}, {}
+    for arch in native:
+        say(f"  RATE    {arch}: bench_smp at -smp 2 without icount (wall time)")
+        wall_f[arch] = ferry.run(arch, f"{a.out}/{arch}", smp_probe[arch], runs,
+                                 f"smp2-wall-{arch}", smp=2, icount=False, timeout=300)
+        if linux_info:
+            wall_l[arch] = linux.run(arch, linux_info[arch]["image"], smp_probe[arch], runs,
+                                     f"linux-smp2-wall-{arch}", smp=2, icount=False,
+                                     timeout=smp_figures.LINUX_TIMEOUT)
+    one = base if base is not None else {abi: fr[("bench", abi, 1)] for abi in abis}
+    lone = linux_base if linux_base is not None else \
+        {arch: lx[("bench", arch, 1)] for arch in native if ("bench", arch, 1) in lx}
+    ferry_boots = {(arch, n): (one[arch] if n == 1 else fr[("bench", arch, n)])
+                   for arch in native for n in smp_figures.CPUS}
+    linux_boots = {(arch, n): (lone.get(arch) if n == 1 else lx.get(("bench", arch, n)))
+                   for arch in native for n in smp_figures.CPUS} if linux_info else {}
+    res = {"smp_boot": smp_figures.boot_rows(ferry_boots, linux_boots, native),
+           "smp_routes": smp_figures.route_rows(one, {abi: fr[("bench", abi, 2)] for abi in abis},
+                                                abis, per_call_insns),
+           "smp_futex": smp_figures.futex_rows({abi: fr[("smp", abi, 2)] for abi in abis},
+                                               {abi: lx[("smp", abi, 2)] for abi in abis
+                                                if ("smp", abi, 2) in lx},
+                                               wall_f, wall_l, abis, op_insns)}
+    failed = [f"smp {k[0]} {k[1]} -smp {k[2]}: status {r['status']}, probe finished: "
+              f"{r['done']} (see {r['log']})" for k, r in fr.items()
+              if r["status"] or not r["done"]]
+    failed += [f"smp wall {arch}: status {r['status']}, probe finished: {r['done']} "
+               f"(see {r['log']})" for arch, r in wall_f.items() if r["status"] or not r["done"]]
+    # A Linux boot that never finishes is reported in the table ('timeout'), not a failure:
+    # Debian's x86_64 6.1 stops at "x86: Booting SMP configuration:" under -icount on this
+    # QEMU (docs/benchmarks.md, "SMP").
+    return res, failed
+
+
+def smp_only(a):
+    """--smp-only: issue 17's rows alone (smp_runs), kernels built incrementally."""
+    abis, arches, out, t_start = prepare(a, ("bench", "bench_smp"))
+    info = {arch: linux.fetch(arch, log=say) for arch in arches} if a.linux else {}
+    res, failed = smp_runs(a, abis, out, info)
+    say("")
+    say(smp_figures.text(res))
+    report.write_json(res, os.path.join(out, "smp.json"))
+    say(f"\nWrote {a.out}/smp.json; {time.monotonic() - t_start:.0f} s in all")
+    for m in smp_figures.misses(res):
+        say(f"MISS {m}")
+    for f in failed:
+        say(f"  - boot failed: {f}")
+    return 1 if failed else 0
 
 
 def per_call_insns(fig, key, arch):
@@ -450,7 +560,11 @@ def main():
                     help="only the random kernel stack offset's cost: none, off, on")
     ap.add_argument("--smap-only", action="store_true",
                     help="only SMAP's / PAN's cost: off and on, on a CPU that has them")
+    ap.add_argument("--smp-only", action="store_true",
+                    help="only what more CPUs cost: boot at -smp 1/2/4, routes, futex")
     a = ap.parse_args()
+    if a.smp_only:
+        return smp_only(a)
     if a.kstack_only:
         return kstack_only(a)
     if a.smap_only:
@@ -574,6 +688,13 @@ def main():
     # 3a. the tracer's throughput: wall time, so alone, after the parallel boots
     trace_rate = rate_runs(native, a.out, a.probe_out)
 
+    # 3c. what more CPUs cost (issue 17): -smp 2 and 4 beside the -smp 1 boots above
+    smp, smp_failed = smp_runs(a, abis, out, linux_info,
+                               base={abi: fr[("ferry", abi, "direct")][0] for abi in abis},
+                               linux_base={arch: lx[arch][0] for arch in native if arch in lx}
+                               if lx else None)
+    failures += smp_failed
+
     # 3b. boot to the shell prompt: the busybox userland, Ferry and Linux (boot_prompt.py)
     prompt = []
     for arch in native:
@@ -681,7 +802,7 @@ def main():
                         "unit": "guest instructions (per_call), guest virtual ns (boot)"},
            "routes": routes, "trace_extra": trace_extra, "trace_rate": trace_rate,
            "process": process, "files": files, "signals": signals, "vdso": vdso,
-           "memory_per_process": memory,
+           "memory_per_process": memory, **smp,
            "boot": boot, "boot_prompt": prompt, "size": size, "build": build_times, "repeat": repeat,
            "varies": varies, "breakdown": bd, "failures": failures,
            "runs": {"/".join(k): [r["log"] for r in v] for k, v in fr.items()}}
@@ -712,6 +833,7 @@ def main():
     misses += [f"{b['arch']} boot: Linux takes {b['linux_over_ferry']}x as long to reach user mode "
                f"(target >= {BOOT_MIN_RATIO}x)" for b in boot if b.get("meets") is False]
     misses += trace_figures.misses(trace_extra, trace_rate)
+    misses += smp_figures.misses(smp)
     if misses:
         say("Targets missed (reported, not a failure): " + "; ".join(misses))
     if failures:

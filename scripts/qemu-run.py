@@ -7,7 +7,7 @@
               [--file DEST=SOURCE ...]] [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
               [--gdb [--gdb-port N]] [--log FILE] [--dtb FILE] [--print-command]
               [--status-line] [--interactive] [--trace FILE [--trace-size BYTES]
-              [--trace-rings N] [--trace-drain on|off]]
+              [--trace-rings N] [--trace-drain on|off] [--trace-stats]]
 
 Users run it through scripts/run (make run, make qemu-gdb), which builds what is needed
 first. --interactive hands our stdin to the guest's serial line (the console's shell, make run
@@ -26,6 +26,8 @@ the kernel writes binary records into (include/uapi/linux/ferry_trace.h); a thre
 rings into FILE.ftr while QEMU runs (--trace-drain off leaves them to fill, for a test of a
 full ring), and when QEMU has gone, however it went, what is left is drained and FILE.ftr
 decoded into FILE as JSON Lines (scripts/trace/binary.py). docs/tracing.md has the details.
+--trace-stats prints one line on what the drain did (the consumer's side of the throughput
+figure): its polls, its thread's CPU seconds, and the fullest any ring was when polled.
 
 How a status leaves the guest: the kernel prints "Power down (status N)" before every
 power-off (kernel/panic.c, straight to the console: a line of its own with no printk level or
@@ -627,6 +629,12 @@ def trace_finish(a, d):
     if summary["changed"]:
         return (f"trace: {summary['changed']} (the guest wrote over the host's part of the "
                 f"trace file); raw stream in {ftr}")
+    if a.trace_stats:
+        s = summary
+        say(f"trace: drain: {s['bytes']} bytes in {s['busy_polls']} of {s['polls']} polls, "
+            f"the drain thread's CPU {s['cpu_s']} s, fullest ring {s['high_water']} of "
+            f"{s['ring_size']} bytes, longest pause {s['longest_gap'] * 1000:.1f} ms, "
+            f"{s['dropped']} dropped by the guest")
     meta = os.path.join(a.objtree, "syscall_meta.json")
     try:
         from ferrytrace import binary
@@ -780,6 +788,8 @@ def parse(argv):
         help="bytes of each trace ring (a power of two, 4096 to 1G; default 16 MiB)")
     opt("--trace-rings", type=int,
         help="trace rings, one per guest CPU (default: the CPUs of an -smp in --extra, or 1)")
+    opt("--trace-stats", action="store_true",
+        help="print what the drain did: polls, its CPU time, the fullest ring")
     opt("--trace-drain", choices=["on", "off"], default="on",
         help="off: do not drain the rings while QEMU runs (a full-ring test)")
     opt("--extra", help="more QEMU arguments")

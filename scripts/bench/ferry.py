@@ -18,17 +18,18 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 
 
 def run(abi, objtree, probe, out_dir, tag, boot="direct", trace=False, args="", timeout=180,
-        cmdline="", icount=True, cpu=""):
+        cmdline="", icount=True, cpu="", smp=1):
     """One boot. Returns the parsed figures plus 'status', 'wall_s', 'log' and 'command' (and
     'trace', the trace file, when traced). icount=False runs on the host's clock (the tracer's
-    throughput: wall time, not instructions). cpu: another CPU model than the bench's."""
+    throughput: wall time, not instructions). cpu: another CPU model than the bench's.
+    smp: the CPUs QEMU gives the guest (-smp N; a traced run gets a ring per CPU)."""
     arch = qemu.ARCH_OF[abi]
     os.makedirs(out_dir, exist_ok=True)
     log = os.path.join(out_dir, f"{tag}.console.txt")
     cmd = [PYTHON, os.path.join(TOP, "scripts/qemu-run.py"), "--arch", arch,
            "--objtree", objtree, "--boot", boot, "--init", probe,
            "--cpu", cpu or qemu.CPU[arch], "--mem", qemu.MEM, "--timeout", str(timeout), "--log", log]
-    extra = " ".join(qemu.RTC)
+    extra = " ".join(qemu.RTC) + (f" -smp {smp}" if smp != 1 else "")
     if not icount:
         pass
     elif qemu.SHIFT[arch] == 0:

@@ -97,18 +97,22 @@ def fetch(arch, log=print):
     return {"package": pkg, "image": image, "image_bytes": os.path.getsize(image)}
 
 
-def command(arch, image, initrd, args):
+def command(arch, image, initrd, args, smp=1, icount=True):
     append = f"console={CONSOLE[arch]} panic=-1 nokaslr norandmaps -- {args}".strip()
-    common = ["-m", qemu.MEM, "-display", "none", "-monitor", "none", "-serial", "stdio",
-              "-nic", "none", "-no-reboot", "-icount", qemu.icount_arg(arch), *qemu.RTC,
+    clock = ["-icount", qemu.icount_arg(arch)] if icount else []
+    common = ["-m", qemu.MEM, *(["-smp", str(smp)] if smp != 1 else []),
+              "-display", "none", "-monitor", "none", "-serial", "stdio",
+              "-nic", "none", "-no-reboot", *clock, *qemu.RTC,
               "-kernel", image, "-initrd", initrd, "-append", append]
     if arch == "x86_64":
         return ["qemu-system-x86_64", "-cpu", qemu.CPU[arch]] + common
     return ["qemu-system-aarch64", "-M", "virt", "-cpu", qemu.CPU[arch]] + common
 
 
-def run(abi, image, probe, out_dir, tag, args="", timeout=600, events=None, tracer=None):
+def run(abi, image, probe, out_dir, tag, args="", timeout=600, events=None, tracer=None, smp=1,
+        icount=True):
     """Boot Linux once with probe as /init; the parsed figures plus 'wall_s' and 'log'.
+    smp: QEMU's -smp; icount=False: on the host's clock (wall-time figures).
     events ('raw_syscalls' or 'getpid') with tracer (userspace/probes/ftrace_bench.c built for
     the ABI): tracer is /init, switches those ftrace events on and execs the probe (/bench)."""
     arch = qemu.ARCH_OF[abi]
@@ -124,7 +128,8 @@ def run(abi, image, probe, out_dir, tag, args="", timeout=600, events=None, trac
                         *files], check=True)
         t0 = time.monotonic()
         try:
-            r = subprocess.run(command(arch, image, cpio, args), stdin=subprocess.DEVNULL,
+            r = subprocess.run(command(arch, image, cpio, args, smp, icount),
+                               stdin=subprocess.DEVNULL,
                                capture_output=True, timeout=timeout)
             out, status = r.stdout, r.returncode
         except subprocess.TimeoutExpired as e:

@@ -6,6 +6,8 @@ import re
 BENCH = re.compile(r"^BENCH (.*)$", re.M)
 READY = re.compile(r"Ferry \S+: ready \(cycles (\d+)\)")
 MEMORY = re.compile(r"Memory: (\d+)K/(\d+)K available(?: \(([^)]*)\))?")
+# Both kernels' line when the secondary CPUs are up (Ferry's kernel/smp.c, Linux's smp_init).
+CPUS_UP = re.compile(r"smp: Brought up \d+ nodes?, (\d+) CPUs?")
 
 
 def fields(text):
@@ -23,6 +25,8 @@ def console(text):
     out = {"routes": {}, "ops": {}, "mem": {}, "rates": {}, "done": False}
     for m in BENCH.finditer(text):
         f = fields(m.group(1))
+        if "cpus" in f:		# bench_smp: the CPUs the probe may run on
+            out["allowed_cpus"] = int(f["cpus"])
         if "first_user" in f:
             out["first_user"] = int(f["first_user"])
             out["counter"] = f.get("counter")
@@ -43,7 +47,8 @@ def console(text):
                                      "after_kib": int(f["after_kib"])}
                                     if "kib" in f else {"missing": f.get("missing", "?")})
         elif "rate" in f:	# trace_rate: n traced calls in ns of wall time
-            out["rates"][f["rate"]] = ({"n": int(f["n"]), "ns": int(f["ns"]), "pid": int(f["pid"])}
+            out["rates"][f["rate"]] = ({"n": int(f["n"]), "ns": int(f["ns"]), "pid": int(f["pid"]),
+                                        **{k: int(f[k]) for k in ("procs", "cpus") if k in f}}
                                        if "ns" in f else {"missing": f.get("missing", "?")})
         elif "route" in f and "missing" in f:
             out["routes"][f"{f['route']}/{f['call']}"] = {"missing": f["missing"]}
@@ -52,6 +57,9 @@ def console(text):
     m = READY.search(text)
     if m:
         out["ready"] = int(m.group(1))
+    m = CPUS_UP.search(text)
+    if m:
+        out["cpus_up"] = int(m.group(1))
     m = MEMORY.search(text)
     if m:
         out["mem_avail_k"], out["mem_total_k"] = int(m.group(1)), int(m.group(2))

@@ -91,7 +91,9 @@ def trace_text(res):
                      + "\n  linux columns: Debian's 6.1 with ftrace's events on (userspace/"
                        "probes/ftrace_bench.c); n/a: Linux gives compat tasks no sys_*_getpid "
                        "events")
-    rows = [[r["arch"], r.get("n"), fmt(r["ns"] / 1e6) + " ms" if r.get("ns") else "-",
+    rows = [[r["arch"] + (f" -smp {r['smp']}, {r.get('cpus', '?')} CPU(s) pinned"
+                          if r.get("smp") else ""),
+             r.get("n"), fmt(r["ns"] / 1e6) + " ms" if r.get("ns") else "-",
              r.get("per_s"), r.get("untraced_per_s"), r.get("records"), r.get("dropped"),
              f">= {r['target']:,}",
              "ok" if r.get("meets") else "MISS",
@@ -135,6 +137,9 @@ def text(res):
         if rows:
             parts.append(f"{title}: guest instructions per operation (icount; lower is better)\n"
                          + table(rows, ["operation", "ferry", "linux", "ferry/linux", "target", ""]))
+    import smp_figures
+    if smp_figures.text(res):
+        parts.append(smp_figures.text(res))
     rows = [[m["abi"], fmt(m["ferry_kib"]), fmt(m.get("linux_kib"))]
             for m in res.get("memory_per_process", [])]
     if rows:
@@ -206,7 +211,8 @@ def chart(res, path):
     signals = [p for p in res.get("signals", []) if isinstance(p.get("ferry"), (int, float))]
     files += signals
     traced = [r for r in res.get("trace_extra", []) if isinstance(r.get("ferry_extra"), (int, float))]
-    panels = [x for x in (procs, files, traced) if x]
+    smp = [r for r in res.get("smp_boot", []) if r.get("ferry_first_user")]
+    panels = [x for x in (procs, files, traced, smp) if x]
     fig, axes = plt.subplots(1 + len(panels), 1,
                              figsize=(max(8, len(rows) * 0.9), 4.8 * (1 + len(panels))))
     ax = axes[0] if panels else axes
@@ -230,7 +236,10 @@ def chart(res, path):
     if procs:
         process_panel(axes[1], procs, w)
     if traced:
-        trace_panel(axes[-1], traced, w)
+        trace_panel(axes[-1 - bool(smp)], traced, w)
+    if smp:
+        import smp_figures
+        smp_figures.panel(axes[-1], res, w)
     if files:
         process_panel(axes[1 + bool(procs)], files, w,
                       "File costs under QEMU -icount, log scale (dotted: half of Linux, the "

@@ -80,12 +80,17 @@ def rate_row(arch, fig, trace_path):
         return row
     row.update(n=r["n"], ns=r["ns"], pid=r["pid"],
                per_s=round(r["n"] * 1e9 / r["ns"]) if r["ns"] else None)
+    if r.get("procs", 1) > 1:		# trace_rate procs=P: P processes, pinned to CPUs
+        row.update(procs=r["procs"], cpus=r.get("cpus"))
     tr = load_trace(trace_path)
     if tr is None:
         row["error"] = "no trace file"
     else:
+        # procs=P: the calls of the probe's forked children count too (the probe is the
+        # only traced program of the boot)
         row["records"] = sum(1 for s in tr.syscalls if s.get("name") == "getpid"
-                             and s.get("pid") == r["pid"])
+                             and (s.get("pid") == r["pid"] or r.get("procs", 1) > 1))
+        row["ring_cpus"] = len({s.get("cpu") for s in tr.syscalls if s.get("cpu") is not None})
         row["dropped"] = tr.dropped
         if row["records"] != r["n"] + 1:
             row["error"] = f"{row['records']} getpid records in the trace, expected {r['n'] + 1}"
@@ -106,7 +111,7 @@ def misses(extra, rates):
     """Lines for the 'Targets missed' summary."""
     out = [f"{r['abi']} {r['route']} {r['call']} traced: {r['ferry_extra']:,} extra > "
            f"{r['target']:,}" for r in extra if r.get("meets") is False]
-    out += [f"{r['arch']} trace throughput: "
+    out += [f"{r['arch']}{' -smp ' + str(r['smp']) if r.get('smp') else ''} trace throughput: "
             + (f"{r['per_s']:,} records/s < {r['target']:,}" if "error" not in r
                else r["error"]) for r in rates if r.get("meets") is False]
     return out

@@ -330,7 +330,8 @@ def records(raw, meta=None, tables=None, warn=None):
     ipc = h["insns_per_cycle"]
     out = [{"type": "header", "source": "ferry", "arch": h["arch"], "version": VERSION,
             "cycles_per_sec": h["cycles_per_sec"], "icount": h["icount"],
-            "insns_per_cycle": ipc, "note": h["kernel"] or None}]
+            "insns_per_cycle": ipc, "note": h["kernel"] or None, "nr_cpus": h["nr_cpus"],
+            "rings": h["nr_rings"]}]
     w = warn or _warn_stderr
     recs = sorted(transit_losses(raw, w),
                   key=lambda r: (r.get("sort_ts", r["ts"]), r["cpu"], r["seq"]))
@@ -341,13 +342,13 @@ def records(raw, meta=None, tables=None, warn=None):
     comms, comm_of = _Comms(raw.recs), {}
     for t, n in comm_lookups:
         comm_of[n] = comms.at(t, recs[n]["tid"])
-    dropped_total, seq, odd = 0, 0, set()
+    dropped_total, seq, odd, announced = 0, 0, set(), {}
     for n, r in enumerate(recs):
         typ = r["type"]
         if typ in (FORK, COMM):
             seq += 1
-            rec = {"type": TYPE_NAMES[typ], "seq": seq, "ts": r["ts"], "pid": r["pid"],
-                   "tid": r["tid"]}
+            rec = {"type": TYPE_NAMES[typ], "seq": seq, "ts": r["ts"], "cpu": r["cpu"],
+                   "pid": r["pid"], "tid": r["tid"]}
             if typ == FORK:
                 rec.update(child_pid=r["child_pid"], child_tid=r["child_tid"],
                            clone_flags=hex(r["clone_flags"]))
@@ -368,31 +369,40 @@ def records(raw, meta=None, tables=None, warn=None):
         elif typ == DROPPED:
             if not r.get("transit"):        # the guest's own count (FTR_DROPPED)
                 dropped_total += r["count"]
-            out.append({"type": "dropped", "seq": seq, "ts": r["ts"], "count": r["count"]})
+                announced[r["cpu"]] = announced.get(r["cpu"], 0) + r["count"]
+            out.append({"type": "dropped", "seq": seq, "ts": r["ts"], "cpu": r["cpu"],
+                        "count": r["count"]})
         elif typ == EXIT:
             if not r["flags"] & EXIT_GROUP:
                 seq -= 1                # a thread's end: strace says nothing either
                 continue
             st = r["status"]
-            rec = {"type": "exit", "seq": seq, "ts": r["ts"], "pid": r["pid"],
+            rec = {"type": "exit", "seq": seq, "ts": r["ts"], "cpu": r["cpu"], "pid": r["pid"],
                    "status": None if st & 0x7f else (st >> 8) & 0xff,
                    "dropped_total": dropped_total}
             if st & 0x7f:
                 rec["signal"] = decode.signame(st & 0x7f)
             out.append(rec)
         elif typ == SIGNAL:
-            out.append({"type": "signal", "seq": seq, "ts": r["ts"], "pid": r["pid"],
-                        "tid": r["tid"], "signal": decode.signame(r["signo"]),
+            out.append({"type": "signal", "seq": seq, "ts": r["ts"], "cpu": r["cpu"],
+                        "pid": r["pid"], "tid": r["tid"], "signal": decode.signame(r["signo"]),
                         "info": signal_info(r)})
     # Losses no FTR_DROPPED record announced: at the end of a ring (nothing fitted after
     # them) and on CPUs without a ring.
-    lost = sum(rg["dropped"] for rg in raw.rings) + h["orphan_dropped"] - dropped_total
+    # Losses no FTR_DROPPED record announced: at the end of a ring (nothing fitted after
+    # them), one record per such ring (its CPU's), and on CPUs without a ring (no CPU).
+    last_ts = recs[-1]["ts"] if recs else None
+    tails = [(cpu, rg["dropped"] - announced.get(cpu, 0)) for cpu, rg in enumerate(raw.rings)]
+    tails.append((None, h["orphan_dropped"]))
+    lost = 0
+    for cpu, n in tails:
+        if n > 0:
+            seq += 1
+            lost += n
+            out.append({"type": "dropped", "seq": seq, "ts": last_ts, "cpu": cpu, "count": n})
     if lost > 0:
-        seq += 1
-        last_ts = recs[-1]["ts"] if recs else None
-        out.append({"type": "dropped", "seq": seq, "ts": last_ts, "count": lost})
-        (warn or _warn_stderr)(f"{lost} records lost after the last one kept (a full ring "
-                               "at the end, or CPUs without a ring)")
+        w(f"{lost} records lost after the last one kept (a full ring at the end, or CPUs "
+          "without a ring)")
     return out
 
 
@@ -411,7 +421,8 @@ def syscall_record(r, seq, comm, meta, tables, ipc):
     errno = None
     if ret is not None and -4095 <= ret < 0:
         errno = tables.errno_name(-ret) or f"E{-ret}"
-    return {"type": "syscall", "seq": seq, "ts": r["ts"], "pid": r["pid"], "tid": r["tid"],
+    return {"type": "syscall", "seq": seq, "ts": r["ts"], "cpu": r["cpu"], "pid": r["pid"],
+            "tid": r["tid"],
             "comm": comm, "abi": abi, "route": ROUTES.get(r["route"], "unknown"), "nr": nr,
             "name": name, "args": [_hexarg(a) for a in args], "decoded": dec, "ret": ret,
             "errno": errno, "cycles": r["cost"], "insns": r["cost"] * ipc if ipc else None}

@@ -176,6 +176,13 @@ class Drain:
         self._thread = None
         self.error = None		# an exception the thread died of
         self.longest_gap = 0.0		# seconds between two polls of the thread, at most
+        # What the consumer did (finish()'s summary; qemu-run.py --trace-stats prints it): its
+        # polls, those that found records, the fullest any ring was when polled (bytes: the
+        # guest's lead over us; near the ring's size, the drain is what holds the guest back),
+        # and the drain thread's CPU seconds.
+        self.polls = self.busy_polls = 0
+        self.high_water = 0
+        self.cpu_s = 0.0
 
     # ---- one pass over the rings -------------------------------------------------------------
     def poll(self):
@@ -191,6 +198,8 @@ class Drain:
         tail = r.tail
         if head == tail:
             return 0
+        if head - tail > self.high_water:
+            self.high_water = head - tail
         if head < tail or head - tail > r.size or head & 7:
             r.broken = (f"ring {self.rings.index(r)}: head {head} against tail {tail} "
                         f"(ring of {r.size}): not drained further")
@@ -248,13 +257,16 @@ class Drain:
             while not self._stop.is_set():
                 now = time.monotonic()
                 self.longest_gap, last = max(self.longest_gap, now - last), now
+                self.polls += 1
                 if self.poll():
+                    self.busy_polls += 1
                     pause = POLL_BUSY
                 else:
                     pause = min(pause * 2, POLL_IDLE)
                 self._stop.wait(pause)
         except Exception as e:		# reported by stop(); finish() still writes the pages
             self.error = e
+        self.cpu_s = time.thread_time()
 
     def start(self):
         self._thread = threading.Thread(target=self._run, name="trace-drain", daemon=True)
@@ -285,7 +297,9 @@ class Drain:
                    "dropped": sum(struct.unpack_from("<Q", self.mm, r.ctl + 16)[0]
                                   for r in self.rings),
                    "broken": [r.broken for r in self.rings if r.broken],
-                   "changed": None}
+                   "changed": None, "polls": self.polls, "busy_polls": self.busy_polls,
+                   "high_water": self.high_water, "ring_size": self.rings[0].size,
+                   "cpu_s": round(self.cpu_s, 3)}
         if bytes(self.view[0:HOST_HEADER.size]) != self.host_header:
             summary["changed"] = "the file header's magic, version or sizes changed"
         self.view.release()

@@ -13,6 +13,12 @@ with the process's comm (the last one: an exec'd program's name) and, when the t
 several processes, its place in the process tree (procs.py); each thread "comm [tid N]".
 args carry the strace line, nr, ABI, route, ret, errno, cycles and insns.
 
+A trace whose records came from more than one CPU (a Ferry trace of an SMP guest: one ring
+per CPU, merged by timestamp) also gets one process "label: CPUs" with a track per CPU,
+"CPU N" (pid = 1000000 * trace index + CPU_PID, tid = that + 1 + N), holding each syscall
+again where it ran, so what ran beside what on which CPU is read off one screen, as a
+kernel trace's CPU rows; its args name the task ("task": "comm [pid P tid T]").
+
 The process tree is drawn on top (process_events): an instant "fork -> pid N" on the
 creating call, with a flow arrow from it to the child's first call; an instant "exec ARGV"
 on each exec that replaced a program; an instant "exit S" (or "killed by SIGx") after a
@@ -23,6 +29,12 @@ import json
 from . import fmt, procs
 
 PID_STRIDE = 1000000
+CPU_PID = 900000                # the CPUs' process within a trace's stride (pids stay below)
+
+
+def cpus(recs):
+    """The CPUs the syscall records say they ran on."""
+    return sorted({r["cpu"] for r in recs if isinstance(r.get("cpu"), int)})
 
 
 def events(traces, tables=None):
@@ -65,6 +77,7 @@ def events(traces, tables=None):
             else:
                 ts, dur = float(n), 0.5
             args = {"line": fmt.syscall_line(r, tables), "nr": r.get("nr"), "abi": r.get("abi"),
+                    "cpu": r.get("cpu"),
                     "route": r.get("route"), "ret": r.get("ret"), "errno": r.get("errno"),
                     "cycles": r.get("cycles"), "insns": r.get("insns"), "seq": r.get("seq")}
             if not have_ts:
@@ -74,6 +87,35 @@ def events(traces, tables=None):
                         "args": args})
             at[id(r)] = (ts, dur, pid, tid)
         out += process_events(t, k, tree, at, flow)
+        out += cpu_events(t, k, recs, at, tables)
+    return out
+
+
+def cpu_events(t, k, recs, at, tables):
+    """Trace k's syscalls again, on a track per CPU (only when more than one CPU wrote)."""
+    on = cpus(recs)
+    if len(on) < 2:
+        return []
+    pid = PID_STRIDE * k + CPU_PID
+    out = [{"name": "process_name", "ph": "M", "pid": pid, "tid": pid,
+            "args": {"name": f"{t.label}: CPUs"}},
+           {"name": "process_sort_index", "ph": "M", "pid": pid, "tid": pid,
+            "args": {"sort_index": -1}}]
+    for cpu in on:
+        out.append({"name": "thread_name", "ph": "M", "pid": pid, "tid": pid + 1 + cpu,
+                    "args": {"name": f"CPU {cpu}"}})
+        out.append({"name": "thread_sort_index", "ph": "M", "pid": pid, "tid": pid + 1 + cpu,
+                    "args": {"sort_index": cpu}})
+    for r in recs:
+        pos = at.get(id(r))
+        if pos is None or not isinstance(r.get("cpu"), int):
+            continue
+        task = f"{r.get('comm') or t.probe} [pid {r.get('pid')} tid {r.get('tid')}]"
+        out.append({"name": fmt.syscall_name(r), "cat": f"cpu,{r.get('abi')}", "ph": "X",
+                    "ts": round(pos[0], 3), "dur": round(pos[1], 3), "pid": pid,
+                    "tid": pid + 1 + r["cpu"],
+                    "args": {"task": task, "line": fmt.syscall_line(r, tables),
+                             "seq": r.get("seq"), "cpu": r["cpu"]}})
     return out
 
 

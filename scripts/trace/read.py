@@ -2,7 +2,8 @@
 """Print a Ferry trace like strace, and optionally write it back normalised.
 
   read.py FILE [-f] [-e trace=SET] [-e status=failed] [-tt] [-T] [-y] [-c]
-          [--json OUT.jsonl] [--abi ABI[,ABI]] [--pid] [--route] [--quiet] [--meta META]
+          [--json OUT.jsonl] [--abi ABI[,ABI]] [--pid] [--cpu] [--route] [--quiet]
+          [--meta META]
 
 FILE is JSON Lines (qemu-run.py --trace's FILE) or a raw binary trace (FILE.ftr: decoded
 here with the kernel's syscall_meta.json, --meta or build/<arch>/'s). Each syscall prints as
@@ -13,10 +14,14 @@ the trace has several pids, or with --pid); -e trace=NAME,...|%file|%process|%si
 %memory|%desc (a leading ! negates); -e status=failed (or successful); -tt the time since
 the first record, HH:MM:SS.uuuuuu; -T each call's own time <s>; -y fd arguments with the
 path the trace opened them on, 3</etc/passwd>; -c a summary table instead of the lines.
---route adds the entry route ("[int80] getpid() = 1"). --json writes one object per shown
-record with every field filled in (see records.py) plus, for syscalls, "canonical" and
-"family" (normalize.py) and "line" (the text printed). Problems with the file are warned
-about on stderr; the exit status is 0 unless the file cannot be read.
+--route adds the entry route ("[int80] getpid() = 1"). The CPU a record was written on
+(its ring) prefixes each line as perf script shows it, "[001] getpid() = 5", whenever the
+trace's records come from more than one CPU, or always with --cpu (strace has no such
+column; records merged from several rings are in timestamp order, and this column is how
+to see which CPU each came from); -c then adds a calls-per-CPU line under its table.
+--json writes one object per shown record with every field filled in (see records.py)
+plus, for syscalls, "canonical" and "family" (normalize.py) and "line" (the text printed).
+Problems with the file are warned about on stderr; the exit status is 0 unless the file cannot be read.
 """
 import argparse
 import json
@@ -121,6 +126,8 @@ def main(argv=None):
     ap.add_argument("-y", dest="y", action="store_true", help="fd paths")
     ap.add_argument("-c", dest="c", action="store_true", help="summary table")
     ap.add_argument("--route", action="store_true", help="prefix the entry route")
+    ap.add_argument("--cpu", action="store_true",
+                    help="always prefix the CPU ([001]; shown anyway when several wrote)")
     ap.add_argument("--meta", help="syscall_meta.json for a .ftr (default: build/<arch>/)")
     ap.add_argument("--quiet", "-q", action="store_true", help="no text output")
     a = ap.parse_args(argv)
@@ -142,6 +149,7 @@ def main(argv=None):
         trace.records = [r for r in trace.records if r["type"] != "syscall" or r["abi"] in abis]
     pids = {r.get("pid") for r in trace.syscalls}
     show_pid = a.pid or a.follow or len(pids) > 1
+    show_cpu = a.cpu or len(cpus_of(trace.records)) > 1
     cps = trace.cycles_per_sec
     start = next((r.get("ts") for r in trace.records if r.get("ts") is not None), None)
     fds = options.FdPaths() if a.y else None
@@ -170,6 +178,8 @@ def main(argv=None):
         shown.append(r)
     if a.c and not a.quiet:
         print("\n".join(options.summary(shown, cps)))
+        if show_cpu:
+            print(per_cpu_line(shown))
     elif not a.quiet:
         try:
             for r in shown:
@@ -179,6 +189,8 @@ def main(argv=None):
                     line = options.pad_pid(line)
                 if r.get("fd_path") is not None:      # -y: the new fd's path too
                     line += f"<{r['fd_path']}>"
+                if show_cpu:
+                    line = cpu_text(r) + " " + line
                 if a.tt:
                     line = options.clock_text(r.get("ts"), cps, start) + " " + line
                 if a.T and r["type"] == "syscall" and r.get("ret") is not None:
@@ -193,6 +205,29 @@ def main(argv=None):
             for r in normalised(trace, norm, tables, show_pid, a.route, shown):
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
     return 0
+
+
+def cpus_of(recs):
+    """The CPUs the records were written on (those that say)."""
+    return {r["cpu"] for r in recs if r.get("cpu") is not None}
+
+
+def cpu_text(rec):
+    """perf script's CPU column: [001]; [???] for a record no ring wrote (a loss summed
+    over all rings, a Linux-column record)."""
+    cpu = rec.get("cpu")
+    return "[???]" if cpu is None else f"[{cpu:03d}]"
+
+
+def per_cpu_line(recs):
+    """-c's line under the table: syscalls per CPU ("cpu ?": records that name none)."""
+    n = {}
+    for r in recs:
+        if r["type"] == "syscall":
+            cpu = r.get("cpu")
+            n[cpu] = n.get(cpu, 0) + 1
+    order = sorted(n, key=lambda c: (c is None, c or 0))
+    return "calls per CPU: " + ", ".join(f"cpu {'?' if c is None else c}: {n[c]}" for c in order)
 
 
 def _tid_as_pid(rec):

@@ -23,17 +23,18 @@ from . import tables as tbl
 
 FIELDS = {
     "header": {"type", "source", "arch", "abi", "version", "cycles_per_sec", "icount", "probe",
-               "command", "host", "note", "insns_per_cycle"},
-    "syscall": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "route", "nr", "name", "args",
+               "command", "host", "note", "insns_per_cycle", "nr_cpus", "rings"},
+    "syscall": {"type", "seq", "ts", "cpu", "pid", "tid", "comm", "abi", "route", "nr", "name",
+                "args",
                 "decoded", "ret", "errno", "cycles", "insns", "dur_us"},
-    "dropped": {"type", "count", "ts", "seq"},
-    "exit": {"type", "pid", "status", "signal", "ts", "seq", "dropped_total"},
-    "signal": {"type", "pid", "tid", "signal", "info", "ts", "seq"},
+    "dropped": {"type", "count", "ts", "cpu", "seq"},
+    "exit": {"type", "pid", "status", "signal", "ts", "cpu", "seq", "dropped_total"},
+    "signal": {"type", "pid", "tid", "signal", "info", "ts", "cpu", "seq"},
     # From binary traces (binary.py): a task made (by its parent) and a task's new name.
-    "fork": {"type", "seq", "ts", "pid", "tid", "child_pid", "child_tid", "clone_flags"},
-    "comm": {"type", "seq", "ts", "pid", "tid", "comm", "abi", "exec"},
+    "fork": {"type", "seq", "ts", "cpu", "pid", "tid", "child_pid", "child_tid", "clone_flags"},
+    "comm": {"type", "seq", "ts", "cpu", "pid", "tid", "comm", "abi", "exec"},
 }
-DECODED_FIELDS = {"name", "type", "kind", "value", "truncated"}
+DECODED_FIELDS = {"name", "type", "kind", "value", "truncated", "regs"}
 KINDS = ("int", "uint", "fd", "str", "buf", "ptr", "flags", "hex", "argv")
 # Field types (None is always allowed): strings, lists, numbers, and integers (an int, or a string
 # int(v, 0) reads; a bool or a whole float is taken as the int it is).
@@ -41,7 +42,7 @@ STRINGS = {"source", "arch", "abi", "probe", "note", "host", "comm", "route", "n
            "signal", "clone_flags"}
 LISTS = {"command", "args", "decoded"}
 NUMBERS = {"cycles_per_sec", "insns_per_cycle"}
-INTS = {"version", "seq", "ts", "pid", "tid", "nr", "ret",
+INTS = {"version", "seq", "ts", "cpu", "nr_cpus", "rings", "pid", "tid", "nr", "ret",
         "cycles", "insns", "dur_us", "count", "status", "dropped_total", "child_pid",
         "child_tid"}
 ROUTE_ABI = {"int80": "i386", "sysenter": "i386", "syscall32": "i386", "svc": "arm64",
@@ -200,9 +201,18 @@ class _Loader:
                 kind = d.get("kind")
                 if kind is not None and kind not in KINDS:
                     self.warn(("kind", kind), f"unknown argument kind {kind!r}; compared as unknown")
-                clean.append({"name": d.get("name"), "type": d.get("type"), "kind": kind,
-                              "value": "" if d.get("value") is None else str(d.get("value")),
-                              "truncated": bool(d.get("truncated"))})
+                entry = {"name": d.get("name"), "type": d.get("type"), "kind": kind,
+                         "value": "" if d.get("value") is None else str(d.get("value")),
+                         "truncated": bool(d.get("truncated"))}
+                regs = d.get("regs")
+                if regs is not None:
+                    if (isinstance(regs, list) and regs and len(regs) <= 2 and all(
+                            type(x) is int and 0 <= x < 6 for x in regs)):
+                        entry["regs"] = regs
+                    else:
+                        self.warn(("regs", lineno), f"line {lineno}: a decoded argument's "
+                                  f"'regs' is not one or two register indexes; ignored")
+                clean.append(entry)
             dec = clean
         rec["decoded"] = dec
         ret = rec["ret"]

@@ -12,7 +12,7 @@ family per trace (families.py: the names each ABI used, counts, instructions). P
 """
 import html
 
-from . import align, comparison, families, report_text
+from . import align, comparison, families, perfetto, report_text
 
 CSS = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fff}
@@ -158,6 +158,30 @@ def _tree(cmp):
     return "\n".join(out)
 
 
+def _cpus(cmp):
+    """Per trace of several CPUs: each CPU's syscalls, tasks, instructions and dropped
+    records (a ring per CPU: the records were merged by timestamp)."""
+    out = ["<table><tr><th>trace</th><th>CPU</th><th>syscalls</th><th>tasks (tid)</th>"
+           "<th>instructions</th><th>dropped</th></tr>"]
+    for t in cmp.traces:
+        on = perfetto.cpus(t.syscalls)
+        if len(on) < 2:
+            continue
+        for cpu in on:
+            mine = [r for r in t.syscalls if r.get("cpu") == cpu]
+            tids = sorted({r.get("tid") or r.get("pid") or 0 for r in mine})
+            ins = sum(r.get("insns") or 0 for r in mine)
+            drop = sum(r.get("count") or 0 for r in t.records
+                       if r["type"] == "dropped" and r.get("cpu") == cpu)
+            out.append(f"<tr><td>{_e(t.label)}</td><td class=\"num\">{cpu}</td>"
+                       f"<td class=\"num\">{len(mine)}</td><td>{_e(', '.join(map(str, tids)))}</td>"
+                       f"<td class=\"num\">{ins:,}</td><td class=\"num\">{drop}</td></tr>")
+    out.append("</table><p>Each CPU writes its own ring; the host merges the rings by "
+               "timestamp. The Perfetto trace has a track per CPU (the process "
+               "&ldquo;label: CPUs&rdquo;) beside the per-thread tracks.</p>")
+    return "\n".join(out)
+
+
 def _verdict_class(cell):
     v = cell.get("verdict")
     return "" if v is None else ' class="only-a"' if v["unexpected"] else ' class="equal"'
@@ -281,6 +305,8 @@ def render(cmp, title=None):
         parts.append("<p>None matched.</p>")
     if cmp.multi_process():
         parts.append("<h2 id=\"tree\">Process tree</h2>" + _tree(cmp))
+    if any(len(perfetto.cpus(t.syscalls)) > 1 for t in cmp.traces):
+        parts.append("<h2 id=\"cpus\">Per CPU</h2>" + _cpus(cmp))
     parts.append("<h2 id=\"families\">Syscalls by family, per ABI</h2>" + _families(cmp))
     parts.append("<h2 id=\"cost\">Cost per ABI and route</h2>" + _cost(cmp))
     parts.append("<h2>Name normalisation</h2><p>Calls with the same entry point in the .tbl files "

@@ -12,6 +12,9 @@ Rules, for one argument of each side:
     compatible unless provably different: a number against a decoded int/uint/fd/hex,
     or a string against a string. A raw register holds a number modulo the ABI's register
     width, so 0xffffffff is -1 for i386 and arm (the linux-kernel column's registers).
+  - a decoded record against raw registers (the linux-kernel column): each decoded entry
+    is compared with the register(s) it was decoded from (its "regs"), not by position, so
+    _llseek's offset (two registers merged into one entry) meets both halves.
 Results: None ("?", not reported) is compatible with anything; errors compare by errno
 name; addresses (fmt.ADDRESS_RESULT calls) compare as NULL / non-NULL; others by value.
 """
@@ -148,6 +151,9 @@ def args_differences(a, b, by_name=False):
             if e.get("name") in nb and not arg_compatible(e, nb[e["name"]], bits):
                 out.append(e["name"])
         return out
+    by_reg = by_register(a, b, bits)
+    if by_reg is not None:
+        return by_reg
     exact = a.get("decoded") is not None and b.get("decoded") is not None and all(
         e.get("kind") for e in ea + eb)
     if exact and len(ea) != len(eb):
@@ -155,6 +161,38 @@ def args_differences(a, b, by_name=False):
     for i, (x, y) in enumerate(zip(ea, eb)):
         if not arg_compatible(x, y, bits):
             out.append(ea[i].get("name") or str(i))
+    return out
+
+
+def by_register(a, b, bits):
+    """args_differences() of a decoded record against raw registers (the linux-kernel
+    column), or None when that is not the pair. Each decoded entry says which registers it
+    came from ("regs", decode/args.py): one register, or two (high, low) for a 64-bit value
+    a 32-bit ABI passes in a pair (_llseek's offset, pread64's pos after arm's padding).
+    The raw side is read at those registers, so an entry the decoder merged, dropped (arm's
+    __pad) or reordered (clone) is met by the same value, not by its neighbour's register.
+    Traces written before "regs" existed are compared by position (None here)."""
+    if (a.get("decoded") is None) == (b.get("decoded") is None):
+        return None
+    known, raw = (a, b) if b.get("decoded") is None else (b, a)
+    dec = known["decoded"]
+    if not dec or not all(e.get("regs") for e in dec):
+        return None
+    regs = raw.get("args") or []
+    out = []
+    for e in dec:
+        idx = e["regs"]
+        if any(i >= len(regs) for i in idx):
+            continue            # the raw side has fewer registers: nothing to compare
+        if len(idx) == 1:
+            same = arg_compatible(e, {"name": None, "kind": None, "value": regs[idx[0]]}, bits)
+        else:
+            hi, lo = number(regs[idx[0]]), number(regs[idx[1]])
+            nk = number(e.get("value"))
+            same = hi is None or lo is None or nk is None or \
+                ((hi & 0xffffffff) << 32 | (lo & 0xffffffff)) == nk % (1 << 64)
+        if not same:
+            out.append(e.get("name") or str(idx[0]))
     return out
 
 

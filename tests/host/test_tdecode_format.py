@@ -45,29 +45,29 @@ def test_every_field_of_every_record_type():
     head, comm, sc, fork, drop, sig, ex, end = recs
     assert head == {"type": "header", "source": "ferry", "arch": "x86_64", "version": 2,
                     "cycles_per_sec": 1000, "icount": True, "insns_per_cycle": 4,
-                    "note": "Ferry t"}
-    assert comm == {"type": "comm", "seq": 1, "ts": 5, "pid": 7, "tid": 7, "comm": "probe",
+                    "note": "Ferry t", "nr_cpus": 1, "rings": 1}
+    assert comm == {"type": "comm", "seq": 1, "ts": 5, "cpu": 0, "pid": 7, "tid": 7, "comm": "probe",
                     "abi": "x86_64", "exec": True}
-    assert sc == {"type": "syscall", "seq": 2, "ts": 10, "pid": 7, "tid": 8, "comm": None,
+    assert sc == {"type": "syscall", "seq": 2, "ts": 10, "cpu": 0, "pid": 7, "tid": 8, "comm": None,
                   "abi": "x86_64", "route": "syscall", "nr": 257, "name": "openat",
                   "args": ["0xffffffffffffff9c", "0x1000", "0x80000", "0", "0", "0"],
                   "decoded": [
                       {"name": "dfd", "type": "int", "kind": "fd", "value": "AT_FDCWD",
-                       "truncated": False},
+                       "truncated": False, "regs": [0]},
                       {"name": "filename", "type": "const char *", "kind": "str",
-                       "value": '"/etc/passwd"', "truncated": False},
+                       "value": '"/etc/passwd"', "truncated": False, "regs": [1]},
                       {"name": "flags", "type": "int", "kind": "flags",
-                       "value": "O_RDONLY|O_CLOEXEC", "truncated": False}],
+                       "value": "O_RDONLY|O_CLOEXEC", "truncated": False, "regs": [2]}],
                   "ret": 3, "errno": None, "cycles": 3, "insns": 12}
-    assert fork == {"type": "fork", "seq": 3, "ts": 20, "pid": 7, "tid": 8, "child_pid": 9,
+    assert fork == {"type": "fork", "seq": 3, "ts": 20, "cpu": 0, "pid": 7, "tid": 8, "child_pid": 9,
                     "child_tid": 9, "clone_flags": "0x11"}
-    assert drop == {"type": "dropped", "seq": 4, "ts": 30, "count": 2}
-    assert sig == {"type": "signal", "seq": 5, "ts": 40, "pid": 7, "tid": 8,
+    assert drop == {"type": "dropped", "seq": 4, "ts": 30, "cpu": 0, "count": 2}
+    assert sig == {"type": "signal", "seq": 5, "ts": 40, "cpu": 0, "pid": 7, "tid": 8,
                    "signal": "SIGSEGV",
                    "info": "{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xdead}"}
     assert ex["ret"] is None and ex["errno"] is None and ex["name"] == "exit_group"
     assert ex["comm"] == "probe"            # tid 7 was named by the comm record
-    assert end == {"type": "exit", "seq": 7, "ts": 60, "pid": 7, "status": 4,
+    assert end == {"type": "exit", "seq": 7, "ts": 60, "cpu": 0, "pid": 7, "status": 4,
                    "dropped_total": 2}
 
 
@@ -116,7 +116,7 @@ def test_captures_faulted_truncated_and_out_of_order():
     recs, warns = read(f.bytes())
     op, wr, rd = recs[1:]
     assert op["decoded"][1] == {"name": "filename", "type": "const char *", "kind": "ptr",
-                                "value": "0xbad", "truncated": False}
+                                "value": "0xbad", "truncated": False, "regs": [1]}
     assert wr["decoded"][1]["value"] == '"' + "x" * 32 + '"...'
     assert wr["decoded"][1]["truncated"] is True
     assert rd["decoded"][1]["value"] == '"ab\\0\\177\\n"'
@@ -242,8 +242,11 @@ def test_a_full_ring_drops_are_counted_and_shown():
     f.add(P.syscall(seq=1, ts=1, nr=39), P.dropped(seq=2, ts=2, count=4),
           P.syscall(seq=3, ts=3, nr=39), P.exit_(seq=4, ts=4))
     recs, warns = read(f.bytes())
-    assert names(recs) == ["header", "syscall", "dropped", "syscall", "exit", "dropped"]
-    assert recs[4]["dropped_total"] == 4 and recs[5]["count"] == 4
+    assert names(recs) == ["header", "syscall", "dropped", "syscall", "exit", "dropped",
+                           "dropped"]
+    assert recs[4]["dropped_total"] == 4
+    # ring 0 counted 7, 4 announced: 3 lost at its end; 1 on a CPU without a ring
+    assert [(r["cpu"], r["count"]) for r in recs[5:]] == [(0, 3), (None, 1)]
     assert "4 records lost" in warns[0]
 
 

@@ -52,8 +52,6 @@
 #define CLONE_THREAD		0x00010000
 #define CLONE_PARENT_SETTID	0x00100000
 #define CLONE_CHILD_CLEARTID	0x00200000
-#define FUTEX_WAIT		0
-#define FUTEX_WAKE		1
 #define PROT_RW			3
 #define MAP_SHARED_ANON		0x21	/* MAP_SHARED | MAP_ANONYMOUS */
 #define MAP_PRIVATE_ANON	0x22	/* MAP_PRIVATE | MAP_ANONYMOUS */
@@ -167,11 +165,6 @@ static void *map_anon(unsigned long len, int flags)
 	return p < 0 && p > -4096 ? 0 : (void *)p;
 }
 
-static long futex(volatile int *word, int op, int val)
-{
-	return sys(futex, word, op, val, 0, 0, 0);
-}
-
 /* One fork whose child exits at once (exec_argv: it execs that first), reaped. 0 or -1. */
 static int fork_wait_once(char **exec_argv)
 {
@@ -262,19 +255,9 @@ static struct result bench_switch_yield(unsigned long n, unsigned long batches)
 }
 
 /*
- * Ping-pong through a turn word: the parent waits while it is 1 (the child's turn), the child
- * while it is 0. Each side flips it, wakes the other and sleeps: one switch per hand-over.
+ * Ping-pong through a turn word (futex_turns, ferry/bench.h): the parent waits while it is 1
+ * (the child's turn), the child while it is 0: one switch per hand-over.
  */
-static void futex_turns(volatile int *turn, int mine, int theirs, unsigned long n)
-{
-	for (unsigned long i = 0; i < n; i++) {
-		while (*turn != mine)
-			futex(turn, FUTEX_WAIT, theirs);
-		*turn = theirs;
-		futex(turn, FUTEX_WAKE, 1);
-	}
-}
-
 static struct result bench_switch_futex(unsigned long n, unsigned long batches)
 {
 	struct result r = { ~0ULL, 0, 2 * n, -1, 0 };
@@ -301,16 +284,9 @@ static struct result bench_switch_futex(unsigned long n, unsigned long batches)
 	futex_turns(turn, 0, 1, 1);	/* warm up: one round trip */
 	for (unsigned long b = 0; b < batches; b++) {
 		long before = *count;
-		unsigned long long t0;
 
-		while (*turn != 0)	/* the child's last hand-over, as the loop would */
-			futex(turn, FUTEX_WAIT, 1);
-		t0 = read_counter();
-		/* n hand-overs to the child, and n back: the loop's last wait comes next batch */
-		futex_turns(turn, 0, 1, n);
-		while (*turn != 0)
-			futex(turn, FUTEX_WAIT, 1);
-		take(&r, read_counter() - t0);
+		/* n hand-overs to the child, and n back */
+		take(&r, futex_round_trips(turn, n));
 		if (*count - before < (long)n - 1)	/* at most the last increment may lag */
 			r.failed = 4;
 	}

@@ -217,21 +217,28 @@ def decode(call):
                                  for n in ("clone_flags", "newsp", "child_tidptr")):
         return whole(ctx)
     pairs, hidden = split_pairs(ctx.meta) if ctx.bits() == 32 else ({}, set())
+    names = [n for _t, n in ctx.meta]
     out = []
     for i, (t, n) in enumerate(ctx.meta):
         res = None
         rule = special.get(n)
         if i in hidden:
             continue
+        regs = [i]
         if i in pairs:
             both = (ctx.args[pairs[i]] << 32 | ctx.args[i]) & (2**64 - 1)
             res = "int", str(fl.s64(both)), False
+            regs = [pairs[i], i]
         elif rule is not None:
             res = rule(ctx, i)
+            merged = calls.REGS.get(call.name, {}).get(n, ())
+            if res is not None and all(m in names for m in merged):
+                regs = [names.index(m) for m in merged] or regs
         if res is OMIT:
             continue
         if res is None:
             res = generic(ctx, i)
         kind, value, cut = res
-        out.append({"name": n, "type": t, "kind": kind, "value": value, "truncated": cut})
+        out.append({"name": n, "type": t, "kind": kind, "value": value, "truncated": cut,
+                    "regs": regs})
     return out

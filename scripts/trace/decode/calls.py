@@ -240,7 +240,7 @@ def clone_call(ctx):
     def ent(arg, label, kind, text):
         i = names.index(arg)
         return {"name": arg, "type": ctx.meta[i][0], "kind": kind, "value": f"{label}={text}",
-                "truncated": False}
+                "truncated": False, "regs": [i]}
     ptr = _ptr_text
 
     def written(arg, decoder):
@@ -270,6 +270,12 @@ def clone_call(ctx):
 
 # Calls strace prints in a shape of their own (named, reordered, some left out).
 WHOLE = {"clone": clone_call}
+
+# Entries a rule of TABLE builds from more than its own register: {syscall: {argument:
+# (register names, most significant first)}}; the entry's "regs" lists their indexes, so a
+# comparison with raw registers (values.py) reads the same registers.
+REGS = {"_llseek": {"offset_high": ("offset_high", "offset_low")},
+        "llseek": {"offset_high": ("offset_high", "offset_low")}}
 
 def _wait_out(decoder):
     """wait4's status and rusage: strace shows them only when a child was reaped (ret > 0);

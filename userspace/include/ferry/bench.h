@@ -86,4 +86,44 @@ static inline void report(const char *op, const struct result *r, unsigned long 
 		       batches, per, spread);
 }
 
+#define FUTEX_WAIT		0
+#define FUTEX_WAKE		1
+
+static inline long futex(volatile int *word, int op, int val)
+{
+	return sys(futex, word, op, val, 0, 0, 0);
+}
+
+/*
+ * The futex ping-pong of bench_procs and bench_smp: hand a turn word back and forth, n
+ * times. This side waits while the word is not 'mine', then gives the turn to 'theirs' and
+ * wakes the other side: one hand-over each time round.
+ */
+static inline void futex_turns(volatile int *turn, int mine, int theirs, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		while (*turn != mine)
+			futex(turn, FUTEX_WAIT, theirs);
+		*turn = theirs;
+		futex(turn, FUTEX_WAKE, 1);
+	}
+}
+
+/*
+ * The turn-0 side's n round trips, in counter ticks: it first waits for the other side's
+ * last hand-over (as its loop would), then hands over n times and waits for the n-th back.
+ */
+static inline unsigned long long futex_round_trips(volatile int *turn, unsigned long n)
+{
+	unsigned long long t0;
+
+	while (*turn != 0)
+		futex(turn, FUTEX_WAIT, 1);
+	t0 = read_counter();
+	futex_turns(turn, 0, 1, n);
+	while (*turn != 0)
+		futex(turn, FUTEX_WAIT, 1);
+	return read_counter() - t0;
+}
+
 #endif
