@@ -225,13 +225,13 @@ add("x86_64_cpu_skylake", "x86_64", cpu="Skylake-Client", expect=[READY])
 # SMP (issue 17): four CPUs from the MADT on both boot routes (PVH hands over the RSDP, GRUB
 # a copy of it), each online with its own ticks, IPIs, calls and TLB shootdown; -cpu max
 # adds XSAVE, SMEP and SMAP, which every CPU must turn on. Only the smp_x86 suite: cheap.
-SMP4 = [READY, r"ACPI: MADT: 4 CPUs, APIC IDs 0 1 2 3", r"smp: Brought up 1 node, 4 CPUs"]
+SMP4_X86 = [READY, r"ACPI: MADT: 4 CPUs, APIC IDs 0 1 2 3", r"smp: Brought up 1 node, 4 CPUs"]
 add("x86_64_smp4_ktest", "x86_64", cmdline="ktest=smp_x86", run_args=["--extra", "-smp 4"],
-    expect=SMP4, reject=[r"WARNING", r"BUG"])
+    expect=SMP4_X86, reject=[r"WARNING", r"BUG"])
 add("x86_64_smp4_cpu_max_ktest", "x86_64", cpu="max", cmdline="ktest=smp_x86",
-    run_args=["--extra", "-smp 4"], expect=SMP4, reject=[r"WARNING", r"BUG"])
+    run_args=["--extra", "-smp 4"], expect=SMP4_X86, reject=[r"WARNING", r"BUG"])
 add("x86_64_grub_smp4_ktest", "x86_64", boot="grub", cmdline="ktest=smp_x86",
-    run_args=["--extra", "-smp 4"], expect=SMP4 + [r"[Mm]ultiboot2"], reject=[r"WARNING", r"BUG"])
+    run_args=["--extra", "-smp 4"], expect=SMP4_X86 + [r"[Mm]ultiboot2"], reject=[r"WARNING", r"BUG"])
 add("arm64_uboot_ktest", "arm64", boot="uboot", expect=[READY, r"U-Boot"])
 add("arm64_el2_entry", "arm64", machine="virtualization=on", expect=[READY, r"EL2"])
 add("arm64_el2_cpu_max_uboot", "arm64", boot="uboot", cpu="max", machine="virtualization=on",
@@ -240,27 +240,27 @@ add("arm64_gicv3", "arm64", machine="gic-version=3", expect=[READY])
 # SMP (issue 17): four CPUs started with PSCI CPU_ON over hvc with GICv2 from -kernel; over
 # smc, entered at EL2, with GICv3 redistributors, through U-Boot. ktest=smp_arm64 checks
 # each CPU's ticks, IPIs both ways and per-CPU registers (arch/arm64/kernel/test_smp.c).
-SMP4 = [r"smp: Brought up 1 node, 4 CPUs"]
+SMP4_ARM64 = [r"smp: Brought up 1 node, 4 CPUs"]
 add("arm64_smp4_ktest", "arm64", cmdline="ktest=smp_arm64", run_args=["--extra", "-smp 4"],
-    expect=SMP4 + [r"CPU3: MPIDR 0x3 up \(entered at EL1\)"])
+    expect=SMP4_ARM64 + [r"CPU3: MPIDR 0x3 up \(entered at EL1\)"])
 # spin-table: CPUs 1-3 held by a stand-in firmware pen (QEMU's own only offers PSCI).
 add("arm64_smp4_spin_table", "arm64", cmdline="", ktap=True, run_args=["--extra", "-smp 4"],
     dtb=spin_table_dtb, dtb_shim=spin_table_pen,
-    expect=SMP4 + [r"0 by psci, 3 by spin-table", r"CPU3: MPIDR 0x3 up",
+    expect=SMP4_ARM64 + [r"0 by psci, 3 by spin-table", r"CPU3: MPIDR 0x3 up",
                    r"smp: /cpus/cpu@100: no enable-method: skipped",
                    r"smp: /cpus/cpu@1000000: no valid MPIDR in reg: skipped",
                    r"smp: /cpus/cpu@dup: MPIDR 0x1 listed twice: skipped"])
 # User tasks on every CPU: userspace/probes/cpu_hop.c moves init to each CPU (getcpu, getpid,
 # V31 on arm64, a child forked there), then one child per CPU at once.
 add("arm64_smp4_user_arm64_cpu_hop", "arm64", cmdline="", init="arm64/cpu_hop", ktap=True,
-    run_args=["--extra", "-smp 4"], expect=SMP4 + [r"ok \d+ CPU3: a child forked there"],
+    run_args=["--extra", "-smp 4"], expect=SMP4_ARM64 + [r"ok \d+ CPU3: a child forked there"],
     reject=[r"Oops", r"WARNING", r"BUG"])
 add("arm64_smp2_user_arm_cpu_hop", "arm64", cmdline="", init="arm/cpu_hop", ktap=True,
     machine="gic-version=3", run_args=["--extra", "-smp 2"],
     expect=[r"ok \d+ CPU1: a child forked there"], reject=[r"Oops", r"WARNING", r"BUG"])
 add("arm64_smp4_el2_gicv3_uboot", "arm64", boot="uboot", cmdline="ktest=smp_arm64",
     machine="virtualization=on,gic-version=3", run_args=["--extra", "-smp 4"],
-    expect=SMP4 + [r"psci: using smc", r"irq: GICv3", r"CPU3: MPIDR 0x3 up \(entered at EL2\)"])
+    expect=SMP4_ARM64 + [r"psci: using smc", r"irq: GICv3", r"CPU3: MPIDR 0x3 up \(entered at EL2\)"])
 add("arm64_dtb_bad_magic", "arm64", cmdline="", status=EXIT_PANIC,
     expect=[r"(?i)device tree.*bad magic"],
     dtb=lambda tmp, o: dumped_dtb(tmp, bad_magic))
