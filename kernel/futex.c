@@ -115,12 +115,16 @@ static int get_futex_key(u32 __user *uaddr, bool shared, struct futex_key *key)
 	if (shared) {
 		struct mm_struct *mm = current->mm;
 		struct vm_area_struct *vma;
-		unsigned long flags;
 
-		spin_lock_irqsave(&mm->page_table_lock, flags);
+		/*
+		 * Not the irqsave form: a CPU holding page_table_lock may be waiting for a TLB
+		 * shootdown IPI (a COW break, munmap), which this CPU must be able to take
+		 * while it spins here. Interrupt handlers never take page_table_lock.
+		 */
+		spin_lock(&mm->page_table_lock);
 		vma = find_vma(mm, a);
 		shared = vma && (vma->vm_flags & VM_SHARED);
-		spin_unlock_irqrestore(&mm->page_table_lock, flags);
+		spin_unlock(&mm->page_table_lock);
 	}
 	if (!shared) {
 		key->mm = current->mm;

@@ -64,9 +64,12 @@ static u64 user_pte_attrs(unsigned long vm_flags)
  *
  * The same broadcast is what every flush here relies on: TLBI VALE1IS / ASIDE1IS reach the
  * TLB of every CPU that runs the mm, with no IPI (x86 needs one per CPU). A flush reads the
- * mm's context.id without the lock; it does its DSB first, so its page-table store is
- * visible before the read: if the read still sees the old generation, the rollover that
- * moved it on had not flushed yet, and that flush comes after our store.
+ * mm's context.id once, without the lock, after a DSB that makes its page-table store
+ * visible, and flushes by the ASID bits of what it read unless the mm never had one (0).
+ * It does not skip an mm of an old generation: a rollover on another CPU may have moved
+ * the generation on without having broadcast its own TLBI yet, and the caller frees the
+ * page as soon as this flush returns. Flushing a number another mm now holds only costs
+ * that mm a few refills.
  *
  * asid_lock protects the bitmap, the generation, active_mm[] and the context.id of every
  * mm in it; it is taken with interrupts off inside switch_mm() (nested inside rq->lock when
@@ -185,17 +188,26 @@ u64 asid_generation_for_test(void)
 	return asid_generation >> asid_bits;
 }
 
+/* The ASID a flush of mm names: its number of any generation (see the top), 0 if none. */
+static inline u64 flush_asid(const struct mm_struct *mm)
+{
+	return READ_ONCE(mm->context.id) & ((1UL << asid_bits) - 1);
+}
+
 /*
- * Drop the TLB entry of one user page of mm on every CPU (none when mm holds no live ASID).
+ * Drop the TLB entry of one user page of mm on every CPU (none when mm never had an ASID).
  * The DSB comes before the ASID is read: see the top of the file.
  */
 static void flush_tlb_user_page(struct mm_struct *mm, unsigned long va)
 {
+	u64 asid;
+
 	dsb(ishst);			/* the changed entry is visible to the walker first */
-	if (!asid_current(mm))
+	asid = flush_asid(mm);
+	if (!asid)
 		return;
 	__asm__ __volatile__("tlbi vale1is, %0"
-			     : : "r"((mm_asid(mm) << 48) | (va >> PAGE_SHIFT)) : "memory");
+			     : : "r"((asid << 48) | (va >> PAGE_SHIFT)) : "memory");
 	dsb(ish);
 	isb();
 }
@@ -203,10 +215,13 @@ static void flush_tlb_user_page(struct mm_struct *mm, unsigned long va)
 /* All user entries of mm, cached table walks included, on every CPU. */
 void flush_tlb_mm(struct mm_struct *mm)
 {
+	u64 asid;
+
 	dsb(ishst);
-	if (!asid_current(mm))
+	asid = flush_asid(mm);
+	if (!asid)
 		return;
-	__asm__ __volatile__("tlbi aside1is, %0" : : "r"(mm_asid(mm) << 48) : "memory");
+	__asm__ __volatile__("tlbi aside1is, %0" : : "r"(asid << 48) : "memory");
 	dsb(ish);
 	isb();
 }

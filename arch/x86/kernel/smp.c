@@ -165,6 +165,12 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 		udelay(SIPI_WAIT_US);
 	}
 	if (!wait_started(cpu, AP_START_TIMEOUT_US)) {
+		/*
+		 * A CPU that is only slow (a busy TCG host) could still run the trampoline
+		 * later, and would then read the next CPU's number and stack from its fields.
+		 * INIT puts it back in wait-for-SIPI, so it never does.
+		 */
+		lapic_send_ipi(apic_id, APIC_INT_ASSERT | APIC_DM_INIT);
 		pr_err("CPU%u (APIC ID %u) did not start after INIT-SIPI-SIPI\n", cpu, apic_id);
 		return -EIO;
 	}
