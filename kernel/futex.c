@@ -157,6 +157,7 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u3
 	long ret;
 	u32 cur;
 
+	might_sleep();
 	if (!bitset)
 		return -EINVAL;
 	ret = get_futex_key(uaddr, shared, &q.key);

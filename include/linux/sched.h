@@ -22,6 +22,7 @@
 #include <linux/thread_info.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
+#include <linux/might_sleep.h>
 #include <linux/wait.h>
 #include <linux/cred.h>
 #include <linux/resource.h>

@@ -253,6 +253,7 @@ void schedule(void)
 	struct task_struct *prev = current, *next;
 	struct rq *rq;
 
+	schedule_debug_locks();		/* no spinlock may be held into the switch */
 	local_irq_disable();
 	rq = this_rq();
 	spin_lock(&rq->lock);
