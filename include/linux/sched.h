@@ -152,6 +152,7 @@ struct task_struct {
 	int usage;			/* references: freed at 0 (put_task_struct) */
 	int on_rq;			/* on its run queue (rq->lock) */
 	int on_cpu;			/* running, or still switching away (rq->lock) */
+	int migrate_pending;		/* left its CPU for one its mask allows (rq->lock) */
 	struct list_head run_list;	/* in rq->tasks while on_rq */
 	unsigned int time_slice;	/* ticks left before the tick asks to reschedule */
 	/*
