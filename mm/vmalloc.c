@@ -10,6 +10,11 @@
  *    the alignment to spot an overflowing stack pointer with a single bit test.
  *  - everything else: vmalloc() and ioremap() ranges, handed out upwards. Freed ranges are
  *    unmapped and their pages freed; the addresses are not reused (plenty of them).
+ *
+ * Locking: vmap_lock, interrupts off, guards the stack-slot bitmap, the next free address
+ * and the kernel page tables of the area (two CPUs mapping pages that share a page table
+ * would both add it). It nests outside mem_zone_lock (a page table comes from the page
+ * allocator); the backing pages are allocated and freed outside it.
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
@@ -25,12 +30,35 @@
 
 static unsigned long stack_slot_used[STACK_SLOTS / 64];
 static unsigned long vmalloc_next = STACK_AREA_END + PAGE_SIZE;
+static DEFINE_SPINLOCK(vmap_lock);
+
+static int vmap_page(unsigned long va, phys_addr_t pa, unsigned int prot)
+{
+	unsigned long flags;
+	int err;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	err = map_kernel_page(va, pa, prot);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return err;
+}
+
+static phys_addr_t vunmap_page(unsigned long va)
+{
+	unsigned long flags;
+	phys_addr_t pa;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	pa = unmap_kernel_page(va);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return pa;
+}
 
 /* Unmap [va, va + size) and free the pages that backed it. */
 static void unmap_and_free(unsigned long va, size_t size)
 {
 	for (size_t off = 0; off < size; off += PAGE_SIZE) {
-		phys_addr_t pa = unmap_kernel_page(va + off);
+		phys_addr_t pa = vunmap_page(va + off);
 
 		if (pa)
 			free_page(__va(pa));
@@ -43,7 +71,7 @@ static int map_fresh_pages(unsigned long va, size_t size)
 	for (size_t off = 0; off < size; off += PAGE_SIZE) {
 		void *page = get_zeroed_page();
 
-		if (!page || map_kernel_page(va + off, __pa(page), PROT_KERNEL_RW)) {
+		if (!page || vmap_page(va + off, __pa(page), PROT_KERNEL_RW)) {
 			if (page)
 				free_page(page);
 			unmap_and_free(va, off);
@@ -53,25 +81,34 @@ static int map_fresh_pages(unsigned long va, size_t size)
 	return 0;
 }
 
+static void release_stack_slot(unsigned long slot)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+	spin_unlock_irqrestore(&vmap_lock, flags);
+}
+
 void *alloc_kernel_stack(void)
 {
 	unsigned long flags, slot;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_lock, flags);
 	for (slot = 0; slot < STACK_SLOTS; slot++)
 		if (!(stack_slot_used[slot / 64] & (1UL << (slot % 64))))
 			break;
 	if (slot == STACK_SLOTS) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_lock, flags);
 		return NULL;
 	}
 	stack_slot_used[slot / 64] |= 1UL << (slot % 64);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_lock, flags);
 
 	unsigned long base = STACK_AREA_START + slot * STACK_SLOT_SIZE;
 
 	if (map_fresh_pages(base, THREAD_SIZE)) {
-		stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+		release_stack_slot(slot);
 		return NULL;
 	}
 	return (void *)base;
@@ -82,7 +119,7 @@ void free_kernel_stack(void *base)
 	unsigned long slot = ((unsigned long)base - STACK_AREA_START) / STACK_SLOT_SIZE;
 
 	unmap_and_free((unsigned long)base, THREAD_SIZE);
-	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+	release_stack_slot(slot);
 }
 
 bool kernel_stack_guard_hit(unsigned long addr)
@@ -108,13 +145,13 @@ static unsigned long reserve_va(size_t size)
 {
 	unsigned long flags, va = 0;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_lock, flags);
 	if (vmalloc_next <= VMALLOC_END && size < VMALLOC_END - vmalloc_next &&
 	    PAGE_SIZE <= VMALLOC_END - vmalloc_next - size) {
 		va = vmalloc_next;
 		vmalloc_next += size + PAGE_SIZE;	/* an unmapped page between ranges */
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_lock, flags);
 	return va;
 }
 
@@ -159,7 +196,7 @@ static void *ioremap_prot(phys_addr_t phys, size_t size, unsigned int prot)
 	if (!va)
 		return NULL;
 	for (size_t off = 0; off < total; off += PAGE_SIZE)
-		if (map_kernel_page(va + off, base + off, prot))
+		if (vmap_page(va + off, base + off, prot))
 			return NULL;
 	return (void *)(va + (phys - base));
 }
