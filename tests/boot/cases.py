@@ -30,7 +30,7 @@ class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
                  timeout=60, dtb=None, invert=False, init=None, trace_check=None,
-                 run_args=(), files=None, runner=None, initrd=None):
+                 run_args=(), files=None, runner=None, initrd=None, smp=None):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
@@ -48,6 +48,7 @@ class Case:
         # The whole initramfs instead of one built around init: fn(tmp, probes_dir) -> path
         # (init= then only has the probes built); tests/boot/cases_bootinputs.py breaks them.
         self.initrd = initrd
+        self.smp = smp		# guest CPUs (scripts/qemu-run.py --smp); None: QEMU's 1
 
     def judge_plain(self, status, out):
         if status != self.status:
