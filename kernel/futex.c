@@ -115,12 +115,16 @@ static int get_futex_key(u32 __user *uaddr, bool shared, struct futex_key *key)
 	if (shared) {
 		struct mm_struct *mm = current->mm;
 		struct vm_area_struct *vma;
-		unsigned long flags;
 
-		spin_lock_irqsave(&mm->page_table_lock, flags);
+		/*
+		 * Interrupts stay on: the lock's holder may be waiting for this CPU to answer a
+		 * TLB-flush IPI (a copy-on-write break on another CPU), and a CPU spinning here
+		 * with them off never would (docs/smp.md, "Locks and their order").
+		 */
+		spin_lock(&mm->page_table_lock);
 		vma = find_vma(mm, a);
 		shared = vma && (vma->vm_flags & VM_SHARED);
-		spin_unlock_irqrestore(&mm->page_table_lock, flags);
+		spin_unlock(&mm->page_table_lock);
 	}
 	if (!shared) {
 		key->mm = current->mm;
