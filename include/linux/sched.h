@@ -3,12 +3,14 @@
  * tasks sharing one struct signal_struct, led by the task whose pid is the group's tgid).
  * 'current' (asm/current.h) is the task running on this CPU.
  *
- * Locking rules (collected in docs/processes.md):
+ * Locking rules (collected in docs/processes.md; the whole order in docs/smp.md, "Locks and
+ * their order"):
  *   tasklist_lock   the task list, pid lookup, parent/children/sibling links, thread-group
  *                   membership, exit_state and reaping. Taken with interrupts off (a timer
  *                   interrupt never takes it, but wakers under it take rq->lock).
  *   rq->lock        a CPU's run queue and the __state/on_rq of the tasks on it; held across
  *                   the switch and released by the task switched to (kernel/sched/core.c).
+ *                   Two of them: the lower CPU's first.
  *   wq->lock        a wait queue's list (linux/wait.h). Order: tasklist_lock, wq->lock,
  *                   rq->lock — never the other way round.
  *   files->lock     a file table's slots (linux/fdtable.h).
