@@ -305,7 +305,7 @@ syncconfig:
 # scripts/run builds what the run needs, boots it and exits with the kernel's status; make
 # can only turn that into 0 or 2, so the runner's last line names the status.
 BOOT ?= direct
-RUN_VARS := ARCH BOOT INIT INITRD ARGS CMDLINE QEMU_CPU QEMU_MEM QEMU_EXTRA TRACE ICOUNT \
+RUN_VARS := ARCH BOOT INIT INITRD ARGS CMDLINE QEMU_CPU QEMU_SMP QEMU_MEM QEMU_EXTRA TRACE ICOUNT \
 	TIMEOUT V LLVM CROSS_COMPILE PROBE_O GDB_PORT FILES USERLAND
 shell-quote = '$(subst ','\'',$(1))'
 run-vars = O=$(call shell-quote,$(objtree)) $(strip \
@@ -359,6 +359,7 @@ help:
 	@echo '                     INIT=elf runs that program as /init instead;'
 	@echo '                     FILES="/bin/x=file ..." puts more files beside it'
 	@echo '                     BOOT=direct|uboot(arm64)|grub(x86_64) QEMU_CPU= QEMU_MEM='
+	@echo '                     QEMU_SMP=N: N CPUs (QEMU -smp N; default 2, both arches)'
 	@echo '                     CMDLINE= QEMU_EXTRA= INITRD= ARGS= ICOUNT=1 TIMEOUT=sec'
 	@echo '                     TRACE=file.jsonl: syscall records of the run (docs/tracing.md)'
 	@echo '                     The run'"'"'s last line names the status ("run: kernel status 250'

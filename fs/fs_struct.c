@@ -21,7 +21,7 @@
 
 struct fs_struct init_fs = {
 	.users = 1,
-	.lock = __SPIN_LOCK_UNLOCKED,
+	.lock = __SPIN_LOCK_UNLOCKED(init_fs.lock),
 	.umask = 0022,
 };
 

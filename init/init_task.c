@@ -25,7 +25,7 @@ static struct signal_struct init_signals = {
 /* The boot's handlers: every signal SIG_DFL; kernel threads copy them. */
 static struct sighand_struct init_sighand = {
 	.count = 1,
-	.siglock = __SPIN_LOCK_UNLOCKED,
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
 	.signalfd_wqh = __WAIT_QUEUE_HEAD_INITIALIZER(init_sighand.signalfd_wqh),
 };
 

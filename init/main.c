@@ -26,6 +26,7 @@ const char linux_banner[] = "Ferry version " KERNELRELEASE " (" KBUILD_ARCH_STR 
 
 phys_addr_t initrd_start;
 size_t initrd_size;
+enum system_states system_state;	/* SYSTEM_BOOTING until interrupts first come on */
 
 static char ktest_filter[64];
 static bool ktest_requested;
@@ -62,6 +63,7 @@ void start_kernel(void)
 	if (IS_ENABLED(CONFIG_USER_MODE))
 		timekeeping_init();	/* the counter's frequency is known: the vDSO data page */
 	local_irq_enable();
+	system_state = SYSTEM_SCHEDULING;
 	if (IS_ENABLED(CONFIG_USER_MODE)) {
 		random_init();		/* the cycle counter runs now; before any user task */
 		rtc_hctosys();		/* CLOCK_REALTIME from the RTC, as the counter runs */

@@ -494,6 +494,7 @@ static long do_wait(struct wait_opts *wo)
 	struct wait_queue_entry w = { .task = current };
 	long ret;
 
+	might_sleep();
 	INIT_LIST_HEAD(&w.entry);
 	for (;;) {
 		struct task_struct *reap = NULL;

@@ -117,9 +117,9 @@ static int get_futex_key(u32 __user *uaddr, bool shared, struct futex_key *key)
 		struct vm_area_struct *vma;
 
 		/*
-		 * Not the irqsave form: a CPU holding page_table_lock may be waiting for a TLB
-		 * shootdown IPI (a COW break, munmap), which this CPU must be able to take
-		 * while it spins here. Interrupt handlers never take page_table_lock.
+		 * Interrupts stay on: the lock's holder may be waiting for this CPU to answer a
+		 * TLB-flush IPI (a copy-on-write break on another CPU), and a CPU spinning here
+		 * with them off never would (docs/smp.md, "Locks and their order").
 		 */
 		spin_lock(&mm->page_table_lock);
 		vma = find_vma(mm, a);
@@ -161,6 +161,7 @@ static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u3
 	long ret;
 	u32 cur;
 
+	might_sleep();
 	if (!bitset)
 		return -EINVAL;
 	ret = get_futex_key(uaddr, shared, &q.key);

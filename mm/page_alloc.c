@@ -3,6 +3,11 @@
  * The page allocator: sets up one zone over all RAM from memblock, gives it every free
  * range, and wraps mm/buddy.c with interrupt-safe entry points that speak kernel addresses.
  * put_page() is the last reference's way back (linux/mm.h).
+ *
+ * Locking: mem_zone_lock, taken with interrupts off (an interrupt handler may allocate),
+ * guards the zone's free lists and counts and the page_owner records. The slab lock
+ * (mm/slab.c) nests outside it (a refill takes pages); nothing else is taken inside it.
+ * A page's _refcount is atomic and needs no lock: only the put that drops it to 0 frees.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -11,6 +16,7 @@
 #include <linux/string.h>
 
 struct zone mem_zone;
+DEFINE_SPINLOCK(mem_zone_lock);
 
 void page_alloc_init(void)
 {
@@ -39,11 +45,11 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 	long pfn;
 	void *va;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&mem_zone_lock, flags);
 	pfn = buddy_alloc(&mem_zone, order);
 	if (pfn >= 0)
 		page_owner_alloc(pfn_to_page(pfn), order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&mem_zone_lock, flags);
 	if (pfn < 0)
 		return NULL;
 	pfn_to_page(pfn)->_refcount = 1;	/* the caller's reference (put_page) */
@@ -58,10 +64,10 @@ void free_pages(void *addr, unsigned int order)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&mem_zone_lock, flags);
 	page_owner_free(virt_to_page(addr), order);
 	buddy_free(&mem_zone, PFN_DOWN(__pa(addr)), order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&mem_zone_lock, flags);
 }
 
 void put_page(struct page *p)

@@ -113,7 +113,8 @@ void page_owner_report(unsigned long since, int max)
 	int pages = 0, objects = 0;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	/* At init's exit, the last task: the zone lock keeps the page records still. */
+	spin_lock_irqsave(&mem_zone_lock, flags);
 	for (unsigned long i = 0; i < mem_zone.spanned; i++) {
 		struct page *pg = &mem_zone.map[i];
 		unsigned long pfn = mem_zone.start_pfn + i;
@@ -130,7 +131,7 @@ void page_owner_report(unsigned long since, int max)
 				print_owner("page", pfn, &pg->owner);
 		}
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&mem_zone_lock, flags);
 	pr_notice("# owner: %d page blocks and %d kmalloc objects allocated after the baseline "
 		  "are held\n", pages, objects);
 }

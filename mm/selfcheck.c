@@ -77,9 +77,9 @@ static bool allocator_check(char *why, size_t size)
 	unsigned long flags;
 	bool ok;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&mem_zone_lock, flags);
 	ok = buddy_check(&mem_zone, why, size);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&mem_zone_lock, flags);
 	return ok;
 }
 

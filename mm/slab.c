@@ -4,6 +4,10 @@
  * class (struct page records which). Free objects of a class are kept on a singly linked list
  * threaded through the objects themselves. Requests above 2 KiB take whole pages from the
  * buddy allocator. Simple and predictable; a kernel this size does not need per-CPU caches.
+ *
+ * Locking: slab_lock, with interrupts off, guards the free lists, each slab page's
+ * objects_in_use and PG_slab/order, and the object owner records. It nests outside
+ * mem_zone_lock (refill takes a page under it).
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -23,6 +27,7 @@ struct free_obj {
 };
 
 static struct free_obj *free_lists[NR_CLASSES];
+static DEFINE_SPINLOCK(slab_lock);
 
 /* The smallest class that holds size (1 .. 2 KiB): one count-leading-zeros, not a loop. */
 static unsigned int size_class(size_t size)
@@ -84,7 +89,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 
 	unsigned int c = size_class(size);
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	if (free_lists[c] || refill(c)) {
 		struct free_obj *o = free_lists[c];
 
@@ -93,7 +98,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 		slab_owner_alloc(virt_to_page(o), obj_index(o, c));
 		p = o;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 	if (p && (gfp & __GFP_ZERO))
 		memset(p, 0, 1UL << (c + KMALLOC_MIN_SHIFT));
 	return p;
@@ -128,19 +133,19 @@ void kfree(const void *p)
 	}
 	if (!(pg->flags & PG_slab))
 		panic("kfree: %p was not allocated by kmalloc", p);
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	((struct free_obj *)p)->next = free_lists[pg->order];
 	free_lists[pg->order] = (struct free_obj *)p;
 	pg->objects_in_use--;
 	slab_owner_free(pg, obj_index(p, pg->order));
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 /*
  * The self-check (mm/selfcheck.c): every free object lies on a slab page of its class, at an
  * object boundary, and per class the free objects plus those in use fill the class's pages
- * exactly. Also counts the slab pages and the objects in use, for the leak figure. Under the
- * same interrupt-off section as kmalloc and kfree.
+ * exactly. Also counts the slab pages and the objects in use, for the leak figure. Under
+ * slab_lock, as kmalloc and kfree.
  */
 bool slab_check(char *why, size_t size, unsigned long *pages, unsigned long *in_use)
 {
@@ -150,7 +155,7 @@ bool slab_check(char *why, size_t size, unsigned long *pages, unsigned long *in_
 	bool ok = true;
 
 	*pages = *in_use = 0;
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	for (unsigned int c = 0; c < NR_CLASSES && ok; c++) {
 		size_t objsize = 1UL << (c + KMALLOC_MIN_SHIFT);
 
@@ -191,7 +196,7 @@ bool slab_check(char *why, size_t size, unsigned long *pages, unsigned long *in_
 		*pages += npages[c];
 		*in_use += used[c];
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 	return ok;
 }
 
@@ -202,9 +207,9 @@ void kmalloc_in_use(unsigned long in_use[KMALLOC_CLASSES])
 	unsigned long flags;
 
 	memset(in_use, 0, KMALLOC_CLASSES * sizeof(in_use[0]));
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	for (unsigned long i = 0; i < mem_zone.spanned; i++)
 		if (mem_zone.map[i].flags & PG_slab)
 			in_use[mem_zone.map[i].order] += mem_zone.map[i].objects_in_use;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 }

@@ -10,12 +10,16 @@
  *    the alignment to spot an overflowing stack pointer with a single bit test.
  *  - everything else: vmalloc() and ioremap() ranges, handed out upwards. Freed ranges are
  *    unmapped and their pages freed; the addresses are not reused (plenty of them).
+ *
+ * Locking: vmap_lock, interrupts off, guards the stack-slot bitmap, the next free address
+ * and the kernel page tables of the area (two CPUs mapping pages that share a page table
+ * would both add it). It nests outside mem_zone_lock (a page table comes from the page
+ * allocator); the backing pages are allocated and freed outside it.
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
 #include <linux/mm.h>
 #include <linux/irqflags.h>
-#include <linux/spinlock.h>
 #include <asm/pgtable.h>
 #include <asm/thread_info.h>
 
@@ -24,25 +28,37 @@
 #define STACK_SLOTS      KERNEL_STACK_SLOTS
 #define STACK_AREA_END   (STACK_AREA_START + STACK_SLOTS * STACK_SLOT_SIZE)
 
-/* vmalloc_lock (interrupts off: a stack may be freed from the scheduler) guards both. */
-static DEFINE_SPINLOCK(vmalloc_lock);
 static unsigned long stack_slot_used[STACK_SLOTS / 64];
 static unsigned long vmalloc_next = STACK_AREA_END + PAGE_SIZE;
+static DEFINE_SPINLOCK(vmap_lock);
 
-static void stack_slot_release(unsigned long slot)
+static int vmap_page(unsigned long va, phys_addr_t pa, unsigned int prot)
 {
 	unsigned long flags;
+	int err;
 
-	spin_lock_irqsave(&vmalloc_lock, flags);
-	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
-	spin_unlock_irqrestore(&vmalloc_lock, flags);
+	spin_lock_irqsave(&vmap_lock, flags);
+	err = map_kernel_page(va, pa, prot);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return err;
+}
+
+static phys_addr_t vunmap_page(unsigned long va)
+{
+	unsigned long flags;
+	phys_addr_t pa;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	pa = unmap_kernel_page(va);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return pa;
 }
 
 /* Unmap [va, va + size) and free the pages that backed it. */
 static void unmap_and_free(unsigned long va, size_t size)
 {
 	for (size_t off = 0; off < size; off += PAGE_SIZE) {
-		phys_addr_t pa = unmap_kernel_page(va + off);
+		phys_addr_t pa = vunmap_page(va + off);
 
 		if (pa)
 			free_page(__va(pa));
@@ -55,7 +71,7 @@ static int map_fresh_pages(unsigned long va, size_t size)
 	for (size_t off = 0; off < size; off += PAGE_SIZE) {
 		void *page = get_zeroed_page();
 
-		if (!page || map_kernel_page(va + off, __pa(page), PROT_KERNEL_RW)) {
+		if (!page || vmap_page(va + off, __pa(page), PROT_KERNEL_RW)) {
 			if (page)
 				free_page(page);
 			unmap_and_free(va, off);
@@ -65,27 +81,42 @@ static int map_fresh_pages(unsigned long va, size_t size)
 	return 0;
 }
 
+static void release_stack_slot(unsigned long slot)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	stack_slot_used[slot / 64] &= ~(1UL << (slot % 64));
+	spin_unlock_irqrestore(&vmap_lock, flags);
+}
+
 void *alloc_kernel_stack(void)
 {
 	unsigned long flags, slot;
 
-	spin_lock_irqsave(&vmalloc_lock, flags);
+	spin_lock_irqsave(&vmap_lock, flags);
 	for (slot = 0; slot < STACK_SLOTS; slot++)
 		if (!(stack_slot_used[slot / 64] & (1UL << (slot % 64))))
 			break;
 	if (slot == STACK_SLOTS) {
-		spin_unlock_irqrestore(&vmalloc_lock, flags);
+		spin_unlock_irqrestore(&vmap_lock, flags);
 		return NULL;
 	}
 	stack_slot_used[slot / 64] |= 1UL << (slot % 64);
-	spin_unlock_irqrestore(&vmalloc_lock, flags);
+	spin_unlock_irqrestore(&vmap_lock, flags);
 
 	unsigned long base = STACK_AREA_START + slot * STACK_SLOT_SIZE;
 
 	if (map_fresh_pages(base, THREAD_SIZE)) {
-		stack_slot_release(slot);
+		release_stack_slot(slot);
 		return NULL;
 	}
+	/*
+	 * The slot's addresses backed an earlier stack, whose pages are free now: a CPU
+	 * that cached their old translation (x86 flushes only the unmapping CPU) must drop
+	 * it before the new task runs here. Outside vmap_lock, interrupts on.
+	 */
+	flush_tlb_kernel_range(base, base + THREAD_SIZE);
 	return (void *)base;
 }
 
@@ -94,7 +125,7 @@ void free_kernel_stack(void *base)
 	unsigned long slot = ((unsigned long)base - STACK_AREA_START) / STACK_SLOT_SIZE;
 
 	unmap_and_free((unsigned long)base, THREAD_SIZE);
-	stack_slot_release(slot);
+	release_stack_slot(slot);
 }
 
 bool kernel_stack_guard_hit(unsigned long addr)
@@ -120,13 +151,13 @@ static unsigned long reserve_va(size_t size)
 {
 	unsigned long flags, va = 0;
 
-	spin_lock_irqsave(&vmalloc_lock, flags);
+	spin_lock_irqsave(&vmap_lock, flags);
 	if (vmalloc_next <= VMALLOC_END && size < VMALLOC_END - vmalloc_next &&
 	    PAGE_SIZE <= VMALLOC_END - vmalloc_next - size) {
 		va = vmalloc_next;
 		vmalloc_next += size + PAGE_SIZE;	/* an unmapped page between ranges */
 	}
-	spin_unlock_irqrestore(&vmalloc_lock, flags);
+	spin_unlock_irqrestore(&vmap_lock, flags);
 	return va;
 }
 
@@ -171,7 +202,7 @@ static void *ioremap_prot(phys_addr_t phys, size_t size, unsigned int prot)
 	if (!va)
 		return NULL;
 	for (size_t off = 0; off < total; off += PAGE_SIZE)
-		if (map_kernel_page(va + off, base + off, prot))
+		if (vmap_page(va + off, base + off, prot))
 			return NULL;
 	return (void *)(va + (phys - base));
 }

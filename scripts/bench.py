@@ -589,7 +589,7 @@ def main():
             build_times[f"build {arch} from clean (make -j{builds.JOBS})"] = builds.clean_build(
                 arch, f"{a.out}/{arch}")
             say(f"  BUILD   {arch} with CONFIG_SYSCALL_TRACE=n into {a.out}/{arch}-notrace")
-            builds.notrace_build(arch, f"{a.out}/{arch}-notrace")
+            builds.notrace_build(arch, f"{a.out}/{arch}-notrace", debug=False)
             size[arch] = builds.sizes(arch, f"{a.out}/{arch}")
         say(f"  BUILD   probes for {' '.join(abis)} into {a.probe_out}")
         builds.probes(a.probe_out, abis)

@@ -422,6 +422,8 @@ def boot_one(case, objtrees, verbose):
                "--cmdline", case.cmdline]
         if case.cpu:
             cmd += ["--cpu", case.cpu]
+        if case.smp:
+            cmd += ["--smp", str(case.smp)]
         if case.machine:
             cmd += ["--machine", case.machine]
         if case.mem:

@@ -3,7 +3,7 @@
 """Boot a Ferry kernel under QEMU, console on stdout, and exit with the kernel's status.
 
   qemu-run.py --arch x86_64|arm64 --objtree build/x86_64 [--boot direct|uboot|grub]
-              [--cpu MODEL] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF
+              [--cpu MODEL] [--smp N] [--mem SIZE] [--cmdline TEXT] [--initrd FILE] [--init ELF
               [--file DEST=SOURCE ...]] [--args TEXT] [--extra 'QEMU ARGS'] [--machine OPTS] [--icount] [--timeout SEC]
               [--gdb [--gdb-port N]] [--log FILE] [--dtb FILE] [--print-command]
               [--status-line] [--interactive] [--trace FILE [--trace-size BYTES]
@@ -14,13 +14,15 @@ first. --interactive hands our stdin to the guest's serial line (the console's s
 with no INIT=): keys such as Ctrl-C and Ctrl-Z go to the guest, not to QEMU or to us
 (QEMU's stdio chardev with signal=off), Ctrl-A X leaves QEMU (its multiplexer's escape; Ctrl-A
 A types a Ctrl-A), and the terminal's settings are restored when QEMU ends, however it ends. Values may start with '-' (--extra -no-reboot and --extra=-no-reboot both work).
+--smp N gives the guest N CPUs (QEMU's -smp N; default 1; the machine's limit: 255 for q35's
+x2APIC-less pc, 512 for virt with GICv3, 8 with GICv2, and the kernel's CONFIG_NR_CPUS).
 --mem takes what QEMU's -m takes (a number alone is MiB; suffixes B K M G T P E).
 --file (repeatable, with --init) puts more files in the initramfs beside /init, e.g.
 --file /bin/other=build/probes/i386/exec; each keeps its mode from SOURCE (0755 when the
 host may execute it, else 0644), as scripts/mkinitramfs.py packs it.
 
---trace FILE (both arches): a ring file (one ring per CPU, --trace-rings, default the -smp
-of --extra or 1; each
+--trace FILE (both arches): a ring file (one ring per CPU, --trace-rings, default --smp, or
+the -smp of --extra, or 1; each
 --trace-size bytes, a power of two, default 16 MiB) is the memory of an ivshmem-plain device
 the kernel writes binary records into (include/uapi/linux/ferry_trace.h); a thread drains the
 rings into FILE.ftr while QEMU runs (--trace-drain off leaves them to fill, for a test of a
@@ -248,6 +250,8 @@ def qemu_command(a, workdir):
         serial = ["-chardev", "stdio,id=console,mux=on,signal=off", "-serial", "chardev:console"]
     common = ["-m", a.mem, "-display", "none", "-monitor", "none"] + serial + [
               "-nic", "none", "-no-reboot"]
+    if a.smp:
+        common += ["-smp", str(a.smp)]
     if a.icount:
         common += ["-icount", ICOUNT]
     if a.gdb:
@@ -485,8 +489,13 @@ def check_args(a):
         a.extra_args = shlex.split(a.extra or "")
     except ValueError as e:
         die(f"{given('extra', a.extra)}: {e}")
+    if a.smp is not None:
+        if not 1 <= a.smp <= 64:
+            die(f"{given('smp', a.smp)}: must be 1 to 64 CPUs")
+        if guest_cpus(a.extra_args) != 1 or "-smp" in a.extra_args:
+            die(f"{given('smp', a.smp)} and an -smp in {given('extra', a.extra)}: give one")
     if a.trace_rings is None:
-        a.trace_rings = guest_cpus(a.extra_args)
+        a.trace_rings = a.smp or guest_cpus(a.extra_args)
     if not 1 <= a.trace_rings <= 256:
         die(f"{given('trace-rings', a.trace_rings)}: must be 1 to 256")
     if a.trace:
@@ -772,6 +781,7 @@ def parse(argv):
     opt("--objtree", required=True)
     opt("--boot", default="direct")
     opt("--cpu")
+    opt("--smp", type=int, help="guest CPUs (QEMU's -smp; default 1)")
     opt("--mem", default="256M")
     opt("--cmdline", default="")
     opt("--initrd")
@@ -787,7 +797,7 @@ def parse(argv):
     opt("--trace-size", type=int, default=TRACE_RING_SIZE,
         help="bytes of each trace ring (a power of two, 4096 to 1G; default 16 MiB)")
     opt("--trace-rings", type=int,
-        help="trace rings, one per guest CPU (default: the CPUs of an -smp in --extra, or 1)")
+        help="trace rings, one per guest CPU (default: --smp, the CPUs of an -smp in --extra, or 1)")
     opt("--trace-stats", action="store_true",
         help="print what the drain did: polls, its CPU time, the fullest ring")
     opt("--trace-drain", choices=["on", "off"], default="on",

@@ -26,6 +26,14 @@ struct pt_regs;
 
 void __noreturn __printf(1, 2) panic(const char *fmt, ...);
 void __noreturn die(const char *what, struct pt_regs *regs, long err);
+void dump_stack(void);	/* the calls that led here (lib/dump_stack.c) */
+
+/* How far the boot is (init/main.c): checks that only hold once tasks can sleep look here. */
+enum system_states {
+	SYSTEM_BOOTING,		/* start_kernel before the first local_irq_enable() */
+	SYSTEM_SCHEDULING,	/* interrupts on: a sleep can be woken */
+};
+extern enum system_states system_state;
 
 #define BUG() panic("BUG at %s:%d", __FILE__, __LINE__)
 #define BUG_ON(c) do { if (unlikely(c)) BUG(); } while (0)

@@ -12,10 +12,13 @@
 #define _LINUX_MM_H
 
 #include <linux/buddy.h>
+#include <linux/spinlock.h>
 #include <linux/mm_types.h>
 #include <asm/page.h>
 
 extern struct zone mem_zone;
+/* Guards mem_zone's free lists and counts (mm/page_alloc.c); interrupts off. */
+extern spinlock_t mem_zone_lock;
 
 #ifndef PAGE_ALIGN
 #define PAGE_ALIGN(x) ALIGN((x), PAGE_SIZE)

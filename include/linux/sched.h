@@ -3,12 +3,14 @@
  * tasks sharing one struct signal_struct, led by the task whose pid is the group's tgid).
  * 'current' (asm/current.h) is the task running on this CPU.
  *
- * Locking rules (collected in docs/processes.md):
+ * Locking rules (collected in docs/processes.md; the whole order in docs/smp.md, "Locks and
+ * their order"):
  *   tasklist_lock   the task list, pid lookup, parent/children/sibling links, thread-group
  *                   membership, exit_state and reaping. Taken with interrupts off (a timer
  *                   interrupt never takes it, but wakers under it take rq->lock).
  *   rq->lock        a CPU's run queue and the __state/on_rq of the tasks on it; held across
  *                   the switch and released by the task switched to (kernel/sched/core.c).
+ *                   Two of them: the lower CPU's first.
  *   wq->lock        a wait queue's list (linux/wait.h). Order: tasklist_lock, wq->lock,
  *                   rq->lock — never the other way round.
  *   files->lock     a file table's slots (linux/fdtable.h).
@@ -22,6 +24,7 @@
 #include <linux/thread_info.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
+#include <linux/might_sleep.h>
 #include <linux/wait.h>
 #include <linux/cred.h>
 #include <linux/resource.h>
@@ -151,6 +154,7 @@ struct task_struct {
 	int usage;			/* references: freed at 0 (put_task_struct) */
 	int on_rq;			/* on its run queue (rq->lock) */
 	int on_cpu;			/* running, or still switching away (rq->lock) */
+	int migrate_pending;		/* left its CPU for one its mask allows (rq->lock) */
 	struct list_head run_list;	/* in rq->tasks while on_rq */
 	unsigned int time_slice;	/* ticks left before the tick asks to reschedule */
 	/*

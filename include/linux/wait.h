@@ -14,6 +14,7 @@
 
 #include <linux/list.h>
 #include <linux/spinlock.h>
+#include <linux/might_sleep.h>
 
 struct task_struct;
 
@@ -28,7 +29,8 @@ struct wait_queue_head {
 };
 typedef struct wait_queue_head wait_queue_head_t;
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name) { __SPIN_LOCK_UNLOCKED, LIST_HEAD_INIT((name).head) }
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) \
+	{ __SPIN_LOCK_UNLOCKED((name).lock), LIST_HEAD_INIT((name).head) }
 #define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
 void init_waitqueue_head(struct wait_queue_head *wq);
@@ -51,6 +53,7 @@ void wake_up(struct wait_queue_head *wq);
 ({										\
 	struct wait_queue_entry __w = { .task = current };			\
 	int __ret = 0;								\
+	might_sleep();								\
 	INIT_LIST_HEAD(&__w.entry);						\
 	for (;;) {								\
 		prepare_to_wait(&(wq), &__w, TASK_INTERRUPTIBLE);		\

@@ -35,6 +35,7 @@ static int __mutex_lock(struct mutex *m, long state)
 	struct wait_queue_entry w = { .task = current };
 	int ret = 0;
 
+	might_sleep();
 	if (mutex_trylock(m))
 		return 0;
 	INIT_LIST_HEAD(&w.entry);

@@ -12,17 +12,34 @@
  * Run queue (struct rq, one per CPU): rq->tasks holds the runnable tasks in turn order,
  * the running one included; the idle task is not on it and runs when it is empty.
  * Locking: rq->lock, with interrupts off, guards the list, rq->curr, and every task's
- * __state/on_rq changes made by wake-ups and by schedule(). It is held across the switch:
- * taken by the task that calls schedule(), released by the task switched to (after its own
- * schedule() returns, or in schedule_tail() for a new task), so no other CPU sees a task
- * half switched.
+ * __state/on_rq/migrate_pending changes made by wake-ups and by schedule(). It is held
+ * across the switch: taken by the task that calls schedule(), released by the task switched
+ * to on the same CPU (after its own schedule() returns, or in schedule_tail() for a new
+ * task), so no other CPU sees a task half switched.
  *
- * Placement: a task runs only on a CPU of its cpus_mask that is active. select_task_rq()
- * picks one when a task is created and when it wakes on a CPU its mask no longer allows
- * (sched_setaffinity changed it while it slept); task_cpu(t) changes only with t off every
- * run queue and off every CPU, under the old run queue's lock, and task_rq_lock() re-checks
- * it after taking a lock. A running task whose mask drops its CPU keeps running there until
- * it sleeps (Linux migrates it at once with its stopper thread: not done, one CPU runs).
+ * Lock order: tasklist_lock, then a wait queue's lock, then run-queue locks. Two run-queue
+ * locks (a pull, a move by sched_setaffinity) are taken in CPU-number order, the lower
+ * first (double_rq_lock); a CPU that holds its own and wants a lower one lets its own go
+ * first. No run-queue lock is held while taking any other lock.
+ *
+ * Placement: a task runs only on a CPU of its cpus_mask that is active.
+ *   - A new task (fork, clone) goes to the least loaded such CPU: fewest tasks on its run
+ *     queue, the parent's CPU on a tie, then the lowest number (select_task_rq).
+ *   - A waking task stays on its CPU (its cache is there) unless its mask no longer allows
+ *     it; then it goes where a new task would.
+ *   - An idle CPU pulls: its idle loop, on every pass (after each interrupt, the tick
+ *     included), takes one task from the busiest run queue that is queued but not running
+ *     and whose mask allows this CPU (idle_balance).
+ *   - sched_setaffinity that forbids a task's CPU moves it: a queued, not running task at
+ *     once to where a new task would go; a running one is asked to reschedule (the flag,
+ *     and an IPI when it runs on another CPU) and schedule() takes it off its queue on its
+ *     way out (migrate_pending); once the switch away is finished, finish_task_switch()
+ *     queues it where a new task would go. A sleeping task is moved when it wakes. So a
+ *     task that forbids its own CPU runs on an allowed one by the time the syscall returns
+ *     to user mode. An idle task never moves.
+ * task_cpu(t) changes only with t off every CPU: under both run queues' locks for a queued
+ * task, under the new one's for a task on no queue; task_rq_lock() re-checks it after
+ * taking a lock.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -59,12 +76,48 @@ static inline struct rq *this_rq(void)
 	return cpu_rq(smp_processor_id());
 }
 
-/* Where t may run: the lowest active CPU of its mask (sched_setaffinity keeps one there). */
-static int select_task_rq(struct task_struct *t)
+/*
+ * Where t should run: the active CPU of its mask with the fewest queued tasks; prefer is
+ * taken on a tie (the parent's CPU, the waker's), then the lowest number. The counts are
+ * read without their locks: a hint, settled by the idle CPUs' pulls.
+ */
+static int select_task_rq(struct task_struct *t, int prefer)
 {
-	unsigned int cpu = cpumask_first_and(&t->cpus_mask, &cpu_active_mask);
+	unsigned int cpu, best = NR_CPUS, best_load = ~0u;
 
-	return cpu < NR_CPUS ? (int)cpu : 0;
+	for_each_cpu(cpu, &cpu_active_mask) {
+		unsigned int load;
+
+		if (!cpumask_test_cpu(cpu, &t->cpus_mask))
+			continue;
+		load = READ_ONCE(cpu_rq(cpu)->nr_running);
+		if (load < best_load || (load == best_load && (int)cpu == prefer)) {
+			best = cpu;
+			best_load = load;
+		}
+	}
+	return best < NR_CPUS ? (int)best : 0;	/* set_cpus_allowed_ptr keeps one active */
+}
+
+/* Both run queues locked, the lower CPU's first (interrupts already off). */
+static void double_rq_lock(struct rq *a, struct rq *b)
+{
+	if (a == b) {
+		spin_lock(&a->lock);
+	} else if (a < b) {
+		spin_lock(&a->lock);
+		spin_lock(&b->lock);
+	} else {
+		spin_lock(&b->lock);
+		spin_lock(&a->lock);
+	}
+}
+
+static void double_rq_unlock(struct rq *a, struct rq *b)
+{
+	spin_unlock(&a->lock);
+	if (a != b)
+		spin_unlock(&b->lock);
 }
 
 /* Lock the run queue t is on (or will be put on), which may change until it is held. */
@@ -97,6 +150,14 @@ static void dequeue_task(struct rq *rq, struct task_struct *t)
 	list_del_init(&t->run_list);
 	t->on_rq = 0;
 	rq->nr_running--;
+}
+
+/* A queued, not running t from src to dst; both locks held. */
+static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct *t)
+{
+	dequeue_task(src, t);
+	t->thread_info.cpu = dst - runqueues;
+	enqueue_task(dst, t);
 }
 
 /*
@@ -140,7 +201,7 @@ static int try_to_wake_up(struct task_struct *t, long state)
 			cpu = task_cpu(t);
 			if (!t->on_cpu && !cpumask_test_cpu(cpu, &t->cpus_mask)) {
 				/* Its mask changed while it slept: move it (it is on no queue). */
-				t->thread_info.cpu = select_task_rq(t);
+				t->thread_info.cpu = select_task_rq(t, smp_processor_id());
 				task_rq_unlock(rq, &flags);
 				rq = task_rq_lock(t, &flags);
 			}
@@ -163,21 +224,63 @@ int wake_up_state(struct task_struct *t, long state)
 	return try_to_wake_up(t, state);
 }
 
+/* Move p, queued and not running on a CPU its mask forbids, to where a new task would go. */
+static void move_forbidden_task(struct task_struct *p)
+{
+	unsigned long flags;
+	struct rq *src, *dst;
+
+	local_irq_save(flags);
+	for (;;) {
+		src = cpu_rq(task_cpu(p));
+		dst = cpu_rq(select_task_rq(p, -1));
+		double_rq_lock(src, dst);
+		if (src == cpu_rq(task_cpu(p)))
+			break;
+		double_rq_unlock(src, dst);	/* it moved meanwhile: look again */
+	}
+	/* Still queued, not running, still forbidden there (else someone else saw to it)? */
+	if (p->on_rq && !p->on_cpu && !p->migrate_pending &&
+	    !cpumask_test_cpu(task_cpu(p), &p->cpus_mask) &&
+	    cpumask_test_cpu(dst - runqueues, &p->cpus_mask)) {
+		move_queued_task(src, dst, p);
+		kick_idle(dst);
+	}
+	double_rq_unlock(src, dst);
+	local_irq_restore(flags);
+}
+
 /*
  * sched_setaffinity's store: new & the active CPUs must name one, else -EINVAL and nothing
  * changes. The mask is kept as given (CPUs not up yet included), as Linux keeps cpus_mask.
+ * A task on a CPU the new mask forbids is moved (the rule at the top of this file).
  */
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new)
 {
 	struct cpumask usable;
 	unsigned long flags;
+	bool queued = false;
 	struct rq *rq;
+	int cpu;
 
 	if (!cpumask_and(&usable, new, &cpu_active_mask))
 		return -EINVAL;
 	rq = task_rq_lock(p, &flags);
 	p->cpus_mask = *new;
+	cpu = task_cpu(p);
+	if (!cpumask_test_cpu(cpu, new) && p != rq->idle) {
+		if (p->on_cpu) {
+			/* Running: it leaves through schedule(), which moves it. */
+			set_tsk_thread_flag(p, TIF_NEED_RESCHED);
+			if (cpu != smp_processor_id())
+				smp_send_reschedule(cpu);
+		} else {
+			queued = p->on_rq;	/* asleep: try_to_wake_up moves it */
+		}
+	}
 	task_rq_unlock(rq, &flags);
+	if (queued)
+		move_forbidden_task(p);
 	return 0;
 }
 
@@ -198,8 +301,10 @@ void sched_fork(struct task_struct *t)
 	t->on_rq = 0;
 	t->on_cpu = 0;
 	INIT_LIST_HEAD(&t->run_list);
+	t->migrate_pending = 0;
 	t->time_slice = SCHED_SLICE_TICKS;
-	t->thread_info.cpu = select_task_rq(t);	/* cpus_mask: the parent's copy */
+	/* cpus_mask: the parent's copy; its CPU wins a tie (its caches hold the copied pages) */
+	t->thread_info.cpu = select_task_rq(t, smp_processor_id());
 	t->nvcsw = t->nivcsw = 0;
 }
 
@@ -216,15 +321,41 @@ void wake_up_new_task(struct task_struct *t)
 }
 
 /*
+ * prev left its CPU in schedule() because its mask forbids that CPU, and is off every CPU
+ * now: queue it where a new task would go. Interrupts off, no run-queue lock held.
+ */
+static void migrate_task_away(struct task_struct *t)
+{
+	struct rq *rq;
+
+	for (;;) {
+		rq = cpu_rq(select_task_rq(t, -1));
+		spin_lock(&rq->lock);
+		if (cpumask_test_cpu(rq - runqueues, &t->cpus_mask))
+			break;
+		spin_unlock(&rq->lock);	/* its mask changed again meanwhile */
+	}
+	t->migrate_pending = 0;
+	t->thread_info.cpu = rq - runqueues;
+	enqueue_task(rq, t);
+	kick_idle(rq);
+	spin_unlock(&rq->lock);
+}
+
+/*
  * The switch is done, in next's context: release the run queue and, if prev has died,
  * drop the reference its running held (its kernel stack is not in use any more).
  */
 static void finish_task_switch(struct rq *rq, struct task_struct *prev)
 {
 	long prev_state = prev->__state;
+	bool migrate = prev->migrate_pending;
 
 	prev->on_cpu = 0;
-	spin_unlock_irq(&rq->lock);
+	spin_unlock(&rq->lock);
+	if (migrate)
+		migrate_task_away(prev);
+	local_irq_enable();
 	if (prev_state == TASK_DEAD)
 		put_task_struct(prev);
 }
@@ -256,6 +387,7 @@ void schedule(void)
 	struct task_struct *prev = current, *next;
 	struct rq *rq;
 
+	schedule_debug_locks();		/* no spinlock may be held into the switch */
 	local_irq_disable();
 	rq = this_rq();
 	spin_lock(&rq->lock);
@@ -266,8 +398,14 @@ void schedule(void)
 		else if (prev->on_rq)
 			dequeue_task(rq, prev);
 	}
-	if (prev->on_rq)
+	if (prev->on_rq && prev != rq->idle &&
+	    !cpumask_test_cpu(task_cpu(prev), &prev->cpus_mask)) {
+		/* sched_setaffinity forbade this CPU: finish_task_switch() moves it. */
+		dequeue_task(rq, prev);
+		prev->migrate_pending = 1;
+	} else if (prev->on_rq) {
 		list_move_tail(&prev->run_list, &rq->tasks);
+	}
 	next = list_empty(&rq->tasks) ? rq->idle :
 	       list_first_entry(&rq->tasks, struct task_struct, run_list);
 	if (next == prev) {
@@ -276,7 +414,7 @@ void schedule(void)
 		return;
 	}
 	/* A task that leaves the CPU still runnable was preempted (or yielded): involuntary. */
-	if (prev->on_rq)
+	if (prev->on_rq || prev->migrate_pending)
 		prev->nivcsw++;
 	else
 		prev->nvcsw++;
@@ -318,12 +456,52 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
-/* The idle loop of a CPU: sleep until an interrupt, look for work when asked. */
+/*
+ * An idle CPU takes one task from the busiest other run queue: queued, not running, not on
+ * its way to another CPU, and allowed here. true when it took one. Interrupts off.
+ */
+static bool idle_balance(void)
+{
+	struct rq *me = this_rq(), *busiest = NULL;
+	struct task_struct *t, *found = NULL;
+	unsigned int cpu, most = 0;
+
+	if (READ_ONCE(me->nr_running))
+		return true;		/* work came in meanwhile */
+	for_each_cpu(cpu, &cpu_active_mask) {
+		unsigned int load = READ_ONCE(cpu_rq(cpu)->nr_running);
+
+		/* One queued task is the one running there, unless that CPU is idle. */
+		if (cpu_rq(cpu) != me && load > most &&
+		    (load > 1 || READ_ONCE(cpu_rq(cpu)->curr) == cpu_rq(cpu)->idle)) {
+			busiest = cpu_rq(cpu);
+			most = load;
+		}
+	}
+	if (!busiest)
+		return false;
+	double_rq_lock(me, busiest);
+	list_for_each_entry(t, &busiest->tasks, run_list) {
+		if (!t->on_cpu && cpumask_test_cpu(me - runqueues, &t->cpus_mask)) {
+			found = t;
+			break;
+		}
+	}
+	if (found)
+		move_queued_task(busiest, me, found);
+	double_rq_unlock(me, busiest);
+	return found != NULL;
+}
+
+/*
+ * The idle loop of a CPU: sleep until an interrupt, look for work when asked, and after
+ * every interrupt (the tick's too) see whether another CPU has a task waiting to pull.
+ */
 void __noreturn cpu_idle(void)
 {
 	for (;;) {
 		local_irq_disable();
-		if (need_resched()) {
+		if (need_resched() || idle_balance()) {
 			schedule();
 			continue;
 		}

@@ -97,6 +97,7 @@ void wait_for_completion(struct completion *c)
 {
 	struct wait_queue_entry w = { .task = current };
 
+	might_sleep();
 	INIT_LIST_HEAD(&w.entry);
 	for (;;) {
 		prepare_to_wait(&c->wait, &w, TASK_UNINTERRUPTIBLE);
@@ -128,6 +129,7 @@ long schedule_timeout(long ticks)
 	unsigned long expire = jiffies + ticks;
 	long left;
 
+	might_sleep();
 	timer_setup(&s.timer, wake_sleeper);
 	s.timer.expires = expire;
 	add_timer(&s.timer);

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Kernels and probes for the benchmark: timed builds from clean into build/bench/<arch>, a
-second kernel per arch with CONFIG_SYSCALL_TRACE=n (build/bench/<arch>-notrace), the probes,
+second kernel per arch with CONFIG_SYSCALL_TRACE=n (build/bench/<arch>-notrace), both without
+the lock debugging the defconfigs turn on for the tests (DEBUG_OFF), the probes,
 section sizes (size(1) on vmlinux) and, optionally, the wall time of make check."""
 import os
 import shutil
@@ -23,19 +24,41 @@ def make(*args):
     return r
 
 
+# Debugging the defconfigs turn on for make check, which a measured kernel goes without.
+DEBUG_OFF = ("CONFIG_DEBUG_SPINLOCK", "CONFIG_DEBUG_ATOMIC_SLEEP")
+
+
+def configure(arch, objtree, off):
+    """defconfig with the options off switched off (olddefconfig must keep them off)."""
+    make(f"ARCH={arch}", f"O={objtree}", "defconfig")
+    cfg = os.path.join(TOP, objtree, ".config")
+    lines = [ln for ln in open(cfg)
+             if not any(ln.startswith((f"{o}=", f"# {o} is not set")) for o in off)]
+    lines += [f"# {o} is not set\n" for o in off]
+    with open(cfg, "w") as f:
+        f.writelines(lines)
+    make(f"ARCH={arch}", f"O={objtree}", "olddefconfig")
+    text = open(cfg).read()
+    for o in off:
+        if f"{o}=y" in text:
+            raise BuildError(f"{objtree}: olddefconfig turned {o} back on")
+
+
 def clean_build(arch, objtree):
-    """rm -rf objtree, then make; returns the wall time in seconds."""
+    """rm -rf objtree, configure (DEBUG_OFF), then make; returns the wall time of the make
+    in seconds."""
     shutil.rmtree(os.path.join(TOP, objtree), ignore_errors=True)
+    configure(arch, objtree, DEBUG_OFF)
     t0 = time.monotonic()
     make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
     return round(time.monotonic() - t0, 2)
 
 
 def incremental_build(arch, objtree):
-    """make into objtree as it is (defconfig first if it has no .config): bench.py
-    --trace-only, which is run again and again while the tracer is tuned."""
+    """make into objtree as it is (defconfig without DEBUG_OFF first if it has no .config):
+    bench.py --trace-only, which is run again and again while the tracer is tuned."""
     if not os.path.exists(os.path.join(TOP, objtree, ".config")):
-        make(f"ARCH={arch}", f"O={objtree}", "defconfig")
+        configure(arch, objtree, DEBUG_OFF)
     make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
 
 
@@ -45,19 +68,12 @@ def probe_files(probe_o, abis, names):
          *(f"{probe_o}/{abi}/{name}" for abi in abis for name in names))
 
 
-def notrace_build(arch, objtree):
-    """defconfig with CONFIG_SYSCALL_TRACE switched off, then make."""
+def notrace_build(arch, objtree, debug=True):
+    """defconfig with CONFIG_SYSCALL_TRACE switched off, then make. debug=False also
+    switches DEBUG_OFF off (make bench's); make check's trace-cost step keeps the defconfig's
+    debugging, as the defconfig kernel it compares with has it."""
     shutil.rmtree(os.path.join(TOP, objtree), ignore_errors=True)
-    make(f"ARCH={arch}", f"O={objtree}", "defconfig")
-    cfg = os.path.join(TOP, objtree, ".config")
-    lines = [ln for ln in open(cfg) if not ln.startswith(("CONFIG_SYSCALL_TRACE=",
-                                                           "# CONFIG_SYSCALL_TRACE is not set"))]
-    lines.append("# CONFIG_SYSCALL_TRACE is not set\n")
-    with open(cfg, "w") as f:
-        f.writelines(lines)
-    make(f"ARCH={arch}", f"O={objtree}", "olddefconfig")
-    if "CONFIG_SYSCALL_TRACE=y" in open(cfg).read():
-        raise BuildError(f"{objtree}: olddefconfig turned CONFIG_SYSCALL_TRACE back on")
+    configure(arch, objtree, ("CONFIG_SYSCALL_TRACE",) + (() if debug else DEBUG_OFF))
     make(f"ARCH={arch}", f"O={objtree}", f"-j{JOBS}")
 
 

@@ -18,18 +18,13 @@ SYMBOL = "CONFIG_RANDOMIZE_KSTACK_OFFSET"
 
 
 def nokstack_build(arch, objtree):
-    """defconfig with the option switched off, then make (incremental after the first time)."""
+    """defconfig with the option (and builds.DEBUG_OFF, as the kernels it is compared with)
+    switched off, then make (incremental after the first time)."""
     top = builds.TOP
     cfg = os.path.join(top, objtree, ".config")
     if not os.path.exists(cfg):
         shutil.rmtree(os.path.join(top, objtree), ignore_errors=True)
-        builds.make(f"ARCH={arch}", f"O={objtree}", "defconfig")
-        lines = [ln for ln in open(cfg) if not ln.startswith((SYMBOL + "=",
-                                                               f"# {SYMBOL} is not set"))]
-        lines.append(f"# {SYMBOL} is not set\n")
-        with open(cfg, "w") as f:
-            f.writelines(lines)
-        builds.make(f"ARCH={arch}", f"O={objtree}", "olddefconfig")
+        builds.configure(arch, objtree, (SYMBOL,) + builds.DEBUG_OFF)
     if f"{SYMBOL}=y" in open(cfg).read():
         raise builds.BuildError(f"{objtree}: olddefconfig turned {SYMBOL} back on")
     builds.make(f"ARCH={arch}", f"O={objtree}", f"-j{builds.JOBS}")

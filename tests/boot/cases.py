@@ -30,7 +30,8 @@ class Case:
     def __init__(self, name, arch, llvm=False, boot="direct", cmdline="ktest", cpu=None,
                  machine=None, mem=None, status=0, expect=(), reject=(), ktap=None,
                  timeout=60, dtb=None, invert=False, init=None, trace_check=None,
-                 run_args=(), files=None, runner=None, initrd=None, dtb_shim=None):
+                 run_args=(), files=None, runner=None, initrd=None, dtb_shim=None,
+                 smp=None):
         self.name, self.arch, self.llvm, self.boot = name, arch, llvm, boot
         self.cmdline, self.cpu, self.machine, self.mem = cmdline, cpu, machine, mem
         self.status, self.expect, self.reject = status, list(expect), list(reject)
@@ -51,6 +52,7 @@ class Case:
         # With dtb: fn(tmp, objtree) -> a raw loader shim to run instead of the built-in
         # one (scripts/qemu-run.py --dtb-shim), after dtb made its files in tmp.
         self.dtb_shim = dtb_shim
+        self.smp = smp		# guest CPUs (scripts/qemu-run.py --smp); None: QEMU's 1
 
     def judge_plain(self, status, out):
         if status != self.status:

@@ -1,0 +1,36 @@
+# SMP (issue 17; owner: smpcore). Executed by tests/boot/cases.py, whose names it uses.
+#
+# The process, thread, futex, pipe and signal probes at -smp 2 and -smp 4 on each arch's own
+# ABI, all five in one boot per arch and CPU count (userspace/libc/run_probes.c runs them in
+# turn as /init): 4 boots instead of 20, the boot being most of a short probe's time. Their
+# -smp 1 cases (every ABI) stay as they are.
+#
+# The stress test (userspace/libc/smp_stress.c) at -smp 4: threads on every CPU hammering
+# futex wake-ups, pipes, fork/exit/wait4 and mmap/munmap for a bounded number of rounds, then
+# pinning themselves with sched_setaffinity; booted with mm_selfcheck, so the kernel's page
+# allocator, slabs and areas are checked at every exit and the pages in use must be back to
+# the first fork's baseline at the end (no leaked page).
+SMP_SUITES = ("procs", "libc_threads", "futex", "pipes", "signals")
+SMP_REJECT = [r"Oops", r"Kernel panic", r"killed by", r"WARNING", r"BUG", r"^not ok"]
+SMP_STRESS_ROUNDS = 10		# about 10-30 s of a loaded 2-core host at -smp 4
+
+
+def _suite_files(abi):
+    return lambda tmp, probes: [f"/bin/{p}={os.path.join(probes, abi, p)}" for p in SMP_SUITES]
+
+
+for _arch in ("x86_64", "arm64"):
+    for _cpus in (2, 4):
+        add(f"{_arch}_user_{_arch}_smp{_cpus}_suites", _arch, cmdline="",
+            init=f"{_arch}/libc_run_probes", smp=_cpus, ktap=False, timeout=240,
+            files=_suite_files(_arch), run_args=["--args", " ".join(SMP_SUITES)],
+            expect=[rf"smp: Brought up 1 node, {_cpus} CPUs",
+                    rf"# run_probes: {len(SMP_SUITES)} passed, 0 failed"],
+            reject=SMP_REJECT)
+    add(f"{_arch}_user_{_arch}_smp4_stress", _arch, cmdline="mm_selfcheck",
+        init=f"{_arch}/libc_smp_stress", smp=4, ktap=False, timeout=240,
+        run_args=["--args", f"rounds={SMP_STRESS_ROUNDS}"],
+        expect=[r"smp: Brought up 1 node, 4 CPUs", r"# smp_stress: passed",
+                r"# the threads ran on 4 of 4 CPUs",
+                r"# mm_selfcheck: 4 passed, 0 failed"],
+        reject=SMP_REJECT)
