@@ -53,6 +53,16 @@ static void flush_tlb_kernel_page(unsigned long va)
 }
 
 /*
+ * unmap_kernel_page() already broadcast its TLBI to every CPU, so this only matters to a
+ * caller that changed entries some other way; it costs a TLBI per page on the fork path.
+ */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	for (unsigned long va = start; va < end; va += PAGE_SIZE)
+		flush_tlb_kernel_page(va);
+}
+
+/*
  * Write a live leaf entry. Replacing one valid mapping with another needs break-before-make
  * (Arm ARM D8.14): invalid entry and TLB flush in between, or two translations could meet.
  */

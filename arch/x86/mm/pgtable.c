@@ -89,25 +89,33 @@ static bool is_vmalloc_page(unsigned long va)
 	return va >= VMALLOC_START && va < VMALLOC_END && !(va & ~PAGE_MASK);
 }
 
-static void invlpg_here(void *va)
+struct kernel_range {
+	unsigned long start, end;
+};
+
+static void flush_kernel_range_here(void *arg)
 {
-	flush_tlb_one_kernel((unsigned long)va);
+	const struct kernel_range *r = arg;
+
+	for (unsigned long va = r->start; va < r->end; va += PAGE_SIZE)
+		flush_tlb_one_kernel(va);
 }
 
 /*
- * The TLB never holds a not-present entry, but with SMP it may hold this address's previous
- * translation: unmap_kernel_page() flushes only the CPU that unmaps, and kernel pages are
- * global, so another CPU keeps the old entry across its CR3 loads. The vmalloc area reuses
- * its stack slots (mm/vmalloc.c), so a new task's stack could otherwise reach the old frame
- * there. Every CPU drops the address before the caller uses it (this one with INVLPG, the
- * others through an IPI, waited for). Callers with interrupts off cannot wait for an IPI:
- * only boot-time mappings are made that way, before the other CPUs run.
+ * unmap_kernel_page() flushes only the CPU that unmaps (it runs under mm/vmalloc.c's lock
+ * with interrupts off, where no IPI can be waited for), and kernel pages are global, so
+ * another CPU may keep an address's old translation across its CR3 loads. mm/vmalloc.c
+ * calls this before it hands out a range whose addresses were mapped before (a reused
+ * stack slot): INVLPG here, and on every other CPU through an IPI, waited for.
  */
-static void flush_stale_kernel_page(unsigned long va)
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
-	flush_tlb_one_kernel(va);
-	if (IS_ENABLED(CONFIG_USER_MODE) && num_online_cpus() > 1 && !irqs_disabled())
-		smp_call_function(invlpg_here, (void *)va, true);
+	struct kernel_range r = { start, end };
+
+	flush_kernel_range_here(&r);
+	if (num_online_cpus() == 1 || WARN_ON(irqs_disabled()))
+		return;
+	smp_call_function(flush_kernel_range_here, &r, true);
 }
 
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned int prot)
@@ -120,7 +128,7 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned int prot)
 	if (!pte || (*pte & _PAGE_PRESENT))
 		return -1;
 	*pte = pa | prot_to_pte(prot);
-	flush_stale_kernel_page(va);
+	flush_tlb_one_kernel(va);	/* this CPU; others: flush_tlb_kernel_range() */
 	return 0;
 }
 

@@ -61,6 +61,11 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned int prot);
 /* Remove the mapping of va and flush it from the TLB; returns the physical page, or 0. */
 phys_addr_t unmap_kernel_page(unsigned long va);
 
+/*
+ * Every CPU drops its TLB entries for the kernel addresses [start, end), before they are
+ * reused. Interrupts on (x86 waits for IPIs).
+ */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 /* True when va is mapped now (used by the stack walker before it reads memory). */
 bool kernel_addr_mapped(unsigned long va);
 
