@@ -10,6 +10,7 @@
 #include <linux/irqflags.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 
 int console_loglevel = LOGLEVEL_DEFAULT;
 
@@ -22,6 +23,19 @@ static unsigned long log_head;		/* total bytes ever logged; index = head % LEN *
  * CPUs do not interleave. Taken with interrupts off (printk runs in handlers too).
  */
 static DEFINE_SPINLOCK(logbuf_lock);
+/*
+ * The CPU holding logbuf_lock, + 1 (0: none). A printk on that same CPU while it holds the
+ * lock (a fault in a console's write, a spinlock-debugging report about logbuf_lock itself)
+ * would wait for itself forever: it writes straight to the consoles instead.
+ */
+static unsigned int logbuf_owner;
+
+static unsigned int printk_cpu(void)
+{
+	struct task_struct *t = current;	/* none before sched_init(): the boot CPU */
+
+	return t ? (unsigned int)task_cpu(t) + 1 : 1;
+}
 static struct console *consoles;
 static int last_level = 6;		/* level of the line being continued */
 static bool at_line_start = true;
@@ -52,13 +66,21 @@ int vprintk(const char *fmt, va_list ap)
 	if (n >= (int)sizeof(text))
 		n = sizeof(text) - 1;
 
-	spin_lock_irqsave(&logbuf_lock, flags);
 	if (p[0] == KERN_SOH[0] && p[1]) {
 		if (p[1] != 'c')
 			level = p[1] - '0';
 		p += 2;
 		n -= 2;
 	}
+
+	local_irq_save(flags);
+	if (__atomic_load_n(&logbuf_owner, __ATOMIC_RELAXED) == printk_cpu()) {
+		console_write(p, n);		/* re-entered on the holding CPU: no lock */
+		local_irq_restore(flags);
+		return n;
+	}
+	spin_lock(&logbuf_lock);
+	__atomic_store_n(&logbuf_owner, printk_cpu(), __ATOMIC_RELAXED);
 	if (level < 0)
 		level = at_line_start ? 6 : last_level;	/* no level: KERN_INFO or continuation */
 	if (at_line_start) {
@@ -71,6 +93,7 @@ int vprintk(const char *fmt, va_list ap)
 	last_level = level;
 	if (n > 0)
 		at_line_start = p[n - 1] == '\n';
+	__atomic_store_n(&logbuf_owner, 0, __ATOMIC_RELAXED);
 	spin_unlock_irqrestore(&logbuf_lock, flags);
 	return n;
 }

@@ -311,13 +311,25 @@ void sched_fork(struct task_struct *t)
 /* The first run of a new task: onto its run queue, behind the ones waiting already. */
 void wake_up_new_task(struct task_struct *t)
 {
-	struct rq *rq = cpu_rq(task_cpu(t));
 	unsigned long flags;
+	struct rq *rq;
 
-	spin_lock_irqsave(&rq->lock, flags);
+	/*
+	 * sched_setaffinity may have changed t's mask since sched_fork() chose its CPU (t is
+	 * already on the pid tables), and saw it neither running nor queued. Its CPU is
+	 * checked under that CPU's lock, the one set_cpus_allowed_ptr() takes, and chosen
+	 * again, under the same lock, while it is forbidden.
+	 */
+	for (;;) {
+		rq = task_rq_lock(t, &flags);
+		if (cpumask_test_cpu(task_cpu(t), &t->cpus_mask))
+			break;
+		t->thread_info.cpu = select_task_rq(t, -1);
+		task_rq_unlock(rq, &flags);
+	}
 	enqueue_task(rq, t);
 	kick_idle(rq);
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, &flags);
 }
 
 /*
