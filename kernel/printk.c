@@ -36,6 +36,19 @@ static unsigned int printk_cpu(void)
 
 	return t ? (unsigned int)task_cpu(t) + 1 : 1;
 }
+
+/* Interrupts off. */
+static void logbuf_lock_take(void)
+{
+	spin_lock(&logbuf_lock);
+	__atomic_store_n(&logbuf_owner, printk_cpu(), __ATOMIC_RELAXED);
+}
+
+static void logbuf_lock_drop(void)
+{
+	__atomic_store_n(&logbuf_owner, 0, __ATOMIC_RELAXED);
+	spin_unlock(&logbuf_lock);
+}
 static struct console *consoles;
 static int last_level = 6;		/* level of the line being continued */
 static bool at_line_start = true;
@@ -79,8 +92,7 @@ int vprintk(const char *fmt, va_list ap)
 		local_irq_restore(flags);
 		return n;
 	}
-	spin_lock(&logbuf_lock);
-	__atomic_store_n(&logbuf_owner, printk_cpu(), __ATOMIC_RELAXED);
+	logbuf_lock_take();
 	if (level < 0)
 		level = at_line_start ? 6 : last_level;	/* no level: KERN_INFO or continuation */
 	if (at_line_start) {
@@ -93,8 +105,8 @@ int vprintk(const char *fmt, va_list ap)
 	last_level = level;
 	if (n > 0)
 		at_line_start = p[n - 1] == '\n';
-	__atomic_store_n(&logbuf_owner, 0, __ATOMIC_RELAXED);
-	spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_lock_drop();
+	local_irq_restore(flags);
 	return n;
 }
 
@@ -136,11 +148,13 @@ void register_console(struct console *con)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&logbuf_lock, flags);
-	replay(con);
+	local_irq_save(flags);
+	logbuf_lock_take();
+	replay(con);		/* a fault in its first write re-enters printk: see logbuf_owner */
 	con->next = consoles;
 	consoles = con;
-	spin_unlock_irqrestore(&logbuf_lock, flags);
+	logbuf_lock_drop();
+	local_irq_restore(flags);
 }
 
 void console_write(const char *s, size_t len)

@@ -1,9 +1,9 @@
 # SMP (issue 17; owner: smpcore). Executed by tests/boot/cases.py, whose names it uses.
 #
 # The process, thread, futex, pipe and signal probes at -smp 2 and -smp 4 on each arch's own
-# ABI, all five in one boot per arch and CPU count (userspace/libc/run_probes.c runs them in
-# turn as /init): 4 boots instead of 20, the boot being most of a short probe's time. Their
-# -smp 1 cases (every ABI) stay as they are.
+# ABI and at -smp 4 on its compat ABI, all five in one boot per ABI and CPU count
+# (userspace/libc/run_probes.c runs them in turn as /init): 6 boots instead of 30, the boot
+# being most of a short probe's time. Their -smp 1 cases (every ABI) stay as they are.
 #
 # The stress test (userspace/libc/smp_stress.c) at -smp 4: threads on every CPU hammering
 # futex wake-ups, pipes, fork/exit/wait4 and mmap/munmap for a bounded number of rounds, then

@@ -65,6 +65,7 @@ static u64 tr_pdpt[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
 static u64 tr_pd[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
 
 static struct task_struct *starting_idle;	/* the idle task of the CPU being started */
+#define AP_GIVEN_UP	(-2)		/* the boot CPU stopped waiting (ap_started) */
 static int ap_started = -1;			/* its number once it runs C on its own state */
 
 /* SDM vol. 3, 9.4.4.1: the waits of the INIT-SIPI-SIPI sequence. */
@@ -168,8 +169,15 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 		/*
 		 * A CPU that is only slow (a busy TCG host) could still run the trampoline
 		 * later, and would then read the next CPU's number and stack from its fields.
-		 * INIT puts it back in wait-for-SIPI, so it never does.
+		 * INIT puts it back in wait-for-SIPI, so it never does. It may have answered
+		 * since the last look, though: the exchange settles who won. One that answers
+		 * after it sees AP_GIVEN_UP and parks itself (start_secondary).
 		 */
+		int expected = -1;
+
+		if (!__atomic_compare_exchange_n(&ap_started, &expected, AP_GIVEN_UP, false,
+						 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+			return 0;
 		lapic_send_ipi(apic_id, APIC_INT_ASSERT | APIC_DM_INIT);
 		pr_err("CPU%u (APIC ID %u) did not start after INIT-SIPI-SIPI\n", cpu, apic_id);
 		return -EIO;
@@ -197,7 +205,13 @@ void __noreturn start_secondary(unsigned int cpu)
 	cpu_setup_smep_smap();
 	lapic_setup_cpu();
 	lapic_timer_start();
-	__atomic_store_n(&ap_started, (int)cpu, __ATOMIC_RELEASE);
+
+	int expected = -1;
+
+	if (!__atomic_compare_exchange_n(&ap_started, &expected, (int)cpu, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		for (;;)		/* too late: the boot CPU gave up on us */
+			__asm__ __volatile__("cli; hlt");
 	cpu_startup_entry();
 }
 

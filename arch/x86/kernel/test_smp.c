@@ -219,8 +219,9 @@ KTEST(smp_x86, tlb_shootdown_reaches_cpu_with_mm_loaded)
  * Kernel pages are global: a CPU keeps their translations across CR3 loads, and
  * unmap_kernel_page() flushes only the CPU that unmaps. Stack slots of the vmalloc area are
  * reused, so another CPU that once read a stack must not reach the old frame through the
- * same address once the slot holds a new stack (map_kernel_page flushes every CPU). The old
- * frames are held meanwhile, so the new stack gets other frames, as it would on a busy system.
+ * same address once the slot holds a new stack (alloc_kernel_stack() flushes it on every CPU,
+ * flush_tlb_kernel_range()). The old frames are held meanwhile, so the new stack gets other
+ * frames, as it would on a busy system.
  */
 struct stack_probe {
 	const volatile unsigned long *p;
