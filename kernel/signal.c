@@ -600,6 +600,12 @@ void force_sig_fault(struct pt_regs *regs, int sig, int code, unsigned long addr
 		pr_info("%s[%d]: %s at %#lx ip %#lx sp %#lx: killed by %s\n", current->comm,
 			current->pid, what, addr, instruction_pointer(regs),
 			user_stack_pointer(regs), signal_name(sig));
+		/*
+		 * The exit may sleep (a pipe's mutex, a file's release): interrupts on, as
+		 * in user mode, where the fault came from. The arch handler may have them
+		 * off here (x86's refused iretq, a page fault that was not resolved).
+		 */
+		local_irq_enable();
 		do_group_exit(fatal_exit_code(sig));
 	}
 }

@@ -38,10 +38,10 @@ struct pcpu_hot {
 	u64 tlb_remote_flushes;		/* flushes other CPUs asked of this one (mmu_context.c) */
 } __aligned(64);			/* one cache line each: no sharing between CPUs */
 
+extern struct pcpu_hot pcpu_hot_area[];	/* one per CPU, kernel/cpu_init.c */
+
 static inline struct pcpu_hot *per_cpu_hot(unsigned int cpu)
 {
-	extern struct pcpu_hot pcpu_hot_area[];
-
 	return &pcpu_hot_area[cpu];
 }
 
