@@ -563,6 +563,11 @@ def main():
     ap.add_argument("--smp-only", action="store_true",
                     help="only what more CPUs cost: boot at -smp 1/2/4, routes, futex")
     a = ap.parse_args()
+    unknown = [x for x in a.abis.split() if x not in qemu.ARCH_OF]
+    if unknown or not a.abis.split():
+        print(f"bench: --abis {a.abis!r}: each must be one of {' '.join(sorted(qemu.ARCH_OF))}",
+              file=sys.stderr)
+        return 2
     if a.smp_only:
         return smp_only(a)
     if a.kstack_only:

@@ -164,3 +164,16 @@ def test_signal_rows_judge_half_of_linux(bench):
             if ln.startswith("x86_64 signal_roundtrip")][0]
     assert "1,839.1" in line or "1839.1" in line
     assert "<= 0.50x linux" in line
+
+
+def test_unknown_abi_is_one_line_and_status_2():
+    import os
+    import subprocess
+    import sys
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for abis in ("bogus", "x86_64 mips", ""):
+        r = subprocess.run([sys.executable, os.path.join(top, "scripts", "bench.py"), "--smp-only",
+                            "--abis", abis], capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2, (abis, r.stderr)
+        assert r.stderr.count("\n") == 1 and r.stderr.startswith("bench: --abis"), r.stderr
+        assert "Traceback" not in r.stderr
