@@ -13,6 +13,13 @@
  *
  * Room is known from the last tail read; only when that says "full" is the host's tail read
  * again (an acquire load: the host has finished with the bytes before it moves tail).
+ *
+ * begin's inline fast path is two compares: the record ends at or below r->limit, the lower
+ * of the last tail read plus the ring's size and the ring's end after the position make_room
+ * last gave. Anything it does not cover (the first record, a wrap with its FTR_PAD, a ring
+ * that looks full until tail is read again, an FTR_DROPPED owed, a record of more than half
+ * the ring) fails it and comes to trace_ring_make_room(), which sets the limit again. A loss
+ * sets it to 0, so the next record comes here to say so first.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -38,6 +45,7 @@ void trace_ring_drop(struct trace_ring *r)
 {
 	r->dropped++;
 	r->pending++;
+	r->limit = 0;		/* the next record says so first (make_room) */
 	WRITE_ONCE(r->ctl->dropped, r->dropped);
 }
 
@@ -58,7 +66,7 @@ void trace_count_dropped(void)
  * full (room 0, so the next call reads tail again), never as room, which would let the
  * writer lap unconsumed records for good.
  */
-bool trace_ring_reread_tail(struct trace_ring *r, u64 need)
+static bool trace_ring_reread_tail(struct trace_ring *r, u64 need)
 {
 	u64 size = r->mask + 1;
 
@@ -68,8 +76,8 @@ bool trace_ring_reread_tail(struct trace_ring *r, u64 need)
 	return need <= size - (r->head - r->tail);
 }
 
-/* The cold part of begin: a pad to the ring's end and the FTR_DROPPED record first. */
-u64 trace_ring_prefix(struct trace_ring *r, u64 pad)
+/* A pad to the ring's end and the FTR_DROPPED record, before the record at the result. */
+static u64 trace_ring_prefix(struct trace_ring *r, u64 pad)
 {
 	u64 pos = r->head;
 
@@ -89,6 +97,34 @@ u64 trace_ring_prefix(struct trace_ring *r, u64 pad)
 		r->pending = 0;	/* said now; losses while this record is filled are not */
 	}
 	return pos;
+}
+
+/*
+ * begin's slow path (ring_write.h): room for need bytes from head, after an FTR_PAD when they
+ * would cross the ring's end and an FTR_DROPPED record when records were lost since the last
+ * one. *pos: where the record goes. False: the record is dropped and counted.
+ */
+bool trace_ring_make_room(struct trace_ring *r, u64 need, u64 *pos)
+{
+	u64 size = r->mask + 1, to_end = size - (r->head & r->mask), pad = 0, used;
+
+	if (r->pending)
+		need += sizeof(struct ftr_dropped);
+	if (need > to_end)
+		pad = to_end;
+	/* room from the last tail read; the host's tail is read again only when that says no */
+	used = r->head - r->tail;
+	if (need > size / 2 ||
+	    ((used > size || pad + need > size - used) && !trace_ring_reread_tail(r, pad + need))) {
+		trace_ring_drop(r);
+		return false;
+	}
+	*pos = r->head;
+	if (pad || r->pending)
+		*pos = trace_ring_prefix(r, pad);
+	/* the fast path's bound: the ring's end after *pos, and no further than the host allows */
+	r->limit = min(r->tail + size, (*pos | r->mask) + 1);
+	return true;
 }
 
 /* The writer's start 'head' is the caller's (0 at boot), never read back from the file. */

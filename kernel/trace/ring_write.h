@@ -28,13 +28,15 @@ static __always_inline void trace_put_hdr(u8 *at, u8 type, u16 size, u16 cpu, u1
 }
 
 /*
- * Room for max_size bytes (and an FTR_DROPPED record first, if records were lost since the
- * last one): s says where to write. False: the record is counted as dropped, not written.
+ * Room for max_size bytes in CPU cpu's ring, the caller's own (and an FTR_DROPPED record
+ * first, if records were lost since the last one): s says where to write. False: the record
+ * is counted as dropped, not written.
  */
-static __always_inline bool trace_ring_begin(struct trace_slot *s, size_t max_size)
+static __always_inline bool trace_ring_begin_on(struct trace_slot *s, size_t max_size,
+						unsigned int cpu)
 {
-	struct trace_ring *r = trace_ring_of(smp_processor_id());
-	u64 size, off, to_end, need, pad = 0, pos, used;
+	struct trace_ring *r = trace_ring_of(cpu);
+	u64 need = ALIGN(max_size, FTR_ALIGN), pos;
 
 	if (unlikely(!r)) {
 		trace_orphan_dropped();
@@ -45,31 +47,26 @@ static __always_inline bool trace_ring_begin(struct trace_slot *s, size_t max_si
 		trace_ring_drop(r);
 		return false;
 	}
-	size = r->mask + 1;
-	need = ALIGN(max_size, FTR_ALIGN) +
-	       (unlikely(r->pending) ? sizeof(struct ftr_dropped) : 0);
-	off = r->head & r->mask;
-	to_end = size - off;
-	if (unlikely(need > to_end))
-		pad = to_end;
-	/* room from the last tail read; the host's tail is read again only when that says no */
-	used = r->head - r->tail;
-	if (unlikely(need > size / 2 ||
-		     ((used > size || pad + need > size - used) &&
-		      !trace_ring_reread_tail(r, pad + need)))) {
-		trace_ring_drop(r);
-		return false;
-	}
+	/* The common case in two compares: room below limit (before both the last tail read and
+	 * the ring's end, no FTR_DROPPED owed), and a record of at most half the ring. Anything
+	 * else goes to ring.c. */
 	pos = r->head;
-	if (unlikely(pad || r->pending))
-		pos = trace_ring_prefix(r, pad);
-	/* what begin wrote (pad, FTR_DROPPED) is published with the record, by commit */
+	if (unlikely(pos + need > r->limit || need > (r->mask + 1) / 2) &&
+	    !trace_ring_make_room(r, need, &pos))
+		return false;
+	/* what make_room wrote (pad, FTR_DROPPED) is published with the record, by commit */
 	s->ring = r;
 	s->rec = r->data + (pos & r->mask);
 	s->pos = pos;
 	s->seq = r->seq;
 	r->busy = true;
 	return true;
+}
+
+/* The same on the CPU the caller runs on (trace_ring_begin_on: a caller that has it at hand). */
+static __always_inline bool trace_ring_begin(struct trace_slot *s, size_t max_size)
+{
+	return trace_ring_begin_on(s, max_size, smp_processor_id());
 }
 
 /* The record's header, then head for the host (release: after the record's bytes). */

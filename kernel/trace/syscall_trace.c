@@ -53,8 +53,14 @@ static struct trace_call *task_call(struct task_struct *t)
 	return t->trace_call;
 }
 
+/*
+ * Both hooks read 'current' once and pass it on: on arm64 it is SP_EL0, and under QEMU's TCG,
+ * where the throughput figure is measured, each read of SP_EL0 is a call into QEMU (an access
+ * check); the compilers do not merge the reads themselves.
+ */
 long trace_syscall_enter(struct pt_regs *regs, long nr)
 {
+	struct task_struct *t = current;
 	unsigned int abi = arch_trace_abi();
 	const struct trace_abi *a = &trace_abis[abi];
 	const struct trace_plan *plan = NULL;
@@ -66,9 +72,9 @@ long trace_syscall_enter(struct pt_regs *regs, long nr)
 		plan = &a->plans[nr];
 	if (trace_config.nr_filter && (!plan || !plan->selected))
 		return nr;		/* filtered before anything is copied */
-	c = current->trace_call;
+	c = t->trace_call;
 	if (unlikely(!c)) {
-		c = task_call(current);
+		c = task_call(t);
 		if (!c) {
 			trace_count_dropped();
 			return nr;
@@ -76,7 +82,7 @@ long trace_syscall_enter(struct pt_regs *regs, long nr)
 	}
 	c->active = true;
 	c->abi = abi;
-	c->route = current_thread_info()->syscall_route;
+	c->route = task_thread_info(t)->syscall_route;
 	c->nr = nr;
 	c->plan = plan;
 	syscall_get_arguments(regs, (unsigned long *)c->args);
@@ -88,8 +94,10 @@ long trace_syscall_enter(struct pt_regs *regs, long nr)
 	return nr;
 }
 
-/* The record of c, into this CPU's ring (inline: ring_write.h says why). */
-static __always_inline void write_syscall(struct trace_call *c, long ret, u64 cost, u16 flags)
+/* The record of c, t's call, into the ring of the CPU t runs on: t is current (inline:
+ * ring_write.h says why). */
+static __always_inline void write_syscall(struct task_struct *t, struct trace_call *c, long ret,
+					  u64 cost, u16 flags)
 {
 	size_t room = c->plan && c->plan->nr_exit ? trace_exit_room(c, ret) : 0;
 	size_t len = c->stage_len;
@@ -97,20 +105,24 @@ static __always_inline void write_syscall(struct trace_call *c, long ret, u64 co
 	struct ftr_syscall *r;
 	u8 n = c->nr_staged;
 
-	if (!trace_ring_begin(&s, sizeof(*r) + len + room))
+	if (!trace_ring_begin_on(&s, sizeof(*r) + len + room, task_thread_info(t)->cpu))
 		return;
 	r = (struct ftr_syscall *)s.rec;
 	r->seq = s.seq;
 	r->ts = c->ts;
 	r->cost = cost;
-	r->pid = current->tgid;
-	r->tid = current->pid;
+	r->pid = t->tgid;
+	r->tid = t->pid;
 	r->nr = c->nr;
 	r->abi = c->abi;
 	r->route = c->route;
 	r->reserved = 0;
-	for (int i = 0; i < 6; i++)	/* six stores, no call to memcpy */
-		r->args[i] = c->args[i];
+	r->args[0] = c->args[0];	/* six stores, not a loop or a call to memcpy */
+	r->args[1] = c->args[1];
+	r->args[2] = c->args[2];
+	r->args[3] = c->args[3];
+	r->args[4] = c->args[4];
+	r->args[5] = c->args[5];
 	r->ret = ret;
 	if (len)
 		memcpy(r + 1, c->stage, len);
@@ -123,12 +135,13 @@ static __always_inline void write_syscall(struct trace_call *c, long ret, u64 co
 void trace_syscall_exit(struct pt_regs *regs)
 {
 	u64 end = get_cycles();
-	struct trace_call *c = current->trace_call;
+	struct task_struct *t = current;
+	struct trace_call *c = t->trace_call;
 
 	if (!c || !c->active)
 		return;
 	c->active = false;
-	write_syscall(c, syscall_get_return_value(regs), end - c->ts, 0);
+	write_syscall(t, c, syscall_get_return_value(regs), end - c->ts, 0);
 }
 
 /* exit/exit_group (or a fatal signal in a call): the record now, as the call never returns. */
@@ -138,7 +151,7 @@ static void trace_call_ends(struct task_struct *t)
 
 	if (c && c->active) {
 		c->active = false;
-		write_syscall(c, 0, get_cycles() - c->ts, FTR_SC_NO_RETURN);
+		write_syscall(t, c, 0, get_cycles() - c->ts, FTR_SC_NO_RETURN);
 	}
 }
 
@@ -271,7 +284,7 @@ int trace_set_current(bool on)
 		return -ENODEV;		/* no channel: the boot had no trace= or no device */
 	if (!on && c && c->active && task_traced(current)) {
 		c->active = false;
-		write_syscall(c, 0, get_cycles() - c->ts, 0);
+		write_syscall(current, c, 0, get_cycles() - c->ts, 0);
 	}
 	set_task_tracing(current, on);
 	if (on)

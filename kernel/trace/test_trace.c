@@ -94,6 +94,31 @@ KTEST(trace, full_ring_counts_drops_then_says_where)
 	trace_ring_swap(smp_processor_id(), old);
 }
 
+/*
+ * The fast path's limit (ring.c) is the lower of the ring's end and the host's tail plus a
+ * ring: from a head in mid-ring, after the wrap it is the tail that stops the writer, short
+ * of the records the host has not taken yet.
+ */
+KTEST(trace, after_a_wrap_the_hosts_tail_still_bounds_the_writer)
+{
+	struct trace_ring *old = use_test_ring();
+	struct ftr_hdr h;
+	int kept = 0;
+
+	trace_ring_attach(&test_ring, test_data, &test_ctl, TEST_RING, smp_processor_id(), 1024);
+	/* a host that never drains: 6 x 512 to the ring's end, 2 more before offset 1024 */
+	for (int i = 0; i < 12; i++)
+		kept += put(512);
+	KTEST_EXPECT_EQ(t, kept, 8);
+	KTEST_EXPECT_EQ(t, test_ctl.head, TEST_RING + 1024);
+	KTEST_EXPECT_EQ(t, test_ctl.dropped, 4);
+	h = hdr_at(1024);			/* the first record, not written over */
+	KTEST_EXPECT_EQ(t, h.type, FTR_SYSCALL);
+	KTEST_EXPECT_EQ(t, test_data[1024 + 8], 0);
+	KTEST_EXPECT_EQ(t, test_data[1024 + 512 + 8], 1);
+	trace_ring_swap(smp_processor_id(), old);
+}
+
 KTEST(trace, record_that_does_not_fit_is_never_half_written)
 {
 	struct trace_ring *old = use_test_ring();

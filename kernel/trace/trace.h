@@ -158,6 +158,7 @@ struct trace_ring {
 	u64 mask;			/* ring_size - 1 */
 	u64 head;			/* the guest's copy of ctl->head */
 	u64 tail;			/* the last ctl->tail read: room is known without a read */
+	u64 limit;			/* begin's fast path writes below it: see ring.c */
 	u64 seq;			/* records written, every type (the records' 'seq') */
 	u64 records;			/* records written, FTR_PAD not counted */
 	u64 dropped;			/* records lost, in total */
@@ -179,8 +180,7 @@ void trace_count_dropped(void);
 extern struct trace_ring *trace_cpu_ring[NR_CPUS];
 void trace_orphan_dropped(void);
 void trace_ring_drop(struct trace_ring *r);
-bool trace_ring_reread_tail(struct trace_ring *r, u64 need);
-u64 trace_ring_prefix(struct trace_ring *r, u64 pad);
+bool trace_ring_make_room(struct trace_ring *r, u64 need, u64 *pos);
 /* The most of the channel this kernel maps: the header and its CPUs' rings (arm64's vmalloc
  * area is 4 GiB; scripts/qemu-run.py refuses a bigger ring file, trace/drain.py MAP_MAX). */
 #define TRACE_MAP_MAX	(1u << 30)

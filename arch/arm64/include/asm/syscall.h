@@ -64,9 +64,13 @@ static inline long syscall_get_return_value(struct pt_regs *regs)
 
 static inline void syscall_get_arguments(struct pt_regs *regs, unsigned long *args)
 {
+	/* six loads and stores, not a loop: the tracer's entry hook copies them on every call */
 	args[0] = regs->orig_x0;
-	for (int i = 1; i < 6; i++)
-		args[i] = regs->regs[i];
+	args[1] = regs->regs[1];
+	args[2] = regs->regs[2];
+	args[3] = regs->regs[3];
+	args[4] = regs->regs[4];
+	args[5] = regs->regs[5];
 }
 
 #endif
