@@ -30,8 +30,9 @@ The tracer's figures (issue 15; scripts/bench/trace_figures.py): extra instructi
 traced getpid, write32 and openat30 (the traced boots minus the untraced ones), Linux's
 ftrace beside them with --linux (userspace/probes/ftrace_bench.c as /init: raw_syscalls,
 and syscalls:sys_*_getpid), and records per second of wall time (userspace/probes/
-trace_rate.c, traced, no icount, twice per arch, checked against its decoded trace).
---trace-only measures just those, quickly (no clean build, one boot each):
+trace_rate.c, traced, no icount, the best of RATE_BOOTS boots per arch, each checked against
+its decoded trace). --trace-only measures just those, quickly (no clean build, one boot of
+the bench probe per ABI):
 
   scripts/bench.py --trace-only --abis x86_64 [--linux]
 
@@ -206,7 +207,13 @@ def linux_traced_runs(abis, info, probe, tracer, out, n, events_list=("raw_sysca
     return runs
 
 
-def rate_runs(arches, out, probe_out, n=2, objtree=None, smp=(1, 2)):
+# Traced trace_rate boots per arch and CPU count: wall time on a shared host varies from boot
+# to boot (12 boots of one arm64 kernel: 1,079 to 1,425 ns per traced call), and the best of
+# several is what the tracer can do there (docs/tracing.md, "Throughput").
+RATE_BOOTS = 5
+
+
+def rate_runs(arches, out, probe_out, n=RATE_BOOTS, objtree=None, smp=(1, 2)):
     """trace_rate booted traced without icount, n times per arch one after another (wall
     time: no other boot of ours beside it); the best run of each arch, and the calls per
     second of one untraced boot beside it. For each count in smp past 1, the same at -smp N
@@ -273,7 +280,7 @@ def trace_only(a):
     """--trace-only: the tracer's rows alone, quick enough to tune with. The kernels are built
     incrementally into OUT/<arch> (not from clean), the probes bench, trace_rate and
     ftrace_bench only; the bench probe boots untraced and traced once per ABI (two at a
-    time), trace_rate once per arch, and with --linux Linux's untraced and traced boots."""
+    time), trace_rate RATE_BOOTS times per arch, and with --linux Linux's untraced and traced boots."""
     abis, arches, out, t_start = prepare(a, ("bench", "trace_rate", "ftrace_bench"))
     native = [arch for arch in arches if arch in abis]
     probe = {abi: os.path.join(TOP, a.probe_out, abi, "bench") for abi in abis}
@@ -303,7 +310,7 @@ def trace_only(a):
                   for events, runs in lx_traced.items()}
     res = {"trace_extra": trace_figures.extra_rows(routes, lin_traced.get("raw_syscalls"),
                                                    lin_traced.get("getpid")),
-           "trace_rate": rate_runs(native, a.out, a.probe_out, n=1)}
+           "trace_rate": rate_runs(native, a.out, a.probe_out)}
     say("")
     say(report.trace_text(res))
     report.write_json(res, os.path.join(out, "trace.json"))

@@ -87,6 +87,12 @@ NAMES = {}
 
 UBOOT_ARM64 = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
 ICOUNT = "shift=0,align=off,sleep=off"
+# arm64's default CPU: cortex-a72 without its PMU. Ferry never programs the PMU (head.S reads
+# PMCR_EL0 only when ID_AA64DFR0_EL1 says there is one), but QEMU 7.2 brings an emulated PMU's
+# counters up to date on every exception level change, two clock reads per syscall: about
+# 250 ns of every arm64 syscall without -icount (docs/tracing.md, "Throughput"). --cpu
+# cortex-a72 gives the PMU back.
+ARM64_CPU = "cortex-a72,pmu=off"
 
 
 def say(msg):
@@ -272,7 +278,7 @@ def qemu_command(a, workdir):
     else:
         image = kernel_file(a)
         machine = "virt" + ("," + a.machine if a.machine else "")
-        cmd = ["qemu-system-aarch64", "-M", machine, "-cpu", a.cpu or "cortex-a72",
+        cmd = ["qemu-system-aarch64", "-M", machine, "-cpu", a.cpu or ARM64_CPU,
                "-semihosting-config", "enable=on,target=native"]
         if a.dtb:
             # Hand the kernel an arbitrary (possibly corrupt) DTB, as a boot loader would.
