@@ -139,6 +139,19 @@ void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl,
 	r->head = r->tail = head & ~(u64)(FTR_ALIGN - 1);
 }
 
+/*
+ * One store to each page of a ring before its first record, while nothing is in it: under
+ * QEMU's TCG the guest's first write to a page of the channel costs about 5 us (in QEMU, not
+ * a host page fault: the host's page-fault count is the same for 10 records and 100,000).
+ * Paid here, at boot (about 20 ms for a 16 MiB ring), it is not paid by the first pass of
+ * records: 100,000 traced getpid calls on arm64 went from 1,174 to 988 ns each.
+ */
+static void touch_ring_pages(u8 *data, u64 size)
+{
+	for (u64 off = 0; off < size; off += PAGE_SIZE)
+		WRITE_ONCE(*(u64 *)(data + off), 0);
+}
+
 /* For the self-test: put another ring in a CPU's place, and back. */
 struct trace_ring *trace_ring_swap(unsigned int cpu, struct trace_ring *r)
 {
@@ -246,6 +259,7 @@ int trace_rings_init(phys_addr_t phys, u64 bar_size)
 		/* the writer starts at 0 from its own word: nothing is read back from the file */
 		trace_ring_attach(&ring_state[cpu], base + FTR_RING_CTL_SIZE, ctl, copy.ring_size,
 				  cpu, 0);
+		touch_ring_pages(base + FTR_RING_CTL_SIZE, copy.ring_size);
 	}
 	for (unsigned int cpu = 0; cpu < n; cpu++)
 		trace_cpu_ring[cpu] = &ring_state[cpu];
