@@ -52,7 +52,7 @@ void crash_test_arm(struct task_struct *t)
 		t->thread_info.syscall_work |= SYSCALL_WORK_CRASH_TEST;
 }
 
-/* syscall_trace_enter, on the task's own kernel stack: never returns. */
+/* syscall_trace_enter (syscall_enter_test_work), on the task's own kernel stack: never returns. */
 void crash_test_syscall(void)
 {
 	pr_notice("crash test: recursing in a syscall of pid %d, on its own kernel stack\n",

@@ -5,7 +5,8 @@
  *
  * kstack_report on the command line (tests/boot/cases_kstack.py): pid 1 gets
  * SYSCALL_WORK_KSTACK_REPORT, so at each of its syscalls the slow entry path
- * (syscall_trace_enter) notes where its own frame sits on the stack. Every KSTACK_SAMPLES
+ * (syscall_trace_enter, through syscall_enter_test_work) notes where its own frame sits on
+ * the stack. Every KSTACK_SAMPLES
  * calls of one route it prints how many different places it saw, e.g.
  *     kstack offset: syscall64: 32 calls, 27 distinct stack pointers (offset on)
  * With the offset on that number is large; off, it is 1. Only the console sees the
@@ -86,7 +87,8 @@ static unsigned int distinct(const unsigned long *v, unsigned int n)
 }
 
 /*
- * Called from syscall_trace_enter, whose caller is the entry function that took the offset:
+ * Called from syscall_enter_test_work (syscall_trace_enter's tail call), whose caller is the
+ * entry function that took the offset:
  * this frame sits below it, so its address moves with the offset. noinline: a frame of its own.
  */
 noinline void kstack_report_sample(void)

@@ -90,8 +90,8 @@ ICOUNT = "shift=0,align=off,sleep=off"
 # arm64's default CPU: cortex-a72 without its PMU. Ferry never programs the PMU (head.S reads
 # PMCR_EL0 only when ID_AA64DFR0_EL1 says there is one), but QEMU 7.2 brings an emulated PMU's
 # counters up to date on every exception level change, two clock reads per syscall: about
-# 250 ns of every arm64 syscall without -icount (docs/tracing.md, "Throughput"). --cpu
-# cortex-a72 gives the PMU back.
+# 230 ns of every arm64 syscall without -icount (docs/tracing.md, "arm64 throughput").
+# --cpu cortex-a72 gives the PMU back.
 ARM64_CPU = "cortex-a72,pmu=off"
 
 

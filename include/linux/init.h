@@ -24,7 +24,7 @@ void chr_dev_init(void);		/* drivers/char/mem.c */
 void crash_test_run(void);		/* kernel/crash_test.c: crash=WHAT, after boot */
 struct task_struct;
 void crash_test_arm(struct task_struct *t);	/* pid 1, before its exec */
-void crash_test_syscall(void);		/* syscall_trace_enter, SYSCALL_WORK_CRASH_TEST */
+void crash_test_syscall(void);		/* syscall_enter_test_work, SYSCALL_WORK_CRASH_TEST */
 void harden_crash(const char *what);	/* kernel/test_harden.c, from crash_test_run */
 
 /* Linker-script symbols (also see asm-generic/vmlinux.lds.h). */

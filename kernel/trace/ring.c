@@ -144,7 +144,8 @@ void trace_ring_attach(struct trace_ring *r, u8 *data, struct ftr_ring_ctl *ctl,
  * QEMU's TCG the guest's first write to a page of the channel costs about 5 us (in QEMU, not
  * a host page fault: the host's page-fault count is the same for 10 records and 100,000).
  * Paid here, at boot (about 20 ms for a 16 MiB ring), it is not paid by the first pass of
- * records: 100,000 traced getpid calls on arm64 went from 1,174 to 988 ns each.
+ * records: 100,000 traced getpid calls on arm64 went from 1,167 to 1,018 ns each (best of 7
+ * boots; docs/tracing.md, "arm64 throughput").
  */
 static void touch_ring_pages(u8 *data, u64 size)
 {

@@ -8,7 +8,8 @@
  * copied from user memory into it. Nothing is decoded or formatted here: the host does it.
  *
  * The cost figure of a record is measured between the end of the entry hook and the start
- * of the exit hook, so it is the syscall's own cost, not the tracer's.
+ * of the exit hook, so it is the syscall's own cost, not the tracer's (with the arch's exit
+ * work, x86's entry tests, which runs before the exit hook).
  *
  * Who is traced: a task with SYSCALL_WORK_TRACE. The command line picks the first ones
  * (trace=all; comm:NAME at exec; pid:N, that process, from its fork or exec on), prctl

@@ -106,7 +106,8 @@ KTEST(trace, after_a_wrap_the_hosts_tail_still_bounds_the_writer)
 	int kept = 0;
 
 	trace_ring_attach(&test_ring, test_data, &test_ctl, TEST_RING, smp_processor_id(), 1024);
-	/* a host that never drains: 6 x 512 to the ring's end, 2 more before offset 1024 */
+	test_ctl.tail = 1024;			/* the host is where the writer starts... */
+	/* ...and never drains: 6 x 512 to the ring's end, 2 more before offset 1024 */
 	for (int i = 0; i < 12; i++)
 		kept += put(512);
 	KTEST_EXPECT_EQ(t, kept, 8);

@@ -17,7 +17,7 @@
  * owns head, seq, records and the record's bytes, and may commit from another CPU if it
  * slept and woke there: commit publishes head, then clears busy with a release store, and
  * begin reads busy with an acquire load, so the ring's CPU then sees the new head and seq.
- * tail, dropped and pending are per-CPU only: touched by begin and trace_count_dropped()
+ * tail, limit, dropped and pending are per-CPU only: touched by begin and trace_count_dropped()
  * on the ring's own CPU, never by a writer that woke elsewhere (there is no cancel path).
  * The header's orphan_dropped is the only shared counter (an atomic add).
  */

@@ -168,11 +168,11 @@
 	msr	sp_el0, x23		/* user stack pointer; 'current' is no longer in SP_EL0 */
 	.endif
 	/* ELR_EL1/SPSR_EL1 still hold pc and pstate unless something changed them since the
-	 * entry (a signal frame, exec, an interrupt taken in the kernel, another CPU after a
-	 * migration): written only then. Under QEMU's TCG every MSR to a system register ends
-	 * the translated block and rebuilds QEMU's cached CPU state, so two skipped writes take
-	 * about 60 ns off every syscall there (docs/tracing.md, "Throughput"); x24/x25 are
-	 * reloaded from regs below. */
+	 * entry (a signal frame, exec, any exception taken in the kernel, other tasks' returns
+	 * while this one slept, another CPU after a migration): written only then. Under QEMU's
+	 * TCG every MSR to a system register ends the translated block and rebuilds QEMU's
+	 * cached CPU state, so two skipped writes take about 70 ns off every syscall there
+	 * (docs/tracing.md, "arm64 throughput"); x24/x25 are reloaded from regs below. */
 	mrs	x24, elr_el1
 	mrs	x25, spsr_el1
 	cmp	x24, x21
