@@ -83,10 +83,15 @@ class Case:
         return Verdict(not v.ok, "judge reported: " + v.why, None)
 
 
+# The CPU a dumped DTB describes: scripts/qemu-run.py's arm64 default (ARM64_CPU there), so the
+# DTB has the nodes of the machine it is booted on (no PMU node).
+ARM64_CPU = "cortex-a72,pmu=off"
+
+
 def dumped_dtb(tmp, mutate=None, mem="256M"):
     """QEMU virt's own DTB (dumpdtb), optionally changed, for the --dtb loader shim."""
     base = os.path.join(tmp, "virt.dtb")
-    subprocess.run(["qemu-system-aarch64", "-M", f"virt,dumpdtb={base}", "-cpu", "cortex-a72,pmu=off",
+    subprocess.run(["qemu-system-aarch64", "-M", f"virt,dumpdtb={base}", "-cpu", ARM64_CPU,
                     "-m", mem, "-display", "none"], check=True, capture_output=True)
     if mutate is None:
         return base
@@ -154,7 +159,7 @@ def spin_table_dtb(tmp, objtree):
     its slot in tests/boot/spin_table_pen.S (spin_table_pen, run as --dtb-shim), whose page
     is a /memreserve/ block. The command line asks for ktest=smp_arm64."""
     base = os.path.join(tmp, "virt4.dtb")
-    subprocess.run(["qemu-system-aarch64", "-M", f"virt,dumpdtb={base}", "-cpu", "cortex-a72,pmu=off",
+    subprocess.run(["qemu-system-aarch64", "-M", f"virt,dumpdtb={base}", "-cpu", ARM64_CPU,
                     "-smp", "4", "-m", "256M", "-display", "none"], check=True,
                    capture_output=True)
     dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", base], check=True,
